@@ -1,0 +1,61 @@
+/* serah-cli-private.h: what the verb files of serah-cli share.
+ *
+ * serah-cli --db DB [--json] [--operator NAME] VERB ARGS...
+ * Exit 0 = done, 1 = refused by a rule, 2 = bad usage or unreadable input.
+ * --json prints one JSON object on stdout; messages for people go to stderr.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <serah/serah.h>
+
+G_BEGIN_DECLS
+
+enum {
+  SERAH_CLI_EXIT_OK = 0,
+  SERAH_CLI_EXIT_REFUSED = 1,
+  SERAH_CLI_EXIT_USAGE = 2,
+};
+
+typedef struct {
+  char       *db_path;
+  gboolean    json;
+  char       *operator_name;
+  SerahStore *store;
+} SerahCli;
+
+typedef int (*SerahCliVerbFunc) (SerahCli *cli, int argc, char **argv);
+
+typedef struct {
+  const char      *name;     /* "import", "ceremony", ... */
+  SerahCliVerbFunc func;     /* argv[0] is the verb itself */
+  const char      *synopsis; /* one line for --help */
+} SerahCliVerb;
+
+/* Each area file defines one table, ended by { NULL }. */
+extern const SerahCliVerb serah_cli_register_verbs[];
+extern const SerahCliVerb serah_cli_print_verbs[];
+extern const SerahCliVerb serah_cli_ceremony_verbs[];
+extern const SerahCliVerb serah_cli_testimonial_verbs[];
+extern const SerahCliVerb serah_cli_admin_verbs[];
+
+/* Opens the database named by --db (once). On failure prints why and returns NULL; the
+ * verb then returns SERAH_CLI_EXIT_USAGE. */
+SerahStore *serah_cli_get_store (SerahCli *cli);
+
+/* Parses verb options with GOption; on error prints it with the verb's usage and returns
+ * FALSE. argv is updated to hold the remaining arguments. */
+gboolean    serah_cli_parse     (SerahCli     *cli,
+                                 const char   *verb_usage,
+                                 GOptionEntry *entries,
+                                 int          *argc,
+                                 char       ***argv);
+
+/* Prints a message for people to stderr. */
+void        serah_cli_message   (SerahCli *cli, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* Prints error->message to stderr and returns exit_code. */
+int         serah_cli_fail      (SerahCli *cli, const GError *error, int exit_code);
+/* Prints a JSON object (as one line) to stdout and takes ownership of it. */
+void        serah_cli_print_json (SerahCli *cli, JsonBuilder *builder);
+
+G_END_DECLS

@@ -1,0 +1,7 @@
+/* serah.h: umbrella header of libserah-core (no GTK). */
+#pragma once
+
+#include <serah/serah-participant.h>
+#include <serah/serah-store.h>
+#include <serah/serah-import.h>
+#include <serah/serah-demo.h>

@@ -1,0 +1,301 @@
+/* test-store.c: opening, migrating and refusing databases; participant upsert and search. */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "serah-test-util.h"
+
+static void
+test_open_creates_latest_schema (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, &path);
+
+  g_assert_cmpint (serah_store_get_schema_version (store), ==,
+                   serah_store_get_latest_schema_version ());
+  g_assert_nonnull (serah_store_get_database_id (store));
+  g_assert_cmpint (strlen (serah_store_get_database_id (store)), ==, 36);
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
+static void
+test_reopen_keeps_data (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, &path);
+  g_autoptr(SerahParticipant) p = serah_test_participant ("3601010101800001", "0001234567890",
+                                                          "Budi Saputra", "Caringin");
+  g_autofree char *id = g_strdup (serah_store_get_database_id (store));
+
+  g_assert_true (serah_store_upsert_participant (store, p, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = serah_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (serah_store_count_participants (store), ==, 1);
+  g_assert_cmpstr (serah_store_get_database_id (store), ==, id);
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
+static void
+test_migrates_older_file (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  /* A file made by schema 1 only: the participant tables, user_version 1. */
+  store = serah_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = serah_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (serah_store_get_schema_version (store), ==,
+                   serah_store_get_latest_schema_version ());
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
+static void
+test_refuses_newer_file (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = serah_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_TOO_NEW);
+  serah_test_rm_rf (dir);
+}
+
+static void
+test_refuses_garbage_file (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "garbage.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char junk[] = "NIK;NAMA\n3601010101800001;Budi\nthis is a csv, not a database\n";
+
+  g_assert_true (g_file_set_contents (path, junk, -1, NULL));
+  store = serah_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CORRUPT);
+  /* The file is left as it was. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, junk);
+  serah_test_rm_rf (dir);
+}
+
+static void
+test_refuses_damaged_database (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, &path);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (serah_demo_populate (store, 2000, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* Scribble over the middle of the file, where table b-tree pages live. */
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 65536);
+  for (gsize i = 16384; i < 16384 + 12288; i++)
+    contents[i] = (char) (i * 7);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+
+  store = serah_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CORRUPT);
+  serah_test_rm_rf (dir);
+}
+
+static void
+test_upsert_results (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) p = serah_test_participant ("3601010101800001", "0001234567890",
+                                                          "Budi Saputra", "Caringin");
+  g_autoptr(SerahParticipant) found = NULL;
+  SerahUpsertResult result;
+
+  g_assert_true (serah_store_upsert_participant (store, p, 0, &result, &error));
+  g_assert_cmpint (result, ==, SERAH_UPSERT_INSERTED);
+  g_assert_true (serah_store_upsert_participant (store, p, 0, &result, &error));
+  g_assert_cmpint (result, ==, SERAH_UPSERT_UNCHANGED);
+
+  g_free (p->desa);
+  p->desa = g_strdup ("Teluk");
+  g_assert_true (serah_store_upsert_participant (store, p, 0, &result, &error));
+  g_assert_cmpint (result, ==, SERAH_UPSERT_UPDATED);
+  g_assert_no_error (error);
+  g_assert_cmpint (serah_store_count_participants (store), ==, 1);
+
+  found = serah_store_find_participant_by_card (store, "0001234567890", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->desa, ==, "Teluk");
+  g_assert_cmpstr (found->name, ==, "Budi Saputra");
+
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
+static void
+test_card_number_unique (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) a = serah_test_participant ("3601010101800001", "0001234567890",
+                                                          "Budi", "Caringin");
+  g_autoptr(SerahParticipant) b = serah_test_participant ("3601010101800002", "0001234567890",
+                                                          "Andi", "Caringin");
+
+  g_assert_true (serah_store_upsert_participant (store, a, 0, NULL, &error));
+  g_assert_false (serah_store_upsert_participant (store, b, 0, NULL, &error));
+  g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CONSTRAINT);
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
+static void
+test_search (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, NULL);
+  g_autoptr(GError) error = NULL;
+  const struct { const char *nik, *card, *name; } people[] = {
+    { "3601010101800001", "0001111111111", "Ma'ruf Hidayat" },
+    { "3601010101800002", "0002222222222", "Siti Nurhayati" },
+    { "3601020101800003", "0003333333333", "Budi Saputra" },
+  };
+  g_autoptr(GArray) ids = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(SerahParticipant) p = serah_test_participant (people[i].nik, people[i].card,
+                                                              people[i].name, "Caringin");
+      g_assert_true (serah_store_upsert_participant (store, p, 0, NULL, &error));
+    }
+
+  ids = serah_store_search_participant_ids (store, "", 0, &error);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Substring, any case, punctuation literal. */
+  ids = serah_store_search_participant_ids (store, "ma'RUF", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  ids = serah_store_search_participant_ids (store, "hayat", 0, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* NIK prefix and card prefix. */
+  ids = serah_store_search_participant_ids (store, "360101", 0, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = serah_store_search_participant_ids (store, "0003333", 0, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Two letters: start of the name or of a word in it. */
+  ids = serah_store_search_participant_ids (store, "sa", 0, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* A quote in the query does not break the FTS syntax. */
+  ids = serah_store_search_participant_ids (store, "\"Budi", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
+static gboolean
+collect_names (const SerahParticipant *p, gpointer user_data, GError **error)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%s/%s/%s", p->kecamatan, p->desa, p->name));
+  return TRUE;
+}
+
+static void
+test_foreach_filter_and_order (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  char *desa[] = { "teluk", "caringin", NULL };
+  SerahParticipantFilter filter = { .desa = desa };
+
+  g_assert_true (serah_demo_populate (store, 300, &error));
+  g_assert_true (serah_store_foreach_participant (store, &filter, collect_names, names, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (names->len, >, 0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *n = names->pdata[i];
+      g_assert_true (strstr (n, "/Teluk/") || strstr (n, "/Caringin/"));
+      if (i > 0)
+        g_assert_cmpint (g_utf8_collate (names->pdata[i - 1], n), <=, 0);
+    }
+
+  {
+    char *bad_order[] = { "shoe-size", NULL };
+    SerahParticipantFilter bad = { .order = bad_order };
+    g_assert_false (serah_store_foreach_participant (store, &bad, collect_names, names, &error));
+    g_assert_nonnull (error);
+  }
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/serah/store/open-creates-latest-schema", test_open_creates_latest_schema);
+  g_test_add_func ("/serah/store/reopen-keeps-data", test_reopen_keeps_data);
+  g_test_add_func ("/serah/store/migrates-older-file", test_migrates_older_file);
+  g_test_add_func ("/serah/store/refuses-newer-file", test_refuses_newer_file);
+  g_test_add_func ("/serah/store/refuses-garbage-file", test_refuses_garbage_file);
+  g_test_add_func ("/serah/store/refuses-damaged-database", test_refuses_damaged_database);
+  g_test_add_func ("/serah/store/upsert-results", test_upsert_results);
+  g_test_add_func ("/serah/store/card-number-unique", test_card_number_unique);
+  g_test_add_func ("/serah/store/search", test_search);
+  g_test_add_func ("/serah/store/foreach-filter-and-order", test_foreach_filter_and_order);
+  return g_test_run ();
+}
