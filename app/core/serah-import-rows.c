@@ -1,7 +1,7 @@
-/* serah-import-rows.c: one data row of an import: each cell checked and normalised, the
- * row compared with the rows of the same file seen before (duplicates, conflicts) and
- * written to the store. Every reason to reject or doubt a row becomes a problem with its
- * line, column, stable code and raw value. */
+/* serah-import-rows.c: one data row of an import, on the reader's side: each cell checked
+ * and normalised, the row compared with the rows of the same file seen before (duplicates,
+ * conflicts), and a valid row queued for the writer. Every reason to reject or doubt a row
+ * becomes a problem with its line, column, stable code and raw value. */
 #define G_LOG_DOMAIN "serah-import"
 
 #include "config.h"
@@ -77,6 +77,22 @@ check_id (SerahImportContext *ctx, gint64 line, SerahField field, char *out)
                      _("A card number is made of 13 digits only."));
       return FALSE;
     }
+}
+
+/* The value of n digits that were checked to be digits (no strtoll: this runs per row). */
+static gint64
+digits_value (const char *s, guint n)
+{
+  gint64 v = 0;
+  for (guint i = 0; i < n; i++)
+    v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+static char *
+dup_or_null (const char *text)
+{
+  return text && *text ? g_strdup (text) : NULL;
 }
 
 /* Sex and birth date, checked against what the NIK says (day + 40 for women, ddmmyy). */
@@ -166,8 +182,9 @@ check_sex_and_birth (SerahImportContext *ctx, gint64 line, SerahParticipant *p, 
         }
       if (ok && nik_date && p->birth_date[0] != '\0')
         {
-          int year = 0, month = 0, day = 0;
-          sscanf (p->birth_date, "%d-%d-%d", &year, &month, &day);
+          int year = digits_value (p->birth_date, 4);
+          int month = digits_value (p->birth_date + 5, 2);
+          int day = digits_value (p->birth_date + 8, 2);
           if (day != nik_day || month != nik_month || year % 100 != nik_year)
             serah_import_add_problem (ctx, line, date_col, "nik-birthdate-mismatch",
                          SERAH_IMPORT_SEVERITY_WARNING, date_text,
@@ -200,11 +217,11 @@ hash_row (const SerahParticipant *p, guint32 hash[SERAH_N_FIELDS])
 static gboolean
 check_seen (SerahImportContext *ctx, gint64 line, const SerahParticipant *p, SerahImportSeenRow *row)
 {
-  SerahImportRecord *counts = &ctx->report->counts;
+  SerahImportRecord *counts = &ctx->reader_counts;
   SerahImportSeenRow *first;
 
-  row->nik = g_ascii_strtoll (p->nik, NULL, 10);
-  row->card = g_ascii_strtoll (p->card_no, NULL, 10);
+  row->nik = digits_value (p->nik, SERAH_NIK_LENGTH);
+  row->card = digits_value (p->card_no, SERAH_CARD_NO_LENGTH);
   row->line = line;
   hash_row (p, row->hash);
 
@@ -253,83 +270,23 @@ check_seen (SerahImportContext *ctx, gint64 line, const SerahParticipant *p, Ser
   return TRUE;
 }
 
-/* Columns the file does not have keep what the database holds for this NIK. */
-static gboolean
-fill_absent_fields (SerahImportContext *ctx, SerahParticipant *p)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SerahParticipant) existing = serah_store_find_participant_by_nik (ctx->store, p->nik,
-                                                                              &local_error);
-  if (local_error != NULL)
-    {
-      g_set_error (&ctx->error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_STORE, "%s",
-                   local_error->message);
-      return FALSE;
-    }
-  if (existing == NULL)
-    return TRUE;
-#define KEEP(field, member) \
-  if (ctx->column[field] < 0) \
-    g_free (p->member), p->member = g_steal_pointer (&existing->member)
-  KEEP (SERAH_FIELD_ADDRESS, address);
-  KEEP (SERAH_FIELD_DESA, desa);
-  KEEP (SERAH_FIELD_KECAMATAN, kecamatan);
-  KEEP (SERAH_FIELD_FASKES, faskes);
-#undef KEEP
-  if (ctx->column[SERAH_FIELD_SEX] < 0)
-    p->sex = existing->sex;
-  if (ctx->column[SERAH_FIELD_BIRTH_DATE] < 0)
-    memcpy (p->birth_date, existing->birth_date, sizeof p->birth_date);
-  if (ctx->column[SERAH_FIELD_CARE_CLASS] < 0)
-    p->care_class = existing->care_class;
-  return TRUE;
-}
+/* The batch is written as a whole by the writer (serah_store_upsert_participants): a few
+ * statements per BATCH_SIZE rows instead of statements per row. */
+#define BATCH_SIZE 2048
 
 static void
-write_row (SerahImportContext *ctx, gint64 line, SerahParticipant *p, SerahImportSeenRow *row)
+queue_row (SerahImportContext *ctx, gint64 line, SerahParticipant *p, SerahImportSeenRow *row)
 {
-  SerahImportRecord *counts = &ctx->report->counts;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SerahParticipant) holder = NULL;
-  SerahUpsertResult result;
+  SerahParticipant *queued = g_new (SerahParticipant, 1);
 
-  if (serah_store_upsert_participant (ctx->store, p, counts->id, &result, &local_error))
-    {
-      if (result == SERAH_UPSERT_INSERTED)
-        counts->imported++;
-      else if (result == SERAH_UPSERT_UPDATED)
-        counts->updated++;
-      else
-        counts->unchanged++;
-      g_hash_table_insert (ctx->seen_nik, &row->nik, row);
-      g_hash_table_insert (ctx->seen_card, &row->card, row);
-      return;
-    }
-
-  /* The only constraint a validated row can break is the card number's uniqueness: the
-   * card belongs to someone else in the database. Anything else stops the import. */
-  if (g_error_matches (local_error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CONSTRAINT))
-    {
-      g_clear_error (&local_error);
-      holder = serah_store_find_participant_by_card (ctx->store, p->card_no, &local_error);
-      if (holder != NULL && strcmp (holder->nik, p->nik) != 0)
-        {
-          g_autofree char *masked = serah_nik_mask (holder->nik);
-          counts->conflicts++;
-          counts->rejected++;
-          serah_import_add_problem (ctx, line, ctx->column[SERAH_FIELD_CARD_NO], "card-conflict",
-                       SERAH_IMPORT_SEVERITY_ERROR, p->card_no,
-                       _("This card number already belongs to %s (NIK %s) in the database; "
-                         "this row was not imported."),
-                       holder->name, masked);
-          g_free (row);
-          return;
-        }
-    }
-  g_free (row);
-  g_set_error (&ctx->error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_STORE,
-               _("Cannot save line %lld: %s"), (long long) line,
-               local_error ? local_error->message : _("the database refused the row"));
+  g_hash_table_insert (ctx->seen_nik, &row->nik, row);
+  g_hash_table_insert (ctx->seen_card, &row->card, row);
+  *queued = *p; /* takes the strings */
+  memset (p, 0, sizeof *p);
+  g_ptr_array_add (ctx->batch->rows, queued);
+  g_array_append_val (ctx->batch->lines, line);
+  if (ctx->batch->rows->len >= BATCH_SIZE)
+    serah_import_queue_batch (ctx, FALSE);
 }
 
 void
@@ -342,7 +299,7 @@ serah_import_process_row (SerahImportContext *ctx)
   const char *text;
   guint n_headers = ctx->headers->len;
 
-  ctx->report->counts.rows++;
+  ctx->reader_counts.rows++;
 
   for (int f = 0; f < SERAH_N_FIELDS; f++)
     {
@@ -399,14 +356,14 @@ serah_import_process_row (SerahImportContext *ctx)
                    SERAH_IMPORT_SEVERITY_ERROR, NULL, _("The name is empty."));
       ok = FALSE;
     }
-  p.name = serah_import_dup_or_null (text);
+  p.name = dup_or_null (text);
 
   ok = check_sex_and_birth (ctx, line, &p, nik_ok) && ok;
 
-  p.address = serah_import_dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_ADDRESS));
-  p.desa = serah_import_dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_DESA));
-  p.kecamatan = serah_import_dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_KECAMATAN));
-  p.faskes = serah_import_dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_FASKES));
+  p.address = dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_ADDRESS));
+  p.desa = dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_DESA));
+  p.kecamatan = dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_KECAMATAN));
+  p.faskes = dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_FASKES));
   text = serah_import_field_text (ctx, SERAH_FIELD_CARE_CLASS);
   if (*text != '\0')
     {
@@ -419,30 +376,14 @@ serah_import_process_row (SerahImportContext *ctx)
 
   if (!ok)
     {
-      ctx->report->counts.rejected++;
-      serah_participant_clear (&p);
-      return;
-    }
-
-  if (ctx->partial && !fill_absent_fields (ctx, &p))
-    {
-      serah_participant_clear (&p);
-      return;
-    }
-  if (p.sex == SERAH_SEX_UNKNOWN)
-    {
-      /* No sex column, a NIK that does not tell, and nobody in the database to ask. */
-      serah_import_add_problem (ctx, line, ctx->column[SERAH_FIELD_NIK], "sex-missing",
-                   SERAH_IMPORT_SEVERITY_ERROR, p.nik,
-                   _("The file has no sex column and the NIK does not tell the sex."));
-      ctx->report->counts.rejected++;
+      ctx->reader_counts.rejected++;
       serah_participant_clear (&p);
       return;
     }
 
   row = g_new0 (SerahImportSeenRow, 1);
   if (check_seen (ctx, line, &p, row))
-    write_row (ctx, line, &p, row); /* takes row */
+    queue_row (ctx, line, &p, row); /* takes row and p's strings */
   else
     g_free (row);
   serah_participant_clear (&p);

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "serah-store-private.h"
@@ -54,7 +56,11 @@ const char serah_store_schema_participants[] =
   "  created_at  INTEGER NOT NULL,"
   "  updated_at  INTEGER NOT NULL"
   ");"
-  "CREATE INDEX participants_by_area ON participants (kecamatan, desa, name);"
+  /* In the order lists and searches sort by (case-insensitive, as kecamatan and desa come
+   * in upper and title case from different lists): a search with a LIMIT walks it and stops
+   * early instead of sorting every match. */
+  "CREATE INDEX participants_by_area ON participants (kecamatan COLLATE NOCASE,"
+  "  desa COLLATE NOCASE, name COLLATE NOCASE);"
   /* Substring search on names: a trigram index answers 'contains' queries without a scan. */
   "CREATE VIRTUAL TABLE participants_name_fts USING fts5 ("
   "  name, content='participants', content_rowid='id', tokenize='trigram');"
@@ -204,9 +210,18 @@ serah_store_upsert_participant (SerahStore        *self,
                                 " created_at, updated_at)"
                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
                                 error);
-  else
+  else if (g_strcmp0 (existing->name, participant->name) != 0)
     stmt = serah_store_prepare (self,
                                 "UPDATE participants SET card_no = ?2, name = ?3, sex = ?4,"
+                                " birth_date = ?5, address = ?6, desa = ?7, kecamatan = ?8,"
+                                " faskes = ?9, care_class = ?10, import_id = ?11, updated_at = ?12"
+                                " WHERE nik = ?1",
+                                error);
+  else
+    /* Leaving name out of the SET list keeps the name index trigger (UPDATE OF name) from
+     * rewriting the search index for a row whose name did not change. */
+    stmt = serah_store_prepare (self,
+                                "UPDATE participants SET card_no = ?2, sex = ?4,"
                                 " birth_date = ?5, address = ?6, desa = ?7, kecamatan = ?8,"
                                 " faskes = ?9, care_class = ?10, import_id = ?11, updated_at = ?12"
                                 " WHERE nik = ?1",
@@ -246,6 +261,420 @@ serah_store_count_participants (SerahStore *self)
   if (stmt)
     sqlite3_reset (stmt);
   return n;
+}
+
+/* ---- batch upsert ----
+ *
+ * One INSERT or UPDATE per row costs a statement journal, and with the FTS5 name index a
+ * flush of the index's pending data at every statement: 4 s for 100 000 rows. The batch
+ * is instead exposed to SQL as an eponymous virtual table over the caller's array, so that
+ * classifying, inserting and updating a whole batch are three statements. */
+
+enum { BATCH_SKIP, BATCH_INSERT, BATCH_UPDATE };
+
+typedef struct {
+  SerahParticipant *const *rows;
+  guint                    n;
+  guint8                  *action; /* BATCH_* per row */
+} BatchSource;
+
+typedef struct {
+  sqlite3_vtab  base;
+  BatchSource  *source;
+} BatchTable;
+
+typedef struct {
+  sqlite3_vtab_cursor  base;
+  BatchSource         *source;
+  guint                i;
+} BatchCursor;
+
+enum {
+  BATCH_COL_IDX, BATCH_COL_NIK, BATCH_COL_CARD_NO, BATCH_COL_NAME, BATCH_COL_SEX,
+  BATCH_COL_BIRTH_DATE, BATCH_COL_ADDRESS, BATCH_COL_DESA, BATCH_COL_KECAMATAN,
+  BATCH_COL_FASKES, BATCH_COL_CARE_CLASS, BATCH_COL_ACTION,
+};
+
+static int
+batch_connect (sqlite3 *db, void *aux, int argc, const char *const *argv,
+               sqlite3_vtab **vtab, char **err)
+{
+  BatchTable *table;
+  int rc = sqlite3_declare_vtab (db,
+                                 "CREATE TABLE x (idx INTEGER, nik TEXT, card_no TEXT,"
+                                 " name TEXT, sex TEXT, birth_date TEXT, address TEXT,"
+                                 " desa TEXT, kecamatan TEXT, faskes TEXT,"
+                                 " care_class INTEGER, action INTEGER)");
+  if (rc != SQLITE_OK)
+    return rc;
+  table = sqlite3_malloc (sizeof *table);
+  if (table == NULL)
+    return SQLITE_NOMEM;
+  memset (table, 0, sizeof *table);
+  table->source = aux;
+  *vtab = &table->base;
+  return SQLITE_OK;
+}
+
+static int
+batch_disconnect (sqlite3_vtab *vtab)
+{
+  sqlite3_free (vtab);
+  return SQLITE_OK;
+}
+
+static int
+batch_best_index (sqlite3_vtab *vtab, sqlite3_index_info *info)
+{
+  BatchTable *table = (BatchTable *) vtab;
+  info->estimatedCost = (double) MAX (table->source->n, 1);
+  info->estimatedRows = MAX (table->source->n, 1);
+  return SQLITE_OK;
+}
+
+static int
+batch_open (sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor)
+{
+  BatchCursor *c = sqlite3_malloc (sizeof *c);
+  if (c == NULL)
+    return SQLITE_NOMEM;
+  memset (c, 0, sizeof *c);
+  c->source = ((BatchTable *) vtab)->source;
+  *cursor = &c->base;
+  return SQLITE_OK;
+}
+
+static int
+batch_close (sqlite3_vtab_cursor *cursor)
+{
+  sqlite3_free (cursor);
+  return SQLITE_OK;
+}
+
+static int
+batch_filter (sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_str, int argc,
+              sqlite3_value **argv)
+{
+  ((BatchCursor *) cursor)->i = 0;
+  return SQLITE_OK;
+}
+
+static int
+batch_next (sqlite3_vtab_cursor *cursor)
+{
+  ((BatchCursor *) cursor)->i++;
+  return SQLITE_OK;
+}
+
+static int
+batch_eof (sqlite3_vtab_cursor *cursor)
+{
+  BatchCursor *c = (BatchCursor *) cursor;
+  return c->i >= c->source->n;
+}
+
+/* The same NULL-for-empty rule as bind_participant_fields, so that the batch and the
+ * single-row path store and compare identical values. */
+static void
+result_text_or_null (sqlite3_context *ctx, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_result_null (ctx);
+  else
+    sqlite3_result_text (ctx, text, -1, SQLITE_STATIC);
+}
+
+static int
+batch_column (sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int column)
+{
+  BatchCursor *c = (BatchCursor *) cursor;
+  const SerahParticipant *p = c->source->rows[c->i];
+
+  switch (column)
+    {
+    case BATCH_COL_IDX:
+      sqlite3_result_int64 (ctx, c->i);
+      break;
+    case BATCH_COL_NIK:
+      result_text_or_null (ctx, p->nik);
+      break;
+    case BATCH_COL_CARD_NO:
+      result_text_or_null (ctx, p->card_no);
+      break;
+    case BATCH_COL_NAME:
+      result_text_or_null (ctx, p->name);
+      break;
+    case BATCH_COL_SEX:
+      result_text_or_null (ctx, serah_sex_to_string (p->sex));
+      break;
+    case BATCH_COL_BIRTH_DATE:
+      result_text_or_null (ctx, p->birth_date);
+      break;
+    case BATCH_COL_ADDRESS:
+      result_text_or_null (ctx, p->address);
+      break;
+    case BATCH_COL_DESA:
+      result_text_or_null (ctx, p->desa);
+      break;
+    case BATCH_COL_KECAMATAN:
+      result_text_or_null (ctx, p->kecamatan);
+      break;
+    case BATCH_COL_FASKES:
+      result_text_or_null (ctx, p->faskes);
+      break;
+    case BATCH_COL_CARE_CLASS:
+      if (p->care_class > 0)
+        sqlite3_result_int (ctx, p->care_class);
+      else
+        sqlite3_result_null (ctx);
+      break;
+    case BATCH_COL_ACTION:
+      sqlite3_result_int (ctx, c->source->action ? c->source->action[c->i] : BATCH_SKIP);
+      break;
+    default:
+      sqlite3_result_null (ctx);
+    }
+  return SQLITE_OK;
+}
+
+static int
+batch_rowid (sqlite3_vtab_cursor *cursor, sqlite_int64 *rowid)
+{
+  *rowid = ((BatchCursor *) cursor)->i;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module batch_module = {
+  .iVersion = 0,
+  .xCreate = NULL, /* eponymous only: usable as a table without CREATE VIRTUAL TABLE */
+  .xConnect = batch_connect,
+  .xBestIndex = batch_best_index,
+  .xDisconnect = batch_disconnect,
+  .xOpen = batch_open,
+  .xClose = batch_close,
+  .xFilter = batch_filter,
+  .xNext = batch_next,
+  .xEof = batch_eof,
+  .xColumn = batch_column,
+  .xRowid = batch_rowid,
+};
+
+/* The module's client data must outlive the connection's use of it; it is attached to the
+ * store object (freed after finalize has closed the database). */
+static BatchSource *
+batch_source (SerahStore *self, GError **error)
+{
+  BatchSource *source = g_object_get_data (G_OBJECT (self), "serah-participant-batch");
+
+  if (source != NULL)
+    return source;
+  source = g_new0 (BatchSource, 1);
+  if (sqlite3_create_module_v2 (serah_store_get_db (self), "serah_participant_batch",
+                                &batch_module, source, NULL) != SQLITE_OK)
+    {
+      g_free (source);
+      serah_store_set_error (self, error, _("Cannot prepare a batch of participants"));
+      return NULL;
+    }
+  g_object_set_data_full (G_OBJECT (self), "serah-participant-batch", source, g_free);
+  /* Whoever writes batches writes many rows: with the default 2 MB page cache, the four
+   * B-trees of a 100 000-row list spill to the WAL in the middle of the transaction and are
+   * read back. 64 MB holds them (the cache grows only as pages are used). */
+  serah_store_exec (self, "PRAGMA cache_size = -65536", NULL);
+  return source;
+}
+
+/* Row by row, for a batch the set-based statements refused (two rows of the batch swapping
+ * card numbers, say): the per-row path decides each in order. */
+static gboolean
+upsert_batch_rows (SerahStore *self, SerahParticipant *const *rows, guint n, gint64 import_id,
+                   SerahUpsertResult *results, SerahParticipant **holders, GError **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (results[i] == SERAH_UPSERT_UNCHANGED || results[i] == SERAH_UPSERT_CARD_CONFLICT)
+        continue;
+      if (serah_store_upsert_participant (self, rows[i], import_id, &results[i], &local_error))
+        continue;
+      if (!g_error_matches (local_error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CONSTRAINT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+      results[i] = SERAH_UPSERT_CARD_CONFLICT;
+      if (holders != NULL)
+        {
+          holders[i] = serah_store_find_participant_by_card (self, rows[i]->card_no, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+classify_batch (SerahStore *self, BatchSource *source, SerahUpsertResult *results,
+                SerahParticipant **holders, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* One pass over the batch: the participant with the same NIK (and whether every field
+   * is equal, as serah_participant_equal_data decides), and whoever else holds the card. */
+  stmt = serah_store_prepare (self,
+                              "SELECT b.idx, p.id,"
+                              "  p.card_no IS b.card_no AND p.name IS b.name AND p.sex IS b.sex"
+                              "  AND p.birth_date IS b.birth_date AND p.address IS b.address"
+                              "  AND p.desa IS b.desa AND p.kecamatan IS b.kecamatan"
+                              "  AND p.faskes IS b.faskes AND p.care_class IS b.care_class,"
+                              "  h.id"
+                              " FROM serah_participant_batch b"
+                              " LEFT JOIN participants p ON p.nik = b.nik"
+                              " LEFT JOIN participants h ON h.card_no = b.card_no AND h.nik <> b.nik",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint i = (guint) sqlite3_column_int64 (stmt, 0);
+      gboolean exists = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+      gboolean card_taken = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+
+      if (i >= source->n)
+        continue;
+      if (card_taken)
+        {
+          results[i] = SERAH_UPSERT_CARD_CONFLICT;
+          source->action[i] = BATCH_SKIP;
+        }
+      else if (!exists)
+        results[i] = SERAH_UPSERT_INSERTED, source->action[i] = BATCH_INSERT;
+      else if (sqlite3_column_int (stmt, 2))
+        results[i] = SERAH_UPSERT_UNCHANGED, source->action[i] = BATCH_SKIP;
+      else
+        results[i] = SERAH_UPSERT_UPDATED, source->action[i] = BATCH_UPDATE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return serah_store_set_error (self, error, _("Cannot compare participants"));
+
+  /* Who holds the card, for the message; after the statement above is done with. */
+  for (guint i = 0; holders != NULL && i < source->n; i++)
+    if (results[i] == SERAH_UPSERT_CARD_CONFLICT)
+      {
+        g_autoptr(GError) local_error = NULL;
+        holders[i] = serah_store_find_participant_by_card (self, source->rows[i]->card_no,
+                                                           &local_error);
+        if (local_error != NULL)
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+static gboolean
+write_batch (SerahStore *self, gint64 import_id, GError **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  sqlite3_stmt *stmt;
+
+  stmt = serah_store_prepare (self,
+                              "INSERT INTO participants (nik, card_no, name, sex, birth_date,"
+                              " address, desa, kecamatan, faskes, care_class, import_id,"
+                              " created_at, updated_at)"
+                              " SELECT nik, card_no, name, sex, birth_date, address, desa,"
+                              " kecamatan, faskes, care_class, ?1, ?2, ?2"
+                              " FROM serah_participant_batch WHERE action = 1 ORDER BY idx",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  if (import_id > 0)
+    sqlite3_bind_int64 (stmt, 1, import_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!serah_store_step_done (self, stmt, _("Cannot save participants"), error))
+    return FALSE;
+
+  stmt = serah_store_prepare (self,
+                              "UPDATE participants AS p SET card_no = b.card_no, name = b.name,"
+                              " sex = b.sex, birth_date = b.birth_date, address = b.address,"
+                              " desa = b.desa, kecamatan = b.kecamatan, faskes = b.faskes,"
+                              " care_class = b.care_class, import_id = ?1, updated_at = ?2"
+                              " FROM serah_participant_batch AS b"
+                              " WHERE b.action = 2 AND p.nik = b.nik",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  if (import_id > 0)
+    sqlite3_bind_int64 (stmt, 1, import_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  return serah_store_step_done (self, stmt, _("Cannot save participants"), error);
+}
+
+gboolean
+serah_store_upsert_participants (SerahStore              *self,
+                                 SerahParticipant *const *participants,
+                                 guint                    n,
+                                 gint64                   import_id,
+                                 SerahUpsertResult       *results,
+                                 SerahParticipant       **holders,
+                                 GError                 **error)
+{
+  g_autofree guint8 *action = NULL;
+  g_autoptr(GError) local_error = NULL;
+  BatchSource *source;
+  gboolean ok;
+
+  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (participants != NULL || n == 0, FALSE);
+  g_return_val_if_fail (results != NULL || n == 0, FALSE);
+
+  if (n == 0)
+    return TRUE;
+  if (holders != NULL)
+    memset (holders, 0, n * sizeof *holders);
+  source = batch_source (self, error);
+  if (source == NULL)
+    return FALSE;
+  action = g_new0 (guint8, n);
+  source->rows = participants;
+  source->n = n;
+  source->action = action;
+
+  ok = classify_batch (self, source, results, holders, error) &&
+       serah_store_exec (self, "SAVEPOINT serah_participant_batch", error);
+  if (ok)
+    {
+      if (write_batch (self, import_id, &local_error))
+        ok = serah_store_exec (self, "RELEASE serah_participant_batch", error);
+      else if (g_error_matches (local_error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CONSTRAINT))
+        {
+          /* Undo whatever half of the batch went in, then decide row by row. */
+          ok = serah_store_exec (self,
+                                 "ROLLBACK TO serah_participant_batch;"
+                                 "RELEASE serah_participant_batch",
+                                 error) &&
+               upsert_batch_rows (self, participants, n, import_id, results, holders, error);
+        }
+      else
+        {
+          serah_store_exec (self, "ROLLBACK TO serah_participant_batch;"
+                                  "RELEASE serah_participant_batch", NULL);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          ok = FALSE;
+        }
+    }
+  source->rows = NULL;
+  source->n = 0;
+  source->action = NULL;
+  return ok;
 }
 
 static const char *
@@ -360,6 +789,134 @@ is_all_digits (const char *s)
   return TRUE;
 }
 
+/* At most this many matches (times the limit) are counted to choose a plan. */
+#define DENSE_FACTOR 10
+
+/* Counts the rows of a one-column query with ?1 bound by the caller, stopping at cap. */
+static gint64
+count_capped (SerahStore *self, sqlite3_stmt *stmt, gint64 cap, GError **error)
+{
+  gint64 n = 0;
+  int rc;
+
+  while (n < cap && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    n++;
+  if (n < cap && rc != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      serah_store_set_error (self, error, _("Cannot search participants"));
+      return -1;
+    }
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* Two plans answer "matches in area order, the first limit": the sparse one fetches every
+ * match through its own index (NIK, card, name trigrams) and sorts them; the dense one walks
+ * participants_by_area in order, tests each row and stops at limit. The sparse plan costs
+ * per match, the dense one per row walked (about limit * rows / matches), so a capped count
+ * of the matches decides. SQLite cannot make that choice itself: it has no statistics. */
+static gboolean
+prefer_dense (SerahStore *self, const char *count_sql, const char *arg1, const char *arg2,
+              guint limit, gboolean *dense, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 cap = (gint64) limit * DENSE_FACTOR, n;
+
+  *dense = FALSE;
+  if (limit == 0)
+    return TRUE; /* every match is wanted: fetching them is the least work */
+  stmt = serah_store_prepare (self, count_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, arg1, -1, SQLITE_TRANSIENT);
+  if (arg2 != NULL)
+    sqlite3_bind_text (stmt, 2, arg2, -1, SQLITE_TRANSIENT);
+  n = count_capped (self, stmt, cap, error);
+  if (n < 0)
+    return FALSE;
+  *dense = n >= cap;
+  return TRUE;
+}
+
+#define AREA_ORDER " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE, name COLLATE NOCASE, id"
+
+static sqlite3_stmt *
+prepare_digits_search (SerahStore *self, const char *needle, guint limit, GError **error)
+{
+  g_autofree char *upper = g_strconcat (needle, ":", NULL);
+  sqlite3_stmt *stmt;
+  gboolean dense;
+
+  /* A NIK or card number prefix; the upper bound is the prefix with ':' (after '9'). Both
+   * columns are unique-indexed, so the capped count is a short range scan. */
+  if (!prefer_dense (self,
+                     "SELECT 1 FROM participants WHERE nik >= ?1 AND nik < ?2"
+                     " UNION ALL SELECT 1 FROM participants WHERE card_no >= ?1 AND card_no < ?2",
+                     needle, upper, limit, &dense, error))
+    return NULL;
+  if (dense)
+    /* The unary + keeps SQLite from the NIK and card indexes: walk the area index. */
+    stmt = serah_store_prepare (self,
+                                "SELECT id FROM participants"
+                                " WHERE (+nik >= ?2 AND +nik < ?3) OR (+card_no >= ?2 AND +card_no < ?3)"
+                                AREA_ORDER " LIMIT ?1",
+                                error);
+  else
+    stmt = serah_store_prepare (self,
+                                "SELECT id FROM participants"
+                                " WHERE (nik >= ?2 AND nik < ?3) OR (card_no >= ?2 AND card_no < ?3)"
+                                AREA_ORDER " LIMIT ?1",
+                                error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 2, needle, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, upper, -1, SQLITE_TRANSIENT);
+    }
+  return stmt;
+}
+
+static sqlite3_stmt *
+prepare_name_search (SerahStore *self, const char *needle, guint limit, GError **error)
+{
+  g_autoptr(GString) phrase = g_string_new ("\"");
+  sqlite3_stmt *stmt;
+  gboolean dense;
+
+  /* The trigram tokenizer matches substrings case-insensitively; quote the needle as one
+   * FTS5 string so punctuation in names (Ma'ruf, "A. Rahman") is literal. */
+  for (const char *c = needle; *c; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *c);
+    }
+  g_string_append_c (phrase, '"');
+
+  if (!prefer_dense (self,
+                     "SELECT 1 FROM participants_name_fts WHERE participants_name_fts MATCH ?1",
+                     phrase->str, NULL, limit, &dense, error))
+    return NULL;
+  if (dense)
+    /* +id: test membership in the (materialised) match set while walking the area index. */
+    stmt = serah_store_prepare (self,
+                                "SELECT id FROM participants WHERE +id IN"
+                                " (SELECT rowid FROM participants_name_fts"
+                                "  WHERE participants_name_fts MATCH ?2)"
+                                AREA_ORDER " LIMIT ?1",
+                                error);
+  else
+    stmt = serah_store_prepare (self,
+                                "SELECT id FROM participants WHERE id IN"
+                                " (SELECT rowid FROM participants_name_fts"
+                                "  WHERE participants_name_fts MATCH ?2)"
+                                AREA_ORDER " LIMIT ?1",
+                                error);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 2, phrase->str, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
 GArray *
 serah_store_search_participant_ids (SerahStore *self, const char *query, guint limit,
                                     GError **error)
@@ -374,57 +931,19 @@ serah_store_search_participant_ids (SerahStore *self, const char *query, guint l
   needle = g_strstrip (g_strdup (query ? query : ""));
 
   if (*needle == '\0')
-    stmt = serah_store_prepare (self,
-                                "SELECT id FROM participants ORDER BY kecamatan COLLATE NOCASE,"
-                                " desa COLLATE NOCASE, name COLLATE NOCASE, id LIMIT ?1",
-                                error);
+    stmt = serah_store_prepare (self, "SELECT id FROM participants" AREA_ORDER " LIMIT ?1", error);
   else if (is_all_digits (needle))
-    {
-      /* Digits: a NIK or card number prefix; both columns are unique-indexed, so a range
-       * scan answers at once. The upper bound is the prefix with ':' (after '9') appended. */
-      stmt = serah_store_prepare (self,
-                                  "SELECT id FROM participants WHERE (nik >= ?2 AND nik < ?3)"
-                                  " OR (card_no >= ?2 AND card_no < ?3)"
-                                  " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE,"
-                                  " name COLLATE NOCASE, id LIMIT ?1",
-                                  error);
-      if (stmt != NULL)
-        {
-          g_autofree char *upper = g_strconcat (needle, ":", NULL);
-          sqlite3_bind_text (stmt, 2, needle, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, upper, -1, SQLITE_TRANSIENT);
-        }
-    }
+    stmt = prepare_digits_search (self, needle, limit, error);
   else if (g_utf8_strlen (needle, -1) >= 3)
-    {
-      /* The trigram tokenizer matches substrings case-insensitively; quote the needle as
-       * one FTS5 string so punctuation in names (Ma'ruf, "A. Rahman") is literal. */
-      g_autoptr(GString) phrase = g_string_new ("\"");
-      for (const char *c = needle; *c; c++)
-        {
-          if (*c == '"')
-            g_string_append_c (phrase, '"');
-          g_string_append_c (phrase, *c);
-        }
-      g_string_append_c (phrase, '"');
-      stmt = serah_store_prepare (self,
-                                  "SELECT p.id FROM participants_name_fts f"
-                                  " JOIN participants p ON p.id = f.rowid"
-                                  " WHERE participants_name_fts MATCH ?2"
-                                  " ORDER BY p.kecamatan COLLATE NOCASE, p.desa COLLATE NOCASE,"
-                                  " p.name COLLATE NOCASE, p.id LIMIT ?1",
-                                  error);
-      if (stmt != NULL)
-        sqlite3_bind_text (stmt, 2, phrase->str, -1, SQLITE_TRANSIENT);
-    }
+    stmt = prepare_name_search (self, needle, limit, error);
   else
     {
-      /* One or two letters: too short for trigrams, a name-contains scan would visit every
-       * row; match names (or any word of a name) starting with the letters instead. */
+      /* One or two letters: too short for trigrams. Names (or any word of a name) starting
+       * with the letters; the area index is walked in order and the walk stops at limit,
+       * which for the letters names start with is after a few hundred rows. */
       stmt = serah_store_prepare (self,
                                   "SELECT id FROM participants WHERE name LIKE ?2 OR name LIKE ?3"
-                                  " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE,"
-                                  " name COLLATE NOCASE, id LIMIT ?1",
+                                  AREA_ORDER " LIMIT ?1",
                                   error);
       if (stmt != NULL)
         {
