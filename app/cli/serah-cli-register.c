@@ -181,7 +181,13 @@ verb_import (SerahCli *cli, int argc, char **argv)
   if (report == NULL)
     {
       if (g_error_matches (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_MISSING_COLUMN))
-        g_prefix_error (&error, "%s ", _("(Name a column with --map FIELD=HEADER.)"));
+        {
+          g_autofree char *message = g_strdup_printf ("%s %s", error->message,
+                                                      _("To read a field from a column of "
+                                                        "another name, add --map FIELD=HEADER."));
+          g_free (error->message);
+          error->message = g_steal_pointer (&message);
+        }
       return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
     }
 

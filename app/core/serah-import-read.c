@@ -168,19 +168,21 @@ accept_header (SerahImportContext *ctx)
                    ctx->name, missing->str, missing_names->str, list);
       return;
     }
-  for (int f = 0; f < SERAH_N_FIELDS; f++)
-    {
-      if (ctx->column[f] >= 0)
-        continue;
-      ctx->partial = TRUE;
-      if (f == SERAH_FIELD_SEX)
-        serah_import_add_problem (ctx, line, -1, "column-absent", SERAH_IMPORT_SEVERITY_INFO, NULL,
-                     _("No sex column: sex is kept from the database or read from the NIK."));
-      else
-        serah_import_add_problem (ctx, line, -1, "column-absent", SERAH_IMPORT_SEVERITY_INFO, NULL,
-                     _("No %s column: participants already in the database keep theirs."),
-                     serah_import_field_label (f));
-    }
+  {
+    g_autoptr(GString) absent = g_string_new (NULL);
+
+    for (int f = 0; f < SERAH_N_FIELDS; f++)
+      if (ctx->column[f] < 0)
+        g_string_append_printf (absent, "%s%s", absent->len ? ", " : "",
+                                serah_import_field_label (f));
+    ctx->partial = absent->len > 0;
+    if (ctx->partial)
+      serah_import_add_problem (ctx, line, -1, "column-absent", SERAH_IMPORT_SEVERITY_INFO, NULL,
+                                _("The file has no column for: %s. Participants already in the "
+                                  "database keep theirs; without a sex column the sex is read "
+                                  "from the NIK."),
+                                absent->str);
+  }
 
   ctx->have_header = TRUE;
 }

@@ -301,6 +301,22 @@ serah_import_process_row (SerahImportContext *ctx)
 
   ctx->reader_counts.rows++;
 
+  /* A damaged row says nothing reliable about its cells: one problem, no more. */
+  if (ctx->has_nul || ctx->unterminated)
+    {
+      if (ctx->has_nul)
+        serah_import_add_problem (ctx, line, -1, "binary-data", SERAH_IMPORT_SEVERITY_ERROR, NULL,
+                                  _("This row holds NUL bytes (binary data); is the file "
+                                    "damaged?"));
+      else
+        serah_import_add_problem (ctx, line, -1, "unterminated-quote",
+                                  SERAH_IMPORT_SEVERITY_ERROR, NULL,
+                                  _("A quote opened in this row is never closed, so the rest of "
+                                    "the file, from line %lld on, was read as one value."),
+                                  (long long) line);
+      ctx->reader_counts.rejected++;
+      return;
+    }
   for (int f = 0; f < SERAH_N_FIELDS; f++)
     {
       GString *cell = serah_import_cell (ctx, ctx->column[f]);
@@ -317,25 +333,11 @@ serah_import_process_row (SerahImportContext *ctx)
                      cell->str);
     }
 
-  if (ctx->has_nul)
-    {
-      serah_import_add_problem (ctx, line, -1, "binary-data", SERAH_IMPORT_SEVERITY_ERROR, NULL,
-                   _("This row holds NUL bytes (binary data); is the file damaged?"));
-      ok = FALSE;
-    }
-  if (ctx->unterminated)
-    {
-      serah_import_add_problem (ctx, line, -1, "unterminated-quote", SERAH_IMPORT_SEVERITY_ERROR, NULL,
-                   _("A quote opened on line %lld is never closed, so the rest of the file "
-                     "(%lld lines) was read as one value."),
-                   (long long) line, (long long) (ctx->line - line + 1));
-      ok = FALSE;
-    }
   if (ctx->n_cells > n_headers || ctx->n_dropped_cells > 0)
     for (guint i = n_headers; i < ctx->n_cells; i++)
       {
         GString *cell = ctx->cells->pdata[i];
-        g_autofree char *value = g_strstrip (g_strndup (cell->str, MIN (cell->len, 200)));
+        g_autofree char *value = g_strstrip (g_utf8_make_valid (cell->str, MIN (cell->len, 200)));
         if (*value == '\0')
           continue;
         serah_import_add_problem (ctx, line, -1, "extra-cells", SERAH_IMPORT_SEVERITY_WARNING, value,
