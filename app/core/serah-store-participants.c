@@ -323,10 +323,15 @@ batch_disconnect (sqlite3_vtab *vtab)
   return SQLITE_OK;
 }
 
+/* A full scan, always in idx order: the INSERT takes rows in file order without a sort, so
+ * ids follow the file. */
 static int
 batch_best_index (sqlite3_vtab *vtab, sqlite3_index_info *info)
 {
   BatchTable *table = (BatchTable *) vtab;
+  if (info->nOrderBy == 1 && info->aOrderBy[0].iColumn == BATCH_COL_IDX &&
+      !info->aOrderBy[0].desc)
+    info->orderByConsumed = 1;
   info->estimatedCost = (double) MAX (table->source->n, 1);
   info->estimatedRows = MAX (table->source->n, 1);
   return SQLITE_OK;
@@ -592,7 +597,7 @@ write_batch (SerahStore *self, gint64 import_id, GError **error)
                               " created_at, updated_at)"
                               " SELECT nik, card_no, name, sex, birth_date, address, desa,"
                               " kecamatan, faskes, care_class, ?1, ?2, ?2"
-                              " FROM serah_participant_batch WHERE action = 1 ORDER BY idx",
+                              " FROM serah_participant_batch WHERE action = 1",
                               error);
   if (stmt == NULL)
     return FALSE;
