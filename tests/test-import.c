@@ -112,7 +112,8 @@ static void
 assert_counts_add_up (const SerahImportReport *report)
 {
   const SerahImportRecord *c = &report->counts;
-  g_assert_cmpint (c->rows, ==, c->imported + c->updated + c->unchanged + c->rejected + c->duplicates);
+  g_assert_cmpint (c->rows, ==,
+                   c->imported + c->updated + c->unchanged + c->rejected + c->duplicates);
   g_assert_cmpint (c->conflicts, <=, c->rejected);
   g_assert_cmpint (c->warnings, ==, count_problems (report, SERAH_IMPORT_SEVERITY_WARNING));
 }
@@ -863,6 +864,65 @@ test_reject_report (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (contents, "\r\n2;NIK;nik-scientific;"));
 }
 
+/* ---- the store's batch upsert, which the importer writes through ---- */
+
+static void
+test_batch_upsert (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) basic = import_ok (f, "import-basic.csv");
+  g_autoptr(SerahParticipant) same = serah_test_participant ("3601010101800001", "0001234500001",
+                                                             "Budi Saputra", "Caringin");
+  g_autoptr(SerahParticipant) moved = NULL, fresh = NULL, thief = NULL, twin = NULL;
+  g_autoptr(SerahParticipant) stored = NULL;
+  SerahParticipant *rows[4];
+  SerahUpsertResult results[4];
+  SerahParticipant *holders[4];
+
+  /* Budi exactly as stored, Siti with another desa, someone new, someone with Budi's card. */
+  g_free (same->address), same->address = g_strdup ("Kp. Caringin RT 001/RW 002");
+  g_free (same->faskes), same->faskes = g_strdup ("Puskesmas Labuan");
+  moved = get_by_nik (f, "3601015202750002");
+  g_free (moved->desa), moved->desa = g_strdup ("Caringin");
+  fresh = serah_test_participant ("3601010101800099", "0001234500099", "Baru", "Teluk");
+  thief = serah_test_participant ("3601010101800098", "0001234500001", "Pencuri", "Teluk");
+  rows[0] = same, rows[1] = moved, rows[2] = fresh, rows[3] = thief;
+
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_upsert_participants (f->store, rows, 4, 0, results, holders, &error));
+  g_assert_no_error (error);
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_cmpint (results[0], ==, SERAH_UPSERT_UNCHANGED);
+  g_assert_cmpint (results[1], ==, SERAH_UPSERT_UPDATED);
+  g_assert_cmpint (results[2], ==, SERAH_UPSERT_INSERTED);
+  g_assert_cmpint (results[3], ==, SERAH_UPSERT_CARD_CONFLICT);
+  g_assert_null (holders[0]);
+  g_assert_nonnull (holders[3]);
+  g_assert_cmpstr (holders[3]->nik, ==, "3601010101800001");
+  serah_participant_free (holders[3]);
+  stored = get_by_nik (f, "3601015202750002");
+  g_assert_cmpstr (stored->desa, ==, "Caringin");
+  g_assert_null (get_by_nik (f, "3601010101800098"));
+
+  /* Two rows of one batch with one card number break the set-based insert; the batch is
+   * undone and decided row by row: the first wins, the second is a conflict. */
+  twin = serah_test_participant ("3601010101800097", "0001234500096", "Kembar", "Teluk");
+  g_clear_pointer (&fresh, serah_participant_free);
+  fresh = serah_test_participant ("3601010101800096", "0001234500096", "Asli", "Teluk");
+  rows[0] = fresh, rows[1] = twin;
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_upsert_participants (f->store, rows, 2, 0, results, holders, &error));
+  g_assert_no_error (error);
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_cmpint (results[0], ==, SERAH_UPSERT_INSERTED);
+  g_assert_cmpint (results[1], ==, SERAH_UPSERT_CARD_CONFLICT);
+  g_assert_nonnull (holders[1]);
+  g_assert_cmpstr (holders[1]->nik, ==, "3601010101800096");
+  serah_participant_free (holders[1]);
+  g_assert_null (get_by_nik (f, "3601010101800097"));
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 5);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -898,6 +958,7 @@ main (int argc, char **argv)
   ADD ("big-list-and-progress", test_big_list_and_progress);
   ADD ("export-round-trip", test_export_round_trip);
   ADD ("reject-report", test_reject_report);
+  ADD ("batch-upsert", test_batch_upsert);
 #undef ADD
 
   return g_test_run ();

@@ -128,18 +128,20 @@ accept_header (SerahImportContext *ctx)
         continue;
       f = serah_import_field_for_header (h);
       if (f < 0)
-        serah_import_add_problem (ctx, line, (int) i, "unknown-column", SERAH_IMPORT_SEVERITY_INFO, NULL,
-                     _("Column “%s” is not a participant field; it was ignored."), h);
+        serah_import_add_problem (ctx, line, (int) i, "unknown-column", SERAH_IMPORT_SEVERITY_INFO,
+                                  NULL,
+                                  _("Column “%s” is not a participant field; it was ignored."), h);
       else if (ctx->column[f] < 0)
         {
           ctx->column[f] = (int) i;
           recognised++;
         }
       else
-        serah_import_add_problem (ctx, line, (int) i, "duplicate-column", SERAH_IMPORT_SEVERITY_WARNING, NULL,
-                     _("Column “%s” also holds the %s, which is read from column “%s”; "
-                       "it was ignored."),
-                     h, serah_import_field_label (f), (const char *) ctx->headers->pdata[ctx->column[f]]);
+        serah_import_add_problem (ctx, line, (int) i, "duplicate-column",
+                                  SERAH_IMPORT_SEVERITY_WARNING, NULL,
+                                  _("Column “%s” also holds the %s, which is read from column "
+                                    "“%s”; it was ignored."), h, serah_import_field_label (f),
+                                  (const char *) ctx->headers->pdata[ctx->column[f]]);
     }
 
   if (recognised == 0)
@@ -155,7 +157,8 @@ accept_header (SerahImportContext *ctx)
   for (int f = 0; f < SERAH_N_FIELDS; f++)
     if (ctx->column[f] < 0 && serah_import_field_required (f))
       {
-        g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", serah_import_field_label (f));
+        g_string_append_printf (missing, "%s%s", missing->len ? ", " : "",
+                                serah_import_field_label (f));
         g_string_append_printf (missing_names, "%s%s", missing_names->len ? ", " : "",
                                 serah_import_field_name (f));
       }
@@ -179,9 +182,8 @@ accept_header (SerahImportContext *ctx)
     if (ctx->partial)
       serah_import_add_problem (ctx, line, -1, "column-absent", SERAH_IMPORT_SEVERITY_INFO, NULL,
                                 _("The file has no column for: %s. Participants already in the "
-                                  "database keep theirs; without a sex column the sex is read "
-                                  "from the NIK."),
-                                absent->str);
+                                  "database keep theirs; without a sex column the sex is read from "
+                                  "the NIK."), absent->str);
   }
 
   ctx->have_header = TRUE;
@@ -245,8 +247,9 @@ on_record (int terminator, void *data)
               g_string_append_printf (text, "%s%s", text->len ? " " : "",
                                       ((GString *) ctx->cells->pdata[i])->str);
           if (g_utf8_validate_len (text->str, text->len, NULL))
-            serah_import_add_problem (ctx, ctx->record_line, -1, "title-line", SERAH_IMPORT_SEVERITY_INFO,
-                         text->str, _("Line above the header row; it was skipped."));
+            serah_import_add_problem (ctx, ctx->record_line, -1, "title-line",
+                                      SERAH_IMPORT_SEVERITY_INFO, text->str,
+                                      _("Line above the header row; it was skipped."));
         }
       else
         accept_header (ctx);

@@ -27,54 +27,58 @@ check_id (SerahImportContext *ctx, gint64 line, SerahField field, char *out)
       return TRUE;
     case SERAH_ID_NORMALIZED:
       if (nik)
-        serah_import_add_problem (ctx, line, col, "nik-normalized", SERAH_IMPORT_SEVERITY_WARNING, text,
-                     _("Spaces or dashes were removed from the NIK."));
+        serah_import_add_problem (ctx, line, col, "nik-normalized", SERAH_IMPORT_SEVERITY_WARNING,
+                                  text,
+                                  _("Spaces or dashes were removed from the NIK."));
       else
-        serah_import_add_problem (ctx, line, col, "card-normalized", SERAH_IMPORT_SEVERITY_WARNING, text,
-                     _("Spaces or dashes were removed from the card number."));
+        serah_import_add_problem (ctx, line, col, "card-normalized", SERAH_IMPORT_SEVERITY_WARNING,
+                                  text,
+                                  _("Spaces or dashes were removed from the card number."));
       return TRUE;
     case SERAH_ID_MISSING:
       if (nik)
         serah_import_add_problem (ctx, line, col, "nik-missing", SERAH_IMPORT_SEVERITY_ERROR, text,
-                     _("The NIK is empty."));
+                                  _("The NIK is empty."));
       else
         serah_import_add_problem (ctx, line, col, "card-missing", SERAH_IMPORT_SEVERITY_ERROR, text,
-                     _("The card number is empty."));
+                                  _("The card number is empty."));
       return FALSE;
     case SERAH_ID_SCIENTIFIC:
       if (nik)
-        serah_import_add_problem (ctx, line, col, "nik-scientific", SERAH_IMPORT_SEVERITY_ERROR, text,
-                     _("The spreadsheet turned the NIK into a number (%s) and lost digits; "
-                       "format the column as Text and export again."),
-                     text);
+        serah_import_add_problem (ctx, line, col, "nik-scientific", SERAH_IMPORT_SEVERITY_ERROR,
+                                  text,
+                                  _("The spreadsheet turned the NIK into a number (%s) and lost "
+                                    "digits; format the column as Text and export again."), text);
       else
-        serah_import_add_problem (ctx, line, col, "card-scientific", SERAH_IMPORT_SEVERITY_ERROR, text,
-                     _("The spreadsheet turned the card number into a number (%s) and lost "
-                       "digits; format the column as Text and export again."),
-                     text);
+        serah_import_add_problem (ctx, line, col, "card-scientific", SERAH_IMPORT_SEVERITY_ERROR,
+                                  text,
+                                  _("The spreadsheet turned the card number into a number (%s) and "
+                                    "lost digits; format the column as Text and export again."),
+                                  text);
       return FALSE;
     case SERAH_ID_LEADING_ZEROS:
-      serah_import_add_problem (ctx, line, col, "card-leading-zeros", SERAH_IMPORT_SEVERITY_ERROR, text,
-                   _("The card number has %u digits instead of 13: the spreadsheet dropped its "
-                     "leading zeros. Format the column as Text and export again."),
-                   digits);
+      serah_import_add_problem (ctx, line, col, "card-leading-zeros", SERAH_IMPORT_SEVERITY_ERROR,
+                                text,
+                                _("The card number has %u digits instead of 13: the spreadsheet "
+                                  "dropped its leading zeros. Format the column as Text and export "
+                                  "again."), digits);
       return FALSE;
     case SERAH_ID_LENGTH:
       if (nik)
         serah_import_add_problem (ctx, line, col, "nik-length", SERAH_IMPORT_SEVERITY_ERROR, text,
-                     _("A NIK has 16 digits; this one has %u."), digits);
+                                  _("A NIK has 16 digits; this one has %u."), digits);
       else
         serah_import_add_problem (ctx, line, col, "card-length", SERAH_IMPORT_SEVERITY_ERROR, text,
-                     _("A card number has 13 digits; this one has %u."), digits);
+                                  _("A card number has 13 digits; this one has %u."), digits);
       return FALSE;
     case SERAH_ID_INVALID:
     default:
       if (nik)
         serah_import_add_problem (ctx, line, col, "nik-invalid", SERAH_IMPORT_SEVERITY_ERROR, text,
-                     _("A NIK is made of 16 digits only."));
+                                  _("A NIK is made of 16 digits only."));
       else
         serah_import_add_problem (ctx, line, col, "card-invalid", SERAH_IMPORT_SEVERITY_ERROR, text,
-                     _("A card number is made of 13 digits only."));
+                                  _("A card number is made of 13 digits only."));
       return FALSE;
     }
 }
@@ -110,9 +114,9 @@ check_sex_and_birth (SerahImportContext *ctx, gint64 line, SerahParticipant *p, 
 
   if (nik_ok && !nik_date)
     serah_import_add_problem (ctx, line, ctx->column[SERAH_FIELD_NIK], "nik-date-invalid",
-                 SERAH_IMPORT_SEVERITY_WARNING, p->nik,
-                 _("Digits 7 to 12 of the NIK are not a birth date (ddmmyy, day + 40 for "
-                   "women); check the NIK."));
+                              SERAH_IMPORT_SEVERITY_WARNING, p->nik,
+                              _("Digits 7 to 12 of the NIK are not a birth date (ddmmyy, day + 40 "
+                                "for women); check the NIK."));
 
   if (sex_col < 0)
     p->sex = nik_date ? nik_sex : SERAH_SEX_UNKNOWN; /* the database's value wins later */
@@ -121,32 +125,38 @@ check_sex_and_birth (SerahImportContext *ctx, gint64 line, SerahParticipant *p, 
       if (nik_date)
         {
           p->sex = nik_sex;
-          serah_import_add_problem (ctx, line, sex_col, "sex-from-nik", SERAH_IMPORT_SEVERITY_WARNING, NULL,
-                       _("The sex is empty; it was taken from the NIK (%s)."),
-                       serah_sex_to_string (nik_sex));
+          serah_import_add_problem (ctx, line, sex_col, "sex-from-nik",
+                                    SERAH_IMPORT_SEVERITY_WARNING, NULL,
+                                    _("The sex is empty; it was taken from the NIK (%s)."),
+                                    serah_sex_to_string (nik_sex));
         }
       else
         {
-          serah_import_add_problem (ctx, line, sex_col, "sex-missing", SERAH_IMPORT_SEVERITY_ERROR, NULL,
-                       _("The sex is empty and the NIK does not tell it."));
+          serah_import_add_problem (ctx, line, sex_col, "sex-missing", SERAH_IMPORT_SEVERITY_ERROR,
+                                    NULL,
+                                    _("The sex is empty and the NIK does not tell it."));
           ok = FALSE;
         }
     }
   else if (!serah_sex_parse (sex_text, &p->sex))
     {
-      serah_import_add_problem (ctx, line, sex_col, "sex-invalid", SERAH_IMPORT_SEVERITY_ERROR, sex_text,
-                   _("“%s” is not a sex code; use L (laki-laki) or P (perempuan)."), sex_text);
+      serah_import_add_problem (ctx, line, sex_col, "sex-invalid", SERAH_IMPORT_SEVERITY_ERROR,
+                                sex_text,
+                                _("“%s” is not a sex code; use L (laki-laki) or P (perempuan)."),
+                                sex_text);
       ok = FALSE;
     }
   else if (nik_date && p->sex != nik_sex)
-    serah_import_add_problem (ctx, line, sex_col, "nik-sex-mismatch", SERAH_IMPORT_SEVERITY_WARNING, sex_text,
-                 _("The sex is %s but the NIK says %s (women have 40 added to the day of "
-                   "birth); check both."),
-                 serah_sex_to_string (p->sex), serah_sex_to_string (nik_sex));
+    serah_import_add_problem (ctx, line, sex_col, "nik-sex-mismatch", SERAH_IMPORT_SEVERITY_WARNING,
+                              sex_text,
+                              _("The sex is %s but the NIK says %s (women have 40 added to the day "
+                                "of birth); check both."), serah_sex_to_string (p->sex),
+                              serah_sex_to_string (nik_sex));
 
   if (date_col >= 0 && *date_text == '\0')
-    serah_import_add_problem (ctx, line, date_col, "birth-date-missing", SERAH_IMPORT_SEVERITY_WARNING, NULL,
-                 _("The birth date is empty."));
+    serah_import_add_problem (ctx, line, date_col, "birth-date-missing",
+                              SERAH_IMPORT_SEVERITY_WARNING, NULL,
+                              _("The birth date is empty."));
   else if (date_col >= 0)
     {
       switch (serah_import_check_date (date_text, ctx->today, p->birth_date))
@@ -154,29 +164,31 @@ check_sex_and_birth (SerahImportContext *ctx, gint64 line, SerahParticipant *p, 
         case SERAH_DATE_OK:
           break;
         case SERAH_DATE_SERIAL:
-          serah_import_add_problem (ctx, line, date_col, "birth-date-serial", SERAH_IMPORT_SEVERITY_WARNING,
-                       date_text,
-                       _("The birth date is a spreadsheet day number; it was read as %s. "
-                         "Format the column as a date and check it."),
-                       p->birth_date);
+          serah_import_add_problem (ctx, line, date_col, "birth-date-serial",
+                                    SERAH_IMPORT_SEVERITY_WARNING, date_text,
+                                    _("The birth date is a spreadsheet day number; it was read as "
+                                      "%s. Format the column as a date and check it."),
+                                    p->birth_date);
           break;
         case SERAH_DATE_FUTURE:
-          serah_import_add_problem (ctx, line, date_col, "birth-date-future", SERAH_IMPORT_SEVERITY_ERROR,
-                       date_text, _("The birth date %s is in the future."), date_text);
+          serah_import_add_problem (ctx, line, date_col, "birth-date-future",
+                                    SERAH_IMPORT_SEVERITY_ERROR, date_text,
+                                    _("The birth date %s is in the future."), date_text);
           p->birth_date[0] = '\0';
           ok = FALSE;
           break;
         case SERAH_DATE_IMPOSSIBLE:
-          serah_import_add_problem (ctx, line, date_col, "birth-date-invalid", SERAH_IMPORT_SEVERITY_ERROR,
-                       date_text, _("There is no such day as %s."), date_text);
+          serah_import_add_problem (ctx, line, date_col, "birth-date-invalid",
+                                    SERAH_IMPORT_SEVERITY_ERROR, date_text,
+                                    _("There is no such day as %s."), date_text);
           ok = FALSE;
           break;
         case SERAH_DATE_UNREADABLE:
         default:
-          serah_import_add_problem (ctx, line, date_col, "birth-date-invalid", SERAH_IMPORT_SEVERITY_ERROR,
-                       date_text,
-                       _("“%s” is not a date; write dd/mm/yyyy, dd-mm-yyyy or yyyy-mm-dd."),
-                       date_text);
+          serah_import_add_problem (ctx, line, date_col, "birth-date-invalid",
+                                    SERAH_IMPORT_SEVERITY_ERROR, date_text,
+                                    _("“%s” is not a date; write dd/mm/yyyy, dd-mm-yyyy or "
+                                      "yyyy-mm-dd."), date_text);
           ok = FALSE;
           break;
         }
@@ -187,10 +199,10 @@ check_sex_and_birth (SerahImportContext *ctx, gint64 line, SerahParticipant *p, 
           int day = digits_value (p->birth_date + 8, 2);
           if (day != nik_day || month != nik_month || year % 100 != nik_year)
             serah_import_add_problem (ctx, line, date_col, "nik-birthdate-mismatch",
-                         SERAH_IMPORT_SEVERITY_WARNING, date_text,
-                         _("The birth date %s does not match the NIK (%02d-%02d-..%02d); check "
-                           "both."),
-                         p->birth_date, nik_day, nik_month, nik_year);
+                                      SERAH_IMPORT_SEVERITY_WARNING, date_text,
+                                      _("The birth date %s does not match the NIK "
+                                        "(%02d-%02d-..%02d); check both."), p->birth_date, nik_day,
+                                      nik_month, nik_year);
         }
     }
   return ok;
@@ -215,7 +227,8 @@ hash_row (const SerahParticipant *p, guint32 hash[SERAH_N_FIELDS])
  * data, or the same card on another NIK, is a conflict and the later row loses. Returns
  * FALSE when the row must not be written. */
 static gboolean
-check_seen (SerahImportContext *ctx, gint64 line, const SerahParticipant *p, SerahImportSeenRow *row)
+check_seen (SerahImportContext *ctx, gint64 line, const SerahParticipant *p,
+            SerahImportSeenRow *row)
 {
   SerahImportRecord *counts = &ctx->reader_counts;
   SerahImportSeenRow *first;
@@ -237,18 +250,19 @@ check_seen (SerahImportContext *ctx, gint64 line, const SerahParticipant *p, Ser
       if (differ->len == 0)
         {
           counts->duplicates++;
-          serah_import_add_problem (ctx, line, -1, "duplicate-row", SERAH_IMPORT_SEVERITY_INFO, NULL,
-                       _("Repeats line %lld exactly; counted once."),
-                       (long long) first->line);
+          serah_import_add_problem (ctx, line, -1, "duplicate-row", SERAH_IMPORT_SEVERITY_INFO,
+                                    NULL,
+                                    _("Repeats line %lld exactly; counted once."),
+                                    (long long) first->line);
           return FALSE;
         }
       counts->conflicts++;
       counts->rejected++;
       serah_import_add_problem (ctx, line, ctx->column[SERAH_FIELD_NIK], "nik-conflict",
-                   SERAH_IMPORT_SEVERITY_ERROR, p->nik,
-                   _("This NIK is also on line %lld with other data (%s). Line %lld was "
-                     "kept; this row was not imported."),
-                   (long long) first->line, differ->str, (long long) first->line);
+                                SERAH_IMPORT_SEVERITY_ERROR, p->nik,
+                                _("This NIK is also on line %lld with other data (%s). Line %lld "
+                                  "was kept; this row was not imported."), (long long) first->line,
+                                differ->str, (long long) first->line);
       return FALSE;
     }
 
@@ -261,10 +275,10 @@ check_seen (SerahImportContext *ctx, gint64 line, const SerahParticipant *p, Ser
       counts->conflicts++;
       counts->rejected++;
       serah_import_add_problem (ctx, line, ctx->column[SERAH_FIELD_CARD_NO], "card-conflict",
-                   SERAH_IMPORT_SEVERITY_ERROR, p->card_no,
-                   _("This card number is also on line %lld for another NIK (%s). Line %lld "
-                     "was kept; this row was not imported."),
-                   (long long) first->line, masked, (long long) first->line);
+                                SERAH_IMPORT_SEVERITY_ERROR, p->card_no,
+                                _("This card number is also on line %lld for another NIK (%s). "
+                                  "Line %lld was kept; this row was not imported."),
+                                (long long) first->line, masked, (long long) first->line);
       return FALSE;
     }
   return TRUE;
@@ -309,8 +323,8 @@ serah_import_process_row (SerahImportContext *ctx)
                                   _("This row holds NUL bytes (binary data); is the file "
                                     "damaged?"));
       else
-        serah_import_add_problem (ctx, line, -1, "unterminated-quote",
-                                  SERAH_IMPORT_SEVERITY_ERROR, NULL,
+        serah_import_add_problem (ctx, line, -1, "unterminated-quote", SERAH_IMPORT_SEVERITY_ERROR,
+                                  NULL,
                                   _("A quote opened in this row is never closed, so the rest of "
                                     "the file, from line %lld on, was read as one value."),
                                   (long long) line);
@@ -326,11 +340,10 @@ serah_import_process_row (SerahImportContext *ctx)
         continue;
       serah_import_clean_cell (cell, &converted);
       if (converted)
-        serah_import_add_problem (ctx, line, ctx->column[f], "encoding-cp1252", SERAH_IMPORT_SEVERITY_WARNING,
-                     cell->str,
-                     _("This value was not UTF-8; it was read as Windows-1252 (“%s”). Check "
-                       "it, or export the file as “CSV UTF-8”."),
-                     cell->str);
+        serah_import_add_problem (ctx, line, ctx->column[f], "encoding-cp1252",
+                                  SERAH_IMPORT_SEVERITY_WARNING, cell->str,
+                                  _("This value was not UTF-8; it was read as Windows-1252 (“%s”). "
+                                    "Check it, or export the file as “CSV UTF-8”."), cell->str);
     }
 
   if (ctx->n_cells > n_headers || ctx->n_dropped_cells > 0)
@@ -340,10 +353,11 @@ serah_import_process_row (SerahImportContext *ctx)
         g_autofree char *value = g_strstrip (g_utf8_make_valid (cell->str, MIN (cell->len, 200)));
         if (*value == '\0')
           continue;
-        serah_import_add_problem (ctx, line, -1, "extra-cells", SERAH_IMPORT_SEVERITY_WARNING, value,
-                     _("This row has %u cells but the header has %u; the extra ones were "
-                       "ignored. A separator inside an unquoted value shifts the columns."),
-                     ctx->n_cells + ctx->n_dropped_cells, n_headers);
+        serah_import_add_problem (ctx, line, -1, "extra-cells", SERAH_IMPORT_SEVERITY_WARNING,
+                                  value,
+                                  _("This row has %u cells but the header has %u; the extra ones "
+                                    "were ignored. A separator inside an unquoted value shifts the "
+                                    "columns."), ctx->n_cells + ctx->n_dropped_cells, n_headers);
         break;
       }
 
@@ -355,7 +369,8 @@ serah_import_process_row (SerahImportContext *ctx)
   if (*text == '\0')
     {
       serah_import_add_problem (ctx, line, ctx->column[SERAH_FIELD_NAME], "name-missing",
-                   SERAH_IMPORT_SEVERITY_ERROR, NULL, _("The name is empty."));
+                                SERAH_IMPORT_SEVERITY_ERROR, NULL,
+                                _("The name is empty."));
       ok = FALSE;
     }
   p.name = dup_or_null (text);
@@ -371,9 +386,10 @@ serah_import_process_row (SerahImportContext *ctx)
     {
       p.care_class = serah_import_parse_care_class (text);
       if (p.care_class == 0)
-        serah_import_add_problem (ctx, line, ctx->column[SERAH_FIELD_CARE_CLASS], "care-class-invalid",
-                     SERAH_IMPORT_SEVERITY_WARNING, text,
-                     _("“%s” is not a care class (1, 2 or 3); it was left empty."), text);
+        serah_import_add_problem (ctx, line, ctx->column[SERAH_FIELD_CARE_CLASS],
+                                  "care-class-invalid", SERAH_IMPORT_SEVERITY_WARNING, text,
+                                  _("“%s” is not a care class (1, 2 or 3); it was left empty."),
+                                  text);
     }
 
   if (!ok)

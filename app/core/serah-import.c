@@ -408,7 +408,8 @@ serah_import_file (SerahStore               *store,
   ctx.options = options;
   ctx.name = g_filename_display_basename (path);
   ctx.report = g_new0 (SerahImportReport, 1);
-  ctx.report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_problem_free);
+  ctx.report->problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_problem_free);
   ctx.report->counts.file_name = g_strdup (ctx.name);
   ctx.cells = g_ptr_array_new_with_free_func (free_gstring);
   ctx.seen_nik = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);

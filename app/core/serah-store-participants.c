@@ -394,51 +394,23 @@ batch_column (sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int column)
 {
   BatchCursor *c = (BatchCursor *) cursor;
   const SerahParticipant *p = c->source->rows[c->i];
+  const char *const texts[] = {
+    [BATCH_COL_NIK] = p->nik, [BATCH_COL_CARD_NO] = p->card_no, [BATCH_COL_NAME] = p->name,
+    [BATCH_COL_SEX] = serah_sex_to_string (p->sex), [BATCH_COL_BIRTH_DATE] = p->birth_date,
+    [BATCH_COL_ADDRESS] = p->address, [BATCH_COL_DESA] = p->desa,
+    [BATCH_COL_KECAMATAN] = p->kecamatan, [BATCH_COL_FASKES] = p->faskes,
+  };
 
-  switch (column)
-    {
-    case BATCH_COL_IDX:
-      sqlite3_result_int64 (ctx, c->i);
-      break;
-    case BATCH_COL_NIK:
-      result_text_or_null (ctx, p->nik);
-      break;
-    case BATCH_COL_CARD_NO:
-      result_text_or_null (ctx, p->card_no);
-      break;
-    case BATCH_COL_NAME:
-      result_text_or_null (ctx, p->name);
-      break;
-    case BATCH_COL_SEX:
-      result_text_or_null (ctx, serah_sex_to_string (p->sex));
-      break;
-    case BATCH_COL_BIRTH_DATE:
-      result_text_or_null (ctx, p->birth_date);
-      break;
-    case BATCH_COL_ADDRESS:
-      result_text_or_null (ctx, p->address);
-      break;
-    case BATCH_COL_DESA:
-      result_text_or_null (ctx, p->desa);
-      break;
-    case BATCH_COL_KECAMATAN:
-      result_text_or_null (ctx, p->kecamatan);
-      break;
-    case BATCH_COL_FASKES:
-      result_text_or_null (ctx, p->faskes);
-      break;
-    case BATCH_COL_CARE_CLASS:
-      if (p->care_class > 0)
-        sqlite3_result_int (ctx, p->care_class);
-      else
-        sqlite3_result_null (ctx);
-      break;
-    case BATCH_COL_ACTION:
-      sqlite3_result_int (ctx, c->source->action ? c->source->action[c->i] : BATCH_SKIP);
-      break;
-    default:
-      sqlite3_result_null (ctx);
-    }
+  if (column == BATCH_COL_IDX)
+    sqlite3_result_int64 (ctx, c->i);
+  else if (column == BATCH_COL_CARE_CLASS && p->care_class > 0)
+    sqlite3_result_int (ctx, p->care_class);
+  else if (column == BATCH_COL_ACTION)
+    sqlite3_result_int (ctx, c->source->action ? c->source->action[c->i] : BATCH_SKIP);
+  else if (column >= 0 && column < (int) G_N_ELEMENTS (texts))
+    result_text_or_null (ctx, texts[column]);
+  else
+    sqlite3_result_null (ctx);
   return SQLITE_OK;
 }
 
@@ -541,7 +513,8 @@ classify_batch (SerahStore *self, BatchSource *source, SerahUpsertResult *result
                               "  h.id"
                               " FROM serah_participant_batch b"
                               " LEFT JOIN participants p ON p.nik = b.nik"
-                              " LEFT JOIN participants h ON h.card_no = b.card_no AND h.nik <> b.nik",
+                              " LEFT JOIN participants h"
+                              "   ON h.card_no = b.card_no AND h.nik <> b.nik",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -844,7 +817,8 @@ prefer_dense (SerahStore *self, const char *count_sql, const char *arg1, const c
   return TRUE;
 }
 
-#define AREA_ORDER " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE, name COLLATE NOCASE, id"
+#define AREA_ORDER \
+  " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE, name COLLATE NOCASE, id"
 
 static sqlite3_stmt *
 prepare_digits_search (SerahStore *self, const char *needle, guint limit, GError **error)
@@ -864,13 +838,15 @@ prepare_digits_search (SerahStore *self, const char *needle, guint limit, GError
     /* The unary + keeps SQLite from the NIK and card indexes: walk the area index. */
     stmt = serah_store_prepare (self,
                                 "SELECT id FROM participants"
-                                " WHERE (+nik >= ?2 AND +nik < ?3) OR (+card_no >= ?2 AND +card_no < ?3)"
+                                " WHERE (+nik >= ?2 AND +nik < ?3)"
+                                "    OR (+card_no >= ?2 AND +card_no < ?3)"
                                 AREA_ORDER " LIMIT ?1",
                                 error);
   else
     stmt = serah_store_prepare (self,
                                 "SELECT id FROM participants"
-                                " WHERE (nik >= ?2 AND nik < ?3) OR (card_no >= ?2 AND card_no < ?3)"
+                                " WHERE (nik >= ?2 AND nik < ?3)"
+                                "    OR (card_no >= ?2 AND card_no < ?3)"
                                 AREA_ORDER " LIMIT ?1",
                                 error);
   if (stmt != NULL)
