@@ -562,6 +562,32 @@ test_unknown_columns_reported (Fixture *f, gconstpointer data)
 }
 
 static void
+test_duplicate_columns (Fixture *f, gconstpointer data)
+{
+  const char *const maps[] = { "name=NAMA_LENGKAP", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) first = import_ok (f, "import-duplicate-column.csv");
+  g_autoptr(SerahImportReport) second = NULL;
+  g_autoptr(SerahParticipant) budi = NULL;
+
+  /* Two columns for one field: the first is read, the other named and ignored. */
+  assert_problem (first, 1, "NO_KTP", "duplicate-column", SERAH_IMPORT_SEVERITY_WARNING, NULL);
+  assert_problem (first, 1, "NAMA_LENGKAP", "duplicate-column", SERAH_IMPORT_SEVERITY_WARNING,
+                  NULL);
+  budi = get_by_nik (f, "3601010101800241");
+  g_assert_cmpstr (budi->name, ==, "Budi");
+  g_clear_pointer (&budi, serah_participant_free);
+
+  /* --map picks the other one. */
+  second = import_with (f, "import-duplicate-column.csv", maps, &error);
+  g_assert_no_error (error);
+  assert_problem (second, 1, "NAMA", "duplicate-column", SERAH_IMPORT_SEVERITY_WARNING, NULL);
+  g_assert_cmpint (second->counts.updated, ==, 1);
+  budi = get_by_nik (f, "3601010101800241");
+  g_assert_cmpstr (budi->name, ==, "Budi Santoso");
+}
+
+static void
 test_map_option (Fixture *f, gconstpointer data)
 {
   const char *const maps[] = { "nik=Nomor KTP Peserta", "card_no=id bpjs", "name=NAMA_ANGGOTA",
@@ -948,6 +974,7 @@ main (int argc, char **argv)
   ADD ("same-file-twice", test_same_file_twice);
   ADD ("partial-columns-keep-existing", test_partial_columns_keep_existing);
   ADD ("unknown-columns-reported", test_unknown_columns_reported);
+  ADD ("duplicate-columns", test_duplicate_columns);
   ADD ("map-option", test_map_option);
   ADD ("bad-mappings", test_bad_mappings);
   ADD ("missing-column", test_missing_column);
