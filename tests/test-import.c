@@ -947,6 +947,31 @@ test_batch_upsert (Fixture *f, gconstpointer data)
   serah_participant_free (holders[1]);
   g_assert_null (get_by_nik (f, "3601010101800097"));
   g_assert_cmpint (serah_store_count_participants (f->store), ==, 5);
+
+  /* The same for two updates to one new card: the UPDATE is refused as a whole, and the
+   * batch (its new rows too) goes row by row. */
+  g_clear_pointer (&moved, serah_participant_free);
+  g_clear_pointer (&twin, serah_participant_free);
+  g_clear_pointer (&fresh, serah_participant_free);
+  moved = get_by_nik (f, "3601010101800001");
+  twin = get_by_nik (f, "3601015202750002");
+  fresh = serah_test_participant ("3601010101800095", "0001234500095", "Baru Lagi", "Teluk");
+  g_strlcpy (moved->card_no, "0001234500090", sizeof moved->card_no);
+  g_strlcpy (twin->card_no, "0001234500090", sizeof twin->card_no);
+  rows[0] = moved, rows[1] = twin, rows[2] = fresh;
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_upsert_participants (f->store, rows, 3, 0, results, holders, &error));
+  g_assert_no_error (error);
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_cmpint (results[0], ==, SERAH_UPSERT_UPDATED);
+  g_assert_cmpint (results[1], ==, SERAH_UPSERT_CARD_CONFLICT);
+  g_assert_cmpint (results[2], ==, SERAH_UPSERT_INSERTED);
+  g_assert_cmpstr (holders[1]->nik, ==, "3601010101800001");
+  serah_participant_free (holders[1]);
+  g_clear_pointer (&stored, serah_participant_free);
+  stored = get_by_nik (f, "3601015202750002");
+  g_assert_cmpstr (stored->card_no, ==, "0001234500002");
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 6);
 }
 
 int

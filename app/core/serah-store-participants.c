@@ -378,15 +378,24 @@ batch_eof (sqlite3_vtab_cursor *cursor)
   return c->i >= c->source->n;
 }
 
-/* The same NULL-for-empty rule as bind_participant_fields, so that the batch and the
- * single-row path store and compare identical values. */
-static void
-result_text_or_null (sqlite3_context *ctx, const char *text)
+/* The text of a column, with the same NULL-for-empty rule as bind_participant_fields so that
+ * the batch and the single-row path store and compare identical values. */
+static const char *
+batch_text (const SerahParticipant *p, int column)
 {
-  if (text == NULL || *text == '\0')
-    sqlite3_result_null (ctx);
-  else
-    sqlite3_result_text (ctx, text, -1, SQLITE_STATIC);
+  switch (column)
+    {
+    case BATCH_COL_NIK: return p->nik;
+    case BATCH_COL_CARD_NO: return p->card_no;
+    case BATCH_COL_NAME: return p->name;
+    case BATCH_COL_SEX: return serah_sex_to_string (p->sex);
+    case BATCH_COL_BIRTH_DATE: return p->birth_date;
+    case BATCH_COL_ADDRESS: return p->address;
+    case BATCH_COL_DESA: return p->desa;
+    case BATCH_COL_KECAMATAN: return p->kecamatan;
+    case BATCH_COL_FASKES: return p->faskes;
+    default: return NULL;
+    }
 }
 
 static int
@@ -394,12 +403,7 @@ batch_column (sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int column)
 {
   BatchCursor *c = (BatchCursor *) cursor;
   const SerahParticipant *p = c->source->rows[c->i];
-  const char *const texts[] = {
-    [BATCH_COL_NIK] = p->nik, [BATCH_COL_CARD_NO] = p->card_no, [BATCH_COL_NAME] = p->name,
-    [BATCH_COL_SEX] = serah_sex_to_string (p->sex), [BATCH_COL_BIRTH_DATE] = p->birth_date,
-    [BATCH_COL_ADDRESS] = p->address, [BATCH_COL_DESA] = p->desa,
-    [BATCH_COL_KECAMATAN] = p->kecamatan, [BATCH_COL_FASKES] = p->faskes,
-  };
+  const char *text;
 
   if (column == BATCH_COL_IDX)
     sqlite3_result_int64 (ctx, c->i);
@@ -407,8 +411,8 @@ batch_column (sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int column)
     sqlite3_result_int (ctx, p->care_class);
   else if (column == BATCH_COL_ACTION)
     sqlite3_result_int (ctx, c->source->action ? c->source->action[c->i] : BATCH_SKIP);
-  else if (column >= 0 && column < (int) G_N_ELEMENTS (texts))
-    result_text_or_null (ctx, texts[column]);
+  else if ((text = batch_text (p, column)) != NULL && *text != '\0')
+    sqlite3_result_text (ctx, text, -1, SQLITE_STATIC);
   else
     sqlite3_result_null (ctx);
   return SQLITE_OK;
@@ -461,17 +465,20 @@ batch_source (SerahStore *self, GError **error)
   return source;
 }
 
-/* Row by row, for a batch the set-based statements refused (two rows of the batch swapping
- * card numbers, say): the per-row path decides each in order. */
+/* Row by row, for rows the set-based statement refused (two rows of the batch with one
+ * card number, say): the per-row path decides each in order. action_mask: which rows (by
+ * their BATCH_* action) are still to be written. */
 static gboolean
-upsert_batch_rows (SerahStore *self, SerahParticipant *const *rows, guint n, gint64 import_id,
+upsert_batch_rows (SerahStore *self, BatchSource *source, guint action_mask, gint64 import_id,
                    SerahUpsertResult *results, SerahParticipant **holders, GError **error)
 {
-  for (guint i = 0; i < n; i++)
+  SerahParticipant *const *rows = source->rows;
+
+  for (guint i = 0; i < source->n; i++)
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (results[i] == SERAH_UPSERT_UNCHANGED || results[i] == SERAH_UPSERT_CARD_CONFLICT)
+      if ((action_mask & (1u << source->action[i])) == 0)
         continue;
       if (serah_store_upsert_participant (self, rows[i], import_id, &results[i], &local_error))
         continue;
@@ -558,42 +565,52 @@ classify_batch (SerahStore *self, BatchSource *source, SerahUpsertResult *result
   return TRUE;
 }
 
+/* One statement per kind of change. Each is atomic: when one breaks a constraint it has
+ * changed nothing, and the rows it was for go the per-row way. */
 static gboolean
-write_batch (SerahStore *self, gint64 import_id, GError **error)
+write_batch (SerahStore *self, BatchSource *source, int action, gint64 import_id,
+             SerahUpsertResult *results, SerahParticipant **holders, gboolean *row_by_row,
+             GError **error)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = serah_store_prepare (self,
-                              "INSERT INTO participants (nik, card_no, name, sex, birth_date,"
-                              " address, desa, kecamatan, faskes, care_class, import_id,"
-                              " created_at, updated_at)"
-                              " SELECT nik, card_no, name, sex, birth_date, address, desa,"
-                              " kecamatan, faskes, care_class, ?1, ?2, ?2"
-                              " FROM serah_participant_batch WHERE action = 1",
-                              error);
+  if (action == BATCH_INSERT)
+    stmt = serah_store_prepare (self,
+                                "INSERT INTO participants (nik, card_no, name, sex, birth_date,"
+                                " address, desa, kecamatan, faskes, care_class, import_id,"
+                                " created_at, updated_at)"
+                                " SELECT nik, card_no, name, sex, birth_date, address, desa,"
+                                " kecamatan, faskes, care_class, ?1, ?2, ?2"
+                                " FROM serah_participant_batch WHERE action = 1",
+                                error);
+  else
+    stmt = serah_store_prepare (self,
+                                "UPDATE participants AS p SET card_no = b.card_no, name = b.name,"
+                                " sex = b.sex, birth_date = b.birth_date, address = b.address,"
+                                " desa = b.desa, kecamatan = b.kecamatan, faskes = b.faskes,"
+                                " care_class = b.care_class, import_id = ?1, updated_at = ?2"
+                                " FROM serah_participant_batch AS b"
+                                " WHERE b.action = 2 AND p.nik = b.nik",
+                                error);
   if (stmt == NULL)
     return FALSE;
   if (import_id > 0)
     sqlite3_bind_int64 (stmt, 1, import_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  if (!serah_store_step_done (self, stmt, _("Cannot save participants"), error))
-    return FALSE;
-
-  stmt = serah_store_prepare (self,
-                              "UPDATE participants AS p SET card_no = b.card_no, name = b.name,"
-                              " sex = b.sex, birth_date = b.birth_date, address = b.address,"
-                              " desa = b.desa, kecamatan = b.kecamatan, faskes = b.faskes,"
-                              " care_class = b.care_class, import_id = ?1, updated_at = ?2"
-                              " FROM serah_participant_batch AS b"
-                              " WHERE b.action = 2 AND p.nik = b.nik",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  if (import_id > 0)
-    sqlite3_bind_int64 (stmt, 1, import_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  return serah_store_step_done (self, stmt, _("Cannot save participants"), error);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  if (serah_store_step_done (self, stmt, _("Cannot save participants"), &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CONSTRAINT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* Updates go first, so after a refused UPDATE the new rows are still to do as well. */
+  *row_by_row = TRUE;
+  return upsert_batch_rows (self, source,
+                            action == BATCH_INSERT ? 1u << BATCH_INSERT
+                                                   : 1u << BATCH_INSERT | 1u << BATCH_UPDATE,
+                            import_id, results, holders, error);
 }
 
 gboolean
@@ -606,9 +623,8 @@ serah_store_upsert_participants (SerahStore              *self,
                                  GError                 **error)
 {
   g_autofree guint8 *action = NULL;
-  g_autoptr(GError) local_error = NULL;
   BatchSource *source;
-  gboolean ok;
+  gboolean ok, row_by_row = FALSE;
 
   g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
   g_return_val_if_fail (participants != NULL || n == 0, FALSE);
@@ -627,28 +643,10 @@ serah_store_upsert_participants (SerahStore              *self,
   source->action = action;
 
   ok = classify_batch (self, source, results, holders, error) &&
-       serah_store_exec (self, "SAVEPOINT serah_participant_batch", error);
-  if (ok)
-    {
-      if (write_batch (self, import_id, &local_error))
-        ok = serah_store_exec (self, "RELEASE serah_participant_batch", error);
-      else if (g_error_matches (local_error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CONSTRAINT))
-        {
-          /* Undo whatever half of the batch went in, then decide row by row. */
-          ok = serah_store_exec (self,
-                                 "ROLLBACK TO serah_participant_batch;"
-                                 "RELEASE serah_participant_batch",
-                                 error) &&
-               upsert_batch_rows (self, participants, n, import_id, results, holders, error);
-        }
-      else
-        {
-          serah_store_exec (self, "ROLLBACK TO serah_participant_batch;"
-                                  "RELEASE serah_participant_batch", NULL);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          ok = FALSE;
-        }
-    }
+       write_batch (self, source, BATCH_UPDATE, import_id, results, holders, &row_by_row, error);
+  /* After an UPDATE that went row by row the new rows are written already. */
+  if (ok && !row_by_row)
+    ok = write_batch (self, source, BATCH_INSERT, import_id, results, holders, &row_by_row, error);
   source->rows = NULL;
   source->n = 0;
   source->action = NULL;
