@@ -5,3 +5,5 @@
 #include <serah/serah-store.h>
 #include <serah/serah-import.h>
 #include <serah/serah-demo.h>
+#include <serah/serah-payload.h>
+#include <serah/serah-print-records.h>
