@@ -105,7 +105,6 @@ test_refuses_garbage_file (void)
   g_autofree char *path = g_build_filename (dir, "garbage.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahStore) store = NULL;
-  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   const char junk[] = "NIK;NAMA\n3601010101800001;Budi\nthis is a csv, not a database\n";
 
