@@ -542,10 +542,11 @@ check_header (const char *path, goffset size, GError **error)
       (read_be32 (head + 92) == read_be32 (head + 24) && page_count > 0 &&
        (goffset) page_size * page_count > size))
     {
+      g_autofree char *size_text = g_strdup_printf ("%" G_GOFFSET_FORMAT, size);
       g_set_error (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_TRUNCATED,
-                   _("“%s” is incomplete (cut off at %" G_GOFFSET_FORMAT " bytes): it was not "
-                     "copied to the end. Use another backup."),
-                   path, size);
+                   _("“%s” is incomplete (cut off at %s bytes): it was not copied to the end. "
+                     "Use another backup."),
+                   path, size_text);
       return FALSE;
     }
   return TRUE;

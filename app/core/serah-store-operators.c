@@ -5,6 +5,9 @@
  * same transaction. Triggers make the rules hold for any writer, not only this code: an
  * operator is never deleted nor renamed (the name is what the history refers to), and an
  * audit event is never changed nor deleted.
+ *
+ * Every statement of the step is IF NOT EXISTS, so running it over a database that has the
+ * tables already (a user_version set back by hand, a half-restored copy) is harmless.
  */
 #define G_LOG_DOMAIN "serah-store"
 
@@ -15,7 +18,7 @@
 #include "serah-operators-private.h"
 
 const char serah_store_schema_operators[] =
-  "CREATE TABLE operators ("
+  "CREATE TABLE IF NOT EXISTS operators ("
   "  id              INTEGER PRIMARY KEY,"
   "  name            TEXT NOT NULL UNIQUE"
   "                  CHECK (length (name) BETWEEN 1 AND 32 AND name = lower (name)),"
@@ -29,14 +32,14 @@ const char serah_store_schema_operators[] =
   "  created_by      TEXT NOT NULL,"
   "  updated_at      INTEGER NOT NULL"
   ");"
-  "CREATE TRIGGER operators_never_deleted BEFORE DELETE ON operators BEGIN"
+  "CREATE TRIGGER IF NOT EXISTS operators_never_deleted BEFORE DELETE ON operators BEGIN"
   "  SELECT RAISE (ABORT, 'operators are disabled, never deleted');"
   "END;"
-  "CREATE TRIGGER operators_name_fixed BEFORE UPDATE OF name ON operators"
+  "CREATE TRIGGER IF NOT EXISTS operators_name_fixed BEFORE UPDATE OF name ON operators"
   "  WHEN new.name IS NOT old.name BEGIN"
   "  SELECT RAISE (ABORT, 'an operator name never changes');"
   "END;"
-  "CREATE TABLE audit_events ("
+  "CREATE TABLE IF NOT EXISTS audit_events ("
   "  id       INTEGER PRIMARY KEY,"
   "  at       INTEGER NOT NULL,"
   "  operator TEXT NOT NULL,"
@@ -45,12 +48,12 @@ const char serah_store_schema_operators[] =
   "  details  TEXT CHECK (details IS NULL OR"
   "                       (json_valid (details) AND json_type (details) = 'object'))"
   ");"
-  "CREATE INDEX audit_events_by_at ON audit_events (at);"
-  "CREATE INDEX audit_events_by_action ON audit_events (action, at);"
-  "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN"
+  "CREATE INDEX IF NOT EXISTS audit_events_by_at ON audit_events (at);"
+  "CREATE INDEX IF NOT EXISTS audit_events_by_action ON audit_events (action, at);"
+  "CREATE TRIGGER IF NOT EXISTS audit_events_no_update BEFORE UPDATE ON audit_events BEGIN"
   "  SELECT RAISE (ABORT, 'the audit log is append-only');"
   "END;"
-  "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN"
+  "CREATE TRIGGER IF NOT EXISTS audit_events_no_delete BEFORE DELETE ON audit_events BEGIN"
   "  SELECT RAISE (ABORT, 'the audit log is append-only');"
   "END;";
 
