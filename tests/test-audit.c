@@ -1,24 +1,11 @@
 /* test-audit.c: recording, filtering and the append-only rule of the audit log. */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
 
-#include "serah-test-util.h"
-
-static int
-raw_exec (const char *path, const char *sql)
-{
-  sqlite3 *db = NULL;
-  int rc;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-  sqlite3_close (db);
-  return rc;
-}
+#include "serah-test-hardening.h"
 
 static void
 test_record_and_list (void)
@@ -85,7 +72,7 @@ test_filters (void)
     "'operator.add')", g_date_time_to_unix (jan));
 
   /* An event from January, written straight into the table. */
-  g_assert_cmpint (raw_exec (path, old_event), ==, SQLITE_OK);
+  g_assert_cmpint (serah_test_sql (path, old_event), ==, SQLITE_OK);
   for (int i = 0; i < 3; i++)
     g_assert_true (serah_audit_record (store, "ani", "operator.pin", "budi", NULL, NULL));
   g_assert_true (serah_audit_record (store, "ani", "operators", "x", NULL, NULL));
@@ -156,9 +143,9 @@ test_append_only (void)
   g_autoptr(GPtrArray) events = NULL;
 
   g_assert_true (serah_audit_record (store, "ani", "export", "list.csv", NULL, NULL));
-  g_assert_cmpint (raw_exec (path, "UPDATE audit_events SET operator = 'someone'"), ==,
+  g_assert_cmpint (serah_test_sql (path, "UPDATE audit_events SET operator = 'someone'"), ==,
                    SQLITE_CONSTRAINT);
-  g_assert_cmpint (raw_exec (path, "DELETE FROM audit_events"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (serah_test_sql (path, "DELETE FROM audit_events"), ==, SQLITE_CONSTRAINT);
   events = serah_audit_list (store, NULL, NULL);
   g_assert_cmpuint (events->len, ==, 1);
   g_assert_cmpstr (((SerahAuditEvent *) events->pdata[0])->operator_name, ==, "ani");

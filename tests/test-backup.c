@@ -2,17 +2,12 @@
  * byte as it was), automatic backups and their retention rule. */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "serah-test-util.h"
+#include "serah-test-hardening.h"
 
-typedef struct {
-  char       *dir;
-  char       *path;
-  SerahStore *store;
-} Fixture;
+typedef SerahStoreFixture Fixture;
 
 static void
 add_participants (SerahStore *store, int first, int n)
@@ -33,19 +28,9 @@ add_participants (SerahStore *store, int first, int n)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->dir = serah_test_tmpdir ();
-  f->store = serah_test_open_store (f->dir, &f->path);
+  serah_store_fixture_set_up (f, data);
   add_participants (f->store, 1, 3);
   g_assert_true (serah_audit_record (f->store, "ani", "import", "peserta.csv", NULL, NULL));
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  serah_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
 }
 
 static char *
@@ -60,18 +45,6 @@ write_file (const char *path, const void *data, gsize len)
   g_autoptr(GError) error = NULL;
   g_assert_true (g_file_set_contents (path, data, len, &error));
   g_assert_no_error (error);
-}
-
-static int
-raw_exec (const char *path, const char *sql)
-{
-  sqlite3 *db = NULL;
-  int rc;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-  sqlite3_close (db);
-  return rc;
 }
 
 /* The bytes of the database and of its WAL, for "nothing changed" checks. */
@@ -203,7 +176,7 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
 
   /* A backup made by a Serah from before operators existed (schema 4). */
   g_assert_true (serah_backup_create (f->store, dest, &error));
-  g_assert_cmpint (raw_exec (dest, "DROP TABLE audit_events; DROP TABLE operators;"
+  g_assert_cmpint (serah_test_sql (dest, "DROP TABLE audit_events; DROP TABLE operators;"
                                    "PRAGMA user_version = 4"), ==, SQLITE_OK);
 
   fresh = serah_backup_restore (f->store, dest, "ani", NULL, &error);
@@ -301,12 +274,12 @@ test_refusals_leave_database_untouched (Fixture *f, gconstpointer data)
     g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
                                             serah_store_get_latest_schema_version () + 1);
     write_file (path, bytes, len);
-    g_assert_cmpint (raw_exec (path, sql), ==, SQLITE_OK);
+    g_assert_cmpint (serah_test_sql (path, sql), ==, SQLITE_OK);
     assert_refused (f, path, SERAH_BACKUP_ERROR_TOO_NEW);
   }
   {
     g_autofree char *path = in_dir (f, "other-program.db");
-    g_assert_cmpint (raw_exec (path, "CREATE TABLE t (x); INSERT INTO t VALUES (1)"), ==,
+    g_assert_cmpint (serah_test_sql (path, "CREATE TABLE t (x); INSERT INTO t VALUES (1)"), ==,
                      SQLITE_OK);
     assert_refused (f, path, SERAH_BACKUP_ERROR_NOT_SERAH);
   }
@@ -318,6 +291,14 @@ test_refusals_leave_database_untouched (Fixture *f, gconstpointer data)
     write_file (wal, "not empty", 9);
     assert_refused (f, path, SERAH_BACKUP_ERROR_UNSAFE);
   }
+  {
+    /* Or one caught in the middle of a transaction (a hot rollback journal beside it). */
+    g_autofree char *path = in_dir (f, "mid-write.db");
+    g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+    write_file (path, bytes, len);
+    write_file (journal, "not empty", 9);
+    assert_refused (f, path, SERAH_BACKUP_ERROR_UNSAFE);
+  }
   assert_refused (f, f->path, SERAH_BACKUP_ERROR_UNSAFE);
 }
 
@@ -326,8 +307,8 @@ test_automatic_names (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GRegex) pattern = g_regex_new ("/backups/test-[0-9]{8}-[0-9]{6}-import-peserta(-2)?\\.db$",
-                                           0, 0, NULL);
+  g_autoptr(GRegex) pattern =
+    g_regex_new ("/backups/test-[0-9]{8}-[0-9]{6}-import-peserta(-2)?\\.db$", 0, 0, NULL);
   g_autofree char *first = serah_backup_automatic_path (f->store, "Import Peserta!", &error);
   g_autofree char *second = NULL;
   g_autofree char *backups = serah_backup_get_dir (f->store);
@@ -432,7 +413,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) g_test_add ("/serah/backup/" name, Fixture, NULL, fixture_set_up, func, \
-                                    fixture_tear_down)
+                                    serah_store_fixture_tear_down)
   ADD ("standalone-file", test_backup_is_standalone);
   ADD ("round-trip", test_round_trip);
   ADD ("restore-older-schema", test_restore_older_schema);

@@ -4,35 +4,14 @@
  * as it needs. */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
-#include "serah-test-util.h"
+#include "serah-test-hardening.h"
 
 #define ADMIN_PIN   "204718"
 #define OFFICER_PIN "550123"
 
-typedef struct {
-  char       *dir;
-  char       *path;
-  SerahStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->dir = serah_test_tmpdir ();
-  f->store = serah_test_open_store (f->dir, &f->path);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  serah_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef SerahStoreFixture Fixture;
 
 /* An administrator "ani" and, when asked, an officer "budi". */
 static void
@@ -49,20 +28,6 @@ add_staff (Fixture *f, gboolean with_officer)
                                           "ani", &error));
       g_assert_no_error (error);
     }
-}
-
-/* Runs raw SQL on the database file through a second connection, as another program
- * (or a tamperer) would. Returns the SQLite result code. */
-static int
-raw_exec (const char *path, const char *sql)
-{
-  sqlite3 *db = NULL;
-  int rc;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-  sqlite3_close (db);
-  return rc;
 }
 
 static guint
@@ -254,7 +219,8 @@ test_lockout (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   /* When the lock has run out, the right PIN works again (time moved by editing the row). */
-  g_assert_cmpint (raw_exec (f->path, "UPDATE operators SET locked_until = 1 WHERE name = 'budi'"),
+  g_assert_cmpint (serah_test_sql (f->path,
+                                   "UPDATE operators SET locked_until = 1 WHERE name = 'budi'"),
                    ==, SQLITE_OK);
   op = serah_operators_authenticate (f->store, "budi", OFFICER_PIN, &error);
   g_assert_no_error (error);
@@ -262,7 +228,7 @@ test_lockout (Fixture *f, gconstpointer data)
   g_clear_pointer (&op, serah_operator_free);
 
   /* Locked again; an administrator setting a new PIN lifts the lock at once. */
-  g_assert_cmpint (raw_exec (f->path, "UPDATE operators SET failed_attempts = 5,"
+  g_assert_cmpint (serah_test_sql (f->path, "UPDATE operators SET failed_attempts = 5,"
                                       " locked_until = 99999999999 WHERE name = 'budi'"),
                    ==, SQLITE_OK);
   g_assert_true (serah_operators_set_pin (f->store, "budi", "830456", "ani", &error));
@@ -300,9 +266,10 @@ test_disabled (Fixture *f, gconstpointer data)
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpstr (((SerahOperator *) list->pdata[1])->name, ==, "budi");
   g_assert_true (((SerahOperator *) list->pdata[1])->disabled);
-  g_assert_cmpint (raw_exec (f->path, "DELETE FROM operators WHERE name = 'budi'"), !=, SQLITE_OK);
-  g_assert_cmpint (raw_exec (f->path, "UPDATE operators SET name = 'x' WHERE name = 'budi'"), !=,
+  g_assert_cmpint (serah_test_sql (f->path, "DELETE FROM operators WHERE name = 'budi'"), !=,
                    SQLITE_OK);
+  g_assert_cmpint (serah_test_sql (f->path, "UPDATE operators SET name = 'x' WHERE name = 'budi'"),
+                   !=, SQLITE_OK);
   g_assert_cmpint (serah_operators_count (f->store, NULL), ==, 2);
 
   g_assert_true (serah_operators_enable (f->store, "budi", "ani", &error));
@@ -359,8 +326,9 @@ main (int argc, char **argv)
 
   g_test_add_func ("/serah/operators/pin-and-name-rules", test_pin_and_name_rules);
   g_test_add_func ("/serah/operators/roles-from-string", test_roles_from_string);
-#define ADD(name, func) g_test_add ("/serah/operators/" name, Fixture, NULL, fixture_set_up, func, \
-                                    fixture_tear_down)
+#define ADD(name, func) g_test_add ("/serah/operators/" name, Fixture, NULL, \
+                                    serah_store_fixture_set_up, func, \
+                                    serah_store_fixture_tear_down)
   ADD ("bootstrap", test_bootstrap);
   ADD ("roles", test_roles);
   ADD ("wrong-pin-counted", test_wrong_pin_counted);

@@ -192,6 +192,30 @@ fail (SerahCli *cli, const GError *error)
   return serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
 }
 
+static int
+usage_error (SerahCli *cli, const char *usage)
+{
+  serah_cli_message (cli, "%s: serah-cli --db DB %s", _("Usage"), usage);
+  return SERAH_CLI_EXIT_USAGE;
+}
+
+/* For verbs with no options and exactly want_args arguments after the verb: parses (so
+ * --help works) and returns FALSE after saying how to use it. */
+static gboolean
+parse_plain (SerahCli *cli, const char *usage, int want_args, int *argc, char ***argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!serah_cli_parse (cli, usage, entries, argc, argv))
+    return FALSE;
+  if (*argc != want_args + 1)
+    {
+      usage_error (cli, usage);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 add_string_member (JsonBuilder *b, const char *name, const char *value)
 {
@@ -228,6 +252,24 @@ print_ok (SerahCli *cli, JsonBuilder *b)
 {
   json_builder_end_object (b);
   serah_cli_print_json (cli, b);
+}
+
+/* {"ok": true, "<member>": [ ... ]}: the caller adds the elements, then print_ok_list. */
+static JsonBuilder *
+begin_ok_list (const char *member)
+{
+  JsonBuilder *b = begin_ok_object ();
+
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  return b;
+}
+
+static void
+print_ok_list (SerahCli *cli, JsonBuilder *b)
+{
+  json_builder_end_array (b);
+  print_ok (cli, b);
 }
 
 /* ---- operator ---- */
@@ -272,10 +314,7 @@ operator_add (SerahCli *cli, int argc, char **argv)
   if (!serah_cli_parse (cli, usage, entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2 || role_text == NULL)
-    {
-      serah_cli_message (cli, "%s: serah-cli --db DB %s", _("Usage"), usage);
-      return SERAH_CLI_EXIT_USAGE;
-    }
+    return usage_error (cli, usage);
   if (!serah_role_from_string (role_text, &role))
     {
       serah_cli_message (cli, _("Unknown role “%s”: use admin or officer."), role_text);
@@ -308,12 +347,11 @@ operator_list (SerahCli *cli, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
-  GOptionEntry entries[] = { { NULL } };
   SerahStore *store;
   JsonBuilder *b;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (!serah_cli_parse (cli, "operator list", entries, &argc, &argv))
+  if (!parse_plain (cli, "operator list", 0, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   store = serah_cli_get_store (cli);
   if (store == NULL)
@@ -339,13 +377,10 @@ operator_list (SerahCli *cli, int argc, char **argv)
         }
       return SERAH_CLI_EXIT_OK;
     }
-  b = begin_ok_object ();
-  json_builder_set_member_name (b, "operators");
-  json_builder_begin_array (b);
+  b = begin_ok_list ("operators");
   for (guint i = 0; i < list->len; i++)
     add_operator_json (b, g_ptr_array_index (list, i));
-  json_builder_end_array (b);
-  print_ok (cli, b);
+  print_ok_list (cli, b);
   return SERAH_CLI_EXIT_OK;
 }
 
@@ -353,17 +388,11 @@ static int
 operator_set_disabled (SerahCli *cli, int argc, char **argv, gboolean disabled)
 {
   g_autoptr(GError) error = NULL;
-  GOptionEntry entries[] = { { NULL } };
   const char *usage = disabled ? "operator disable NAME" : "operator enable NAME";
   gboolean ok;
 
-  if (!serah_cli_parse (cli, usage, entries, &argc, &argv))
+  if (!parse_plain (cli, usage, 1, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
-  if (argc != 2)
-    {
-      serah_cli_message (cli, "%s: serah-cli --db DB %s", _("Usage"), usage);
-      return SERAH_CLI_EXIT_USAGE;
-    }
   if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
     return fail (cli, error);
   ok = disabled ? serah_operators_disable (cli->store, argv[1], cli->operator_name, &error)
@@ -382,17 +411,11 @@ operator_pin (SerahCli *cli, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahCliPin) pin = NULL;
-  GOptionEntry entries[] = { { NULL } };
   const char *usage = "operator pin NAME";
   gboolean own;
 
-  if (!serah_cli_parse (cli, usage, entries, &argc, &argv))
+  if (!parse_plain (cli, usage, 1, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
-  if (argc != 2)
-    {
-      serah_cli_message (cli, "%s: serah-cli --db DB %s", _("Usage"), usage);
-      return SERAH_CLI_EXIT_USAGE;
-    }
   /* Everyone may change their own PIN by proving the old one; only an administrator may
    * set another operator's (which also lifts a lockout). */
   own = cli->operator_name != NULL && g_ascii_strcasecmp (cli->operator_name, argv[1]) == 0;
@@ -470,10 +493,7 @@ verb_audit (SerahCli *cli, int argc, char **argv)
   if (!serah_cli_parse (cli, usage, entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 1 || limit < 0 || (since != NULL && !parse_day (since, &filter.since)))
-    {
-      serah_cli_message (cli, "%s: serah-cli --db DB %s", _("Usage"), usage);
-      return SERAH_CLI_EXIT_USAGE;
-    }
+    return usage_error (cli, usage);
   filter.action = action;
   filter.limit = (guint) limit;
   if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
@@ -495,9 +515,7 @@ verb_audit (SerahCli *cli, int argc, char **argv)
         }
       return SERAH_CLI_EXIT_OK;
     }
-  b = begin_ok_object ();
-  json_builder_set_member_name (b, "events");
-  json_builder_begin_array (b);
+  b = begin_ok_list ("events");
   for (guint i = 0; i < events->len; i++)
     {
       const SerahAuditEvent *e = g_ptr_array_index (events, i);
@@ -517,8 +535,7 @@ verb_audit (SerahCli *cli, int argc, char **argv)
         json_builder_add_null_value (b);
       json_builder_end_object (b);
     }
-  json_builder_end_array (b);
-  print_ok (cli, b);
+  print_ok_list (cli, b);
   return SERAH_CLI_EXIT_OK;
 }
 
@@ -567,9 +584,7 @@ backup_list (SerahCli *cli)
         }
       return SERAH_CLI_EXIT_OK;
     }
-  b = begin_ok_object ();
-  json_builder_set_member_name (b, "backups");
-  json_builder_begin_array (b);
+  b = begin_ok_list ("backups");
   for (guint i = 0; i < list->len; i++)
     {
       const SerahBackupInfo *info = g_ptr_array_index (list, i);
@@ -581,8 +596,7 @@ backup_list (SerahCli *cli)
       add_string_member (b, "created_at", at);
       json_builder_end_object (b);
     }
-  json_builder_end_array (b);
-  print_ok (cli, b);
+  print_ok_list (cli, b);
   return SERAH_CLI_EXIT_OK;
 }
 
@@ -605,10 +619,7 @@ verb_backup (SerahCli *cli, int argc, char **argv)
   if (!serah_cli_parse (cli, usage, entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 1 || (output == NULL) == !list)
-    {
-      serah_cli_message (cli, "%s: serah-cli --db DB %s", _("Usage"), usage);
-      return SERAH_CLI_EXIT_USAGE;
-    }
+    return usage_error (cli, usage);
   if (list)
     return backup_list (cli);
 
@@ -640,16 +651,10 @@ verb_restore (SerahCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *saved_to = NULL;
   SerahStore *fresh;
-  GOptionEntry entries[] = { { NULL } };
   const char *usage = "restore FILE";
 
-  if (!serah_cli_parse (cli, usage, entries, &argc, &argv))
+  if (!parse_plain (cli, usage, 1, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
-  if (argc != 2)
-    {
-      serah_cli_message (cli, "%s: serah-cli --db DB %s", _("Usage"), usage);
-      return SERAH_CLI_EXIT_USAGE;
-    }
   if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
     return fail (cli, error);
   fresh = serah_backup_restore (cli->store, argv[1], cli->operator_name, &saved_to, &error);

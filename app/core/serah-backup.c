@@ -559,6 +559,8 @@ open_candidate (const char *path, int *schema_version, char **database_id, GErro
 {
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  const char *sidecar = NULL;
   g_autofree char *file_uri = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *check = NULL;
@@ -589,13 +591,19 @@ open_candidate (const char *path, int *schema_version, char **database_id, GErro
     }
   if (!check_header (path, st.st_size, error))
     return NULL;
+  /* Opened immutable, SQLite ignores a WAL or a hot journal beside the file: committed
+   * changes would be lost, or a half-written transaction read. Neither is a backup. */
   if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    sidecar = wal;
+  else if (g_stat (journal, &st) == 0 && st.st_size > 0)
+    sidecar = journal;
+  if (sidecar != NULL)
     {
       g_set_error (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_UNSAFE,
                    _("“%s” has changes in “%s” beside it that are not in the file itself. Open "
                      "it with Serah once (or make a backup of it with serah-cli backup) and "
                      "restore that copy."),
-                   path, wal);
+                   path, sidecar);
       return NULL;
     }
 
