@@ -7,3 +7,8 @@
 #include <serah/serah-demo.h>
 #include <serah/serah-payload.h>
 #include <serah/serah-print-records.h>
+
+/* hardening (issue 6) */
+#include <serah/serah-operators.h>
+#include <serah/serah-audit.h>
+#include <serah/serah-backup.h>
