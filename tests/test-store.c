@@ -17,6 +17,12 @@ test_open_creates_latest_schema (void)
                    serah_store_get_latest_schema_version ());
   g_assert_nonnull (serah_store_get_database_id (store));
   g_assert_cmpint (strlen (serah_store_get_database_id (store)), ==, 36);
+  {
+    /* Personal data: only the owner may read the file. */
+    GStatBuf st;
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   g_clear_object (&store);
   serah_test_rm_rf (dir);
 }
