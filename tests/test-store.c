@@ -17,6 +17,12 @@ test_open_creates_latest_schema (void)
                    serah_store_get_latest_schema_version ());
   g_assert_nonnull (serah_store_get_database_id (store));
   g_assert_cmpint (strlen (serah_store_get_database_id (store)), ==, 36);
+  {
+    /* Personal data: only the owner may read the file. */
+    GStatBuf st;
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   g_clear_object (&store);
   serah_test_rm_rf (dir);
 }
@@ -44,6 +50,9 @@ test_reopen_keeps_data (void)
   serah_test_rm_rf (dir);
 }
 
+/* The first schema step, as an older Serah wrote it (private to the core library). */
+extern const char serah_store_schema_participants[];
+
 static void
 test_migrates_older_file (void)
 {
@@ -51,20 +60,27 @@ test_migrates_older_file (void)
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahStore) store = NULL;
+  g_autoptr(SerahParticipant) p = NULL;
   sqlite3 *db = NULL;
 
-  /* A file made by schema 1 only: the participant tables, user_version 1. */
-  store = serah_store_open (path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
+  /* A file as schema 1 left it: participant tables only, one participant, user_version 1. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, serah_store_schema_participants, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO participants (nik, card_no, name, sex, created_at,"
+                                 " updated_at) VALUES ('3601010101800001', '0001234567890',"
+                                 " 'Budi', 'L', 0, 0);"
+                                 "PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   store = serah_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (serah_store_get_schema_version (store), ==,
                    serah_store_get_latest_schema_version ());
+  p = serah_store_find_participant_by_card (store, "0001234567890", &error);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->name, ==, "Budi");
   g_clear_object (&store);
   serah_test_rm_rf (dir);
 }
@@ -95,7 +111,6 @@ test_refuses_garbage_file (void)
   g_autofree char *path = g_build_filename (dir, "garbage.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahStore) store = NULL;
-  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   const char junk[] = "NIK;NAMA\n3601010101800001;Budi\nthis is a csv, not a database\n";
 

@@ -1,9 +1,227 @@
-/* serah-store-print.c: schema and queries of the printing area. */
+/* serah-store-print.c: schema v2 (print runs, printed cards, voids, printer profiles) and
+ * the queries of the printing area. */
 #define G_LOG_DOMAIN "serah-store"
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <serah/serah-print-records.h>
+
 #include "serah-store-private.h"
 
-/* Filled in by the printing work; an empty step keeps the version numbering stable. */
-const char serah_store_schema_printing[] = "";
+const char serah_store_schema_printing[] =
+  "CREATE TABLE print_runs ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  created_at    INTEGER NOT NULL,"
+  "  kind          TEXT NOT NULL CHECK (kind IN ('batch', 'reprint', 'invitation')),"
+  "  operator      TEXT,"
+  "  template      TEXT NOT NULL,"
+  "  sheet         TEXT NOT NULL,"
+  "  calibration   TEXT,"
+  "  selection     TEXT,"
+  "  output        TEXT"
+  ");"
+  /* AUTOINCREMENT: a serial is never handed out twice, even after the newest is gone. */
+  "CREATE TABLE printed_cards ("
+  "  serial          INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  print_run_id    INTEGER NOT NULL REFERENCES print_runs (id),"
+  "  participant_id  INTEGER NOT NULL REFERENCES participants (id),"
+  "  sheet_no        INTEGER NOT NULL,"
+  "  position        INTEGER NOT NULL,"
+  "  stack_group     TEXT,"
+  "  stack_index     INTEGER,"
+  "  replaces_serial INTEGER REFERENCES printed_cards (serial),"
+  "  printed_at      INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX printed_cards_by_participant ON printed_cards (participant_id, serial);"
+  "CREATE INDEX printed_cards_by_run ON printed_cards (print_run_id, serial);"
+  "CREATE TABLE card_voids ("
+  "  serial      INTEGER PRIMARY KEY REFERENCES printed_cards (serial),"
+  "  voided_at   INTEGER NOT NULL,"
+  "  operator    TEXT,"
+  "  reason      TEXT NOT NULL,"
+  "  replaced_by INTEGER REFERENCES printed_cards (serial)"
+  ");"
+  "CREATE TABLE printer_profiles ("
+  "  name        TEXT PRIMARY KEY,"
+  "  offset_x_mm REAL NOT NULL DEFAULT 0,"
+  "  offset_y_mm REAL NOT NULL DEFAULT 0,"
+  "  scale_x     REAL NOT NULL DEFAULT 1,"
+  "  scale_y     REAL NOT NULL DEFAULT 1,"
+  "  updated_at  INTEGER NOT NULL"
+  ");";
+
+static const char *const run_kinds[] = { "batch", "reprint", "invitation" };
+
+void
+serah_print_run_free (SerahPrintRun *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->operator_name);
+  g_free (self->template_name);
+  g_free (self->sheet_name);
+  g_free (self->calibration);
+  g_free (self->selection);
+  g_free (self->output);
+  g_free (self);
+}
+
+void
+serah_printed_card_free (SerahPrintedCard *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->stack_group);
+  g_free (self->void_reason);
+  g_free (self);
+}
+
+gboolean
+serah_store_insert_print_run (SerahStore *store, SerahPrintRun *run, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (run != NULL && run->template_name && run->sheet_name, FALSE);
+
+  stmt = serah_store_prepare (store,
+                              "INSERT INTO print_runs (created_at, kind, operator, template, sheet,"
+                              " calibration, selection, output) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  run->created_at = g_get_real_time () / G_USEC_PER_SEC;
+  sqlite3_bind_int64 (stmt, 1, run->created_at);
+  sqlite3_bind_text (stmt, 2, run_kinds[run->kind], -1, SQLITE_STATIC);
+  serah_store_bind_text_or_null (stmt, 3, run->operator_name);
+  sqlite3_bind_text (stmt, 4, run->template_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, run->sheet_name, -1, SQLITE_STATIC);
+  serah_store_bind_text_or_null (stmt, 6, run->calibration);
+  serah_store_bind_text_or_null (stmt, 7, run->selection);
+  serah_store_bind_text_or_null (stmt, 8, run->output);
+  if (!serah_store_step_done (store, stmt, _("Cannot record the print run"), error))
+    return FALSE;
+  run->id = sqlite3_last_insert_rowid (serah_store_get_db (store));
+  return TRUE;
+}
+
+gint64
+serah_store_insert_printed_card (SerahStore *store, gint64 print_run_id, gint64 participant_id,
+                                 int sheet_no, int position, const char *stack_group,
+                                 int stack_index, gint64 replaces_serial, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), 0);
+
+  stmt = serah_store_prepare (store,
+                              "INSERT INTO printed_cards (print_run_id, participant_id, sheet_no,"
+                              " position, stack_group, stack_index, replaces_serial, printed_at)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, print_run_id);
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  sqlite3_bind_int (stmt, 3, sheet_no);
+  sqlite3_bind_int (stmt, 4, position);
+  serah_store_bind_text_or_null (stmt, 5, stack_group);
+  sqlite3_bind_int (stmt, 6, stack_index);
+  if (replaces_serial > 0)
+    sqlite3_bind_int64 (stmt, 7, replaces_serial);
+  else
+    sqlite3_bind_null (stmt, 7);
+  sqlite3_bind_int64 (stmt, 8, g_get_real_time () / G_USEC_PER_SEC);
+  if (!serah_store_step_done (store, stmt, _("Cannot record a printed card"), error))
+    return 0;
+  return sqlite3_last_insert_rowid (serah_store_get_db (store));
+}
+
+gboolean
+serah_store_void_card (SerahStore *store, gint64 serial, const char *reason,
+                       const char *operator_name, gint64 replaced_by, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (reason != NULL && *reason, FALSE);
+
+  stmt = serah_store_prepare (store,
+                              "INSERT INTO card_voids (serial, voided_at, operator, reason,"
+                              " replaced_by) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, serial);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  serah_store_bind_text_or_null (stmt, 3, operator_name);
+  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
+  if (replaced_by > 0)
+    sqlite3_bind_int64 (stmt, 5, replaced_by);
+  else
+    sqlite3_bind_null (stmt, 5);
+  return serah_store_step_done (store, stmt, _("Cannot void the card"), error);
+}
+
+#define PRINTED_CARD_SELECT \
+  "SELECT c.serial, c.print_run_id, c.participant_id, c.sheet_no, c.position, c.stack_group," \
+  " c.stack_index, c.printed_at, c.replaces_serial, v.voided_at, v.reason, v.replaced_by" \
+  " FROM printed_cards c LEFT JOIN card_voids v ON v.serial = c.serial "
+
+static SerahPrintedCard *
+printed_card_from_row (sqlite3_stmt *stmt)
+{
+  SerahPrintedCard *c = g_new0 (SerahPrintedCard, 1);
+
+  c->serial = sqlite3_column_int64 (stmt, 0);
+  c->print_run_id = sqlite3_column_int64 (stmt, 1);
+  c->participant_id = sqlite3_column_int64 (stmt, 2);
+  c->sheet_no = sqlite3_column_int (stmt, 3);
+  c->position = sqlite3_column_int (stmt, 4);
+  c->stack_group = serah_store_column_dup (stmt, 5);
+  c->stack_index = sqlite3_column_int (stmt, 6);
+  c->printed_at = sqlite3_column_int64 (stmt, 7);
+  c->replaces_serial = sqlite3_column_int64 (stmt, 8);
+  c->voided_at = sqlite3_column_int64 (stmt, 9);
+  c->void_reason = serah_store_column_dup (stmt, 10);
+  c->replaced_by = sqlite3_column_int64 (stmt, 11);
+  return c;
+}
+
+static SerahPrintedCard *
+get_one_card (SerahStore *store, const char *sql, gint64 key, GError **error)
+{
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  SerahPrintedCard *card = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    card = printed_card_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    serah_store_set_error (store, error, _("Cannot read a printed card"));
+  sqlite3_reset (stmt);
+  return card;
+}
+
+SerahPrintedCard *
+serah_store_get_printed_card (SerahStore *store, gint64 serial, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  return get_one_card (store, PRINTED_CARD_SELECT "WHERE c.serial = ?1", serial, error);
+}
+
+SerahPrintedCard *
+serah_store_get_current_card (SerahStore *store, gint64 participant_id, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  return get_one_card (store,
+                       PRINTED_CARD_SELECT
+                       "WHERE c.participant_id = ?1 AND v.serial IS NULL"
+                       " ORDER BY c.serial DESC LIMIT 1",
+                       participant_id, error);
+}

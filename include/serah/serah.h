@@ -5,3 +5,10 @@
 #include <serah/serah-store.h>
 #include <serah/serah-import.h>
 #include <serah/serah-demo.h>
+#include <serah/serah-payload.h>
+#include <serah/serah-print-records.h>
+
+/* hardening (issue 6) */
+#include <serah/serah-operators.h>
+#include <serah/serah-audit.h>
+#include <serah/serah-backup.h>
