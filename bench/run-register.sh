@@ -5,8 +5,8 @@
 #  - times `serah-cli import` into a fresh database beside sqlite3's own `.import` loading
 #    the same file raw into a fresh table (no checks, no indexes): target within 3x;
 #  - times importing the same file again (every row unchanged);
-#  - measures serah_store_search_participant_ids over the imported list (bench-search):
-#    target median and p99 under 10 ms.
+#  - measures serah_store_search_participant_ids over the imported list (bench-search) with
+#    limit 0, as the GUI's participant list asks: target median and p99 under 10 ms.
 # Each import is run ROUNDS times (SERAH_BENCH_ROUNDS, default 3); the best and the median
 # wall times are printed, with the CPU time of the best run, because the machine may be
 # shared.
@@ -77,7 +77,8 @@ print("  serah-cli import (same again)    %6.3f s (%6.3f)  cpu %6.3f s" % ($agai
 print("  ratio serah/raw: %.2fx (target <= 3x: %s)" % (ratio, "met" if ratio <= 3 else "MISSED"))
 EOF
 
-"$build/bench/bench-search" "$tmp/serah.db" 200 20 | tee "$tmp/search.txt"
+# The participant list asks for every match (limit 0); a bounded list would ask for 200.
+"$build/bench/bench-search" "$tmp/serah.db" 0 20 | tee "$tmp/search.txt"
 python3 - "$tmp/search.txt" <<'EOF'
 import re, sys
 for line in open(sys.argv[1]):

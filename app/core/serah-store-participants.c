@@ -56,26 +56,12 @@ const char serah_store_schema_participants[] =
   "  created_at  INTEGER NOT NULL,"
   "  updated_at  INTEGER NOT NULL"
   ");"
-  /* In the order lists and searches sort by (case-insensitive, as kecamatan and desa come
-   * in upper and title case from different lists): a search with a LIMIT walks it and stops
-   * early instead of sorting every match. */
+  /* The order lists and the search sort by (case-insensitive, as kecamatan and desa come in
+   * upper and title case from different lists): walking it needs no sort. */
   "CREATE INDEX participants_by_area ON participants (kecamatan COLLATE NOCASE,"
-  "  desa COLLATE NOCASE, name COLLATE NOCASE);"
-  /* Substring search on names: a trigram index answers 'contains' queries without a scan. */
-  "CREATE VIRTUAL TABLE participants_name_fts USING fts5 ("
-  "  name, content='participants', content_rowid='id', tokenize='trigram');"
-  "CREATE TRIGGER participants_fts_insert AFTER INSERT ON participants BEGIN"
-  "  INSERT INTO participants_name_fts (rowid, name) VALUES (new.id, new.name);"
-  "END;"
-  "CREATE TRIGGER participants_fts_delete AFTER DELETE ON participants BEGIN"
-  "  INSERT INTO participants_name_fts (participants_name_fts, rowid, name)"
-  "    VALUES ('delete', old.id, old.name);"
-  "END;"
-  "CREATE TRIGGER participants_fts_update AFTER UPDATE OF name ON participants BEGIN"
-  "  INSERT INTO participants_name_fts (participants_name_fts, rowid, name)"
-  "    VALUES ('delete', old.id, old.name);"
-  "  INSERT INTO participants_name_fts (rowid, name) VALUES (new.id, new.name);"
-  "END;";
+  "  desa COLLATE NOCASE, name COLLATE NOCASE);";
+
+static void participants_changed (SerahStore *self);
 
 void
 serah_participant_from_row (SerahParticipant *p, sqlite3_stmt *stmt)
@@ -210,18 +196,9 @@ serah_store_upsert_participant (SerahStore        *self,
                                 " created_at, updated_at)"
                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
                                 error);
-  else if (g_strcmp0 (existing->name, participant->name) != 0)
+  else
     stmt = serah_store_prepare (self,
                                 "UPDATE participants SET card_no = ?2, name = ?3, sex = ?4,"
-                                " birth_date = ?5, address = ?6, desa = ?7, kecamatan = ?8,"
-                                " faskes = ?9, care_class = ?10, import_id = ?11, updated_at = ?12"
-                                " WHERE nik = ?1",
-                                error);
-  else
-    /* Leaving name out of the SET list keeps the name index trigger (UPDATE OF name) from
-     * rewriting the search index for a row whose name did not change. */
-    stmt = serah_store_prepare (self,
-                                "UPDATE participants SET card_no = ?2, sex = ?4,"
                                 " birth_date = ?5, address = ?6, desa = ?7, kecamatan = ?8,"
                                 " faskes = ?9, care_class = ?10, import_id = ?11, updated_at = ?12"
                                 " WHERE nik = ?1",
@@ -236,6 +213,7 @@ serah_store_upsert_participant (SerahStore        *self,
     sqlite3_bind_null (stmt, 11);
   sqlite3_bind_int64 (stmt, 12, now);
 
+  participants_changed (self);
   if (!serah_store_step_done (self, stmt, _("Cannot save a participant"), error))
     return FALSE;
 
@@ -440,29 +418,69 @@ static const sqlite3_module batch_module = {
   .xRowid = batch_rowid,
 };
 
-/* The module's client data must outlive the connection's use of it; it is attached to the
- * store object (freed after finalize has closed the database). */
-static BatchSource *
-batch_source (SerahStore *self, GError **error)
-{
-  BatchSource *source = g_object_get_data (G_OBJECT (self), "serah-participant-batch");
+/* What this file keeps per store (attached to the object, freed after finalize has closed
+ * the database): the batch module's client data, which must outlive the connection's use
+ * of it, and the search index. */
+typedef struct {
+  BatchSource   batch;
+  gint64        changes;        /* participant writes through this connection */
+  gboolean      index_built;
+  gint64        index_changes;  /* changes and data_version when the index was built */
+  gint64        index_data_version;
+  GArray       *index;          /* SearchEntry, in area order */
+  GStringChunk *index_names;
+} ParticipantsState;
 
-  if (source != NULL)
-    return source;
-  source = g_new0 (BatchSource, 1);
+typedef struct {
+  gint64      id;
+  char        nik[SERAH_NIK_LENGTH + 1];
+  char        card_no[SERAH_CARD_NO_LENGTH + 1];
+  const char *name; /* case-folded, after a space: " budi saputra" */
+} SearchEntry;
+
+static void
+participants_state_free (gpointer data)
+{
+  ParticipantsState *state = data;
+
+  g_clear_pointer (&state->index, g_array_unref);
+  if (state->index_names != NULL)
+    g_string_chunk_free (state->index_names);
+  g_free (state);
+}
+
+static ParticipantsState *
+participants_state (SerahStore *self, GError **error)
+{
+  ParticipantsState *state = g_object_get_data (G_OBJECT (self), "serah-participants-state");
+
+  if (state != NULL)
+    return state;
+  state = g_new0 (ParticipantsState, 1);
   if (sqlite3_create_module_v2 (serah_store_get_db (self), "serah_participant_batch",
-                                &batch_module, source, NULL) != SQLITE_OK)
+                                &batch_module, &state->batch, NULL) != SQLITE_OK)
     {
-      g_free (source);
+      g_free (state);
       serah_store_set_error (self, error, _("Cannot prepare a batch of participants"));
       return NULL;
     }
-  g_object_set_data_full (G_OBJECT (self), "serah-participant-batch", source, g_free);
-  /* Whoever writes batches writes many rows: with the default 2 MB page cache, the four
-   * B-trees of a 100 000-row list spill to the WAL in the middle of the transaction and are
-   * read back. 64 MB holds them (the cache grows only as pages are used). */
+  g_object_set_data_full (G_OBJECT (self), "serah-participants-state", state,
+                          participants_state_free);
+  /* Participant lists are big: with the default 2 MB page cache, the B-trees of a
+   * 100 000-row list spill to the WAL in the middle of an import and are read back.
+   * 64 MB holds them (the cache grows only as pages are used). */
   serah_store_exec (self, "PRAGMA cache_size = -65536", NULL);
-  return source;
+  return state;
+}
+
+/* Every write to participants through this connection goes by here, so that the search
+ * index knows it is stale (writes of other connections show in PRAGMA data_version). */
+static void
+participants_changed (SerahStore *self)
+{
+  ParticipantsState *state = participants_state (self, NULL);
+  if (state != NULL)
+    state->changes++;
 }
 
 /* Row by row, for rows the set-based statement refused (two rows of the batch with one
@@ -623,6 +641,7 @@ serah_store_upsert_participants (SerahStore              *self,
                                  GError                 **error)
 {
   g_autofree guint8 *action = NULL;
+  ParticipantsState *state;
   BatchSource *source;
   gboolean ok, row_by_row = FALSE;
 
@@ -634,9 +653,11 @@ serah_store_upsert_participants (SerahStore              *self,
     return TRUE;
   if (holders != NULL)
     memset (holders, 0, n * sizeof *holders);
-  source = batch_source (self, error);
-  if (source == NULL)
+  state = participants_state (self, error);
+  if (state == NULL)
     return FALSE;
+  source = &state->batch;
+  state->changes++;
   action = g_new0 (guint8, n);
   source->rows = participants;
   source->n = n;
@@ -754,6 +775,65 @@ serah_store_foreach_participant (SerahStore                   *self,
   return ok;
 }
 
+#define AREA_ORDER \
+  " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE, name COLLATE NOCASE, id"
+
+/* Search-as-you-type asks for every match at each key press (the participant list shows
+ * them all, lazily), and a prefix such as "3601" matches every NIK of a regency: SQL that
+ * fetches and sorts 100 000 rows takes 200 ms. The search instead keeps, per store, the ids
+ * in area order with the NIK, card number and case-folded name of each, and filters that in
+ * C: a few milliseconds over 100 000 participants. It is rebuilt (one walk of the area
+ * index) after any write to participants through this connection or by another one. */
+static gboolean
+ensure_search_index (SerahStore *self, ParticipantsState *state, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 data_version = -1;
+  int rc;
+
+  stmt = serah_store_prepare (self, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    data_version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (state->index_built && state->index_changes == state->changes &&
+      state->index_data_version == data_version)
+    return TRUE;
+
+  stmt = serah_store_prepare (self, "SELECT id, nik, card_no, name FROM participants" AREA_ORDER,
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  g_clear_pointer (&state->index, g_array_unref);
+  if (state->index_names != NULL)
+    g_string_chunk_free (state->index_names);
+  state->index = g_array_sized_new (FALSE, FALSE, sizeof (SearchEntry), 1024);
+  state->index_names = g_string_chunk_new (64 * 1024);
+  state->index_built = FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SearchEntry entry = { 0 };
+      const char *name = (const char *) sqlite3_column_text (stmt, 3);
+      g_autofree char *folded = g_utf8_casefold (name ? name : "", -1);
+      g_autofree char *spaced = g_strconcat (" ", folded, NULL);
+
+      entry.id = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (entry.nik, (const char *) sqlite3_column_text (stmt, 1), sizeof entry.nik);
+      g_strlcpy (entry.card_no, (const char *) sqlite3_column_text (stmt, 2),
+                 sizeof entry.card_no);
+      entry.name = g_string_chunk_insert_const (state->index_names, spaced);
+      g_array_append_val (state->index, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return serah_store_set_error (self, error, _("Cannot search participants"));
+  state->index_built = TRUE;
+  state->index_changes = state->changes;
+  state->index_data_version = data_version;
+  return TRUE;
+}
+
 static gboolean
 is_all_digits (const char *s)
 {
@@ -765,187 +845,72 @@ is_all_digits (const char *s)
   return TRUE;
 }
 
-/* At most this many matches (times the limit) are counted to choose a plan. */
-#define DENSE_FACTOR 10
-
-/* Counts the rows of a one-column query with ?1 bound by the caller, stopping at cap. */
-static gint64
-count_capped (SerahStore *self, sqlite3_stmt *stmt, gint64 cap, GError **error)
-{
-  gint64 n = 0;
-  int rc;
-
-  while (n < cap && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    n++;
-  if (n < cap && rc != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      serah_store_set_error (self, error, _("Cannot search participants"));
-      return -1;
-    }
-  sqlite3_reset (stmt);
-  return n;
-}
-
-/* Two plans answer "matches in area order, the first limit": the sparse one fetches every
- * match through its own index (NIK, card, name trigrams) and sorts them; the dense one walks
- * participants_by_area in order, tests each row and stops at limit. The sparse plan costs
- * per match, the dense one per row walked (about limit * rows / matches), so a capped count
- * of the matches decides. SQLite cannot make that choice itself: it has no statistics. */
-static gboolean
-prefer_dense (SerahStore *self, const char *count_sql, const char *arg1, const char *arg2,
-              guint limit, gboolean *dense, GError **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 cap = (gint64) limit * DENSE_FACTOR, n;
-
-  *dense = FALSE;
-  if (limit == 0)
-    return TRUE; /* every match is wanted: fetching them is the least work */
-  stmt = serah_store_prepare (self, count_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, arg1, -1, SQLITE_TRANSIENT);
-  if (arg2 != NULL)
-    sqlite3_bind_text (stmt, 2, arg2, -1, SQLITE_TRANSIENT);
-  n = count_capped (self, stmt, cap, error);
-  if (n < 0)
-    return FALSE;
-  *dense = n >= cap;
-  return TRUE;
-}
-
-#define AREA_ORDER \
-  " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE, name COLLATE NOCASE, id"
-
-static sqlite3_stmt *
-prepare_digits_search (SerahStore *self, const char *needle, guint limit, GError **error)
-{
-  g_autofree char *upper = g_strconcat (needle, ":", NULL);
-  sqlite3_stmt *stmt;
-  gboolean dense;
-
-  /* A NIK or card number prefix; the upper bound is the prefix with ':' (after '9'). Both
-   * columns are unique-indexed, so the capped count is a short range scan. */
-  if (!prefer_dense (self,
-                     "SELECT 1 FROM participants WHERE nik >= ?1 AND nik < ?2"
-                     " UNION ALL SELECT 1 FROM participants WHERE card_no >= ?1 AND card_no < ?2",
-                     needle, upper, limit, &dense, error))
-    return NULL;
-  if (dense)
-    /* The unary + keeps SQLite from the NIK and card indexes: walk the area index. */
-    stmt = serah_store_prepare (self,
-                                "SELECT id FROM participants"
-                                " WHERE (+nik >= ?2 AND +nik < ?3)"
-                                "    OR (+card_no >= ?2 AND +card_no < ?3)"
-                                AREA_ORDER " LIMIT ?1",
-                                error);
-  else
-    stmt = serah_store_prepare (self,
-                                "SELECT id FROM participants"
-                                " WHERE (nik >= ?2 AND nik < ?3)"
-                                "    OR (card_no >= ?2 AND card_no < ?3)"
-                                AREA_ORDER " LIMIT ?1",
-                                error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 2, needle, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, upper, -1, SQLITE_TRANSIENT);
-    }
-  return stmt;
-}
-
-static sqlite3_stmt *
-prepare_name_search (SerahStore *self, const char *needle, guint limit, GError **error)
-{
-  g_autoptr(GString) phrase = g_string_new ("\"");
-  sqlite3_stmt *stmt;
-  gboolean dense;
-
-  /* The trigram tokenizer matches substrings case-insensitively; quote the needle as one
-   * FTS5 string so punctuation in names (Ma'ruf, "A. Rahman") is literal. */
-  for (const char *c = needle; *c; c++)
-    {
-      if (*c == '"')
-        g_string_append_c (phrase, '"');
-      g_string_append_c (phrase, *c);
-    }
-  g_string_append_c (phrase, '"');
-
-  if (!prefer_dense (self,
-                     "SELECT 1 FROM participants_name_fts WHERE participants_name_fts MATCH ?1",
-                     phrase->str, NULL, limit, &dense, error))
-    return NULL;
-  if (dense)
-    /* +id: test membership in the (materialised) match set while walking the area index. */
-    stmt = serah_store_prepare (self,
-                                "SELECT id FROM participants WHERE +id IN"
-                                " (SELECT rowid FROM participants_name_fts"
-                                "  WHERE participants_name_fts MATCH ?2)"
-                                AREA_ORDER " LIMIT ?1",
-                                error);
-  else
-    stmt = serah_store_prepare (self,
-                                "SELECT id FROM participants WHERE id IN"
-                                " (SELECT rowid FROM participants_name_fts"
-                                "  WHERE participants_name_fts MATCH ?2)"
-                                AREA_ORDER " LIMIT ?1",
-                                error);
-  if (stmt != NULL)
-    sqlite3_bind_text (stmt, 2, phrase->str, -1, SQLITE_TRANSIENT);
-  return stmt;
-}
-
 GArray *
 serah_store_search_participant_ids (SerahStore *self, const char *query, guint limit,
                                     GError **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *needle = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *word = NULL;
+  ParticipantsState *state;
+  const SearchEntry *entries;
+  gsize needle_len;
+  enum { ALL, DIGITS, CONTAINS, WORD_START } kind;
 
   g_return_val_if_fail (SERAH_IS_STORE (self), NULL);
 
-  needle = g_strstrip (g_strdup (query ? query : ""));
-
-  if (*needle == '\0')
-    stmt = serah_store_prepare (self, "SELECT id FROM participants" AREA_ORDER " LIMIT ?1", error);
-  else if (is_all_digits (needle))
-    stmt = prepare_digits_search (self, needle, limit, error);
-  else if (g_utf8_strlen (needle, -1) >= 3)
-    stmt = prepare_name_search (self, needle, limit, error);
-  else
-    {
-      /* One or two letters: too short for trigrams. Names (or any word of a name) starting
-       * with the letters; the area index is walked in order and the walk stops at limit,
-       * which for the letters names start with is after a few hundred rows. */
-      stmt = serah_store_prepare (self,
-                                  "SELECT id FROM participants WHERE name LIKE ?2 OR name LIKE ?3"
-                                  AREA_ORDER " LIMIT ?1",
-                                  error);
-      if (stmt != NULL)
-        {
-          g_autofree char *starts = g_strconcat (needle, "%", NULL);
-          g_autofree char *word = g_strconcat ("% ", needle, "%", NULL);
-          sqlite3_bind_text (stmt, 2, starts, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, word, -1, SQLITE_TRANSIENT);
-        }
-    }
-  if (stmt == NULL)
+  state = participants_state (self, error);
+  if (state == NULL || !ensure_search_index (self, state, error))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  needle = g_strstrip (g_strdup (query ? query : ""));
+  needle_len = strlen (needle);
+  if (needle_len == 0)
+    kind = ALL;
+  else if (is_all_digits (needle))
+    kind = DIGITS; /* a NIK or card number prefix */
+  else if (g_utf8_strlen (needle, -1) >= 3)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
+      /* Names containing the text, whatever the case (Ma'ruf, "A. Rahman" literally). */
+      g_autofree char *folded = g_utf8_casefold (needle, -1);
+      g_free (needle);
+      needle = g_steal_pointer (&folded);
+      kind = CONTAINS;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  else
     {
-      serah_store_set_error (self, error, _("Cannot search participants"));
-      return NULL;
+      /* One or two letters match too much anywhere in a name: only where the name, or a
+       * word of it, starts with them (the entry's leading space makes the first word one). */
+      g_autofree char *folded = g_utf8_casefold (needle, -1);
+      word = g_strconcat (" ", folded, NULL);
+      kind = WORD_START;
+    }
+
+  entries = (const SearchEntry *) state->index->data;
+  for (guint i = 0; i < state->index->len && (limit == 0 || ids->len < limit); i++)
+    {
+      const SearchEntry *e = &entries[i];
+      gboolean match;
+
+      switch (kind)
+        {
+        case DIGITS:
+          match = strncmp (e->nik, needle, needle_len) == 0 ||
+                  strncmp (e->card_no, needle, needle_len) == 0;
+          break;
+        case CONTAINS:
+          match = strstr (e->name, needle) != NULL;
+          break;
+        case WORD_START:
+          match = strstr (e->name, word) != NULL;
+          break;
+        case ALL:
+        default:
+          match = TRUE;
+          break;
+        }
+      if (match)
+        g_array_append_val (ids, e->id);
     }
   return g_steal_pointer (&ids);
 }

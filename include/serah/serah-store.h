@@ -108,9 +108,11 @@ gboolean serah_store_foreach_participant (SerahStore                   *self,
                                           gpointer                      user_data,
                                           GError                      **error);
 
-/* Search-as-you-type: ids of participants whose name contains query (any case), or whose
- * NIK or card number starts with the digits of query. Empty query: every id. Results in
- * (kecamatan, desa, name) order, at most limit (0 = no limit). */
+/* Search-as-you-type: ids of participants whose name contains query (any case; one or two
+ * letters: a word of the name starts with them), or whose NIK or card number starts with
+ * the digits of query. Empty query: every id. Results in (kecamatan, desa, name) order, at
+ * most limit (0 = no limit). Answers from an in-memory index of the store, built by the
+ * first search after participants changed (about 0.1 s per 100 000), then ~1 ms. */
 GArray  *serah_store_search_participant_ids (SerahStore *self,
                                              const char *query,
                                              guint       limit,
