@@ -784,6 +784,35 @@ serah_store_foreach_participant (SerahStore                   *self,
  * in area order with the NIK, card number and case-folded name of each, and filters that in
  * C: a few milliseconds over 100 000 participants. It is rebuilt (one walk of the area
  * index) after any write to participants through this connection or by another one. */
+/* " " + the case-folded name, in the chunk. Most names are ASCII: folded without the
+ * allocations of g_utf8_casefold, which this saves 100 000 times per build. */
+static const char *
+fold_name (GStringChunk *chunk, const char *name)
+{
+  char buf[256];
+  gsize len = strlen (name);
+  gboolean ascii = len + 2 <= sizeof buf;
+
+  for (gsize i = 0; ascii && i < len; i++)
+    {
+      if ((unsigned char) name[i] >= 0x80)
+        ascii = FALSE;
+      buf[i + 1] = g_ascii_tolower (name[i]);
+    }
+  if (ascii)
+    {
+      buf[0] = ' ';
+      buf[len + 1] = '\0';
+      return g_string_chunk_insert_len (chunk, buf, (gssize) len + 1);
+    }
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+      g_autofree char *spaced = g_strconcat (" ", folded, NULL);
+      return g_string_chunk_insert (chunk, spaced);
+    }
+}
+
 static gboolean
 ensure_search_index (SerahStore *self, ParticipantsState *state, GError **error)
 {
@@ -815,14 +844,12 @@ ensure_search_index (SerahStore *self, ParticipantsState *state, GError **error)
     {
       SearchEntry entry = { 0 };
       const char *name = (const char *) sqlite3_column_text (stmt, 3);
-      g_autofree char *folded = g_utf8_casefold (name ? name : "", -1);
-      g_autofree char *spaced = g_strconcat (" ", folded, NULL);
 
       entry.id = sqlite3_column_int64 (stmt, 0);
       g_strlcpy (entry.nik, (const char *) sqlite3_column_text (stmt, 1), sizeof entry.nik);
       g_strlcpy (entry.card_no, (const char *) sqlite3_column_text (stmt, 2),
                  sizeof entry.card_no);
-      entry.name = g_string_chunk_insert_const (state->index_names, spaced);
+      entry.name = fold_name (state->index_names, name ? name : "");
       g_array_append_val (state->index, entry);
     }
   sqlite3_reset (stmt);
