@@ -244,10 +244,11 @@ print_verb (SerahCli *cli, int argc, char **argv)
     return serah_cli_fail (cli, error, exit_for (error));
 
   serah_cli_message (cli, _("Printed %u cards in %u desa stacks on %u sheets (%u pages) to %s: "
-                            "print run %" G_GINT64_FORMAT ", serials %" G_GINT64_FORMAT "–%"
-                            G_GINT64_FORMAT "; %u skipped as already printed, %u old cards voided."),
+                            "print run %lld, serials %lld–%lld; %u skipped as already printed, %u old cards "
+                            "voided."),
                      result.cards, result.stacks, result.sheets, result.pages, output,
-                     result.run_id, result.first_serial, result.last_serial,
+                     (long long) result.run_id, (long long) result.first_serial,
+                     (long long) result.last_serial,
                      result.skipped_printed, result.voided);
   if (cli->json)
     {
@@ -318,9 +319,8 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
         code = SERAH_CLI_EXIT_USAGE;
       return serah_cli_fail (cli, error, code);
     }
-  serah_cli_message (cli, _("Reprinted card %s as serial %" G_GINT64_FORMAT " to %s; the old card "
-                            "is void."),
-                     card, result.first_serial, output);
+  serah_cli_message (cli, _("Reprinted card %s as serial %lld to %s; the old card is void."),
+                     card, (long long) result.first_serial, output);
   if (cli->json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -382,18 +382,20 @@ verify_verb (SerahCli *cli, int argc, char **argv)
   masked = serah_nik_mask (participant->nik);
 
   if (payload.kind == SERAH_PAYLOAD_CARD && card != NULL)
-    serah_cli_message (cli, _("Genuine card: %s, NIK %s, card %s, desa %s (kec. %s); serial %"
-                              G_GINT64_FORMAT ", print run %" G_GINT64_FORMAT ", sheet %d, position %d."),
+    serah_cli_message (cli, _("Genuine card: %s, NIK %s, card %s, desa %s (kec. %s); serial %lld, "
+                              "print run %lld, sheet %d, position %d."),
                        participant->name, masked, participant->card_no,
                        participant->desa ? participant->desa : "-",
-                       participant->kecamatan ? participant->kecamatan : "-", card->serial,
-                       card->print_run_id, card->sheet_no, card->position);
+                       participant->kecamatan ? participant->kecamatan : "-",
+                       (long long) card->serial, (long long) card->print_run_id, card->sheet_no,
+                       card->position);
   else
     serah_cli_message (cli, _("Genuine invitation: %s, NIK %s, card %s, desa %s (kec. %s); "
-                              "ceremony %" G_GINT64_FORMAT "."),
+                              "ceremony %lld."),
                        participant->name, masked, participant->card_no,
                        participant->desa ? participant->desa : "-",
-                       participant->kecamatan ? participant->kecamatan : "-", payload.number);
+                       participant->kecamatan ? participant->kecamatan : "-",
+                       (long long) payload.number);
   if (cli->json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
