@@ -125,7 +125,8 @@ test_records (Fixture *f, gconstpointer unused)
       for (int k = 1; k <= area->participants; k++, c++)
         {
           SerahPrintedCard *card = cards->pdata[c];
-          g_autoptr(SerahParticipant) p = serah_store_get_participant (f->store, card->participant_id, NULL);
+          g_autoptr(SerahParticipant) p = serah_store_get_participant (f->store,
+                                                                       card->participant_id, NULL);
           g_assert_cmpint (card->serial, ==, result.first_serial + c);
           g_assert_cmpstr (card->stack_group, ==, area->desa);
           g_assert_cmpstr (p->desa, ==, area->desa);

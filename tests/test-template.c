@@ -42,7 +42,8 @@ static void
 assert_card_refused (const char *text, int code, int line)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SerahCardTemplate) t = serah_card_template_load_data (text, -1, "/tmp/test.card", &error);
+  g_autoptr(SerahCardTemplate) t = serah_card_template_load_data (text, -1, "/tmp/test.card",
+                                                                  &error);
   g_autofree char *prefix = g_strdup_printf ("/tmp/test.card:%d: ", line);
 
   g_assert_null (t);
@@ -56,7 +57,8 @@ test_minimal_loads (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = card_with (-1, NULL);
-  g_autoptr(SerahCardTemplate) t = serah_card_template_load_data (text, -1, "/tmp/x/mini.card", &error);
+  g_autoptr(SerahCardTemplate) t = serah_card_template_load_data (text, -1, "/tmp/x/mini.card",
+                                                                  &error);
   SerahTemplateElement e;
   double w, h;
 

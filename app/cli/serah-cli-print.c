@@ -32,7 +32,7 @@ usage_error (SerahCli *cli, const char *usage, const char *message)
 }
 
 static SerahPrinterProfile *
-lookup_profile (SerahCli *cli, SerahStore *store, const char *name, GError **error)
+lookup_profile (SerahStore *store, const char *name, GError **error)
 {
   SerahPrinterProfile *profile;
 
@@ -43,6 +43,22 @@ lookup_profile (SerahCli *cli, SerahStore *store, const char *name, GError **err
     g_set_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_OPTIONS,
                  _("There is no printer profile “%s” (see “calibrate list”)."), name);
   return profile;
+}
+
+/* The template, sheet and printer profile of a print, by name. */
+static gboolean
+load_print_setup (SerahStore *store, const char *template_name, const char *sheet_name,
+                  const char *calibration, SerahCardTemplate **template_out,
+                  SerahSheet **sheet_out, SerahPrinterProfile **profile_out, GError **error)
+{
+  *template_out = serah_card_template_load (template_name, error);
+  if (*template_out == NULL)
+    return FALSE;
+  *sheet_out = serah_sheet_load (sheet_name, error);
+  if (*sheet_out == NULL)
+    return FALSE;
+  *profile_out = lookup_profile (store, calibration, error);
+  return *profile_out != NULL || calibration == NULL;
 }
 
 static void
@@ -91,21 +107,35 @@ print_verb (SerahCli *cli, int argc, char **argv)
   gboolean crop_marks = FALSE, outline = FALSE, duplex = FALSE, include_printed = FALSE;
   gboolean full_nik = FALSE, dry_run = FALSE;
   GOptionEntry entries[] = {
-    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name, N_("Card template (kis, undangan or a .card file)"), "NAME" },
-    { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet_name, N_("Sheet (a4-2x5, a4-3x3, cr80 or a .sheet file)"), "NAME" },
-    { "where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &where, N_("Select kecamatan=X or desa=Y (repeatable)"), "FIELD=VALUE" },
-    { "order", 0, 0, G_OPTION_ARG_STRING, &order, N_("Sort order inside each desa stack"), "FIELDS" },
-    { "first-position", 0, 0, G_OPTION_ARG_INT, &first_position, N_("Start at this slot of the first sheet"), "N" },
-    { "separator", 0, 0, G_OPTION_ARG_STRING, &separator, N_("Desa separators: slot (default), page or none"), "MODE" },
-    { "crop-marks", 0, 0, G_OPTION_ARG_NONE, &crop_marks, N_("Print crop marks for cutting"), NULL },
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name,
+     N_("Card template (kis, undangan or a .card file)"), "NAME" },
+    { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet_name,
+     N_("Sheet (a4-2x5, a4-3x3, cr80 or a .sheet file)"), "NAME" },
+    { "where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &where,
+     N_("Select kecamatan=X or desa=Y (repeatable)"), "FIELD=VALUE" },
+    { "order", 0, 0, G_OPTION_ARG_STRING, &order, N_("Sort order inside each desa stack"),
+     "FIELDS" },
+    { "first-position", 0, 0, G_OPTION_ARG_INT, &first_position,
+     N_("Start at this slot of the first sheet"), "N" },
+    { "separator", 0, 0, G_OPTION_ARG_STRING, &separator,
+     N_("Desa separators: slot (default), page or none"), "MODE" },
+    { "crop-marks", 0, 0, G_OPTION_ARG_NONE, &crop_marks, N_("Print crop marks for cutting"),
+     NULL },
     { "outline", 0, 0, G_OPTION_ARG_NONE, &outline, N_("Outline every card"), NULL },
-    { "duplex", 0, 0, G_OPTION_ARG_NONE, &duplex, N_("Back sides on the following pages (long-edge flip)"), NULL },
-    { "include-printed", 0, 0, G_OPTION_ARG_NONE, &include_printed, N_("Also print participants who have a card (the old card is voided)"), NULL },
-    { "full-nik", 0, 0, G_OPTION_ARG_NONE, &full_nik, N_("Print the full NIK instead of the masked one"), NULL },
-    { "calibration", 0, 0, G_OPTION_ARG_STRING, &calibration, N_("Printer profile to correct the position"), "PROFILE" },
-    { "ceremony", 0, 0, G_OPTION_ARG_INT64, &ceremony, N_("Ceremony id (invitation templates)"), "ID" },
-    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &set, N_("Value of a template field, e.g. ceremony_name=... (repeatable)"), "FIELD=VALUE" },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Count cards and sheets, print nothing"), NULL },
+    { "duplex", 0, 0, G_OPTION_ARG_NONE, &duplex,
+     N_("Back sides on the following pages (long-edge flip)"), NULL },
+    { "include-printed", 0, 0, G_OPTION_ARG_NONE, &include_printed,
+     N_("Also print participants who have a card (the old card is voided)"), NULL },
+    { "full-nik", 0, 0, G_OPTION_ARG_NONE, &full_nik,
+     N_("Print the full NIK instead of the masked one"), NULL },
+    { "calibration", 0, 0, G_OPTION_ARG_STRING, &calibration,
+     N_("Printer profile to correct the position"), "PROFILE" },
+    { "ceremony", 0, 0, G_OPTION_ARG_INT64, &ceremony, N_("Ceremony id (invitation templates)"),
+     "ID" },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &set,
+     N_("Value of a template field, e.g. ceremony_name=... (repeatable)"), "FIELD=VALUE" },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Count cards and sheets, print nothing"),
+     NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE" },
     { NULL }
   };
@@ -145,14 +175,9 @@ print_verb (SerahCli *cli, int argc, char **argv)
   store = serah_cli_get_store (cli);
   if (store == NULL)
     return SERAH_CLI_EXIT_USAGE;
-  template_ = serah_card_template_load (template_name ? template_name : "kis", &error);
-  if (template_ == NULL)
-    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  sheet = serah_sheet_load (sheet_name ? sheet_name : "a4-2x5", &error);
-  if (sheet == NULL)
-    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  profile = lookup_profile (cli, store, calibration, &error);
-  if (error != NULL)
+  if (!load_print_setup (store, template_name ? template_name : "kis",
+                         sheet_name ? sheet_name : "a4-2x5", calibration, &template_, &sheet,
+                         &profile, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
 
   job = serah_print_job_new (store, template_, sheet);
@@ -200,7 +225,8 @@ print_verb (SerahCli *cli, int argc, char **argv)
       *eq = '\0';
       if (!g_strv_contains (serah_card_template_get_extra_fields (template_), set[i]))
         {
-          g_autofree char *known = g_strjoinv (", ", (char **) serah_card_template_get_extra_fields (template_));
+          g_autofree char *known = g_strjoinv (", ",
+                                               (char **) serah_card_template_get_extra_fields (template_));
           g_autofree char *msg = g_strdup_printf (_("The template “%s” has no field “%s” (its "
                                                     "fields: %s)."),
                                                   serah_card_template_get_name (template_), set[i],
@@ -273,9 +299,12 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
   g_autofree char *card = NULL, *reason = NULL, *template_name = NULL, *sheet_name = NULL;
   g_autofree char *calibration = NULL, *output = NULL;
   GOptionEntry entries[] = {
-    { "card", 'c', 0, G_OPTION_ARG_STRING, &card, N_("JKN card number of the card to replace"), "NO" },
-    { "reason", 'r', 0, G_OPTION_ARG_STRING, &reason, N_("Why: lost, misprinted, damaged, ..."), "TEXT" },
-    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name, N_("Card template (default kis)"), "NAME" },
+    { "card", 'c', 0, G_OPTION_ARG_STRING, &card, N_("JKN card number of the card to replace"),
+     "NO" },
+    { "reason", 'r', 0, G_OPTION_ARG_STRING, &reason, N_("Why: lost, misprinted, damaged, ..."),
+     "TEXT" },
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name, N_("Card template (default kis)"),
+     "NAME" },
     { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet_name, N_("Sheet (default cr80)"), "NAME" },
     { "calibration", 0, 0, G_OPTION_ARG_STRING, &calibration, N_("Printer profile"), "PROFILE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE" },
@@ -299,14 +328,9 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
   store = serah_cli_get_store (cli);
   if (store == NULL)
     return SERAH_CLI_EXIT_USAGE;
-  template_ = serah_card_template_load (template_name ? template_name : "kis", &error);
-  if (template_ == NULL)
-    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  sheet = serah_sheet_load (sheet_name ? sheet_name : "cr80", &error);
-  if (sheet == NULL)
-    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  profile = lookup_profile (cli, store, calibration, &error);
-  if (error != NULL)
+  if (!load_print_setup (store, template_name ? template_name : "kis",
+                         sheet_name ? sheet_name : "cr80", calibration, &template_, &sheet,
+                         &profile, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
 
   if (!serah_print_reprint_card (store, card, reason, template_, sheet, profile,
@@ -369,7 +393,8 @@ verify_verb (SerahCli *cli, int argc, char **argv)
   participant = serah_payload_verify (store, argv[1], &payload, &error);
   if (participant == NULL)
     return serah_cli_fail (cli, error,
-                           g_error_matches (error, SERAH_PAYLOAD_ERROR, SERAH_PAYLOAD_ERROR_MALFORMED)
+                           g_error_matches (error, SERAH_PAYLOAD_ERROR,
+                                            SERAH_PAYLOAD_ERROR_MALFORMED)
                              ? SERAH_CLI_EXIT_USAGE : SERAH_CLI_EXIT_REFUSED);
   if (payload.kind == SERAH_PAYLOAD_CARD)
     {
@@ -481,10 +506,13 @@ calibrate_set (SerahCli *cli, SerahStore *store, int argc, char **argv)
   GOptionEntry entries[] = {
     { "offset-x", 0, 0, G_OPTION_ARG_STRING, &ox, N_("Shift right by MM (negative: left)"), "MM" },
     { "offset-y", 0, 0, G_OPTION_ARG_STRING, &oy, N_("Shift down by MM (negative: up)"), "MM" },
-    { "scale-x", 0, 0, G_OPTION_ARG_STRING, &sx, N_("Horizontal scale correction (1 = none)"), "F" },
+    { "scale-x", 0, 0, G_OPTION_ARG_STRING, &sx, N_("Horizontal scale correction (1 = none)"),
+     "F" },
     { "scale-y", 0, 0, G_OPTION_ARG_STRING, &sy, N_("Vertical scale correction (1 = none)"), "F" },
-    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_name, N_("Sheet of the test page measured"), "NAME" },
-    { "measured-x", 0, 0, G_OPTION_ARG_STRING, &mx, N_("Measured: left edge to crosshair A"), "MM" },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_name, N_("Sheet of the test page measured"),
+     "NAME" },
+    { "measured-x", 0, 0, G_OPTION_ARG_STRING, &mx, N_("Measured: left edge to crosshair A"),
+     "MM" },
     { "measured-y", 0, 0, G_OPTION_ARG_STRING, &my, N_("Measured: top edge to crosshair A"), "MM" },
     { "ruler-x", 0, 0, G_OPTION_ARG_STRING, &rx, N_("Measured length of ruler X"), "MM" },
     { "ruler-y", 0, 0, G_OPTION_ARG_STRING, &ry, N_("Measured length of ruler Y"), "MM" },
@@ -599,7 +627,8 @@ calibrate_test_page (SerahCli *cli, SerahStore *store, int argc, char **argv)
   g_autofree char *sheet_name = NULL, *calibration = NULL, *output = NULL;
   GOptionEntry entries[] = {
     { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet_name, N_("Sheet to test"), "NAME" },
-    { "calibration", 0, 0, G_OPTION_ARG_STRING, &calibration, N_("Apply this printer profile"), "PROFILE" },
+    { "calibration", 0, 0, G_OPTION_ARG_STRING, &calibration, N_("Apply this printer profile"),
+     "PROFILE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE" },
     { NULL }
   };
@@ -614,7 +643,7 @@ calibrate_test_page (SerahCli *cli, SerahStore *store, int argc, char **argv)
   sheet = serah_sheet_load (sheet_name ? sheet_name : "a4-2x5", &error);
   if (sheet == NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  profile = lookup_profile (cli, store, calibration, &error);
+  profile = lookup_profile (store, calibration, &error);
   if (error != NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   if (!serah_print_calibration_page (sheet, profile, output, &error))
