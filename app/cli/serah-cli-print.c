@@ -45,6 +45,25 @@ lookup_profile (SerahStore *store, const char *name, GError **error)
   return profile;
 }
 
+/* Opens the store; verbs that record something (printing, reprints, printer profiles) are
+ * for administrators (serah_cli_require_role lets everything pass while the database has no
+ * operators yet). */
+static SerahStore *
+open_store (SerahCli *cli, gboolean writes, int *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+
+  *exit_code = SERAH_CLI_EXIT_USAGE;
+  if (!writes)
+    return serah_cli_get_store (cli);
+  if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
+    {
+      *exit_code = serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
+      return NULL;
+    }
+  return cli->store;
+}
+
 /* The template, sheet and printer profile of a print, by name. */
 static gboolean
 load_print_setup (SerahStore *store, const char *template_name, const char *sheet_name,
@@ -150,6 +169,7 @@ print_verb (SerahCli *cli, int argc, char **argv)
   SerahParticipantFilter filter = { 0 };
   SerahPrintResult result = { 0 };
   SerahStore *store;
+  int code;
 
   if (!serah_cli_parse (cli, PRINT_USAGE, entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
@@ -172,9 +192,9 @@ print_verb (SerahCli *cli, int argc, char **argv)
         return usage_error (cli, PRINT_USAGE, _("--where takes kecamatan=NAME or desa=NAME."));
     }
 
-  store = serah_cli_get_store (cli);
+  store = open_store (cli, !dry_run, &code);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
+    return code;
   if (!load_print_setup (store, template_name ? template_name : "kis",
                          sheet_name ? sheet_name : "a4-2x5", calibration, &template_, &sheet,
                          &profile, &error))
@@ -316,6 +336,7 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahPrinterProfile) profile = NULL;
   SerahPrintResult result = { 0 };
   SerahStore *store;
+  int code;
 
   if (!serah_cli_parse (cli, REPRINT_USAGE, entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
@@ -325,9 +346,9 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
   if (!serah_card_no_is_wellformed (card))
     return usage_error (cli, REPRINT_USAGE, _("A card number has 13 digits."));
 
-  store = serah_cli_get_store (cli);
+  store = open_store (cli, TRUE, &code);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
+    return code;
   if (!load_print_setup (store, template_name ? template_name : "kis",
                          sheet_name ? sheet_name : "cr80", calibration, &template_, &sheet,
                          &profile, &error))
@@ -337,9 +358,9 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
                                  cli->operator_name, output, &result, &error))
     {
       /* An unknown card number is bad input; a card never printed is refused. */
-      int code = exit_for (error);
-      if (g_error_matches (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_NOT_PRINTED) &&
-          serah_store_find_participant_by_card (store, card, NULL) == NULL)
+      g_autoptr(SerahParticipant) known = serah_store_find_participant_by_card (store, card, NULL);
+      code = exit_for (error);
+      if (g_error_matches (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_NOT_PRINTED) && known == NULL)
         code = SERAH_CLI_EXIT_USAGE;
       return serah_cli_fail (cli, error, code);
     }
@@ -567,8 +588,21 @@ calibrate_set (SerahCli *cli, SerahStore *store, int argc, char **argv)
     return usage_error (cli, CALIBRATE_USAGE,
                         _("Offsets beyond 50 mm or scales beyond 0.8–1.25 are surely a "
                           "measuring mistake; measure again."));
-  if (!serah_store_save_printer_profile (store, &profile, &error))
-    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+  {
+    g_autofree char *details = g_strdup_printf ("{\"offset_x_mm\":%.3f,\"offset_y_mm\":%.3f,"
+                                                "\"scale_x\":%.5f,\"scale_y\":%.5f}",
+                                                profile.offset_x_mm, profile.offset_y_mm,
+                                                profile.scale_x, profile.scale_y);
+    if (!serah_store_begin (store, &error) ||
+        !serah_store_save_printer_profile (store, &profile, &error) ||
+        !serah_audit_record (store, cli->operator_name, "printer.calibrate", profile.name,
+                             details, &error) ||
+        !serah_store_commit (store, &error))
+      {
+        serah_store_rollback (store);
+        return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+      }
+  }
   serah_cli_message (cli, _("Printer profile “%s”: offset x %+.2f mm, y %+.2f mm, scale x %.4f, "
                             "y %.4f."),
                      profile.name, profile.offset_x_mm, profile.offset_y_mm, profile.scale_x,
@@ -668,12 +702,15 @@ calibrate_verb (SerahCli *cli, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   SerahStore *store;
+  gboolean writes;
+  int code;
 
   if (argc < 2)
     return usage_error (cli, CALIBRATE_USAGE, _("calibrate needs set, list, delete or test-page."));
-  store = serah_cli_get_store (cli);
+  writes = strcmp (argv[1], "set") == 0 || strcmp (argv[1], "delete") == 0;
+  store = open_store (cli, writes, &code);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
+    return code;
   /* The sub-verb becomes argv[0] of its own option parsing. */
   if (strcmp (argv[1], "set") == 0)
     return calibrate_set (cli, store, argc - 1, argv + 1);
@@ -683,8 +720,15 @@ calibrate_verb (SerahCli *cli, int argc, char **argv)
     return calibrate_test_page (cli, store, argc - 1, argv + 1);
   if (strcmp (argv[1], "delete") == 0 && argc == 3)
     {
-      if (!serah_store_delete_printer_profile (store, argv[2], &error))
-        return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+      if (!serah_store_begin (store, &error) ||
+          !serah_store_delete_printer_profile (store, argv[2], &error) ||
+          !serah_audit_record (store, cli->operator_name, "printer.delete", argv[2], NULL,
+                               &error) ||
+          !serah_store_commit (store, &error))
+        {
+          serah_store_rollback (store);
+          return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+        }
       serah_cli_message (cli, _("Printer profile “%s” deleted."), argv[2]);
       return SERAH_CLI_EXIT_OK;
     }
