@@ -1,102 +1,93 @@
-/* ceremony-fixture.c: builds a ceremony test database for the shell tests, the crash test
- * and the benchmarks: N demo participants, one print run whose cards are stacked per desa
- * in name order (as the printing area stacks them), and the signed QR payload of every card
- * written to stdout as "CARDNO PAYLOAD" lines.
+/* ceremony-fixture.c: a helper program for the ceremony shell test, the crash test and the
+ * benchmarks.
  *
- *   ceremony-fixture DB N [--print-fraction F]
- *
- * --print-fraction prints cards for only that share of the people (the rest "not printed").
+ *   ceremony-fixture populate DB N [PER_MILLE]
+ *       N demo participants, a print run with one card stack per desa for PER_MILLE/1000 of
+ *       them (default all), the letterhead settings; prints "CARDNO PAYLOAD" per card.
+ *   ceremony-fixture handover-loop DB CEREMONY PAYLOADS [STATION]
+ *       records a handover for every payload line in turn, in one long-lived process like
+ *       the GUI, printing "DONE CARDNO" (flushed) after each durable success. Cards already
+ *       handed over are skipped. The crash test kills this with SIGKILL.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include <serah/serah.h>
+#include "ceremony-test-util.h"
 
-typedef struct {
-  SerahStore *store;
-  gint64      run_id;
-  double      fraction;
-  GHashTable *stack_sizes; /* desa -> int */
-  guint       n;
-  int         sheet, position;
-  GPtrArray  *lines;
-} Fixture;
-
-static gboolean
-print_card (const SerahParticipant *p, gpointer data, GError **error)
+static int
+populate (const char *db, guint n, guint per_mille)
 {
-  Fixture *f = data;
-  const char *desa = p->desa ? p->desa : "";
-  int index;
-  gint64 serial;
-  g_autofree char *payload = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = serah_store_open (db, &error);
+  g_autoptr(GPtrArray) payloads = NULL;
 
-  f->n++;
-  /* Deterministic thinning: the same people are left out every time. */
-  if (f->fraction < 1.0 && (f->n * 7919u) % 1000 >= (guint) (f->fraction * 1000))
-    return TRUE;
-  index = GPOINTER_TO_INT (g_hash_table_lookup (f->stack_sizes, desa)) + 1;
-  g_hash_table_insert (f->stack_sizes, g_strdup (desa), GINT_TO_POINTER (index));
-  if (++f->position > 10)
-    f->position = 1, f->sheet++;
-  serial = serah_store_insert_printed_card (f->store, f->run_id, p->id, f->sheet, f->position,
-                                            desa, index, 0, error);
-  if (serial == 0)
-    return FALSE;
-  payload = serah_payload_encode (f->store, SERAH_PAYLOAD_CARD, p->card_no, serial, error);
-  if (payload == NULL)
-    return FALSE;
-  g_ptr_array_add (f->lines, g_strdup_printf ("%s %s", p->card_no, payload));
-  return TRUE;
+  if (store != NULL)
+    payloads = ceremony_test_populate (store, n, per_mille, NULL, &error);
+  if (payloads == NULL)
+    {
+      fprintf (stderr, "ceremony-fixture: %s\n", error->message);
+      return 1;
+    }
+  serah_store_set_setting (store, "office-name", "Dinas Kesehatan", NULL);
+  serah_store_set_setting (store, "office-region", "Pemerintah Kabupaten Pandeglang", NULL);
+  serah_store_set_setting (store, "office-address",
+                           "Jl. Mayor Widagdo No. 1, Pandeglang, Banten 42212 · "
+                           "Telp. (0253) 201059",
+                           NULL);
+  for (guint i = 0; i < payloads->len; i++)
+    printf ("%s\n", (char *) payloads->pdata[i]);
+  return 0;
+}
+
+static int
+handover_loop (const char *db, gint64 ceremony_id, const char *payload_file, const char *station)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = serah_store_open (db, &error);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (store == NULL || !g_file_get_contents (payload_file, &contents, NULL, &error))
+    {
+      fprintf (stderr, "ceremony-fixture: %s\n", error->message);
+      return 1;
+    }
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      SerahHandoverRequest request = { .ceremony_id = ceremony_id, .operator_name = "crash-test",
+                                       .station = station };
+      g_autoptr(SerahHandover) h = NULL;
+      g_autoptr(GError) refusal = NULL;
+      const char *space = strchr (lines[i], ' ');
+
+      if (space == NULL)
+        continue;
+      request.code = space + 1;
+      h = serah_ceremony_record_handover (store, &request, NULL, &refusal);
+      if (h != NULL)
+        printf ("DONE %s\n", h->card_no);
+      else if (!g_error_matches (refusal, SERAH_CEREMONY_ERROR,
+                                 SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER))
+        printf ("REFUSED %.13s %s\n", lines[i], serah_ceremony_refusal_code (refusal));
+      /* Only after the commit returned does the parent hear about it. */
+      fflush (stdout);
+    }
+  return 0;
 }
 
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SerahStore) store = NULL;
-  g_autoptr(GHashTable) sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  SerahPrintRun run = { .kind = SERAH_PRINT_RUN_BATCH, .template_name = "kis",
-                        .sheet_name = "a4-2x5", .selection = "fixture" };
-  char *order[] = { "kecamatan", "desa", "name", NULL };
-  SerahParticipantFilter filter = { .order = order };
-  Fixture f = { 0 };
-
-  if (argc < 3)
-    {
-      fprintf (stderr, "usage: ceremony-fixture DB N [--print-fraction F]\n");
-      return 2;
-    }
-  f.fraction = argc >= 5 ? g_ascii_strtod (argv[4], NULL) : 1.0;
-
-  store = serah_store_open (argv[1], &error);
-  if (store == NULL || !serah_demo_populate (store, (guint) atoi (argv[2]), &error))
-    goto failed;
-  serah_store_set_setting (store, "office-name", "Dinas Kesehatan", NULL);
-  serah_store_set_setting (store, "office-region", "Pemerintah Kabupaten Pandeglang", NULL);
-  serah_store_set_setting (store, "office-address",
-                           "Jl. Mayor Widagdo No. 1, Pandeglang, Banten 42212 · Telp. (0253) 201059",
-                           NULL);
-
-  if (!serah_store_begin (store, &error) || !serah_store_insert_print_run (store, &run, &error))
-    goto failed;
-  f.store = store;
-  f.run_id = run.id;
-  f.stack_sizes = sizes;
-  f.sheet = 1;
-  f.lines = lines;
-  if (!serah_store_foreach_participant (store, &filter, print_card, &f, &error) ||
-      !serah_store_commit (store, &error))
-    goto failed;
-
-  for (guint i = 0; i < lines->len; i++)
-    printf ("%s\n", (char *) lines->pdata[i]);
-  return 0;
-
-failed:
-  fprintf (stderr, "ceremony-fixture: %s\n", error ? error->message : "failed");
-  return 1;
+  if (argc >= 4 && strcmp (argv[1], "populate") == 0)
+    return populate (argv[2], (guint) atoi (argv[3]), argc >= 5 ? (guint) atoi (argv[4]) : 1000);
+  if (argc >= 5 && strcmp (argv[1], "handover-loop") == 0)
+    return handover_loop (argv[2], g_ascii_strtoll (argv[3], NULL, 10), argv[4],
+                          argc >= 6 ? argv[5] : "crash-station");
+  fprintf (stderr, "usage: ceremony-fixture populate DB N [PER_MILLE]\n"
+                   "       ceremony-fixture handover-loop DB CEREMONY PAYLOADS [STATION]\n");
+  return 2;
 }
