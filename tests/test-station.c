@@ -93,11 +93,11 @@ fixture_setup (Fixture *f, gconstpointer data)
 
   f->bundle_a = g_build_filename (f->dir, "a.serah-bundle", NULL);
   f->bundle_b = g_build_filename (f->dir, "b.serah-bundle", NULL);
-  info_a = serah_station_export (f->a, f->ceremony, "meja-A", f->bundle_a, &error);
+  info_a = serah_station_export (f->a, f->ceremony, "meja-A", NULL, f->bundle_a, &error);
   g_assert_no_error (error);
   g_assert_cmpint (info_a->handovers, ==, 5);
   g_assert_cmpint (info_a->undos, ==, 0);
-  info_b = serah_station_export (f->b, f->ceremony, "meja-B", f->bundle_b, &error);
+  info_b = serah_station_export (f->b, f->ceremony, "meja-B", NULL, f->bundle_b, &error);
   g_assert_no_error (error);
   g_assert_cmpint (info_b->handovers, ==, 5);
   g_assert_cmpint (info_b->undos, ==, 1);
@@ -151,7 +151,7 @@ static void
 import_ok (SerahStore *store, const char *path, gint64 new_handovers, gint64 new_undos)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SerahStationBundleInfo) info = serah_station_import (store, path, &error);
+  g_autoptr(SerahStationBundleInfo) info = serah_station_import (store, path, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (info->new_handovers, ==, new_handovers);
@@ -174,6 +174,17 @@ test_merge_order_free_and_idempotent (Fixture *f, gconstpointer data)
   ba = signature (other, f->ceremony);
   g_assert_cmpstr (ab, ==, ba);
 
+  /* Each merge was audited and preceded by a backup. */
+  {
+    SerahAuditFilter filter = { .action = "station.import" };
+    g_autoptr(GPtrArray) events = serah_audit_list (f->office, &filter, &error);
+    g_autoptr(GPtrArray) backups = serah_backup_list_automatic (f->office, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (events->len, ==, 2);
+    g_assert_cmpuint (backups->len, >=, 1);
+    g_assert_cmpstr (((SerahBackupInfo *) backups->pdata[0])->reason, ==, "merge");
+  }
+
   /* Twice = once. */
   import_ok (f->office, f->bundle_a, 0, 0);
   import_ok (f->office, f->bundle_b, 0, 0);
@@ -194,7 +205,7 @@ test_merge_order_free_and_idempotent (Fixture *f, gconstpointer data)
     g_autofree char *sig = NULL;
 
     import_ok (f->b, f->bundle_a, 5, 0);
-    info = serah_station_export (f->b, f->ceremony, "meja-B", chained, &error);
+    info = serah_station_export (f->b, f->ceremony, "meja-B", NULL, chained, &error);
     g_assert_no_error (error);
     g_assert_cmpint (info->handovers, ==, 10);
     import_ok (fresh, chained, 10, 1);
@@ -255,7 +266,7 @@ assert_refused (Fixture *f, const char *path, int code)
   g_autoptr(GError) error = NULL;
   g_autofree char *before = signature (f->office, f->ceremony);
   g_autofree char *after = NULL;
-  g_autoptr(SerahStationBundleInfo) info = serah_station_import (f->office, path, &error);
+  g_autoptr(SerahStationBundleInfo) info = serah_station_import (f->office, path, NULL, &error);
 
   g_assert_null (info);
   g_assert_error (error, SERAH_STATION_ERROR, code);
@@ -323,7 +334,7 @@ test_refuses_damaged (Fixture *f, gconstpointer data)
         g_autofree char *before = signature (fresh, f->ceremony);
         g_autofree char *after = NULL;
         g_autoptr(GError) error = NULL;
-        g_autoptr(SerahStationBundleInfo) info = serah_station_import (fresh, garbled_at, &error);
+        g_autoptr(SerahStationBundleInfo) info = serah_station_import (fresh, garbled_at, NULL, &error);
 
         after = signature (fresh, f->ceremony);
         if (info == NULL)
@@ -383,7 +394,7 @@ test_refuses_foreign (Fixture *f, gconstpointer data)
   g_assert_true (serah_ceremony_invite_selection (other, other_ceremony, NULL, 0, NULL, NULL,
                                                   &error));
   serah_handover_free (hand_over (other, other_ceremony, 1, "lain"));
-  info = serah_station_export (other, other_ceremony, "lain", foreign, &error);
+  info = serah_station_export (other, other_ceremony, "lain", NULL, foreign, &error);
   g_assert_no_error (error);
   assert_refused (f, foreign, SERAH_STATION_ERROR_OTHER_DATABASE);
   g_clear_pointer (&info, serah_station_bundle_info_free);
@@ -392,7 +403,7 @@ test_refuses_foreign (Fixture *f, gconstpointer data)
   new_ceremony = serah_ceremony_create (f->a, "Acara lain", "2026-12-01", "Menes", NULL, &error);
   g_assert_true (serah_ceremony_invite_selection (f->a, new_ceremony, NULL, 0, NULL, NULL, &error));
   serah_handover_free (hand_over (f->a, new_ceremony, 9, "meja-A"));
-  info = serah_station_export (f->a, new_ceremony, "meja-A", elsewhere, &error);
+  info = serah_station_export (f->a, new_ceremony, "meja-A", NULL, elsewhere, &error);
   g_assert_no_error (error);
   assert_refused (f, elsewhere, SERAH_STATION_ERROR_OTHER_CEREMONY);
   g_clear_pointer (&info, serah_station_bundle_info_free);
@@ -409,7 +420,7 @@ test_refuses_foreign (Fixture *f, gconstpointer data)
     request.participant_id = p->id;
     h = serah_ceremony_record_handover (f->a, &request, NULL, &error);
     g_assert_no_error (error);
-    info = serah_station_export (f->a, f->ceremony, "meja-A", stranger, &error);
+    info = serah_station_export (f->a, f->ceremony, "meja-A", NULL, stranger, &error);
     g_assert_no_error (error);
     assert_refused (f, stranger, SERAH_STATION_ERROR_INCONSISTENT);
   }
