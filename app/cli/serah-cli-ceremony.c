@@ -240,7 +240,19 @@ invite (SerahCli *cli, SerahStore *store, gint64 ceremony_id, char **where, gint
                                _("Bad --where."));
           return FALSE;
         }
-      filter.kecamatan = (char **) kecamatan->pdata;
+      /* Each --where adds people: "desa=Caringin --where kecamatan=Menes" is everyone of
+       * Caringin and everyone of Menes (a filter with both would be their intersection). */
+      if (kecamatan->len > 1 && desa->len > 1)
+        {
+          filter.kecamatan = (char **) kecamatan->pdata;
+          if (!serah_ceremony_invite_selection (store, ceremony_id, &filter, print_run,
+                                                cli->operator_name, &n, error))
+            return FALSE;
+          *added += n;
+          filter.kecamatan = NULL;
+        }
+      else
+        filter.kecamatan = (char **) kecamatan->pdata;
       filter.desa = (char **) desa->pdata;
       if (!serah_ceremony_invite_selection (store, ceremony_id, &filter, print_run,
                                             cli->operator_name, &n, error))

@@ -46,7 +46,8 @@ serah_cli_handover_verb (SerahCli *cli, int argc, char **argv)
     return SERAH_CLI_EXIT_USAGE;
   if (!serah_cli_parse_ceremony_id (cli, ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
-  if ((argc == 2) == (card != NULL) || argc > 2)
+  if ((argc == 2) == (card != NULL) || argc > 2 ||
+      (argc == 2 && *g_strstrip (argv[1]) == '\0'))
     {
       serah_cli_message (cli, "%s: serah-cli --db DB handover --ceremony ID (PAYLOAD | --card NO) "
                               "[--proxy-name N --proxy-relation R --proxy-id ID] "
