@@ -724,6 +724,24 @@ lookup_code (SerahStore *store, gint64 ceremony_id, const char *text, GError **e
   return lookup_found (store, ceremony_id, participant->id, how, serial, error);
 }
 
+/* Search results: the invited before the others, then by desa and name. */
+static int
+compare_results (gconstpointer a, gconstpointer b)
+{
+  const SerahCheckoffEntry *x = *(SerahCheckoffEntry *const *) a;
+  const SerahCheckoffEntry *y = *(SerahCheckoffEntry *const *) b;
+  int c;
+
+  if (x->invited != y->invited)
+    return x->invited ? -1 : 1;
+  c = g_strcmp0 (x->participant->desa, y->participant->desa);
+  if (c == 0)
+    c = g_utf8_collate (x->participant->name, y->participant->name);
+  if (c != 0)
+    return c;
+  return (x->participant->id > y->participant->id) - (x->participant->id < y->participant->id);
+}
+
 SerahLookup *
 serah_ceremony_lookup (SerahStore *store, gint64 ceremony_id, const char *text, guint limit,
                        GError **error)
@@ -732,6 +750,7 @@ serah_ceremony_lookup (SerahStore *store, gint64 ceremony_id, const char *text, 
   g_autoptr(SerahLookup) lookup = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean more = FALSE;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
@@ -771,15 +790,18 @@ serah_ceremony_lookup (SerahStore *store, gint64 ceremony_id, const char *text, 
        * nothing, which is the honest answer). */
     }
 
-  ids = serah_store_search_participant_ids (store, needle, limit + 1, error);
+  /* Not serah_store_search_participant_ids: it orders every match by area before the
+   * limit, so "3" or "Si" sorts tens of thousands of rows (about 20 ms with 20 000 people);
+   * the check-off search stops after limit rows and orders only those. */
+  ids = serah_store_search_checkoff_ids (store, ceremony_id, needle, limit, &more, error);
   if (ids == NULL)
     return NULL;
   lookup = g_new0 (SerahLookup, 1);
   lookup->kind = SERAH_LOOKUP_RESULTS;
   lookup->identified_by = SERAH_IDENTIFIED_SEARCH;
-  lookup->more = ids->len > limit;
+  lookup->more = more;
   lookup->results = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_checkoff_entry_free);
-  for (guint i = 0; i < ids->len && i < limit; i++)
+  for (guint i = 0; i < ids->len; i++)
     {
       SerahCheckoffEntry *entry = serah_ceremony_get_entry (store, ceremony_id,
                                                             g_array_index (ids, gint64, i), error);
@@ -787,6 +809,7 @@ serah_ceremony_lookup (SerahStore *store, gint64 ceremony_id, const char *text, 
         return NULL;
       g_ptr_array_add (lookup->results, entry);
     }
+  g_ptr_array_sort (lookup->results, compare_results);
   return g_steal_pointer (&lookup);
 }
 

@@ -48,6 +48,8 @@ const char serah_store_schema_ceremonies[] =
   "  source         TEXT,"
   "  PRIMARY KEY (ceremony_id, participant_id)"
   ") WITHOUT ROWID;"
+  "CREATE INDEX ceremony_invitations_by_desa"
+  "  ON ceremony_invitations (ceremony_id, desa COLLATE NOCASE);"
   "CREATE TABLE handovers ("
   "  id              INTEGER PRIMARY KEY,"
   "  uuid            TEXT NOT NULL UNIQUE,"
@@ -67,6 +69,13 @@ const char serah_store_schema_ceremonies[] =
   "  CHECK (recipient = 'self' OR (proxy_name IS NOT NULL AND proxy_relation IS NOT NULL))"
   ");"
   "CREATE INDEX handovers_by_participant ON handovers (ceremony_id, participant_id);"
+  /* The check-off search: one or two letters find names that start with them, in name
+   * order, straight from this index (see serah_store_search_checkoff_ids). */
+  "CREATE INDEX participants_by_name ON participants (name COLLATE NOCASE);"
+  /* How many names hold each trigram: the search matches on the rarest few of a long
+   * query instead of intersecting all of them (a read-only view of the trigram index). */
+  "CREATE VIRTUAL TABLE participants_name_trigrams USING fts5vocab ("
+  "  participants_name_fts, row);"
   /* Two stations may undo the same handover; both undos are kept (no UNIQUE). */
   "CREATE TABLE handover_undos ("
   "  id            INTEGER PRIMARY KEY,"
@@ -108,6 +117,7 @@ const char serah_store_schema_ceremonies[] =
   "  PRIMARY KEY (ceremony_id, participant_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX ceremony_state_conflicts ON ceremony_state (ceremony_id) WHERE n_live > 1;"
+  "CREATE INDEX ceremony_state_by_desa ON ceremony_state (ceremony_id, desa COLLATE NOCASE);"
   "CREATE TRIGGER ceremony_state_no_update BEFORE UPDATE ON ceremony_state BEGIN"
   "  SELECT RAISE (ABORT, 'ceremony_state is rewritten by delete and insert');"
   "END;"

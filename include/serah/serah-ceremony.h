@@ -327,7 +327,8 @@ typedef gboolean (*SerahCheckoffEntryFunc) (const SerahCheckoffEntry *entry,
 
 /* Streams entries in stack order: by kecamatan and desa of the card stack (printed_cards
  * stack_group, else the participant's desa), then stack_index, then name for cards never
- * printed. desa (may be NULL = all) limits to one desa. A callback returning FALSE stops. */
+ * printed. desa (may be NULL = all, any case) limits to the participants of one desa (their
+ * desa as it was when invited). A callback returning FALSE stops. */
 gboolean serah_ceremony_foreach_entry (SerahStore             *store,
                                        gint64                  ceremony_id,
                                        SerahEntriesWhich       which,
