@@ -301,7 +301,7 @@ read_csv (const char *path, CsvState *s, GError **error)
       if (csv_parse (&parser, start, n, on_field, on_record, s) != n)
         {
           g_set_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_UNREADABLE,
-                       _("%s: line %" G_GINT64_FORMAT ": %s"), path, s->line,
+                       _("%s: line %lld: %s"), path, (long long) s->line,
                        csv_strerror (csv_error (&parser)));
           csv_free (&parser);
           return FALSE;

@@ -222,8 +222,8 @@ require_ceremony (SerahStore *store, gint64 ceremony_id, gboolean must_be_open, 
   if (ceremony == NULL)
     {
       g_set_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_FOUND,
-                   _("There is no ceremony number %" G_GINT64_FORMAT " in this database."),
-                   ceremony_id);
+                   _("There is no ceremony number %lld in this database."),
+                   (long long) ceremony_id);
       return NULL;
     }
   if (must_be_open && ceremony->closed_at != 0)
@@ -397,9 +397,9 @@ identify (SerahStore *store, const SerahHandoverRequest *request, gint64 *card_s
           if (payload.number != request->ceremony_id)
             {
               g_set_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_WRONG_CEREMONY,
-                           _("This invitation is for another ceremony (number %" G_GINT64_FORMAT
-                             "), not this one. Search the person by name instead."),
-                           payload.number);
+                           _("This invitation is for another ceremony (number %lld), not this "
+                             "one. Search the person by name instead."),
+                           (long long) payload.number);
               serah_participant_free (participant);
               return NULL;
             }
@@ -421,8 +421,8 @@ identify (SerahStore *store, const SerahHandoverRequest *request, gint64 *card_s
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_FOUND,
-                     _("There is no participant number %" G_GINT64_FORMAT "."),
-                     request->participant_id);
+                     _("There is no participant number %lld."),
+                     (long long) request->participant_id);
       return NULL;
     }
   *how = request->identified_by;
@@ -676,7 +676,7 @@ serah_ceremony_get_entry (SerahStore *store, gint64 ceremony_id, gint64 particip
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_FOUND,
-                     _("There is no participant number %" G_GINT64_FORMAT "."), participant_id);
+                     _("There is no participant number %lld."), (long long) participant_id);
     }
   return entry;
 }

@@ -587,10 +587,10 @@ report_signatures (SerahPaperDoc *doc, Paper *paper)
   const char *blank = "(.......................................................)\nNIP. ..........................................";
 
   /* The three signature blocks stay together on one page. */
-  serah_paper_doc_need (doc, 270);
-  serah_paper_doc_text_at (doc, doc->left + col, doc->y, col, font, head, FALSE,
-                           SERAH_PAPER_ALIGN_CENTER, 0);
-  doc->y += 16;
+  serah_paper_doc_need (doc, 290);
+  /* A long place name wraps: the blocks start below however many lines it took. */
+  doc->y += serah_paper_doc_text_at (doc, doc->left + col, doc->y, col, font, head, FALSE,
+                                     SERAH_PAPER_ALIGN_CENTER, 0) + 4;
   top = doc->y;
   serah_paper_doc_text_at (doc, doc->left, top, col, font,
                            "Yang menyerahkan,\nPetugas Dinas Kesehatan", FALSE,
