@@ -97,8 +97,13 @@ report_slowest (GArray *samples, guint n)
 }
 
 #define CHECK(expr) \
-  G_STMT_START { if (!(expr)) { fprintf (stderr, "bench-ceremony: %s: %s\n", #expr, \
-                                         error ? error->message : "failed"); return 1; } } G_STMT_END
+  G_STMT_START { \
+    if (!(expr)) \
+      { \
+        fprintf (stderr, "bench-ceremony: %s: %s\n", #expr, error ? error->message : "failed"); \
+        return 1; \
+      } \
+  } G_STMT_END
 
 int
 main (int argc, char **argv)

@@ -633,7 +633,8 @@ test_progress_per_desa (Fixture *f, gconstpointer data)
   g_autoptr(SerahCeremonyProgress) after = NULL;
   g_autoptr(GHashTable) expect_self = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) expect_rep = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_participant_free);
+  g_autoptr(GPtrArray) people =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_participant_free);
   gint64 invited = 0;
 
   g_assert_no_error (error);
@@ -660,7 +661,8 @@ test_progress_per_desa (Fixture *f, gconstpointer data)
       h = serah_ceremony_record_handover (f->store, &request, NULL, &error);
       g_assert_no_error (error);
       g_hash_table_insert (table, p->desa,
-                           GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (table, p->desa)) + 1));
+                           GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (table, p->desa))
+                                            + 1));
       g_ptr_array_add (people, p);
     }
   after = serah_ceremony_get_progress (f->store, f->ceremony, &error);
@@ -671,7 +673,8 @@ test_progress_per_desa (Fixture *f, gconstpointer data)
   for (guint i = 0; i < after->areas->len; i++)
     {
       const SerahProgressRow *r = after->areas->pdata[i];
-      g_assert_cmpint (r->to_self, ==, GPOINTER_TO_INT (g_hash_table_lookup (expect_self, r->desa)));
+      g_assert_cmpint (r->to_self, ==,
+                       GPOINTER_TO_INT (g_hash_table_lookup (expect_self, r->desa)));
       g_assert_cmpint (r->to_representative, ==,
                        GPOINTER_TO_INT (g_hash_table_lookup (expect_rep, r->desa)));
       g_assert_cmpint (r->handed_over, ==, r->to_self + r->to_representative);

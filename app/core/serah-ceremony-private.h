@@ -19,6 +19,9 @@ const char *serah_identified_by_to_string (SerahIdentifiedBy  how);
 gboolean    serah_identified_by_from_string (const char        *text,
                                              SerahIdentifiedBy *out);
 
+/* TRUE when text is one or more ASCII digits and nothing else. */
+gboolean    serah_text_is_digits          (const char        *text);
+
 /* Frees one row of a progress (the areas array's free function). */
 void        serah_progress_row_free       (SerahProgressRow  *row);
 

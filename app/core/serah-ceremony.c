@@ -649,13 +649,13 @@ serah_ceremony_list_handovers (SerahStore *store, gint64 ceremony_id, gint64 par
 
 /* ---- lookup ---- */
 
-static gboolean
-all_digits (const char *s)
+gboolean
+serah_text_is_digits (const char *text)
 {
-  if (*s == '\0')
+  if (text == NULL || *text == '\0')
     return FALSE;
-  for (; *s; s++)
-    if (!g_ascii_isdigit (*s))
+  for (; *text; text++)
+    if (!g_ascii_isdigit (*text))
       return FALSE;
   return TRUE;
 }
@@ -769,7 +769,7 @@ serah_ceremony_lookup (SerahStore *store, gint64 ceremony_id, const char *text, 
   if (strchr (needle, ':') != NULL)
     return lookup_code (store, ceremony_id, needle, error);
 
-  if (all_digits (needle) &&
+  if (serah_text_is_digits (needle) &&
       (strlen (needle) == SERAH_CARD_NO_LENGTH || strlen (needle) == SERAH_NIK_LENGTH))
     {
       gboolean is_card = strlen (needle) == SERAH_CARD_NO_LENGTH;

@@ -76,7 +76,8 @@ serah_store_insert_handover (SerahStore *store, const SerahHandover *h, GError *
                               " card_serial, handed_at, operator, station, recipient, proxy_name,"
                               " proxy_relation, proxy_id_number, uninvited, identified_by,"
                               " recorded_at)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                              " ?14)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -110,8 +111,9 @@ serah_store_insert_handover_undo (SerahStore *store, const SerahHandover *undone
   g_return_val_if_fail (undone != NULL && undone->undo_uuid != NULL, FALSE);
 
   stmt = serah_store_prepare (store,
-                              "INSERT INTO handover_undos (uuid, handover_uuid, undone_at, operator,"
-                              " station, reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                              "INSERT INTO handover_undos (uuid, handover_uuid, undone_at,"
+                              " operator, station, reason, recorded_at)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -488,17 +490,6 @@ collect_ids (SerahStore *store, sqlite3_stmt *stmt, GArray *ids, GHashTable *see
   return TRUE;
 }
 
-static gboolean
-all_digits (const char *s)
-{
-  if (*s == '\0')
-    return FALSE;
-  for (; *s; s++)
-    if (!g_ascii_isdigit (*s))
-      return FALSE;
-  return TRUE;
-}
-
 /* text as one FTS5 string: "..." with inner quotes doubled. */
 static void
 append_fts_string (GString *out, const char *text, gssize length)
@@ -577,7 +568,8 @@ trigram_match (SerahStore *store, const char *needle, char **like_pattern, GErro
       for (guint k = 0; k < G_N_ELEMENTS (rarest); k++)
         if (docs < rarest[k].docs)
           {
-            memmove (&rarest[k + 1], &rarest[k], (G_N_ELEMENTS (rarest) - k - 1) * sizeof rarest[0]);
+            memmove (&rarest[k + 1], &rarest[k],
+                     (G_N_ELEMENTS (rarest) - k - 1) * sizeof rarest[0]);
             rarest[k].at = at;
             rarest[k].docs = docs;
             break;
@@ -607,7 +599,7 @@ serah_store_search_checkoff_ids (SerahStore *store, gint64 ceremony_id, const ch
 
   if (*needle == '\0')
     ;
-  else if (all_digits (needle))
+  else if (serah_text_is_digits (needle))
     {
       /* Both columns are unique-indexed: each range scan stops after cap rows. ':' sorts
        * right after '9', so [prefix, prefix:) is every string starting with prefix. */
