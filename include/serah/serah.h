@@ -7,3 +7,6 @@
 #include <serah/serah-demo.h>
 #include <serah/serah-payload.h>
 #include <serah/serah-print-records.h>
+#include <serah/serah-template.h>
+#include <serah/serah-render.h>
+#include <serah/serah-print-job.h>
