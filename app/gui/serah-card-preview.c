@@ -1,45 +1,49 @@
 /* serah-card-preview.c: the print page's live preview. The snapshot hands a cairo_t to the
- * core renderer (serah-render.h), the same code that writes the PDF and draws the printer's
- * pages, so what is seen is what prints: the sheet with its crop marks, slots already used
- * on a half-used sheet left empty, the back side mirrored as duplex prints it. */
+ * print job's own page drawing (serah_print_job_draw_preview), the walk that also writes the
+ * PDF, so what is seen is what prints: separators, crop marks, the empty slots of a
+ * half-used sheet, the mirrored back of a duplex sheet. Only the QR codes are grey
+ * placeholders, since a card's code carries the serial it gets when it really prints.
+ *
+ * A page costs a walk over the selection, so the drawing is kept as an image until the job,
+ * the page or the size changes. */
 #define G_LOG_DOMAIN "serah-gui"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <serah/serah-render.h>
 
 #include "serah-card-preview.h"
 
-#define MARGIN_PX 24.0
+#define MARGIN_PX 20.0
 
 struct _SerahCardPreview
 {
-  GtkWidget          parent_instance;
+  GtkWidget        parent_instance;
 
-  SerahCardTemplate *card;
-  SerahSheet        *sheet;
-  SerahCardRenderer *renderer;     /* per template; not thread-safe, main thread only */
-  GPtrArray         *participants; /* SerahParticipant */
-  GHashTable        *extra;
-  char              *mismatch;     /* why card and sheet do not go together, or NULL */
+  SerahPrintJob   *job;
+  char            *message;       /* shown when there is no job */
 
-  guint              start_position;
-  gboolean           single_card;
-  gboolean           back;
-  gboolean           crop_marks;
-  gboolean           outline;
+  guint            sheet_index;   /* 0-based sheet of paper */
+  guint            slot;          /* 0-based slot, single-card view */
+  guint            start_position;
+  gboolean         single_card;
+  gboolean         back;
+
+  cairo_surface_t *cache;         /* the last drawing, at cache_w x cache_h */
+  int              cache_w, cache_h, cache_scale;
 };
 
 G_DEFINE_FINAL_TYPE (SerahCardPreview, serah_card_preview, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_SHEET_INDEX,
+  PROP_SLOT,
   PROP_START_POSITION,
   PROP_SINGLE_CARD,
   PROP_BACK,
-  PROP_CROP_MARKS,
-  PROP_OUTLINE,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -51,68 +55,38 @@ serah_card_preview_new (void)
 }
 
 static void
-check_fit (SerahCardPreview *self)
+invalidate (SerahCardPreview *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->mismatch, g_free);
-  if (self->card != NULL && self->sheet != NULL &&
-      !serah_sheet_check_card (self->sheet, self->card, &error))
-    self->mismatch = g_strdup (error->message);
-}
-
-void
-serah_card_preview_set_template (SerahCardPreview *self, SerahCardTemplate *card)
-{
-  g_return_if_fail (SERAH_IS_CARD_PREVIEW (self));
-
-  if (self->card == card)
-    return;
-  g_clear_pointer (&self->renderer, serah_card_renderer_free);
-  g_clear_pointer (&self->card, serah_card_template_unref);
-  if (card != NULL)
-    {
-      self->card = serah_card_template_ref (card);
-      self->renderer = serah_card_renderer_new (card);
-    }
-  check_fit (self);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
-serah_card_preview_set_sheet (SerahCardPreview *self, SerahSheet *sheet)
+serah_card_preview_set_job (SerahCardPreview *self, SerahPrintJob *job, const char *message)
 {
   g_return_if_fail (SERAH_IS_CARD_PREVIEW (self));
+  g_return_if_fail (job == NULL || SERAH_IS_PRINT_JOB (job));
 
-  if (self->sheet == sheet)
-    return;
-  g_clear_pointer (&self->sheet, serah_sheet_unref);
-  if (sheet != NULL)
-    self->sheet = serah_sheet_ref (sheet);
-  check_fit (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_set_object (&self->job, job);
+  g_free (self->message);
+  self->message = g_strdup (message);
+  invalidate (self);
 }
 
-void
-serah_card_preview_set_participants (SerahCardPreview *self, GPtrArray *participants)
+static gboolean
+job_has_back (SerahCardPreview *self)
 {
-  g_return_if_fail (SERAH_IS_CARD_PREVIEW (self));
-
-  g_clear_pointer (&self->participants, g_ptr_array_unref);
-  if (participants != NULL)
-    self->participants = g_ptr_array_ref (participants);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return serah_card_template_has_back (serah_print_job_get_template (self->job));
 }
 
-void
-serah_card_preview_set_extra (SerahCardPreview *self, GHashTable *extra)
+/* The PDF page of the sheet and side shown. The page makes a back-side template's preview
+ * job duplex, so every sheet has a front page and a back page. */
+static guint
+page_index (SerahCardPreview *self)
 {
-  g_return_if_fail (SERAH_IS_CARD_PREVIEW (self));
-
-  g_clear_pointer (&self->extra, g_hash_table_unref);
-  if (extra != NULL)
-    self->extra = g_hash_table_ref (extra);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (!job_has_back (self))
+    return self->sheet_index;
+  return self->sheet_index * 2 + (self->back ? 1 : 0);
 }
 
 static void
@@ -123,7 +97,7 @@ draw_notice (cairo_t *cr, double width, double height, const char *text)
   int w, h;
 
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) ((width - 2 * MARGIN_PX) * PANGO_SCALE));
+  pango_layout_set_width (layout, (int) (MAX (width - 2 * MARGIN_PX, 1) * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text, -1);
@@ -134,188 +108,141 @@ draw_notice (cairo_t *cr, double width, double height, const char *text)
   g_object_unref (layout);
 }
 
-/* A page of w x h mm centred in the area, white with a soft shadow; leaves cr in mm. */
-static void
-enter_page (cairo_t *cr, double width, double height, double w_mm, double h_mm, double radius)
+/* The rectangle (mm, on the paper) that the view fills: the whole paper, or one card. */
+static SerahRect
+view_rect (SerahCardPreview *self)
 {
-  double scale = MIN ((width - 2 * MARGIN_PX) / w_mm, (height - 2 * MARGIN_PX) / h_mm);
-  double x = (width - w_mm * scale) / 2, y = (height - h_mm * scale) / 2;
+  SerahSheet *sheet = serah_print_job_get_sheet (self->job);
+  SerahRect r = { 0, 0, 0, 0 };
 
-  cairo_translate (cr, floor (x), floor (y));
-  cairo_scale (cr, scale, scale);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, w_mm - radius, radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, w_mm - radius, h_mm - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, radius, h_mm - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, radius, radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-  cairo_save (cr);
-  cairo_translate (cr, 0.6, 0.8);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
-  cairo_fill_preserve (cr);
-  cairo_restore (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_clip (cr);
-}
-
-static void
-draw_card (SerahCardPreview *self, cairo_t *cr, const SerahParticipant *participant)
-{
-  g_autoptr(GError) error = NULL;
-  SerahCardData data = {
-    .participant = participant,
-    .extra = self->extra,
-    .nik_display = -1,
-  };
-
-  cairo_save (cr);
-  if (!serah_card_renderer_draw (self->renderer, cr, self->back ? SERAH_CARD_BACK : SERAH_CARD_FRONT,
-                                 &data, &error))
-    g_debug ("Preview of card %s: %s", participant->card_no, error->message);
-  cairo_restore (cr);
-}
-
-/* A slot already used on a half-used sheet: hatched, so nobody mistakes it for a card. */
-static void
-draw_used_slot (cairo_t *cr, double w, double h)
-{
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, w, h);
-  cairo_clip_preserve (cr);
-  cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
-  cairo_set_line_width (cr, 0.4);
-  for (double d = -h; d < w; d += 4)
+  serah_sheet_get_paper_size (sheet, &r.width, &r.height);
+  if (self->single_card)
     {
-      cairo_move_to (cr, d, h);
-      cairo_line_to (cr, d + h, 0);
+      guint slot = MIN (self->slot, serah_sheet_get_n_slots (sheet) - 1);
+      double paper_w = r.width;
+
+      r = serah_render_card_in_slot (sheet, serah_print_job_get_template (self->job), slot);
+      if (self->back && job_has_back (self))
+        r.x = paper_w - r.x - r.width; /* as serah_render_enter_slot mirrors the back */
     }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  return r;
 }
 
-static void
-draw_empty_slot (cairo_t *cr, double w, double h)
+static double
+view_scale (const SerahRect *r, double width, double height)
 {
-  static const double dash[] = { 1.5, 1.5 };
-
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, w, h);
-  cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
-  cairo_set_line_width (cr, 0.3);
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  return MIN ((width - 2 * MARGIN_PX) / r->width, (height - 2 * MARGIN_PX) / r->height);
 }
 
+/* Slots before the first position are on the paper already: shade them on the first
+ * sheet's front, so the grid matches the half-used sheet in the tray. */
 static void
-draw_sheet (SerahCardPreview *self, cairo_t *cr, double width, double height)
+shade_used_slots (SerahCardPreview *self, cairo_t *cr)
 {
-  double paper_w, paper_h, card_w, card_h;
-  guint n_slots = serah_sheet_get_n_slots (self->sheet);
-  guint skipped = self->start_position > 0 ? self->start_position - 1 : 0;
+  SerahSheet *sheet = serah_print_job_get_sheet (self->job);
+  SerahCardTemplate *card = serah_print_job_get_template (self->job);
 
-  serah_sheet_get_paper_size (self->sheet, &paper_w, &paper_h);
-  serah_card_template_get_size (self->card, &card_w, &card_h);
-  enter_page (cr, width, height, paper_w, paper_h, 0);
-
-  if (self->crop_marks)
+  if (self->sheet_index != 0 || self->back)
+    return;
+  for (guint slot = 0; slot + 1 < self->start_position && slot < serah_sheet_get_n_slots (sheet); slot++)
     {
-      cairo_save (cr);
-      serah_render_crop_marks (cr, self->sheet);
-      cairo_restore (cr);
-    }
-  for (guint slot = 0; slot < n_slots; slot++)
-    {
-      guint card = slot - skipped;
+      SerahRect r = serah_render_card_in_slot (sheet, card, slot);
 
       cairo_save (cr);
-      serah_render_enter_slot (cr, self->sheet, self->card, slot, self->back);
-      if (slot < skipped)
-        draw_used_slot (cr, card_w, card_h);
-      else if (self->participants != NULL && card < self->participants->len)
-        draw_card (self, cr, g_ptr_array_index (self->participants, card));
-      else
-        draw_empty_slot (cr, card_w, card_h);
-      cairo_restore (cr);
-
-      if (self->outline && slot >= skipped)
+      cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+      cairo_clip_preserve (cr);
+      cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.7, 0.7, 0.7);
+      cairo_set_line_width (cr, 0.4);
+      for (double d = -r.height; d < r.width; d += 4)
         {
-          cairo_save (cr);
-          serah_render_slot_outline (cr, self->sheet, slot, self->card);
-          cairo_restore (cr);
+          cairo_move_to (cr, r.x + d, r.y + r.height);
+          cairo_line_to (cr, r.x + d + r.height, r.y);
         }
+      cairo_stroke (cr);
+      cairo_restore (cr);
     }
-}
-
-static void
-draw_single_card (SerahCardPreview *self, cairo_t *cr, double width, double height)
-{
-  double card_w, card_h;
-
-  serah_card_template_get_size (self->card, &card_w, &card_h);
-  enter_page (cr, width, height, card_w, card_h, serah_card_template_get_corner_radius (self->card));
-  if (self->participants != NULL && self->participants->len > 0)
-    draw_card (self, cr, g_ptr_array_index (self->participants, 0));
-  else
-    draw_empty_slot (cr, card_w, card_h);
 }
 
 gboolean
 serah_card_preview_draw (SerahCardPreview *self, cairo_t *cr, double width, double height)
 {
+  g_autoptr(GError) error = NULL;
+  SerahRect r;
+  double scale;
+  gboolean ok;
+
   g_return_val_if_fail (SERAH_IS_CARD_PREVIEW (self), FALSE);
   g_return_val_if_fail (cr != NULL, FALSE);
 
   if (width <= 2 * MARGIN_PX || height <= 2 * MARGIN_PX)
     return FALSE;
-  if (self->card == NULL || self->sheet == NULL)
+  if (self->job == NULL)
     {
-      draw_notice (cr, width, height, _("Choose a template and a sheet."));
+      draw_notice (cr, width, height, self->message ? self->message : _("Nothing to preview."));
       return FALSE;
     }
-  if (self->mismatch != NULL)
-    {
-      draw_notice (cr, width, height, self->mismatch);
-      return FALSE;
-    }
-  if (self->back && !serah_card_template_has_back (self->card))
+  if (self->back && !job_has_back (self))
     {
       draw_notice (cr, width, height, _("This template has no back side."));
       return FALSE;
     }
 
+  r = view_rect (self);
+  scale = view_scale (&r, width, height);
   cairo_save (cr);
-  if (self->single_card)
-    draw_single_card (self, cr, width, height);
-  else
-    draw_sheet (self, cr, width, height);
+  cairo_translate (cr, floor ((width - r.width * scale) / 2), floor ((height - r.height * scale) / 2));
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -r.x, -r.y);
+
+  /* The paper (or card), with a soft shadow. */
+  cairo_rectangle (cr, r.x + 0.5, r.y + 0.7, r.width, r.height);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.2);
+  cairo_fill (cr);
+  cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_clip (cr);
+
+  if (!self->single_card)
+    shade_used_slots (self, cr);
+  ok = serah_print_job_draw_preview (self->job, cr, page_index (self), NULL, &error);
   cairo_restore (cr);
-  return TRUE;
+
+  if (!ok)
+    {
+      cairo_save (cr);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_paint (cr);
+      draw_notice (cr, width, height, error->message);
+      cairo_restore (cr);
+    }
+  return ok;
 }
 
 gboolean
 serah_card_preview_get_slot_area (SerahCardPreview *self, guint slot, double width,
                                   double height, graphene_rect_t *out)
 {
-  double paper_w, paper_h, scale, x, y;
-  SerahRect rect;
+  SerahRect paper, r;
+  double scale;
 
   g_return_val_if_fail (SERAH_IS_CARD_PREVIEW (self), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if (self->card == NULL || self->sheet == NULL || self->single_card ||
-      slot >= serah_sheet_get_n_slots (self->sheet))
+  if (self->job == NULL || self->single_card ||
+      slot >= serah_sheet_get_n_slots (serah_print_job_get_sheet (self->job)))
     return FALSE;
-  serah_sheet_get_paper_size (self->sheet, &paper_w, &paper_h);
-  scale = MIN ((width - 2 * MARGIN_PX) / paper_w, (height - 2 * MARGIN_PX) / paper_h);
-  x = floor ((width - paper_w * scale) / 2);
-  y = floor ((height - paper_h * scale) / 2);
-  rect = serah_render_card_in_slot (self->sheet, self->card, slot);
-  graphene_rect_init (out, x + rect.x * scale, y + rect.y * scale,
-                      rect.width * scale, rect.height * scale);
+  paper = view_rect (self);
+  scale = view_scale (&paper, width, height);
+  r = serah_render_card_in_slot (serah_print_job_get_sheet (self->job),
+                                 serah_print_job_get_template (self->job), slot);
+  if (self->back)
+    r.x = paper.width - r.x - r.width;
+  graphene_rect_init (out, floor ((width - paper.width * scale) / 2) + r.x * scale,
+                      floor ((height - paper.height * scale) / 2) + r.y * scale,
+                      r.width * scale, r.height * scale);
   return TRUE;
 }
 
@@ -325,12 +252,29 @@ serah_card_preview_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   SerahCardPreview *self = SERAH_CARD_PREVIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
+  if (self->cache == NULL || self->cache_w != width || self->cache_h != height ||
+      self->cache_scale != scale)
+    {
+      cairo_t *image_cr;
+
+      g_clear_pointer (&self->cache, cairo_surface_destroy);
+      self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+      cairo_surface_set_device_scale (self->cache, scale, scale);
+      image_cr = cairo_create (self->cache);
+      serah_card_preview_draw (self, image_cr, width, height);
+      cairo_destroy (image_cr);
+      self->cache_w = width;
+      self->cache_h = height;
+      self->cache_scale = scale;
+    }
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  serah_card_preview_draw (self, cr, width, height);
+  cairo_set_source_surface (cr, self->cache, 0, 0);
+  cairo_paint (cr);
   cairo_destroy (cr);
 }
 
@@ -342,6 +286,12 @@ serah_card_preview_get_property (GObject *object, guint prop_id, GValue *value,
 
   switch (prop_id)
     {
+    case PROP_SHEET_INDEX:
+      g_value_set_uint (value, self->sheet_index);
+      break;
+    case PROP_SLOT:
+      g_value_set_uint (value, self->slot);
+      break;
     case PROP_START_POSITION:
       g_value_set_uint (value, self->start_position);
       break;
@@ -351,26 +301,19 @@ serah_card_preview_get_property (GObject *object, guint prop_id, GValue *value,
     case PROP_BACK:
       g_value_set_boolean (value, self->back);
       break;
-    case PROP_CROP_MARKS:
-      g_value_set_boolean (value, self->crop_marks);
-      break;
-    case PROP_OUTLINE:
-      g_value_set_boolean (value, self->outline);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-set_boolean (SerahCardPreview *self, gboolean *field, gboolean value, guint prop)
+set_uint (SerahCardPreview *self, guint *field, guint value, GParamSpec *pspec)
 {
-  value = !!value;
   if (*field == value)
     return;
   *field = value;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 static void
@@ -381,25 +324,20 @@ serah_card_preview_set_property (GObject *object, guint prop_id, const GValue *v
 
   switch (prop_id)
     {
+    case PROP_SHEET_INDEX:
+      set_uint (self, &self->sheet_index, g_value_get_uint (value), pspec);
+      break;
+    case PROP_SLOT:
+      set_uint (self, &self->slot, g_value_get_uint (value), pspec);
+      break;
     case PROP_START_POSITION:
-      if (self->start_position != g_value_get_uint (value))
-        {
-          self->start_position = g_value_get_uint (value);
-          gtk_widget_queue_draw (GTK_WIDGET (self));
-          g_object_notify_by_pspec (object, pspec);
-        }
+      set_uint (self, &self->start_position, g_value_get_uint (value), pspec);
       break;
     case PROP_SINGLE_CARD:
-      set_boolean (self, &self->single_card, g_value_get_boolean (value), prop_id);
+      set_uint (self, (guint *) &self->single_card, !!g_value_get_boolean (value), pspec);
       break;
     case PROP_BACK:
-      set_boolean (self, &self->back, g_value_get_boolean (value), prop_id);
-      break;
-    case PROP_CROP_MARKS:
-      set_boolean (self, &self->crop_marks, g_value_get_boolean (value), prop_id);
-      break;
-    case PROP_OUTLINE:
-      set_boolean (self, &self->outline, g_value_get_boolean (value), prop_id);
+      set_uint (self, (guint *) &self->back, !!g_value_get_boolean (value), pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -411,11 +349,8 @@ serah_card_preview_dispose (GObject *object)
 {
   SerahCardPreview *self = SERAH_CARD_PREVIEW (object);
 
-  g_clear_pointer (&self->renderer, serah_card_renderer_free);
-  g_clear_pointer (&self->card, serah_card_template_unref);
-  g_clear_pointer (&self->sheet, serah_sheet_unref);
-  g_clear_pointer (&self->participants, g_ptr_array_unref);
-  g_clear_pointer (&self->extra, g_hash_table_unref);
+  g_clear_object (&self->job);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
   G_OBJECT_CLASS (serah_card_preview_parent_class)->dispose (object);
 }
 
@@ -424,7 +359,7 @@ serah_card_preview_finalize (GObject *object)
 {
   SerahCardPreview *self = SERAH_CARD_PREVIEW (object);
 
-  g_free (self->mismatch);
+  g_free (self->message);
   G_OBJECT_CLASS (serah_card_preview_parent_class)->finalize (object);
 }
 
@@ -440,7 +375,13 @@ serah_card_preview_class_init (SerahCardPreviewClass *klass)
   object_class->set_property = serah_card_preview_set_property;
   widget_class->snapshot = serah_card_preview_snapshot;
 
-  /* 1-based slot of the sheet where the first card goes; the slots before it are used. */
+  properties[PROP_SHEET_INDEX] =
+    g_param_spec_uint ("sheet-index", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SLOT] =
+    g_param_spec_uint ("slot", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* 1-based slot where printing starts on the first sheet; the slots before are shaded. */
   properties[PROP_START_POSITION] =
     g_param_spec_uint ("start-position", NULL, NULL, 1, G_MAXUINT, 1,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -449,12 +390,6 @@ serah_card_preview_class_init (SerahCardPreviewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BACK] =
     g_param_spec_boolean ("back", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CROP_MARKS] =
-    g_param_spec_boolean ("crop-marks", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_OUTLINE] =
-    g_param_spec_boolean ("outline", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -1,43 +1,36 @@
-/* serah-card-preview.h: the live preview of the print page: a whole sheet, or one card
- * large, drawn by the same renderer that writes the PDF and feeds the printer. */
+/* serah-card-preview.h: the live preview of the print page: a whole sheet, or one slot
+ * large, drawn by the print job itself (serah_print_job_draw_preview), the same walk over the
+ * selection that writes the PDF. */
 #pragma once
 
 #include <gtk/gtk.h>
 #include <serah/serah.h>
-#include <serah/serah-render.h>
-#include <serah/serah-template.h>
+#include <serah/serah-print-job.h>
 
 G_BEGIN_DECLS
 
 #define SERAH_TYPE_CARD_PREVIEW (serah_card_preview_get_type ())
 G_DECLARE_FINAL_TYPE (SerahCardPreview, serah_card_preview, SERAH, CARD_PREVIEW, GtkWidget)
 
-GtkWidget *serah_card_preview_new              (void);
-void       serah_card_preview_set_template     (SerahCardPreview  *self,
-                                                SerahCardTemplate *card);
-void       serah_card_preview_set_sheet        (SerahCardPreview  *self,
-                                                SerahSheet        *sheet);
-/* The cards of the sheet shown, in slot order from the first free slot (element type
- * SerahParticipant; the array is referenced). In single-card mode the first is shown. */
-void       serah_card_preview_set_participants (SerahCardPreview  *self,
-                                                GPtrArray         *participants);
-/* Values for the template's extra fields (office, print_date, ...); referenced. */
-void       serah_card_preview_set_extra        (SerahCardPreview  *self,
-                                                GHashTable        *extra);
+GtkWidget *serah_card_preview_new           (void);
+/* The job whose pages are shown (referenced); call again after changing its options. The
+ * job is never run, only drawn. NULL shows message instead (why nothing can be shown). */
+void       serah_card_preview_set_job       (SerahCardPreview *self,
+                                             SerahPrintJob    *job,
+                                             const char       *message);
 
 /* Draws what the widget shows into a width x height area of cr (device units), for the
- * widget's snapshot and for tests. Returns FALSE (and draws a notice) when there is
- * nothing to draw yet. */
-gboolean   serah_card_preview_draw             (SerahCardPreview  *self,
-                                                cairo_t           *cr,
-                                                double             width,
-                                                double             height);
-/* Where the card of slot index (0-based) lands in the last width x height drawn by
- * serah_card_preview_draw, in device units; FALSE outside the sheet. For tests. */
-gboolean   serah_card_preview_get_slot_area    (SerahCardPreview  *self,
-                                                guint              slot,
-                                                double             width,
-                                                double             height,
-                                                graphene_rect_t   *out);
+ * widget's snapshot and for tests. FALSE (with a notice drawn) when there is no page. */
+gboolean   serah_card_preview_draw          (SerahCardPreview *self,
+                                             cairo_t          *cr,
+                                             double            width,
+                                             double            height);
+/* Where the card of slot (0-based) of the sheet shown lands in a width x height drawing,
+ * in device units (sheet view only). For tests and the used-slot shading. */
+gboolean   serah_card_preview_get_slot_area (SerahCardPreview *self,
+                                             guint             slot,
+                                             double            width,
+                                             double            height,
+                                             graphene_rect_t  *out);
 
 G_END_DECLS

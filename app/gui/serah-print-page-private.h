@@ -19,14 +19,18 @@ struct _SerahPrintPage
   SerahStore        *store;
 
   /* template children */
+  GtkWidget         *content;
   AdwComboRow       *template_row;
   AdwComboRow       *sheet_row;
+  AdwEntryRow       *ceremony_row;
   GtkSwitch         *include_printed_switch;
   AdwComboRow       *order_row;
   SerahAreaSelector *area_selector;
   GtkSwitch         *crop_marks_switch;
   GtkSwitch         *outline_switch;
   GtkSwitch         *duplex_switch;
+  GtkWidget         *duplex_row;
+  AdwComboRow       *separators_row;
   AdwComboRow       *profile_row;
   AdwPreferencesGroup *start_group;
   SerahSlotPicker   *slot_picker;
@@ -45,27 +49,39 @@ struct _SerahPrintPage
   SerahSheet        *sheet;
   char              *load_error;    /* why the chosen template or sheet did not load */
 
-  gint64             count;         /* cards the selection prints */
-  guint              preview_index; /* sheet (sheet view) or card (card view) shown */
+  SerahPrintPlan     plan;          /* of the current choices */
+  gboolean           plan_ok;
+  gboolean           can_print;     /* print.print and print.export-pdf are enabled */
+  guint              refresh_id;    /* idle that rebuilds the preview job and the plan */
 
   GCancellable      *cancellable;   /* of the run in progress, NULL when idle */
 };
 
 /* serah-print-page.c */
-gboolean serah_print_page_is_busy        (SerahPrintPage *self);
 void     serah_print_page_update_actions (SerahPrintPage *self);
-/* The choices as the core print job wants them; FALSE with a message when they cannot
- * print (nothing selected, template and sheet do not fit). */
-gboolean serah_print_page_fill_filter    (SerahPrintPage         *self,
-                                          SerahParticipantFilter *filter);
-char    *serah_print_page_get_profile    (SerahPrintPage *self);
-void     serah_print_page_show_message   (SerahPrintPage *self,
+/* A job with every choice of the page (selection, options, printer profile); NULL with an
+ * error when the choices cannot print. */
+SerahPrintJob *serah_print_page_make_job (SerahPrintPage *self,
+                                          GError        **error);
+/* Reloads the profiles from the store and chooses name. */
+void     serah_print_page_select_profile (SerahPrintPage *self,
+                                          const char     *name);
+/* The chosen printer profile, or NULL for none. */
+SerahPrinterProfile *serah_print_page_get_profile (SerahPrintPage *self);
+/* Rebuilds the plan and the preview (after a run: printed cards drop out). */
+void     serah_print_page_refresh        (SerahPrintPage *self);
+void     serah_print_page_toast          (SerahPrintPage *self,
                                           const char     *message);
+void     serah_print_page_show_error     (SerahPrintPage *self,
+                                          const char     *heading,
+                                          const GError   *error);
 
 /* serah-print-page-run.c */
 void     serah_print_page_export_pdf     (SerahPrintPage *self);
 void     serah_print_page_print          (SerahPrintPage *self);
 void     serah_print_page_cancel         (SerahPrintPage *self);
+void     serah_print_page_reprint        (SerahPrintPage *self);
+void     serah_print_page_calibrate      (SerahPrintPage *self);
 /* Runs the PDF export to path without a file chooser (what the dialog's answer leads to;
  * tests call it directly). */
 void     serah_print_page_export_pdf_to  (SerahPrintPage *self,
