@@ -127,8 +127,8 @@ sync_groups (SerahAreaSelector *self)
       gtk_check_button_set_inconsistent (GTK_CHECK_BUTTON (group->check),
                                          n_ticked > 0 && n_ticked < group->n);
       /* TRANSLATORS: selected and total participants of one kecamatan */
-      subtitle = g_strdup_printf (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " participants"),
-                                  chosen, total);
+      subtitle = g_strdup_printf (_("%lld of %lld participants"), (long long) chosen,
+                                  (long long) total);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (group->expander), subtitle);
     }
   self->syncing = FALSE;

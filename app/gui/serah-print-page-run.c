@@ -68,10 +68,9 @@ static char *
 describe_result (const SerahPrintResult *result)
 {
   /* TRANSLATORS: print run id, cards, sheets */
-  return g_strdup_printf (_("Print run #%" G_GINT64_FORMAT ": %u cards on %u sheets (serials "
-                            "%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")."),
-                          result->run_id, result->cards, result->sheets, result->first_serial,
-                          result->last_serial);
+  return g_strdup_printf (_("Print run #%lld: %u cards on %u sheets (serials %lld–%lld)."),
+                          (long long) result->run_id, result->cards, result->sheets,
+                          (long long) result->first_serial, (long long) result->last_serial);
 }
 
 static gboolean

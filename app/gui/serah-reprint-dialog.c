@@ -58,7 +58,7 @@ result_row (SerahReprintDialog *self, const SerahParticipant *p)
                               p->kecamatan ? p->kecamatan : "", nik);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (current != NULL)
-    state = g_strdup_printf (_("serial %" G_GINT64_FORMAT), current->serial);
+    state = g_strdup_printf (_("serial %lld"), (long long) current->serial);
   else
     state = g_strdup (_("no card yet"));
   label = gtk_label_new (state);
@@ -170,9 +170,9 @@ serah_reprint_dialog_write (SerahReprintDialog *self, const char *path, GError *
     return FALSE;
 
   /* TRANSLATORS: card number, new serial, print run id */
-  summary = g_strdup_printf (_("Card %s reprinted as serial %" G_GINT64_FORMAT " (print run #%"
-                               G_GINT64_FORMAT "); the old card is void."),
-                             card_no, result.first_serial, result.run_id);
+  summary = g_strdup_printf (_("Card %s reprinted as serial %lld (print run #%lld); the old "
+                               "card is void."),
+                             card_no, (long long) result.first_serial, (long long) result.run_id);
   g_signal_emit (self, signals[REPRINTED], 0, summary);
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
