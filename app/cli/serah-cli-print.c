@@ -504,9 +504,9 @@ calibrate_set (SerahCli *cli, SerahStore *store, int argc, char **argv)
        * drew ruler X rx mm long. Its error is printed = o + s * designed; the correction
        * undoes it: scale = 1 / s, offset = A - scale * measured. */
       g_autoptr(SerahSheet) sheet = NULL;
-      double ax, ay, lx = 0, ly = 0, mxv, myv, rxv = 0, ryv = 0;
-      double pw, ph;
-      SerahRect a, b;
+      double mxv, myv, rxv = 0, ryv = 0;
+      int lx, ly;
+      double ax, ay;
 
       if (sheet_name == NULL || !parse_mm (mx, &mxv) || !parse_mm (my, &myv) ||
           (rx && !parse_mm (rx, &rxv)) || (ry && !parse_mm (ry, &ryv)) ||
@@ -516,17 +516,11 @@ calibrate_set (SerahCli *cli, SerahStore *store, int argc, char **argv)
       sheet = serah_sheet_load (sheet_name, &error);
       if (sheet == NULL)
         return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-      serah_sheet_get_paper_size (sheet, &pw, &ph);
-      a = serah_sheet_get_slot (sheet, 0);
-      b = serah_sheet_get_slot (sheet, serah_sheet_get_n_slots (sheet) - 1);
-      ax = a.x;
-      ay = a.y;
-      /* The same ruler lengths as serah_render_calibration_page draws. */
-      lx = floor (MIN (100, b.x + b.width - a.x - 12) / 10) * 10;
-      ly = floor (MIN (150, b.y + b.height - a.y - 8) / 10) * 10;
-      if (rx != NULL && lx >= 20)
+      serah_render_calibration_reference (sheet, &ax, &ay);
+      serah_render_calibration_rulers (sheet, &lx, &ly);
+      if (rx != NULL && lx > 0)
         profile.scale_x = lx / rxv;
-      if (ry != NULL && ly >= 20)
+      if (ry != NULL && ly > 0)
         profile.scale_y = ly / ryv;
       profile.offset_x_mm = ax - profile.scale_x * mxv;
       profile.offset_y_mm = ay - profile.scale_y * myv;

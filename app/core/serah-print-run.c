@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -48,6 +49,12 @@ pdf_open (PdfOutput *out, const char *path, SerahSheet *sheet, const char *title
       g_clear_pointer (&out->tmp, g_free);
       return FALSE;
     }
+  /* mkstemp makes the file private (0600); a PDF of cards is shared like any document, so
+   * it gets the mode of the file it replaces, or the usual 0644. */
+  {
+    GStatBuf st;
+    fchmod (fd, g_stat (path, &st) == 0 ? (st.st_mode & 0777) : 0644);
+  }
   close (fd);
   serah_sheet_get_paper_size (sheet, &w, &h);
   out->surface = cairo_pdf_surface_create (out->tmp, w * PT_PER_MM, h * PT_PER_MM);

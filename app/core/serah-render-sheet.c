@@ -255,6 +255,39 @@ ruler (cairo_t *cr, PangoLayout *layout, double x, double y, int length, gboolea
 }
 
 void
+serah_render_calibration_rulers (SerahSheet *sheet, int *ruler_x_mm, int *ruler_y_mm)
+{
+  guint n = serah_sheet_get_n_slots (sheet);
+  SerahRect a = serah_sheet_get_slot (sheet, 0), b = serah_sheet_get_slot (sheet, n - 1);
+  double grid_w = b.x + b.width - a.x, grid_h = b.y + b.height - a.y;
+  int x = (int) (floor (MIN (100, grid_w - 16) / 10) * 10);
+  int y = (int) (floor (MIN (150, grid_h - 20) / 10) * 10);
+
+  /* Rulers shorter than 20 mm measure nothing useful: 0 means "not drawn". */
+  *ruler_x_mm = x >= 20 ? x : 0;
+  *ruler_y_mm = y >= 20 ? y : 0;
+}
+
+void
+serah_render_calibration_reference (SerahSheet *sheet, double *x_mm, double *y_mm)
+{
+  SerahRect a = serah_sheet_get_slot (sheet, 0);
+
+  /* The first slot's corner, unless it sits on the paper edge (card printers), where no
+   * ruler can measure it: then a point 4 mm inside. */
+  if (a.x >= 5 && a.y >= 5)
+    {
+      *x_mm = a.x;
+      *y_mm = a.y;
+    }
+  else
+    {
+      *x_mm = a.x + 4;
+      *y_mm = a.y + 4;
+    }
+}
+
+void
 serah_render_calibration_page (cairo_t *cr, SerahSheet *sheet, const char *profile_name,
                                const SerahCalibration *calibration)
 {
@@ -262,11 +295,14 @@ serah_render_calibration_page (cairo_t *cr, SerahSheet *sheet, const char *profi
   g_autoptr(GObject) context = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoFontDescription) desc = NULL;
   guint n = serah_sheet_get_n_slots (sheet);
   SerahRect a = serah_sheet_get_slot (sheet, 0), b = serah_sheet_get_slot (sheet, n - 1);
   double grid_w = b.x + b.width - a.x, grid_h = b.y + b.height - a.y;
-  int ruler_x = (int) (floor (MIN (100, grid_w - 12) / 10) * 10);
-  int ruler_y = (int) (floor (MIN (150, grid_h - 8) / 10) * 10);
+  SerahTextStyle style = { 10, 3, SERAH_OVERFLOW_WRAP, 80, PANGO_ALIGN_LEFT, SERAH_VALIGN_TOP };
+  SerahTextFit fit;
+  int ruler_x, ruler_y;
+  double ref_x, ref_y;
   SerahRect box;
 
   g_return_if_fail (cr != NULL && sheet != NULL);
@@ -274,6 +310,8 @@ serah_render_calibration_page (cairo_t *cr, SerahSheet *sheet, const char *profi
   font_map = pango_cairo_font_map_new ();
   context = (GObject *) serah_render_context_new (font_map);
   layout = pango_layout_new (PANGO_CONTEXT (context));
+  serah_render_calibration_rulers (sheet, &ruler_x, &ruler_y);
+  serah_render_calibration_reference (sheet, &ref_x, &ref_y);
 
   cairo_save (cr);
   serah_render_apply_calibration (cr, calibration);
@@ -300,17 +338,18 @@ serah_render_calibration_page (cairo_t *cr, SerahSheet *sheet, const char *profi
       crosshair (cr, s.x, s.y + s.height);
       crosshair (cr, s.x + s.width, s.y + s.height);
     }
+  crosshair (cr, ref_x, ref_y);
   cairo_stroke (cr);
-  label (cr, layout, "A", 9, (SerahRect) { a.x + 1.5, a.y + 1.2, 5, 4 }, PANGO_ALIGN_LEFT);
+  label (cr, layout, "A", 9, (SerahRect) { ref_x + 1.5, ref_y + 1.2, 5, 4 }, PANGO_ALIGN_LEFT);
   label (cr, layout, "B", 9, (SerahRect) { b.x + b.width - 6.5, b.y + b.height - 5.2, 5, 4 },
          PANGO_ALIGN_RIGHT);
 
   /* The rulers check the scale: measured with a real ruler they should be exactly as long
-   * as printed on them. */
-  if (ruler_x >= 20)
-    ruler (cr, layout, a.x + 6, a.y + MIN (a.height / 2, 20), ruler_x, TRUE, "X");
-  if (ruler_y >= 20)
-    ruler (cr, layout, a.x + MIN (a.width / 2, 30), a.y + 6, ruler_y, FALSE, "Y");
+   * as printed on them. X runs along the top, Y down the left, without crossing. */
+  if (ruler_x > 0)
+    ruler (cr, layout, a.x + 12, a.y + 8, ruler_x, TRUE, "X");
+  if (ruler_y > 0)
+    ruler (cr, layout, a.x + 6, a.y + 16, ruler_y, FALSE, "Y");
 
   g_string_append_printf (text, _("Serah alignment test page for the sheet “%s” (%s)."),
                           sheet->name, sheet->title);
@@ -323,36 +362,48 @@ serah_render_calibration_page (cairo_t *cr, SerahSheet *sheet, const char *profi
                             calibration->offset_y_mm, calibration->scale_x, calibration->scale_y);
   else
     g_string_append (text, _("Printed without a calibration."));
-  g_string_append_c (text, '\n');
+  g_string_append (text, "\n\n");
   g_string_append_printf (text,
                           _("Print at 100 %% (no “fit to page”) on plain paper, then measure with "
                             "a ruler:\n"
                             "1. left paper edge to the centre of crosshair A: should be %.1f mm\n"
-                            "2. top paper edge to the centre of crosshair A: should be %.1f mm\n"
-                            "3. length of ruler X from 0 to %d: should be %d mm\n"
-                            "4. length of ruler Y from 0 to %d: should be %d mm\n"
-                            "Then enter the four numbers:\n"
+                            "2. top paper edge to the centre of crosshair A: should be %.1f mm\n"),
+                          ref_x, ref_y);
+  if (ruler_x > 0)
+    g_string_append_printf (text, _("3. length of ruler X from 0 to %d: should be %d mm\n"),
+                            ruler_x, ruler_x);
+  if (ruler_y > 0)
+    g_string_append_printf (text, _("4. length of ruler Y from 0 to %d: should be %d mm\n"),
+                            ruler_y, ruler_y);
+  g_string_append_printf (text,
+                          _("\nThen enter what you measured:\n"
                             "serah-cli calibrate set NAME --sheet %s --measured-x (1) "
-                            "--measured-y (2) --ruler-x (3) --ruler-y (4)\n"
-                            "or the correction itself: --offset-x = %.1f − (1), "
-                            "--offset-y = %.1f − (2), --scale-x = %d / (3), --scale-y = %d / (4).\n"
+                            "--measured-y (2)%s%s\n\n"
                             "Crosshair B (last slot, bottom right) should be %.1f mm from the left "
                             "and %.1f mm from the top edge."),
-                          a.x, a.y, ruler_x, ruler_x, ruler_y, ruler_y, sheet->name, a.x, a.y,
-                          ruler_x, ruler_y, b.x + b.width, b.y + b.height);
+                          sheet->name, ruler_x > 0 ? " --ruler-x (3)" : "",
+                          ruler_y > 0 ? " --ruler-y (4)" : "", b.x + b.width, b.y + b.height);
 
-  box = (SerahRect) { a.x + MAX (grid_w * 0.3, MIN (a.width / 2, 30) + 14),
-                      a.y + MAX (grid_h * 0.22, MIN (a.height / 2, 20) + 12), 0, 0 };
-  box.width = a.x + grid_w - 3 - box.x;
+  box.x = a.x + (ruler_y > 0 ? 22 : 3);
+  box.y = a.y + (ruler_x > 0 ? 20 : 8);
+  box.width = a.x + grid_w - 4 - box.x;
   box.height = a.y + grid_h - 8 - box.y;
   if (box.width < 20 || box.height < 10)
     box = (SerahRect) { a.x + 3, a.y + 8, grid_w - 6, grid_h - 16 };
+  box.width = MIN (box.width, 120);
+
+  /* Measured first, so the white panel behind the words is only as tall as they are. */
+  desc = pango_font_description_from_string ("DejaVu Sans");
+  pango_layout_set_text (layout, text->str, -1);
+  serah_render_fit_layout (layout, desc, &style, &box, &fit);
+  box.height = MIN (box.height, fit.logical.height / (double) PANGO_SCALE + 1);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, box.x - 1, box.y - 1, box.width + 2, box.height + 2);
+  cairo_rectangle (cr, box.x - 2, box.y - 2, box.width + 4, box.height + 4);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_set_line_width (cr, 0.2);
   cairo_stroke (cr);
-  label (cr, layout, text->str, 9, box, PANGO_ALIGN_LEFT);
+  cairo_move_to (cr, fit.x, fit.y);
+  pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }

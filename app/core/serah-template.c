@@ -1041,6 +1041,26 @@ serah_card_template_get_extra_fields (SerahCardTemplate *self)
   return (const char *const *) self->extra_fields;
 }
 
+guint
+serah_card_template_get_n_elements (SerahCardTemplate *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->elements->len;
+}
+
+gboolean
+serah_card_template_get_element (SerahCardTemplate *self, guint index, SerahTemplateElement *out)
+{
+  const SerahElement *e;
+
+  g_return_val_if_fail (self != NULL && out != NULL, FALSE);
+  if (index >= self->elements->len)
+    return FALSE;
+  e = self->elements->pdata[index];
+  *out = (SerahTemplateElement) { e->id, e->side, type_words[e->type], e->box, e->bleed, e->line };
+  return TRUE;
+}
+
 /* ---- sheets ---- */
 
 SerahSheet *

@@ -121,6 +121,14 @@ void     serah_render_enter_slot        (cairo_t           *cr,
 /* An alignment test page for sheet: slot outlines, crosshairs at slot corners, mm rulers
  * and instructions on what to measure and which numbers to give "calibrate set". Drawn in
  * mm with calibration applied when not NULL (printing it again shows the correction). */
+/* Where the test page's crosshair A is (the point people measure from the paper edges). */
+void     serah_render_calibration_reference (SerahSheet         *sheet,
+                                             double             *x_mm,
+                                             double             *y_mm);
+/* The lengths of the test page's rulers for sheet (0 when there is no room for one). */
+void     serah_render_calibration_rulers (SerahSheet            *sheet,
+                                          int                   *ruler_x_mm,
+                                          int                   *ruler_y_mm);
 void     serah_render_calibration_page  (cairo_t                *cr,
                                          SerahSheet             *sheet,
                                          const char             *profile_name,

@@ -81,6 +81,21 @@ gboolean           serah_card_template_get_full_nik (SerahCardTemplate *self);
  * NULL-terminated, never NULL. */
 const char *const *serah_card_template_get_extra_fields (SerahCardTemplate *self);
 
+/* The elements, in drawing order, for inspectors and tests. */
+typedef struct {
+  const char   *id;    /* "name" of [front:name] */
+  SerahCardSide side;
+  const char   *type;  /* "text", "box", "line", "image" or "qr" */
+  SerahRect     box;   /* mm; a QR code's box includes its quiet zone */
+  gboolean      bleed;
+  int           line;  /* line of the [group] in the file */
+} SerahTemplateElement;
+
+guint              serah_card_template_get_n_elements (SerahCardTemplate    *self);
+gboolean           serah_card_template_get_element    (SerahCardTemplate    *self,
+                                                       guint                 index,
+                                                       SerahTemplateElement *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahCardTemplate, serah_card_template_unref)
 
 /* ---- sheets ---- */
