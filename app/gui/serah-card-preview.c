@@ -17,6 +17,7 @@
 #include "serah-card-preview.h"
 
 #define MARGIN_PX 20.0
+#define MAX_CARD_PX_PER_MM 8.0
 
 struct _SerahCardPreview
 {
@@ -128,10 +129,14 @@ view_rect (SerahCardPreview *self)
   return r;
 }
 
+/* Fit the view rectangle; a single card stops at about twice its size on a laptop screen,
+ * where it still reads like a card rather than a poster. */
 static double
-view_scale (const SerahRect *r, double width, double height)
+view_scale (const SerahRect *r, double width, double height, gboolean single_card)
 {
-  return MIN ((width - 2 * MARGIN_PX) / r->width, (height - 2 * MARGIN_PX) / r->height);
+  double scale = MIN ((width - 2 * MARGIN_PX) / r->width, (height - 2 * MARGIN_PX) / r->height);
+
+  return single_card ? MIN (scale, MAX_CARD_PX_PER_MM) : scale;
 }
 
 /* Slots before the first position are on the paper already: shade them on the first
@@ -190,7 +195,7 @@ serah_card_preview_draw (SerahCardPreview *self, cairo_t *cr, double width, doub
     }
 
   r = view_rect (self);
-  scale = view_scale (&r, width, height);
+  scale = view_scale (&r, width, height, self->single_card);
   cairo_save (cr);
   cairo_translate (cr, floor ((width - r.width * scale) / 2), floor ((height - r.height * scale) / 2));
   cairo_scale (cr, scale, scale);
@@ -235,7 +240,7 @@ serah_card_preview_get_slot_area (SerahCardPreview *self, guint slot, double wid
       slot >= serah_sheet_get_n_slots (serah_print_job_get_sheet (self->job)))
     return FALSE;
   paper = view_rect (self);
-  scale = view_scale (&paper, width, height);
+  scale = view_scale (&paper, width, height, FALSE);
   r = serah_render_card_in_slot (serah_print_job_get_sheet (self->job),
                                  serah_print_job_get_template (self->job), slot);
   if (self->back)

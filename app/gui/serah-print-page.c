@@ -458,6 +458,12 @@ on_template_or_sheet_changed (SerahPrintPage *self)
 static void
 on_view_changed (SerahPrintPage *self)
 {
+  guint sheet, slot, first = serah_slot_picker_get_position (self->slot_picker) - 1;
+
+  /* A large card should show a card, not a slot the half-used sheet has used already. */
+  g_object_get (self->preview, "sheet-index", &sheet, "slot", &slot, NULL);
+  if (sheet == 0 && slot < first)
+    g_object_set (self->preview, "slot", first, NULL);
   update_caption (self);
   serah_print_page_update_actions (self);
 }
