@@ -28,6 +28,19 @@ iterate_until_idle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Plans run in the page's worker thread: wait until the last one is shown. */
+static void
+wait_for_plan (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  iterate_until_idle ();
+  while ((f->page->planning != NULL || f->page->refresh_id != 0) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (f->page->planning);
+}
+
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -43,7 +56,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (f->window, 1366, 720);
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
-  iterate_until_idle ();
+  wait_for_plan (f);
 }
 
 static void
@@ -65,7 +78,7 @@ wait_for_run (Fixture *f)
   while (f->page->cancellable != NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (f->page->cancellable);
-  iterate_until_idle ();
+  wait_for_plan (f);
 }
 
 /* Share of pixels in r that are clearly not paper white. */
@@ -123,6 +136,7 @@ test_preview_draws (Fixture *f, gconstpointer data)
   /* No separators, so slot 0 holds the first card. */
   adw_combo_row_set_selected (f->page->separators_row, 0);
   serah_print_page_refresh (f->page);
+  wait_for_plan (f);
 
   surface = draw_preview (f, 700, 700);
   g_assert_true (serah_card_preview_get_slot_area (f->page->preview, 0, 700, 700, &slot));
@@ -144,6 +158,50 @@ test_preview_draws (Fixture *f, gconstpointer data)
   cairo_surface_destroy (surface);
 }
 
+/* The widget itself: its snapshot starts the drawing in the worker thread and paints the
+ * image once it is in. */
+static GskRenderNode *
+snapshot_widget (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static void
+test_preview_widget (Fixture *f, gconstpointer data)
+{
+  GtkWidget *preview = GTK_WIDGET (f->page->preview);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autoptr(GskRenderNode) first = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (preview);
+  int height = gtk_widget_get_height (preview);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  graphene_rect_t all;
+
+  g_assert_cmpint (width, >, 300);
+  /* The first snapshot starts the drawing in the worker; the next one paints it. */
+  first = snapshot_widget (preview);
+  while (serah_card_preview_is_busy (f->page->preview) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (serah_card_preview_is_busy (f->page->preview));
+  node = snapshot_widget (preview);
+  g_assert_nonnull (node);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  graphene_rect_init (&all, 0, 0, width, height);
+  g_assert_cmpfloat (inked_share (surface, &all), >, 0.05);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_start_position (Fixture *f, gconstpointer data)
 {
@@ -153,6 +211,7 @@ test_start_position (Fixture *f, gconstpointer data)
   adw_combo_row_set_selected (f->page->separators_row, 0);
   serah_slot_picker_set_position (f->page->slot_picker, 4);
   serah_print_page_refresh (f->page);
+  wait_for_plan (f);
 
   /* 60 cards from slot 4 of 10: 7 on the first sheet, then 53 on six more. */
   g_assert_cmpuint (f->page->plan.sheets, ==, 7);
@@ -171,19 +230,19 @@ test_selection_count (Fixture *f, gconstpointer data)
   SerahAreaCount *area = g_ptr_array_index (areas, 0);
 
   serah_area_selector_select_all (f->page->area_selector, FALSE);
-  iterate_until_idle ();
+  wait_for_plan (f);
   g_assert_cmpuint (f->page->plan.cards, ==, 0);
   g_assert_false (f->page->can_print);
 
   g_assert_true (serah_area_selector_select_area (f->page->area_selector, area->kecamatan,
                                                   area->desa, TRUE));
-  iterate_until_idle ();
+  wait_for_plan (f);
   g_assert_cmpuint (f->page->plan.cards, ==, area->participants);
   g_assert_cmpint (serah_area_selector_get_count (f->page->area_selector), ==, area->participants);
   g_assert_true (f->page->can_print);
 
   serah_area_selector_select_all (f->page->area_selector, TRUE);
-  iterate_until_idle ();
+  wait_for_plan (f);
   g_assert_cmpuint (f->page->plan.cards, ==, N_PEOPLE);
 }
 
@@ -232,7 +291,7 @@ test_pdf_run (Fixture *f, gconstpointer data)
   /* Everyone has a card now: the plan is empty until printed cards are included. */
   g_assert_cmpuint (f->page->plan.cards, ==, 0);
   gtk_switch_set_active (f->page->include_printed_switch, TRUE);
-  iterate_until_idle ();
+  wait_for_plan (f);
   g_assert_cmpuint (f->page->plan.cards, ==, N_PEOPLE);
 }
 
@@ -334,6 +393,7 @@ main (int argc, char **argv)
   g_test_add ("/serah/gui-print/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("builds", test_builds);
   ADD ("preview-draws", test_preview_draws);
+  ADD ("preview-widget", test_preview_widget);
   ADD ("start-position", test_start_position);
   ADD ("selection-count", test_selection_count);
   ADD ("pdf-run", test_pdf_run);

@@ -1,39 +1,31 @@
-/* serah-card-preview.c: the print page's live preview. The snapshot hands a cairo_t to the
- * print job's own page drawing (serah_print_job_draw_preview), the walk that also writes the
- * PDF, so what is seen is what prints: separators, crop marks, the empty slots of a
- * half-used sheet, the mirrored back of a duplex sheet. Only the QR codes are grey
- * placeholders, since a card's code carries the serial it gets when it really prints.
- *
- * A page costs a walk over the selection, so the drawing is kept as an image until the job,
- * the page or the size changes. */
+/* serah-card-preview.c: the print page's live preview. Pages are drawn by the print job
+ * itself (serah_print_job_draw_preview, the walk that also writes the PDF) in the print
+ * worker's thread, into an image the snapshot then paints, so what is seen is what prints:
+ * separators, crop marks, the empty slots of a half-used sheet, the mirrored back of a duplex
+ * sheet. Only the QR codes are grey placeholders, since a card's code carries the serial it
+ * gets when it really prints. While a new page is drawn, the last one stays on screen. */
 #define G_LOG_DOMAIN "serah-gui"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
-#include <serah/serah-render.h>
 
 #include "serah-card-preview.h"
 
-#define MARGIN_PX 20.0
-#define MAX_CARD_PX_PER_MM 8.0
-
 struct _SerahCardPreview
 {
-  GtkWidget        parent_instance;
+  GtkWidget          parent_instance;
 
-  SerahPrintJob   *job;
-  char            *message;       /* shown when there is no job */
+  SerahPrintWorker  *worker;
+  SerahPrintChoices *choices;
+  char              *message;      /* shown when there are no choices */
+  SerahPreviewView   view;
 
-  guint            sheet_index;   /* 0-based sheet of paper */
-  guint            slot;          /* 0-based slot, single-card view */
-  guint            start_position;
-  gboolean         single_card;
-  gboolean         back;
-
-  cairo_surface_t *cache;         /* the last drawing, at cache_w x cache_h */
-  int              cache_w, cache_h, cache_scale;
+  cairo_surface_t   *image;        /* the last page drawn */
+  gboolean           image_current; /* image shows view of choices at image_w x image_h */
+  int                image_w, image_h, image_scale;
+  GCancellable      *rendering;    /* the drawing under way, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (SerahCardPreview, serah_card_preview, GTK_TYPE_WIDGET)
@@ -58,197 +50,109 @@ serah_card_preview_new (void)
 static void
 invalidate (SerahCardPreview *self)
 {
-  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  self->image_current = FALSE;
+  if (self->rendering != NULL)
+    {
+      g_cancellable_cancel (self->rendering);
+      g_clear_object (&self->rendering);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
-serah_card_preview_set_job (SerahCardPreview *self, SerahPrintJob *job, const char *message)
+serah_card_preview_set_choices (SerahCardPreview *self, SerahPrintWorker *worker,
+                                SerahPrintChoices *choices, const char *message)
 {
   g_return_if_fail (SERAH_IS_CARD_PREVIEW (self));
-  g_return_if_fail (job == NULL || SERAH_IS_PRINT_JOB (job));
 
-  g_set_object (&self->job, job);
+  g_clear_pointer (&self->worker, serah_print_worker_unref);
+  g_clear_pointer (&self->choices, serah_print_choices_unref);
+  if (worker != NULL && choices != NULL)
+    {
+      self->worker = serah_print_worker_ref (worker);
+      self->choices = serah_print_choices_ref (choices);
+    }
   g_free (self->message);
   self->message = g_strdup (message);
+  if (self->choices == NULL)
+    g_clear_pointer (&self->image, cairo_surface_destroy);
   invalidate (self);
 }
 
-static gboolean
-job_has_back (SerahCardPreview *self)
+gboolean
+serah_card_preview_is_busy (SerahCardPreview *self)
 {
-  return serah_card_template_has_back (serah_print_job_get_template (self->job));
-}
-
-/* The PDF page of the sheet and side shown. The page makes a back-side template's preview
- * job duplex, so every sheet has a front page and a back page. */
-static guint
-page_index (SerahCardPreview *self)
-{
-  if (!job_has_back (self))
-    return self->sheet_index;
-  return self->sheet_index * 2 + (self->back ? 1 : 0);
-}
-
-static void
-draw_notice (cairo_t *cr, double width, double height, const char *text)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
-  int w, h;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (MAX (width - 2 * MARGIN_PX, 1) * PANGO_SCALE));
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.6);
-  cairo_move_to (cr, MARGIN_PX, (height - h) / 2);
-  pango_cairo_show_layout (cr, layout);
-  g_object_unref (layout);
-}
-
-/* The rectangle (mm, on the paper) that the view fills: the whole paper, or one card. */
-static SerahRect
-view_rect (SerahCardPreview *self)
-{
-  SerahSheet *sheet = serah_print_job_get_sheet (self->job);
-  SerahRect r = { 0, 0, 0, 0 };
-
-  serah_sheet_get_paper_size (sheet, &r.width, &r.height);
-  if (self->single_card)
-    {
-      guint slot = MIN (self->slot, serah_sheet_get_n_slots (sheet) - 1);
-      double paper_w = r.width;
-
-      r = serah_render_card_in_slot (sheet, serah_print_job_get_template (self->job), slot);
-      if (self->back && job_has_back (self))
-        r.x = paper_w - r.x - r.width; /* as serah_render_enter_slot mirrors the back */
-    }
-  return r;
-}
-
-/* Fit the view rectangle; a single card stops at about twice its size on a laptop screen,
- * where it still reads like a card rather than a poster. */
-static double
-view_scale (const SerahRect *r, double width, double height, gboolean single_card)
-{
-  double scale = MIN ((width - 2 * MARGIN_PX) / r->width, (height - 2 * MARGIN_PX) / r->height);
-
-  return single_card ? MIN (scale, MAX_CARD_PX_PER_MM) : scale;
-}
-
-/* Slots before the first position are on the paper already: shade them on the first
- * sheet's front, so the grid matches the half-used sheet in the tray. */
-static void
-shade_used_slots (SerahCardPreview *self, cairo_t *cr)
-{
-  SerahSheet *sheet = serah_print_job_get_sheet (self->job);
-  SerahCardTemplate *card = serah_print_job_get_template (self->job);
-
-  if (self->sheet_index != 0 || self->back)
-    return;
-  for (guint slot = 0; slot + 1 < self->start_position && slot < serah_sheet_get_n_slots (sheet); slot++)
-    {
-      SerahRect r = serah_render_card_in_slot (sheet, card, slot);
-
-      cairo_save (cr);
-      cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-      cairo_clip_preserve (cr);
-      cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0.7, 0.7, 0.7);
-      cairo_set_line_width (cr, 0.4);
-      for (double d = -r.height; d < r.width; d += 4)
-        {
-          cairo_move_to (cr, r.x + d, r.y + r.height);
-          cairo_line_to (cr, r.x + d + r.height, r.y);
-        }
-      cairo_stroke (cr);
-      cairo_restore (cr);
-    }
+  g_return_val_if_fail (SERAH_IS_CARD_PREVIEW (self), FALSE);
+  return self->rendering != NULL;
 }
 
 gboolean
 serah_card_preview_draw (SerahCardPreview *self, cairo_t *cr, double width, double height)
 {
-  g_autoptr(GError) error = NULL;
-  SerahRect r;
-  double scale;
-  gboolean ok;
-
   g_return_val_if_fail (SERAH_IS_CARD_PREVIEW (self), FALSE);
   g_return_val_if_fail (cr != NULL, FALSE);
 
-  if (width <= 2 * MARGIN_PX || height <= 2 * MARGIN_PX)
+  if (self->choices == NULL)
     return FALSE;
-  if (self->job == NULL)
-    {
-      draw_notice (cr, width, height, self->message ? self->message : _("Nothing to preview."));
-      return FALSE;
-    }
-  if (self->back && !job_has_back (self))
-    {
-      draw_notice (cr, width, height, _("This template has no back side."));
-      return FALSE;
-    }
-
-  r = view_rect (self);
-  scale = view_scale (&r, width, height, self->single_card);
-  cairo_save (cr);
-  cairo_translate (cr, floor ((width - r.width * scale) / 2), floor ((height - r.height * scale) / 2));
-  cairo_scale (cr, scale, scale);
-  cairo_translate (cr, -r.x, -r.y);
-
-  /* The paper (or card), with a soft shadow. */
-  cairo_rectangle (cr, r.x + 0.5, r.y + 0.7, r.width, r.height);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.2);
-  cairo_fill (cr);
-  cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_clip (cr);
-
-  if (!self->single_card)
-    shade_used_slots (self, cr);
-  ok = serah_print_job_draw_preview (self->job, cr, page_index (self), NULL, &error);
-  cairo_restore (cr);
-
-  if (!ok)
-    {
-      cairo_save (cr);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-      cairo_paint (cr);
-      draw_notice (cr, width, height, error->message);
-      cairo_restore (cr);
-    }
-  return ok;
+  return serah_print_worker_draw (self->worker, self->choices, &self->view, cr, width, height,
+                                  NULL);
 }
 
 gboolean
 serah_card_preview_get_slot_area (SerahCardPreview *self, guint slot, double width,
                                   double height, graphene_rect_t *out)
 {
-  SerahRect paper, r;
-  double scale;
-
   g_return_val_if_fail (SERAH_IS_CARD_PREVIEW (self), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if (self->job == NULL || self->single_card ||
-      slot >= serah_sheet_get_n_slots (serah_print_job_get_sheet (self->job)))
+  if (self->choices == NULL)
     return FALSE;
-  paper = view_rect (self);
-  scale = view_scale (&paper, width, height, FALSE);
-  r = serah_render_card_in_slot (serah_print_job_get_sheet (self->job),
-                                 serah_print_job_get_template (self->job), slot);
-  if (self->back)
-    r.x = paper.width - r.x - r.width;
-  graphene_rect_init (out, floor ((width - paper.width * scale) / 2) + r.x * scale,
-                      floor ((height - paper.height * scale) / 2) + r.y * scale,
-                      r.width * scale, r.height * scale);
-  return TRUE;
+  return serah_print_view_slot_area (self->choices, &self->view, slot, width, height, out);
+}
+
+static void
+on_rendered (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(SerahCardPreview) self = user_data;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image = serah_print_worker_render_finish (result, &error);
+
+  /* An older drawing that finished before its cancel was seen: a newer one is under way. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->rendering)
+    {
+      g_clear_pointer (&image, cairo_surface_destroy);
+      return;
+    }
+  g_clear_object (&self->rendering);
+  if (image == NULL)
+    {
+      g_warning ("Cannot draw the preview: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->image, cairo_surface_destroy);
+  self->image = image;
+  self->image_current = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+draw_message (GtkWidget *widget, GtkSnapshot *snapshot, const char *text, int width, int height)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  int w, h;
+  GdkRGBA color;
+
+  pango_layout_set_width (layout, MAX (width - 48, 1) * PANGO_SCALE);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  color.alpha *= 0.7;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (24, (height - h) / 2.0));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+  g_object_unref (layout);
 }
 
 static void
@@ -262,23 +166,28 @@ serah_card_preview_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   if (width <= 0 || height <= 0)
     return;
-  if (self->cache == NULL || self->cache_w != width || self->cache_h != height ||
-      self->cache_scale != scale)
+  if (self->choices == NULL)
     {
-      cairo_t *image_cr;
-
-      g_clear_pointer (&self->cache, cairo_surface_destroy);
-      self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-      cairo_surface_set_device_scale (self->cache, scale, scale);
-      image_cr = cairo_create (self->cache);
-      serah_card_preview_draw (self, image_cr, width, height);
-      cairo_destroy (image_cr);
-      self->cache_w = width;
-      self->cache_h = height;
-      self->cache_scale = scale;
+      draw_message (widget, snapshot, self->message ? self->message : _("Nothing to preview."),
+                    width, height);
+      return;
     }
+  if (self->image_current &&
+      (self->image_w != width || self->image_h != height || self->image_scale != scale))
+    self->image_current = FALSE;
+  if (!self->image_current && self->rendering == NULL)
+    {
+      self->rendering = g_cancellable_new ();
+      self->image_w = width;
+      self->image_h = height;
+      self->image_scale = scale;
+      serah_print_worker_render_async (self->worker, self->choices, &self->view, width, height,
+                                       scale, self->rendering, on_rendered, g_object_ref (self));
+    }
+  if (self->image == NULL)
+    return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_source_surface (cr, self->cache, 0, 0);
+  cairo_set_source_surface (cr, self->image, 0, 0);
   cairo_paint (cr);
   cairo_destroy (cr);
 }
@@ -292,19 +201,19 @@ serah_card_preview_get_property (GObject *object, guint prop_id, GValue *value,
   switch (prop_id)
     {
     case PROP_SHEET_INDEX:
-      g_value_set_uint (value, self->sheet_index);
+      g_value_set_uint (value, self->view.sheet_index);
       break;
     case PROP_SLOT:
-      g_value_set_uint (value, self->slot);
+      g_value_set_uint (value, self->view.slot);
       break;
     case PROP_START_POSITION:
-      g_value_set_uint (value, self->start_position);
+      g_value_set_uint (value, self->view.start_position);
       break;
     case PROP_SINGLE_CARD:
-      g_value_set_boolean (value, self->single_card);
+      g_value_set_boolean (value, self->view.single_card);
       break;
     case PROP_BACK:
-      g_value_set_boolean (value, self->back);
+      g_value_set_boolean (value, self->view.back);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -330,19 +239,19 @@ serah_card_preview_set_property (GObject *object, guint prop_id, const GValue *v
   switch (prop_id)
     {
     case PROP_SHEET_INDEX:
-      set_uint (self, &self->sheet_index, g_value_get_uint (value), pspec);
+      set_uint (self, &self->view.sheet_index, g_value_get_uint (value), pspec);
       break;
     case PROP_SLOT:
-      set_uint (self, &self->slot, g_value_get_uint (value), pspec);
+      set_uint (self, &self->view.slot, g_value_get_uint (value), pspec);
       break;
     case PROP_START_POSITION:
-      set_uint (self, &self->start_position, g_value_get_uint (value), pspec);
+      set_uint (self, &self->view.start_position, g_value_get_uint (value), pspec);
       break;
     case PROP_SINGLE_CARD:
-      set_uint (self, (guint *) &self->single_card, !!g_value_get_boolean (value), pspec);
+      set_uint (self, (guint *) &self->view.single_card, !!g_value_get_boolean (value), pspec);
       break;
     case PROP_BACK:
-      set_uint (self, (guint *) &self->back, !!g_value_get_boolean (value), pspec);
+      set_uint (self, (guint *) &self->view.back, !!g_value_get_boolean (value), pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -354,8 +263,12 @@ serah_card_preview_dispose (GObject *object)
 {
   SerahCardPreview *self = SERAH_CARD_PREVIEW (object);
 
-  g_clear_object (&self->job);
-  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  if (self->rendering != NULL)
+    g_cancellable_cancel (self->rendering);
+  g_clear_object (&self->rendering);
+  g_clear_pointer (&self->worker, serah_print_worker_unref);
+  g_clear_pointer (&self->choices, serah_print_choices_unref);
+  g_clear_pointer (&self->image, cairo_surface_destroy);
   G_OBJECT_CLASS (serah_card_preview_parent_class)->dispose (object);
 }
 
@@ -405,5 +318,5 @@ serah_card_preview_class_init (SerahCardPreviewClass *klass)
 static void
 serah_card_preview_init (SerahCardPreview *self)
 {
-  self->start_position = 1;
+  self->view.start_position = 1;
 }

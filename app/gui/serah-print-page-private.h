@@ -8,6 +8,7 @@
 #include "serah-area-selector.h"
 #include "serah-card-preview.h"
 #include "serah-print-page.h"
+#include "serah-print-worker.h"
 #include "serah-slot-picker.h"
 
 G_BEGIN_DECLS
@@ -48,11 +49,14 @@ struct _SerahPrintPage
   SerahCardTemplate *card;
   SerahSheet        *sheet;
   char              *load_error;    /* why the chosen template or sheet did not load */
+  char              *notice;        /* the last run's summary, shown until choices change */
 
   SerahPrintPlan     plan;          /* of the current choices */
   gboolean           plan_ok;
   gboolean           can_print;     /* print.print and print.export-pdf are enabled */
-  guint              refresh_id;    /* idle that rebuilds the preview job and the plan */
+  guint              refresh_id;    /* idle that starts a new plan */
+  GCancellable      *planning;      /* the plan under way in the worker, or NULL */
+  SerahPrintWorker  *worker;        /* plans and draws previews on its own connection */
 
   GCancellable      *cancellable;   /* of the run in progress, NULL when idle */
 };
@@ -68,7 +72,8 @@ void     serah_print_page_select_profile (SerahPrintPage *self,
                                           const char     *name);
 /* The chosen printer profile, or NULL for none. */
 SerahPrinterProfile *serah_print_page_get_profile (SerahPrintPage *self);
-/* Rebuilds the plan and the preview (after a run: printed cards drop out). */
+/* Plans again and redraws the preview (after a run: printed cards drop out). The plan comes
+ * in from the worker; planning is NULL once it is shown. */
 void     serah_print_page_refresh        (SerahPrintPage *self);
 void     serah_print_page_toast          (SerahPrintPage *self,
                                           const char     *message);

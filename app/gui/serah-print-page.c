@@ -47,7 +47,10 @@ serah_print_page_toast (SerahPrintPage *self, const char *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  /* The summary line keeps the last message for whoever missed the toast. */
+  /* The summary line keeps the last message, for whoever missed the toast, until the
+   * choices change. */
+  g_free (self->notice);
+  self->notice = g_strdup (message);
   gtk_label_set_text (self->summary_label, message);
   if (SERAH_IS_WINDOW (root))
     serah_window_toast (SERAH_WINDOW (root), message);
@@ -199,14 +202,16 @@ serah_print_page_get_profile (SerahPrintPage *self)
 
 /* ---- the job ---- */
 
-static SerahPrintJob *
-build_job (SerahPrintPage *self, gboolean for_preview, GError **error)
+/* The choices of the widgets as plain data. The preview's are duplex whenever the template
+ * has a back, so it can flip, and without printer correction, since that only undoes a
+ * printer's error. */
+static SerahPrintChoices *
+snapshot_choices (SerahPrintPage *self, gboolean for_preview, GError **error)
 {
-  g_autoptr(SerahPrintJob) job = NULL;
+  g_autoptr(SerahPrintChoices) choices = NULL;
   SerahParticipantFilter filter = { 0 };
   guint order = adw_combo_row_get_selected (self->order_row);
   guint separators = adw_combo_row_get_selected (self->separators_row);
-  g_autofree char *selection = NULL;
 
   if (self->store == NULL)
     {
@@ -221,46 +226,41 @@ build_job (SerahPrintPage *self, gboolean for_preview, GError **error)
       return NULL;
     }
 
-  job = serah_print_job_new (self->store, self->card, self->sheet);
+  choices = serah_print_choices_new ();
+  choices->card = serah_card_template_ref (self->card);
+  choices->sheet = serah_sheet_ref (self->sheet);
   serah_area_selector_fill_filter (self->area_selector, &filter);
-  filter.order = (char **) order_fields[MIN (order, G_N_ELEMENTS (order_fields) - 1)];
-  serah_print_job_set_filter (job, &filter);
-  g_strfreev (filter.kecamatan);
-  g_strfreev (filter.desa);
-
-  selection = serah_area_selector_describe (self->area_selector);
-  serah_print_job_set_selection_text (job, selection);
-  serah_print_job_set_include_printed (job, gtk_switch_get_active (self->include_printed_switch));
-  serah_print_job_set_first_position (job, serah_slot_picker_get_position (self->slot_picker));
-  serah_print_job_set_separators (job, separator_modes[MIN (separators, G_N_ELEMENTS (separator_modes) - 1)]);
-  serah_print_job_set_crop_marks (job, gtk_switch_get_active (self->crop_marks_switch));
-  serah_print_job_set_outline (job, gtk_switch_get_active (self->outline_switch));
+  choices->kecamatan = filter.kecamatan;
+  choices->desa = filter.desa;
+  choices->order = order_fields[MIN (order, G_N_ELEMENTS (order_fields) - 1)];
+  choices->selection = serah_area_selector_describe (self->area_selector);
+  choices->include_printed = gtk_switch_get_active (self->include_printed_switch);
+  choices->first_position = serah_slot_picker_get_position (self->slot_picker);
+  choices->separators = separator_modes[MIN (separators, G_N_ELEMENTS (separator_modes) - 1)];
+  choices->crop_marks = gtk_switch_get_active (self->crop_marks_switch);
+  choices->outline = gtk_switch_get_active (self->outline_switch);
   if (serah_card_template_get_payload_kind (self->card) == SERAH_PAYLOAD_INVITATION)
-    {
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->ceremony_row));
-      serah_print_job_set_ceremony_id (job, g_ascii_strtoll (text, NULL, 10));
-    }
-
+    choices->ceremony_id = g_ascii_strtoll (gtk_editable_get_text (GTK_EDITABLE (self->ceremony_row)),
+                                            NULL, 10);
   if (for_preview)
-    {
-      /* Every sheet with a back page, so the preview can flip; the designed positions,
-       * since the calibration only undoes a printer's error. */
-      serah_print_job_set_duplex (job, serah_card_template_has_back (self->card));
-    }
+    choices->duplex = serah_card_template_has_back (self->card);
   else
     {
-      g_autoptr(SerahPrinterProfile) profile = serah_print_page_get_profile (self);
-      serah_print_job_set_duplex (job, gtk_switch_get_active (self->duplex_switch));
-      serah_print_job_set_calibration (job, profile);
+      choices->duplex = gtk_switch_get_active (self->duplex_switch);
+      choices->profile = serah_print_page_get_profile (self);
     }
-  return g_steal_pointer (&job);
+  return g_steal_pointer (&choices);
 }
 
 SerahPrintJob *
 serah_print_page_make_job (SerahPrintPage *self, GError **error)
 {
+  g_autoptr(SerahPrintChoices) choices = NULL;
+
   g_return_val_if_fail (SERAH_IS_PRINT_PAGE (self), NULL);
-  return build_job (self, FALSE, error);
+
+  choices = snapshot_choices (self, FALSE, error);
+  return choices ? serah_print_choices_make_job (choices, self->store) : NULL;
 }
 
 static guint
@@ -298,6 +298,11 @@ update_summary (SerahPrintPage *self, const GError *error)
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "error");
+  if (self->notice != NULL)
+    {
+      gtk_label_set_text (self->summary_label, self->notice);
+      return;
+    }
   g_string_append_printf (text, g_dngettext (NULL, "%u card", "%u cards", self->plan.cards),
                           self->plan.cards);
   g_string_append (text, " · ");
@@ -319,19 +324,9 @@ update_summary (SerahPrintPage *self, const GError *error)
 }
 
 static void
-refresh_now (SerahPrintPage *self)
+show_plan (SerahPrintPage *self, SerahPrintChoices *choices, const GError *error)
 {
-  g_autoptr(SerahPrintJob) job = NULL;
-  g_autoptr(GError) error = NULL;
   guint sheet;
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  memset (&self->plan, 0, sizeof self->plan);
-  self->plan_ok = FALSE;
-
-  job = build_job (self, TRUE, &error);
-  if (job != NULL && serah_print_job_plan (job, &self->plan, NULL, &error))
-    self->plan_ok = TRUE;
 
   update_summary (self, error);
   if (self->plan_ok && self->plan.cards == 0)
@@ -341,16 +336,81 @@ refresh_now (SerahPrintPage *self)
           ? g_strdup (_("Everyone selected already has a card. Switch on “Include cards "
                         "already printed” to print them again."))
           : g_strdup (_("Nobody is selected. Tick a kecamatan or desa."));
-      serah_card_preview_set_job (self->preview, NULL, message);
+      serah_card_preview_set_choices (self->preview, NULL, NULL, message);
     }
   else
-    serah_card_preview_set_job (self->preview, self->plan_ok ? job : NULL,
-                                error ? error->message : NULL);
+    serah_card_preview_set_choices (self->preview, self->worker, self->plan_ok ? choices : NULL,
+                                    error ? error->message : NULL);
 
   g_object_get (self->preview, "sheet-index", &sheet, NULL);
   if (sheet >= preview_sheets (self))
     g_object_set (self->preview, "sheet-index", 0, NULL);
   update_caption (self);
+  serah_print_page_update_actions (self);
+}
+
+typedef struct {
+  SerahPrintPage    *page;
+  SerahPrintChoices *choices;
+} Planning;
+
+static void
+planning_free (Planning *planning)
+{
+  g_object_unref (planning->page);
+  serah_print_choices_unref (planning->choices);
+  g_free (planning);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Planning, planning_free)
+
+static void
+on_planned (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(Planning) planning = user_data;
+  SerahPrintPage *self = planning->page;
+  g_autoptr(GError) error = NULL;
+
+  /* Superseded by newer choices (or the page went away): that plan will show. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->planning)
+    return;
+  g_clear_object (&self->planning);
+  self->plan_ok = serah_print_worker_plan_finish (result, &self->plan, &error);
+  if (!self->plan_ok)
+    memset (&self->plan, 0, sizeof self->plan);
+  show_plan (self, planning->choices, error);
+}
+
+/* Plans the current choices in the worker; the summary, the preview and the actions follow
+ * when the plan is in. */
+static void
+refresh_now (SerahPrintPage *self)
+{
+  g_autoptr(SerahPrintChoices) choices = NULL;
+  g_autoptr(GError) error = NULL;
+  Planning *planning;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->planning != NULL)
+    {
+      g_cancellable_cancel (self->planning);
+      g_clear_object (&self->planning);
+    }
+
+  choices = snapshot_choices (self, TRUE, &error);
+  if (choices == NULL || self->worker == NULL)
+    {
+      self->plan_ok = FALSE;
+      memset (&self->plan, 0, sizeof self->plan);
+      show_plan (self, NULL, error);
+      return;
+    }
+
+  self->planning = g_cancellable_new ();
+  planning = g_new0 (Planning, 1);
+  planning->page = g_object_ref (self);
+  planning->choices = serah_print_choices_ref (choices);
+  serah_print_worker_plan_async (self->worker, choices, self->planning, on_planned, planning);
   serah_print_page_update_actions (self);
 }
 
@@ -383,7 +443,7 @@ void
 serah_print_page_update_actions (SerahPrintPage *self)
 {
   gboolean busy = self->cancellable != NULL;
-  gboolean can_print = !busy && self->plan_ok && self->plan.cards > 0;
+  gboolean can_print = !busy && self->planning == NULL && self->plan_ok && self->plan.cards > 0;
   GtkWidget *widget = GTK_WIDGET (self);
   guint sheets = preview_sheets (self);
   guint sheet, slot, n_slots;
@@ -432,6 +492,9 @@ serah_print_page_set_store (SerahPrintPage *self, SerahStore *store)
 
   if (!g_set_object (&self->store, store))
     return;
+  g_clear_pointer (&self->worker, serah_print_worker_unref);
+  if (store != NULL)
+    self->worker = serah_print_worker_new (serah_store_get_path (store));
   load_areas (self);
   load_profiles (self);
   refresh_now (self);
@@ -443,6 +506,7 @@ serah_print_page_set_store (SerahPrintPage *self, SerahStore *store)
 static void
 on_choice_changed (SerahPrintPage *self)
 {
+  g_clear_pointer (&self->notice, g_free);
   queue_refresh (self);
 }
 
@@ -452,7 +516,7 @@ on_template_or_sheet_changed (SerahPrintPage *self)
   if (self->card_infos == NULL)
     return;
   load_choices (self);
-  queue_refresh (self);
+  on_choice_changed (self);
 }
 
 static void
@@ -559,8 +623,12 @@ serah_print_page_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->planning != NULL)
+    g_cancellable_cancel (self->planning);
+  g_clear_object (&self->planning);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SERAH_TYPE_PRINT_PAGE);
+  g_clear_pointer (&self->worker, serah_print_worker_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->profile_names);
   g_clear_pointer (&self->card_infos, g_ptr_array_unref);
@@ -576,6 +644,7 @@ serah_print_page_finalize (GObject *object)
   SerahPrintPage *self = SERAH_PRINT_PAGE (object);
 
   g_free (self->load_error);
+  g_free (self->notice);
   G_OBJECT_CLASS (serah_print_page_parent_class)->finalize (object);
 }
 
