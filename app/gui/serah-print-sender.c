@@ -199,6 +199,20 @@ one_shot_free (OneShot *shot)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OneShot, one_shot_free)
 
+static OneShot *
+one_shot_new (GtkWindow *parent, const char *title, SerahPdfWriter writer, gpointer user_data,
+              GDestroyNotify destroy)
+{
+  OneShot *shot = g_new0 (OneShot, 1);
+
+  shot->parent = parent ? g_object_ref (parent) : NULL;
+  shot->title = g_strdup (title);
+  shot->writer = writer;
+  shot->user_data = user_data;
+  shot->destroy = destroy;
+  return shot;
+}
+
 void
 serah_print_sender_show_error (GtkWindow *parent, const char *heading, const GError *error)
 {
@@ -232,14 +246,9 @@ void
 serah_print_sender_save_pdf (GtkWindow *parent, const char *title, const char *suggested_name,
                              SerahPdfWriter writer, gpointer user_data, GDestroyNotify destroy)
 {
+  OneShot *shot = one_shot_new (parent, title, writer, user_data, destroy);
   GtkFileChooserNative *dialog;
-  OneShot *shot = g_new0 (OneShot, 1);
 
-  shot->parent = parent ? g_object_ref (parent) : NULL;
-  shot->title = g_strdup (title);
-  shot->writer = writer;
-  shot->user_data = user_data;
-  shot->destroy = destroy;
   dialog = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                         _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
@@ -285,13 +294,8 @@ void
 serah_print_sender_print_pdf (GtkWindow *parent, const char *title, SerahSheet *sheet,
                               SerahPdfWriter writer, gpointer user_data, GDestroyNotify destroy)
 {
-  OneShot *shot = g_new0 (OneShot, 1);
+  OneShot *shot = one_shot_new (parent, title, writer, user_data, destroy);
 
-  shot->parent = parent ? g_object_ref (parent) : NULL;
-  shot->title = g_strdup (title);
-  shot->writer = writer;
-  shot->user_data = user_data;
-  shot->destroy = destroy;
   serah_print_destination_choose_async (parent, title, sheet, NULL, on_one_shot_printer_chosen,
                                         shot);
 }
