@@ -106,9 +106,19 @@ test_records (Fixture *f, gconstpointer unused)
   g_assert_cmpuint (plan.sheets, ==, (N_PEOPLE + areas->len + 9) / 10);
   g_assert_cmpuint (count_runs (f), ==, 0);
 
+  serah_print_job_set_operator (job, "ani");
   g_assert_true (serah_print_job_run (job, pdf, NULL, NULL, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  /* The run is in the audit log, by whom. */
+  {
+    SerahAuditFilter only_prints = { 0, "print.", 0 };
+    g_autoptr(GPtrArray) events = serah_audit_list (f->store, &only_prints, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (events->len, ==, 1);
+    g_assert_cmpstr (((SerahAuditEvent *) events->pdata[0])->action, ==, "print.batch");
+    g_assert_cmpstr (((SerahAuditEvent *) events->pdata[0])->operator_name, ==, "ani");
+  }
   g_assert_cmpuint (result.cards, ==, plan.cards);
   g_assert_cmpuint (result.sheets, ==, plan.sheets);
   g_assert_cmpuint (result.stacks, ==, plan.stacks);
@@ -125,7 +135,8 @@ test_records (Fixture *f, gconstpointer unused)
       for (int k = 1; k <= area->participants; k++, c++)
         {
           SerahPrintedCard *card = cards->pdata[c];
-          g_autoptr(SerahParticipant) p = serah_store_get_participant (f->store, card->participant_id, NULL);
+          g_autoptr(SerahParticipant) p = serah_store_get_participant (f->store,
+                                                                       card->participant_id, NULL);
           g_assert_cmpint (card->serial, ==, result.first_serial + c);
           g_assert_cmpstr (card->stack_group, ==, area->desa);
           g_assert_cmpstr (p->desa, ==, area->desa);

@@ -138,7 +138,8 @@ static void
 test_card_qr_verifies (Fixture *f, gconstpointer unused)
 {
   g_autoptr(GError) error = NULL;
-  SerahPrintRun run = { .kind = SERAH_PRINT_RUN_BATCH, .template_name = "kis", .sheet_name = "cr80" };
+  SerahPrintRun run = { .kind = SERAH_PRINT_RUN_BATCH, .template_name = "kis",
+                       .sheet_name = "cr80" };
   g_autofree char *payload = NULL;
   g_auto(GStrv) found = NULL;
   g_autoptr(SerahParticipant) who = NULL;
@@ -146,7 +147,8 @@ test_card_qr_verifies (Fixture *f, gconstpointer unused)
   gint64 serial;
 
   g_assert_true (serah_store_insert_print_run (f->store, &run, &error));
-  serial = serah_store_insert_printed_card (f->store, run.id, f->p->id, 1, 1, "Caringin", 1, 0, &error);
+  serial = serah_store_insert_printed_card (f->store, run.id, f->p->id, 1, 1, "Caringin", 1, 0,
+                                            &error);
   payload = serah_payload_encode (f->store, SERAH_PAYLOAD_CARD, f->p->card_no, serial, &error);
   g_assert_no_error (error);
 
@@ -192,7 +194,8 @@ test_text_fits (Fixture *f, gconstpointer unused)
   SerahCardData data = { f->p, 12345, NULL, 1, 1, NULL, -1 };
 
   /* A short name keeps its size and one line. */
-  g_assert_true (serah_card_renderer_place_text (f->renderer, SERAH_CARD_FRONT, "name", &data, &place));
+  g_assert_true (serah_card_renderer_place_text (f->renderer, SERAH_CARD_FRONT, "name", &data,
+                                                 &place));
   g_assert_cmpfloat (place.size_pt, ==, 9.5);
   g_assert_cmpint (place.lines, ==, 1);
   g_assert_false (place.ellipsized);
@@ -202,7 +205,8 @@ test_text_fits (Fixture *f, gconstpointer unused)
    * ink stays in the box. */
   g_free (f->p->name);
   f->p->name = g_strdup (long_name);
-  g_assert_true (serah_card_renderer_place_text (f->renderer, SERAH_CARD_FRONT, "name", &data, &place));
+  g_assert_true (serah_card_renderer_place_text (f->renderer, SERAH_CARD_FRONT, "name", &data,
+                                                 &place));
   g_assert_cmpfloat (place.size_pt, ==, 6);
   g_assert_cmpint (place.lines, ==, 2);
   g_assert_true (place.ellipsized);
@@ -212,7 +216,8 @@ test_text_fits (Fixture *f, gconstpointer unused)
   /* A somewhat long name only shrinks. */
   g_free (f->p->name);
   f->p->name = g_strdup ("Muhammad Abdurrahman Saputra");
-  g_assert_true (serah_card_renderer_place_text (f->renderer, SERAH_CARD_FRONT, "name", &data, &place));
+  g_assert_true (serah_card_renderer_place_text (f->renderer, SERAH_CARD_FRONT, "name", &data,
+                                                 &place));
   g_assert_cmpfloat (place.size_pt, <, 9.5);
   g_assert_cmpfloat (place.size_pt, >=, 6);
   g_assert_cmpint (place.lines, ==, 1);
@@ -229,7 +234,9 @@ test_every_text_fits (Fixture *f, gconstpointer unused)
 
   g_free (f->p->name);
   f->p->name = g_strdup (long_name);
-  f->p->faskes = (g_free (f->p->faskes), g_strdup ("Klinik Pratama Rawat Inap Sehat Sejahtera Bersama Masyarakat Pandeglang"));
+  g_free (f->p->faskes);
+  f->p->faskes = g_strdup ("Klinik Pratama Rawat Inap Sehat Sejahtera Bersama Masyarakat "
+                           "Pandeglang");
   f->p->address = g_strdup ("Kp. Sukamanah Girang RT 012/RW 007, Desa Kadubungbang");
   for (guint i = 0; i < serah_card_template_get_n_elements (f->kis); i++)
     {
@@ -298,7 +305,8 @@ test_unicode_names (Fixture *f, gconstpointer unused)
 
       g_free (f->p->name);
       f->p->name = g_strdup (names[i]);
-      g_assert_true (serah_card_renderer_place_text (f->renderer, SERAH_CARD_FRONT, "name", &data, &place));
+      g_assert_true (serah_card_renderer_place_text (f->renderer, SERAH_CARD_FRONT, "name", &data,
+                                                     &place));
       g_assert_cmpint (place.lines, ==, 1);
       g_assert_false (place.ellipsized);
       assert_inside (&place.ink, &place.box, names[i]);

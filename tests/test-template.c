@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include <cairo.h>
+
 #include "serah-test-util.h"
 
 /* A minimal valid card; the tests below break one line of it at a time. */
@@ -42,7 +44,8 @@ static void
 assert_card_refused (const char *text, int code, int line)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SerahCardTemplate) t = serah_card_template_load_data (text, -1, "/tmp/test.card", &error);
+  g_autoptr(SerahCardTemplate) t = serah_card_template_load_data (text, -1, "/tmp/test.card",
+                                                                  &error);
   g_autofree char *prefix = g_strdup_printf ("/tmp/test.card:%d: ", line);
 
   g_assert_null (t);
@@ -56,7 +59,8 @@ test_minimal_loads (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = card_with (-1, NULL);
-  g_autoptr(SerahCardTemplate) t = serah_card_template_load_data (text, -1, "/tmp/x/mini.card", &error);
+  g_autoptr(SerahCardTemplate) t = serah_card_template_load_data (text, -1, "/tmp/x/mini.card",
+                                                                  &error);
   SerahTemplateElement e;
   double w, h;
 
@@ -164,6 +168,30 @@ test_qr_and_image_rules (void)
   assert_card_refused (quiet, SERAH_TEMPLATE_ERROR_INVALID, 18);
   assert_card_refused (rect, SERAH_TEMPLATE_ERROR_INVALID, 17);
   assert_card_refused (image, SERAH_TEMPLATE_ERROR_IMAGE, 19);
+}
+
+/* A PNG logo beside the template loads (and an SVG is what the shipped ones use). */
+static void
+test_png_image (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "logo.png", NULL);
+  g_autofree char *card = g_build_filename (dir, "logo.card", NULL);
+  g_autofree char *text = card_with (0, "[front:logo]\nType=image\nX=4\nY=4\nWidth=8\n"
+                                        "Height=8\nFile=logo.png");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahCardTemplate) t = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 32, 16);
+  SerahTemplateElement e;
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_set_contents (card, text, -1, NULL));
+  t = serah_card_template_load (card, &error);
+  g_assert_no_error (error);
+  g_assert_true (serah_card_template_get_element (t, 1, &e));
+  g_assert_cmpstr (e.type, ==, "image");
+  serah_test_rm_rf (dir);
 }
 
 static void
@@ -313,6 +341,7 @@ main (int argc, char **argv)
   g_test_add_func ("/serah/template/syntax-errors", test_syntax_errors);
   g_test_add_func ("/serah/template/semantic-errors", test_semantic_errors);
   g_test_add_func ("/serah/template/qr-and-image-rules", test_qr_and_image_rules);
+  g_test_add_func ("/serah/template/png-image", test_png_image);
   g_test_add_func ("/serah/template/shipped-templates", test_shipped_templates);
   g_test_add_func ("/serah/template/shipped-sheets", test_shipped_sheets);
   g_test_add_func ("/serah/template/sheet-errors", test_sheet_errors);

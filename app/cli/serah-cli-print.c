@@ -32,7 +32,7 @@ usage_error (SerahCli *cli, const char *usage, const char *message)
 }
 
 static SerahPrinterProfile *
-lookup_profile (SerahCli *cli, SerahStore *store, const char *name, GError **error)
+lookup_profile (SerahStore *store, const char *name, GError **error)
 {
   SerahPrinterProfile *profile;
 
@@ -43,6 +43,41 @@ lookup_profile (SerahCli *cli, SerahStore *store, const char *name, GError **err
     g_set_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_OPTIONS,
                  _("There is no printer profile “%s” (see “calibrate list”)."), name);
   return profile;
+}
+
+/* Opens the store; verbs that record something (printing, reprints, printer profiles) are
+ * for administrators (serah_cli_require_role lets everything pass while the database has no
+ * operators yet). */
+static SerahStore *
+open_store (SerahCli *cli, gboolean writes, int *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+
+  *exit_code = SERAH_CLI_EXIT_USAGE;
+  if (!writes)
+    return serah_cli_get_store (cli);
+  if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
+    {
+      *exit_code = serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
+      return NULL;
+    }
+  return cli->store;
+}
+
+/* The template, sheet and printer profile of a print, by name. */
+static gboolean
+load_print_setup (SerahStore *store, const char *template_name, const char *sheet_name,
+                  const char *calibration, SerahCardTemplate **template_out,
+                  SerahSheet **sheet_out, SerahPrinterProfile **profile_out, GError **error)
+{
+  *template_out = serah_card_template_load (template_name, error);
+  if (*template_out == NULL)
+    return FALSE;
+  *sheet_out = serah_sheet_load (sheet_name, error);
+  if (*sheet_out == NULL)
+    return FALSE;
+  *profile_out = lookup_profile (store, calibration, error);
+  return *profile_out != NULL || calibration == NULL;
 }
 
 static void
@@ -91,21 +126,35 @@ print_verb (SerahCli *cli, int argc, char **argv)
   gboolean crop_marks = FALSE, outline = FALSE, duplex = FALSE, include_printed = FALSE;
   gboolean full_nik = FALSE, dry_run = FALSE;
   GOptionEntry entries[] = {
-    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name, N_("Card template (kis, undangan or a .card file)"), "NAME" },
-    { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet_name, N_("Sheet (a4-2x5, a4-3x3, cr80 or a .sheet file)"), "NAME" },
-    { "where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &where, N_("Select kecamatan=X or desa=Y (repeatable)"), "FIELD=VALUE" },
-    { "order", 0, 0, G_OPTION_ARG_STRING, &order, N_("Sort order inside each desa stack"), "FIELDS" },
-    { "first-position", 0, 0, G_OPTION_ARG_INT, &first_position, N_("Start at this slot of the first sheet"), "N" },
-    { "separator", 0, 0, G_OPTION_ARG_STRING, &separator, N_("Desa separators: slot (default), page or none"), "MODE" },
-    { "crop-marks", 0, 0, G_OPTION_ARG_NONE, &crop_marks, N_("Print crop marks for cutting"), NULL },
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name,
+     N_("Card template (kis, undangan or a .card file)"), "NAME" },
+    { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet_name,
+     N_("Sheet (a4-2x5, a4-3x3, cr80 or a .sheet file)"), "NAME" },
+    { "where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &where,
+     N_("Select kecamatan=X or desa=Y (repeatable)"), "FIELD=VALUE" },
+    { "order", 0, 0, G_OPTION_ARG_STRING, &order, N_("Sort order inside each desa stack"),
+     "FIELDS" },
+    { "first-position", 0, 0, G_OPTION_ARG_INT, &first_position,
+     N_("Start at this slot of the first sheet"), "N" },
+    { "separator", 0, 0, G_OPTION_ARG_STRING, &separator,
+     N_("Desa separators: slot (default), page or none"), "MODE" },
+    { "crop-marks", 0, 0, G_OPTION_ARG_NONE, &crop_marks, N_("Print crop marks for cutting"),
+     NULL },
     { "outline", 0, 0, G_OPTION_ARG_NONE, &outline, N_("Outline every card"), NULL },
-    { "duplex", 0, 0, G_OPTION_ARG_NONE, &duplex, N_("Back sides on the following pages (long-edge flip)"), NULL },
-    { "include-printed", 0, 0, G_OPTION_ARG_NONE, &include_printed, N_("Also print participants who have a card (the old card is voided)"), NULL },
-    { "full-nik", 0, 0, G_OPTION_ARG_NONE, &full_nik, N_("Print the full NIK instead of the masked one"), NULL },
-    { "calibration", 0, 0, G_OPTION_ARG_STRING, &calibration, N_("Printer profile to correct the position"), "PROFILE" },
-    { "ceremony", 0, 0, G_OPTION_ARG_INT64, &ceremony, N_("Ceremony id (invitation templates)"), "ID" },
-    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &set, N_("Value of a template field, e.g. ceremony_name=... (repeatable)"), "FIELD=VALUE" },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Count cards and sheets, print nothing"), NULL },
+    { "duplex", 0, 0, G_OPTION_ARG_NONE, &duplex,
+     N_("Back sides on the following pages (long-edge flip)"), NULL },
+    { "include-printed", 0, 0, G_OPTION_ARG_NONE, &include_printed,
+     N_("Also print participants who have a card (the old card is voided)"), NULL },
+    { "full-nik", 0, 0, G_OPTION_ARG_NONE, &full_nik,
+     N_("Print the full NIK instead of the masked one"), NULL },
+    { "calibration", 0, 0, G_OPTION_ARG_STRING, &calibration,
+     N_("Printer profile to correct the position"), "PROFILE" },
+    { "ceremony", 0, 0, G_OPTION_ARG_INT64, &ceremony, N_("Ceremony id (invitation templates)"),
+     "ID" },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &set,
+     N_("Value of a template field, e.g. ceremony_name=... (repeatable)"), "FIELD=VALUE" },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Count cards and sheets, print nothing"),
+     NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE" },
     { NULL }
   };
@@ -120,6 +169,7 @@ print_verb (SerahCli *cli, int argc, char **argv)
   SerahParticipantFilter filter = { 0 };
   SerahPrintResult result = { 0 };
   SerahStore *store;
+  int code;
 
   if (!serah_cli_parse (cli, PRINT_USAGE, entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
@@ -142,17 +192,12 @@ print_verb (SerahCli *cli, int argc, char **argv)
         return usage_error (cli, PRINT_USAGE, _("--where takes kecamatan=NAME or desa=NAME."));
     }
 
-  store = serah_cli_get_store (cli);
+  store = open_store (cli, !dry_run, &code);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-  template_ = serah_card_template_load (template_name ? template_name : "kis", &error);
-  if (template_ == NULL)
-    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  sheet = serah_sheet_load (sheet_name ? sheet_name : "a4-2x5", &error);
-  if (sheet == NULL)
-    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  profile = lookup_profile (cli, store, calibration, &error);
-  if (error != NULL)
+    return code;
+  if (!load_print_setup (store, template_name ? template_name : "kis",
+                         sheet_name ? sheet_name : "a4-2x5", calibration, &template_, &sheet,
+                         &profile, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
 
   job = serah_print_job_new (store, template_, sheet);
@@ -200,7 +245,8 @@ print_verb (SerahCli *cli, int argc, char **argv)
       *eq = '\0';
       if (!g_strv_contains (serah_card_template_get_extra_fields (template_), set[i]))
         {
-          g_autofree char *known = g_strjoinv (", ", (char **) serah_card_template_get_extra_fields (template_));
+          g_autofree char *known = g_strjoinv (", ",
+                                               (char **) serah_card_template_get_extra_fields (template_));
           g_autofree char *msg = g_strdup_printf (_("The template “%s” has no field “%s” (its "
                                                     "fields: %s)."),
                                                   serah_card_template_get_name (template_), set[i],
@@ -244,10 +290,11 @@ print_verb (SerahCli *cli, int argc, char **argv)
     return serah_cli_fail (cli, error, exit_for (error));
 
   serah_cli_message (cli, _("Printed %u cards in %u desa stacks on %u sheets (%u pages) to %s: "
-                            "print run %" G_GINT64_FORMAT ", serials %" G_GINT64_FORMAT "–%"
-                            G_GINT64_FORMAT "; %u skipped as already printed, %u old cards voided."),
+                            "print run %lld, serials %lld–%lld; %u skipped as already printed, %u old cards "
+                            "voided."),
                      result.cards, result.stacks, result.sheets, result.pages, output,
-                     result.run_id, result.first_serial, result.last_serial,
+                     (long long) result.run_id, (long long) result.first_serial,
+                     (long long) result.last_serial,
                      result.skipped_printed, result.voided);
   if (cli->json)
     {
@@ -272,9 +319,12 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
   g_autofree char *card = NULL, *reason = NULL, *template_name = NULL, *sheet_name = NULL;
   g_autofree char *calibration = NULL, *output = NULL;
   GOptionEntry entries[] = {
-    { "card", 'c', 0, G_OPTION_ARG_STRING, &card, N_("JKN card number of the card to replace"), "NO" },
-    { "reason", 'r', 0, G_OPTION_ARG_STRING, &reason, N_("Why: lost, misprinted, damaged, ..."), "TEXT" },
-    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name, N_("Card template (default kis)"), "NAME" },
+    { "card", 'c', 0, G_OPTION_ARG_STRING, &card, N_("JKN card number of the card to replace"),
+     "NO" },
+    { "reason", 'r', 0, G_OPTION_ARG_STRING, &reason, N_("Why: lost, misprinted, damaged, ..."),
+     "TEXT" },
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name, N_("Card template (default kis)"),
+     "NAME" },
     { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet_name, N_("Sheet (default cr80)"), "NAME" },
     { "calibration", 0, 0, G_OPTION_ARG_STRING, &calibration, N_("Printer profile"), "PROFILE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE" },
@@ -286,6 +336,7 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahPrinterProfile) profile = NULL;
   SerahPrintResult result = { 0 };
   SerahStore *store;
+  int code;
 
   if (!serah_cli_parse (cli, REPRINT_USAGE, entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
@@ -295,32 +346,26 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
   if (!serah_card_no_is_wellformed (card))
     return usage_error (cli, REPRINT_USAGE, _("A card number has 13 digits."));
 
-  store = serah_cli_get_store (cli);
+  store = open_store (cli, TRUE, &code);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-  template_ = serah_card_template_load (template_name ? template_name : "kis", &error);
-  if (template_ == NULL)
-    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  sheet = serah_sheet_load (sheet_name ? sheet_name : "cr80", &error);
-  if (sheet == NULL)
-    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  profile = lookup_profile (cli, store, calibration, &error);
-  if (error != NULL)
+    return code;
+  if (!load_print_setup (store, template_name ? template_name : "kis",
+                         sheet_name ? sheet_name : "cr80", calibration, &template_, &sheet,
+                         &profile, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
 
   if (!serah_print_reprint_card (store, card, reason, template_, sheet, profile,
                                  cli->operator_name, output, &result, &error))
     {
       /* An unknown card number is bad input; a card never printed is refused. */
-      int code = exit_for (error);
-      if (g_error_matches (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_NOT_PRINTED) &&
-          serah_store_find_participant_by_card (store, card, NULL) == NULL)
+      g_autoptr(SerahParticipant) known = serah_store_find_participant_by_card (store, card, NULL);
+      code = exit_for (error);
+      if (g_error_matches (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_NOT_PRINTED) && known == NULL)
         code = SERAH_CLI_EXIT_USAGE;
       return serah_cli_fail (cli, error, code);
     }
-  serah_cli_message (cli, _("Reprinted card %s as serial %" G_GINT64_FORMAT " to %s; the old card "
-                            "is void."),
-                     card, result.first_serial, output);
+  serah_cli_message (cli, _("Reprinted card %s as serial %lld to %s; the old card is void."),
+                     card, (long long) result.first_serial, output);
   if (cli->json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -369,7 +414,8 @@ verify_verb (SerahCli *cli, int argc, char **argv)
   participant = serah_payload_verify (store, argv[1], &payload, &error);
   if (participant == NULL)
     return serah_cli_fail (cli, error,
-                           g_error_matches (error, SERAH_PAYLOAD_ERROR, SERAH_PAYLOAD_ERROR_MALFORMED)
+                           g_error_matches (error, SERAH_PAYLOAD_ERROR,
+                                            SERAH_PAYLOAD_ERROR_MALFORMED)
                              ? SERAH_CLI_EXIT_USAGE : SERAH_CLI_EXIT_REFUSED);
   if (payload.kind == SERAH_PAYLOAD_CARD)
     {
@@ -382,18 +428,20 @@ verify_verb (SerahCli *cli, int argc, char **argv)
   masked = serah_nik_mask (participant->nik);
 
   if (payload.kind == SERAH_PAYLOAD_CARD && card != NULL)
-    serah_cli_message (cli, _("Genuine card: %s, NIK %s, card %s, desa %s (kec. %s); serial %"
-                              G_GINT64_FORMAT ", print run %" G_GINT64_FORMAT ", sheet %d, position %d."),
+    serah_cli_message (cli, _("Genuine card: %s, NIK %s, card %s, desa %s (kec. %s); serial %lld, "
+                              "print run %lld, sheet %d, position %d."),
                        participant->name, masked, participant->card_no,
                        participant->desa ? participant->desa : "-",
-                       participant->kecamatan ? participant->kecamatan : "-", card->serial,
-                       card->print_run_id, card->sheet_no, card->position);
+                       participant->kecamatan ? participant->kecamatan : "-",
+                       (long long) card->serial, (long long) card->print_run_id, card->sheet_no,
+                       card->position);
   else
     serah_cli_message (cli, _("Genuine invitation: %s, NIK %s, card %s, desa %s (kec. %s); "
-                              "ceremony %" G_GINT64_FORMAT "."),
+                              "ceremony %lld."),
                        participant->name, masked, participant->card_no,
                        participant->desa ? participant->desa : "-",
-                       participant->kecamatan ? participant->kecamatan : "-", payload.number);
+                       participant->kecamatan ? participant->kecamatan : "-",
+                       (long long) payload.number);
   if (cli->json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -479,10 +527,13 @@ calibrate_set (SerahCli *cli, SerahStore *store, int argc, char **argv)
   GOptionEntry entries[] = {
     { "offset-x", 0, 0, G_OPTION_ARG_STRING, &ox, N_("Shift right by MM (negative: left)"), "MM" },
     { "offset-y", 0, 0, G_OPTION_ARG_STRING, &oy, N_("Shift down by MM (negative: up)"), "MM" },
-    { "scale-x", 0, 0, G_OPTION_ARG_STRING, &sx, N_("Horizontal scale correction (1 = none)"), "F" },
+    { "scale-x", 0, 0, G_OPTION_ARG_STRING, &sx, N_("Horizontal scale correction (1 = none)"),
+     "F" },
     { "scale-y", 0, 0, G_OPTION_ARG_STRING, &sy, N_("Vertical scale correction (1 = none)"), "F" },
-    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_name, N_("Sheet of the test page measured"), "NAME" },
-    { "measured-x", 0, 0, G_OPTION_ARG_STRING, &mx, N_("Measured: left edge to crosshair A"), "MM" },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_name, N_("Sheet of the test page measured"),
+     "NAME" },
+    { "measured-x", 0, 0, G_OPTION_ARG_STRING, &mx, N_("Measured: left edge to crosshair A"),
+     "MM" },
     { "measured-y", 0, 0, G_OPTION_ARG_STRING, &my, N_("Measured: top edge to crosshair A"), "MM" },
     { "ruler-x", 0, 0, G_OPTION_ARG_STRING, &rx, N_("Measured length of ruler X"), "MM" },
     { "ruler-y", 0, 0, G_OPTION_ARG_STRING, &ry, N_("Measured length of ruler Y"), "MM" },
@@ -537,8 +588,21 @@ calibrate_set (SerahCli *cli, SerahStore *store, int argc, char **argv)
     return usage_error (cli, CALIBRATE_USAGE,
                         _("Offsets beyond 50 mm or scales beyond 0.8–1.25 are surely a "
                           "measuring mistake; measure again."));
-  if (!serah_store_save_printer_profile (store, &profile, &error))
-    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+  {
+    g_autofree char *details = g_strdup_printf ("{\"offset_x_mm\":%.3f,\"offset_y_mm\":%.3f,"
+                                                "\"scale_x\":%.5f,\"scale_y\":%.5f}",
+                                                profile.offset_x_mm, profile.offset_y_mm,
+                                                profile.scale_x, profile.scale_y);
+    if (!serah_store_begin (store, &error) ||
+        !serah_store_save_printer_profile (store, &profile, &error) ||
+        !serah_audit_record (store, cli->operator_name, "printer.calibrate", profile.name,
+                             details, &error) ||
+        !serah_store_commit (store, &error))
+      {
+        serah_store_rollback (store);
+        return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+      }
+  }
   serah_cli_message (cli, _("Printer profile “%s”: offset x %+.2f mm, y %+.2f mm, scale x %.4f, "
                             "y %.4f."),
                      profile.name, profile.offset_x_mm, profile.offset_y_mm, profile.scale_x,
@@ -597,7 +661,8 @@ calibrate_test_page (SerahCli *cli, SerahStore *store, int argc, char **argv)
   g_autofree char *sheet_name = NULL, *calibration = NULL, *output = NULL;
   GOptionEntry entries[] = {
     { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet_name, N_("Sheet to test"), "NAME" },
-    { "calibration", 0, 0, G_OPTION_ARG_STRING, &calibration, N_("Apply this printer profile"), "PROFILE" },
+    { "calibration", 0, 0, G_OPTION_ARG_STRING, &calibration, N_("Apply this printer profile"),
+     "PROFILE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE" },
     { NULL }
   };
@@ -612,7 +677,7 @@ calibrate_test_page (SerahCli *cli, SerahStore *store, int argc, char **argv)
   sheet = serah_sheet_load (sheet_name ? sheet_name : "a4-2x5", &error);
   if (sheet == NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  profile = lookup_profile (cli, store, calibration, &error);
+  profile = lookup_profile (store, calibration, &error);
   if (error != NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   if (!serah_print_calibration_page (sheet, profile, output, &error))
@@ -637,12 +702,15 @@ calibrate_verb (SerahCli *cli, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   SerahStore *store;
+  gboolean writes;
+  int code;
 
   if (argc < 2)
     return usage_error (cli, CALIBRATE_USAGE, _("calibrate needs set, list, delete or test-page."));
-  store = serah_cli_get_store (cli);
+  writes = strcmp (argv[1], "set") == 0 || strcmp (argv[1], "delete") == 0;
+  store = open_store (cli, writes, &code);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
+    return code;
   /* The sub-verb becomes argv[0] of its own option parsing. */
   if (strcmp (argv[1], "set") == 0)
     return calibrate_set (cli, store, argc - 1, argv + 1);
@@ -652,8 +720,15 @@ calibrate_verb (SerahCli *cli, int argc, char **argv)
     return calibrate_test_page (cli, store, argc - 1, argv + 1);
   if (strcmp (argv[1], "delete") == 0 && argc == 3)
     {
-      if (!serah_store_delete_printer_profile (store, argv[2], &error))
-        return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+      if (!serah_store_begin (store, &error) ||
+          !serah_store_delete_printer_profile (store, argv[2], &error) ||
+          !serah_audit_record (store, cli->operator_name, "printer.delete", argv[2], NULL,
+                               &error) ||
+          !serah_store_commit (store, &error))
+        {
+          serah_store_rollback (store);
+          return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+        }
       serah_cli_message (cli, _("Printer profile “%s” deleted."), argv[2]);
       return SERAH_CLI_EXIT_OK;
     }

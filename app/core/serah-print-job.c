@@ -488,7 +488,7 @@ place_separator (SerahPrintWalk *w, guint cards, GError **error)
 
   if (job->separators == SERAH_SEPARATOR_PAGE)
     {
-      double pw, ph;
+      double pw, ph, margin;
 
       /* A sheet of its own; the desa's cards start on a fresh sheet after it. */
       if (w->sheet_used && !finish_sheet (w, error))
@@ -503,9 +503,10 @@ place_separator (SerahPrintWalk *w, guint cards, GError **error)
           page_enter (w);
           w->front_open = TRUE;
           cairo_save (w->cr);
-          cairo_translate (w->cr, MIN (15, pw * 0.08), MIN (15, ph * 0.08));
-          serah_card_renderer_draw_separator (walk_renderer (w), w->cr, pw - 2 * MIN (15, pw * 0.08),
-                                              MIN (ph - 2 * MIN (15, ph * 0.08), pw * 0.7),
+          margin = MIN (15, MIN (pw, ph) * 0.08);
+          cairo_translate (w->cr, margin, margin);
+          serah_card_renderer_draw_separator (walk_renderer (w), w->cr, pw - 2 * margin,
+                                              MIN (ph - 2 * margin, pw * 0.7),
                                               w->group_kecamatan, w->group_desa, cards);
           cairo_restore (w->cr);
         }

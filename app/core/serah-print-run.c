@@ -14,6 +14,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <serah/serah-audit.h>
+
 #include "serah-print-job-private.h"
 
 #define PT_PER_MM (72.0 / 25.4)
@@ -143,6 +145,27 @@ describe_selection (SerahPrintJob *job)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* Who printed what, in the audit log, in the run's transaction: a reprint voids cards. */
+static gboolean
+audit_run (SerahPrintJob *job, SerahStore *store, const SerahPrintRun *run,
+           const SerahPrintWalk *w, GError **error)
+{
+  static const char *const actions[] = { "print.batch", "print.reprint", "print.invitation" };
+  g_autofree char *run_id = g_strdup_printf ("%lld", (long long) run->id);
+  g_autofree char *cards = g_strdup_printf ("%u", w->done);
+  g_autofree char *voided = w->voided ? g_strdup_printf ("%u", w->voided) : NULL;
+  g_autofree char *serials = g_strdup_printf ("%lld-%lld", (long long) w->first_serial,
+                                              (long long) w->last_serial);
+  g_autofree char *details = serah_audit_details ("run", run_id, "template", run->template_name,
+                                                  "sheet", run->sheet_name, "cards", cards,
+                                                  "serials", serials, "voided", voided,
+                                                  "reason", job->reprint_reason,
+                                                  "output", run->output, NULL);
+
+  return serah_audit_record (store, job->operator_name, actions[run->kind], run->selection,
+                             details, error);
+}
+
 static gboolean
 run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
               SerahPrintProgressFunc progress, gpointer progress_data, GCancellable *cancellable,
@@ -212,6 +235,8 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
       w.progress_data = progress_data;
       ok = serah_print_walk_run (&w, error);
     }
+  if (ok)
+    ok = audit_run (job, store, &run, &w, error);
   if (ok)
     ok = pdf_commit (&out, error);
   if (ok)

@@ -149,7 +149,8 @@ serah_render_crop_marks (cairo_t *cr, SerahSheet *sheet, SerahCardTemplate *card
     {
       SerahRect r = serah_render_card_in_slot (sheet, card, c);
       double xs[2] = { r.x, r.x + r.width };
-      double up = MIN (longest, top - gap), down = MIN (longest, sheet->paper_height - bottom - gap);
+      double up = MIN (longest, top - gap);
+      double down = MIN (longest, sheet->paper_height - bottom - gap);
       for (int k = 0; k < 2; k++)
         {
           if (up >= 1.5)

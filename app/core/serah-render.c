@@ -437,8 +437,8 @@ new_text_layout (SerahCardRenderer *self, const SerahElement *e)
   if (e->letter_spacing_pt != 0)
     {
       PangoAttrList *attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (
-                                       (int) lround (e->letter_spacing_pt * MM_PER_PT * PANGO_SCALE)));
+      int spacing = (int) lround (e->letter_spacing_pt * MM_PER_PT * PANGO_SCALE);
+      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (spacing));
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
     }
@@ -819,7 +819,8 @@ serah_card_renderer_draw_separator (SerahCardRenderer *self, cairo_t *cr, double
   const double pad = MIN (width, height) * 0.08;
   const double band = height * 0.16;
   SerahTextStyle big = { 26, 8, SERAH_OVERFLOW_WRAP, 2, PANGO_ALIGN_CENTER, SERAH_VALIGN_MIDDLE };
-  SerahTextStyle mid = { 14, 6, SERAH_OVERFLOW_ELLIPSIZE, 1, PANGO_ALIGN_CENTER, SERAH_VALIGN_MIDDLE };
+  SerahTextStyle mid = { 14, 6, SERAH_OVERFLOW_ELLIPSIZE, 1, PANGO_ALIGN_CENTER,
+                        SERAH_VALIGN_MIDDLE };
   SerahRect box;
 
   g_return_if_fail (self != NULL && cr != NULL);
@@ -860,7 +861,8 @@ serah_card_renderer_draw_separator (SerahCardRenderer *self, cairo_t *cr, double
   serah_render_fitted_text (cr, self->scratch, line2, "DejaVu Sans", &mid, &box);
   big.size_pt = 20;
   big.overflow = SERAH_OVERFLOW_ELLIPSIZE;
-  box = (SerahRect) { pad, box.y + box.height, width - 2 * pad, height - pad * 0.5 - box.y - box.height };
+  box = (SerahRect) { pad, box.y + box.height, width - 2 * pad,
+                     height - pad * 0.5 - box.y - box.height };
   serah_render_fitted_text (cr, self->scratch, line3, "DejaVu Sans Bold", &big, &box);
   cairo_restore (cr);
 }

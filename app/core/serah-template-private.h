@@ -119,6 +119,73 @@ struct _SerahSheet {
   gboolean          rotated;
 };
 
+/* ---- key files with line numbers (serah-template-keyfile.c) ---- */
+
+typedef struct {
+  const char *path;      /* for messages */
+  GKeyFile   *keys;
+  GHashTable *lines;     /* "group" or "group\nkey" -> line (GINT_TO_POINTER) */
+} SerahKeySource;
+
+/* Scans text for the lines of groups and keys (refusing what GKeyFile would reject or
+ * silently merge, with its line) and loads it. */
+gboolean serah_key_source_load  (SerahKeySource       *src,
+                                 const char           *text,
+                                 gssize                length,
+                                 const char           *path,
+                                 GError              **error);
+void     serah_key_source_clear (SerahKeySource       *src);
+/* The line of group (key NULL) or of one of its keys; 0 when unknown. */
+int      serah_key_source_line  (const SerahKeySource *src,
+                                 const char           *group,
+                                 const char           *key);
+/* Set error to "path:line: message" and return FALSE. */
+gboolean serah_key_fail_line    (GError              **error,
+                                 int                   code,
+                                 const char           *path,
+                                 int                   line,
+                                 const char           *message);
+gboolean serah_key_fail         (GError              **error,
+                                 int                   code,
+                                 const SerahKeySource *src,
+                                 const char           *group,
+                                 const char           *key,
+                                 const char           *format,
+                                 ...) G_GNUC_PRINTF (6, 7);
+/* Refuses keys of group that are not in allowed (typos like "Widht"). */
+gboolean serah_key_check_keys   (const SerahKeySource *src,
+                                 const char           *group,
+                                 const char *const    *allowed,
+                                 GError              **error);
+/* Typed values; a missing optional key gives fallback, a bad value an error at its line. */
+char    *serah_key_get_string   (const SerahKeySource *src,
+                                 const char           *group,
+                                 const char           *key);
+gboolean serah_key_get_double   (const SerahKeySource *src, const char *group, const char *key,
+                                 gboolean required, double fallback, double min, double max,
+                                 double *out, GError **error);
+gboolean serah_key_get_int      (const SerahKeySource *src, const char *group, const char *key,
+                                 int fallback, int min, int max, int *out, GError **error);
+gboolean serah_key_get_bool     (const SerahKeySource *src, const char *group, const char *key,
+                                 gboolean fallback, gboolean *out, GError **error);
+/* One of words (NULL-terminated), as its index. */
+gboolean serah_key_get_choice   (const SerahKeySource *src, const char *group, const char *key,
+                                 const char *const *words, int fallback, int *out,
+                                 GError **error);
+gboolean serah_key_get_color    (const SerahKeySource *src, const char *group, const char *key,
+                                 PangoColor *color, guint16 *alpha, gboolean *present,
+                                 GError **error);
+/* "kis" for ".../kis.card". */
+char    *serah_key_name_from_path (const char *path);
+/* Finds name_or_path in the search path and reads it. */
+char    *serah_key_read_named   (SerahTemplateKind     kind,
+                                 const char           *name_or_path,
+                                 char                **path_out,
+                                 gsize                *length,
+                                 GError              **error);
+
+/* ---- placeholders (serah-template.c) ---- */
+
 /* Parses "{name} ({desa})" into segments; NULL with error naming the unknown field. */
 GPtrArray  *serah_template_parse_text (const char         *text,
                                        const char *const  *extra_fields,

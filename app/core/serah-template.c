@@ -1,10 +1,7 @@
-/* serah-template.c: loading and validating card templates (*.card) and sheets (*.sheet).
- *
- * The files are GLib key files so that people can edit them in any text editor. GKeyFile
- * gives no line numbers, and a template that prints a name outside the card is found only
- * at the printer; so the file text is scanned first to know the line of every group and key,
- * and every semantic error (unknown key, bad number, element outside the safe area) names
- * the file and line, like a compiler. */
+/* serah-template.c: card templates (*.card): their {field} placeholders, their elements, and
+ * the checks that every element stays in the safe area (or, for backgrounds, the bleed).
+ * The key-file reading with line numbers is in serah-template-keyfile.c; sheets and the
+ * search path in serah-sheet.c. */
 #define G_LOG_DOMAIN "serah-template"
 
 #include "config.h"
@@ -21,269 +18,8 @@
 G_DEFINE_QUARK (serah-template-error-quark, serah_template_error)
 G_DEFINE_BOXED_TYPE (SerahCardTemplate, serah_card_template, serah_card_template_ref,
                      serah_card_template_unref)
-G_DEFINE_BOXED_TYPE (SerahSheet, serah_sheet, serah_sheet_ref, serah_sheet_unref)
 
 #define EPSILON 1e-6
-/* A CR80 card (85.60 x 53.98 mm) on an 85 x 54 mm business-card slot overhangs 0.3 mm. */
-#define SLOT_TOLERANCE_MM 1.0
-
-/* ---- reading the file with line numbers ---- */
-
-typedef struct {
-  const char *path;      /* for messages */
-  GKeyFile   *keys;
-  GHashTable *lines;     /* "group" or "group\nkey" -> line (GINT_TO_POINTER) */
-} Source;
-
-static void
-source_clear (Source *src)
-{
-  g_clear_pointer (&src->keys, g_key_file_unref);
-  g_clear_pointer (&src->lines, g_hash_table_unref);
-}
-
-/* Every message starts "path:line: " so editors and people can jump to it. */
-static gboolean
-fail_line (GError **error, int code, const char *path, int line, const char *message)
-{
-  if (line > 0)
-    g_set_error (error, SERAH_TEMPLATE_ERROR, code, "%s:%d: %s", path, line, message);
-  else
-    g_set_error (error, SERAH_TEMPLATE_ERROR, code, "%s: %s", path, message);
-  return FALSE;
-}
-
-static int
-source_line (const Source *src, const char *group, const char *key)
-{
-  g_autofree char *k = key ? g_strconcat (group, "\n", key, NULL) : g_strdup (group);
-  return GPOINTER_TO_INT (g_hash_table_lookup (src->lines, k));
-}
-
-static gboolean G_GNUC_PRINTF (6, 7)
-fail_key (GError **error, int code, const Source *src, const char *group, const char *key,
-          const char *format, ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  return fail_line (error, code, src->path, source_line (src, group, key), message);
-}
-
-/* Scans the text line by line: records where each group and key is, and rejects what
- * GKeyFile would reject (or silently merge: repeated groups and keys) with its line. */
-static gboolean
-source_scan (Source *src, const char *text, gsize length, GError **error)
-{
-  g_autofree char *group = NULL;
-  const char *p = text, *end = text + length;
-  int line = 0;
-
-  src->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!g_utf8_validate (text, length, NULL))
-    return fail_line (error, SERAH_TEMPLATE_ERROR_SYNTAX, src->path, 0,
-                      _("The file is not UTF-8 text."));
-
-  while (p < end)
-    {
-      const char *eol = memchr (p, '\n', end - p);
-      g_autofree char *raw = g_strndup (p, (eol ? eol : end) - p);
-      char *s = g_strstrip (raw);
-
-      line++;
-      p = eol ? eol + 1 : end;
-      if (*s == '\0' || *s == '#')
-        continue;
-      if (*s == '[')
-        {
-          char *close = strrchr (s, ']');
-          if (close == NULL || close[1] != '\0' || close == s + 1)
-            return fail_line (error, SERAH_TEMPLATE_ERROR_SYNTAX, src->path, line,
-                              _("A group header must look like [name]."));
-          g_free (group);
-          group = g_strndup (s + 1, close - s - 1);
-          if (g_hash_table_contains (src->lines, group))
-            {
-              g_autofree char *msg = g_strdup_printf (_("The group [%s] appears twice (first on line %d)."),
-                                                      group,
-                                                      source_line (src, group, NULL));
-              return fail_line (error, SERAH_TEMPLATE_ERROR_SYNTAX, src->path, line, msg);
-            }
-          g_hash_table_insert (src->lines, g_strdup (group), GINT_TO_POINTER (line));
-          continue;
-        }
-      {
-        char *eq = strchr (s, '=');
-        g_autofree char *key = NULL;
-        g_autofree char *k = NULL;
-
-        if (eq == NULL || eq == s)
-          return fail_line (error, SERAH_TEMPLATE_ERROR_SYNTAX, src->path, line,
-                            _("Expected “Key=value”, a [group] or a # comment."));
-        if (group == NULL)
-          return fail_line (error, SERAH_TEMPLATE_ERROR_SYNTAX, src->path, line,
-                            _("A key before the first [group]."));
-        key = g_strstrip (g_strndup (s, eq - s));
-        k = g_strconcat (group, "\n", key, NULL);
-        if (g_hash_table_contains (src->lines, k))
-          {
-            g_autofree char *msg = g_strdup_printf (_("The key %s appears twice in [%s]."), key,
-                                                    group);
-            return fail_line (error, SERAH_TEMPLATE_ERROR_SYNTAX, src->path, line, msg);
-          }
-        g_hash_table_insert (src->lines, g_steal_pointer (&k), GINT_TO_POINTER (line));
-      }
-    }
-
-  src->keys = g_key_file_new ();
-  {
-    g_autoptr(GError) local = NULL;
-    if (!g_key_file_load_from_data (src->keys, text, length, G_KEY_FILE_KEEP_TRANSLATIONS, &local))
-      return fail_line (error, SERAH_TEMPLATE_ERROR_SYNTAX, src->path, 0, local->message);
-  }
-  return TRUE;
-}
-
-static gboolean
-source_load (Source *src, const char *text, gssize length, const char *path, GError **error)
-{
-  src->path = path;
-  return source_scan (src, text, length < 0 ? strlen (text) : (gsize) length, error);
-}
-
-/* Rejects keys a group does not know (typos like "Widht" would otherwise be ignored). */
-static gboolean
-check_keys (const Source *src, const char *group, const char *const *allowed, GError **error)
-{
-  g_auto(GStrv) keys = g_key_file_get_keys (src->keys, group, NULL, NULL);
-
-  for (guint i = 0; keys && keys[i]; i++)
-    {
-      g_autofree char *base = g_strdup (keys[i]);
-      char *bracket = strchr (base, '[');
-      if (bracket)
-        *bracket = '\0'; /* Title[id] is a translation of Title */
-      if (!g_strv_contains (allowed, base))
-        {
-          g_autofree char *list = g_strjoinv (", ", (char **) allowed);
-          return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, keys[i],
-                           _("Unknown key “%s” in [%s] (known keys: %s)."), keys[i], group, list);
-        }
-    }
-  return TRUE;
-}
-
-static char *
-get_string (const Source *src, const char *group, const char *key)
-{
-  char *value = g_key_file_get_string (src->keys, group, key, NULL);
-  return value ? g_strstrip (value) : NULL;
-}
-
-static gboolean
-get_double (const Source *src, const char *group, const char *key, gboolean required,
-            double fallback, double min, double max, double *out, GError **error)
-{
-  g_autofree char *value = get_string (src, group, key);
-  char *end = NULL;
-  double v;
-
-  if (value == NULL)
-    {
-      if (required)
-        return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, NULL,
-                         _("[%s] needs a %s= value."), group, key);
-      *out = fallback;
-      return TRUE;
-    }
-  v = g_ascii_strtod (value, &end);
-  if (end == value || *end != '\0' || !isfinite (v))
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, key,
-                     _("%s must be a number (with a '.' for decimals), not “%s”."), key, value);
-  if (v < min - EPSILON || v > max + EPSILON)
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, key,
-                     _("%s = %s is out of range (%g to %g)."), key, value, min, max);
-  *out = v;
-  return TRUE;
-}
-
-static gboolean
-get_int (const Source *src, const char *group, const char *key, int fallback, int min, int max,
-         int *out, GError **error)
-{
-  double v;
-
-  if (!get_double (src, group, key, FALSE, fallback, min, max, &v, error))
-    return FALSE;
-  if (v != floor (v))
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, key,
-                     _("%s must be a whole number."), key);
-  *out = (int) v;
-  return TRUE;
-}
-
-static gboolean
-get_bool (const Source *src, const char *group, const char *key, gboolean fallback,
-          gboolean *out, GError **error)
-{
-  g_autofree char *value = get_string (src, group, key);
-
-  if (value == NULL)
-    *out = fallback;
-  else if (g_ascii_strcasecmp (value, "true") == 0 || g_ascii_strcasecmp (value, "yes") == 0 ||
-           strcmp (value, "1") == 0)
-    *out = TRUE;
-  else if (g_ascii_strcasecmp (value, "false") == 0 || g_ascii_strcasecmp (value, "no") == 0 ||
-           strcmp (value, "0") == 0)
-    *out = FALSE;
-  else
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, key,
-                     _("%s must be true or false, not “%s”."), key, value);
-  return TRUE;
-}
-
-/* Picks one of a fixed set of words; returns the index in *out. */
-static gboolean
-get_choice (const Source *src, const char *group, const char *key, const char *const *words,
-            int fallback, int *out, GError **error)
-{
-  g_autofree char *value = get_string (src, group, key);
-
-  *out = fallback;
-  if (value == NULL)
-    return TRUE;
-  for (int i = 0; words[i]; i++)
-    if (g_ascii_strcasecmp (value, words[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  {
-    g_autofree char *list = g_strjoinv (", ", (char **) words);
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, key,
-                     _("%s must be one of %s, not “%s”."), key, list, value);
-  }
-}
-
-static gboolean
-get_color (const Source *src, const char *group, const char *key, PangoColor *color,
-           guint16 *alpha, gboolean *present, GError **error)
-{
-  g_autofree char *value = get_string (src, group, key);
-
-  if (present)
-    *present = value != NULL;
-  if (value == NULL)
-    return TRUE;
-  if (!pango_color_parse_with_alpha (color, alpha, value))
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, key,
-                     _("%s must be a colour like #00796b or a name like white, not “%s”."), key,
-                     value);
-  return TRUE;
-}
 
 /* ---- placeholders ---- */
 
@@ -494,7 +230,7 @@ font_family_exists (const char *family)
 }
 
 static gboolean
-parse_weight (const Source *src, const char *group, PangoWeight *weight, GError **error)
+parse_weight (const SerahKeySource *src, const char *group, PangoWeight *weight, GError **error)
 {
   static const char *const words[] = { "thin", "light", "normal", "medium", "semibold", "bold",
                                         "heavy", NULL };
@@ -504,22 +240,22 @@ parse_weight (const Source *src, const char *group, PangoWeight *weight, GError 
                                          PANGO_WEIGHT_HEAVY };
   int index;
 
-  if (!get_choice (src, group, "Weight", words, 2, &index, error))
+  if (!serah_key_get_choice (src, group, "Weight", words, 2, &index, error))
     return FALSE;
   *weight = weights[index];
   return TRUE;
 }
 
 static gboolean
-load_image (SerahElement *e, const Source *src, const char *group, const char *dir,
+load_image (SerahElement *e, const SerahKeySource *src, const char *group, const char *dir,
             GError **error)
 {
-  g_autofree char *file = get_string (src, group, "File");
+  g_autofree char *file = serah_key_get_string (src, group, "File");
   g_autoptr(GError) local = NULL;
 
   if (file == NULL || *file == '\0')
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, NULL,
-                     _("An image needs File= (a PNG or SVG beside the template)."));
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, NULL,
+                           _("An image needs File= (a PNG or SVG beside the template)."));
   e->image_path = g_path_is_absolute (file) ? g_strdup (file) : g_build_filename (dir, file, NULL);
 
   if (g_str_has_suffix (e->image_path, ".svg") || g_str_has_suffix (e->image_path, ".SVG"))
@@ -531,13 +267,13 @@ load_image (SerahElement *e, const Source *src, const char *group, const char *d
       gboolean drawn;
 
       if (handle == NULL)
-        return fail_key (error, SERAH_TEMPLATE_ERROR_IMAGE, src, group, "File",
-                         _("Cannot read the image “%s”: %s"), e->image_path, local->message);
+        return serah_key_fail (error, SERAH_TEMPLATE_ERROR_IMAGE, src, group, "File",
+                               _("Cannot read the image “%s”: %s"), e->image_path, local->message);
       if (!rsvg_handle_get_intrinsic_size_in_pixels (RSVG_HANDLE (handle), &e->image_width,
                                                      &e->image_height) ||
           e->image_width <= 0 || e->image_height <= 0)
-        return fail_key (error, SERAH_TEMPLATE_ERROR_IMAGE, src, group, "File",
-                         _("The SVG “%s” has no width and height."), e->image_path);
+        return serah_key_fail (error, SERAH_TEMPLATE_ERROR_IMAGE, src, group, "File",
+                               _("The SVG “%s” has no width and height."), e->image_path);
       /* Kept as vectors: the PDF stays small and sharp, and the logo is written once. */
       viewport = (RsvgRectangle) { 0, 0, e->image_width, e->image_height };
       e->image = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
@@ -547,16 +283,17 @@ load_image (SerahElement *e, const Source *src, const char *group, const char *d
       drawn = rsvg_handle_render_document (RSVG_HANDLE (handle), cr, &viewport, &local);
       cairo_destroy (cr);
       if (!drawn)
-        return fail_key (error, SERAH_TEMPLATE_ERROR_IMAGE, src, group, "File",
-                         _("Cannot draw the image “%s”: %s"), e->image_path, local->message);
+        return serah_key_fail (error, SERAH_TEMPLATE_ERROR_IMAGE, src, group, "File",
+                               _("Cannot draw the image “%s”: %s"), e->image_path, local->message);
     }
   else
     {
       e->image = cairo_image_surface_create_from_png (e->image_path);
       if (cairo_surface_status (e->image) != CAIRO_STATUS_SUCCESS)
-        return fail_key (error, SERAH_TEMPLATE_ERROR_IMAGE, src, group, "File",
-                         _("Cannot read the image “%s” (%s): give a PNG or SVG file."),
-                         e->image_path, cairo_status_to_string (cairo_surface_status (e->image)));
+        return serah_key_fail (error, SERAH_TEMPLATE_ERROR_IMAGE, src, group, "File",
+                               _("Cannot read the image “%s” (%s): give a PNG or SVG file."),
+                               e->image_path,
+                               cairo_status_to_string (cairo_surface_status (e->image)));
       e->image_width = cairo_image_surface_get_width (e->image);
       e->image_height = cairo_image_surface_get_height (e->image);
     }
@@ -564,25 +301,27 @@ load_image (SerahElement *e, const Source *src, const char *group, const char *d
 }
 
 static gboolean
-parse_text_element (SerahElement *e, SerahCardTemplate *t, const Source *src, const char *group,
+parse_text_element (SerahElement *e, SerahCardTemplate *t, const SerahKeySource *src,
+                    const char *group,
                     const char *default_font, GError **error)
 {
   static const char *const align_words[] = { "left", "center", "right", NULL };
   static const char *const valign_words[] = { "top", "middle", "bottom", NULL };
   static const char *const overflow_words[] = { "ellipsize", "wrap", NULL };
   g_autofree char *text = g_key_file_get_locale_string (src->keys, group, "Text", NULL, NULL);
-  g_autofree char *family = get_string (src, group, "Font");
+  g_autofree char *family = serah_key_get_string (src, group, "Font");
   g_autoptr(GError) local = NULL;
   PangoWeight weight;
   gboolean italic, present;
   int align, valign, overflow;
 
   if (text == NULL)
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, NULL,
-                     _("A text element needs Text= (fixed words and {fields})."));
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, NULL,
+                           _("A text element needs Text= (fixed words and {fields})."));
   e->segments = serah_template_parse_text (text, (const char *const *) t->extra_fields, &local);
   if (e->segments == NULL)
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, "Text", "%s", local->message);
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, "Text", "%s",
+                           local->message);
   e->is_static = TRUE;
   for (guint i = 0; i < e->segments->len; i++)
     if (((SerahTextSegment *) e->segments->pdata[i])->field != SERAH_FIELD_LITERAL)
@@ -591,23 +330,26 @@ parse_text_element (SerahElement *e, SerahCardTemplate *t, const Source *src, co
   if (family == NULL)
     family = g_strdup (default_font);
   if (!font_family_exists (family))
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group,
-                     g_key_file_has_key (src->keys, group, "Font", NULL) ? "Font" : NULL,
-                     _("The font “%s” is not installed (try DejaVu Sans or Noto Sans)."), family);
-  if (!get_double (src, group, "Size", FALSE, 8, 2, 200, &e->size_pt, error) ||
-      !get_double (src, group, "MinSize", FALSE, MAX (2.0, floor (e->size_pt * 0.6 * 4) / 4), 2,
-                   e->size_pt, &e->min_size_pt, error) ||
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group,
+                           g_key_file_has_key (src->keys, group, "Font", NULL) ? "Font" : NULL,
+                           _("The font “%s” is not installed (try DejaVu Sans or Noto Sans)."),
+                           family);
+  if (!serah_key_get_double (src, group, "Size", FALSE, 8, 2, 200, &e->size_pt, error) ||
+      !serah_key_get_double (src, group, "MinSize", FALSE,
+                             MAX (2.0, floor (e->size_pt * 0.6 * 4) / 4), 2, e->size_pt,
+                             &e->min_size_pt, error) ||
       !parse_weight (src, group, &weight, error) ||
-      !get_bool (src, group, "Italic", FALSE, &italic, error) ||
-      !get_color (src, group, "Color", &e->color, &e->color_alpha, &present, error) ||
-      !get_choice (src, group, "Align", align_words, 0, &align, error) ||
-      !get_choice (src, group, "VAlign", valign_words, 0, &valign, error) ||
-      !get_choice (src, group, "Overflow", overflow_words, 0, &overflow, error) ||
-      !get_int (src, group, "MaxLines", overflow == SERAH_OVERFLOW_WRAP ? 2 : 1, 1, 50,
-                &e->max_lines, error) ||
-      !get_bool (src, group, "Uppercase", FALSE, &e->uppercase, error) ||
-      !get_double (src, group, "LetterSpacing", FALSE, 0, -5, 20, &e->letter_spacing_pt, error) ||
-      !get_double (src, group, "LineSpacing", FALSE, 0, 0, 5, &e->line_spacing, error))
+      !serah_key_get_bool (src, group, "Italic", FALSE, &italic, error) ||
+      !serah_key_get_color (src, group, "Color", &e->color, &e->color_alpha, &present, error) ||
+      !serah_key_get_choice (src, group, "Align", align_words, 0, &align, error) ||
+      !serah_key_get_choice (src, group, "VAlign", valign_words, 0, &valign, error) ||
+      !serah_key_get_choice (src, group, "Overflow", overflow_words, 0, &overflow, error) ||
+      !serah_key_get_int (src, group, "MaxLines", overflow == SERAH_OVERFLOW_WRAP ? 2 : 1, 1, 50,
+                          &e->max_lines, error) ||
+      !serah_key_get_bool (src, group, "Uppercase", FALSE, &e->uppercase, error) ||
+      !serah_key_get_double (src, group, "LetterSpacing", FALSE, 0, -5, 20, &e->letter_spacing_pt,
+                             error) ||
+      !serah_key_get_double (src, group, "LineSpacing", FALSE, 0, 0, 5, &e->line_spacing, error))
     return FALSE;
   if (!present)
     {
@@ -629,21 +371,22 @@ parse_text_element (SerahElement *e, SerahCardTemplate *t, const Source *src, co
 }
 
 static gboolean
-parse_qr_element (SerahElement *e, const Source *src, const char *group, GError **error)
+parse_qr_element (SerahElement *e, const SerahKeySource *src, const char *group, GError **error)
 {
   static const char *const levels[] = { "L", "M", "Q", "H", NULL };
-  g_autofree char *data = get_string (src, group, "Data");
+  g_autofree char *data = serah_key_get_string (src, group, "Data");
   double size;
   int level;
 
-  if (!get_double (src, group, "Size", TRUE, 0, 5, 200, &size, error) ||
-      !get_choice (src, group, "Level", levels, 1, &level, error) ||
-      !get_int (src, group, "QuietZone", 4, 0, 20, &e->quiet_zone, error))
+  if (!serah_key_get_double (src, group, "Size", TRUE, 0, 5, 200, &size, error) ||
+      !serah_key_get_choice (src, group, "Level", levels, 1, &level, error) ||
+      !serah_key_get_int (src, group, "QuietZone", 4, 0, 20, &e->quiet_zone, error))
     return FALSE;
   /* Below 4 modules of white around it, many phone and USB scanners miss the code. */
   if (e->quiet_zone < 4)
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, "QuietZone",
-                     _("QuietZone must be at least 4 modules for scanners to find the code."));
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, "QuietZone",
+                           _("QuietZone must be at least 4 modules for scanners to find the "
+                             "code."));
   e->qr_level = level == 0 ? QR_ECLEVEL_L : level == 2 ? QR_ECLEVEL_Q
               : level == 3 ? QR_ECLEVEL_H : QR_ECLEVEL_M;
   e->qr_field = SERAH_FIELD_PAYLOAD;
@@ -651,9 +394,9 @@ parse_qr_element (SerahElement *e, const Source *src, const char *group, GError 
     {
       e->qr_field = serah_template_field_from_name (data);
       if (e->qr_field == SERAH_FIELD_LITERAL || e->qr_field == SERAH_FIELD_EXTRA)
-        return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, "Data",
-                         _("Data must name a field such as payload or card_no, not “%s”."),
-                         data);
+        return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, "Data",
+                               _("Data must name a field such as payload or card_no, not “%s”."),
+                               data);
     }
   e->box.width = e->box.height = size;
   return TRUE;
@@ -691,7 +434,7 @@ element_extent (const SerahElement *e)
 }
 
 static gboolean
-check_inside (const SerahElement *e, const SerahCardTemplate *t, const Source *src,
+check_inside (const SerahElement *e, const SerahCardTemplate *t, const SerahKeySource *src,
               const char *group, GError **error)
 {
   SerahRect r = element_extent (e);
@@ -700,7 +443,8 @@ check_inside (const SerahElement *e, const SerahCardTemplate *t, const Source *s
 
   if (e->bleed)
     {
-      area = (SerahRect) { -t->bleed, -t->bleed, t->width + 2 * t->bleed, t->height + 2 * t->bleed };
+      area = (SerahRect) { -t->bleed, -t->bleed, t->width + 2 * t->bleed,
+                          t->height + 2 * t->bleed };
       what = _("the bleed");
     }
   else
@@ -710,28 +454,29 @@ check_inside (const SerahElement *e, const SerahCardTemplate *t, const Source *s
     }
 
   if (r.x < area.x - EPSILON)
-    return fail_key (error, SERAH_TEMPLATE_ERROR_OUTSIDE, src, group, "X",
-                     _("[%s] starts at x = %.2f mm, left of %s (x ≥ %.2f mm)."), group, r.x, what,
-                     area.x);
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_OUTSIDE, src, group, "X",
+                           _("[%s] starts at x = %.2f mm, left of %s (x ≥ %.2f mm)."), group,
+                           r.x, what, area.x);
   if (r.y < area.y - EPSILON)
-    return fail_key (error, SERAH_TEMPLATE_ERROR_OUTSIDE, src, group, "Y",
-                     _("[%s] starts at y = %.2f mm, above %s (y ≥ %.2f mm)."), group, r.y, what,
-                     area.y);
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_OUTSIDE, src, group, "Y",
+                           _("[%s] starts at y = %.2f mm, above %s (y ≥ %.2f mm)."), group,
+                           r.y, what, area.y);
   if (r.x + r.width > area.x + area.width + EPSILON)
-    return fail_key (error, SERAH_TEMPLATE_ERROR_OUTSIDE, src, group,
-                     e->type == SERAH_ELEMENT_QR ? "Size" : "Width",
-                     _("[%s] reaches x = %.2f mm, right of %s (x ≤ %.2f mm)."), group,
-                     r.x + r.width, what, area.x + area.width);
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_OUTSIDE, src, group,
+                           e->type == SERAH_ELEMENT_QR ? "Size" : "Width",
+                           _("[%s] reaches x = %.2f mm, right of %s (x ≤ %.2f mm)."), group,
+                           r.x + r.width, what, area.x + area.width);
   if (r.y + r.height > area.y + area.height + EPSILON)
-    return fail_key (error, SERAH_TEMPLATE_ERROR_OUTSIDE, src, group,
-                     e->type == SERAH_ELEMENT_QR ? "Size" : "Height",
-                     _("[%s] reaches y = %.2f mm, below %s (y ≤ %.2f mm)."), group,
-                     r.y + r.height, what, area.y + area.height);
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_OUTSIDE, src, group,
+                           e->type == SERAH_ELEMENT_QR ? "Size" : "Height",
+                           _("[%s] reaches y = %.2f mm, below %s (y ≤ %.2f mm)."), group,
+                           r.y + r.height, what, area.y + area.height);
   return TRUE;
 }
 
 static gboolean
-parse_element (SerahCardTemplate *t, const Source *src, const char *group, SerahCardSide side,
+parse_element (SerahCardTemplate *t, const SerahKeySource *src, const char *group,
+               SerahCardSide side,
                const char *id, const char *default_font, const char *dir, GError **error)
 {
   g_autoptr(SerahElement) e = g_new0 (SerahElement, 1);
@@ -740,36 +485,39 @@ parse_element (SerahCardTemplate *t, const Source *src, const char *group, Serah
 
   e->id = g_strdup (id);
   e->side = side;
-  e->line = source_line (src, group, NULL);
+  e->line = serah_key_source_line (src, group, NULL);
   if (!g_key_file_has_key (src->keys, group, "Type", NULL))
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, NULL,
-                     _("[%s] needs Type= (text, box, line, image or qr)."), group);
-  if (!get_choice (src, group, "Type", type_words, 0, &type, error))
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, NULL,
+                           _("[%s] needs Type= (text, box, line, image or qr)."), group);
+  if (!serah_key_get_choice (src, group, "Type", type_words, 0, &type, error))
     return FALSE;
   e->type = type;
   allowed = allowed_keys (e->type);
-  if (!check_keys (src, group, (const char *const *) allowed, error))
+  if (!serah_key_check_keys (src, group, (const char *const *) allowed, error))
     return FALSE;
 
-  if (!get_double (src, group, "X", TRUE, 0, -100, 1000, &e->box.x, error) ||
-      !get_double (src, group, "Y", TRUE, 0, -100, 1000, &e->box.y, error) ||
-      !get_bool (src, group, "Bleed", FALSE, &e->bleed, error))
+  if (!serah_key_get_double (src, group, "X", TRUE, 0, -100, 1000, &e->box.x, error) ||
+      !serah_key_get_double (src, group, "Y", TRUE, 0, -100, 1000, &e->box.y, error) ||
+      !serah_key_get_bool (src, group, "Bleed", FALSE, &e->bleed, error))
     return FALSE;
   if (e->type != SERAH_ELEMENT_QR)
     {
       gboolean line = e->type == SERAH_ELEMENT_LINE;
       /* A line runs from (X, Y) by (Width, Height): one of them may be 0 or negative. */
-      if (!get_double (src, group, "Width", !line, 0, line ? -1000 : 0.1, 1000, &e->box.width, error) ||
-          !get_double (src, group, "Height", !line, 0, line ? -1000 : 0.1, 1000, &e->box.height, error))
+      if (!serah_key_get_double (src, group, "Width", !line, 0, line ? -1000 : 0.1, 1000,
+                                 &e->box.width, error) ||
+          !serah_key_get_double (src, group, "Height", !line, 0, line ? -1000 : 0.1, 1000,
+                                 &e->box.height, error))
         return FALSE;
     }
   else if (g_key_file_has_key (src->keys, group, "Width", NULL) ||
            g_key_file_has_key (src->keys, group, "Height", NULL))
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group,
-                     g_key_file_has_key (src->keys, group, "Width", NULL) ? "Width" : "Height",
-                     _("A QR code is square: give Size= instead of Width and Height."));
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group,
+                           g_key_file_has_key (src->keys, group, "Width", NULL) ? "Width"
+                                                                                 : "Height",
+                           _("A QR code is square: give Size= instead of Width and Height."));
 
-  e->requires = get_string (src, group, "Requires");
+  e->requires = serah_key_get_string (src, group, "Requires");
   if (e->requires != NULL)
     {
       e->requires_field = serah_template_field_from_name (e->requires);
@@ -777,8 +525,8 @@ parse_element (SerahCardTemplate *t, const Source *src, const char *group, Serah
           g_strv_contains ((const char *const *) t->extra_fields, e->requires))
         e->requires_field = SERAH_FIELD_EXTRA;
       if (e->requires_field == SERAH_FIELD_LITERAL)
-        return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, "Requires",
-                         _("Requires must name a field, not “%s”."), e->requires);
+        return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, "Requires",
+                               _("Requires must name a field, not “%s”."), e->requires);
     }
 
   switch (e->type)
@@ -789,17 +537,20 @@ parse_element (SerahCardTemplate *t, const Source *src, const char *group, Serah
       break;
     case SERAH_ELEMENT_BOX:
     case SERAH_ELEMENT_LINE:
-      if (!get_color (src, group, "Fill", &e->fill, &e->fill_alpha, &e->has_fill, error) ||
-          !get_color (src, group, "Stroke", &e->stroke, &e->stroke_alpha, &e->has_stroke, error) ||
-          !get_double (src, group, "LineWidth", FALSE, 0.25, 0.01, 20, &e->line_width, error) ||
-          !get_double (src, group, "Radius", FALSE, 0, 0, 100, &e->radius, error))
+      if (!serah_key_get_color (src, group, "Fill", &e->fill, &e->fill_alpha, &e->has_fill,
+                                error) ||
+          !serah_key_get_color (src, group, "Stroke", &e->stroke, &e->stroke_alpha, &e->has_stroke,
+                                error) ||
+          !serah_key_get_double (src, group, "LineWidth", FALSE, 0.25, 0.01, 20, &e->line_width,
+                                 error) ||
+          !serah_key_get_double (src, group, "Radius", FALSE, 0, 0, 100, &e->radius, error))
         return FALSE;
       if (e->type == SERAH_ELEMENT_LINE && !e->has_stroke)
-        return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, NULL,
-                         _("A line needs a Stroke= colour."));
+        return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, NULL,
+                               _("A line needs a Stroke= colour."));
       if (e->type == SERAH_ELEMENT_BOX && !e->has_fill && !e->has_stroke)
-        return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, NULL,
-                         _("A box needs Fill= or Stroke= (or both)."));
+        return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, NULL,
+                               _("A box needs Fill= or Stroke= (or both)."));
       break;
     case SERAH_ELEMENT_IMAGE:
       if (!load_image (e, src, group, dir, error))
@@ -812,9 +563,9 @@ parse_element (SerahCardTemplate *t, const Source *src, const char *group, Serah
     }
 
   if (e->bleed && (e->type == SERAH_ELEMENT_TEXT || e->type == SERAH_ELEMENT_QR))
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, "Bleed",
-                     _("Only boxes, lines and images may run into the bleed; text and QR codes "
-                       "stay in the safe area."));
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group, "Bleed",
+                           _("Only boxes, lines and images may run into the bleed; text and QR "
+                             "codes stay in the safe area."));
   if (!check_inside (e, t, src, group, error))
     return FALSE;
 
@@ -824,18 +575,8 @@ parse_element (SerahCardTemplate *t, const Source *src, const char *group, Serah
   return TRUE;
 }
 
-static char *
-name_from_path (const char *path)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  char *dot = strrchr (base, '.');
-  if (dot && dot != base)
-    *dot = '\0';
-  return g_steal_pointer (&base);
-}
-
 static gboolean
-parse_card (SerahCardTemplate *t, const Source *src, GError **error)
+parse_card (SerahCardTemplate *t, const SerahKeySource *src, GError **error)
 {
   static const char *const payload_words[] = { "card", "invitation", NULL };
   static const char *const nik_words[] = { "masked", "full", NULL };
@@ -845,24 +586,25 @@ parse_card (SerahCardTemplate *t, const Source *src, GError **error)
   int payload, nik;
 
   if (!g_key_file_has_group (src->keys, "Card"))
-    return fail_line (error, SERAH_TEMPLATE_ERROR_INVALID, src->path, 1,
-                      _("A card template starts with a [Card] group."));
-  if (!check_keys (src, "Card", card_keys, error))
+    return serah_key_fail_line (error, SERAH_TEMPLATE_ERROR_INVALID, src->path, 1,
+                                _("A card template starts with a [Card] group."));
+  if (!serah_key_check_keys (src, "Card", card_keys, error))
     return FALSE;
   t->title = g_key_file_get_locale_string (src->keys, "Card", "Title", NULL, NULL);
   if (t->title == NULL)
     t->title = g_strdup (t->name);
-  if (!get_double (src, "Card", "Width", FALSE, 85.60, 10, 1000, &t->width, error) ||
-      !get_double (src, "Card", "Height", FALSE, 53.98, 10, 1000, &t->height, error) ||
-      !get_double (src, "Card", "Bleed", FALSE, 2, 0, 10, &t->bleed, error) ||
-      !get_double (src, "Card", "SafeMargin", FALSE, 3, 0, 20, &t->safe_margin, error) ||
-      !get_double (src, "Card", "CornerRadius", FALSE, 3.18, 0, 20, &t->corner_radius, error) ||
-      !get_choice (src, "Card", "Payload", payload_words, 0, &payload, error) ||
-      !get_choice (src, "Card", "NikDisplay", nik_words, 0, &nik, error))
+  if (!serah_key_get_double (src, "Card", "Width", FALSE, 85.60, 10, 1000, &t->width, error) ||
+      !serah_key_get_double (src, "Card", "Height", FALSE, 53.98, 10, 1000, &t->height, error) ||
+      !serah_key_get_double (src, "Card", "Bleed", FALSE, 2, 0, 10, &t->bleed, error) ||
+      !serah_key_get_double (src, "Card", "SafeMargin", FALSE, 3, 0, 20, &t->safe_margin, error) ||
+      !serah_key_get_double (src, "Card", "CornerRadius", FALSE, 3.18, 0, 20, &t->corner_radius,
+                             error) ||
+      !serah_key_get_choice (src, "Card", "Payload", payload_words, 0, &payload, error) ||
+      !serah_key_get_choice (src, "Card", "NikDisplay", nik_words, 0, &nik, error))
     return FALSE;
   if (2 * t->safe_margin >= MIN (t->width, t->height))
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, "Card", "SafeMargin",
-                     _("SafeMargin leaves no room on the card."));
+    return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, "Card", "SafeMargin",
+                           _("SafeMargin leaves no room on the card."));
   t->payload_kind = payload == 1 ? SERAH_PAYLOAD_INVITATION : SERAH_PAYLOAD_CARD;
   t->full_nik = nik == 1;
   t->extra_fields = g_key_file_get_string_list (src->keys, "Card", "ExtraFields", NULL, NULL);
@@ -873,11 +615,12 @@ parse_card (SerahCardTemplate *t, const Source *src, GError **error)
       g_strstrip (t->extra_fields[i]);
       if (serah_template_field_from_name (t->extra_fields[i]) != SERAH_FIELD_LITERAL ||
           !g_regex_match_simple ("^[a-z][a-z0-9_]*$", t->extra_fields[i], 0, 0))
-        return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, "Card", "ExtraFields",
-                         _("ExtraFields: “%s” must be a new lower-case name like ceremony_name."),
-                         t->extra_fields[i]);
+        return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, "Card", "ExtraFields",
+                               _("ExtraFields: “%s” must be a new lower-case name like "
+                                 "ceremony_name."),
+                               t->extra_fields[i]);
     }
-  font = get_string (src, "Card", "Font");
+  font = serah_key_get_string (src, "Card", "Font");
   if (font == NULL)
     font = g_strdup ("DejaVu Sans");
 
@@ -898,9 +641,10 @@ parse_card (SerahCardTemplate *t, const Source *src, GError **error)
             return FALSE;
         }
       else
-        return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, g, NULL,
-                         _("Unknown group [%s]: elements are named [front:NAME] or [back:NAME]."),
-                         g);
+        return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, g, NULL,
+                               _("Unknown group [%s]: elements are named [front:NAME] or "
+                                 "[back:NAME]."),
+                               g);
     }
   return TRUE;
 }
@@ -910,7 +654,7 @@ serah_card_template_load_data (const char *text, gssize length, const char *disp
                                GError **error)
 {
   g_autoptr(SerahCardTemplate) t = g_new0 (SerahCardTemplate, 1);
-  Source src = { 0 };
+  SerahKeySource src = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -918,31 +662,12 @@ serah_card_template_load_data (const char *text, gssize length, const char *disp
 
   g_atomic_ref_count_init (&t->ref_count);
   t->path = g_strdup (display_path);
-  t->name = name_from_path (display_path);
+  t->name = serah_key_name_from_path (display_path);
   t->elements = g_ptr_array_new_with_free_func (element_free);
-  ok = source_load (&src, text, length, display_path, error) && parse_card (t, &src, error);
-  source_clear (&src);
+  ok = serah_key_source_load (&src, text, length, display_path, error) && parse_card (t, &src,
+                                                                                      error);
+  serah_key_source_clear (&src);
   return ok ? g_steal_pointer (&t) : NULL;
-}
-
-static char *
-read_named (SerahTemplateKind kind, const char *name_or_path, char **path_out, gsize *length,
-            GError **error)
-{
-  g_autofree char *path = serah_template_find (kind, name_or_path, error);
-  g_autoptr(GError) local = NULL;
-  char *text = NULL;
-
-  if (path == NULL)
-    return NULL;
-  if (!g_file_get_contents (path, &text, length, &local))
-    {
-      g_set_error (error, SERAH_TEMPLATE_ERROR, SERAH_TEMPLATE_ERROR_NOT_FOUND, "%s",
-                   local->message);
-      return NULL;
-    }
-  *path_out = g_steal_pointer (&path);
-  return text;
 }
 
 SerahCardTemplate *
@@ -954,7 +679,7 @@ serah_card_template_load (const char *name_or_path, GError **error)
 
   g_return_val_if_fail (name_or_path != NULL, NULL);
 
-  text = read_named (SERAH_TEMPLATE_KIND_CARD, name_or_path, &path, &length, error);
+  text = serah_key_read_named (SERAH_TEMPLATE_KIND_CARD, name_or_path, &path, &length, error);
   if (text == NULL)
     return NULL;
   return serah_card_template_load_data (text, length, path, error);
@@ -1059,327 +784,4 @@ serah_card_template_get_element (SerahCardTemplate *self, guint index, SerahTemp
   e = self->elements->pdata[index];
   *out = (SerahTemplateElement) { e->id, e->side, type_words[e->type], e->box, e->bleed, e->line };
   return TRUE;
-}
-
-/* ---- sheets ---- */
-
-SerahSheet *
-serah_sheet_ref (SerahSheet *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
-}
-
-void
-serah_sheet_unref (SerahSheet *self)
-{
-  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
-    return;
-  g_free (self->name);
-  g_free (self->title);
-  g_free (self->path);
-  g_free (self);
-}
-
-static const char *const sheet_keys[] = {
-  "Title", "Description", "PaperWidth", "PaperHeight", "Columns", "Rows", "OffsetX", "OffsetY",
-  "PitchX", "PitchY", "SlotWidth", "SlotHeight", "Rotate", NULL
-};
-
-static gboolean
-parse_sheet (SerahSheet *s, const Source *src, GError **error)
-{
-  int columns, rows;
-
-  if (!g_key_file_has_group (src->keys, "Sheet"))
-    return fail_line (error, SERAH_TEMPLATE_ERROR_INVALID, src->path, 1,
-                      _("A sheet file starts with a [Sheet] group."));
-  {
-    g_auto(GStrv) groups = g_key_file_get_groups (src->keys, NULL);
-    for (guint i = 0; groups[i]; i++)
-      if (strcmp (groups[i], "Sheet") != 0)
-        return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, groups[i], NULL,
-                         _("A sheet file has only the [Sheet] group, not [%s]."), groups[i]);
-  }
-  if (!check_keys (src, "Sheet", sheet_keys, error))
-    return FALSE;
-  s->title = g_key_file_get_locale_string (src->keys, "Sheet", "Title", NULL, NULL);
-  if (s->title == NULL)
-    s->title = g_strdup (s->name);
-  if (!get_double (src, "Sheet", "PaperWidth", TRUE, 0, 20, 2000, &s->paper_width, error) ||
-      !get_double (src, "Sheet", "PaperHeight", TRUE, 0, 20, 2000, &s->paper_height, error) ||
-      !get_int (src, "Sheet", "Columns", 1, 1, 50, &columns, error) ||
-      !get_int (src, "Sheet", "Rows", 1, 1, 50, &rows, error) ||
-      !get_double (src, "Sheet", "OffsetX", FALSE, 0, 0, 2000, &s->offset_x, error) ||
-      !get_double (src, "Sheet", "OffsetY", FALSE, 0, 0, 2000, &s->offset_y, error) ||
-      !get_double (src, "Sheet", "SlotWidth", TRUE, 0, 10, 2000, &s->slot_width, error) ||
-      !get_double (src, "Sheet", "SlotHeight", TRUE, 0, 10, 2000, &s->slot_height, error) ||
-      !get_double (src, "Sheet", "PitchX", columns > 1, s->slot_width, 0, 2000, &s->pitch_x, error) ||
-      !get_double (src, "Sheet", "PitchY", rows > 1, s->slot_height, 0, 2000, &s->pitch_y, error) ||
-      !get_bool (src, "Sheet", "Rotate", FALSE, &s->rotated, error))
-    return FALSE;
-  s->columns = columns;
-  s->rows = rows;
-  if (columns > 1 && s->pitch_x < s->slot_width - EPSILON)
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, "Sheet", "PitchX",
-                     _("PitchX (%.2f mm) is less than SlotWidth (%.2f mm): slots would overlap."),
-                     s->pitch_x, s->slot_width);
-  if (rows > 1 && s->pitch_y < s->slot_height - EPSILON)
-    return fail_key (error, SERAH_TEMPLATE_ERROR_INVALID, src, "Sheet", "PitchY",
-                     _("PitchY (%.2f mm) is less than SlotHeight (%.2f mm): slots would overlap."),
-                     s->pitch_y, s->slot_height);
-  if (s->offset_x + (columns - 1) * s->pitch_x + s->slot_width > s->paper_width + EPSILON)
-    return fail_key (error, SERAH_TEMPLATE_ERROR_OUTSIDE, src, "Sheet", "Columns",
-                     _("The last column ends at %.2f mm, beyond the paper width (%.2f mm)."),
-                     s->offset_x + (columns - 1) * s->pitch_x + s->slot_width, s->paper_width);
-  if (s->offset_y + (rows - 1) * s->pitch_y + s->slot_height > s->paper_height + EPSILON)
-    return fail_key (error, SERAH_TEMPLATE_ERROR_OUTSIDE, src, "Sheet", "Rows",
-                     _("The last row ends at %.2f mm, beyond the paper height (%.2f mm)."),
-                     s->offset_y + (rows - 1) * s->pitch_y + s->slot_height, s->paper_height);
-  return TRUE;
-}
-
-SerahSheet *
-serah_sheet_load_data (const char *text, gssize length, const char *display_path, GError **error)
-{
-  g_autoptr(SerahSheet) s = g_new0 (SerahSheet, 1);
-  Source src = { 0 };
-  gboolean ok;
-
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (display_path != NULL, NULL);
-
-  g_atomic_ref_count_init (&s->ref_count);
-  s->path = g_strdup (display_path);
-  s->name = name_from_path (display_path);
-  ok = source_load (&src, text, length, display_path, error) && parse_sheet (s, &src, error);
-  source_clear (&src);
-  return ok ? g_steal_pointer (&s) : NULL;
-}
-
-SerahSheet *
-serah_sheet_load (const char *name_or_path, GError **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
-  gsize length;
-
-  g_return_val_if_fail (name_or_path != NULL, NULL);
-
-  text = read_named (SERAH_TEMPLATE_KIND_SHEET, name_or_path, &path, &length, error);
-  if (text == NULL)
-    return NULL;
-  return serah_sheet_load_data (text, length, path, error);
-}
-
-const char *
-serah_sheet_get_name (SerahSheet *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->name;
-}
-
-const char *
-serah_sheet_get_title (SerahSheet *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->title;
-}
-
-void
-serah_sheet_get_paper_size (SerahSheet *self, double *width_mm, double *height_mm)
-{
-  g_return_if_fail (self != NULL);
-  if (width_mm)
-    *width_mm = self->paper_width;
-  if (height_mm)
-    *height_mm = self->paper_height;
-}
-
-guint
-serah_sheet_get_columns (SerahSheet *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->columns;
-}
-
-guint
-serah_sheet_get_rows (SerahSheet *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->rows;
-}
-
-guint
-serah_sheet_get_n_slots (SerahSheet *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->columns * self->rows;
-}
-
-SerahRect
-serah_sheet_get_slot (SerahSheet *self, guint index)
-{
-  guint column, row;
-
-  g_return_val_if_fail (self != NULL, (SerahRect) { 0 });
-  g_return_val_if_fail (index < self->columns * self->rows, (SerahRect) { 0 });
-
-  column = index % self->columns;
-  row = index / self->columns;
-  return (SerahRect) { self->offset_x + column * self->pitch_x, self->offset_y + row * self->pitch_y,
-                       self->slot_width, self->slot_height };
-}
-
-gboolean
-serah_sheet_get_rotated (SerahSheet *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  return self->rotated;
-}
-
-gboolean
-serah_sheet_check_card (SerahSheet *sheet, SerahCardTemplate *card, GError **error)
-{
-  double w, h;
-
-  g_return_val_if_fail (sheet != NULL && card != NULL, FALSE);
-
-  w = sheet->rotated ? card->height : card->width;
-  h = sheet->rotated ? card->width : card->height;
-  if (w > sheet->slot_width + SLOT_TOLERANCE_MM || h > sheet->slot_height + SLOT_TOLERANCE_MM)
-    {
-      g_set_error (error, SERAH_TEMPLATE_ERROR, SERAH_TEMPLATE_ERROR_MISMATCH,
-                   _("The template “%s” (%.2f × %.2f mm) does not fit the slots of the sheet "
-                     "“%s” (%.2f × %.2f mm). Choose another sheet."),
-                   card->name, w, h, sheet->name, sheet->slot_width, sheet->slot_height);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* ---- the search path ---- */
-
-static GStrv
-search_dirs (void)
-{
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  const char *env = g_getenv ("SERAH_TEMPLATES_DIR");
-
-  if (env != NULL && *env != '\0')
-    g_strv_builder_add (b, env);
-  g_strv_builder_add (b, SERAH_TEMPLATES_SOURCE);
-  g_strv_builder_add (b, SERAH_TEMPLATES_INSTALLED);
-  return g_strv_builder_end (b);
-}
-
-static const char *
-kind_suffix (SerahTemplateKind kind)
-{
-  return kind == SERAH_TEMPLATE_KIND_SHEET ? ".sheet" : ".card";
-}
-
-char *
-serah_template_find (SerahTemplateKind kind, const char *name_or_path, GError **error)
-{
-  const char *suffix = kind_suffix (kind);
-  g_auto(GStrv) dirs = NULL;
-  g_autofree char *file = NULL;
-
-  g_return_val_if_fail (name_or_path != NULL, NULL);
-
-  if (strchr (name_or_path, '/') != NULL || g_str_has_suffix (name_or_path, suffix))
-    {
-      if (g_file_test (name_or_path, G_FILE_TEST_IS_REGULAR))
-        return g_strdup (name_or_path);
-      g_set_error (error, SERAH_TEMPLATE_ERROR, SERAH_TEMPLATE_ERROR_NOT_FOUND,
-                   _("The template file “%s” does not exist."), name_or_path);
-      return NULL;
-    }
-
-  file = g_strconcat (name_or_path, suffix, NULL);
-  dirs = search_dirs ();
-  for (guint i = 0; dirs[i]; i++)
-    {
-      g_autofree char *path = g_build_filename (dirs[i], file, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&path);
-    }
-  {
-    g_autoptr(GPtrArray) known = serah_template_list (kind);
-    g_autoptr(GString) names = g_string_new (NULL);
-    for (guint i = 0; i < known->len; i++)
-      g_string_append_printf (names, "%s%s", i ? ", " : "",
-                              ((SerahTemplateInfo *) known->pdata[i])->name);
-    g_set_error (error, SERAH_TEMPLATE_ERROR, SERAH_TEMPLATE_ERROR_NOT_FOUND,
-                 kind == SERAH_TEMPLATE_KIND_SHEET
-                   ? _("No sheet named “%s” (available: %s).")
-                   : _("No card template named “%s” (available: %s)."),
-                 name_or_path, names->len ? names->str : "-");
-  }
-  return NULL;
-}
-
-void
-serah_template_info_free (SerahTemplateInfo *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->name);
-  g_free (self->title);
-  g_free (self->path);
-  g_free (self);
-}
-
-static int
-compare_info (gconstpointer a, gconstpointer b)
-{
-  const SerahTemplateInfo *x = *(SerahTemplateInfo **) a, *y = *(SerahTemplateInfo **) b;
-  return g_strcmp0 (x->name, y->name);
-}
-
-GPtrArray *
-serah_template_list (SerahTemplateKind kind)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_template_info_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto(GStrv) dirs = search_dirs ();
-  const char *suffix = kind_suffix (kind);
-
-  for (guint i = 0; dirs[i]; i++)
-    {
-      g_autoptr(GDir) dir = g_dir_open (dirs[i], 0, NULL);
-      const char *entry;
-
-      while (dir && (entry = g_dir_read_name (dir)) != NULL)
-        {
-          SerahTemplateInfo *info;
-          g_autoptr(GError) error = NULL;
-          g_autofree char *name = NULL;
-
-          if (!g_str_has_suffix (entry, suffix))
-            continue;
-          name = g_strndup (entry, strlen (entry) - strlen (suffix));
-          if (g_hash_table_contains (seen, name))
-            continue;
-          info = g_new0 (SerahTemplateInfo, 1);
-          info->path = g_build_filename (dirs[i], entry, NULL);
-          info->name = g_strdup (name);
-          if (kind == SERAH_TEMPLATE_KIND_SHEET)
-            {
-              g_autoptr(SerahSheet) s = serah_sheet_load (info->path, &error);
-              info->title = g_strdup (s ? s->title : error->message);
-            }
-          else
-            {
-              g_autoptr(SerahCardTemplate) t = serah_card_template_load (info->path, &error);
-              info->title = g_strdup (t ? t->title : error->message);
-            }
-          g_hash_table_add (seen, g_steal_pointer (&name));
-          g_ptr_array_add (list, info);
-        }
-    }
-  g_ptr_array_sort (list, compare_info);
-  return g_steal_pointer (&list);
 }

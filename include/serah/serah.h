@@ -7,11 +7,13 @@
 #include <serah/serah-demo.h>
 #include <serah/serah-payload.h>
 #include <serah/serah-print-records.h>
-#include <serah/serah-template.h>
-#include <serah/serah-render.h>
-#include <serah/serah-print-job.h>
 
 /* hardening (issue 6) */
 #include <serah/serah-operators.h>
 #include <serah/serah-audit.h>
 #include <serah/serah-backup.h>
+
+/* printing (issue 3) */
+#include <serah/serah-template.h>
+#include <serah/serah-render.h>
+#include <serah/serah-print-job.h>
