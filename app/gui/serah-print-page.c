@@ -17,12 +17,12 @@ G_DEFINE_FINAL_TYPE (SerahPrintPage, serah_print_page, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_STORE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-/* The order choices of order_row, as the store's sort fields. */
-static const char *const order_fields[][4] = {
-  { "kecamatan", "desa", "name", NULL },
-  { "desa", "name", NULL },
-  { "name", NULL },
+/* The order choices of order_row, as the store's sort fields. The job always groups the
+ * cards by kecamatan and desa (the stacks handed out per desa); these sort within. */
+static const char *const order_fields[][3] = {
+  { "name", "card_no", NULL },
   { "card_no", NULL },
+  { "birth_date", "name", NULL },
 };
 
 static const SerahSeparatorMode separator_modes[] = {
