@@ -59,25 +59,7 @@ const char serah_store_schema_participants[] =
   /* The order lists and the search sort by (case-insensitive, as kecamatan and desa come in
    * upper and title case from different lists): walking it needs no sort. */
   "CREATE INDEX participants_by_area ON participants (kecamatan COLLATE NOCASE,"
-  "  desa COLLATE NOCASE, name COLLATE NOCASE);"
-  /* Substring search on names for the ceremony check-off (serah-store-handover.c, and its
-   * fts5vocab in schema v3): a trigram index answers 'contains' without a scan. The batch
-   * upsert fills it in one statement per batch; serah_store_search_participant_ids, which
-   * wants every match, filters an in-memory index instead. */
-  "CREATE VIRTUAL TABLE participants_name_fts USING fts5 ("
-  "  name, content='participants', content_rowid='id', tokenize='trigram');"
-  "CREATE TRIGGER participants_fts_insert AFTER INSERT ON participants BEGIN"
-  "  INSERT INTO participants_name_fts (rowid, name) VALUES (new.id, new.name);"
-  "END;"
-  "CREATE TRIGGER participants_fts_delete AFTER DELETE ON participants BEGIN"
-  "  INSERT INTO participants_name_fts (participants_name_fts, rowid, name)"
-  "    VALUES ('delete', old.id, old.name);"
-  "END;"
-  "CREATE TRIGGER participants_fts_update AFTER UPDATE OF name ON participants BEGIN"
-  "  INSERT INTO participants_name_fts (participants_name_fts, rowid, name)"
-  "    VALUES ('delete', old.id, old.name);"
-  "  INSERT INTO participants_name_fts (rowid, name) VALUES (new.id, new.name);"
-  "END;";
+  "  desa COLLATE NOCASE, name COLLATE NOCASE);";
 
 static void participants_changed (SerahStore *self);
 
