@@ -1,0 +1,478 @@
+/* test-gui-ceremony.c: the check-off screen under Xvfb, driven as an operator drives it: the
+ * scanner types a card's QR text into the scan field and presses Enter; Enter again hands
+ * over; a second scan shows the "already handed over" banner; a forged code the refusal. Each
+ * step checks the store (what was recorded) as well as the screen (what the operator sees). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <serah/serah.h>
+#include <serah/serah-ceremony.h>
+
+#include "serah-ceremony-page.h"
+#include "serah-checkoff-view.h"
+#include "serah-checkoff-progress.h"
+#include "serah-representative-dialog.h"
+#include "serah-undo-dialog.h"
+#include "serah-test-util.h"
+
+#define N_PEOPLE 40
+
+typedef struct {
+  char              *dir;
+  SerahStore        *store;
+  gint64             ceremony_id;
+  GPtrArray         *invited;      /* SerahParticipant, each with a printed card */
+  GArray            *serials;      /* gint64, parallel to invited */
+  SerahParticipant  *outsider;     /* not invited, no card */
+  GtkWindow         *window;
+  SerahCeremonyPage *page;
+  SerahCheckoffView *view;
+  GtkEditable       *scan;
+} Fixture;
+
+static gboolean
+collect (const SerahParticipant *p, gpointer user_data, GError **error)
+{
+  g_ptr_array_add (user_data, serah_participant_copy (p));
+  return TRUE;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) everyone = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_participant_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  SerahPrintRun run = { .kind = SERAH_PRINT_RUN_BATCH, .template_name = "kis", .sheet_name = "a4" };
+  GHashTable *stack_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  f->dir = serah_test_tmpdir ();
+  f->store = serah_test_open_store (f->dir, NULL);
+  g_assert_true (serah_demo_populate (f->store, N_PEOPLE, &error));
+  g_assert_no_error (error);
+  g_assert_true (serah_store_foreach_participant (f->store, NULL, collect, everyone, &error));
+
+  f->ceremony_id = serah_ceremony_create (f->store, "Penyerahan KIS Labuan", "2026-11-24",
+                                          "Aula Kecamatan", "tester", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (f->ceremony_id, >, 0);
+
+  /* Everyone but the last is invited and has a printed card in their desa's stack. */
+  f->invited = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_participant_free);
+  f->serials = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_insert_print_run (f->store, &run, &error));
+  for (guint i = 0; i + 1 < everyone->len; i++)
+    {
+      SerahParticipant *p = g_ptr_array_index (everyone, i);
+      int index = GPOINTER_TO_INT (g_hash_table_lookup (stack_sizes, p->desa)) + 1;
+      gint64 serial;
+
+      g_hash_table_insert (stack_sizes, g_strdup (p->desa), GINT_TO_POINTER (index));
+      serial = serah_store_insert_printed_card (f->store, run.id, p->id, i / 10 + 1, i % 10 + 1,
+                                                p->desa, index, 0, &error);
+      g_assert_no_error (error);
+      g_array_append_val (f->serials, serial);
+      g_ptr_array_add (f->invited, serah_participant_copy (p));
+      g_ptr_array_add (keys, p->card_no);
+    }
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_ptr_array_add (keys, NULL);
+  g_assert_true (serah_ceremony_invite_keys (f->store, f->ceremony_id,
+                                             (const char *const *) keys->pdata, "tester", NULL,
+                                             NULL, &error));
+  g_assert_no_error (error);
+  f->outsider = serah_participant_copy (g_ptr_array_index (everyone, everyone->len - 1));
+  g_hash_table_unref (stack_sizes);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1366, 740);
+  f->page = g_object_new (SERAH_TYPE_CEREMONY_PAGE, "store", f->store, NULL);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  serah_ceremony_page_set_active_ceremony (f->page, f->ceremony_id);
+  f->view = SERAH_CHECKOFF_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->page),
+                                                                SERAH_TYPE_CEREMONY_PAGE,
+                                                                "checkoff_view"));
+  f->scan = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (f->view),
+                                                         SERAH_TYPE_CHECKOFF_VIEW, "scan_entry"));
+  gtk_window_present (f->window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->view)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->store);
+  g_ptr_array_unref (f->invited);
+  g_array_unref (f->serials);
+  serah_participant_free (f->outsider);
+  serah_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+/* Lets the main loop run for a while (idles, the frame clock) so the screen catches up. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 150 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* What a USB scanner does: the text, then Enter. */
+static void
+type_and_enter (Fixture *f, const char *text)
+{
+  gtk_editable_set_text (f->scan, text);
+  g_signal_emit_by_name (f->scan, "activate");
+  settle ();
+}
+
+static void
+press_enter (Fixture *f)
+{
+  type_and_enter (f, "");
+}
+
+static GtkWidget *
+view_child (Fixture *f, const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
+                                                    name));
+}
+
+static void
+assert_banner (Fixture *f, const char *kind, const char *title_part)
+{
+  GtkWidget *banner = view_child (f, "banner");
+  GtkLabel *title = GTK_LABEL (view_child (f, "banner_title"));
+
+  g_assert_true (gtk_widget_get_visible (banner));
+  g_assert_true (gtk_widget_is_drawable (banner));
+  g_assert_true (gtk_widget_has_css_class (banner, kind));
+  g_assert_nonnull (strstr (gtk_label_get_label (title), title_part));
+}
+
+static void
+assert_scan_has_focus (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (f->scan) ||
+                 gtk_widget_is_ancestor (focus, GTK_WIDGET (f->scan)));
+}
+
+static guint
+count_handovers (Fixture *f, gint64 participant_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = serah_ceremony_list_handovers (f->store, f->ceremony_id,
+                                                            participant_id, &error);
+  g_assert_no_error (error);
+  return all->len;
+}
+
+static SerahHandover *
+live_handover (Fixture *f, gint64 participant_id)
+{
+  g_autoptr(GError) error = NULL;
+  SerahHandover *h = serah_ceremony_get_live_handover (f->store, f->ceremony_id, participant_id,
+                                                       NULL, &error);
+  g_assert_no_error (error);
+  return h;
+}
+
+static char *
+card_code (Fixture *f, guint i)
+{
+  g_autoptr(GError) error = NULL;
+  SerahParticipant *p = g_ptr_array_index (f->invited, i);
+  char *code = serah_payload_encode (f->store, SERAH_PAYLOAD_CARD, p->card_no,
+                                     g_array_index (f->serials, gint64, i), &error);
+  g_assert_no_error (error);
+  return code;
+}
+
+static const char *
+label_text (GtkWidget *widget, GType type, const char *name)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (widget, type, name)));
+}
+
+/* Scan, Enter: recorded; scan again: the loud banner and nothing new; a forged code: refused. */
+static void
+test_scan_handover_again_forged (Fixture *f, gconstpointer data)
+{
+  g_autofree char *code = card_code (f, 0);
+  g_autofree char *forged = NULL;
+  SerahParticipant *p = g_ptr_array_index (f->invited, 0);
+  g_autoptr(SerahHandover) h = NULL;
+  GtkWidget *progress = view_child (f, "progress_panel");
+  g_autofree char *nik = serah_nik_mask (p->nik);
+
+  assert_scan_has_focus (f);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_IDLE);
+
+  /* The scan shows the person big, with the masked NIK and the card's place in the stack. */
+  type_and_enter (f, code);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW, "person_name"), ==,
+                   p->name);
+  g_assert_cmpstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW, "person_nik"), ==,
+                   nik);
+  g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
+                                        "person_place"), p->desa));
+  g_assert_false (gtk_widget_get_visible (view_child (f, "banner")));
+  g_assert_cmpstr (gtk_editable_get_text (f->scan), ==, "");
+  g_assert_cmpuint (count_handovers (f, p->id), ==, 0);
+  assert_scan_has_focus (f);
+
+  /* Enter on the person shown: the core has committed it before the screen says so. */
+  press_enter (f);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_HANDED_OVER);
+  h = live_handover (f, p->id);
+  g_assert_nonnull (h);
+  g_assert_cmpint (h->recipient, ==, SERAH_RECIPIENT_SELF);
+  g_assert_cmpint (h->card_serial, ==, g_array_index (f->serials, gint64, 0));
+  g_assert_cmpint (h->identified_by, ==, SERAH_IDENTIFIED_SCAN_CARD);
+  assert_banner (f, "done", "");
+  g_assert_cmpstr (label_text (progress, SERAH_TYPE_CHECKOFF_PROGRESS, "handed_over_label"), ==,
+                   "1");
+  assert_scan_has_focus (f);
+  g_test_message ("Enter to screen: %.1f ms", serah_checkoff_view_get_feedback_ms (f->view));
+  g_assert_cmpfloat (serah_checkoff_view_get_feedback_ms (f->view), >, 0.0);
+
+  /* A stray Enter records nothing more. */
+  press_enter (f);
+  g_assert_cmpuint (count_handovers (f, p->id), ==, 1);
+
+  /* The same card again: loud banner, nothing recorded, even with Enter after it. */
+  type_and_enter (f, code);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_ALREADY);
+  assert_banner (f, "already", "");
+  g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
+                                        "banner_detail"), h->station));
+  press_enter (f);
+  g_assert_cmpuint (count_handovers (f, p->id), ==, 1);
+  g_assert_cmpstr (label_text (progress, SERAH_TYPE_CHECKOFF_PROGRESS, "handed_over_label"), ==,
+                   "1");
+
+  /* A forged code (one character of the signature changed): refused, nothing recorded. */
+  forged = g_strdup (code);
+  forged[strlen (forged) - 1] = forged[strlen (forged) - 1] == 'A' ? 'B' : 'A';
+  type_and_enter (f, forged);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_REFUSED);
+  assert_banner (f, "refused", "");
+  press_enter (f);
+  g_assert_cmpuint (count_handovers (f, p->id), ==, 1);
+  assert_scan_has_focus (f);
+
+  /* Lower case from a scanner in the wrong mode is the same card: still "already". */
+  {
+    g_autofree char *lower = g_ascii_strdown (code, -1);
+    type_and_enter (f, lower);
+    g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_ALREADY);
+  }
+}
+
+/* Voided cards and codes from other databases are refused with their reason. */
+static void
+test_voided_and_garbage (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = card_code (f, 1);
+  SerahParticipant *p = g_ptr_array_index (f->invited, 1);
+
+  g_assert_true (serah_store_void_card (f->store, g_array_index (f->serials, gint64, 1), "hilang",
+                                        "tester", 0, &error));
+  type_and_enter (f, code);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_REFUSED);
+  assert_banner (f, "refused", "");
+  g_assert_cmpuint (count_handovers (f, p->id), ==, 0);
+
+  type_and_enter (f, "SRH1:ZZZZ:0001234567890:12:ABCDEFGHIJKLMNOP");
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_REFUSED);
+  type_and_enter (f, "hello:world");
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_REFUSED);
+  assert_scan_has_focus (f);
+}
+
+/* Typing a name searches; Down moves, Enter picks, Enter hands over. */
+static void
+test_search_pick_confirm (Fixture *f, gconstpointer data)
+{
+  SerahParticipant *p = g_ptr_array_index (f->invited, 3);
+  g_autoptr(SerahHandover) h = NULL;
+  GListModel *results;
+  guint found = G_MAXUINT;
+
+  type_and_enter (f, p->name);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_RESULTS);
+  results = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view_child (f, "results_view"))));
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (results, i);
+      g_autofree char *name = NULL;
+      g_object_get (item, "name", &name, NULL);
+      if (g_str_equal (name, p->name) && found == G_MAXUINT)
+        found = i;
+    }
+  g_assert_cmpuint (found, !=, G_MAXUINT);
+  for (guint i = 0; i < found; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.move-selection", "i", 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (results)), ==, found);
+
+  /* Enter with the query still in the field picks the highlighted person. */
+  g_signal_emit_by_name (f->scan, "activate");
+  settle ();
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  press_enter (f);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_HANDED_OVER);
+  h = live_handover (f, p->id);
+  g_assert_nonnull (h);
+  g_assert_cmpint (h->identified_by, ==, SERAH_IDENTIFIED_SEARCH);
+  assert_scan_has_focus (f);
+}
+
+/* A person who is not invited: yellow banner; plain Enter does nothing; Ctrl+Enter does. */
+static void
+test_not_invited (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahHandover) h = NULL;
+
+  type_and_enter (f, f->outsider->nik); /* exact NIK: one result */
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_RESULTS);
+  press_enter (f);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_NOT_INVITED);
+  assert_banner (f, "uninvited", "");
+  press_enter (f);
+  g_assert_cmpuint (count_handovers (f, f->outsider->id), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.confirm-uninvited", NULL);
+  settle ();
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_HANDED_OVER);
+  h = live_handover (f, f->outsider->id);
+  g_assert_nonnull (h);
+  g_assert_true (h->uninvited);
+  g_assert_cmpint (h->identified_by, ==, SERAH_IDENTIFIED_NIK);
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* Ctrl+W form, then Enter: the representative is recorded with the handover. Then Ctrl+Z
+ * asks for a reason and undoes; the card can be handed over again. */
+static void
+test_representative_and_undo (Fixture *f, gconstpointer data)
+{
+  g_autofree char *code = card_code (f, 2);
+  SerahParticipant *p = g_ptr_array_index (f->invited, 2);
+  SerahRepresentativeDialog *rep;
+  SerahUndoDialog *undo;
+  g_autoptr(SerahHandover) h = NULL;
+  g_autoptr(SerahHandover) after = NULL;
+  g_autoptr(GPtrArray) trail = NULL;
+
+  type_and_enter (f, code);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.representative", NULL);
+  settle ();
+  rep = find_toplevel (SERAH_TYPE_REPRESENTATIVE_DIALOG);
+  g_assert_nonnull (rep);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (rep),
+                                                                      SERAH_TYPE_REPRESENTATIVE_DIALOG,
+                                                                      "name_row")),
+                         "Siti Aminah");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (rep),
+                                                                            SERAH_TYPE_REPRESENTATIVE_DIALOG,
+                                                                            "relation_row")), 1);
+  gtk_widget_activate_action (GTK_WIDGET (rep), "representative.save", NULL);
+  settle ();
+  g_assert_null (find_toplevel (SERAH_TYPE_REPRESENTATIVE_DIALOG));
+  assert_scan_has_focus (f);
+  g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
+                                        "person_recipient"), "Siti Aminah"));
+
+  press_enter (f);
+  h = live_handover (f, p->id);
+  g_assert_nonnull (h);
+  g_assert_cmpint (h->recipient, ==, SERAH_RECIPIENT_REPRESENTATIVE);
+  g_assert_cmpstr (h->proxy_name, ==, "Siti Aminah");
+  g_assert_cmpstr (h->proxy_relation, ==, "istri");
+
+  /* Ctrl+Z: a reason is asked; the default quick reason is accepted with Enter. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.undo-last", NULL);
+  settle ();
+  undo = find_toplevel (SERAH_TYPE_UNDO_DIALOG);
+  g_assert_nonnull (undo);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (undo), "undo");
+  settle ();
+  after = live_handover (f, p->id);
+  g_assert_null (after);
+  trail = serah_ceremony_list_handovers (f->store, f->ceremony_id, p->id, NULL);
+  g_assert_cmpuint (trail->len, ==, 1);
+  g_assert_cmpstr (((SerahHandover *) g_ptr_array_index (trail, 0))->undo_reason, ==,
+                   "salah orang");
+  /* The person on screen is waiting again, and the next representative is not assumed. */
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  assert_scan_has_focus (f);
+  press_enter (f);
+  g_clear_pointer (&after, serah_handover_free);
+  after = live_handover (f, p->id);
+  g_assert_nonnull (after);
+  g_assert_cmpint (after->recipient, ==, SERAH_RECIPIENT_SELF);
+}
+
+/* Clicking elsewhere on the page must not leave the scanner typing into nowhere. */
+static void
+test_focus_returns (Fixture *f, gconstpointer data)
+{
+  GtkWidget *progress = view_child (f, "progress_panel");
+
+  gtk_widget_set_focusable (progress, TRUE);
+  gtk_widget_grab_focus (progress);
+  settle ();
+  assert_scan_has_focus (f);
+
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  settle ();
+  assert_scan_has_focus (f);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/serah/gui-ceremony/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("scan-handover-again-forged", test_scan_handover_again_forged);
+  ADD ("voided-and-garbage", test_voided_and_garbage);
+  ADD ("search-pick-confirm", test_search_pick_confirm);
+  ADD ("not-invited", test_not_invited);
+  ADD ("representative-and-undo", test_representative_and_undo);
+  ADD ("focus-returns", test_focus_returns);
+#undef ADD
+
+  return g_test_run ();
+}
