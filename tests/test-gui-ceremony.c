@@ -37,6 +37,16 @@ collect (const SerahParticipant *p, gpointer user_data, GError **error)
   return TRUE;
 }
 
+/* Lets the main loop run for a while (idles, the frame clock) so the screen catches up. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 150 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -98,6 +108,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_present (f->window);
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->view)))
     g_main_context_iteration (NULL, TRUE);
+  settle ();
 }
 
 static void
@@ -112,16 +123,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   serah_participant_free (f->outsider);
   serah_test_rm_rf (f->dir);
   g_free (f->dir);
-}
-
-/* Lets the main loop run for a while (idles, the frame clock) so the screen catches up. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 150 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 /* What a USB scanner does: the text, then Enter. */
@@ -347,9 +348,7 @@ test_not_invited (Fixture *f, gconstpointer data)
 {
   g_autoptr(SerahHandover) h = NULL;
 
-  type_and_enter (f, f->outsider->nik); /* exact NIK: one result */
-  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_RESULTS);
-  press_enter (f);
+  type_and_enter (f, f->outsider->nik); /* an exact NIK names one person */
   g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_NOT_INVITED);
   assert_banner (f, "uninvited", "");
   press_enter (f);
@@ -367,7 +366,7 @@ test_not_invited (Fixture *f, gconstpointer data)
 static gpointer
 find_toplevel (GType type)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -461,6 +460,8 @@ test_focus_returns (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  /* Xvfb has no session bus; GTK's AT-SPI bridge would warn, and warnings are fatal here. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

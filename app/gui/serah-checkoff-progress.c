@@ -118,8 +118,12 @@ static void
 serah_checkoff_progress_dispose (GObject *object)
 {
   SerahCheckoffProgress *self = SERAH_CHECKOFF_PROGRESS (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SERAH_TYPE_CHECKOFF_PROGRESS);
+  /* The template's top box has no id, so dispose_template leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->areas);
   G_OBJECT_CLASS (serah_checkoff_progress_parent_class)->dispose (object);
 }
