@@ -7,12 +7,17 @@
 #include <adwaita.h>
 #include <serah/serah.h>
 #include <serah/serah-ceremony.h>
+#include <serah/serah-station.h>
 
 #include "serah-ceremony-page.h"
 #include "serah-checkoff-view.h"
 #include "serah-checkoff-progress.h"
 #include "serah-representative-dialog.h"
 #include "serah-undo-dialog.h"
+#include "serah-conflicts-dialog.h"
+#include "serah-pending-dialog.h"
+#include "serah-ceremony-create-dialog.h"
+#include "serah-ceremony-items.h"
 #include "serah-test-util.h"
 
 #define N_PEOPLE 40
@@ -24,6 +29,7 @@ typedef struct {
   GPtrArray         *invited;      /* SerahParticipant, each with a printed card */
   GArray            *serials;      /* gint64, parallel to invited */
   SerahParticipant  *outsider;     /* not invited, no card */
+  char              *station2_path; /* a copy of the database: another laptop at the ceremony */
   GtkWindow         *window;
   SerahCeremonyPage *page;
   SerahCheckoffView *view;
@@ -95,6 +101,21 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->outsider = serah_participant_copy (g_ptr_array_index (everyone, everyone->len - 1));
   g_hash_table_unref (stack_sizes);
 
+  /* The second laptop starts from a copy of the database, as stations do. Closing the store
+   * first folds the WAL into the file. */
+  {
+    g_autofree char *path = g_strdup (serah_store_get_path (f->store));
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_clear_object (&f->store);
+    g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+    f->station2_path = g_build_filename (f->dir, "station2.db", NULL);
+    g_assert_true (g_file_set_contents (f->station2_path, contents, length, &error));
+    f->store = serah_store_open (path, &error);
+    g_assert_no_error (error);
+  }
+
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1366, 740);
   f->page = g_object_new (SERAH_TYPE_CEREMONY_PAGE, "store", f->store, NULL);
@@ -121,6 +142,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_ptr_array_unref (f->invited);
   g_array_unref (f->serials);
   serah_participant_free (f->outsider);
+  g_free (f->station2_path);
   serah_test_rm_rf (f->dir);
   g_free (f->dir);
 }
@@ -403,7 +425,7 @@ test_representative_and_undo (Fixture *f, gconstpointer data)
                          "Siti Aminah");
   adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (rep),
                                                                             SERAH_TYPE_REPRESENTATIVE_DIALOG,
-                                                                            "relation_row")), 1);
+                                                                            "relation_row")), 2);
   gtk_widget_activate_action (GTK_WIDGET (rep), "representative.save", NULL);
   settle ();
   g_assert_null (find_toplevel (SERAH_TYPE_REPRESENTATIVE_DIALOG));
@@ -431,9 +453,14 @@ test_representative_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpuint (trail->len, ==, 1);
   g_assert_cmpstr (((SerahHandover *) g_ptr_array_index (trail, 0))->undo_reason, ==,
                    "salah orang");
-  /* The person on screen is waiting again, and the next representative is not assumed. */
-  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  /* The screen clears (a stray Enter must not hand the card over again); a new scan shows
+   * the person waiting, and the representative of before is not assumed. */
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_IDLE);
   assert_scan_has_focus (f);
+  press_enter (f);
+  g_assert_null (live_handover (f, p->id));
+  type_and_enter (f, code);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
   press_enter (f);
   g_clear_pointer (&after, serah_handover_free);
   after = live_handover (f, p->id);
@@ -457,6 +484,193 @@ test_focus_returns (Fixture *f, gconstpointer data)
   assert_scan_has_focus (f);
 }
 
+/* Another station handed the same card over; its bundle is merged here. The conflict shows
+ * in the progress panel and in the review dialog, and undoing one handover resolves it. */
+static void
+test_bundle_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) station2 = serah_store_open (f->station2_path, &error);
+  g_autofree char *code = card_code (f, 4);
+  g_autofree char *bundle = g_build_filename (f->dir, "meja2.serah-bundle", NULL);
+  SerahParticipant *p = g_ptr_array_index (f->invited, 4);
+  SerahHandoverRequest request = { .ceremony_id = f->ceremony_id, .participant_id = p->id,
+                                   .identified_by = SERAH_IDENTIFIED_SEARCH,
+                                   .operator_name = "Dewi", .station = "MEJA-2" };
+  g_autoptr(SerahHandover) there = NULL;
+  g_autoptr(SerahStationBundleInfo) exported = NULL;
+  gpointer dialog;
+  GtkWidget *conflicts_label =
+    GTK_WIDGET (gtk_widget_get_template_child (view_child (f, "progress_panel"),
+                                               SERAH_TYPE_CHECKOFF_PROGRESS, "conflicts_label"));
+  SerahUndoDialog *undo;
+
+  g_assert_no_error (error);
+  there = serah_ceremony_record_handover (station2, &request, NULL, &error);
+  g_assert_no_error (error);
+  exported = serah_station_export (station2, f->ceremony_id, "MEJA-2", bundle, &error);
+  g_assert_no_error (error);
+
+  /* Here, the same card is handed over too, through the screen. */
+  type_and_enter (f, code);
+  press_enter (f);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_HANDED_OVER);
+  g_assert_false (gtk_widget_get_visible (conflicts_label));
+
+  /* The merge (what the import dialog runs), then the screen is refreshed. */
+  {
+    g_autoptr(SerahStationBundleInfo) merged = serah_station_import (f->store, bundle, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (merged->conflicts, ==, 1);
+  }
+  serah_checkoff_view_reload (f->view);
+  g_assert_true (gtk_widget_get_visible (conflicts_label));
+
+  /* Scanning the card now: already handed over, and the banner says twice. */
+  type_and_enter (f, code);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_ALREADY);
+  assert_banner (f, "already", "");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.show-conflicts", NULL);
+  settle ();
+  dialog = find_toplevel (SERAH_TYPE_CONFLICTS_DIALOG);
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (dialog, "undo-requested", there->uuid, p->name);
+  settle ();
+  undo = find_toplevel (SERAH_TYPE_UNDO_DIALOG);
+  g_assert_nonnull (undo);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (undo)) == GTK_WINDOW (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (undo), "undo");
+  settle ();
+  {
+    g_autoptr(GPtrArray) left = serah_ceremony_list_conflicts (f->store, f->ceremony_id, &error);
+    g_autoptr(SerahHandover) live = live_handover (f, p->id);
+    g_assert_no_error (error);
+    g_assert_cmpuint (left->len, ==, 0);
+    g_assert_nonnull (live);
+    g_assert_cmpstr (live->station, !=, "MEJA-2");
+  }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (
+                     GTK_WIDGET (dialog), SERAH_TYPE_CONFLICTS_DIALOG, "content_stack"))), ==,
+                   "empty");
+  g_assert_false (gtk_widget_get_visible (conflicts_label));
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle ();
+  assert_scan_has_focus (f);
+}
+
+/* The not-yet-served list: people invited and waiting, in stack order; choosing one shows
+ * them on the check-off screen. */
+static void
+test_pending_list (Fixture *f, gconstpointer data)
+{
+  g_autofree char *code = card_code (f, 0);
+  gpointer dialog;
+  GListModel *model;
+  guint before;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.show-pending", NULL);
+  settle ();
+  dialog = find_toplevel (SERAH_TYPE_PENDING_DIALOG);
+  g_assert_nonnull (dialog);
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (gtk_widget_get_template_child (
+            GTK_WIDGET (dialog), SERAH_TYPE_PENDING_DIALOG, "list_view"))));
+  before = g_list_model_get_n_items (model);
+  g_assert_cmpuint (before, ==, f->invited->len);
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle ();
+
+  type_and_enter (f, code);
+  press_enter (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.show-pending", NULL);
+  settle ();
+  dialog = find_toplevel (SERAH_TYPE_PENDING_DIALOG);
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (gtk_widget_get_template_child (
+            GTK_WIDGET (dialog), SERAH_TYPE_PENDING_DIALOG, "list_view"))));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before - 1);
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (model, 0);
+    const SerahCheckoffEntry *e = serah_checkoff_item_get_entry (SERAH_CHECKOFF_ITEM (first));
+    gint64 id = e->participant->id;
+
+    g_assert_null (e->handover);
+    g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                          SERAH_TYPE_PENDING_DIALOG, "list_view"),
+                           "activate", 0);
+    settle ();
+    g_assert_null (find_toplevel (SERAH_TYPE_PENDING_DIALOG));
+    g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+    press_enter (f);
+    g_autoptr(SerahHandover) h = live_handover (f, id);
+    g_assert_nonnull (h);
+  }
+  assert_scan_has_focus (f);
+}
+
+static gpointer
+find_descendant (GtkWidget *widget, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
+                                                                : find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A new ceremony from the dialog: name, date, place and one kecamatan invited, in one go. */
+static void
+test_create_ceremony (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer dialog;
+  GtkWidget *group;
+  AdwExpanderRow *first_kecamatan = NULL;
+  g_autoptr(SerahCeremony) created = NULL;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "ceremony.new", NULL);
+  settle ();
+  dialog = find_toplevel (SERAH_TYPE_CEREMONY_CREATE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* Without a name nothing is created and the dialog stays. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "create.create", NULL);
+  settle ();
+  g_assert_nonnull (find_toplevel (SERAH_TYPE_CEREMONY_CREATE_DIALOG));
+
+#define ROW(name) GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), \
+                                SERAH_TYPE_CEREMONY_CREATE_DIALOG, name))
+  gtk_editable_set_text (ROW ("name_row"), "Penyerahan Tahap 2");
+  gtk_editable_set_text (ROW ("date_row"), "01/12/2026");
+  gtk_editable_set_text (ROW ("place_row"), "Balai Desa Caringin");
+#undef ROW
+  group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                     SERAH_TYPE_CEREMONY_CREATE_DIALOG,
+                                                     "invite_group"));
+  /* The first expander row in the group is the first kecamatan: switch it on. */
+  first_kecamatan = find_descendant (group, ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (first_kecamatan);
+  adw_expander_row_set_enable_expansion (first_kecamatan, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "create.create", NULL);
+  settle ();
+  g_assert_null (find_toplevel (SERAH_TYPE_CEREMONY_CREATE_DIALOG));
+
+  id = serah_ceremony_page_get_active_ceremony (f->page);
+  g_assert_cmpint (id, !=, f->ceremony_id);
+  created = serah_ceremony_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (created->name, ==, "Penyerahan Tahap 2");
+  g_assert_cmpstr (created->date, ==, "2026-12-01");
+  g_assert_cmpint (created->invited, >, 0);
+  g_assert_cmpint (created->invited, <, N_PEOPLE);
+  g_assert_cmpstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW, "ceremony_title"),
+                   ==, "Penyerahan Tahap 2");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -473,6 +687,9 @@ main (int argc, char **argv)
   ADD ("not-invited", test_not_invited);
   ADD ("representative-and-undo", test_representative_and_undo);
   ADD ("focus-returns", test_focus_returns);
+  ADD ("bundle-conflict", test_bundle_conflict);
+  ADD ("pending-list", test_pending_list);
+  ADD ("create-ceremony", test_create_ceremony);
 #undef ADD
 
   return g_test_run ();

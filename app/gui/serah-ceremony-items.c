@@ -179,7 +179,8 @@ struct _SerahCheckoffItem
 G_DEFINE_FINAL_TYPE (SerahCheckoffItem, serah_checkoff_item, G_TYPE_OBJECT)
 
 enum { ITEM_PROP_0, ITEM_PROP_NAME, ITEM_PROP_DETAILS, ITEM_PROP_PLACE, ITEM_PROP_STATUS,
-       ITEM_PROP_SERVED, ITEM_PROP_STACK_NUMBER, ITEM_N_PROPS };
+       ITEM_PROP_SERVED, ITEM_PROP_WAITING, ITEM_PROP_UNINVITED, ITEM_PROP_STACK_NUMBER,
+       ITEM_N_PROPS };
 static GParamSpec *item_props[ITEM_N_PROPS];
 
 static SerahCheckoffEntry *
@@ -252,6 +253,14 @@ serah_checkoff_item_get_property (GObject *object, guint prop_id, GValue *value,
     case ITEM_PROP_SERVED:
       g_value_set_boolean (value, self->entry && self->entry->handover != NULL);
       break;
+    case ITEM_PROP_WAITING:
+      g_value_set_boolean (value, self->entry && self->entry->invited &&
+                                  self->entry->handover == NULL);
+      break;
+    case ITEM_PROP_UNINVITED:
+      g_value_set_boolean (value, self->entry && !self->entry->invited &&
+                                  self->entry->handover == NULL);
+      break;
     case ITEM_PROP_STACK_NUMBER:
       if (self->entry && self->entry->card)
         g_value_take_string (value, g_strdup_printf ("%d", self->entry->card->stack_index));
@@ -289,6 +298,8 @@ serah_checkoff_item_class_init (SerahCheckoffItemClass *klass)
   item_props[ITEM_PROP_PLACE] = g_param_spec_string ("place", NULL, NULL, NULL, flags);
   item_props[ITEM_PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, flags);
   item_props[ITEM_PROP_SERVED] = g_param_spec_boolean ("served", NULL, NULL, FALSE, flags);
+  item_props[ITEM_PROP_WAITING] = g_param_spec_boolean ("waiting", NULL, NULL, FALSE, flags);
+  item_props[ITEM_PROP_UNINVITED] = g_param_spec_boolean ("uninvited", NULL, NULL, FALSE, flags);
   item_props[ITEM_PROP_STACK_NUMBER] =
     g_param_spec_string ("stack-number", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, ITEM_N_PROPS, item_props);
@@ -364,8 +375,12 @@ serah_progress_item_get_property (GObject *object, guint prop_id, GValue *value,
       g_value_set_string (value, self->kecamatan);
       break;
     case PROGRESS_PROP_COUNTS:
-      g_value_take_string (value, g_strdup_printf ("%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT,
-                                                   self->handed_over, self->invited));
+      if (self->invited == 0)
+        /* TRANSLATORS: cards handed over in a desa where nobody was invited */
+        g_value_take_string (value, g_strdup_printf (_("%d not invited"), (int) self->handed_over));
+      else
+        g_value_take_string (value, g_strdup_printf ("%d / %d", (int) self->handed_over,
+                                                     (int) self->invited));
       break;
     case PROGRESS_PROP_FRACTION:
       g_value_set_double (value, self->invited > 0

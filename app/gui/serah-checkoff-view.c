@@ -125,12 +125,23 @@ serah_checkoff_view_focus_scan (SerahCheckoffView *self)
 }
 
 static gboolean
+focus_in_popover (SerahCheckoffView *self)
+{
+  GtkWidget *focus = self->window ? gtk_root_get_focus (GTK_ROOT (self->window)) : NULL;
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+}
+
+static gboolean
 refocus_idle_cb (gpointer user_data)
 {
   SerahCheckoffView *self = user_data;
 
   self->refocus_idle = 0;
-  serah_checkoff_view_focus_scan (self);
+  /* Decided when the idle runs, not when it was queued: focus passes through NULL on its way
+   * into a menu that is opening, and a menu needs the keyboard while it is open. */
+  if (!focus_in_popover (self))
+    serah_checkoff_view_focus_scan (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -149,7 +160,7 @@ window_focus_changed (SerahCheckoffView *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   /* Leave menus and popovers alone: they need the keyboard while open. */
-  if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
+  if (focus_in_popover (self))
     return;
   if (focus == NULL ||
       (gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
@@ -397,6 +408,12 @@ show_entry (SerahCheckoffView *self, SerahCheckoffEntry *entry, SerahIdentifiedB
           g_free (detail);
           detail = g_steal_pointer (&more);
         }
+      {
+        g_autofree char *full = g_strdup_printf ("%s\n%s", detail,
+                                                 _("Nothing was recorded. Do not hand over a second card."));
+        g_free (detail);
+        detail = g_steal_pointer (&full);
+      }
       state = SERAH_CHECKOFF_ALREADY;
       show_banner (self, "already", "dialog-warning-symbolic", _("ALREADY HANDED OVER"), detail);
       gtk_widget_error_bell (GTK_WIDGET (self));
@@ -466,15 +483,33 @@ show_idle (SerahCheckoffView *self)
   set_state (self, SERAH_CHECKOFF_IDLE);
 }
 
+/* The people this ceremony expects come first: invited and waiting, then invited and served,
+ * then the rest of the register. GLib's sort is stable, so the core's order stays within. */
+static int
+result_rank (const SerahCheckoffEntry *e)
+{
+  return !e->invited ? 2 : e->handover != NULL ? 1 : 0;
+}
+
+static int
+compare_results (gconstpointer a, gconstpointer b)
+{
+  return result_rank (*(SerahCheckoffEntry **) a) - result_rank (*(SerahCheckoffEntry **) b);
+}
+
 static void
 show_results (SerahCheckoffView *self, GPtrArray *entries, gboolean more, const char *query,
               SerahIdentifiedBy how)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new (); /* borrows the entries */
   g_autofree char *label = NULL;
 
   for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (items, serah_checkoff_item_new (g_ptr_array_index (entries, i)));
+    g_ptr_array_add (sorted, g_ptr_array_index (entries, i));
+  g_ptr_array_sort (sorted, compare_results);
+  for (guint i = 0; i < sorted->len; i++)
+    g_ptr_array_add (items, serah_checkoff_item_new (g_ptr_array_index (sorted, i)));
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        items->pdata, items->len);
   g_free (self->results_query);
@@ -851,8 +886,10 @@ undo_responded (SerahUndoDialog *dialog, const char *response, SerahCheckoffView
         g_clear_pointer (&self->last_handover, serah_handover_free);
       if (self->handover_toast != NULL)
         adw_toast_dismiss (self->handover_toast);
+      /* The person on screen may be the wrong person: never leave them one Enter away from
+       * a new handover. The operator scans again if it was right after all. */
       if (self->current != NULL && self->current->participant->id == undone->participant_id)
-        serah_checkoff_view_show_participant (self, undone->participant_id);
+        show_idle (self);
       refresh_progress (self);
       if (SERAH_IS_CONFLICTS_DIALOG (self->undo_parent))
         serah_conflicts_dialog_reload (SERAH_CONFLICTS_DIALOG (self->undo_parent));
@@ -913,14 +950,17 @@ pending_participant_chosen (SerahPendingDialog *dialog, gint64 participant_id,
 }
 
 static void
-station_done (gpointer user_data, const char *message, gboolean changed, gint64 conflicts)
+station_done (gpointer user_data, SerahStationStep step, const char *message, gint64 conflicts)
 {
   SerahCheckoffView *self = user_data;
 
+  if (step == SERAH_STATION_MERGED)
+    {
+      serah_checkoff_view_reload (self);
+      return;
+    }
   if (message != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  if (changed)
-    serah_checkoff_view_reload (self);
   if (conflicts > 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "checkoff.show-conflicts", NULL);
   queue_refocus (self);
@@ -1352,8 +1392,7 @@ serah_checkoff_view_class_init (SerahCheckoffViewClass *klass)
                                        "checkoff.confirm-uninvited", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "checkoff.representative", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "checkoff.undo-last", NULL);
+  /* Ctrl+Z is in the template, in the capture phase: the scan field would take it first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0,
                                        "checkoff.move-selection", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0,

@@ -14,6 +14,8 @@ static const struct {
   const char *stored;
   const char *label;
 } relations[] = {
+  /* No default: a wrong relationship in the record is worse than one more key press. */
+  { NULL, N_("Choose…") },
   { "suami", N_("Husband") },
   { "istri", N_("Wife") },
   { "anak", N_("Child") },
@@ -95,9 +97,18 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autofree char *other = row_text (self->other_row);
 
   mark_missing (self->name_row, *name == '\0');
+  if (which == 0 || which == GTK_INVALID_LIST_POSITION)
+    gtk_widget_add_css_class (GTK_WIDGET (self->relation_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->relation_row), "error");
   if (*name == '\0')
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      return;
+    }
+  if (which == 0 || which == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->relation_row));
       return;
     }
   g_free (self->name);

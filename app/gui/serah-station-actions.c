@@ -28,10 +28,10 @@ typedef struct {
 } StationJob;
 
 static void
-station_job_finish (StationJob *job, const char *message, gboolean changed, gint64 conflicts)
+station_job_finish (StationJob *job, const char *message, gint64 conflicts)
 {
   if (job->done != NULL)
-    job->done (job->user_data, message, changed, conflicts);
+    job->done (job->user_data, SERAH_STATION_FINISHED, message, conflicts);
   if (job->destroy != NULL)
     job->destroy (job->user_data);
   g_clear_object (&job->parent);
@@ -90,7 +90,7 @@ export_chosen (GtkNativeDialog *chooser, int response, StationJob *job)
 
   if (response != GTK_RESPONSE_ACCEPT)
     {
-      station_job_finish (job, NULL, FALSE, 0);
+      station_job_finish (job, NULL, 0);
       return;
     }
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -98,14 +98,14 @@ export_chosen (GtkNativeDialog *chooser, int response, StationJob *job)
   if (job->path == NULL)
     {
       inform (job, _("Bundle Not Saved"), _("Choose a folder on this computer or a USB stick."));
-      station_job_finish (job, NULL, FALSE, 0);
+      station_job_finish (job, NULL, 0);
       return;
     }
   info = serah_station_export (job->store, job->ceremony_id, job->station, job->path, &error);
   if (info == NULL)
     {
       inform (job, _("Bundle Not Saved"), error->message);
-      station_job_finish (job, NULL, FALSE, 0);
+      station_job_finish (job, NULL, 0);
       return;
     }
   {
@@ -114,7 +114,7 @@ export_chosen (GtkNativeDialog *chooser, int response, StationJob *job)
     message = g_strdup_printf (_("Bundle saved: %d handovers and %d undos in %s"),
                                (int) info->handovers, (int) info->undos, base);
   }
-  station_job_finish (job, message, FALSE, 0);
+  station_job_finish (job, message, 0);
 }
 
 void
@@ -152,7 +152,7 @@ import_reviewed (AdwMessageDialog *dialog, const char *response, StationJob *job
     g_strdup_printf (_("Bundle merged: %d new handovers, %d new undos"),
                      (int) job->info->new_handovers, (int) job->info->new_undos);
 
-  station_job_finish (job, message, TRUE,
+  station_job_finish (job, message,
                       review && job->info->ceremony_id == job->ceremony_id
                         ? job->info->conflicts : 0);
 }
@@ -167,18 +167,20 @@ import_confirmed (AdwMessageDialog *confirm, const char *response, StationJob *j
 
   if (g_strcmp0 (response, "import") != 0)
     {
-      station_job_finish (job, NULL, FALSE, 0);
+      station_job_finish (job, NULL, 0);
       return;
     }
   info = serah_station_import (job->store, job->path, &error);
   if (info == NULL)
     {
       inform (job, _("Bundle Not Imported"), error->message);
-      station_job_finish (job, NULL, FALSE, 0);
+      station_job_finish (job, NULL, 0);
       return;
     }
   g_clear_pointer (&job->info, serah_station_bundle_info_free);
   job->info = info;
+  if (job->done != NULL)
+    job->done (job->user_data, SERAH_STATION_MERGED, NULL, 0);
 
   g_string_append_printf (body, _("New here: %d handovers and %d undos (the rest was known "
                                   "already)."), (int) info->new_handovers, (int) info->new_undos);
@@ -225,7 +227,7 @@ import_chosen (GtkNativeDialog *chooser, int response, StationJob *job)
 
   if (response != GTK_RESPONSE_ACCEPT)
     {
-      station_job_finish (job, NULL, FALSE, 0);
+      station_job_finish (job, NULL, 0);
       return;
     }
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -235,7 +237,7 @@ import_chosen (GtkNativeDialog *chooser, int response, StationJob *job)
     {
       inform (job, _("Not a Station Bundle"),
               error ? error->message : _("Choose a file on this computer or a USB stick."));
-      station_job_finish (job, NULL, FALSE, 0);
+      station_job_finish (job, NULL, 0);
       return;
     }
 
@@ -268,12 +270,22 @@ serah_station_import_bundle (GtkWindow *parent, SerahStore *store, gint64 ceremo
 {
   StationJob *job = station_job_new (parent, store, ceremony_id, done, user_data, destroy);
   g_autoptr(GtkFileFilter) filter = bundle_filter ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
 
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
   job->chooser = gtk_file_chooser_native_new (_("Import a Bundle From Another Station"), parent,
                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                                               _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (job->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (job->chooser), filter);
+  /* A bundle copied by hand may have lost its name; let any file be chosen. */
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (job->chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (job->chooser), filter);
+  /* Start in the home folder, not in "Recent": bundles arrive on USB sticks (in the side bar)
+   * or in a folder of their own. */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (job->chooser), home, NULL);
   g_signal_connect (job->chooser, "response", G_CALLBACK (import_chosen), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (job->chooser));
 }

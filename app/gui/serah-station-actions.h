@@ -7,13 +7,18 @@
 
 G_BEGIN_DECLS
 
-/* Called once when the flow ends (also when cancelled: message NULL). message: a short
- * sentence for a toast; changed: the database got new events; conflicts: > 0 when the
- * operator asked to review the conflicts of ceremony_id now. */
-typedef void (*SerahStationDoneFunc) (gpointer    user_data,
-                                      const char *message,
-                                      gboolean    changed,
-                                      gint64      conflicts);
+typedef enum {
+  SERAH_STATION_MERGED,   /* the database got new events: refresh what is on screen now */
+  SERAH_STATION_FINISHED, /* the flow is over (also when cancelled: message NULL) */
+} SerahStationStep;
+
+/* MERGED comes (at most once) while the result dialog is still open; FINISHED comes exactly
+ * once, last. message: a short sentence for a toast; conflicts: > 0 when the operator asked
+ * to review the conflicts of ceremony_id now. */
+typedef void (*SerahStationDoneFunc) (gpointer          user_data,
+                                      SerahStationStep  step,
+                                      const char       *message,
+                                      gint64            conflicts);
 
 void serah_station_export_bundle (GtkWindow           *parent,
                                   SerahStore          *store,
