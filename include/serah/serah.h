@@ -11,3 +11,8 @@
 #include <serah/serah-ceremony.h>
 #include <serah/serah-paper.h>
 #include <serah/serah-station.h>
+
+/* hardening (issue 6) */
+#include <serah/serah-operators.h>
+#include <serah/serah-audit.h>
+#include <serah/serah-backup.h>
