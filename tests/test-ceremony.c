@@ -47,6 +47,22 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_free (f->path);
 }
 
+/* The audit log holds an event of this action (and subject, when not NULL). */
+static void
+assert_audited (Fixture *f, const char *action, const char *subject)
+{
+  g_autoptr(GError) error = NULL;
+  SerahAuditFilter filter = { .action = action };
+  g_autoptr(GPtrArray) events = serah_audit_list (f->store, &filter, &error);
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    found |= subject == NULL ||
+             g_strcmp0 (((SerahAuditEvent *) events->pdata[i])->subject, subject) == 0;
+  g_assert_true (found);
+}
+
 /* The payload line of the first printed card whose participant is (or is not) in Labuan. */
 static const char *
 find_payload (Fixture *f, gboolean in_labuan, guint skip, SerahParticipant **out)
@@ -441,6 +457,7 @@ test_not_invited (Fixture *f, gconstpointer data)
   allowed = serah_ceremony_record_handover (f->store, &request, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (allowed->uninvited);
+  assert_audited (f, "handover.uninvited", allowed->uuid);
 
   progress = serah_ceremony_get_progress (f->store, f->ceremony, &error);
   g_assert_cmpint (progress->total.handed_over, ==, 1);
@@ -508,6 +525,7 @@ test_undo_then_again (Fixture *f, gconstpointer data)
   g_assert_cmpstr (undone->undone_by, ==, "Budi");
   g_assert_cmpstr (undone->undo_station, ==, "meja-2");
   g_assert_cmpstr (undone->undo_reason, ==, "salah orang");
+  assert_audited (f, "handover.undo", first->uuid);
   g_assert_null (serah_ceremony_get_live_handover (f->store, f->ceremony, p->id, NULL, &error));
   g_assert_no_error (error);
 
@@ -676,6 +694,16 @@ test_close (Fixture *f, gconstpointer data)
   c = serah_ceremony_get (f->store, f->ceremony, &error);
   g_assert_cmpint (c->closed_at, >, 0);
   g_assert_cmpstr (c->closed_by, ==, "Kepala");
+  assert_audited (f, "ceremony.create", NULL);
+  assert_audited (f, "ceremony.invite", NULL);
+  assert_audited (f, "ceremony.close", NULL);
+  /* The close hook made the day's backup. */
+  {
+    g_autoptr(GPtrArray) backups = serah_backup_list_automatic (f->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (backups->len, ==, 1);
+    g_assert_cmpstr (((SerahBackupInfo *) backups->pdata[0])->reason, ==, "ceremony-close");
+  }
 
   g_assert_false (serah_ceremony_close (f->store, f->ceremony, NULL, &error));
   g_assert_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_CLOSED);
@@ -748,6 +776,7 @@ test_paper (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (text, "Halaman 1 dari"));
     g_assert_nonnull (strstr (text, last));
   }
+  assert_audited (f, "paper.tanda-terima", NULL);
   g_clear_pointer (&text, g_free);
 
   pages = serah_paper_write (f->store, f->ceremony, SERAH_PAPER_BERITA_ACARA, NULL, report, NULL,

@@ -96,6 +96,7 @@ station_export (SerahCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahStationBundleInfo) info = NULL;
   SerahStore *store;
+  int status = SERAH_CLI_EXIT_USAGE;
   gint64 id = 0;
   GOptionEntry entries[] = {
     { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
@@ -116,10 +117,10 @@ station_export (SerahCli *cli, int argc, char **argv)
                          _("Usage"));
       return SERAH_CLI_EXIT_USAGE;
     }
-  store = serah_cli_get_store (cli);
+  store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-  info = serah_station_export (store, id, station, output, &error);
+    return status;
+  info = serah_station_export (store, id, station, cli->operator_name, output, &error);
   if (info == NULL)
     return station_fail (cli, error);
   serah_cli_message (cli, _("Wrote “%s”: %lld handovers and %lld undos of “%s” from station %s."),
@@ -145,6 +146,7 @@ station_import (SerahCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahStationBundleInfo) info = NULL;
   SerahStore *store;
+  int status = SERAH_CLI_EXIT_USAGE;
   GOptionEntry entries[] = { { NULL } };
 
   if (!serah_cli_parse (cli, "station import BUNDLE [--json]", entries, &argc, &argv))
@@ -154,10 +156,10 @@ station_import (SerahCli *cli, int argc, char **argv)
       serah_cli_message (cli, "%s: serah-cli --db DB station import BUNDLE [--json]", _("Usage"));
       return SERAH_CLI_EXIT_USAGE;
     }
-  store = serah_cli_get_store (cli);
+  store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-  info = serah_station_import (store, argv[1], &error);
+    return status;
+  info = serah_station_import (store, argv[1], cli->operator_name, &error);
   if (info == NULL)
     return station_fail (cli, error);
 

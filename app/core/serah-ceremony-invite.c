@@ -11,6 +11,8 @@
 #include <csv.h>
 #include <glib/gi18n-lib.h>
 
+#include <serah/serah-audit.h>
+
 #include "serah-ceremony-private.h"
 
 void
@@ -32,6 +34,17 @@ add_problem (GPtrArray *problems, gint64 line, const char *value, char *message)
   p->value = g_strdup (value);
   p->message = message;
   g_ptr_array_add (problems, p);
+}
+
+/* Who invited whom, and how many, in the transaction of the invitation. */
+static gboolean
+audit_invite (SerahStore *store, gint64 ceremony_id, const char *operator_name,
+              const char *source, gint64 added, GError **error)
+{
+  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony_id);
+  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, added);
+  g_autofree char *details = serah_audit_details ("source", source, "added", count, NULL);
+  return serah_audit_record (store, operator_name, "ceremony.invite", subject, details, error);
 }
 
 /* Inviting changes who may be handed a card: only while the ceremony is open. */
@@ -57,6 +70,7 @@ serah_ceremony_invite_selection (SerahStore *store, gint64 ceremony_id,
                                  const char *operator_name, gint64 *added, GError **error)
 {
   g_autoptr(GString) source = g_string_new ("selection");
+  gint64 n_added = 0;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
 
@@ -79,12 +93,15 @@ serah_ceremony_invite_selection (SerahStore *store, gint64 ceremony_id,
   if (!check_open (store, ceremony_id, error) ||
       !serah_store_invite_selection (store, ceremony_id, filter, print_run_id,
                                      operator_name ? operator_name : g_get_user_name (),
-                                     source->str, added, error) ||
+                                     source->str, &n_added, error) ||
+      !audit_invite (store, ceremony_id, operator_name, source->str, n_added, error) ||
       !serah_store_commit (store, error))
     {
       serah_store_rollback (store);
       return FALSE;
     }
+  if (added != NULL)
+    *added = n_added;
   return TRUE;
 }
 
@@ -178,7 +195,8 @@ serah_ceremony_invite_keys (SerahStore *store, gint64 ceremony_id, const char *c
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     if (!invite_key (store, ceremony_id, 0, keys[i], op, "list", &n_added, found, error))
       goto failed;
-  if (!serah_store_commit (store, error))
+  if (!audit_invite (store, ceremony_id, operator_name, "list", n_added, error) ||
+      !serah_store_commit (store, error))
     goto failed;
 
   if (added != NULL)
@@ -403,7 +421,8 @@ serah_ceremony_invite_file (SerahStore *store, gint64 ceremony_id, const char *p
                                            "this row.")));
         }
     }
-  if (!serah_store_commit (store, error))
+  if (!audit_invite (store, ceremony_id, operator_name, source, n_added, error) ||
+      !serah_store_commit (store, error))
     goto failed;
 
   if (added != NULL)

@@ -10,6 +10,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <serah/serah-audit.h>
+#include <serah/serah-backup.h>
+
 #include "serah-ceremony-private.h"
 
 G_DEFINE_QUARK (serah-ceremony-error-quark, serah_ceremony_error)
@@ -235,6 +238,15 @@ require_ceremony (SerahStore *store, gint64 ceremony_id, gboolean must_be_open, 
   return g_steal_pointer (&ceremony);
 }
 
+static gboolean
+audit_ceremony (SerahStore *store, const char *operator_name, const char *action,
+                const SerahCeremony *ceremony, GError **error)
+{
+  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony->id);
+  g_autofree char *details = serah_audit_details ("name", ceremony->name, NULL);
+  return serah_audit_record (store, operator_name, action, subject, details, error);
+}
+
 /* ---- ceremonies ---- */
 
 gint64
@@ -270,8 +282,23 @@ serah_ceremony_create (SerahStore *store, const char *name, const char *date, co
     }
 
   uuid = g_uuid_string_random ();
+  if (!serah_store_begin (store, error))
+    return 0;
   id = serah_store_insert_ceremony (store, uuid, clean_name, iso, clean_place,
                                     default_operator (operator_name), error);
+  if (id != 0)
+    {
+      g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_autofree char *details = serah_audit_details ("name", clean_name, "date", iso, "place",
+                                                      clean_place, "uuid", uuid, NULL);
+      if (!serah_audit_record (store, operator_name, "ceremony.create", subject, details, error))
+        id = 0;
+    }
+  if (id == 0 || !serah_store_commit (store, error))
+    {
+      serah_store_rollback (store);
+      return 0;
+    }
   return id;
 }
 
@@ -296,8 +323,13 @@ serah_ceremony_list (SerahStore *store, GError **error)
 static gboolean
 run_close_hooks (SerahStore *store, const SerahCeremony *ceremony, GError **error)
 {
-  g_debug ("ceremony %" G_GINT64_FORMAT " (%s) closed; no close hooks registered yet",
-           ceremony->id, ceremony->name);
+  /* A copy of the database as it stood when the ceremony ended, the day's record. */
+  if (!serah_backup_automatic (store, "ceremony-close", error))
+    {
+      g_prefix_error (error, _("The ceremony “%s” is closed, but the backup at closing failed: "),
+                      ceremony->name);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -315,6 +347,7 @@ serah_ceremony_close (SerahStore *store, gint64 ceremony_id, const char *operato
   if (ceremony == NULL ||
       !serah_store_insert_ceremony_closure (store, ceremony_id, default_operator (operator_name),
                                             error) ||
+      !audit_ceremony (store, operator_name, "ceremony.close", ceremony, error) ||
       !serah_store_commit (store, error))
     {
       serah_store_rollback (store);
@@ -503,6 +536,16 @@ serah_ceremony_record_handover (SerahStore *store, const SerahHandoverRequest *r
   h->uninvited = !invited;
   h->identified_by = how;
 
+  if (h->uninvited)
+    {
+      g_autofree char *details = serah_audit_details ("card_no", h->card_no, "ceremony",
+                                                      ceremony->name, "station", h->station,
+                                                      NULL);
+      if (!serah_audit_record (store, h->operator_name, "handover.uninvited", h->uuid, details,
+                               error))
+        goto failed;
+    }
+
   /* The commit (WAL, synchronous=FULL) has reached the disk when it returns. */
   if (!serah_store_insert_handover (store, h, error) ||
       !serah_store_refresh_ceremony_state (store, ceremony->id, participant->id, error) ||
@@ -570,6 +613,13 @@ serah_ceremony_undo_handover (SerahStore *store, gint64 ceremony_id, const char 
   h->undone_by = g_strdup (default_operator (operator_name));
   h->undo_station = g_strdup (default_station (station));
   h->undo_reason = g_steal_pointer (&clean_reason);
+  {
+    g_autofree char *details = serah_audit_details ("card_no", h->card_no, "undo_uuid",
+                                                    h->undo_uuid, "reason", h->undo_reason,
+                                                    "station", h->undo_station, NULL);
+    if (!serah_audit_record (store, h->undone_by, "handover.undo", h->uuid, details, error))
+      goto failed;
+  }
   if (!serah_store_insert_handover_undo (store, h, error) ||
       !serah_store_refresh_ceremony_state (store, ceremony_id, h->participant_id, error) ||
       !serah_store_commit (store, error))

@@ -12,6 +12,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <glib/gstdio.h>
+#include <serah/serah-audit.h>
+
 #include "serah-paper-private.h"
 
 G_DEFINE_QUARK (serah-paper-error-quark, serah_paper_error)
@@ -758,6 +761,22 @@ serah_paper_write (SerahStore *store, gint64 ceremony_id, SerahPaperKind kind,
   pages = serah_paper_doc_write (path, title, footer,
                                  kind == SERAH_PAPER_TANDA_TERIMA ? draw_receipt_list : draw_report,
                                  &paper, cancellable, error);
+  /* Lists of people leave the program here: recorded, or the file does not stay. */
+  if (pages > 0)
+    {
+      g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony_id);
+      g_autofree char *details = serah_audit_details ("file", path, "kind",
+                                                      serah_paper_kind_to_string (kind),
+                                                      "desa", options ? options->desa : NULL,
+                                                      NULL);
+      g_autofree char *action = g_strconcat ("paper.", serah_paper_kind_to_string (kind), NULL);
+      if (!serah_audit_record (store, options ? options->operator_name : NULL, action, subject,
+                               details, error))
+        {
+          g_remove (path);
+          pages = 0;
+        }
+    }
 
   serah_ceremony_free (paper.ceremony);
   g_free (paper.office_name);
