@@ -1125,7 +1125,8 @@ action_export_bundle (GtkWidget *widget, const char *name, GVariant *param)
   SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
 
   serah_station_export_bundle (parent_window (self), self->store, self->ceremony_id,
-                               self->station, station_done, g_object_ref (self), g_object_unref);
+                               self->station, self->operator_name, station_done,
+                               g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -1134,7 +1135,8 @@ action_import_bundle (GtkWidget *widget, const char *name, GVariant *param)
   SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
 
   serah_station_import_bundle (parent_window (self), self->store, self->ceremony_id,
-                               station_done, g_object_ref (self), g_object_unref);
+                               self->operator_name, station_done, g_object_ref (self),
+                               g_object_unref);
 }
 
 /* ---- GObject ---- */

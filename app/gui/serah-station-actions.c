@@ -19,6 +19,7 @@ typedef struct {
   SerahStore           *store;
   gint64                ceremony_id;
   char                 *station;
+  char                 *operator_name;
   char                 *path;
   SerahStationBundleInfo *info;
   GtkFileChooserNative *chooser;
@@ -39,16 +40,19 @@ station_job_finish (StationJob *job, const char *message, gint64 conflicts)
   g_clear_object (&job->chooser);
   g_clear_pointer (&job->info, serah_station_bundle_info_free);
   g_free (job->station);
+  g_free (job->operator_name);
   g_free (job->path);
   g_free (job);
 }
 
 static StationJob *
 station_job_new (GtkWindow *parent, SerahStore *store, gint64 ceremony_id,
-                 SerahStationDoneFunc done, gpointer user_data, GDestroyNotify destroy)
+                 const char *operator_name, SerahStationDoneFunc done, gpointer user_data,
+                 GDestroyNotify destroy)
 {
   StationJob *job = g_new0 (StationJob, 1);
 
+  job->operator_name = g_strdup (operator_name);
   job->parent = parent ? g_object_ref (parent) : NULL;
   job->store = g_object_ref (store);
   job->ceremony_id = ceremony_id;
@@ -101,7 +105,8 @@ export_chosen (GtkNativeDialog *chooser, int response, StationJob *job)
       station_job_finish (job, NULL, 0);
       return;
     }
-  info = serah_station_export (job->store, job->ceremony_id, job->station, job->path, &error);
+  info = serah_station_export (job->store, job->ceremony_id, job->station, job->operator_name,
+                               job->path, &error);
   if (info == NULL)
     {
       inform (job, _("Bundle Not Saved"), error->message);
@@ -119,10 +124,11 @@ export_chosen (GtkNativeDialog *chooser, int response, StationJob *job)
 
 void
 serah_station_export_bundle (GtkWindow *parent, SerahStore *store, gint64 ceremony_id,
-                             const char *station, SerahStationDoneFunc done, gpointer user_data,
-                             GDestroyNotify destroy)
+                             const char *station, const char *operator_name,
+                             SerahStationDoneFunc done, gpointer user_data, GDestroyNotify destroy)
 {
-  StationJob *job = station_job_new (parent, store, ceremony_id, done, user_data, destroy);
+  StationJob *job = station_job_new (parent, store, ceremony_id, operator_name, done, user_data,
+                                     destroy);
   g_autoptr(GtkFileFilter) filter = bundle_filter ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M");
@@ -170,7 +176,7 @@ import_confirmed (AdwMessageDialog *confirm, const char *response, StationJob *j
       station_job_finish (job, NULL, 0);
       return;
     }
-  info = serah_station_import (job->store, job->path, &error);
+  info = serah_station_import (job->store, job->path, job->operator_name, &error);
   if (info == NULL)
     {
       inform (job, _("Bundle Not Imported"), error->message);
@@ -266,9 +272,11 @@ import_chosen (GtkNativeDialog *chooser, int response, StationJob *job)
 
 void
 serah_station_import_bundle (GtkWindow *parent, SerahStore *store, gint64 ceremony_id,
-                             SerahStationDoneFunc done, gpointer user_data, GDestroyNotify destroy)
+                             const char *operator_name, SerahStationDoneFunc done,
+                             gpointer user_data, GDestroyNotify destroy)
 {
-  StationJob *job = station_job_new (parent, store, ceremony_id, done, user_data, destroy);
+  StationJob *job = station_job_new (parent, store, ceremony_id, operator_name, done, user_data,
+                                     destroy);
   g_autoptr(GtkFileFilter) filter = bundle_filter ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());

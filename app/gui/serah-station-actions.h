@@ -20,10 +20,12 @@ typedef void (*SerahStationDoneFunc) (gpointer          user_data,
                                       const char       *message,
                                       gint64            conflicts);
 
+/* operator_name: who is recorded in the audit log (NULL: the system user). */
 void serah_station_export_bundle (GtkWindow           *parent,
                                   SerahStore          *store,
                                   gint64               ceremony_id,
                                   const char          *station,
+                                  const char          *operator_name,
                                   SerahStationDoneFunc done,
                                   gpointer             user_data,
                                   GDestroyNotify       destroy);
@@ -31,6 +33,7 @@ void serah_station_export_bundle (GtkWindow           *parent,
 void serah_station_import_bundle (GtkWindow           *parent,
                                   SerahStore          *store,
                                   gint64               ceremony_id,
+                                  const char          *operator_name,
                                   SerahStationDoneFunc done,
                                   gpointer             user_data,
                                   GDestroyNotify       destroy);
