@@ -186,6 +186,10 @@ assert_scan_has_focus (Fixture *f)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
 
+  /* Say where the keyboard went, so a failure can be understood from the log. */
+  if (focus != GTK_WIDGET (f->scan) &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (f->scan))))
+    g_test_message ("focus is on %s", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
   g_assert_nonnull (focus);
   g_assert_true (focus == GTK_WIDGET (f->scan) ||
                  gtk_widget_is_ancestor (focus, GTK_WIDGET (f->scan)));

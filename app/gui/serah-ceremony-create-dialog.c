@@ -35,9 +35,6 @@ struct _SerahCeremonyCreateDialog
 
 G_DEFINE_FINAL_TYPE (SerahCeremonyCreateDialog, serah_ceremony_create_dialog, ADW_TYPE_WINDOW)
 
-enum { PROP_0, PROP_STORE, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
 enum { CREATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
@@ -51,11 +48,19 @@ area_group_free (AreaGroup *group)
   g_free (group);
 }
 
+static void add_area_rows (SerahCeremonyCreateDialog *self);
+
+/* A short-lived modal form: the store is fixed for its life, so it is an argument. */
 SerahCeremonyCreateDialog *
 serah_ceremony_create_dialog_new (GtkWindow *parent, SerahStore *store)
 {
-  return g_object_new (SERAH_TYPE_CEREMONY_CREATE_DIALOG, "transient-for", parent, "store", store,
-                       NULL);
+  SerahCeremonyCreateDialog *self = g_object_new (SERAH_TYPE_CEREMONY_CREATE_DIALOG,
+                                                  "transient-for", parent, NULL);
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), self);
+  self->store = g_object_ref (store);
+  add_area_rows (self);
+  return self;
 }
 
 static gint64
@@ -211,48 +216,6 @@ failed:
 }
 
 static void
-serah_ceremony_create_dialog_get_property (GObject *object, guint prop_id, GValue *value,
-                                           GParamSpec *pspec)
-{
-  SerahCeremonyCreateDialog *self = SERAH_CEREMONY_CREATE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-serah_ceremony_create_dialog_set_property (GObject *object, guint prop_id, const GValue *value,
-                                           GParamSpec *pspec)
-{
-  SerahCeremonyCreateDialog *self = SERAH_CEREMONY_CREATE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_set_object (&self->store, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-serah_ceremony_create_dialog_constructed (GObject *object)
-{
-  SerahCeremonyCreateDialog *self = SERAH_CEREMONY_CREATE_DIALOG (object);
-
-  G_OBJECT_CLASS (serah_ceremony_create_dialog_parent_class)->constructed (object);
-  if (self->store != NULL)
-    add_area_rows (self);
-}
-
-static void
 serah_ceremony_create_dialog_dispose (GObject *object)
 {
   SerahCeremonyCreateDialog *self = SERAH_CEREMONY_CREATE_DIALOG (object);
@@ -268,15 +231,8 @@ serah_ceremony_create_dialog_class_init (SerahCeremonyCreateDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = serah_ceremony_create_dialog_get_property;
-  object_class->set_property = serah_ceremony_create_dialog_set_property;
-  object_class->constructed = serah_ceremony_create_dialog_constructed;
   object_class->dispose = serah_ceremony_create_dialog_dispose;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SERAH_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);

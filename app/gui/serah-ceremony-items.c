@@ -57,6 +57,17 @@ serah_format_card_place (const SerahPrintedCard *card)
                           card->sheet_no, card->position);
 }
 
+char *
+serah_format_recipient (const SerahHandover *h)
+{
+  if (h->recipient == SERAH_RECIPIENT_REPRESENTATIVE)
+    /* TRANSLATORS: representative's name and relationship to the participant */
+    return g_strdup_printf (_("Representative %s (%s)"), h->proxy_name ? h->proxy_name : "?",
+                            h->proxy_relation ? h->proxy_relation : "?");
+  /* TRANSLATORS: the participant's name; they took the card themselves */
+  return g_strdup_printf (_("%s, in person"), h->participant_name ? h->participant_name : "?");
+}
+
 /* ---- SerahCeremonyItem ---- */
 
 struct _SerahCeremonyItem
@@ -324,7 +335,8 @@ struct _SerahProgressItem
 G_DEFINE_FINAL_TYPE (SerahProgressItem, serah_progress_item, G_TYPE_OBJECT)
 
 enum { PROGRESS_PROP_0, PROGRESS_PROP_DESA, PROGRESS_PROP_KECAMATAN, PROGRESS_PROP_COUNTS,
-       PROGRESS_PROP_FRACTION, PROGRESS_PROP_COMPLETE, PROGRESS_N_PROPS };
+       PROGRESS_PROP_FRACTION, PROGRESS_PROP_COMPLETE, PROGRESS_PROP_COMPLETE_ICON,
+       PROGRESS_N_PROPS };
 static GParamSpec *progress_props[PROGRESS_N_PROPS];
 
 SerahProgressItem *
@@ -358,6 +370,7 @@ serah_progress_item_update (SerahProgressItem *self, const SerahProgressRow *row
   g_object_notify_by_pspec (G_OBJECT (self), progress_props[PROGRESS_PROP_COUNTS]);
   g_object_notify_by_pspec (G_OBJECT (self), progress_props[PROGRESS_PROP_FRACTION]);
   g_object_notify_by_pspec (G_OBJECT (self), progress_props[PROGRESS_PROP_COMPLETE]);
+  g_object_notify_by_pspec (G_OBJECT (self), progress_props[PROGRESS_PROP_COMPLETE_ICON]);
 }
 
 static void
@@ -389,6 +402,10 @@ serah_progress_item_get_property (GObject *object, guint prop_id, GValue *value,
       break;
     case PROGRESS_PROP_COMPLETE:
       g_value_set_boolean (value, self->invited > 0 && self->handed_over >= self->invited);
+      break;
+    case PROGRESS_PROP_COMPLETE_ICON:
+      g_value_set_string (value, self->invited > 0 && self->handed_over >= self->invited
+                                   ? "emblem-ok-symbolic" : NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -422,6 +439,8 @@ serah_progress_item_class_init (SerahProgressItemClass *klass)
     g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, flags);
   progress_props[PROGRESS_PROP_COMPLETE] =
     g_param_spec_boolean ("complete", NULL, NULL, FALSE, flags);
+  progress_props[PROGRESS_PROP_COMPLETE_ICON] =
+    g_param_spec_string ("complete-icon", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, PROGRESS_N_PROPS, progress_props);
 }
 

@@ -38,6 +38,9 @@ void               serah_progress_item_update (SerahProgressItem      *self,
 char *serah_format_iso_date   (const char *iso);
 /* "Caringin, no. 17 (lembar 4, posisi 7)" or "belum dicetak". New string. */
 char *serah_format_card_place (const SerahPrintedCard *card);
+/* To whom a handover went, in the screens' words: "Budi Saputra, sendiri" or
+ * "Wakil Siti (istri)" (the core's serah_handover_describe_recipient is for sentences). */
+char *serah_format_recipient  (const SerahHandover *h);
 /* "10:32, 12 Mei 2025" from unix seconds, local time. New string. */
 char *serah_format_time       (gint64 unix_seconds);
 

@@ -16,84 +16,10 @@
 
 #include <glib/gi18n.h>
 
-#include "serah-checkoff-view.h"
-#include "serah-checkoff-progress.h"
+#include "serah-checkoff-view-private.h"
 #include "serah-ceremony-items.h"
-#include "serah-conflicts-dialog.h"
-#include "serah-pending-dialog.h"
-#include "serah-representative-dialog.h"
-#include "serah-station-actions.h"
-#include "serah-undo-dialog.h"
 
 #define SEARCH_LIMIT 50
-
-struct _SerahCheckoffView
-{
-  GtkWidget           parent_instance;
-
-  SerahStore         *store;
-  gint64              ceremony_id;
-  char               *operator_name;
-  char               *station;
-  SerahCheckoffState  state;
-
-  /* The person on screen and how they were identified. */
-  SerahCheckoffEntry *current;
-  SerahIdentifiedBy   current_how;
-  char               *current_code;  /* the scanned text, upper case, when scanned */
-
-  /* A representative for the next handover; proxy_for 0 = whoever is found next. */
-  char               *proxy_name;
-  char               *proxy_relation;
-  char               *proxy_id_number;
-  gint64              proxy_for;
-
-  SerahHandover      *last_handover; /* recorded here, for Ctrl+Z and the toast */
-  AdwToast           *handover_toast;
-  char               *undo_uuid;     /* the handover the open undo dialog is about */
-  GtkWindow          *undo_parent;
-
-  GListStore         *results;
-  GtkSingleSelection *results_selection;
-  char               *results_query;
-  SerahIdentifiedBy   results_how;
-  gboolean            clearing;
-
-  gint64              submit_started;
-  gint64              feedback_usec;
-  gulong              after_paint_handler;
-  GdkFrameClock      *frame_clock;
-
-  GtkWindow          *window;
-  gulong              focus_handler;
-  gulong              active_handler;
-  guint               refocus_idle;
-
-  AdwToastOverlay    *toast_overlay;
-  GtkLabel           *ceremony_title;
-  GtkLabel           *ceremony_subtitle;
-  GtkSearchEntry     *scan_entry;
-  GtkBox             *banner;
-  GtkImage           *banner_icon;
-  GtkLabel           *banner_title;
-  GtkLabel           *banner_detail;
-  GtkStack           *result_stack;
-  GtkLabel           *results_label;
-  GtkListView        *results_view;
-  GtkLabel           *person_name;
-  GtkLabel           *person_area;
-  GtkLabel           *person_nik;
-  GtkLabel           *person_birth;
-  GtkLabel           *person_place;
-  GtkLabel           *person_invited;
-  GtkLabel           *person_recipient;
-  GtkWidget          *confirm_button;
-  GtkWidget          *uninvited_button;
-  GtkWidget          *representative_button;
-  GtkWidget          *self_button;
-  GtkWidget          *undo_shown_button;
-  SerahCheckoffProgress *progress_panel;
-};
 
 G_DEFINE_FINAL_TYPE (SerahCheckoffView, serah_checkoff_view, GTK_TYPE_WIDGET)
 
@@ -145,8 +71,8 @@ refocus_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-queue_refocus (SerahCheckoffView *self)
+void
+serah_checkoff_queue_refocus (SerahCheckoffView *self)
 {
   if (self->refocus_idle == 0)
     self->refocus_idle = g_idle_add (refocus_idle_cb, self);
@@ -166,14 +92,14 @@ window_focus_changed (SerahCheckoffView *self)
       (gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
        focus != GTK_WIDGET (self->scan_entry) &&
        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->scan_entry))))
-    queue_refocus (self);
+    serah_checkoff_queue_refocus (self);
 }
 
 static void
 window_active_changed (SerahCheckoffView *self)
 {
   if (gtk_window_is_active (self->window))
-    queue_refocus (self);
+    serah_checkoff_queue_refocus (self);
 }
 
 static void
@@ -198,8 +124,8 @@ watch_window (SerahCheckoffView *self, GtkWindow *window)
     }
 }
 
-static GtkWindow *
-parent_window (SerahCheckoffView *self)
+GtkWindow *
+serah_checkoff_parent_window (SerahCheckoffView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
@@ -219,14 +145,14 @@ after_paint (GdkFrameClock *clock, SerahCheckoffView *self)
   g_debug ("check-off: Enter to screen %.1f ms", self->feedback_usec / 1000.0);
 }
 
-static void
-start_timing (SerahCheckoffView *self)
+void
+serah_checkoff_start_timing (SerahCheckoffView *self)
 {
   self->submit_started = g_get_monotonic_time ();
 }
 
-static void
-finish_timing (SerahCheckoffView *self)
+void
+serah_checkoff_finish_timing (SerahCheckoffView *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
@@ -240,8 +166,8 @@ finish_timing (SerahCheckoffView *self)
 
 /* ---- what the screen shows ---- */
 
-static void
-set_state (SerahCheckoffView *self, SerahCheckoffState state)
+void
+serah_checkoff_set_state (SerahCheckoffView *self, SerahCheckoffState state)
 {
   static const char *const pages[] = {
     [SERAH_CHECKOFF_IDLE] = "idle",
@@ -279,8 +205,8 @@ set_state (SerahCheckoffView *self, SerahCheckoffState state)
     }
 }
 
-static void
-show_banner (SerahCheckoffView *self, const char *kind, const char *icon, const char *title,
+void
+serah_checkoff_show_banner (SerahCheckoffView *self, const char *kind, const char *icon, const char *title,
              const char *detail)
 {
   GtkWidget *banner = GTK_WIDGET (self->banner);
@@ -300,16 +226,16 @@ show_banner (SerahCheckoffView *self, const char *kind, const char *icon, const 
   gtk_widget_set_visible (banner, TRUE);
 }
 
-static void
-clear_scan_text (SerahCheckoffView *self)
+void
+serah_checkoff_clear_scan_text (SerahCheckoffView *self)
 {
   self->clearing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->scan_entry), "");
   self->clearing = FALSE;
 }
 
-static void
-clear_proxy (SerahCheckoffView *self)
+void
+serah_checkoff_clear_proxy (SerahCheckoffView *self)
 {
   g_clear_pointer (&self->proxy_name, g_free);
   g_clear_pointer (&self->proxy_relation, g_free);
@@ -317,13 +243,13 @@ clear_proxy (SerahCheckoffView *self)
   self->proxy_for = 0;
 }
 
-static void
-update_recipient_label (SerahCheckoffView *self)
+void
+serah_checkoff_update_recipient_label (SerahCheckoffView *self)
 {
   g_autofree char *text = NULL;
 
   if (self->current != NULL && self->current->handover != NULL)
-    text = serah_handover_describe_recipient (self->current->handover);
+    text = serah_format_recipient (self->current->handover);
   else if (self->proxy_name != NULL)
     /* TRANSLATORS: representative's name, relationship and ID number */
     text = g_strdup_printf (_("Representative: %s (%s), ID %s"), self->proxy_name,
@@ -339,11 +265,11 @@ update_recipient_label (SerahCheckoffView *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->person_recipient), "representative");
 }
 
-static char *
-describe_handover (const SerahHandover *h)
+char *
+serah_checkoff_describe_handover (const SerahHandover *h)
 {
   g_autofree char *when = serah_format_time (h->handed_at);
-  g_autofree char *to_whom = serah_handover_describe_recipient (h);
+  g_autofree char *to_whom = serah_format_recipient (h);
 
   /* TRANSLATORS: when, operator, station, to whom: "10:32, 12 Mei 2025 by Andi at station
    * MEJA-2, to Budi Saputra in person" */
@@ -352,8 +278,8 @@ describe_handover (const SerahHandover *h)
                           h->station ? h->station : "?", to_whom);
 }
 
-static void
-fill_person (SerahCheckoffView *self)
+void
+serah_checkoff_fill_person (SerahCheckoffView *self)
 {
   const SerahCheckoffEntry *e = self->current;
   const SerahParticipant *p = e->participant;
@@ -370,7 +296,7 @@ fill_person (SerahCheckoffView *self)
   gtk_label_set_label (self->person_place, place);
   gtk_label_set_label (self->person_invited, e->invited ? _("Invited to this ceremony")
                                                         : _("Not invited to this ceremony"));
-  update_recipient_label (self);
+  serah_checkoff_update_recipient_label (self);
 }
 
 /* Shows the entry (ownership taken) and decides what Enter will do. */
@@ -390,14 +316,14 @@ show_entry (SerahCheckoffView *self, SerahCheckoffEntry *entry, SerahIdentifiedB
    * somebody else does not follow to the next person. */
   if (self->proxy_name != NULL && self->proxy_for != 0 &&
       self->proxy_for != entry->participant->id)
-    clear_proxy (self);
+    serah_checkoff_clear_proxy (self);
   else if (self->proxy_name != NULL)
     self->proxy_for = entry->participant->id;
 
-  fill_person (self);
+  serah_checkoff_fill_person (self);
   if (entry->handover != NULL)
     {
-      g_autofree char *detail = describe_handover (entry->handover);
+      g_autofree char *detail = serah_checkoff_describe_handover (entry->handover);
       if (entry->n_live > 1)
         {
           g_autofree char *more =
@@ -415,13 +341,13 @@ show_entry (SerahCheckoffView *self, SerahCheckoffEntry *entry, SerahIdentifiedB
         detail = g_steal_pointer (&full);
       }
       state = SERAH_CHECKOFF_ALREADY;
-      show_banner (self, "already", "dialog-warning-symbolic", _("ALREADY HANDED OVER"), detail);
+      serah_checkoff_show_banner (self, "already", "dialog-warning-symbolic", _("ALREADY HANDED OVER"), detail);
       gtk_widget_error_bell (GTK_WIDGET (self));
     }
   else if (!entry->invited)
     {
       state = SERAH_CHECKOFF_NOT_INVITED;
-      show_banner (self, "uninvited", "dialog-question-symbolic",
+      serah_checkoff_show_banner (self, "uninvited", "dialog-question-symbolic",
                    _("NOT INVITED TO THIS CEREMONY"),
                    _("Check the person and their papers. To hand over all the same, press "
                      "Ctrl+Enter or “Hand Over Anyway”."));
@@ -429,10 +355,10 @@ show_entry (SerahCheckoffView *self, SerahCheckoffEntry *entry, SerahIdentifiedB
   else
     {
       state = SERAH_CHECKOFF_PERSON;
-      show_banner (self, NULL, NULL, NULL, NULL);
+      serah_checkoff_show_banner (self, NULL, NULL, NULL, NULL);
     }
-  clear_scan_text (self);
-  set_state (self, state);
+  serah_checkoff_clear_scan_text (self);
+  serah_checkoff_set_state (self, state);
 }
 
 static const char *
@@ -457,14 +383,14 @@ refusal_title (const GError *refusal)
   return _("REFUSED");
 }
 
-static void
-show_refusal (SerahCheckoffView *self, const GError *refusal)
+void
+serah_checkoff_show_refusal (SerahCheckoffView *self, const GError *refusal)
 {
   g_clear_pointer (&self->current, serah_checkoff_entry_free);
-  show_banner (self, "refused", "action-unavailable-symbolic", refusal_title (refusal),
+  serah_checkoff_show_banner (self, "refused", "action-unavailable-symbolic", refusal_title (refusal),
                refusal->message);
-  clear_scan_text (self);
-  set_state (self, SERAH_CHECKOFF_REFUSED);
+  serah_checkoff_clear_scan_text (self);
+  serah_checkoff_set_state (self, SERAH_CHECKOFF_REFUSED);
   gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
@@ -472,15 +398,15 @@ static void
 show_error (SerahCheckoffView *self, const GError *error)
 {
   g_warning ("check-off: %s", error->message);
-  show_refusal (self, error);
+  serah_checkoff_show_refusal (self, error);
 }
 
-static void
-show_idle (SerahCheckoffView *self)
+void
+serah_checkoff_show_idle (SerahCheckoffView *self)
 {
   g_clear_pointer (&self->current, serah_checkoff_entry_free);
-  show_banner (self, NULL, NULL, NULL, NULL);
-  set_state (self, SERAH_CHECKOFF_IDLE);
+  serah_checkoff_show_banner (self, NULL, NULL, NULL, NULL);
+  serah_checkoff_set_state (self, SERAH_CHECKOFF_IDLE);
 }
 
 /* The people this ceremony expects come first: invited and waiting, then invited and served,
@@ -530,12 +456,12 @@ show_results (SerahCheckoffView *self, GPtrArray *entries, gboolean more, const 
   gtk_single_selection_set_selected (self->results_selection, 0);
   if (entries->len > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", 0);
-  show_banner (self, NULL, NULL, NULL, NULL);
-  set_state (self, SERAH_CHECKOFF_RESULTS);
+  serah_checkoff_show_banner (self, NULL, NULL, NULL, NULL);
+  serah_checkoff_set_state (self, SERAH_CHECKOFF_RESULTS);
 }
 
-static void
-refresh_progress (SerahCheckoffView *self)
+void
+serah_checkoff_refresh_progress (SerahCheckoffView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahCeremonyProgress) progress = NULL;
@@ -581,7 +507,7 @@ serah_checkoff_view_reload (SerahCheckoffView *self)
   g_return_if_fail (SERAH_IS_CHECKOFF_VIEW (self));
 
   refresh_ceremony (self);
-  refresh_progress (self);
+  serah_checkoff_refresh_progress (self);
   /* A merge may have served the person waiting on screen; a finished one stays as is. */
   if (self->current != NULL && self->store != NULL &&
       (self->state == SERAH_CHECKOFF_PERSON || self->state == SERAH_CHECKOFF_NOT_INVITED))
@@ -623,8 +549,8 @@ looks_like_code (const char *text)
                      g_ascii_strncasecmp (text, "SRU1:", n) == 0));
 }
 
-static void
-pick_result (SerahCheckoffView *self, guint position)
+void
+serah_checkoff_pick_result (SerahCheckoffView *self, guint position)
 {
   g_autoptr(SerahCheckoffItem) item =
     g_list_model_get_item (G_LIST_MODEL (self->results), position);
@@ -647,25 +573,23 @@ pick_result (SerahCheckoffView *self, guint position)
   }
 }
 
-static void record_handover (SerahCheckoffView *self, gboolean allow_uninvited);
-
-static void
-submit (SerahCheckoffView *self)
+void
+serah_checkoff_submit (SerahCheckoffView *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->scan_entry))));
   g_autoptr(SerahLookup) lookup = NULL;
   g_autoptr(GError) error = NULL;
 
-  start_timing (self);
+  serah_checkoff_start_timing (self);
   if (*text == '\0')
     {
       if (self->state == SERAH_CHECKOFF_PERSON)
-        record_handover (self, FALSE);
+        serah_checkoff_record_handover (self, FALSE);
       else if (self->state == SERAH_CHECKOFF_RESULTS)
-        pick_result (self, gtk_single_selection_get_selected (self->results_selection));
+        serah_checkoff_pick_result (self, gtk_single_selection_get_selected (self->results_selection));
       else if (self->state == SERAH_CHECKOFF_NOT_INVITED)
         gtk_widget_error_bell (GTK_WIDGET (self)); /* plain Enter must not do it */
-      finish_timing (self);
+      serah_checkoff_finish_timing (self);
       return;
     }
 
@@ -673,8 +597,8 @@ submit (SerahCheckoffView *self)
   if (self->state == SERAH_CHECKOFF_RESULTS && g_strcmp0 (text, self->results_query) == 0 &&
       gtk_single_selection_get_selected (self->results_selection) != GTK_INVALID_LIST_POSITION)
     {
-      pick_result (self, gtk_single_selection_get_selected (self->results_selection));
-      finish_timing (self);
+      serah_checkoff_pick_result (self, gtk_single_selection_get_selected (self->results_selection));
+      serah_checkoff_finish_timing (self);
       return;
     }
 
@@ -696,8 +620,8 @@ submit (SerahCheckoffView *self)
           if (scanned && self->state == SERAH_CHECKOFF_PERSON && self->current_code != NULL &&
               g_str_equal (upper, self->current_code))
             {
-              clear_scan_text (self);
-              record_handover (self, FALSE);
+              serah_checkoff_clear_scan_text (self);
+              serah_checkoff_record_handover (self, FALSE);
             }
           else
             show_entry (self, g_steal_pointer (&lookup->entry), lookup->identified_by,
@@ -708,10 +632,10 @@ submit (SerahCheckoffView *self)
         show_results (self, lookup->results, lookup->more, text, SERAH_IDENTIFIED_SEARCH);
         break;
       case SERAH_LOOKUP_REFUSED:
-        show_refusal (self, lookup->refusal);
+        serah_checkoff_show_refusal (self, lookup->refusal);
         break;
       }
-  finish_timing (self);
+  serah_checkoff_finish_timing (self);
 }
 
 static void
@@ -727,7 +651,7 @@ search (SerahCheckoffView *self)
   if (len == 0)
     {
       if (self->state == SERAH_CHECKOFF_RESULTS)
-        show_idle (self);
+        serah_checkoff_show_idle (self);
       return;
     }
   /* Wait for Enter on codes; a name needs a few letters before it narrows anything. */
@@ -775,370 +699,6 @@ results_view_activated (SerahCheckoffView *self, guint position)
   gtk_widget_activate_action (GTK_WIDGET (self), "checkoff.pick", "u", position);
 }
 
-/* ---- handover and undo ---- */
-
-static void
-toast_handover (SerahCheckoffView *self, const SerahHandover *h)
-{
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  if (h->recipient == SERAH_RECIPIENT_REPRESENTATIVE)
-    title = g_strdup_printf (_("Handed over to %s for %s"), h->proxy_name, h->participant_name);
-  else
-    title = g_strdup_printf (_("Handed over to %s"), h->participant_name);
-  /* One toast at a time, about the newest handover: a queue of stale toasts would make
-   * "Undo" ambiguous. The toast's Undo names its handover by UUID. */
-  if (self->handover_toast != NULL)
-    adw_toast_dismiss (self->handover_toast);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "checkoff.undo");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (h->uuid));
-  adw_toast_set_timeout (toast, 8);
-  g_set_weak_pointer (&self->handover_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-record_handover (SerahCheckoffView *self, gboolean allow_uninvited)
-{
-  SerahHandoverRequest request = { 0 };
-  g_autoptr(SerahHandover) existing = NULL;
-  g_autoptr(SerahHandover) h = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 started;
-
-  if (self->current == NULL)
-    return;
-  request.ceremony_id = self->ceremony_id;
-  request.participant_id = self->current->participant->id;
-  request.card_serial = self->current->scanned_serial;
-  request.identified_by = self->current_how;
-  request.operator_name = self->operator_name;
-  request.station = self->station;
-  request.allow_uninvited = allow_uninvited;
-  if (self->proxy_name != NULL)
-    {
-      request.proxy_name = self->proxy_name;
-      request.proxy_relation = self->proxy_relation;
-      request.proxy_id_number = self->proxy_id_number;
-    }
-
-  started = g_get_monotonic_time ();
-  h = serah_ceremony_record_handover (self->store, &request, &existing, &error);
-  g_debug ("check-off: handover recorded (durably) in %.1f ms",
-           (g_get_monotonic_time () - started) / 1000.0);
-
-  if (h == NULL)
-    {
-      if (g_error_matches (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER) ||
-          g_error_matches (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_INVITED))
-        serah_checkoff_view_show_participant (self, self->current->participant->id);
-      else
-        show_refusal (self, error);
-      return;
-    }
-
-  serah_handover_free (self->current->handover);
-  self->current->handover = serah_handover_copy (h);
-  self->current->n_live = 1;
-  g_clear_pointer (&self->last_handover, serah_handover_free);
-  self->last_handover = serah_handover_copy (h);
-  clear_proxy (self);
-  fill_person (self);
-  {
-    g_autofree char *detail = describe_handover (h);
-    show_banner (self, "done", "emblem-ok-symbolic",
-                 h->uninvited ? _("HANDED OVER (NOT INVITED)") : _("HANDED OVER"), detail);
-  }
-  set_state (self, SERAH_CHECKOFF_HANDED_OVER);
-  toast_handover (self, h);
-  refresh_progress (self);
-}
-
-static void
-undo_responded (SerahUndoDialog *dialog, const char *response, SerahCheckoffView *self)
-{
-  g_autoptr(SerahHandover) undone = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reason = NULL;
-  g_autofree char *message = NULL;
-
-  if (g_strcmp0 (response, "undo") != 0 || self->undo_uuid == NULL)
-    {
-      queue_refocus (self);
-      return;
-    }
-  reason = serah_undo_dialog_get_reason (dialog);
-  undone = serah_ceremony_undo_handover (self->store, self->ceremony_id, self->undo_uuid, reason,
-                                         self->operator_name, self->station, &error);
-  if (undone == NULL)
-    message = g_strdup_printf (_("Not undone: %s"), error->message);
-  else
-    /* TRANSLATORS: participant's name, then the reason given */
-    message = g_strdup_printf (_("Handover to %s undone (%s)"), undone->participant_name, reason);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-
-  if (undone != NULL)
-    {
-      if (self->last_handover && g_str_equal (self->last_handover->uuid, undone->uuid))
-        g_clear_pointer (&self->last_handover, serah_handover_free);
-      if (self->handover_toast != NULL)
-        adw_toast_dismiss (self->handover_toast);
-      /* The person on screen may be the wrong person: never leave them one Enter away from
-       * a new handover. The operator scans again if it was right after all. */
-      if (self->current != NULL && self->current->participant->id == undone->participant_id)
-        show_idle (self);
-      refresh_progress (self);
-      if (SERAH_IS_CONFLICTS_DIALOG (self->undo_parent))
-        serah_conflicts_dialog_reload (SERAH_CONFLICTS_DIALOG (self->undo_parent));
-    }
-  g_clear_pointer (&self->undo_uuid, g_free);
-  queue_refocus (self);
-}
-
-/* Asks for the reason, then undoes. parent: the window the dialog sits on (NULL: ours). */
-static void
-ask_undo (SerahCheckoffView *self, const char *uuid, const char *name, GtkWindow *parent,
-          const char *preset_reason)
-{
-  g_autofree char *body = NULL;
-  SerahUndoDialog *dialog;
-
-  if (uuid == NULL)
-    return;
-  g_free (self->undo_uuid);
-  self->undo_uuid = g_strdup (uuid);
-  self->undo_parent = parent;
-  /* TRANSLATORS: the participant's name */
-  body = g_strdup_printf (_("The card of %s will count as not handed over. The handover stays "
-                            "in the audit trail with the reason."), name ? name : "?");
-  dialog = serah_undo_dialog_new (parent ? parent : parent_window (self), body);
-  if (preset_reason != NULL)
-    serah_undo_dialog_set_reason (dialog, preset_reason);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (undo_responded), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-conflict_undo_requested (SerahConflictsDialog *dialog, const char *uuid, const char *name,
-                         SerahCheckoffView *self)
-{
-  ask_undo (self, uuid, name, GTK_WINDOW (dialog), "konflik stasiun");
-}
-
-static void
-representative_confirmed (SerahRepresentativeDialog *dialog, SerahCheckoffView *self)
-{
-  clear_proxy (self);
-  self->proxy_name = g_strdup (serah_representative_dialog_get_name (dialog));
-  self->proxy_relation = g_strdup (serah_representative_dialog_get_relation (dialog));
-  self->proxy_id_number = g_strdup (serah_representative_dialog_get_id_number (dialog));
-  self->proxy_for = self->current && self->current->handover == NULL
-                      ? self->current->participant->id : 0;
-  if (self->current != NULL)
-    update_recipient_label (self);
-  set_state (self, self->state);
-}
-
-static void
-pending_participant_chosen (SerahPendingDialog *dialog, gint64 participant_id,
-                            SerahCheckoffView *self)
-{
-  serah_checkoff_view_show_participant (self, participant_id);
-}
-
-static void
-station_done (gpointer user_data, SerahStationStep step, const char *message, gint64 conflicts)
-{
-  SerahCheckoffView *self = user_data;
-
-  if (step == SERAH_STATION_MERGED)
-    {
-      serah_checkoff_view_reload (self);
-      return;
-    }
-  if (message != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  if (conflicts > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "checkoff.show-conflicts", NULL);
-  queue_refocus (self);
-}
-
-/* ---- actions ---- */
-
-static void
-action_submit (GtkWidget *widget, const char *name, GVariant *param)
-{
-  submit (SERAH_CHECKOFF_VIEW (widget));
-}
-
-static void
-action_confirm (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-
-  start_timing (self);
-  record_handover (self, FALSE);
-  finish_timing (self);
-  serah_checkoff_view_focus_scan (self);
-}
-
-static void
-action_confirm_uninvited (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-
-  if (self->state != SERAH_CHECKOFF_NOT_INVITED)
-    return;
-  start_timing (self);
-  record_handover (self, TRUE);
-  finish_timing (self);
-  serah_checkoff_view_focus_scan (self);
-}
-
-static void
-action_clear (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-
-  clear_scan_text (self);
-  clear_proxy (self);
-  show_idle (self);
-  serah_checkoff_view_focus_scan (self);
-}
-
-static void
-action_pick (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-
-  pick_result (self, g_variant_get_uint32 (param));
-  serah_checkoff_view_focus_scan (self);
-}
-
-static void
-action_move_selection (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
-  guint pos = gtk_single_selection_get_selected (self->results_selection);
-  int delta = g_variant_get_int32 (param);
-
-  if (self->state != SERAH_CHECKOFF_RESULTS || n == 0)
-    return;
-  if (pos == GTK_INVALID_LIST_POSITION)
-    pos = 0;
-  else
-    pos = (guint) CLAMP ((int) pos + delta, 0, (int) n - 1);
-  gtk_single_selection_set_selected (self->results_selection, pos);
-  gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", pos);
-}
-
-static void
-action_representative (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-  SerahRepresentativeDialog *dialog = serah_representative_dialog_new (parent_window (self));
-
-  g_signal_connect_object (dialog, "confirmed", G_CALLBACK (representative_confirmed), self, 0);
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (queue_refocus), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-action_in_person (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-
-  clear_proxy (self);
-  if (self->current != NULL)
-    update_recipient_label (self);
-  set_state (self, self->state);
-  serah_checkoff_view_focus_scan (self);
-}
-
-static void
-action_undo (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-  const char *uuid = g_variant_get_string (param, NULL);
-  const char *who = NULL;
-
-  if (self->last_handover != NULL && g_str_equal (self->last_handover->uuid, uuid))
-    who = self->last_handover->participant_name;
-  ask_undo (self, uuid, who, NULL, NULL);
-}
-
-static void
-action_undo_last (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-
-  if (self->last_handover == NULL)
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-  ask_undo (self, self->last_handover->uuid, self->last_handover->participant_name, NULL, NULL);
-}
-
-static void
-action_undo_shown (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-
-  if (self->current == NULL || self->current->handover == NULL)
-    return;
-  ask_undo (self, self->current->handover->uuid, self->current->participant->name, NULL, NULL);
-}
-
-static void
-action_show_pending (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-  SerahPendingDialog *dialog = serah_pending_dialog_new (parent_window (self), self->store,
-                                                         self->ceremony_id);
-
-  g_signal_connect_object (dialog, "participant-chosen", G_CALLBACK (pending_participant_chosen),
-                           self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-action_show_conflicts (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-  SerahConflictsDialog *dialog = serah_conflicts_dialog_new (parent_window (self), self->store,
-                                                             self->ceremony_id);
-
-  g_signal_connect_object (dialog, "undo-requested", G_CALLBACK (conflict_undo_requested), self,
-                           0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-action_export_bundle (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-
-  serah_station_export_bundle (parent_window (self), self->store, self->ceremony_id,
-                               self->station, self->operator_name, station_done,
-                               g_object_ref (self), g_object_unref);
-}
-
-static void
-action_import_bundle (GtkWidget *widget, const char *name, GVariant *param)
-{
-  SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
-
-  serah_station_import_bundle (parent_window (self), self->store, self->ceremony_id,
-                               self->operator_name, station_done, g_object_ref (self),
-                               g_object_unref);
-}
-
 /* ---- GObject ---- */
 
 SerahCheckoffState
@@ -1159,11 +719,11 @@ static void
 ceremony_changed (SerahCheckoffView *self)
 {
   g_clear_pointer (&self->last_handover, serah_handover_free);
-  clear_proxy (self);
-  clear_scan_text (self);
-  show_idle (self);
+  serah_checkoff_clear_proxy (self);
+  serah_checkoff_clear_scan_text (self);
+  serah_checkoff_show_idle (self);
   refresh_ceremony (self);
-  refresh_progress (self);
+  serah_checkoff_refresh_progress (self);
 }
 
 /* g_set_str arrives in GLib 2.76; the project targets 2.74. */
@@ -1253,7 +813,7 @@ serah_checkoff_view_root (GtkWidget *widget)
   SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
 
   GTK_WIDGET_CLASS (serah_checkoff_view_parent_class)->root (widget);
-  watch_window (self, parent_window (self));
+  watch_window (self, serah_checkoff_parent_window (self));
 }
 
 static void
@@ -1267,7 +827,7 @@ static void
 serah_checkoff_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (serah_checkoff_view_parent_class)->map (widget);
-  queue_refocus (SERAH_CHECKOFF_VIEW (widget));
+  serah_checkoff_queue_refocus (SERAH_CHECKOFF_VIEW (widget));
 }
 
 static void
@@ -1295,7 +855,7 @@ serah_checkoff_view_finalize (GObject *object)
 
   g_clear_pointer (&self->current, serah_checkoff_entry_free);
   g_clear_pointer (&self->last_handover, serah_handover_free);
-  clear_proxy (self);
+  serah_checkoff_clear_proxy (self);
   g_free (self->current_code);
   g_free (self->undo_uuid);
   g_free (self->results_query);
@@ -1365,46 +925,7 @@ serah_checkoff_view_class_init (SerahCheckoffViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, scan_entry_stopped);
   gtk_widget_class_bind_template_callback (widget_class, results_view_activated);
 
-  gtk_widget_class_install_action (widget_class, "checkoff.submit", NULL, action_submit);
-  gtk_widget_class_install_action (widget_class, "checkoff.confirm", NULL, action_confirm);
-  gtk_widget_class_install_action (widget_class, "checkoff.confirm-uninvited", NULL,
-                                   action_confirm_uninvited);
-  gtk_widget_class_install_action (widget_class, "checkoff.clear", NULL, action_clear);
-  gtk_widget_class_install_action (widget_class, "checkoff.pick", "u", action_pick);
-  gtk_widget_class_install_action (widget_class, "checkoff.move-selection", "i",
-                                   action_move_selection);
-  gtk_widget_class_install_action (widget_class, "checkoff.representative", NULL,
-                                   action_representative);
-  gtk_widget_class_install_action (widget_class, "checkoff.in-person", NULL, action_in_person);
-  gtk_widget_class_install_action (widget_class, "checkoff.undo", "s", action_undo);
-  gtk_widget_class_install_action (widget_class, "checkoff.undo-last", NULL, action_undo_last);
-  gtk_widget_class_install_action (widget_class, "checkoff.undo-shown", NULL, action_undo_shown);
-  gtk_widget_class_install_action (widget_class, "checkoff.show-pending", NULL,
-                                   action_show_pending);
-  gtk_widget_class_install_action (widget_class, "checkoff.show-conflicts", NULL,
-                                   action_show_conflicts);
-  gtk_widget_class_install_action (widget_class, "checkoff.export-bundle", NULL,
-                                   action_export_bundle);
-  gtk_widget_class_install_action (widget_class, "checkoff.import-bundle", NULL,
-                                   action_import_bundle);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "checkoff.confirm-uninvited", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "checkoff.confirm-uninvited", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
-                                       "checkoff.representative", NULL);
-  /* Ctrl+Z is in the template, in the capture phase: the scan field would take it first. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0,
-                                       "checkoff.move-selection", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0,
-                                       "checkoff.move-selection", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
-                                       "checkoff.move-selection", "i", 8);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
-                                       "checkoff.move-selection", "i", -8);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "checkoff.show-pending", NULL);
+  serah_checkoff_view_class_init_actions (widget_class);
 }
 
 static void
@@ -1417,6 +938,6 @@ serah_checkoff_view_init (SerahCheckoffView *self)
   gtk_single_selection_set_autoselect (self->results_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->results_selection, TRUE);
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
-  set_state (self, SERAH_CHECKOFF_IDLE);
+  serah_checkoff_set_state (self, SERAH_CHECKOFF_IDLE);
   refresh_ceremony (self);
 }

@@ -26,17 +26,22 @@ struct _SerahConflictsDialog
 
 G_DEFINE_FINAL_TYPE (SerahConflictsDialog, serah_conflicts_dialog, ADW_TYPE_WINDOW)
 
-enum { PROP_0, PROP_STORE, PROP_CEREMONY_ID, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
 enum { UNDO_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* A short-lived modal review: the store and ceremony are fixed for its life, so they are
+ * arguments rather than properties. */
 SerahConflictsDialog *
 serah_conflicts_dialog_new (GtkWindow *parent, SerahStore *store, gint64 ceremony_id)
 {
-  return g_object_new (SERAH_TYPE_CONFLICTS_DIALOG, "transient-for", parent, "store", store,
-                       "ceremony-id", ceremony_id, NULL);
+  SerahConflictsDialog *self = g_object_new (SERAH_TYPE_CONFLICTS_DIALOG, "transient-for",
+                                             parent, NULL);
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), self);
+  self->store = g_object_ref (store);
+  self->ceremony_id = ceremony_id;
+  serah_conflicts_dialog_reload (self);
+  return self;
 }
 
 static void
@@ -50,7 +55,7 @@ undo_clicked (GtkButton *button, SerahConflictsDialog *self)
 static GtkWidget *
 handover_row (SerahConflictsDialog *self, const SerahHandover *h)
 {
-  g_autofree char *to_whom = serah_handover_describe_recipient (h);
+  g_autofree char *to_whom = serah_format_recipient (h);
   g_autofree char *when = serah_format_time (h->handed_at);
   g_autofree char *subtitle = g_strdup_printf (_("%s · operator %s · station %s"), when,
                                                h->operator_name ? h->operator_name : "?",
@@ -111,51 +116,6 @@ serah_conflicts_dialog_reload (SerahConflictsDialog *self)
 }
 
 static void
-serah_conflicts_dialog_get_property (GObject *object, guint prop_id, GValue *value,
-                                     GParamSpec *pspec)
-{
-  SerahConflictsDialog *self = SERAH_CONFLICTS_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CEREMONY_ID:
-      g_value_set_int64 (value, self->ceremony_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-serah_conflicts_dialog_set_property (GObject *object, guint prop_id, const GValue *value,
-                                     GParamSpec *pspec)
-{
-  SerahConflictsDialog *self = SERAH_CONFLICTS_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_set_object (&self->store, g_value_get_object (value));
-      break;
-    case PROP_CEREMONY_ID:
-      self->ceremony_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-serah_conflicts_dialog_constructed (GObject *object)
-{
-  G_OBJECT_CLASS (serah_conflicts_dialog_parent_class)->constructed (object);
-  serah_conflicts_dialog_reload (SERAH_CONFLICTS_DIALOG (object));
-}
-
-static void
 serah_conflicts_dialog_dispose (GObject *object)
 {
   SerahConflictsDialog *self = SERAH_CONFLICTS_DIALOG (object);
@@ -171,18 +131,8 @@ serah_conflicts_dialog_class_init (SerahConflictsDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = serah_conflicts_dialog_get_property;
-  object_class->set_property = serah_conflicts_dialog_set_property;
-  object_class->constructed = serah_conflicts_dialog_constructed;
   object_class->dispose = serah_conflicts_dialog_dispose;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SERAH_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CEREMONY_ID] =
-    g_param_spec_int64 ("ceremony-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[UNDO_REQUESTED] =
     g_signal_new ("undo-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,

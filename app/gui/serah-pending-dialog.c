@@ -31,17 +31,24 @@ struct _SerahPendingDialog
 
 G_DEFINE_FINAL_TYPE (SerahPendingDialog, serah_pending_dialog, ADW_TYPE_WINDOW)
 
-enum { PROP_0, PROP_STORE, PROP_CEREMONY_ID, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
 enum { PARTICIPANT_CHOSEN, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+static void load (SerahPendingDialog *self);
+
+/* A short-lived modal list: the store and ceremony are fixed for its life, so they are
+ * arguments rather than properties. */
 SerahPendingDialog *
 serah_pending_dialog_new (GtkWindow *parent, SerahStore *store, gint64 ceremony_id)
 {
-  return g_object_new (SERAH_TYPE_PENDING_DIALOG, "transient-for", parent, "store", store,
-                       "ceremony-id", ceremony_id, NULL);
+  SerahPendingDialog *self = g_object_new (SERAH_TYPE_PENDING_DIALOG, "transient-for", parent,
+                                           NULL);
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), self);
+  self->store = g_object_ref (store);
+  self->ceremony_id = ceremony_id;
+  load (self);
+  return self;
 }
 
 static const SerahProgressRow *
@@ -158,51 +165,6 @@ load (SerahPendingDialog *self)
 }
 
 static void
-serah_pending_dialog_get_property (GObject *object, guint prop_id, GValue *value,
-                                   GParamSpec *pspec)
-{
-  SerahPendingDialog *self = SERAH_PENDING_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CEREMONY_ID:
-      g_value_set_int64 (value, self->ceremony_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-serah_pending_dialog_set_property (GObject *object, guint prop_id, const GValue *value,
-                                   GParamSpec *pspec)
-{
-  SerahPendingDialog *self = SERAH_PENDING_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_set_object (&self->store, g_value_get_object (value));
-      break;
-    case PROP_CEREMONY_ID:
-      self->ceremony_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-serah_pending_dialog_constructed (GObject *object)
-{
-  G_OBJECT_CLASS (serah_pending_dialog_parent_class)->constructed (object);
-  load (SERAH_PENDING_DIALOG (object));
-}
-
-static void
 serah_pending_dialog_dispose (GObject *object)
 {
   SerahPendingDialog *self = SERAH_PENDING_DIALOG (object);
@@ -220,18 +182,8 @@ serah_pending_dialog_class_init (SerahPendingDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = serah_pending_dialog_get_property;
-  object_class->set_property = serah_pending_dialog_set_property;
-  object_class->constructed = serah_pending_dialog_constructed;
   object_class->dispose = serah_pending_dialog_dispose;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SERAH_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CEREMONY_ID] =
-    g_param_spec_int64 ("ceremony-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[PARTICIPANT_CHOSEN] =
     g_signal_new ("participant-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
