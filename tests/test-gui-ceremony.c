@@ -423,6 +423,14 @@ test_representative_and_undo (Fixture *f, gconstpointer data)
   settle ();
   rep = find_toplevel (SERAH_TYPE_REPRESENTATIVE_DIALOG);
   g_assert_nonnull (rep);
+  /* The next card scanned into the open form is not taken as a name. */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (rep),
+                                                                      SERAH_TYPE_REPRESENTATIVE_DIALOG,
+                                                                      "name_row")),
+                         code);
+  gtk_widget_activate_action (GTK_WIDGET (rep), "representative.save", NULL);
+  settle ();
+  g_assert_nonnull (find_toplevel (SERAH_TYPE_REPRESENTATIVE_DIALOG));
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (rep),
                                                                       SERAH_TYPE_REPRESENTATIVE_DIALOG,
                                                                       "name_row")),
@@ -449,6 +457,16 @@ test_representative_and_undo (Fixture *f, gconstpointer data)
   settle ();
   undo = find_toplevel (SERAH_TYPE_UNDO_DIALOG);
   g_assert_nonnull (undo);
+  /* A scan landing in the reason field (code and Enter) must not confirm the undo. */
+  {
+    GtkEditable *detail = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (undo),
+                                                                       SERAH_TYPE_UNDO_DIALOG,
+                                                                       "detail_entry"));
+    gtk_editable_set_text (detail, code);
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (undo), "undo"));
+    gtk_editable_set_text (detail, "");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (undo), "undo"));
+  }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (undo), "undo");
   settle ();
   after = live_handover (f, p->id);

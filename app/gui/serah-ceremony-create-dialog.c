@@ -233,7 +233,6 @@ serah_ceremony_create_dialog_class_init (SerahCeremonyCreateDialogClass *klass)
 
   object_class->dispose = serah_ceremony_create_dialog_dispose;
 
-
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 

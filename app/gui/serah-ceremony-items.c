@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -66,6 +67,21 @@ serah_format_recipient (const SerahHandover *h)
                             h->proxy_relation ? h->proxy_relation : "?");
   /* TRANSLATORS: the participant's name; they took the card themselves */
   return g_strdup_printf (_("%s, in person"), h->participant_name ? h->participant_name : "?");
+}
+
+gboolean
+serah_text_looks_like_code (const char *text)
+{
+  gsize n;
+
+  if (text == NULL)
+    return FALSE;
+  n = MIN (strlen (text), 5);
+  /* A scanner types fast but not at once: "SRH1:0" is a code on its way, not a name. Names,
+   * NIKs and card numbers never contain ':'. */
+  return strchr (text, ':') != NULL ||
+         (n >= 3 && (g_ascii_strncasecmp (text, "SRH1:", n) == 0 ||
+                     g_ascii_strncasecmp (text, "SRU1:", n) == 0));
 }
 
 /* ---- SerahCeremonyItem ---- */

@@ -41,6 +41,9 @@ char *serah_format_card_place (const SerahPrintedCard *card);
 /* To whom a handover went, in the screens' words: "Budi Saputra, sendiri" or
  * "Wakil Siti (istri)" (the core's serah_handover_describe_recipient is for sentences). */
 char *serah_format_recipient  (const SerahHandover *h);
+/* TRUE for text a scanner is typing or has typed (a Serah QR code), not words of a person.
+ * Used to keep a scan that lands in the wrong field from being taken as a name or reason. */
+gboolean serah_text_looks_like_code (const char *text);
 /* "10:32, 12 Mei 2025" from unix seconds, local time. New string. */
 char *serah_format_time       (gint64 unix_seconds);
 

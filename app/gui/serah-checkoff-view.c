@@ -538,17 +538,6 @@ serah_checkoff_view_show_participant (SerahCheckoffView *self, gint64 participan
 
 /* ---- the scan field ---- */
 
-static gboolean
-looks_like_code (const char *text)
-{
-  gsize n = MIN (strlen (text), 5);
-
-  /* A scanner types fast but not at once: "SRH1:0" is a code on its way, not a name. */
-  return strchr (text, ':') != NULL ||
-         (n >= 3 && (g_ascii_strncasecmp (text, "SRH1:", n) == 0 ||
-                     g_ascii_strncasecmp (text, "SRU1:", n) == 0));
-}
-
 void
 serah_checkoff_pick_result (SerahCheckoffView *self, guint position)
 {
@@ -655,7 +644,7 @@ search (SerahCheckoffView *self)
       return;
     }
   /* Wait for Enter on codes; a name needs a few letters before it narrows anything. */
-  if (looks_like_code (text) || len < 3)
+  if (serah_text_looks_like_code (text) || len < 3)
     return;
 
   lookup = serah_ceremony_lookup (self->store, self->ceremony_id, text, SEARCH_LIMIT, &error);

@@ -133,7 +133,6 @@ serah_conflicts_dialog_class_init (SerahConflictsDialogClass *klass)
 
   object_class->dispose = serah_conflicts_dialog_dispose;
 
-
   signals[UNDO_REQUESTED] =
     g_signal_new ("undo-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);

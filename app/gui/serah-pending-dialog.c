@@ -184,7 +184,6 @@ serah_pending_dialog_class_init (SerahPendingDialogClass *klass)
 
   object_class->dispose = serah_pending_dialog_dispose;
 
-
   signals[PARTICIPANT_CHOSEN] =
     g_signal_new ("participant-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);

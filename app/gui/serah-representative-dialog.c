@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "serah-representative-dialog.h"
+#include "serah-ceremony-items.h"
 
 static const struct {
   const char *stored;
@@ -96,6 +97,16 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autofree char *name = row_text (self->name_row);
   g_autofree char *other = row_text (self->other_row);
 
+  /* A card scanned while this form is open types its code (and Enter) into a field. */
+  if (serah_text_looks_like_code (name) ||
+      serah_text_looks_like_code (gtk_editable_get_text (GTK_EDITABLE (self->id_row))))
+    {
+      AdwEntryRow *row = serah_text_looks_like_code (name) ? self->name_row : self->id_row;
+      mark_missing (row, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (row), "");
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+      return;
+    }
   mark_missing (self->name_row, *name == '\0');
   if (which == 0 || which == GTK_INVALID_LIST_POSITION)
     gtk_widget_add_css_class (GTK_WIDGET (self->relation_row), "error");

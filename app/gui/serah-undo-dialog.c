@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "serah-undo-dialog.h"
+#include "serah-ceremony-items.h"
 
 static const struct {
   const char *stored;
@@ -67,6 +68,21 @@ serah_undo_dialog_set_reason (SerahUndoDialog *self, const char *stored)
       gtk_drop_down_set_selected (self->reason_dropdown, i);
 }
 
+/* The next person's card scanned while this dialog is open lands here, Enter included: it
+ * must not confirm the undo. The code disables "undo" until the field is cleared. */
+static void
+detail_changed (SerahUndoDialog *self)
+{
+  gboolean scanned =
+    serah_text_looks_like_code (gtk_editable_get_text (GTK_EDITABLE (self->detail_entry)));
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "undo", !scanned);
+  if (scanned)
+    gtk_widget_add_css_class (GTK_WIDGET (self->detail_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->detail_entry), "error");
+}
+
 static void
 serah_undo_dialog_class_init (SerahUndoDialogClass *klass)
 {
@@ -77,6 +93,7 @@ serah_undo_dialog_class_init (SerahUndoDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahUndoDialog, reason_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SerahUndoDialog, reason_labels);
   gtk_widget_class_bind_template_child (widget_class, SerahUndoDialog, detail_entry);
+  gtk_widget_class_bind_template_callback (widget_class, detail_changed);
 }
 
 static void
