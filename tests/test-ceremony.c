@@ -312,6 +312,48 @@ test_lookup_search (Fixture *f, gconstpointer data)
   g_assert_cmpint (nothing->kind, ==, SERAH_LOOKUP_RESULTS);
   g_assert_cmpuint (nothing->results->len, ==, 0);
   g_assert_false (nothing->more);
+
+  /* Long texts take the rare-trigram path; every result still contains the whole text, in
+   * any case, punctuation included; a one-letter prefix walks the name index. */
+  for (gint64 id = 1; id <= 120; id += 7)
+    {
+      g_autoptr(SerahParticipant) q = serah_store_get_participant (f->store, id, NULL);
+      g_autofree char *upper = g_ascii_strup (q->name, -1);
+      const char *texts[] = { q->name, upper, strchr (q->name, ' ') + 1 };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autoptr(SerahLookup) l = serah_ceremony_lookup (f->store, f->ceremony, texts[t], 50,
+                                                            &error);
+          g_autofree char *needle = g_ascii_strdown (texts[t], -1);
+          gboolean found = FALSE;
+
+          g_assert_no_error (error);
+          g_assert_cmpint (l->kind, ==, SERAH_LOOKUP_RESULTS);
+          for (guint i = 0; i < l->results->len; i++)
+            {
+              const SerahCheckoffEntry *e = l->results->pdata[i];
+              g_autofree char *name = g_ascii_strdown (e->participant->name, -1);
+              g_assert_nonnull (strstr (name, needle));
+              found |= e->participant->id == q->id;
+              /* The invited come first. */
+              if (i > 0)
+                g_assert_true (e->invited <=
+                               ((SerahCheckoffEntry *) l->results->pdata[i - 1])->invited);
+            }
+          g_assert_true (found || l->more);
+        }
+    }
+  {
+    g_autoptr(SerahLookup) one = serah_ceremony_lookup (f->store, f->ceremony, "s", 5, &error);
+    g_assert_cmpuint (one->results->len, ==, 5);
+    g_assert_true (one->more);
+    for (guint i = 0; i < one->results->len; i++)
+      {
+        const SerahCheckoffEntry *e = one->results->pdata[i];
+        g_assert_cmpint (g_ascii_tolower (e->participant->name[0]), ==, 's');
+      }
+  }
 }
 
 static void
@@ -566,9 +608,11 @@ test_events_append_only (Fixture *f, gconstpointer data)
     "DELETE FROM handover_undos",
   };
 
+  g_autoptr(SerahHandover) undone = NULL;
+
   g_assert_no_error (error);
-  g_assert_nonnull (serah_ceremony_undo_handover (f->store, f->ceremony, h->uuid, "uji", NULL,
-                                                  NULL, &error));
+  undone = serah_ceremony_undo_handover (f->store, f->ceremony, h->uuid, "uji", NULL, NULL, &error);
+  g_assert_nonnull (undone);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
     {
@@ -589,7 +633,8 @@ test_progress_per_desa (Fixture *f, gconstpointer data)
   g_autoptr(SerahCeremonyProgress) after = NULL;
   g_autoptr(GHashTable) expect_self = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) expect_rep = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_participant_free);
+  g_autoptr(GPtrArray) people =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_participant_free);
   gint64 invited = 0;
 
   g_assert_no_error (error);
@@ -616,7 +661,8 @@ test_progress_per_desa (Fixture *f, gconstpointer data)
       h = serah_ceremony_record_handover (f->store, &request, NULL, &error);
       g_assert_no_error (error);
       g_hash_table_insert (table, p->desa,
-                           GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (table, p->desa)) + 1));
+                           GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (table, p->desa))
+                                            + 1));
       g_ptr_array_add (people, p);
     }
   after = serah_ceremony_get_progress (f->store, f->ceremony, &error);
@@ -627,7 +673,8 @@ test_progress_per_desa (Fixture *f, gconstpointer data)
   for (guint i = 0; i < after->areas->len; i++)
     {
       const SerahProgressRow *r = after->areas->pdata[i];
-      g_assert_cmpint (r->to_self, ==, GPOINTER_TO_INT (g_hash_table_lookup (expect_self, r->desa)));
+      g_assert_cmpint (r->to_self, ==,
+                       GPOINTER_TO_INT (g_hash_table_lookup (expect_self, r->desa)));
       g_assert_cmpint (r->to_representative, ==,
                        GPOINTER_TO_INT (g_hash_table_lookup (expect_rep, r->desa)));
       g_assert_cmpint (r->handed_over, ==, r->to_self + r->to_representative);

@@ -116,7 +116,8 @@ test_kill_during_handovers (void)
         g_hash_table_iter_init (&iter, done);
         while (g_hash_table_iter_next (&iter, &card, NULL))
           {
-            g_autoptr(SerahParticipant) p = serah_store_find_participant_by_card (store, card, NULL);
+            g_autoptr(SerahParticipant) p =
+              serah_store_find_participant_by_card (store, card, NULL);
             g_autoptr(SerahHandover) h = NULL;
             guint n_live = 0;
 

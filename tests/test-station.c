@@ -334,7 +334,8 @@ test_refuses_damaged (Fixture *f, gconstpointer data)
         g_autofree char *before = signature (fresh, f->ceremony);
         g_autofree char *after = NULL;
         g_autoptr(GError) error = NULL;
-        g_autoptr(SerahStationBundleInfo) info = serah_station_import (fresh, garbled_at, NULL, &error);
+        g_autoptr(SerahStationBundleInfo) info =
+          serah_station_import (fresh, garbled_at, NULL, &error);
 
         after = signature (fresh, f->ceremony);
         if (info == NULL)

@@ -147,7 +147,8 @@ serah_cli_parse_ceremony_id (SerahCli *cli, const char *text, gint64 *id)
 
   if (text == NULL)
     {
-      serah_cli_message (cli, "%s", _("Name the ceremony with --ceremony ID (see “ceremony list”)."));
+      serah_cli_message (cli, "%s",
+                         _("Name the ceremony with --ceremony ID (see “ceremony list”)."));
       return FALSE;
     }
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
@@ -157,6 +158,30 @@ serah_cli_parse_ceremony_id (SerahCli *cli, const char *text, gint64 *id)
     }
   *id = (gint64) value;
   return TRUE;
+}
+
+SerahCeremony *
+serah_cli_open_ceremony (SerahCli *cli, gint64 id, SerahStore **store, int *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+  SerahCeremony *ceremony;
+
+  *exit_code = SERAH_CLI_EXIT_USAGE;
+  *store = serah_cli_get_store (cli);
+  if (*store == NULL)
+    return NULL;
+  ceremony = serah_ceremony_get (*store, id, &error);
+  if (ceremony == NULL)
+    *exit_code = serah_cli_refuse (cli, error, NULL);
+  return ceremony;
+}
+
+gboolean
+serah_cli_parse_for_ceremony (SerahCli *cli, const char *usage, GOptionEntry *entries, int *argc,
+                              char ***argv, char **ceremony, gint64 *id)
+{
+  return serah_cli_parse (cli, usage, entries, argc, argv) &&
+         serah_cli_parse_ceremony_id (cli, *ceremony, id);
 }
 
 /* --where desa=X / --where kecamatan=Y into a filter (the arrays borrow from where). */
@@ -181,7 +206,8 @@ parse_where (SerahCli *cli, char **where, GPtrArray *kecamatan, GPtrArray *desa)
         g_ptr_array_add (kecamatan, (gpointer) (eq + 1));
       else
         {
-          serah_cli_message (cli, _("Unknown field “%s” in --where: use desa or kecamatan."), field);
+          serah_cli_message (cli, _("Unknown field “%s” in --where: use desa or kecamatan."),
+                             field);
           return FALSE;
         }
     }
@@ -197,7 +223,8 @@ print_invite_problems (SerahCli *cli, GPtrArray *problems)
     {
       const SerahInviteProblem *p = problems->pdata[i];
       if (p->line > 0)
-        serah_cli_message (cli, _("line %lld: “%s”: %s"), (long long) p->line, p->value, p->message);
+        serah_cli_message (cli, _("line %lld: “%s”: %s"), (long long) p->line, p->value,
+                           p->message);
       else
         serah_cli_message (cli, "“%s”: %s", p->value, p->message);
     }
@@ -285,6 +312,17 @@ invite (SerahCli *cli, SerahStore *store, gint64 ceremony_id, char **where, gint
 
 /* ---- ceremony create / list / invite / close ---- */
 
+/* Who to invite: the options "ceremony create" and "ceremony invite" share. */
+#define INVITE_OPTIONS \
+  { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &where, \
+    N_("Invite everyone of a desa or kecamatan (repeatable)"), N_("desa=X|kecamatan=Y") }, \
+  { "print-run", 0, 0, G_OPTION_ARG_INT64, &print_run, \
+    N_("Invite those with a card in this print run"), N_("ID") }, \
+  { "card", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cards, \
+    N_("Invite this card number or NIK (repeatable)"), N_("NO") }, \
+  { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, \
+    N_("Invite the card numbers or NIKs in this CSV file"), N_("FILE.csv") }
+
 static int
 ceremony_create (SerahCli *cli, int argc, char **argv)
 {
@@ -301,14 +339,7 @@ ceremony_create (SerahCli *cli, int argc, char **argv)
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the ceremony"), N_("NAME") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date, YYYY-MM-DD"), N_("DATE") },
     { "place", 0, 0, G_OPTION_ARG_STRING, &place, N_("Place"), N_("PLACE") },
-    { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &where,
-      N_("Invite everyone of a desa or kecamatan (repeatable)"), N_("desa=X|kecamatan=Y") },
-    { "print-run", 0, 0, G_OPTION_ARG_INT64, &print_run,
-      N_("Invite those with a card in this print run"), N_("ID") },
-    { "card", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cards,
-      N_("Invite this card number or NIK (repeatable)"), N_("NO") },
-    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
-      N_("Invite the card numbers or NIKs in this CSV file"), N_("FILE.csv") },
+    INVITE_OPTIONS,
     { NULL }
   };
 
@@ -437,23 +468,14 @@ ceremony_invite (SerahCli *cli, int argc, char **argv)
   SerahStore *store;
   int status = SERAH_CLI_EXIT_USAGE;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
-    { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &where,
-      N_("Invite everyone of a desa or kecamatan (repeatable)"), N_("desa=X|kecamatan=Y") },
-    { "print-run", 0, 0, G_OPTION_ARG_INT64, &print_run,
-      N_("Invite those with a card in this print run"), N_("ID") },
-    { "card", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cards,
-      N_("Invite this card number or NIK (repeatable)"), N_("NO") },
-    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
-      N_("Invite the card numbers or NIKs in this CSV file"), N_("FILE.csv") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
+    INVITE_OPTIONS,
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "ceremony invite --ceremony ID (--where desa=X | --card NO | "
-                             "--file F | --print-run ID)",
-                        entries, &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!serah_cli_parse_ceremony_id (cli, ceremony, &id))
+  if (!serah_cli_parse_for_ceremony (cli, "ceremony invite --ceremony ID (--where desa=X | "
+                                     "--card NO | --file F | --print-run ID)",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 1 || (where == NULL && cards == NULL && file == NULL && print_run <= 0))
     {
@@ -500,13 +522,12 @@ ceremony_close (SerahCli *cli, int argc, char **argv)
   SerahStore *store;
   int status = SERAH_CLI_EXIT_USAGE;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "ceremony close --ceremony ID", entries, &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!serah_cli_parse_ceremony_id (cli, ceremony, &id))
+  if (!serah_cli_parse_for_ceremony (cli, "ceremony close --ceremony ID",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
   store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
@@ -552,22 +573,20 @@ ceremony_progress (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahCeremony) c = NULL;
   g_autoptr(SerahCeremonyProgress) p = NULL;
   gint64 id = 0;
+  int status;
   SerahStore *store;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "ceremony progress --ceremony ID [--json]", entries, &argc, &argv))
+  if (!serah_cli_parse_for_ceremony (cli, "ceremony progress --ceremony ID [--json]",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
-  if (!serah_cli_parse_ceremony_id (cli, ceremony, &id))
-    return SERAH_CLI_EXIT_USAGE;
-  store = serah_cli_get_store (cli);
-  if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-  c = serah_ceremony_get (store, id, &error);
-  if (c != NULL)
-    p = serah_ceremony_get_progress (store, id, &error);
+  c = serah_cli_open_ceremony (cli, id, &store, &status);
+  if (c == NULL)
+    return status;
+  p = serah_ceremony_get_progress (store, id, &error);
   if (p == NULL)
     return serah_cli_refuse (cli, error, NULL);
 
@@ -678,24 +697,20 @@ ceremony_pending (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahCeremony) c = NULL;
   PendingWalk walk = { cli, NULL, 0 };
   gint64 id = 0;
+  int status;
   SerahStore *store;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { "desa", 0, 0, G_OPTION_ARG_STRING, &desa, N_("Only this desa"), N_("NAME") },
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "ceremony pending --ceremony ID [--desa NAME] [--json]", entries,
-                        &argc, &argv))
+  if (!serah_cli_parse_for_ceremony (cli, "ceremony pending --ceremony ID [--desa NAME] [--json]",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
-  if (!serah_cli_parse_ceremony_id (cli, ceremony, &id))
-    return SERAH_CLI_EXIT_USAGE;
-  store = serah_cli_get_store (cli);
-  if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-  c = serah_ceremony_get (store, id, &error);
+  c = serah_cli_open_ceremony (cli, id, &store, &status);
   if (c == NULL)
-    return serah_cli_refuse (cli, error, NULL);
+    return status;
   if (cli->json)
     {
       walk.b = json_builder_new ();
@@ -732,14 +747,13 @@ ceremony_lookup (SerahCli *cli, int argc, char **argv)
   SerahStore *store;
   JsonBuilder *b;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many results"), N_("N") },
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "ceremony lookup --ceremony ID TEXT [--json]", entries, &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!serah_cli_parse_ceremony_id (cli, ceremony, &id))
+  if (!serah_cli_parse_for_ceremony (cli, "ceremony lookup --ceremony ID TEXT [--json]",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2)
     {
@@ -796,7 +810,7 @@ ceremony_paper (SerahCli *cli, int argc, char **argv)
   SerahStore *store;
   int status = SERAH_CLI_EXIT_USAGE;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("tanda-terima or berita-acara"),
       N_("KIND") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("PDF file to write"), N_("FILE.pdf") },
@@ -804,11 +818,9 @@ ceremony_paper (SerahCli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "ceremony paper --ceremony ID --kind tanda-terima|berita-acara "
-                             "-o FILE.pdf",
-                        entries, &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!serah_cli_parse_ceremony_id (cli, ceremony, &id))
+  if (!serah_cli_parse_for_ceremony (cli, "ceremony paper --ceremony ID --kind "
+                                     "tanda-terima|berita-acara -o FILE.pdf",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
   if (kind_name == NULL || !serah_paper_kind_from_string (kind_name, &kind) || output == NULL)
     {

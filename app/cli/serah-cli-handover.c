@@ -25,7 +25,7 @@ serah_cli_handover_verb (SerahCli *cli, int argc, char **argv)
   int status = SERAH_CLI_EXIT_USAGE;
   gint64 id = 0;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { "card", 0, 0, G_OPTION_ARG_STRING, &card, N_("Card number, instead of a scanned code"),
       N_("NO") },
     { "proxy-name", 0, 0, G_OPTION_ARG_STRING, &proxy_name,
@@ -40,11 +40,10 @@ serah_cli_handover_verb (SerahCli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "handover --ceremony ID (PAYLOAD | --card NO) [--proxy-name N "
-                             "--proxy-relation R --proxy-id ID] [--allow-uninvited] [--station S]",
-                        entries, &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!serah_cli_parse_ceremony_id (cli, ceremony, &id))
+  if (!serah_cli_parse_for_ceremony (cli, "handover --ceremony ID (PAYLOAD | --card NO) "
+                                     "[--proxy-name N --proxy-relation R --proxy-id ID] "
+                                     "[--allow-uninvited] [--station S]",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
   if ((argc == 2) == (card != NULL) || argc > 2 ||
       (argc == 2 && *g_strstrip (argv[1]) == '\0'))
@@ -119,7 +118,7 @@ serah_cli_handover_undo_verb (SerahCli *cli, int argc, char **argv)
   gint64 id = 0;
   guint n_live = 0;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { "card", 0, 0, G_OPTION_ARG_STRING, &card, N_("Card number"), N_("NO") },
     { "uuid", 0, 0, G_OPTION_ARG_STRING, &uuid, N_("The handover's UUID (for conflicts)"),
       N_("UUID") },
@@ -129,10 +128,9 @@ serah_cli_handover_undo_verb (SerahCli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "handover-undo --ceremony ID (--card NO | --uuid UUID) --reason TEXT",
-                        entries, &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!serah_cli_parse_ceremony_id (cli, ceremony, &id))
+  if (!serah_cli_parse_for_ceremony (cli, "handover-undo --ceremony ID (--card NO | --uuid UUID) "
+                                     "--reason TEXT",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 1 || (card == NULL) == (uuid == NULL) || reason == NULL)
     {

@@ -75,20 +75,6 @@ json_info (JsonBuilder *b, const SerahStationBundleInfo *info, gboolean imported
     }
 }
 
-static gboolean
-parse_id (SerahCli *cli, const char *text, gint64 *id)
-{
-  guint64 value = 0;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      serah_cli_message (cli, "%s", _("Name the ceremony with --ceremony ID (see “ceremony list”)."));
-      return FALSE;
-    }
-  *id = (gint64) value;
-  return TRUE;
-}
-
 static int
 station_export (SerahCli *cli, int argc, char **argv)
 {
@@ -99,16 +85,14 @@ station_export (SerahCli *cli, int argc, char **argv)
   int status = SERAH_CLI_EXIT_USAGE;
   gint64 id = 0;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Bundle file to write"), N_("FILE") },
     { "station", 0, 0, G_OPTION_ARG_STRING, &station, N_("This station's name"), N_("NAME") },
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "station export --ceremony ID -o BUNDLE [--station NAME]", entries,
-                        &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!parse_id (cli, ceremony, &id))
+  if (!serah_cli_parse_for_ceremony (cli, "station export --ceremony ID -o BUNDLE [--station NAME]",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
   if (output == NULL || argc != 1)
     {
@@ -191,21 +175,19 @@ station_conflicts (SerahCli *cli, int argc, char **argv)
   SerahStore *store;
   JsonBuilder *b = NULL;
   gint64 id = 0;
+  int status;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "station conflicts --ceremony ID [--json]", entries, &argc, &argv))
+  if (!serah_cli_parse_for_ceremony (cli, "station conflicts --ceremony ID [--json]",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
-  if (!parse_id (cli, ceremony, &id))
-    return SERAH_CLI_EXIT_USAGE;
-  store = serah_cli_get_store (cli);
-  if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-  c = serah_ceremony_get (store, id, &error);
-  if (c != NULL)
-    conflicts = serah_ceremony_list_conflicts (store, id, &error);
+  c = serah_cli_open_ceremony (cli, id, &store, &status);
+  if (c == NULL)
+    return status;
+  conflicts = serah_ceremony_list_conflicts (store, id, &error);
   if (conflicts == NULL)
     return serah_cli_refuse (cli, error, NULL);
 

@@ -222,8 +222,8 @@ require_ceremony (SerahStore *store, gint64 ceremony_id, gboolean must_be_open, 
   if (ceremony == NULL)
     {
       g_set_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_FOUND,
-                   _("There is no ceremony number %" G_GINT64_FORMAT " in this database."),
-                   ceremony_id);
+                   _("There is no ceremony number %lld in this database."),
+                   (long long) ceremony_id);
       return NULL;
     }
   if (must_be_open && ceremony->closed_at != 0)
@@ -397,9 +397,9 @@ identify (SerahStore *store, const SerahHandoverRequest *request, gint64 *card_s
           if (payload.number != request->ceremony_id)
             {
               g_set_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_WRONG_CEREMONY,
-                           _("This invitation is for another ceremony (number %" G_GINT64_FORMAT
-                             "), not this one. Search the person by name instead."),
-                           payload.number);
+                           _("This invitation is for another ceremony (number %lld), not this "
+                             "one. Search the person by name instead."),
+                           (long long) payload.number);
               serah_participant_free (participant);
               return NULL;
             }
@@ -421,8 +421,8 @@ identify (SerahStore *store, const SerahHandoverRequest *request, gint64 *card_s
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_FOUND,
-                     _("There is no participant number %" G_GINT64_FORMAT "."),
-                     request->participant_id);
+                     _("There is no participant number %lld."),
+                     (long long) request->participant_id);
       return NULL;
     }
   *how = request->identified_by;
@@ -649,13 +649,13 @@ serah_ceremony_list_handovers (SerahStore *store, gint64 ceremony_id, gint64 par
 
 /* ---- lookup ---- */
 
-static gboolean
-all_digits (const char *s)
+gboolean
+serah_text_is_digits (const char *text)
 {
-  if (*s == '\0')
+  if (text == NULL || *text == '\0')
     return FALSE;
-  for (; *s; s++)
-    if (!g_ascii_isdigit (*s))
+  for (; *text; text++)
+    if (!g_ascii_isdigit (*text))
       return FALSE;
   return TRUE;
 }
@@ -676,7 +676,7 @@ serah_ceremony_get_entry (SerahStore *store, gint64 ceremony_id, gint64 particip
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_FOUND,
-                     _("There is no participant number %" G_GINT64_FORMAT "."), participant_id);
+                     _("There is no participant number %lld."), (long long) participant_id);
     }
   return entry;
 }
@@ -724,6 +724,24 @@ lookup_code (SerahStore *store, gint64 ceremony_id, const char *text, GError **e
   return lookup_found (store, ceremony_id, participant->id, how, serial, error);
 }
 
+/* Search results: the invited before the others, then by desa and name. */
+static int
+compare_results (gconstpointer a, gconstpointer b)
+{
+  const SerahCheckoffEntry *x = *(SerahCheckoffEntry *const *) a;
+  const SerahCheckoffEntry *y = *(SerahCheckoffEntry *const *) b;
+  int c;
+
+  if (x->invited != y->invited)
+    return x->invited ? -1 : 1;
+  c = g_strcmp0 (x->participant->desa, y->participant->desa);
+  if (c == 0)
+    c = g_utf8_collate (x->participant->name, y->participant->name);
+  if (c != 0)
+    return c;
+  return (x->participant->id > y->participant->id) - (x->participant->id < y->participant->id);
+}
+
 SerahLookup *
 serah_ceremony_lookup (SerahStore *store, gint64 ceremony_id, const char *text, guint limit,
                        GError **error)
@@ -732,6 +750,7 @@ serah_ceremony_lookup (SerahStore *store, gint64 ceremony_id, const char *text, 
   g_autoptr(SerahLookup) lookup = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean more = FALSE;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
@@ -750,7 +769,7 @@ serah_ceremony_lookup (SerahStore *store, gint64 ceremony_id, const char *text, 
   if (strchr (needle, ':') != NULL)
     return lookup_code (store, ceremony_id, needle, error);
 
-  if (all_digits (needle) &&
+  if (serah_text_is_digits (needle) &&
       (strlen (needle) == SERAH_CARD_NO_LENGTH || strlen (needle) == SERAH_NIK_LENGTH))
     {
       gboolean is_card = strlen (needle) == SERAH_CARD_NO_LENGTH;
@@ -771,15 +790,18 @@ serah_ceremony_lookup (SerahStore *store, gint64 ceremony_id, const char *text, 
        * nothing, which is the honest answer). */
     }
 
-  ids = serah_store_search_participant_ids (store, needle, limit + 1, error);
+  /* Not serah_store_search_participant_ids: it orders every match by area before the
+   * limit, so "3" or "Si" sorts tens of thousands of rows (about 20 ms with 20 000 people);
+   * the check-off search stops after limit rows and orders only those. */
+  ids = serah_store_search_checkoff_ids (store, ceremony_id, needle, limit, &more, error);
   if (ids == NULL)
     return NULL;
   lookup = g_new0 (SerahLookup, 1);
   lookup->kind = SERAH_LOOKUP_RESULTS;
   lookup->identified_by = SERAH_IDENTIFIED_SEARCH;
-  lookup->more = ids->len > limit;
+  lookup->more = more;
   lookup->results = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_checkoff_entry_free);
-  for (guint i = 0; i < ids->len && i < limit; i++)
+  for (guint i = 0; i < ids->len; i++)
     {
       SerahCheckoffEntry *entry = serah_ceremony_get_entry (store, ceremony_id,
                                                             g_array_index (ids, gint64, i), error);
@@ -787,6 +809,7 @@ serah_ceremony_lookup (SerahStore *store, gint64 ceremony_id, const char *text, 
         return NULL;
       g_ptr_array_add (lookup->results, entry);
     }
+  g_ptr_array_sort (lookup->results, compare_results);
   return g_steal_pointer (&lookup);
 }
 
