@@ -73,10 +73,6 @@ const char serah_store_schema_ceremonies[] =
   /* The check-off search: one or two letters find names that start with them, in name
    * order, straight from this index (see serah_store_search_checkoff_ids). */
   "CREATE INDEX participants_by_name ON participants (name COLLATE NOCASE);"
-  /* How many names hold each trigram: the search matches on the rarest few of a long
-   * query instead of intersecting all of them (a read-only view of the trigram index). */
-  "CREATE VIRTUAL TABLE participants_name_trigrams USING fts5vocab ("
-  "  participants_name_fts, row);"
   /* Two stations may undo the same handover; both undos are kept (no UNIQUE). */
   "CREATE TABLE handover_undos ("
   "  id            INTEGER PRIMARY KEY,"

@@ -490,100 +490,6 @@ collect_ids (SerahStore *store, sqlite3_stmt *stmt, GArray *ids, GHashTable *see
   return TRUE;
 }
 
-/* text as one FTS5 string: "..." with inner quotes doubled. */
-static void
-append_fts_string (GString *out, const char *text, gssize length)
-{
-  g_string_append_c (out, '"');
-  for (const char *c = text; length < 0 ? *c != '\0' : c < text + length; c++)
-    {
-      if (*c == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *c);
-    }
-  g_string_append_c (out, '"');
-}
-
-/* The MATCH expression for names containing needle, and the LIKE pattern that checks the
- * whole needle. A long needle as one phrase makes FTS5 intersect every trigram's list,
- * common ones ("an ", "wan") included: 4-5 ms with 100 000 names. For ASCII text (which
- * both FTS5 and LIKE fold alike) the MATCH names only the three rarest trigrams, as the
- * trigram vocabulary counts them, and LIKE does the rest: under a millisecond. */
-static char *
-trigram_match (SerahStore *store, const char *needle, char **like_pattern, GError **error)
-{
-  g_autoptr(GString) match = g_string_new (NULL);
-  g_autoptr(GString) pattern = g_string_new ("%");
-  g_autofree char *folded = g_ascii_strdown (needle, -1);
-  gsize n = strlen (folded);
-  struct { gsize at; gint64 docs; } rarest[3] = { { 0, G_MAXINT64 }, { 0, G_MAXINT64 },
-                                                  { 0, G_MAXINT64 } };
-  gboolean ascii = TRUE;
-  sqlite3_stmt *stmt;
-
-  for (const char *c = needle; *c; c++)
-    {
-      ascii = ascii && (guchar) *c < 0x80;
-      if (*c == '%' || *c == '_' || *c == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *c);
-    }
-  g_string_append_c (pattern, '%');
-  *like_pattern = g_string_free (g_steal_pointer (&pattern), FALSE);
-
-  if (!ascii || n <= 5)
-    {
-      /* Non-ASCII: FTS5's Unicode folding is the only one to trust, and LIKE folds ASCII
-       * only, so the phrase alone decides (LIKE '%' lets it through). Short: few trigrams. */
-      if (!ascii)
-        {
-          g_free (*like_pattern);
-          *like_pattern = g_strdup ("%");
-        }
-      append_fts_string (match, needle, -1);
-      return g_string_free (g_steal_pointer (&match), FALSE);
-    }
-
-  stmt = serah_store_prepare (store,
-                              "SELECT doc FROM participants_name_trigrams WHERE term = ?1",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  for (gsize at = 0; at + 3 <= n; at++)
-    {
-      gint64 docs = 0;
-      int rc;
-
-      sqlite3_bind_text (stmt, 1, folded + at, 3, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        docs = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        {
-          serah_store_set_error (store, error, _("Cannot search participants"));
-          return NULL;
-        }
-      /* Keep the three rarest (a trigram in no name at all makes the answer empty). */
-      for (guint k = 0; k < G_N_ELEMENTS (rarest); k++)
-        if (docs < rarest[k].docs)
-          {
-            memmove (&rarest[k + 1], &rarest[k],
-                     (G_N_ELEMENTS (rarest) - k - 1) * sizeof rarest[0]);
-            rarest[k].at = at;
-            rarest[k].docs = docs;
-            break;
-          }
-    }
-  for (guint k = 0; k < G_N_ELEMENTS (rarest) && rarest[k].docs != G_MAXINT64; k++)
-    {
-      if (k > 0)
-        g_string_append (match, " AND ");
-      append_fts_string (match, folded + rarest[k].at, 3);
-    }
-  return g_string_free (g_steal_pointer (&match), FALSE);
-}
-
 GArray *
 serah_store_search_checkoff_ids (SerahStore *store, gint64 ceremony_id, const char *query,
                                  guint limit, gboolean *more, GError **error)
@@ -648,36 +554,39 @@ serah_store_search_checkoff_ids (SerahStore *store, gint64 ceremony_id, const ch
     }
   else
     {
-      /* Names containing the text (trigram index, any case), the ceremony's invited first.
-       * p.name LIKE checks the whole text: the MATCH may name only some of its trigrams. */
-      static const char *const sql[] = {
-        /* CROSS JOIN keeps the trigram match outside: the other order would run the
-         * full-text query once per invitation. */
-        "SELECT p.id FROM participants_name_fts f"
-        " CROSS JOIN ceremony_invitations i ON i.ceremony_id = ?3 AND i.participant_id = f.rowid"
-        " CROSS JOIN participants p ON p.id = f.rowid"
-        " WHERE participants_name_fts MATCH ?2 AND p.name LIKE ?4 ESCAPE '\\' LIMIT ?1",
-        "SELECT p.id FROM participants_name_fts f CROSS JOIN participants p ON p.id = f.rowid"
-        " WHERE participants_name_fts MATCH ?2 AND p.name LIKE ?4 ESCAPE '\\' LIMIT ?1",
-      };
-      g_autofree char *match = NULL;
-      g_autofree char *pattern = NULL;
+      /* Names containing the text, any case: the store's one participant search (an
+       * in-memory index of folded names, a few milliseconds over 100 000), then the
+       * ceremony's invited first, the others after, each group in area order. */
+      g_autoptr(GArray) matches = serah_store_search_participant_ids (store, needle, 0, error);
 
-      match = trigram_match (store, needle, &pattern, error);
-      if (match == NULL)
+      if (matches == NULL)
         return NULL;
-      for (guint i = 0; i < G_N_ELEMENTS (sql) && ids->len < cap; i++)
-        {
-          stmt = serah_store_prepare (store, sql[i], error);
-          if (stmt == NULL)
-            return NULL;
-          sqlite3_bind_int64 (stmt, 1, cap);
-          sqlite3_bind_text (stmt, 2, match, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 3, ceremony_id);
-          sqlite3_bind_text (stmt, 4, pattern, -1, SQLITE_STATIC);
-          if (!collect_ids (store, stmt, ids, seen, cap, error))
-            return NULL;
-        }
+      stmt = serah_store_prepare (store,
+                                  "SELECT 1 FROM ceremony_invitations"
+                                  " WHERE ceremony_id = ?1 AND participant_id = ?2",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+      for (guint pass = 0; pass < 2 && ids->len < cap; pass++)
+        for (guint i = 0; i < matches->len && ids->len < cap; i++)
+          {
+            gint64 id = g_array_index (matches, gint64, i);
+            gboolean invited;
+            int rc;
+
+            sqlite3_bind_int64 (stmt, 1, ceremony_id);
+            sqlite3_bind_int64 (stmt, 2, id);
+            rc = sqlite3_step (stmt);
+            sqlite3_reset (stmt);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+              {
+                serah_store_set_error (store, error, _("Cannot search participants"));
+                return NULL;
+              }
+            invited = rc == SQLITE_ROW;
+            if (invited == (pass == 0) && g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
+              g_array_append_val (ids, id);
+          }
     }
 
   if (more != NULL)
