@@ -10,6 +10,7 @@
 #include "serah-print-page.h"
 #include "serah-participants-page.h"
 #include "serah-window.h"
+#include "serah-ceremony-page.h"
 
 struct _SerahWindow
 {
@@ -123,6 +124,7 @@ serah_window_class_init (SerahWindowClass *klass)
   /* Page types used by the template. */
   g_type_ensure (SERAH_TYPE_PRINT_PAGE);
   g_type_ensure (SERAH_TYPE_PARTICIPANTS_PAGE);
+  g_type_ensure (SERAH_TYPE_CEREMONY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/id/go/dinkes/Serah/serah-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, toast_overlay);
