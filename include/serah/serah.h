@@ -7,3 +7,5 @@
 #include <serah/serah-demo.h>
 #include <serah/serah-payload.h>
 #include <serah/serah-print-records.h>
+#include <serah/serah-testimonial.h>
+#include <serah/serah-quote-card.h>
