@@ -7,5 +7,10 @@
 #include <serah/serah-demo.h>
 #include <serah/serah-payload.h>
 #include <serah/serah-print-records.h>
+/* ceremonies (issue 4) */
+#include <serah/serah-ceremony.h>
+#include <serah/serah-paper.h>
+#include <serah/serah-station.h>
+/* testimonials and reports (issue 5) */
 #include <serah/serah-testimonial.h>
 #include <serah/serah-quote-card.h>
