@@ -29,6 +29,13 @@ serah_csv_append_row (GString *out, const char *const *fields, guint n_fields)
 
       if (i > 0)
         g_string_append_c (out, ',');
+      /* libcsv quotes every field; quote only where needed, so plain cells read plainly. */
+      if (strpbrk (f, ",\"\r\n") == NULL && !g_ascii_isspace (f[0]) &&
+          (len == 0 || !g_ascii_isspace (f[len - 1])))
+        {
+          g_string_append_len (out, f, (gssize) len);
+          continue;
+        }
       at = out->len;
       g_string_set_size (out, at + room);
       g_string_truncate (out, at + csv_write (out->str + at, room, f, len));

@@ -14,3 +14,4 @@
 /* testimonials and reports (issue 5) */
 #include <serah/serah-testimonial.h>
 #include <serah/serah-quote-card.h>
+#include <serah/serah-report.h>
