@@ -452,7 +452,7 @@ test_export_empty (Fixture *f, gconstpointer data)
   g_assert_null (strstr (text, "RAHASIA"));
   /* A PDF of nothing is refused rather than written as a blank page. */
   g_assert_false (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_PDF, pdf, &n, &error));
-  g_assert_error (error, SERAH_TESTIMONIAL_ERROR, SERAH_TESTIMONIAL_ERROR_NOT_FOUND);
+  g_assert_error (error, SERAH_TESTIMONIAL_ERROR, SERAH_TESTIMONIAL_ERROR_NOTHING_TO_EXPORT);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 

@@ -60,15 +60,19 @@ init_formats (Xlsx *x)
   x->decimal = make_format (x->wb, FALSE, "0.00");
 }
 
+/* text_columns: bit c set = column c formatted as text as a whole, so a number typed into
+ * it later stays text too. One worksheet_set_column per column: overlapping ranges make
+ * Excel "repair" the file. */
 static lxw_worksheet *
-add_sheet (Xlsx *x, const char *name, const char *const *columns, const double *widths, guint n)
+add_sheet (Xlsx *x, const char *name, const char *const *columns, const double *widths, guint n,
+           guint32 text_columns)
 {
   lxw_worksheet *ws = workbook_add_worksheet (x->wb, name);
 
   for (guint c = 0; c < n; c++)
     {
       worksheet_write_string (ws, 0, c, columns[c], x->header);
-      worksheet_set_column (ws, c, c, widths[c], NULL);
+      worksheet_set_column (ws, c, c, widths[c], (text_columns & (1u << c)) ? x->text : NULL);
     }
   worksheet_set_row (ws, 0, 30, NULL);
   worksheet_freeze_panes (ws, 1, 0);
@@ -138,7 +142,7 @@ write_coverage (Xlsx *x, const SerahCoverage *cov)
   static const guint32 colours[] = { 0x0B7A4B, 0x5CC08A, 0xF2A93B };
   static const lxw_col_t value_cols[] = { 5, 6, 8 };
   lxw_worksheet *ws = add_sheet (x, "Cakupan", serah_report_coverage_columns, widths,
-                                 SERAH_REPORT_COVERAGE_N_COLUMNS);
+                                 SERAH_REPORT_COVERAGE_N_COLUMNS, 0);
   lxw_worksheet *per_kec;
   lxw_row_t r = 1;
   guint d = 0;
@@ -162,7 +166,7 @@ write_coverage (Xlsx *x, const SerahCoverage *cov)
 
   /* The kecamatan rows once more, contiguous, for the chart beside them. */
   per_kec = add_sheet (x, "Per kecamatan", serah_report_coverage_columns, widths,
-                       SERAH_REPORT_COVERAGE_N_COLUMNS);
+                       SERAH_REPORT_COVERAGE_N_COLUMNS, 0);
   for (guint k = 0; k < cov->kecamatan->len; k++)
     {
       const SerahCoverageRow *kec = cov->kecamatan->pdata[k];
@@ -177,11 +181,9 @@ static void
 write_uncollected (Xlsx *x, GPtrArray *rows)
 {
   static const double widths[] = { 6, 18, 18, 28, 20, 16, 34, 16 };
+  /* The NIK and card number columns (E, F) are text as a whole. */
   lxw_worksheet *ws = add_sheet (x, "Belum diambil", serah_report_uncollected_columns, widths,
-                                 SERAH_REPORT_UNCOLLECTED_N_COLUMNS);
-
-  /* Whole identifier columns formatted as text, so a number typed later stays text too. */
-  worksheet_set_column (ws, 4, 5, widths[4], x->text);
+                                 SERAH_REPORT_UNCOLLECTED_N_COLUMNS, (1u << 4) | (1u << 5));
   for (guint i = 0; i < rows->len; i++)
     {
       const SerahUncollectedRow *u = rows->pdata[i];
@@ -213,7 +215,7 @@ write_indicators (Xlsx *x, const SerahIndicators *ind)
   lxw_format *when = make_format (x->wb, FALSE, "yyyy-mm-dd hh:mm");
   lxw_worksheet *ws;
 
-  ws = add_sheet (x, "Impor", import_cols, import_w, G_N_ELEMENTS (import_cols));
+  ws = add_sheet (x, "Impor", import_cols, import_w, G_N_ELEMENTS (import_cols), 0);
   for (guint i = 0; i < ind->imports->len; i++)
     {
       const SerahImportPoint *p = ind->imports->pdata[i];
@@ -230,7 +232,7 @@ write_indicators (Xlsx *x, const SerahIndicators *ind)
       put_number (x, ws, i + 1, 6, p->cumulative, FALSE);
     }
 
-  ws = add_sheet (x, "Serah terima per hari", daily_cols, daily_w, G_N_ELEMENTS (daily_cols));
+  ws = add_sheet (x, "Serah terima per hari", daily_cols, daily_w, G_N_ELEMENTS (daily_cols), 0);
   for (guint i = 0; i < ind->daily->len; i++)
     {
       const SerahDailyHandovers *p = ind->daily->pdata[i];
@@ -247,7 +249,7 @@ write_indicators (Xlsx *x, const SerahIndicators *ind)
                    cols, names, colours, 2, LXW_CHART_COLUMN_STACKED, 1, 5);
   }
 
-  ws = add_sheet (x, "Penilaian", rating_cols, rating_w, G_N_ELEMENTS (rating_cols));
+  ws = add_sheet (x, "Penilaian", rating_cols, rating_w, G_N_ELEMENTS (rating_cols), 0);
   for (int r = 1; r <= 5; r++)
     {
       put_number (x, ws, r, 0, r, FALSE);
@@ -265,7 +267,7 @@ write_indicators (Xlsx *x, const SerahIndicators *ind)
                    LXW_CHART_COLUMN, 1, 3);
   }
 
-  ws = add_sheet (x, "Topik", tag_cols, tag_w, G_N_ELEMENTS (tag_cols));
+  ws = add_sheet (x, "Topik", tag_cols, tag_w, G_N_ELEMENTS (tag_cols), 0);
   for (guint i = 0; i < ind->tags->len; i++)
     {
       const SerahTagCount *t = ind->tags->pdata[i];

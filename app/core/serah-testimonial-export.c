@@ -177,7 +177,7 @@ serah_testimonial_export (SerahStore *store, gint64 ceremony_id, SerahTestimonia
       if (list->len == 0)
         {
           /* A PDF cannot have zero pages; say so instead of writing a blank one. */
-          g_set_error (error, SERAH_TESTIMONIAL_ERROR, SERAH_TESTIMONIAL_ERROR_NOT_FOUND,
+          g_set_error (error, SERAH_TESTIMONIAL_ERROR, SERAH_TESTIMONIAL_ERROR_NOTHING_TO_EXPORT,
                        _("No testimonial has consent to be published; nothing to export."));
           return FALSE;
         }

@@ -21,6 +21,7 @@ typedef enum {
   SERAH_TESTIMONIAL_ERROR_WITHDRAWN,  /* consent was withdrawn: no further change */
   SERAH_TESTIMONIAL_ERROR_NOT_FOUND,
   SERAH_TESTIMONIAL_ERROR_IO,
+  SERAH_TESTIMONIAL_ERROR_NOTHING_TO_EXPORT, /* a PDF of no consented testimonial */
 } SerahTestimonialError;
 GQuark serah_testimonial_error_quark (void);
 
