@@ -17,6 +17,12 @@ test_open_creates_latest_schema (void)
                    serah_store_get_latest_schema_version ());
   g_assert_nonnull (serah_store_get_database_id (store));
   g_assert_cmpint (strlen (serah_store_get_database_id (store)), ==, 36);
+  {
+    /* Personal data: only the owner may read the file. */
+    GStatBuf st;
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   g_clear_object (&store);
   serah_test_rm_rf (dir);
 }
@@ -105,7 +111,6 @@ test_refuses_garbage_file (void)
   g_autofree char *path = g_build_filename (dir, "garbage.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahStore) store = NULL;
-  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   const char junk[] = "NIK;NAMA\n3601010101800001;Budi\nthis is a csv, not a database\n";
 

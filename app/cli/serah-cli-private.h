@@ -58,4 +58,23 @@ int         serah_cli_fail      (SerahCli *cli, const GError *error, int exit_co
 /* Prints a JSON object (as one line) to stdout and takes ownership of it. */
 void        serah_cli_print_json (SerahCli *cli, JsonBuilder *builder);
 
+/* ---- hardening (issue 6): operators; bodies in serah-cli-admin.c ---- */
+
+/* The sign-in check of a role-gated verb: the operator named by --operator, with the PIN
+ * from SERAH_PIN or a no-echo prompt when stdin is a terminal, must hold role (an
+ * administrator also passes SERAH_ROLE_OFFICER). While the database has no operator at
+ * all, every action passes and cli->operator_name becomes --operator or the system user
+ * name. On success cli->operator_name is the operator to record in the audit log, and
+ * cli->store is open. Call it before opening your transaction. Typical use:
+ *   if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
+ *     return serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
+ */
+gboolean    serah_cli_require_role   (SerahCli     *cli,
+                                      SerahRole     role,
+                                      GError      **error);
+/* The exit status for an error of serah_cli_require_role: 2 when the operator or PIN was
+ * not given (or the database cannot be opened), 1 when refused (wrong PIN, locked,
+ * disabled, role too low). */
+int         serah_cli_auth_exit_code (const GError *error);
+
 G_END_DECLS

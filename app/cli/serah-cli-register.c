@@ -1,10 +1,379 @@
-/* serah-cli-register.c: the participant register verbs (import, export, stats). */
+/* serah-cli-register.c: the participant register verbs: import a verified list, export it
+ * back, and count participants per kecamatan and desa. */
 #define G_LOG_DOMAIN "serah-cli"
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
 #include "serah-cli-private.h"
 
+/* How many problems the human summary lists before pointing at --report. */
+#define SUMMARY_PROBLEMS 20
+
+static const char *
+separator_name (char sep)
+{
+  switch (sep)
+    {
+    case ';':
+      return "semicolon";
+    case '\t':
+      return "tab";
+    default:
+      return "comma";
+    }
+}
+
+static void
+add_int (JsonBuilder *b, const char *name, gint64 value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+add_string (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+print_import_json (SerahCli *cli, const char *path, const SerahImportReport *report,
+                   const char *reject_path)
+{
+  const SerahImportRecord *c = &report->counts;
+  JsonBuilder *b = json_builder_new ();
+  char sep[2] = { report->separator, 0 };
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "ok");
+  json_builder_add_boolean_value (b, TRUE);
+  add_string (b, "file", path);
+  add_int (b, "import_id", c->id);
+  add_string (b, "sha256", c->sha256);
+  add_string (b, "separator", sep);
+  add_string (b, "separator_name", separator_name (report->separator));
+  json_builder_set_member_name (b, "bom");
+  json_builder_add_boolean_value (b, report->had_bom);
+  add_int (b, "rows", c->rows);
+  add_int (b, "imported", c->imported);
+  add_int (b, "updated", c->updated);
+  add_int (b, "unchanged", c->unchanged);
+  add_int (b, "rejected", c->rejected);
+  add_int (b, "duplicates", c->duplicates);
+  add_int (b, "conflicts", c->conflicts);
+  add_int (b, "warnings", c->warnings);
+  add_string (b, "report", reject_path);
+  json_builder_set_member_name (b, "problems");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const SerahImportProblem *p = report->problems->pdata[i];
+
+      json_builder_begin_object (b);
+      add_int (b, "line", p->line);
+      add_string (b, "column", p->column);
+      add_string (b, "code", p->code);
+      add_string (b, "severity", serah_import_severity_to_string (p->severity));
+      add_string (b, "message", p->message);
+      add_string (b, "raw_value", p->raw_value);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  serah_cli_print_json (cli, b);
+}
+
+static void
+print_import_summary (SerahCli *cli, const char *path, const SerahImportReport *report)
+{
+  const SerahImportRecord *c = &report->counts;
+  guint shown = 0;
+
+  serah_cli_message (cli,
+                     _("Imported “%s”: %lld rows: %lld new, %lld updated, %lld unchanged, %lld "
+                       "rejected (%lld conflicts), %lld duplicates; %lld warnings."),
+                     path, (long long) c->rows, (long long) c->imported, (long long) c->updated,
+                     (long long) c->unchanged, (long long) c->rejected, (long long) c->conflicts,
+                     (long long) c->duplicates, (long long) c->warnings);
+  for (guint i = 0; i < report->problems->len && shown < SUMMARY_PROBLEMS; i++, shown++)
+    {
+      const SerahImportProblem *p = report->problems->pdata[i];
+      g_autofree char *where = p->line > 0
+        ? g_strdup_printf (_("line %lld"), (long long) p->line) : g_strdup (_("file"));
+
+      fprintf (stderr, "  %s%s%s: %s [%s] %s%s%s%s\n", where, p->column ? ", " : "",
+               p->column ? p->column : "", serah_import_severity_to_string (p->severity),
+               p->code, p->message, p->raw_value ? " (" : "", p->raw_value ? p->raw_value : "",
+               p->raw_value ? ")" : "");
+    }
+  if (report->problems->len > shown)
+    fprintf (stderr, _("  … and %u more problems; --report FILE writes every rejected row, "
+                       "--json lists them all.\n"),
+             report->problems->len - shown);
+}
+
+/* A report that cannot be written should stop the import before it starts, not after. */
+static gboolean
+check_writable_destination (SerahCli *cli, const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      serah_cli_message (cli, _("“%s” is a folder; give a file name."), path);
+      return FALSE;
+    }
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK) != 0)
+    {
+      serah_cli_message (cli, _("Cannot write “%s”: the folder “%s” does not exist or is not "
+                                "writable."),
+                         path, dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+verb_import (SerahCli *cli, int argc, char **argv)
+{
+  g_auto(GStrv) maps = NULL;
+  g_autofree char *reject_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) report = NULL;
+  SerahImportOptions options = { 0 };
+  SerahStore *store;
+  GOptionEntry entries[] = {
+    { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
+      N_("Read FIELD (nik, card_no, name, sex, birth_date, address, desa, kecamatan, faskes, "
+         "care_class) from the column HEADER"), N_("FIELD=HEADER") },
+    { "report", 'r', 0, G_OPTION_ARG_FILENAME, &reject_path,
+      N_("Write every rejected row to this CSV file"), N_("REJECTS.csv") },
+    { NULL }
+  };
+
+  if (!serah_cli_parse (cli, "import FILE [--map FIELD=HEADER]... [--report REJECTS.csv]",
+                        entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (argc != 2)
+    {
+      serah_cli_message (cli, "%s: serah-cli --db DB import FILE [--map FIELD=HEADER]... "
+                              "[--report REJECTS.csv] [--json]", _("Usage"));
+      return SERAH_CLI_EXIT_USAGE;
+    }
+  if (reject_path != NULL && !check_writable_destination (cli, reject_path))
+    return SERAH_CLI_EXIT_USAGE;
+  store = serah_cli_get_store (cli);
+  if (store == NULL)
+    return SERAH_CLI_EXIT_USAGE;
+
+  options.mappings = (const char *const *) maps;
+  report = serah_import_file (store, argv[1], &options, NULL, &error);
+  if (report == NULL)
+    {
+      if (g_error_matches (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_MISSING_COLUMN))
+        g_prefix_error (&error, "%s ", _("(Name a column with --map FIELD=HEADER.)"));
+      return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+    }
+
+  if (reject_path != NULL && !serah_import_report_write_rejects (report, reject_path, &error))
+    {
+      /* The import itself is committed; say so, and fail for the report. */
+      serah_cli_message (cli, _("The import was saved, but the report was not."));
+      return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+    }
+
+  print_import_summary (cli, argv[1], report);
+  if (cli->json)
+    print_import_json (cli, argv[1], report, reject_path);
+  return SERAH_CLI_EXIT_OK;
+}
+
+static int
+verb_export (SerahCli *cli, int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  g_auto(GStrv) kecamatan = NULL;
+  g_auto(GStrv) desa = NULL;
+  g_autoptr(GError) error = NULL;
+  SerahParticipantFilter filter = { 0 };
+  SerahStore *store;
+  gint64 written = 0;
+  gboolean ok;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to this CSV file instead of standard output"), N_("FILE.csv") },
+    { "kecamatan", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kecamatan,
+      N_("Only participants of this kecamatan (repeatable)"), N_("NAME") },
+    { "desa", 0, 0, G_OPTION_ARG_STRING_ARRAY, &desa,
+      N_("Only participants of this desa (repeatable)"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!serah_cli_parse (cli, "export participants [-o FILE.csv]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (argc != 2 || strcmp (argv[1], "participants") != 0)
+    {
+      serah_cli_message (cli, "%s: serah-cli --db DB export participants [-o FILE.csv] "
+                              "[--kecamatan NAME]... [--desa NAME]...", _("Usage"));
+      return SERAH_CLI_EXIT_USAGE;
+    }
+  if (cli->json && output == NULL)
+    {
+      serah_cli_message (cli, _("--json needs -o FILE: standard output carries the CSV."));
+      return SERAH_CLI_EXIT_USAGE;
+    }
+  if (output != NULL && !check_writable_destination (cli, output))
+    return SERAH_CLI_EXIT_USAGE;
+  store = serah_cli_get_store (cli);
+  if (store == NULL)
+    return SERAH_CLI_EXIT_USAGE;
+
+  filter.kecamatan = kecamatan;
+  filter.desa = desa;
+  if (output != NULL)
+    ok = serah_participants_write_csv_file (store, &filter, output, &written, &error);
+  else
+    ok = serah_participants_write_csv (store, &filter, stdout, &written, &error);
+  if (!ok)
+    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+
+  if (output != NULL)
+    serah_cli_message (cli, _("Wrote %lld participants to “%s” (full NIKs: keep this file "
+                              "safe)."),
+                       (long long) written, output);
+  if (cli->json)
+    {
+      JsonBuilder *b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "ok");
+      json_builder_add_boolean_value (b, TRUE);
+      add_string (b, "file", output);
+      add_int (b, "participants", written);
+      json_builder_end_object (b);
+      serah_cli_print_json (cli, b);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
+static int
+verb_stats (SerahCli *cli, int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) areas = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  SerahStore *store;
+  gint64 total = 0;
+  guint n_kecamatan = 0;
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!serah_cli_parse (cli, "stats [--json]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (argc != 1)
+    {
+      serah_cli_message (cli, "%s: serah-cli --db DB stats [--json]", _("Usage"));
+      return SERAH_CLI_EXIT_USAGE;
+    }
+  store = serah_cli_get_store (cli);
+  if (store == NULL)
+    return SERAH_CLI_EXIT_USAGE;
+  areas = serah_store_count_by_area (store, &error);
+  if (areas != NULL)
+    imports = serah_store_list_imports (store, &error);
+  if (areas == NULL || imports == NULL)
+    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const SerahAreaCount *a = areas->pdata[i];
+      total += a->participants;
+      if (i == 0 || g_ascii_strcasecmp (a->kecamatan,
+                                        ((SerahAreaCount *) areas->pdata[i - 1])->kecamatan) != 0)
+        n_kecamatan++;
+    }
+
+  if (cli->json)
+    {
+      JsonBuilder *b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "ok");
+      json_builder_add_boolean_value (b, TRUE);
+      add_int (b, "participants", total);
+      add_int (b, "kecamatan_count", n_kecamatan);
+      add_int (b, "desa_count", areas->len);
+      add_int (b, "imports", imports->len);
+      json_builder_set_member_name (b, "kecamatan");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < areas->len;)
+        {
+          const SerahAreaCount *first = areas->pdata[i];
+          gint64 sum = 0;
+          guint j;
+
+          for (j = i; j < areas->len &&
+                      g_ascii_strcasecmp (((SerahAreaCount *) areas->pdata[j])->kecamatan,
+                                          first->kecamatan) == 0; j++)
+            sum += ((SerahAreaCount *) areas->pdata[j])->participants;
+          json_builder_begin_object (b);
+          add_string (b, "name", first->kecamatan);
+          add_int (b, "participants", sum);
+          json_builder_set_member_name (b, "desa");
+          json_builder_begin_array (b);
+          for (; i < j; i++)
+            {
+              const SerahAreaCount *a = areas->pdata[i];
+              json_builder_begin_object (b);
+              add_string (b, "name", a->desa);
+              add_int (b, "participants", a->participants);
+              json_builder_end_object (b);
+            }
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      serah_cli_print_json (cli, b);
+      return SERAH_CLI_EXIT_OK;
+    }
+
+  printf ("%-40s %10s\n", _("Kecamatan / desa"), _("Participants"));
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const SerahAreaCount *a = areas->pdata[i];
+      const char *kecamatan = *a->kecamatan ? a->kecamatan : _("(no kecamatan)");
+      const char *desa = *a->desa ? a->desa : _("(no desa)");
+
+      if (i == 0 || g_ascii_strcasecmp (a->kecamatan,
+                                        ((SerahAreaCount *) areas->pdata[i - 1])->kecamatan) != 0)
+        {
+          gint64 sum = 0;
+          for (guint j = i; j < areas->len &&
+                            g_ascii_strcasecmp (((SerahAreaCount *) areas->pdata[j])->kecamatan,
+                                                a->kecamatan) == 0; j++)
+            sum += ((SerahAreaCount *) areas->pdata[j])->participants;
+          printf ("%-40s %10" G_GINT64_FORMAT "\n", kecamatan, sum);
+        }
+      printf ("  %-38s %10" G_GINT64_FORMAT "\n", desa, a->participants);
+    }
+  printf (_("Total: %lld participants in %u kecamatan and %u desa; %u imports.\n"),
+          (long long) total, n_kecamatan, areas->len, imports->len);
+  return SERAH_CLI_EXIT_OK;
+}
+
 const SerahCliVerb serah_cli_register_verbs[] = {
+  { "import", verb_import,
+    "import FILE [--map FIELD=HEADER]... [--report REJECTS.csv] [--json]" },
+  { "export", verb_export, "export participants [-o FILE.csv] [--kecamatan K]... [--desa D]..." },
+  { "stats", verb_stats, "stats [--json]" },
   { NULL }
 };

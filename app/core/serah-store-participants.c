@@ -537,7 +537,7 @@ serah_store_finish_import (SerahStore *self, const SerahImportRecord *c, GError 
   stmt = serah_store_prepare (self,
                               "UPDATE imports SET rows = ?2, imported = ?3, updated = ?4,"
                               " unchanged = ?5, rejected = ?6, duplicates = ?7, conflicts = ?8,"
-                              " warnings = ?9 WHERE id = ?1",
+                              " warnings = ?9, sha256 = coalesce (?10, sha256) WHERE id = ?1",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -550,6 +550,8 @@ serah_store_finish_import (SerahStore *self, const SerahImportRecord *c, GError 
   sqlite3_bind_int64 (stmt, 7, c->duplicates);
   sqlite3_bind_int64 (stmt, 8, c->conflicts);
   sqlite3_bind_int64 (stmt, 9, c->warnings);
+  /* The importer streams the file and knows its hash only at the end. */
+  serah_store_bind_text_or_null (stmt, 10, c->sha256);
   return serah_store_step_done (self, stmt, _("Cannot record the import"), error);
 }
 

@@ -10,6 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "serah-store-private.h"
@@ -388,6 +392,21 @@ serah_store_open (const char *path, GError **error)
                    _("Cannot create the database “%s”: the folder “%s” does not exist."),
                    path, dir);
       return NULL;
+    }
+
+  /* Personal data: a new database is readable by its owner only. SQLite gives the -wal and
+   * -shm files the main file's permissions, so creating the file first covers them too. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CANNOT_OPEN,
+                       _("Cannot create the database “%s”: %s"), path, g_strerror (saved_errno));
+          return NULL;
+        }
+      close (fd);
     }
 
   rc = sqlite3_open_v2 (path, &self->db,

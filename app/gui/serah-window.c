@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "serah-participants-page.h"
 #include "serah-window.h"
 
 struct _SerahWindow
@@ -119,6 +120,7 @@ serah_window_class_init (SerahWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Page types used by the template. */
+  g_type_ensure (SERAH_TYPE_PARTICIPANTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/id/go/dinkes/Serah/serah-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, toast_overlay);

@@ -15,3 +15,8 @@
 #include <serah/serah-testimonial.h>
 #include <serah/serah-quote-card.h>
 #include <serah/serah-report.h>
+
+/* hardening (issue 6) */
+#include <serah/serah-operators.h>
+#include <serah/serah-audit.h>
+#include <serah/serah-backup.h>

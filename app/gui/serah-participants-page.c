@@ -1,0 +1,577 @@
+/* serah-participants-page.c: Peserta, the participant register page.
+ *
+ * The list is a GtkColumnView over SerahParticipantList, a lazy model holding only the ids
+ * that match the search; the store answers the search through its indexes, so typing stays
+ * quick with a hundred thousand people. Importing a CSV file runs in a GTask thread on its
+ * own SerahStore connection (SQLite handles are opened NOMUTEX and stay in the thread that
+ * opened them); the page shows progress with a Cancel button, reloads the list when the
+ * worker is done, then shows the import report. */
+#define G_LOG_DOMAIN "serah"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "serah-import-dialog.h"
+#include "serah-participant-item.h"
+#include "serah-participants-page.h"
+
+/* What the worker thread owns. progress is written by the worker and read by the UI. */
+typedef struct
+{
+  char *db_path;
+  char *csv_path;
+  gint  permille;    /* atomic; -1 until the importer reports */
+} ImportJob;
+
+struct _SerahParticipantsPage
+{
+  AdwBin                parent_instance;
+
+  SerahStore           *store;
+  gint64                total;              /* participants in the store */
+  GError               *load_error;         /* the last search or reload failure */
+
+  GCancellable         *import_cancellable; /* set while an import runs */
+  ImportJob            *import_job;         /* owned by the running GTask */
+  GApplication         *held_app;           /* kept running until the worker is done */
+  guint                 progress_source;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *count_label;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  GtkStack             *stack;
+  AdwStatusPage        *no_match_status;
+  AdwStatusPage        *error_status;
+  SerahParticipantList *participants;
+};
+
+G_DEFINE_FINAL_TYPE (SerahParticipantsPage, serah_participants_page, ADW_TYPE_BIN)
+
+enum { PROP_0, PROP_STORE, PROP_MODEL, PROP_IMPORTING, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->csv_path);
+  g_free (job);
+}
+
+/* "1.234" in Indonesian, "1,234" in English: the grouping follows the UI language rather
+ * than LC_NUMERIC, which is often C on these machines. */
+char *
+serah_format_count (gint64 n)
+{
+  /* TRANSLATORS: the thousands separator in counts such as 1,234 participants. */
+  const char *separator = C_("thousands separator", ",");
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0 && g_ascii_isdigit (digits[i - 1]))
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+update_count (SerahParticipantsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->participants));
+  const char *query = serah_participant_list_get_query (self->participants);
+  g_autofree char *shown = serah_format_count (n);
+  g_autofree char *text = NULL;
+
+  if (query[0] == '\0')
+    /* TRANSLATORS: %s is a number such as 1,234. */
+    text = g_strdup_printf (ngettext ("%s participant", "%s participants", n), shown);
+  else
+    {
+      g_autofree char *total = serah_format_count (self->total);
+      /* TRANSLATORS: search results: "12 of 2,000 participants". */
+      text = g_strdup_printf (ngettext ("%s of %s participant", "%s of %s participants",
+                                        (gulong) self->total),
+                              shown, total);
+    }
+  gtk_label_set_text (self->count_label, text);
+}
+
+/* Chooses between the list and the empty states. */
+static void
+update_view (SerahParticipantsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->participants));
+  const char *query = serah_participant_list_get_query (self->participants);
+
+  update_count (self);
+  if (self->load_error != NULL)
+    {
+      /* Status page descriptions are Pango markup. */
+      g_autofree char *escaped = g_markup_escape_text (self->load_error->message, -1);
+      adw_status_page_set_description (self->error_status, escaped);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+  else if (self->total == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (n == 0)
+    {
+      g_autofree char *escaped = g_markup_escape_text (query, -1);
+      g_autofree char *text =
+        g_strdup_printf (_("Nobody matches “%s”. Search by part of the name, or by the first "
+                           "digits of the NIK or of the card number."),
+                         escaped);
+      adw_status_page_set_description (self->no_match_status, text);
+      gtk_stack_set_visible_child_name (self->stack, "no-match");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+/* Reads the store afresh: after the store is set and after an import. */
+static void
+reload (SerahParticipantsPage *self)
+{
+  g_clear_error (&self->load_error);
+  self->total = self->store ? serah_store_count_participants (self->store) : 0;
+  if (serah_participant_list_get_store (self->participants) != self->store)
+    serah_participant_list_set_store (self->participants, self->store, &self->load_error);
+  else
+    serah_participant_list_refresh (self->participants, &self->load_error);
+  update_view (self);
+}
+
+static void
+on_search_changed (SerahParticipantsPage *self, GtkSearchEntry *entry)
+{
+  g_clear_error (&self->load_error);
+  serah_participant_list_set_query (self->participants,
+                                    gtk_editable_get_text (GTK_EDITABLE (entry)),
+                                    &self->load_error);
+  update_view (self);
+}
+
+static void
+on_stop_search (SerahParticipantsPage *self, GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* ---- import ---- */
+
+static void
+import_progress (goffset done, goffset total, gpointer user_data)
+{
+  ImportJob *job = user_data;
+
+  if (total > 0)
+    g_atomic_int_set (&job->permille, (gint) CLAMP (done * 1000 / total, 0, 1000));
+}
+
+static void
+import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(SerahStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SerahImportReport *report;
+  SerahImportOptions options = { .progress = import_progress, .progress_data = job };
+
+  /* This thread's own connection: the UI's handle must never be used from here. */
+  store = serah_store_open (job->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  report = serah_import_file (store, job->csv_path, &options, cancellable, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) serah_import_report_free);
+}
+
+static gboolean
+pulse_import_progress (gpointer user_data)
+{
+  SerahParticipantsPage *self = user_data;
+  gint permille = g_atomic_int_get (&self->import_job->permille);
+
+  if (permille < 0)
+    gtk_progress_bar_pulse (self->import_progress);
+  else
+    gtk_progress_bar_set_fraction (self->import_progress, permille / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_importing (SerahParticipantsPage *self, gboolean importing)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.cancel-import", importing);
+  gtk_revealer_set_reveal_child (self->import_revealer, importing);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+}
+
+static void
+show_import_refused (SerahParticipantsPage *self, const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("File Not Imported"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (source);
+  g_autoptr(SerahImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->import_cancellable);
+  self->import_job = NULL;
+  if (self->held_app != NULL)
+    {
+      g_application_release (self->held_app);
+      g_clear_object (&self->held_app);
+    }
+
+  /* The page left its window meanwhile (the window closed): nobody to tell. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (self->stack == NULL || root == NULL)
+    return;
+
+  set_importing (self, FALSE);
+  if (report != NULL)
+    {
+      reload (self);
+      gtk_window_present (GTK_WINDOW (serah_import_dialog_new (GTK_WINDOW (root),
+                                                               g_steal_pointer (&report))));
+    }
+  else if (g_error_matches (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_CANCELLED) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Import cancelled: nothing was changed.")));
+  else
+    show_import_refused (self, error);
+}
+
+void
+serah_participants_page_import_file (SerahParticipantsPage *self, GFile *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *label = NULL;
+  GtkRoot *root;
+  ImportJob *job;
+
+  g_return_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->import_cancellable != NULL || self->store == NULL)
+    return;
+
+  job = g_new0 (ImportJob, 1);
+  job->db_path = g_strdup (serah_store_get_path (self->store));
+  job->csv_path = g_file_get_path (file);
+  job->permille = -1;
+  if (job->csv_path == NULL)
+    {
+      g_autoptr(GError) error =
+        g_error_new (SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_UNREADABLE,
+                     _("Only files on this computer can be imported. Copy the file to a "
+                       "folder first."));
+      import_job_free (job);
+      show_import_refused (self, error);
+      return;
+    }
+
+  self->import_cancellable = g_cancellable_new ();
+  self->import_job = job;
+
+  /* Closing the last window while the worker writes would end the process mid-transaction;
+   * hold the application until the worker has committed or rolled back. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root) && gtk_window_get_application (GTK_WINDOW (root)) != NULL)
+    {
+      self->held_app = G_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (root))));
+      g_application_hold (self->held_app);
+    }
+
+  basename = g_file_get_basename (file);
+  label = g_strdup_printf (_("Importing “%s”…"), basename);
+  gtk_label_set_text (self->import_label, label);
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  self->progress_source = g_timeout_add (100, pulse_import_progress, self);
+  set_importing (self, TRUE);
+
+  task = g_task_new (self, self->import_cancellable, import_done, NULL);
+  g_task_set_source_tag (task, serah_participants_page_import_file);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+serah_participants_page_get_importing (SerahParticipantsPage *self)
+{
+  g_return_val_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self), FALSE);
+  return self->import_cancellable != NULL;
+}
+
+static void
+on_import_chooser_response (SerahParticipantsPage *self, int response, GtkNativeDialog *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (file != NULL)
+        serah_participants_page_import_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Participants"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, C_("import", "_Import"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (csv, C_("import", "CSV files"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "txt");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_filter_set_name (all, C_("import", "All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (widget);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+focus_search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ---- GObject ---- */
+
+GtkWidget *
+serah_participants_page_new (SerahStore *store)
+{
+  return g_object_new (SERAH_TYPE_PARTICIPANTS_PAGE, "store", store, NULL);
+}
+
+SerahStore *
+serah_participants_page_get_store (SerahParticipantsPage *self)
+{
+  g_return_val_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self), NULL);
+  return self->store;
+}
+
+void
+serah_participants_page_set_store (SerahParticipantsPage *self, SerahStore *store)
+{
+  g_return_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self));
+  g_return_if_fail (store == NULL || SERAH_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+SerahParticipantList *
+serah_participants_page_get_model (SerahParticipantsPage *self)
+{
+  g_return_val_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self), NULL);
+  return self->participants;
+}
+
+static void
+serah_participants_page_map (GtkWidget *widget)
+{
+  SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (serah_participants_page_parent_class)->map (widget);
+  /* Coming to this page means looking someone up: be ready for typing. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+serah_participants_page_unroot (GtkWidget *widget)
+{
+  SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (widget);
+
+  /* Out of its window nobody sees the import finish: roll it back instead. */
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  GTK_WIDGET_CLASS (serah_participants_page_parent_class)->unroot (widget);
+}
+
+static void
+serah_participants_page_get_property (GObject *object, guint prop_id, GValue *value,
+                                      GParamSpec *pspec)
+{
+  SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_MODEL:
+      g_value_set_object (value, self->participants);
+      break;
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, serah_participants_page_get_importing (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+serah_participants_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                                      GParamSpec *pspec)
+{
+  SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      serah_participants_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+serah_participants_page_dispose (GObject *object)
+{
+  SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (object);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  /* AdwBin holds its child itself: let it unparent the child before the template lets go,
+   * or AdwBin's own dispose would unparent a finalised widget. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SERAH_TYPE_PARTICIPANTS_PAGE);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (serah_participants_page_parent_class)->dispose (object);
+}
+
+static void
+serah_participants_page_finalize (GObject *object)
+{
+  SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (object);
+
+  g_clear_error (&self->load_error);
+  G_OBJECT_CLASS (serah_participants_page_parent_class)->finalize (object);
+}
+
+static void
+serah_participants_page_class_init (SerahParticipantsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = serah_participants_page_get_property;
+  object_class->set_property = serah_participants_page_set_property;
+  object_class->dispose = serah_participants_page_dispose;
+  object_class->finalize = serah_participants_page_finalize;
+  widget_class->map = serah_participants_page_map;
+  widget_class->unroot = serah_participants_page_unroot;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SERAH_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, SERAH_TYPE_PARTICIPANT_LIST,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The cell templates name these types; the builder must know them when it parses. */
+  g_type_ensure (SERAH_TYPE_PARTICIPANT_ITEM);
+  g_type_ensure (SERAH_TYPE_PARTICIPANT_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/go/dinkes/Serah/serah-participants-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, import_label);
+  gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, no_match_status);
+  gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, error_status);
+  gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, participants);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+
+  gtk_widget_class_install_action (widget_class, "participants.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "participants.cancel-import", NULL,
+                                   cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "participants.focus-search", NULL,
+                                   focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "participants.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "participants.focus-search", NULL);
+}
+
+static void
+serah_participants_page_init (SerahParticipantsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Typing anywhere on the page (the list has the focus, say) goes to the search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.cancel-import", FALSE);
+  update_view (self);
+}

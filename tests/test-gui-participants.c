@@ -1,0 +1,517 @@
+/* test-gui-participants.c: the Peserta page under Xvfb: the lazy list, masked NIKs, search
+ * through the search field, the empty states, and importing through the page's own code
+ * path (worker thread, list refresh, report dialog). */
+#include "config.h"
+
+#include <string.h>
+
+#include "serah-import-dialog.h"
+#include "serah-participants-page.h"
+#include "serah-test-util.h"
+#include "serah-window.h"
+
+#define DEMO_PARTICIPANTS 2000
+
+typedef struct
+{
+  char                  *dir;
+  SerahStore            *store;
+  GtkWindow             *window;
+  SerahParticipantsPage *page;
+  SerahParticipantList  *list;
+} Fixture;
+
+/* ---- helpers ---- */
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until check says done, failing after a generous timeout. */
+static void
+wait_until (gboolean (*check) (gpointer), gpointer data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (30, on_timeout, &timed_out);
+
+  while (!check (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}
+
+/* Lets pending work (layout, binding rows, idle handlers) run. */
+static void
+run_until_idle (void)
+{
+  gboolean done = FALSE;
+
+  /* A short pause lets the frame clock lay out and draw once. */
+  g_timeout_add (50, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+visible_state (Fixture *f)
+{
+  GtkStack *stack = GTK_STACK (find_descendant (GTK_WIDGET (f->page), GTK_TYPE_STACK));
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static gboolean
+query_applied (gpointer data)
+{
+  Fixture *f = data;
+  GtkEditable *entry = GTK_EDITABLE (find_descendant (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY));
+
+  return g_strcmp0 (serah_participant_list_get_query (f->list), gtk_editable_get_text (entry)) == 0;
+}
+
+/* Types into the search field like a person and waits for the (delayed) search. */
+static void
+search (Fixture *f, const char *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (find_descendant (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY));
+
+  gtk_editable_set_text (entry, text);
+  wait_until (query_applied, f);
+  run_until_idle ();
+}
+
+static guint
+expected_matches (Fixture *f, const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = serah_store_search_participant_ids (f->store, query, 0, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+static SerahParticipantItem *
+item_at (Fixture *f, guint position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (f->list), position);
+}
+
+static const char *
+count_text (Fixture *f)
+{
+  /* The count is the only dim label right of the search field. */
+  GtkWidget *entry = find_descendant (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *label = gtk_widget_get_next_sibling (entry);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+fixture_open (Fixture *f, guint n_participants)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = serah_test_tmpdir ();
+  f->store = serah_test_open_store (f->dir, NULL);
+  if (n_participants > 0)
+    {
+      g_assert_true (serah_demo_populate (f->store, n_participants, &error));
+      g_assert_no_error (error);
+    }
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1366, 768);
+  f->page = SERAH_PARTICIPANTS_PAGE (serah_participants_page_new (f->store));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  f->list = serah_participants_page_get_model (f->page);
+  gtk_window_present (f->window);
+  run_until_idle ();
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  fixture_open (f, DEMO_PARTICIPANTS);
+}
+
+static void
+fixture_setup_empty (Fixture *f, gconstpointer data)
+{
+  fixture_open (f, 0);
+}
+
+static void
+destroy_other_toplevels (GtkWindow *keep)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+      if (window != keep)
+        gtk_window_destroy (window);
+    }
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  destroy_other_toplevels (NULL);
+  run_until_idle ();
+  g_clear_object (&f->store);
+  serah_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+/* ---- the list ---- */
+
+static void
+test_lists_everyone_lazily (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahParticipantItem) first = NULL;
+  g_autoptr(SerahParticipant) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_mask = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, DEMO_PARTICIPANTS);
+  g_assert_cmpstr (visible_state (f), ==, "list");
+  g_assert_cmpstr (count_text (f), ==, "2,000 participants");
+
+  /* Only the rows GTK keeps bound were read from SQLite: GTK 4.8 list views hold about 200
+   * rows around the visible ones, however long the model. */
+  g_assert_cmpuint (serah_participant_list_get_rows_loaded (f->list), >, 0);
+  g_assert_cmpuint (serah_participant_list_get_rows_loaded (f->list), <=, 250);
+
+  first = item_at (f, 0);
+  stored = serah_store_get_participant (f->store, serah_participant_item_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  expected_mask = serah_nik_mask (stored->nik);
+  g_assert_cmpstr (serah_participant_item_get_nik_masked (first), ==, expected_mask);
+  /* The list never carries the full NIK. */
+  g_assert_cmpstr (serah_participant_item_get_nik_masked (first), !=, stored->nik);
+  g_assert_nonnull (strstr (serah_participant_item_get_nik_masked (first), "********"));
+  g_assert_cmpstr (serah_participant_item_get_card_no (first), ==, stored->card_no);
+  g_assert_cmpstr (serah_participant_item_get_name (first), ==, stored->name);
+  /* dd/mm/yyyy from the stored ISO date. */
+  g_assert_cmpint (strlen (serah_participant_item_get_birth_date (first)), ==, 10);
+  g_assert_true (strncmp (serah_participant_item_get_birth_date (first) + 6, stored->birth_date, 4) == 0);
+  g_assert_true (strncmp (serah_participant_item_get_birth_date (first), stored->birth_date + 8, 2) == 0);
+}
+
+static void
+test_cache_answers_rebinds (Fixture *f, gconstpointer data)
+{
+  guint loaded = serah_participant_list_get_rows_loaded (f->list);
+  g_autoptr(SerahParticipantItem) a = item_at (f, 0);
+  g_autoptr(SerahParticipantItem) b = item_at (f, 0);
+  g_autoptr(SerahParticipantItem) far = item_at (f, DEMO_PARTICIPANTS - 1);
+
+  /* Position 0 is on screen: served from the cache, the same object. */
+  g_assert_true (a == b);
+  /* The last row was never shown: read now, once. */
+  g_assert_cmpuint (serah_participant_list_get_rows_loaded (f->list), ==, loaded + 1);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (f->list), DEMO_PARTICIPANTS));
+  g_assert_nonnull (far);
+}
+
+/* ---- search ---- */
+
+typedef struct
+{
+  guint changes;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, ItemsChanged *seen)
+{
+  seen->changes++;
+  seen->position = position;
+  seen->removed = removed;
+  seen->added = added;
+}
+
+static void
+test_search_by_name_nik_and_card (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahParticipantItem) item = NULL;
+  g_autoptr(SerahParticipant) stored = NULL;
+  g_autofree char *nik_prefix = NULL;
+  g_autofree char *expected_count = NULL;
+  ItemsChanged seen = { 0 };
+  guint n;
+
+  g_signal_connect (f->list, "items-changed", G_CALLBACK (on_items_changed), &seen);
+
+  /* Name substring, any case; one items-changed for the whole result. */
+  search (f, "SAPUTRA");
+  n = g_list_model_get_n_items (G_LIST_MODEL (f->list));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, DEMO_PARTICIPANTS);
+  g_assert_cmpuint (n, ==, expected_matches (f, "saputra"));
+  g_assert_cmpuint (seen.changes, ==, 1);
+  g_assert_cmpuint (seen.position + seen.removed, <=, DEMO_PARTICIPANTS);
+  g_assert_cmpuint (DEMO_PARTICIPANTS - seen.removed + seen.added, ==, n);
+  item = item_at (f, 0);
+  g_assert_nonnull (strcasestr (serah_participant_item_get_name (item), "saputra"));
+  expected_count = g_strdup_printf ("%u of 2,000 participants", n);
+  g_assert_cmpstr (count_text (f), ==, expected_count);
+  g_assert_cmpstr (visible_state (f), ==, "list");
+
+  /* NIK prefix: the first 10 digits of one person's NIK find that person, masked. */
+  stored = serah_store_get_participant (f->store, serah_participant_item_get_id (item), NULL);
+  nik_prefix = g_strndup (stored->nik, 10);
+  g_clear_object (&item);
+  search (f, nik_prefix);
+  n = g_list_model_get_n_items (G_LIST_MODEL (f->list));
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpuint (n, ==, expected_matches (f, nik_prefix));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SerahParticipantItem) hit = item_at (f, i);
+      g_assert_true (strncmp (serah_participant_item_get_nik_masked (hit), stored->nik, 6) == 0);
+      g_assert_nonnull (strstr (serah_participant_item_get_nik_masked (hit), "****"));
+    }
+
+  /* Card number prefix. */
+  search (f, stored->card_no);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 1);
+  item = item_at (f, 0);
+  g_assert_cmpint (serah_participant_item_get_id (item), ==, stored->id);
+
+  /* Nothing matches: the empty state says so. */
+  search (f, "Zzyzx Qwv");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 0);
+  g_assert_cmpstr (visible_state (f), ==, "no-match");
+
+  /* Clearing the field shows everyone again. */
+  search (f, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, DEMO_PARTICIPANTS);
+  g_assert_cmpstr (visible_state (f), ==, "list");
+
+  g_signal_handlers_disconnect_by_func (f->list, on_items_changed, &seen);
+}
+
+static void
+test_empty_database (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 0);
+  g_assert_cmpstr (visible_state (f), ==, "empty");
+  g_assert_cmpstr (count_text (f), ==, "0 participants");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "participants.focus-search", NULL));
+}
+
+/* ---- the window ---- */
+
+static void
+test_window_hosts_page (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, NULL);
+  g_autoptr(GError) error = NULL;
+  SerahWindow *window;
+  GtkWidget *page;
+  AdwWindowTitle *title;
+
+  g_assert_true (serah_demo_populate (store, 50, &error));
+  g_assert_true (serah_store_set_setting (store, "office-name", "Dinkes Pandeglang", &error));
+  window = serah_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  run_until_idle ();
+
+  page = find_descendant (GTK_WIDGET (window), SERAH_TYPE_PARTICIPANTS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (serah_participants_page_get_store (SERAH_PARTICIPANTS_PAGE (page)) == store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (serah_participants_page_get_model (SERAH_PARTICIPANTS_PAGE (page)))), ==, 50);
+
+  /* The header names the office and the database file. */
+  title = ADW_WINDOW_TITLE (find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Dinkes Pandeglang");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "test.db");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_until_idle ();
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
+/* ---- import through the page ---- */
+
+static gboolean
+import_finished (gpointer data)
+{
+  return !serah_participants_page_get_importing (SERAH_PARTICIPANTS_PAGE (data));
+}
+
+static SerahImportDialog *
+find_report_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (SERAH_IS_IMPORT_DIALOG (window))
+        return SERAH_IMPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GFile *
+write_file (Fixture *f, const char *name, const char *contents, gssize len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, len, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+test_import_refreshes_list (Fixture *f, gconstpointer data)
+{
+  static const char csv[] =
+    "NIK,NO_KARTU,NAMA,JK,TGL_LAHIR,DESA,KECAMATAN\n"
+    "3601234501900001,0009990000001,Wulan Kertawijaya,P,1990-01-05,Sukamaju,Labuan\n"
+    "3601230201910002,0009990000002,Yusuf Kertawijaya,L,1991-01-02,Sukamaju,Labuan\n"
+    "3601234301920003,0009990000003,Zahra Kertawijaya,P,1992-01-03,Sukamaju,Labuan\n"
+    "36012345,0009990000004,Salah Kertawijaya,L,1993-01-04,Sukamaju,Labuan\n";
+  g_autoptr(GFile) file = write_file (f, "peserta.csv", csv, -1);
+  g_autoptr(SerahParticipantItem) item = NULL;
+  g_autofree char *rejects = g_build_filename (f->dir, "ditolak.csv", NULL);
+  g_autoptr(GFile) rejects_file = g_file_new_for_path (rejects);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  const SerahImportReport *report;
+  const SerahImportProblem *problem = NULL;
+  SerahImportDialog *dialog;
+
+  serah_participants_page_import_file (f->page, file);
+  g_assert_true (serah_participants_page_get_importing (f->page));
+  wait_until (import_finished, f->page);
+  run_until_idle ();
+
+  /* The UI's own connection sees what the worker's connection committed. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, DEMO_PARTICIPANTS + 3);
+  g_assert_cmpstr (count_text (f), ==, "2,003 participants");
+  search (f, "kertawijaya");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 3);
+  item = item_at (f, 0);
+  g_assert_cmpstr (serah_participant_item_get_nik_masked (item), ==, "360123********01");
+
+  dialog = find_report_dialog ();
+  g_assert_nonnull (dialog);
+  report = serah_import_dialog_get_report (dialog);
+  g_assert_cmpint (report->counts.imported, ==, 3);
+  g_assert_cmpint (report->counts.rejected, ==, 1);
+  for (guint i = 0; i < report->problems->len && problem == NULL; i++)
+    {
+      const SerahImportProblem *p = g_ptr_array_index (report->problems, i);
+      if (p->severity == SERAH_IMPORT_SEVERITY_ERROR)
+        problem = p;
+    }
+  /* g_assert: fatal even with non-fatal test assertions, so the compiler sees problem set. */
+  g_assert (problem != NULL);
+  g_assert_cmpint (problem->line, ==, 5);
+
+  /* "Save Rejected Rows" once a file is chosen. */
+  g_assert_true (serah_import_dialog_save_rejects (dialog, rejects_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (rejects, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "Salah Kertawijaya") ? saved : strstr (saved, "36012345"));
+}
+
+static void
+test_import_refused_file (Fixture *f, gconstpointer data)
+{
+  static const char binary[] = "PK\003\004\0\0\0\0binary";
+  g_autoptr(GFile) file = write_file (f, "peserta.xlsx", binary, sizeof binary);
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+  gboolean message_shown = FALSE;
+
+  serah_participants_page_import_file (f->page, file);
+  wait_until (import_finished, f->page);
+  run_until_idle ();
+
+  g_assert_null (find_report_dialog ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      message_shown |= ADW_IS_MESSAGE_DIALOG (window);
+    }
+  g_assert_true (message_shown);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, DEMO_PARTICIPANTS);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, DEMO_PARTICIPANTS);
+}
+
+static void
+test_import_cancelled (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new ("NIK,NO_KARTU,NAMA,JK,TGL_LAHIR,DESA,KECAMATAN\n");
+  g_autoptr(GFile) file = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (csv, "360199010101%04u,0008%09u,Orang Batal %u,L,2001-01-01,Sukamaju,Labuan\n",
+                            i, i, i);
+  file = write_file (f, "besar.csv", csv->str, csv->len);
+
+  /* Cancelled before the worker could commit: nothing changes, no report. */
+  serah_participants_page_import_file (f->page, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "participants.cancel-import", NULL));
+  wait_until (import_finished, f->page);
+  run_until_idle ();
+
+  g_assert_null (find_report_dialog ());
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, DEMO_PARTICIPANTS);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, DEMO_PARTICIPANTS);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* No session bus under xvfb-run: without this GTK warns about AT-SPI, and warnings are
+   * fatal in tests. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/serah/gui/participants/lists-everyone-lazily", Fixture, NULL, fixture_setup,
+              test_lists_everyone_lazily, fixture_teardown);
+  g_test_add ("/serah/gui/participants/cache-answers-rebinds", Fixture, NULL, fixture_setup,
+              test_cache_answers_rebinds, fixture_teardown);
+  g_test_add ("/serah/gui/participants/search", Fixture, NULL, fixture_setup,
+              test_search_by_name_nik_and_card, fixture_teardown);
+  g_test_add ("/serah/gui/participants/empty-database", Fixture, NULL, fixture_setup_empty,
+              test_empty_database, fixture_teardown);
+  g_test_add_func ("/serah/gui/participants/window-hosts-page", test_window_hosts_page);
+  g_test_add ("/serah/gui/participants/import-refreshes-list", Fixture, NULL, fixture_setup,
+              test_import_refreshes_list, fixture_teardown);
+  g_test_add ("/serah/gui/participants/import-refused-file", Fixture, NULL, fixture_setup,
+              test_import_refused_file, fixture_teardown);
+  g_test_add ("/serah/gui/participants/import-cancelled", Fixture, NULL, fixture_setup,
+              test_import_cancelled, fixture_teardown);
+  return g_test_run ();
+}
