@@ -307,6 +307,29 @@ record_is_blank (char **fields)
   return TRUE;
 }
 
+/* Why a row without a key has none, when a field looks like a damaged number; NULL when
+ * nothing in the row looks like one (a header, a note). */
+static char *
+row_problem (char **fields)
+{
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *f = g_strstrip (g_strdup (fields[i]));
+      const char *d = *f == '\'' ? f + 1 : f;
+      gsize n = strlen (d), digits = 0;
+
+      for (gsize k = 0; k < n; k++)
+        digits += g_ascii_isdigit (d[k]) != 0;
+      if (n > 4 && g_ascii_isdigit (d[0]) && (strchr (d, 'E') || strchr (d, 'e')) &&
+          digits >= n - 3)
+        return g_strdup (_("The number was turned into scientific notation by a spreadsheet "
+                           "(like 3.6E+15); format the column as text and export again."));
+      if (digits == n && n >= 10)
+        return g_strdup_printf (_("%s has %zu digits: a card number has 13 and a NIK 16."), d, n);
+    }
+  return NULL;
+}
+
 /* The first field of a record that looks like a key (digits, maybe an apostrophe). */
 static const char *
 record_key (char **fields)
@@ -369,22 +392,15 @@ serah_ceremony_invite_file (SerahStore *store, gint64 ceremony_id, const char *p
         }
       else
         {
-          /* A first row without a number is the header, unless it starts with a digit
-           * (a list without a header whose first number is damaged). */
-          g_autofree char *first = g_strstrip (g_strdup (rec[0] ? rec[0] : ""));
+          g_autofree char *why = row_problem (rec);
           g_autofree char *joined = g_strjoinv (",", rec);
 
-          if (r > 0 || g_ascii_isdigit (first[0]) || first[0] == '\'')
-            {
-              g_autofree char *why = NULL;
-
-              if (resolve_key (store, first, &why, error) < 0)
-                goto failed;
-              add_problem (found, line, joined,
-                           why ? g_steal_pointer (&why)
-                               : g_strdup (_("No card number (13 digits) or NIK (16 digits) "
-                                             "in this row.")));
-            }
+          /* A first row with nothing number-like is the header. */
+          if (why != NULL || r > 0)
+            add_problem (found, line, joined,
+                         why ? g_steal_pointer (&why)
+                             : g_strdup (_("No card number (13 digits) or NIK (16 digits) in "
+                                           "this row.")));
         }
     }
   if (!serah_store_commit (store, error))
