@@ -352,7 +352,7 @@ test_files (Fixture *f, gconstpointer data)
   g_autofree char *ind_csv = g_build_filename (f->dir, "indikator.csv", NULL);
   g_autofree char *text = NULL;
 
-  g_assert_true (serah_report_write (f->store, SERAH_REPORT_COVERAGE, f->c1, SERAH_REPORT_FORMAT_CSV, csv, &error));
+  g_assert_true (serah_report_write (f->store, SERAH_REPORT_COVERAGE, f->c1, SERAH_REPORT_FORMAT_CSV, csv, "Petugas", &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "Kecamatan,Desa,Peserta,Kartu dicetak,Diundang"));
@@ -361,7 +361,7 @@ test_files (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "\r\nTotal,,6,4,6,2,1,3,3,50.0\r\n"));
   g_clear_pointer (&text, g_free);
 
-  g_assert_true (serah_report_write (f->store, SERAH_REPORT_INDICATORS, 0, SERAH_REPORT_FORMAT_CSV, ind_csv, &error));
+  g_assert_true (serah_report_write (f->store, SERAH_REPORT_INDICATORS, 0, SERAH_REPORT_FORMAT_CSV, ind_csv, "Petugas", &error));
   g_assert_true (g_file_get_contents (ind_csv, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "daftar-menes.csv,4,3,0,1,9\r\n"));
   g_assert_nonnull (strstr (text, "Rata-rata,4.67\r\n"));
@@ -369,7 +369,7 @@ test_files (Fixture *f, gconstpointer data)
 
   /* XLSX: the NIK and card number cells are strings (t="s") in a text-formatted column, the
    * running number is a number; the shared strings hold the masked NIK, never the full one. */
-  g_assert_true (serah_report_write (f->store, SERAH_REPORT_UNCOLLECTED, f->c1, SERAH_REPORT_FORMAT_XLSX, xlsx, &error));
+  g_assert_true (serah_report_write (f->store, SERAH_REPORT_UNCOLLECTED, f->c1, SERAH_REPORT_FORMAT_XLSX, xlsx, "Petugas", &error));
   g_assert_no_error (error);
   if (g_getenv ("SERAH_TEST_KEEP") != NULL)
     {
@@ -404,7 +404,7 @@ test_files (Fixture *f, gconstpointer data)
       g_assert_nonnull (strstr (sheet, "state=\"frozen\""));
     }
 
-  g_assert_true (serah_report_write (f->store, SERAH_REPORT_COVERAGE, 0, SERAH_REPORT_FORMAT_XLSX, cov_xlsx, &error));
+  g_assert_true (serah_report_write (f->store, SERAH_REPORT_COVERAGE, 0, SERAH_REPORT_FORMAT_XLSX, cov_xlsx, "Petugas", &error));
   g_assert_no_error (error);
   if (have ("unzip"))
     {
@@ -424,10 +424,10 @@ test_files (Fixture *f, gconstpointer data)
       g_assert_nonnull (strstr (listing, "xl/charts/chart1.xml"));
     }
 
-  g_assert_true (serah_report_write (f->store, SERAH_REPORT_INDICATORS, 0, SERAH_REPORT_FORMAT_XLSX, ind_xlsx, &error));
+  g_assert_true (serah_report_write (f->store, SERAH_REPORT_INDICATORS, 0, SERAH_REPORT_FORMAT_XLSX, ind_xlsx, "Petugas", &error));
   g_assert_no_error (error);
 
-  g_assert_true (serah_report_write (f->store, SERAH_REPORT_UNCOLLECTED, f->c1, SERAH_REPORT_FORMAT_PDF, pdf, &error));
+  g_assert_true (serah_report_write (f->store, SERAH_REPORT_UNCOLLECTED, f->c1, SERAH_REPORT_FORMAT_PDF, pdf, "Petugas", &error));
   g_assert_no_error (error);
   if (have ("pdftotext"))
     {
@@ -445,7 +445,7 @@ test_files (Fixture *f, gconstpointer data)
       g_assert_nonnull (strstr (pages[1], "Fitri Suryana"));
     }
 
-  g_assert_true (serah_report_write (f->store, SERAH_REPORT_INDICATORS, 0, SERAH_REPORT_FORMAT_PDF, ind_pdf, &error));
+  g_assert_true (serah_report_write (f->store, SERAH_REPORT_INDICATORS, 0, SERAH_REPORT_FORMAT_PDF, ind_pdf, "Petugas", &error));
   g_assert_no_error (error);
   if (have ("pdftotext"))
     {
@@ -458,7 +458,7 @@ test_files (Fixture *f, gconstpointer data)
   /* An unknown ceremony is an error, and no file is left. */
   {
     g_autofree char *bad = g_build_filename (f->dir, "bad.pdf", NULL);
-    g_assert_false (serah_report_write (f->store, SERAH_REPORT_COVERAGE, 4242, SERAH_REPORT_FORMAT_PDF, bad, &error));
+    g_assert_false (serah_report_write (f->store, SERAH_REPORT_COVERAGE, 4242, SERAH_REPORT_FORMAT_PDF, bad, "Petugas", &error));
     g_assert_error (error, SERAH_REPORT_ERROR, SERAH_REPORT_ERROR_NOT_FOUND);
     g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   }

@@ -372,7 +372,7 @@ test_exports_follow_consent (Fixture *f, gconstpointer data)
         }
     }
 
-  g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_CSV, csv, &n, &error));
+  g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_CSV, csv, "Petugas", &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 3);
   text = read_all (csv);
@@ -380,7 +380,7 @@ test_exports_follow_consent (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFid,tanggal,"));
   g_clear_pointer (&text, g_free);
 
-  g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_JSON, json, &n, &error));
+  g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_JSON, json, "Petugas", &n, &error));
   g_assert_no_error (error);
   text = read_all (json);
   assert_export_clean ("JSON", text);
@@ -394,7 +394,7 @@ test_exports_follow_consent (Fixture *f, gconstpointer data)
   }
   g_clear_pointer (&text, g_free);
 
-  g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_PDF, pdf, &n, &error));
+  g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_PDF, pdf, "Petugas", &n, &error));
   g_assert_no_error (error);
   text = pdf_text (pdf);
   if (text == NULL)
@@ -407,7 +407,7 @@ test_exports_follow_consent (Fixture *f, gconstpointer data)
       g_assert_cmpuint (g_strv_length (pages) - 1, ==, 3);
     }
 
-  g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_PNG, pngdir, &n, &error));
+  g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_PNG, pngdir, "Petugas", &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_files (pngdir), ==, 3);
   {
@@ -426,11 +426,19 @@ test_exports_follow_consent (Fixture *f, gconstpointer data)
           g_assert_null (strstr (name, people[i].desa));
       }
   }
+  /* Every export is in the audit log, with who made it. */
+  {
+    SerahAuditFilter filter = { .action = "export.testimonials" };
+    g_autoptr(GPtrArray) audit = serah_audit_list (f->store, &filter, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (audit->len, ==, 4);
+    g_assert_cmpstr (((SerahAuditEvent *) audit->pdata[0])->operator_name, ==, "Petugas");
+  }
   /* A pattern with %d names the files. */
   {
     g_autofree char *pattern = g_build_filename (f->dir, "pola", "kartu-%d.png", NULL);
     g_autofree char *first = g_strdup_printf ("%s/pola/kartu-%" G_GINT64_FORMAT ".png", f->dir, anon);
-    g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_PNG, pattern, &n, &error));
+    g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_PNG, pattern, "Petugas", &n, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
   }
@@ -446,12 +454,12 @@ test_export_empty (Fixture *f, gconstpointer data)
   guint n = 99;
 
   g_assert_cmpint (add (f, 0, "RAHASIA", SERAH_CONSENT_NONE, 3, NULL, &error), >, 0);
-  g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_CSV, csv, &n, &error));
+  g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_CSV, csv, "Petugas", &n, &error));
   g_assert_cmpuint (n, ==, 0);
   text = read_all (csv);
   g_assert_null (strstr (text, "RAHASIA"));
   /* A PDF of nothing is refused rather than written as a blank page. */
-  g_assert_false (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_PDF, pdf, &n, &error));
+  g_assert_false (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_PDF, pdf, "Petugas", &n, &error));
   g_assert_error (error, SERAH_TESTIMONIAL_ERROR, SERAH_TESTIMONIAL_ERROR_NOTHING_TO_EXPORT);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }

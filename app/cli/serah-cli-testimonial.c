@@ -296,7 +296,7 @@ testimonial_export (SerahCli *cli, SerahStore *store, int argc, char **argv)
     return usage_error (cli, _("testimonial export needs --format csv|json|png|pdf and -o PATH."));
   if (!check_ceremony (store, ceremony, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  if (!serah_testimonial_export (store, ceremony, f, output, &n, &error))
+  if (!serah_testimonial_export (store, ceremony, f, output, operator_of (cli), &n, &error))
     return serah_cli_fail (cli, error, exit_code_for (error));
   serah_cli_message (cli, _("Exported %u testimonials with consent to “%s”."), n, output);
   print_written (cli, "testimonials", output, n);
@@ -356,7 +356,7 @@ verb_report (SerahCli *cli, int argc, char **argv)
   store = serah_cli_get_store (cli);
   if (store == NULL)
     return SERAH_CLI_EXIT_USAGE;
-  if (!serah_report_write (store, kind, ceremony, f, output, &error))
+  if (!serah_report_write (store, kind, ceremony, f, output, operator_of (cli), &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   serah_cli_message (cli, _("Report written to “%s”."), output);
   print_written (cli, argv[1], output, -1);

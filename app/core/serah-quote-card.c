@@ -84,6 +84,7 @@ show_text (cairo_t *cr, PangoLayout *layout, const char *text, double x, double 
     }
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
   pango_layout_get_pixel_size (layout, &w, &h);
   return h;
 }

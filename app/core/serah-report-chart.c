@@ -51,6 +51,8 @@ text_at (cairo_t *cr, const char *text, double x, double y, Align align, double 
   cairo_move_to (cr, align == ALIGN_LEFT ? x : align == ALIGN_CENTER ? x - w / 2.0 : x - w,
                  y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
+  /* Leave no current point behind: the next arc would draw a line from it. */
+  cairo_new_path (cr);
   return w;
 }
 
@@ -68,22 +70,21 @@ text_width (cairo_t *cr, const char *text, double size)
   return w;
 }
 
-/* The smallest of 1, 2, 5 x 10^n at or above max, for round axis ticks. */
+/* The top of a value axis with four round, whole-number steps (1, 2, 2.5, 5 x 10^n) that
+ * reaches max: 3 -> 4, 148 -> 200, 1000 -> 1000. */
 static double
 nice_max (double max)
 {
-  double base;
+  static const double steps[] = { 1, 2, 2.5, 5, 10 };
+  double raw = max / 4, base;
 
-  if (max <= 0)
-    return 1;
-  base = pow (10, floor (log10 (max)));
-  if (max <= base)
-    return base;
-  if (max <= 2 * base)
-    return 2 * base;
-  if (max <= 5 * base)
-    return 5 * base;
-  return 10 * base;
+  if (raw <= 1)
+    return 4;
+  base = pow (10, floor (log10 (raw)));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] * base >= raw && (steps[i] * base == floor (steps[i] * base)))
+      return 4 * steps[i] * base;
+  return 40 * base;
 }
 
 static void

@@ -36,6 +36,7 @@ typedef struct {
   /* The table in progress, to repeat its header after a page break. */
   const Column         *columns;
   guint                 n_columns;
+  guint                 rows_on_page;  /* table rows drawn on this page */
 } Pdf;
 
 static double
@@ -61,6 +62,28 @@ text (cairo_t *cr, const char *s, double x, double y, double width, double size,
   cairo_set_source_rgb (cr, grey, grey, grey);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+  return h;
+}
+
+/* A paragraph, wrapped to width; returns its height. */
+static double
+paragraph (cairo_t *cr, const char *s, double x, double y, double width, double size, double grey)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans");
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_text (layout, s, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_set_source_rgb (cr, grey, grey, grey);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
   return h;
 }
 
@@ -110,6 +133,7 @@ new_page (Pdf *pdf)
   text (cr, "Serah \u2013 data pribadi, jangan disebarluaskan (UU PDP 27/2022)", MARGIN,
         PAGE_H - MARGIN + 8, 330, 8, FALSE, PANGO_ALIGN_LEFT, 0.45);
   pdf->y = BODY_TOP;
+  pdf->rows_on_page = 0;
   if (pdf->columns != NULL)
     table_header (pdf);
 }
@@ -157,6 +181,7 @@ table_row (Pdf *pdf, const char *const *cells, gboolean bold, gboolean shaded)
       x += pdf->columns[i].width;
     }
   pdf->y += ROW_H;
+  pdf->rows_on_page++;
 }
 
 typedef void (*ChartFunc) (cairo_t *cr, double w, double h, gconstpointer data);
@@ -221,7 +246,10 @@ write_coverage (Pdf *pdf)
           const SerahCoverageRow *row = cov->desa->pdata[d];
           if (g_ascii_strcasecmp (row->kecamatan, kec->kecamatan) != 0)
             break;
-          coverage_row (pdf, row, i == 0 ? row->kecamatan : "", row->desa, FALSE, i % 2 == 1);
+          /* The kecamatan is named on its first row and again at the top of a new page. */
+          need (pdf, ROW_H);
+          coverage_row (pdf, row, i == 0 || pdf->rows_on_page == 0 ? row->kecamatan : "",
+                        row->desa, FALSE, i % 2 == 1);
         }
       coverage_row (pdf, kec, "", "Jumlah kecamatan", TRUE, TRUE);
     }
@@ -268,7 +296,7 @@ write_uncollected (Pdf *pdf)
                                "Desa untuk menyampaikan kepada peserta agar mengambil kartunya.",
                                end - i);
       pdf->y += text (pdf->cr, heading, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 12, TRUE, PANGO_ALIGN_LEFT, 0.1) + 2;
-      pdf->y += text (pdf->cr, count, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 9, FALSE, PANGO_ALIGN_LEFT, 0.3) + 8;
+      pdf->y += paragraph (pdf->cr, count, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 9, 0.3) + 8;
       begin_table (pdf, columns, G_N_ELEMENTS (columns));
       for (; i < end; i++, n++)
         {

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <serah/serah-audit.h>
 #include <serah/serah-ceremony.h>
 #include <serah/serah-report.h>
 
@@ -412,18 +413,29 @@ write_indicators_csv (SerahIndicators *ind, const char *path, GError **error)
 
 /* ---- dispatch ---- */
 
-gboolean
-serah_report_write (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
-                    SerahReportFormat format, const char *path, GError **error)
+static gboolean
+audit_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
+              SerahReportFormat format, const char *path, const char *operator_name,
+              GError **error)
+{
+  static const char *const kinds[] = { "coverage", "uncollected", "indicators" };
+  static const char *const formats[] = { "csv", "xlsx", "pdf" };
+  g_autofree char *ceremony = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony_id);
+  g_autofree char *details = serah_audit_details ("report", kinds[kind], "format", formats[format],
+                                                  "ceremony", ceremony, NULL);
+
+  return serah_audit_record (store, operator_name, "export.report", path, details, error);
+}
+
+static gboolean
+write_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
+              SerahReportFormat format, const char *path, GError **error)
 {
   g_autoptr(SerahCoverage) cov = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(SerahIndicators) ind = NULL;
   g_autofree char *office = NULL;
   SerahReportDoc doc = { 0 };
-
-  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   switch (kind)
     {
@@ -474,4 +486,17 @@ serah_report_write (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
       return serah_report_write_xlsx (&doc, path, error);
     return serah_report_write_pdf (&doc, path, error);
   }
+}
+
+gboolean
+serah_report_write (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
+                    SerahReportFormat format, const char *path, const char *operator_name,
+                    GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The uncollected list carries names and card numbers: who took it out is recorded. */
+  return write_report (store, kind, ceremony_id, format, path, error) &&
+         audit_report (store, kind, ceremony_id, format, path, operator_name, error);
 }

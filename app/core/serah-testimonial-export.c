@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <serah/serah-audit.h>
 #include <serah/serah-quote-card.h>
 #include <serah/serah-testimonial.h>
 
@@ -146,7 +147,8 @@ write_pngs (GPtrArray *list, const char *office, const char *target, GError **er
 
 gboolean
 serah_testimonial_export (SerahStore *store, gint64 ceremony_id, SerahTestimonialFormat format,
-                          const char *path, guint *n_written, GError **error)
+                          const char *path, const char *operator_name, guint *n_written,
+                          GError **error)
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *office = NULL;
@@ -186,7 +188,18 @@ serah_testimonial_export (SerahStore *store, gint64 ceremony_id, SerahTestimonia
     default:
       g_return_val_if_reached (FALSE);
     }
-  if (ok && n_written)
+  if (!ok)
+    return FALSE;
+  if (n_written)
     *n_written = list->len;
-  return ok;
+  {
+    static const char *const names[] = { "csv", "json", "png", "pdf" };
+    g_autofree char *count = g_strdup_printf ("%u", list->len);
+    g_autofree char *ceremony = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony_id);
+    g_autofree char *details = serah_audit_details ("format", names[format], "path", path,
+                                                    "testimonials", count, "ceremony", ceremony,
+                                                    NULL);
+    /* The file is written; a failed audit row is reported but does not undo it. */
+    return serah_audit_record (store, operator_name, "export.testimonials", path, details, error);
+  }
 }

@@ -169,12 +169,13 @@ void serah_report_draw_tags_chart     (cairo_t               *cr,
 
 /* ---- output ---- */
 
-/* Builds the report and writes it to path. */
+/* Builds the report and writes it to path; records it in the audit log (export.report). */
 gboolean serah_report_write (SerahStore        *store,
                              SerahReportKind    kind,
                              gint64             ceremony_id,
                              SerahReportFormat  format,
                              const char        *path,
+                             const char        *operator_name,
                              GError           **error);
 
 /* ---- store (app/core/serah-store-report.c) ---- */

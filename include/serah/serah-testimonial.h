@@ -162,11 +162,13 @@ GPtrArray *serah_testimonial_list_public (SerahStore  *store,
                                           GError     **error);
 
 /* Writes the publishable testimonials to path; *n_written gets how many. For PNG, path is a
- * folder (created if needed) or a pattern containing "%d" (replaced by the id). */
+ * folder (created if needed) or a pattern containing "%d" (replaced by the id). The export
+ * is recorded in the audit log (export.testimonials) with who made it. */
 gboolean serah_testimonial_export (SerahStore             *store,
                                    gint64                  ceremony_id,
                                    SerahTestimonialFormat  format,
                                    const char             *path,
+                                   const char             *operator_name,
                                    guint                  *n_written,
                                    GError                **error);
 
