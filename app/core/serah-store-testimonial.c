@@ -323,6 +323,56 @@ serah_store_list_consent_events (SerahStore *store, gint64 testimonial_id, GErro
   return g_steal_pointer (&list);
 }
 
+static gint64
+single_id (SerahStore *store, sqlite3_stmt *stmt, gint64 key, const char *what, GError **error)
+{
+  gint64 id = 0;
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    serah_store_set_error (store, error, what);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gint64
+serah_store_guess_active_ceremony (SerahStore *store, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), 0);
+
+  stmt = serah_store_prepare (store,
+    "SELECT c.id FROM ceremonies c"
+    " WHERE ?1 = 0 AND NOT EXISTS (SELECT 1 FROM ceremony_closures x WHERE x.ceremony_id = c.id)"
+    " ORDER BY (SELECT max (h.handed_at) FROM handovers h WHERE h.ceremony_id = c.id) DESC NULLS LAST,"
+    "          c.date DESC, c.id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return 0;
+  return single_id (store, stmt, 0, _("Cannot find the ceremony in progress"), error);
+}
+
+gint64
+serah_store_latest_handover_participant (SerahStore *store, gint64 ceremony_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), 0);
+
+  stmt = serah_store_prepare (store,
+    "SELECT h.participant_id FROM handovers h"
+    " WHERE h.ceremony_id = ?1"
+    "   AND NOT EXISTS (SELECT 1 FROM handover_undos u WHERE u.handover_uuid = h.uuid)"
+    " ORDER BY h.handed_at DESC, h.id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return 0;
+  return single_id (store, stmt, ceremony_id, _("Cannot find the latest handover"), error);
+}
+
 /* ---- audio recordings journal ---- */
 
 void

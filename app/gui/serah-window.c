@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "serah-participants-page.h"
+#include "serah-reports-page.h"
+#include "serah-testimonial-page.h"
 #include "serah-window.h"
 
 struct _SerahWindow
@@ -121,6 +123,8 @@ serah_window_class_init (SerahWindowClass *klass)
 
   /* Page types used by the template. */
   g_type_ensure (SERAH_TYPE_PARTICIPANTS_PAGE);
+  g_type_ensure (SERAH_TYPE_TESTIMONIAL_PAGE);
+  g_type_ensure (SERAH_TYPE_REPORTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/id/go/dinkes/Serah/serah-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, toast_overlay);

@@ -196,6 +196,16 @@ GPtrArray *serah_store_list_testimonials (SerahStore *store,
                                           gboolean    publishable_only,
                                           GError    **error);
 
+/* For the GUI's defaults: the open ceremony with the latest live handover, else the newest
+ * open ceremony, else 0. */
+gint64 serah_store_guess_active_ceremony (SerahStore *store,
+                                          GError    **error);
+/* The participant of the latest live (not undone) handover of a ceremony: the person just
+ * served at the check-off, offered first for a testimonial. 0 when none. */
+gint64 serah_store_latest_handover_participant (SerahStore *store,
+                                                gint64      ceremony_id,
+                                                GError    **error);
+
 /* The consent history of one testimonial, oldest first. */
 typedef struct {
   SerahConsent consent;
