@@ -27,6 +27,19 @@ operator_of (SerahCli *cli)
   return cli->operator_name ? cli->operator_name : g_get_user_name ();
 }
 
+/* Testimonials and reports hold personal data: an officer signs in (once the database has
+ * operators; see serah_cli_require_role). */
+static gboolean
+sign_in (SerahCli *cli, int *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (serah_cli_require_role (cli, SERAH_ROLE_OFFICER, &error))
+    return TRUE;
+  *status = serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
+  return FALSE;
+}
+
 /* A withdrawn consent or nothing consented is a rule's refusal (1); the rest is input (2). */
 static int
 exit_code_for (const GError *error)
@@ -308,6 +321,7 @@ verb_testimonial (SerahCli *cli, int argc, char **argv)
 {
   SerahStore *store;
   const char *sub = argc > 1 ? argv[1] : NULL;
+  int status;
 
   if (sub == NULL || (strcmp (sub, "add") != 0 && strcmp (sub, "consent") != 0 &&
                       strcmp (sub, "withdraw") != 0 && strcmp (sub, "list") != 0 &&
@@ -316,6 +330,8 @@ verb_testimonial (SerahCli *cli, int argc, char **argv)
   store = serah_cli_get_store (cli);
   if (store == NULL)
     return SERAH_CLI_EXIT_USAGE;
+  if (!sign_in (cli, &status))
+    return status;
   argc--;
   argv++;
   if (strcmp (sub, "add") == 0)
@@ -344,6 +360,7 @@ verb_report (SerahCli *cli, int argc, char **argv)
   SerahStore *store;
   SerahReportKind kind;
   SerahReportFormat f;
+  int status;
 
   if (!serah_cli_parse (cli, "report coverage|uncollected|indicators [--ceremony ID] --format csv|xlsx|pdf -o PATH",
                         entries, &argc, &argv))
@@ -356,6 +373,8 @@ verb_report (SerahCli *cli, int argc, char **argv)
   store = serah_cli_get_store (cli);
   if (store == NULL)
     return SERAH_CLI_EXIT_USAGE;
+  if (!sign_in (cli, &status))
+    return status;
   if (!serah_report_write (store, kind, ceremony, f, output, operator_of (cli), &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   serah_cli_message (cli, _("Report written to “%s”."), output);

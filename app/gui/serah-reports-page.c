@@ -567,6 +567,9 @@ serah_reports_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* AdwBin holds its child itself: let it unparent the child before the template lets go,
+   * or AdwBin's own dispose would unparent a finalised widget. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SERAH_TYPE_REPORTS_PAGE);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (serah_reports_page_parent_class)->dispose (object);

@@ -1050,6 +1050,9 @@ serah_testimonial_page_dispose (GObject *object)
   if (self->recorder != NULL)
     g_signal_handlers_disconnect_by_data (self->recorder, self);
   g_clear_object (&self->recorder);
+  /* AdwBin holds its child itself: let it unparent the child before the template lets go,
+   * or AdwBin's own dispose would unparent a finalised widget. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SERAH_TYPE_TESTIMONIAL_PAGE);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (serah_testimonial_page_parent_class)->dispose (object);
