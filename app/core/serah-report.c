@@ -119,7 +119,7 @@ serah_report_scope_title (SerahStore *store, gint64 ceremony_id, GError **error)
   if (c == NULL)
     {
       g_set_error (error, SERAH_REPORT_ERROR, SERAH_REPORT_ERROR_NOT_FOUND,
-                   _("No ceremony with id %" G_GINT64_FORMAT "."), ceremony_id);
+                   _("No ceremony with id %lld."), (long long) ceremony_id);
       return NULL;
     }
   return g_strdup_printf ("%s, %s%s%s", c->name, c->date, c->place && *c->place ? ", " : "",

@@ -428,7 +428,7 @@ check_draft (SerahStore *store, const SerahTestimonialDraft *draft, GPtrArray *t
         g_propagate_error (error, g_steal_pointer (&local));
       else
         g_set_error (error, SERAH_TESTIMONIAL_ERROR, SERAH_TESTIMONIAL_ERROR_NOT_FOUND,
-                     _("No participant with id %" G_GINT64_FORMAT "."), draft->participant_id);
+                     _("No participant with id %lld."), (long long) draft->participant_id);
       return FALSE;
     }
   return TRUE;
@@ -510,15 +510,15 @@ serah_testimonial_set_consent (SerahStore *store, gint64 testimonial_id, SerahCo
         g_propagate_error (error, g_steal_pointer (&local));
       else
         g_set_error (error, SERAH_TESTIMONIAL_ERROR, SERAH_TESTIMONIAL_ERROR_NOT_FOUND,
-                     _("No testimonial with id %" G_GINT64_FORMAT "."), testimonial_id);
+                     _("No testimonial with id %lld."), (long long) testimonial_id);
       return FALSE;
     }
   if (t->consent == SERAH_CONSENT_WITHDRAWN)
     {
       g_set_error (error, SERAH_TESTIMONIAL_ERROR, SERAH_TESTIMONIAL_ERROR_WITHDRAWN,
-                   _("Consent for testimonial %" G_GINT64_FORMAT " was withdrawn; it cannot be "
+                   _("Consent for testimonial %lld was withdrawn; it cannot be "
                      "given again. Record a new testimonial if the participant wishes."),
-                   testimonial_id);
+                   (long long) testimonial_id);
       return FALSE;
     }
   if (consent == SERAH_CONSENT_WITHDRAWN && is_blank (note))

@@ -602,11 +602,22 @@ show_leftovers (SerahTestimonialPage *self)
   recovered = serah_store_list_recordings (self->store, SERAH_RECORDING_RECOVERED, NULL);
   finished = serah_store_list_recordings (self->store, SERAH_RECORDING_FINISHED, NULL);
   self->leftovers = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_recording_free);
-  for (guint i = 0; recovered && i < recovered->len; i++)
-    g_ptr_array_add (self->leftovers, g_ptr_array_steal_index (recovered, i--));
-  for (guint i = 0; finished && i < finished->len; i++)
-    if (g_strcmp0 (((SerahRecording *) finished->pdata[i])->file, self->audio_file) != 0)
-      g_ptr_array_add (self->leftovers, g_ptr_array_steal_index (finished, i--));
+  for (guint k = 0; k < 2; k++)
+    {
+      GPtrArray *list = k == 0 ? recovered : finished;
+
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          SerahRecording *rec = list->pdata[i];
+          g_autofree char *path = serah_testimonial_media_path (self->store, rec->file);
+
+          /* The take in the form right now is not a leftover; a file gone is nothing to offer. */
+          if (g_strcmp0 (rec->file, self->audio_file) == 0 || path == NULL ||
+              !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            continue;
+          g_ptr_array_add (self->leftovers, g_ptr_array_steal_index (list, i--));
+        }
+    }
 
   if (self->leftovers->len == 0)
     {
