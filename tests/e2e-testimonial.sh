@@ -152,5 +152,22 @@ if [ $have_sqlite -eq 1 ]; then
     test "$(sqlite3 "$db" "SELECT count (*) FROM audit_events WHERE action LIKE 'export.%'")" -ge 13
 fi
 
+# ---- with operators: officers record, administrators export ----
+env SERAH_PIN_NEW=204718 "$cli" --db "$db" operator add ani --role admin >/dev/null 2>&1
+SERAH_PIN=204718 SERAH_PIN_NEW=550123 "$cli" --db "$db" --operator ani operator add budi --role officer >/dev/null 2>&1
+run 2 "once operators exist, recording a testimonial needs --operator" \
+  "$cli" --db "$db" testimonial add --ceremony 1 --card "${cards[4]}" --text "x" --consent none
+run 0 "an officer records a testimonial" \
+  env SERAH_PIN=550123 "$cli" --db "$db" --operator budi testimonial add --ceremony 1 \
+  --card "${cards[4]}" --text "Senang sekali" --consent anonymous
+run 1 "an officer may not export" \
+  env SERAH_PIN=550123 "$cli" --db "$db" --operator budi testimonial export --format csv -o "$work/o.csv"
+run 1 "nor write a report" \
+  env SERAH_PIN=550123 "$cli" --db "$db" --operator budi report uncollected --format csv -o "$work/o.csv"
+run 0 "an administrator exports" \
+  env SERAH_PIN=204718 "$cli" --db "$db" --operator ani testimonial export --format csv -o "$work/o.csv"
+check "and the export is recorded under her name" \
+  test "$(sqlite3 "$db" "SELECT operator FROM audit_events WHERE action = 'export.testimonials' ORDER BY id DESC LIMIT 1")" = ani
+
 echo "1..$n"
 exit $failed

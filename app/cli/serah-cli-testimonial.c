@@ -27,14 +27,16 @@ operator_of (SerahCli *cli)
   return cli->operator_name ? cli->operator_name : g_get_user_name ();
 }
 
-/* Testimonials and reports hold personal data: an officer signs in (once the database has
- * operators; see serah_cli_require_role). */
+/* Testimonials and reports hold personal data, so a signed-in operator is needed once the
+ * database has operators (see serah_cli_require_role): an officer records testimonials and
+ * consent at the ceremony; exports and reports, which take data off the machine, need an
+ * administrator, as every other export does. */
 static gboolean
-sign_in (SerahCli *cli, int *status)
+sign_in (SerahCli *cli, SerahRole role, int *status)
 {
   g_autoptr(GError) error = NULL;
 
-  if (serah_cli_require_role (cli, SERAH_ROLE_OFFICER, &error))
+  if (serah_cli_require_role (cli, role, &error))
     return TRUE;
   *status = serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
   return FALSE;
@@ -330,7 +332,7 @@ verb_testimonial (SerahCli *cli, int argc, char **argv)
   store = serah_cli_get_store (cli);
   if (store == NULL)
     return SERAH_CLI_EXIT_USAGE;
-  if (!sign_in (cli, &status))
+  if (!sign_in (cli, strcmp (sub, "export") == 0 ? SERAH_ROLE_ADMIN : SERAH_ROLE_OFFICER, &status))
     return status;
   argc--;
   argv++;
@@ -373,7 +375,7 @@ verb_report (SerahCli *cli, int argc, char **argv)
   store = serah_cli_get_store (cli);
   if (store == NULL)
     return SERAH_CLI_EXIT_USAGE;
-  if (!sign_in (cli, &status))
+  if (!sign_in (cli, SERAH_ROLE_ADMIN, &status))
     return status;
   if (!serah_report_write (store, kind, ceremony, f, output, operator_of (cli), &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
