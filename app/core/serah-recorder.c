@@ -127,6 +127,8 @@ serah_recorder_probe_duration_ms (const char *path, GError **error)
   g_autoptr(GstDiscovererInfo) info = NULL;
   g_autofree char *uri = NULL;
   GstClockTime duration;
+  GList *audio;
+  gboolean has_audio;
 
   if (!ensure_gst (error))
     return -1;
@@ -139,16 +141,16 @@ serah_recorder_probe_duration_ms (const char *path, GError **error)
   info = gst_discoverer_discover_uri (disc, uri, error);
   if (info == NULL)
     return -1;
-  if (gst_discoverer_info_get_result (info) != GST_DISCOVERER_OK ||
-      gst_discoverer_info_get_audio_streams (info) == NULL)
+  audio = gst_discoverer_info_get_audio_streams (info);
+  has_audio = audio != NULL;
+  gst_discoverer_stream_info_list_free (audio);
+  if (gst_discoverer_info_get_result (info) != GST_DISCOVERER_OK || !has_audio)
     {
       g_clear_error (error);
       g_set_error (error, SERAH_RECORDER_ERROR, SERAH_RECORDER_ERROR_FAILED,
                    _("“%s” is not a readable audio recording."), path);
-      gst_discoverer_stream_info_list_free (gst_discoverer_info_get_audio_streams (info));
       return -1;
     }
-  gst_discoverer_stream_info_list_free (gst_discoverer_info_get_audio_streams (info));
   duration = gst_discoverer_info_get_duration (info);
   return GST_CLOCK_TIME_IS_VALID (duration) ? (gint64) (duration / GST_MSECOND) : 0;
 }

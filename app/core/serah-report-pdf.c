@@ -37,6 +37,10 @@ typedef struct {
   const Column         *columns;
   guint                 n_columns;
   guint                 rows_on_page;  /* table rows drawn on this page */
+  /* Table cells reuse two layouts: a list of 100 000 rows would otherwise create and
+   * shape-cache half a million layouts. */
+  PangoLayout          *cell;
+  PangoLayout          *cell_bold;
 } Pdf;
 
 static double
@@ -162,9 +166,29 @@ end_table (Pdf *pdf)
   pdf->y += 10;
 }
 
+static PangoLayout *
+cell_layout (Pdf *pdf, gboolean bold)
+{
+  PangoLayout **slot = bold ? &pdf->cell_bold : &pdf->cell;
+
+  if (*slot == NULL)
+    {
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans");
+
+      *slot = pango_cairo_create_layout (pdf->cr);
+      pango_font_description_set_absolute_size (font, CELL_SIZE * PANGO_SCALE);
+      if (bold)
+        pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      pango_layout_set_font_description (*slot, font);
+      pango_layout_set_ellipsize (*slot, PANGO_ELLIPSIZE_END);
+    }
+  return *slot;
+}
+
 static void
 table_row (Pdf *pdf, const char *const *cells, gboolean bold, gboolean shaded)
 {
+  PangoLayout *layout = cell_layout (pdf, bold);
   double x = MARGIN;
 
   need (pdf, ROW_H);
@@ -174,10 +198,16 @@ table_row (Pdf *pdf, const char *const *cells, gboolean bold, gboolean shaded)
       cairo_rectangle (pdf->cr, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, ROW_H);
       cairo_fill (pdf->cr);
     }
+  cairo_set_source_rgb (pdf->cr, 0.12, 0.12, 0.12);
   for (guint i = 0; i < pdf->n_columns; i++)
     {
-      text (pdf->cr, cells[i], x + 3, pdf->y + 2, pdf->columns[i].width - 6, CELL_SIZE, bold,
-            pdf->columns[i].align == RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 0.12);
+      pango_layout_set_width (layout, (int) ((pdf->columns[i].width - 6) * PANGO_SCALE));
+      pango_layout_set_alignment (layout, pdf->columns[i].align == RIGHT ? PANGO_ALIGN_RIGHT
+                                                                         : PANGO_ALIGN_LEFT);
+      pango_layout_set_text (layout, cells[i] ? cells[i] : "", -1);
+      cairo_move_to (pdf->cr, x + 3, pdf->y + 2);
+      pango_cairo_show_layout (pdf->cr, layout);
+      cairo_new_path (pdf->cr);
       x += pdf->columns[i].width;
     }
   pdf->y += ROW_H;
@@ -397,6 +427,8 @@ serah_report_write_pdf (const SerahReportDoc *doc, const char *path, GError **er
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pdf.report_title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Serah " PACKAGE_VERSION);
   cairo_show_page (pdf.cr);
+  g_clear_object (&pdf.cell);
+  g_clear_object (&pdf.cell_bold);
   cairo_destroy (pdf.cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);

@@ -281,7 +281,10 @@ serah_report_write_xlsx (const SerahReportDoc *doc, const char *path, GError **e
 {
   g_autofree char *tmp = g_strconcat (path, ".part", NULL);
   g_autofree char *tmpdir = g_path_get_dirname (path);
-  lxw_workbook_options options = { .constant_memory = FALSE, .tmpdir = tmpdir };
+  /* The not-yet-collected list can hold a whole register: constant-memory mode streams its
+   * rows to a temporary file (strings then go inline, still typed as text) so memory stays
+   * flat; the other reports are small and keep shared strings. */
+  lxw_workbook_options options = { .constant_memory = doc->uncollected != NULL, .tmpdir = tmpdir };
   lxw_doc_properties props = { 0 };
   g_autofree char *comments = g_strdup_printf ("Dibuat %s oleh Serah", doc->made);
   Xlsx x = { 0 };
