@@ -301,6 +301,23 @@ test_indicators (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (c1->rating_average, 4.5, 1e-9);
 }
 
+static void
+test_suggestions (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The person just served: the latest live handover (the undone one does not count). */
+  g_assert_cmpint (serah_store_latest_handover_participant (f->store, f->c1, &error), ==, f->pid[4]);
+  g_assert_cmpint (serah_store_latest_handover_participant (f->store, f->c2, &error), ==, f->pid[6]);
+  g_assert_cmpint (serah_store_latest_handover_participant (f->store, 999, &error), ==, 0);
+  g_assert_no_error (error);
+  /* The ceremony in progress: open, with the latest handover; a closed one is skipped. */
+  g_assert_cmpint (serah_store_guess_active_ceremony (f->store, &error), ==, f->c2);
+  g_assert_true (serah_ceremony_close (f->store, f->c2, "Petugas", &error));
+  g_assert_cmpint (serah_store_guess_active_ceremony (f->store, &error), ==, f->c1);
+  g_assert_no_error (error);
+}
+
 static char *
 run_capture (const char *const *argv)
 {
@@ -479,6 +496,8 @@ main (int argc, char **argv)
   g_test_add ("/serah/report/indicators", Fixture, NULL, fixture_set_up, test_indicators,
               fixture_tear_down);
   g_test_add ("/serah/report/files", Fixture, NULL, fixture_set_up, test_files,
+              fixture_tear_down);
+  g_test_add ("/serah/report/suggestions", Fixture, NULL, fixture_set_up, test_suggestions,
               fixture_tear_down);
   return g_test_run ();
 }
