@@ -47,6 +47,22 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_free (f->path);
 }
 
+/* The audit log holds an event of this action (and subject, when not NULL). */
+static void
+assert_audited (Fixture *f, const char *action, const char *subject)
+{
+  g_autoptr(GError) error = NULL;
+  SerahAuditFilter filter = { .action = action };
+  g_autoptr(GPtrArray) events = serah_audit_list (f->store, &filter, &error);
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    found |= subject == NULL ||
+             g_strcmp0 (((SerahAuditEvent *) events->pdata[i])->subject, subject) == 0;
+  g_assert_true (found);
+}
+
 /* The payload line of the first printed card whose participant is (or is not) in Labuan. */
 static const char *
 find_payload (Fixture *f, gboolean in_labuan, guint skip, SerahParticipant **out)
@@ -296,6 +312,48 @@ test_lookup_search (Fixture *f, gconstpointer data)
   g_assert_cmpint (nothing->kind, ==, SERAH_LOOKUP_RESULTS);
   g_assert_cmpuint (nothing->results->len, ==, 0);
   g_assert_false (nothing->more);
+
+  /* Long texts take the rare-trigram path; every result still contains the whole text, in
+   * any case, punctuation included; a one-letter prefix walks the name index. */
+  for (gint64 id = 1; id <= 120; id += 7)
+    {
+      g_autoptr(SerahParticipant) q = serah_store_get_participant (f->store, id, NULL);
+      g_autofree char *upper = g_ascii_strup (q->name, -1);
+      const char *texts[] = { q->name, upper, strchr (q->name, ' ') + 1 };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autoptr(SerahLookup) l = serah_ceremony_lookup (f->store, f->ceremony, texts[t], 50,
+                                                            &error);
+          g_autofree char *needle = g_ascii_strdown (texts[t], -1);
+          gboolean found = FALSE;
+
+          g_assert_no_error (error);
+          g_assert_cmpint (l->kind, ==, SERAH_LOOKUP_RESULTS);
+          for (guint i = 0; i < l->results->len; i++)
+            {
+              const SerahCheckoffEntry *e = l->results->pdata[i];
+              g_autofree char *name = g_ascii_strdown (e->participant->name, -1);
+              g_assert_nonnull (strstr (name, needle));
+              found |= e->participant->id == q->id;
+              /* The invited come first. */
+              if (i > 0)
+                g_assert_true (e->invited <=
+                               ((SerahCheckoffEntry *) l->results->pdata[i - 1])->invited);
+            }
+          g_assert_true (found || l->more);
+        }
+    }
+  {
+    g_autoptr(SerahLookup) one = serah_ceremony_lookup (f->store, f->ceremony, "s", 5, &error);
+    g_assert_cmpuint (one->results->len, ==, 5);
+    g_assert_true (one->more);
+    for (guint i = 0; i < one->results->len; i++)
+      {
+        const SerahCheckoffEntry *e = one->results->pdata[i];
+        g_assert_cmpint (g_ascii_tolower (e->participant->name[0]), ==, 's');
+      }
+  }
 }
 
 static void
@@ -441,6 +499,7 @@ test_not_invited (Fixture *f, gconstpointer data)
   allowed = serah_ceremony_record_handover (f->store, &request, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (allowed->uninvited);
+  assert_audited (f, "handover.uninvited", allowed->uuid);
 
   progress = serah_ceremony_get_progress (f->store, f->ceremony, &error);
   g_assert_cmpint (progress->total.handed_over, ==, 1);
@@ -508,6 +567,7 @@ test_undo_then_again (Fixture *f, gconstpointer data)
   g_assert_cmpstr (undone->undone_by, ==, "Budi");
   g_assert_cmpstr (undone->undo_station, ==, "meja-2");
   g_assert_cmpstr (undone->undo_reason, ==, "salah orang");
+  assert_audited (f, "handover.undo", first->uuid);
   g_assert_null (serah_ceremony_get_live_handover (f->store, f->ceremony, p->id, NULL, &error));
   g_assert_no_error (error);
 
@@ -548,9 +608,11 @@ test_events_append_only (Fixture *f, gconstpointer data)
     "DELETE FROM handover_undos",
   };
 
+  g_autoptr(SerahHandover) undone = NULL;
+
   g_assert_no_error (error);
-  g_assert_nonnull (serah_ceremony_undo_handover (f->store, f->ceremony, h->uuid, "uji", NULL,
-                                                  NULL, &error));
+  undone = serah_ceremony_undo_handover (f->store, f->ceremony, h->uuid, "uji", NULL, NULL, &error);
+  g_assert_nonnull (undone);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
     {
@@ -571,7 +633,8 @@ test_progress_per_desa (Fixture *f, gconstpointer data)
   g_autoptr(SerahCeremonyProgress) after = NULL;
   g_autoptr(GHashTable) expect_self = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) expect_rep = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_participant_free);
+  g_autoptr(GPtrArray) people =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_participant_free);
   gint64 invited = 0;
 
   g_assert_no_error (error);
@@ -598,7 +661,8 @@ test_progress_per_desa (Fixture *f, gconstpointer data)
       h = serah_ceremony_record_handover (f->store, &request, NULL, &error);
       g_assert_no_error (error);
       g_hash_table_insert (table, p->desa,
-                           GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (table, p->desa)) + 1));
+                           GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (table, p->desa))
+                                            + 1));
       g_ptr_array_add (people, p);
     }
   after = serah_ceremony_get_progress (f->store, f->ceremony, &error);
@@ -609,7 +673,8 @@ test_progress_per_desa (Fixture *f, gconstpointer data)
   for (guint i = 0; i < after->areas->len; i++)
     {
       const SerahProgressRow *r = after->areas->pdata[i];
-      g_assert_cmpint (r->to_self, ==, GPOINTER_TO_INT (g_hash_table_lookup (expect_self, r->desa)));
+      g_assert_cmpint (r->to_self, ==,
+                       GPOINTER_TO_INT (g_hash_table_lookup (expect_self, r->desa)));
       g_assert_cmpint (r->to_representative, ==,
                        GPOINTER_TO_INT (g_hash_table_lookup (expect_rep, r->desa)));
       g_assert_cmpint (r->handed_over, ==, r->to_self + r->to_representative);
@@ -676,6 +741,16 @@ test_close (Fixture *f, gconstpointer data)
   c = serah_ceremony_get (f->store, f->ceremony, &error);
   g_assert_cmpint (c->closed_at, >, 0);
   g_assert_cmpstr (c->closed_by, ==, "Kepala");
+  assert_audited (f, "ceremony.create", NULL);
+  assert_audited (f, "ceremony.invite", NULL);
+  assert_audited (f, "ceremony.close", NULL);
+  /* The close hook made the day's backup. */
+  {
+    g_autoptr(GPtrArray) backups = serah_backup_list_automatic (f->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (backups->len, ==, 1);
+    g_assert_cmpstr (((SerahBackupInfo *) backups->pdata[0])->reason, ==, "ceremony-close");
+  }
 
   g_assert_false (serah_ceremony_close (f->store, f->ceremony, NULL, &error));
   g_assert_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_CLOSED);
@@ -748,6 +823,7 @@ test_paper (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (text, "Halaman 1 dari"));
     g_assert_nonnull (strstr (text, last));
   }
+  assert_audited (f, "paper.tanda-terima", NULL);
   g_clear_pointer (&text, g_free);
 
   pages = serah_paper_write (f->store, f->ceremony, SERAH_PAPER_BERITA_ACARA, NULL, report, NULL,

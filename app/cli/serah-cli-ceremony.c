@@ -1,6 +1,7 @@
 /* serah-cli-ceremony.c: the ceremony verbs of serah-cli: ceremonies (create, list, invite,
- * close, progress, pending, lookup, paper), handover and handover-undo. The station verbs
- * (bundles) are in serah-cli-station.c. Each verb is a thin layer over serah-ceremony.h.
+ * close, progress, pending, lookup, paper) and the verb table of the area. handover and
+ * handover-undo are in serah-cli-handover.c, the station verbs (bundles) in
+ * serah-cli-station.c. Each verb is a thin layer over serah-ceremony.h.
  */
 #define G_LOG_DOMAIN "serah-cli"
 
@@ -32,8 +33,8 @@ serah_cli_json_int (JsonBuilder *b, const char *name, gint64 value)
   json_builder_add_int_value (b, value);
 }
 
-static void
-json_bool (JsonBuilder *b, const char *name, gboolean value)
+void
+serah_cli_json_bool (JsonBuilder *b, const char *name, gboolean value)
 {
   json_builder_set_member_name (b, name);
   json_builder_add_boolean_value (b, value);
@@ -59,9 +60,9 @@ serah_cli_json_handover (JsonBuilder *b, const SerahHandover *h)
        * database for whoever has to check it. */
       serah_cli_json_string (b, "proxy_name", h->proxy_name);
       serah_cli_json_string (b, "proxy_relation", h->proxy_relation);
-      json_bool (b, "proxy_id_recorded", h->proxy_id_number != NULL);
+      serah_cli_json_bool (b, "proxy_id_recorded", h->proxy_id_number != NULL);
     }
-  json_bool (b, "uninvited", h->uninvited);
+  serah_cli_json_bool (b, "uninvited", h->uninvited);
   if (h->undo_uuid != NULL)
     {
       json_builder_set_member_name (b, "undo");
@@ -95,6 +96,20 @@ exit_code_for (const GError *error)
   return SERAH_CLI_EXIT_USAGE;
 }
 
+/* The sign-in check (serah-cli-admin.c) before a verb that changes or exports something. */
+SerahStore *
+serah_cli_signed_in_store (SerahCli *cli, SerahRole role, int *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!serah_cli_require_role (cli, role, &error))
+    {
+      *exit_code = serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
+      return NULL;
+    }
+  return serah_cli_get_store (cli);
+}
+
 /* Prints a refusal: the reason on stderr; with --json {"ok": false, "refused": {code,
  * message, existing?}}. */
 int
@@ -108,7 +123,7 @@ serah_cli_refuse (SerahCli *cli, const GError *error, const SerahHandover *exist
       JsonBuilder *b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_bool (b, "ok", FALSE);
+      serah_cli_json_bool (b, "ok", FALSE);
       json_builder_set_member_name (b, code == SERAH_CLI_EXIT_REFUSED ? "refused" : "error");
       json_builder_begin_object (b);
       serah_cli_json_string (b, "code", serah_ceremony_refusal_code (error));
@@ -125,14 +140,15 @@ serah_cli_refuse (SerahCli *cli, const GError *error, const SerahHandover *exist
   return code;
 }
 
-static gboolean
-parse_ceremony_id (SerahCli *cli, const char *text, gint64 *id)
+gboolean
+serah_cli_parse_ceremony_id (SerahCli *cli, const char *text, gint64 *id)
 {
   guint64 value = 0;
 
   if (text == NULL)
     {
-      serah_cli_message (cli, "%s", _("Name the ceremony with --ceremony ID (see “ceremony list”)."));
+      serah_cli_message (cli, "%s",
+                         _("Name the ceremony with --ceremony ID (see “ceremony list”)."));
       return FALSE;
     }
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
@@ -142,6 +158,30 @@ parse_ceremony_id (SerahCli *cli, const char *text, gint64 *id)
     }
   *id = (gint64) value;
   return TRUE;
+}
+
+SerahCeremony *
+serah_cli_open_ceremony (SerahCli *cli, gint64 id, SerahStore **store, int *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+  SerahCeremony *ceremony;
+
+  *exit_code = SERAH_CLI_EXIT_USAGE;
+  *store = serah_cli_get_store (cli);
+  if (*store == NULL)
+    return NULL;
+  ceremony = serah_ceremony_get (*store, id, &error);
+  if (ceremony == NULL)
+    *exit_code = serah_cli_refuse (cli, error, NULL);
+  return ceremony;
+}
+
+gboolean
+serah_cli_parse_for_ceremony (SerahCli *cli, const char *usage, GOptionEntry *entries, int *argc,
+                              char ***argv, char **ceremony, gint64 *id)
+{
+  return serah_cli_parse (cli, usage, entries, argc, argv) &&
+         serah_cli_parse_ceremony_id (cli, *ceremony, id);
 }
 
 /* --where desa=X / --where kecamatan=Y into a filter (the arrays borrow from where). */
@@ -166,7 +206,8 @@ parse_where (SerahCli *cli, char **where, GPtrArray *kecamatan, GPtrArray *desa)
         g_ptr_array_add (kecamatan, (gpointer) (eq + 1));
       else
         {
-          serah_cli_message (cli, _("Unknown field “%s” in --where: use desa or kecamatan."), field);
+          serah_cli_message (cli, _("Unknown field “%s” in --where: use desa or kecamatan."),
+                             field);
           return FALSE;
         }
     }
@@ -182,7 +223,8 @@ print_invite_problems (SerahCli *cli, GPtrArray *problems)
     {
       const SerahInviteProblem *p = problems->pdata[i];
       if (p->line > 0)
-        serah_cli_message (cli, _("line %lld: “%s”: %s"), (long long) p->line, p->value, p->message);
+        serah_cli_message (cli, _("line %lld: “%s”: %s"), (long long) p->line, p->value,
+                           p->message);
       else
         serah_cli_message (cli, "“%s”: %s", p->value, p->message);
     }
@@ -225,7 +267,19 @@ invite (SerahCli *cli, SerahStore *store, gint64 ceremony_id, char **where, gint
                                _("Bad --where."));
           return FALSE;
         }
-      filter.kecamatan = (char **) kecamatan->pdata;
+      /* Each --where adds people: "desa=Caringin --where kecamatan=Menes" is everyone of
+       * Caringin and everyone of Menes (a filter with both would be their intersection). */
+      if (kecamatan->len > 1 && desa->len > 1)
+        {
+          filter.kecamatan = (char **) kecamatan->pdata;
+          if (!serah_ceremony_invite_selection (store, ceremony_id, &filter, print_run,
+                                                cli->operator_name, &n, error))
+            return FALSE;
+          *added += n;
+          filter.kecamatan = NULL;
+        }
+      else
+        filter.kecamatan = (char **) kecamatan->pdata;
       filter.desa = (char **) desa->pdata;
       if (!serah_ceremony_invite_selection (store, ceremony_id, &filter, print_run,
                                             cli->operator_name, &n, error))
@@ -258,6 +312,17 @@ invite (SerahCli *cli, SerahStore *store, gint64 ceremony_id, char **where, gint
 
 /* ---- ceremony create / list / invite / close ---- */
 
+/* Who to invite: the options "ceremony create" and "ceremony invite" share. */
+#define INVITE_OPTIONS \
+  { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &where, \
+    N_("Invite everyone of a desa or kecamatan (repeatable)"), N_("desa=X|kecamatan=Y") }, \
+  { "print-run", 0, 0, G_OPTION_ARG_INT64, &print_run, \
+    N_("Invite those with a card in this print run"), N_("ID") }, \
+  { "card", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cards, \
+    N_("Invite this card number or NIK (repeatable)"), N_("NO") }, \
+  { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, \
+    N_("Invite the card numbers or NIKs in this CSV file"), N_("FILE.csv") }
+
 static int
 ceremony_create (SerahCli *cli, int argc, char **argv)
 {
@@ -269,18 +334,12 @@ ceremony_create (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahCeremony) ceremony = NULL;
   gint64 print_run = 0, id, added = 0;
   SerahStore *store;
+  int status = SERAH_CLI_EXIT_USAGE;
   GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the ceremony"), N_("NAME") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date, YYYY-MM-DD"), N_("DATE") },
     { "place", 0, 0, G_OPTION_ARG_STRING, &place, N_("Place"), N_("PLACE") },
-    { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &where,
-      N_("Invite everyone of a desa or kecamatan (repeatable)"), N_("desa=X|kecamatan=Y") },
-    { "print-run", 0, 0, G_OPTION_ARG_INT64, &print_run,
-      N_("Invite those with a card in this print run"), N_("ID") },
-    { "card", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cards,
-      N_("Invite this card number or NIK (repeatable)"), N_("NO") },
-    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
-      N_("Invite the card numbers or NIKs in this CSV file"), N_("FILE.csv") },
+    INVITE_OPTIONS,
     { NULL }
   };
 
@@ -295,9 +354,9 @@ ceremony_create (SerahCli *cli, int argc, char **argv)
                          _("Usage"));
       return SERAH_CLI_EXIT_USAGE;
     }
-  store = serah_cli_get_store (cli);
+  store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
+    return status;
 
   /* One transaction: a ceremony whose invitations failed is not left behind. */
   if (!serah_store_begin (store, &error))
@@ -319,7 +378,7 @@ ceremony_create (SerahCli *cli, int argc, char **argv)
     {
       JsonBuilder *b = json_builder_new ();
       json_builder_begin_object (b);
-      json_bool (b, "ok", TRUE);
+      serah_cli_json_bool (b, "ok", TRUE);
       serah_cli_json_int (b, "id", id);
       serah_cli_json_string (b, "uuid", ceremony->uuid);
       serah_cli_json_int (b, "invited", ceremony->invited);
@@ -359,7 +418,7 @@ ceremony_list (SerahCli *cli, int argc, char **argv)
     {
       b = json_builder_new ();
       json_builder_begin_object (b);
-      json_bool (b, "ok", TRUE);
+      serah_cli_json_bool (b, "ok", TRUE);
       json_builder_set_member_name (b, "ceremonies");
       json_builder_begin_array (b);
     }
@@ -377,7 +436,7 @@ ceremony_list (SerahCli *cli, int argc, char **argv)
           serah_cli_json_string (b, "name", c->name);
           serah_cli_json_string (b, "date", c->date);
           serah_cli_json_string (b, "place", c->place);
-          json_bool (b, "closed", c->closed_at != 0);
+          serah_cli_json_bool (b, "closed", c->closed_at != 0);
           serah_cli_json_int (b, "invited", c->invited);
           serah_cli_json_int (b, "handed_over", c->handed_over);
           json_builder_end_object (b);
@@ -407,24 +466,16 @@ ceremony_invite (SerahCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   gint64 print_run = 0, id = 0, added = 0;
   SerahStore *store;
+  int status = SERAH_CLI_EXIT_USAGE;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
-    { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &where,
-      N_("Invite everyone of a desa or kecamatan (repeatable)"), N_("desa=X|kecamatan=Y") },
-    { "print-run", 0, 0, G_OPTION_ARG_INT64, &print_run,
-      N_("Invite those with a card in this print run"), N_("ID") },
-    { "card", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cards,
-      N_("Invite this card number or NIK (repeatable)"), N_("NO") },
-    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
-      N_("Invite the card numbers or NIKs in this CSV file"), N_("FILE.csv") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
+    INVITE_OPTIONS,
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "ceremony invite --ceremony ID (--where desa=X | --card NO | "
-                             "--file F | --print-run ID)",
-                        entries, &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!parse_ceremony_id (cli, ceremony, &id))
+  if (!serah_cli_parse_for_ceremony (cli, "ceremony invite --ceremony ID (--where desa=X | "
+                                     "--card NO | --file F | --print-run ID)",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 1 || (where == NULL && cards == NULL && file == NULL && print_run <= 0))
     {
@@ -434,9 +485,9 @@ ceremony_invite (SerahCli *cli, int argc, char **argv)
                          _("Usage"));
       return SERAH_CLI_EXIT_USAGE;
     }
-  store = serah_cli_get_store (cli);
+  store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
+    return status;
 
   if (!serah_store_begin (store, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
@@ -453,7 +504,7 @@ ceremony_invite (SerahCli *cli, int argc, char **argv)
     {
       JsonBuilder *b = json_builder_new ();
       json_builder_begin_object (b);
-      json_bool (b, "ok", TRUE);
+      serah_cli_json_bool (b, "ok", TRUE);
       serah_cli_json_int (b, "added", added);
       json_invite_problems (b, problems);
       json_builder_end_object (b);
@@ -469,18 +520,18 @@ ceremony_close (SerahCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
   SerahStore *store;
+  int status = SERAH_CLI_EXIT_USAGE;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "ceremony close --ceremony ID", entries, &argc, &argv))
+  if (!serah_cli_parse_for_ceremony (cli, "ceremony close --ceremony ID",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
-  if (!parse_ceremony_id (cli, ceremony, &id))
-    return SERAH_CLI_EXIT_USAGE;
-  store = serah_cli_get_store (cli);
+  store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
+    return status;
   if (!serah_ceremony_close (store, id, cli->operator_name, &error))
     return serah_cli_refuse (cli, error, NULL);
   serah_cli_message (cli, _("Ceremony %lld closed."), (long long) id);
@@ -488,7 +539,7 @@ ceremony_close (SerahCli *cli, int argc, char **argv)
     {
       JsonBuilder *b = json_builder_new ();
       json_builder_begin_object (b);
-      json_bool (b, "ok", TRUE);
+      serah_cli_json_bool (b, "ok", TRUE);
       serah_cli_json_int (b, "id", id);
       json_builder_end_object (b);
       serah_cli_print_json (cli, b);
@@ -522,22 +573,20 @@ ceremony_progress (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahCeremony) c = NULL;
   g_autoptr(SerahCeremonyProgress) p = NULL;
   gint64 id = 0;
+  int status;
   SerahStore *store;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "ceremony progress --ceremony ID [--json]", entries, &argc, &argv))
+  if (!serah_cli_parse_for_ceremony (cli, "ceremony progress --ceremony ID [--json]",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
-  if (!parse_ceremony_id (cli, ceremony, &id))
-    return SERAH_CLI_EXIT_USAGE;
-  store = serah_cli_get_store (cli);
-  if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-  c = serah_ceremony_get (store, id, &error);
-  if (c != NULL)
-    p = serah_ceremony_get_progress (store, id, &error);
+  c = serah_cli_open_ceremony (cli, id, &store, &status);
+  if (c == NULL)
+    return status;
+  p = serah_ceremony_get_progress (store, id, &error);
   if (p == NULL)
     return serah_cli_refuse (cli, error, NULL);
 
@@ -545,10 +594,10 @@ ceremony_progress (SerahCli *cli, int argc, char **argv)
     {
       JsonBuilder *b = json_builder_new ();
       json_builder_begin_object (b);
-      json_bool (b, "ok", TRUE);
+      serah_cli_json_bool (b, "ok", TRUE);
       serah_cli_json_int (b, "ceremony", id);
       serah_cli_json_string (b, "name", c->name);
-      json_bool (b, "closed", c->closed_at != 0);
+      serah_cli_json_bool (b, "closed", c->closed_at != 0);
       json_progress_row (b, &p->total);
       serah_cli_json_int (b, "conflicts", p->conflicts);
       json_builder_set_member_name (b, "areas");
@@ -596,7 +645,7 @@ json_entry (JsonBuilder *b, const SerahCheckoffEntry *e)
   serah_cli_json_string (b, "card_no", e->participant->card_no);
   serah_cli_json_string (b, "kecamatan", e->participant->kecamatan);
   serah_cli_json_string (b, "desa", e->participant->desa);
-  json_bool (b, "invited", e->invited);
+  serah_cli_json_bool (b, "invited", e->invited);
   if (e->card != NULL)
     {
       serah_cli_json_int (b, "card_serial", e->card->serial);
@@ -648,29 +697,25 @@ ceremony_pending (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahCeremony) c = NULL;
   PendingWalk walk = { cli, NULL, 0 };
   gint64 id = 0;
+  int status;
   SerahStore *store;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { "desa", 0, 0, G_OPTION_ARG_STRING, &desa, N_("Only this desa"), N_("NAME") },
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "ceremony pending --ceremony ID [--desa NAME] [--json]", entries,
-                        &argc, &argv))
+  if (!serah_cli_parse_for_ceremony (cli, "ceremony pending --ceremony ID [--desa NAME] [--json]",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
-  if (!parse_ceremony_id (cli, ceremony, &id))
-    return SERAH_CLI_EXIT_USAGE;
-  store = serah_cli_get_store (cli);
-  if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-  c = serah_ceremony_get (store, id, &error);
+  c = serah_cli_open_ceremony (cli, id, &store, &status);
   if (c == NULL)
-    return serah_cli_refuse (cli, error, NULL);
+    return status;
   if (cli->json)
     {
       walk.b = json_builder_new ();
       json_builder_begin_object (walk.b);
-      json_bool (walk.b, "ok", TRUE);
+      serah_cli_json_bool (walk.b, "ok", TRUE);
       json_builder_set_member_name (walk.b, "pending");
       json_builder_begin_array (walk.b);
     }
@@ -702,14 +747,13 @@ ceremony_lookup (SerahCli *cli, int argc, char **argv)
   SerahStore *store;
   JsonBuilder *b;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many results"), N_("N") },
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "ceremony lookup --ceremony ID TEXT [--json]", entries, &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!parse_ceremony_id (cli, ceremony, &id))
+  if (!serah_cli_parse_for_ceremony (cli, "ceremony lookup --ceremony ID TEXT [--json]",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2)
     {
@@ -728,7 +772,7 @@ ceremony_lookup (SerahCli *cli, int argc, char **argv)
 
   b = json_builder_new ();
   json_builder_begin_object (b);
-  json_bool (b, "ok", TRUE);
+  serah_cli_json_bool (b, "ok", TRUE);
   serah_cli_json_string (b, "kind", lookup->kind == SERAH_LOOKUP_FOUND ? "found"
                                     : lookup->kind == SERAH_LOOKUP_RESULTS ? "results"
                                                                            : "empty");
@@ -744,7 +788,7 @@ ceremony_lookup (SerahCli *cli, int argc, char **argv)
       for (guint i = 0; i < lookup->results->len; i++)
         json_entry (b, lookup->results->pdata[i]);
       json_builder_end_array (b);
-      json_bool (b, "more", lookup->more);
+      serah_cli_json_bool (b, "more", lookup->more);
     }
   json_builder_end_object (b);
   /* Lookup output is for scripts and debugging: always JSON. */
@@ -764,8 +808,9 @@ ceremony_paper (SerahCli *cli, int argc, char **argv)
   gint64 id = 0;
   int pages;
   SerahStore *store;
+  int status = SERAH_CLI_EXIT_USAGE;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("tanda-terima or berita-acara"),
       N_("KIND") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("PDF file to write"), N_("FILE.pdf") },
@@ -773,11 +818,9 @@ ceremony_paper (SerahCli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "ceremony paper --ceremony ID --kind tanda-terima|berita-acara "
-                             "-o FILE.pdf",
-                        entries, &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!parse_ceremony_id (cli, ceremony, &id))
+  if (!serah_cli_parse_for_ceremony (cli, "ceremony paper --ceremony ID --kind "
+                                     "tanda-terima|berita-acara -o FILE.pdf",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
   if (kind_name == NULL || !serah_paper_kind_from_string (kind_name, &kind) || output == NULL)
     {
@@ -786,10 +829,11 @@ ceremony_paper (SerahCli *cli, int argc, char **argv)
                          _("Usage"));
       return SERAH_CLI_EXIT_USAGE;
     }
-  store = serah_cli_get_store (cli);
+  store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
+    return status;
   options.desa = desa;
+  options.operator_name = cli->operator_name;
   pages = serah_paper_write (store, id, kind, &options, output, NULL, &error);
   if (pages == 0)
     return serah_cli_refuse (cli, error, NULL);
@@ -798,7 +842,7 @@ ceremony_paper (SerahCli *cli, int argc, char **argv)
     {
       JsonBuilder *b = json_builder_new ();
       json_builder_begin_object (b);
-      json_bool (b, "ok", TRUE);
+      serah_cli_json_bool (b, "ok", TRUE);
       serah_cli_json_string (b, "file", output);
       serah_cli_json_int (b, "pages", pages);
       json_builder_end_object (b);
@@ -843,193 +887,13 @@ verb_ceremony (SerahCli *cli, int argc, char **argv)
   return serah_cli_dispatch_subverb (cli, ceremony_subverbs, argc, argv);
 }
 
-/* ---- handover, handover-undo ---- */
-
-static int
-verb_handover (SerahCli *cli, int argc, char **argv)
-{
-  g_autofree char *ceremony = NULL, *card = NULL, *station = NULL;
-  g_autofree char *proxy_name = NULL, *proxy_relation = NULL, *proxy_id = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SerahHandover) existing = NULL;
-  g_autoptr(SerahHandover) h = NULL;
-  g_autoptr(SerahParticipant) p = NULL;
-  gboolean allow_uninvited = FALSE;
-  SerahHandoverRequest request = { 0 };
-  SerahStore *store;
-  gint64 id = 0;
-  GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
-    { "card", 0, 0, G_OPTION_ARG_STRING, &card, N_("Card number, instead of a scanned code"),
-      N_("NO") },
-    { "proxy-name", 0, 0, G_OPTION_ARG_STRING, &proxy_name,
-      N_("A representative took the card: their name"), N_("NAME") },
-    { "proxy-relation", 0, 0, G_OPTION_ARG_STRING, &proxy_relation,
-      N_("The representative's relationship to the participant"), N_("RELATION") },
-    { "proxy-id", 0, 0, G_OPTION_ARG_STRING, &proxy_id,
-      N_("The representative's ID card number"), N_("ID") },
-    { "allow-uninvited", 0, 0, G_OPTION_ARG_NONE, &allow_uninvited,
-      N_("Hand over even if the participant is not invited (recorded)"), NULL },
-    { "station", 0, 0, G_OPTION_ARG_STRING, &station, N_("This station's name"), N_("NAME") },
-    { NULL }
-  };
-
-  if (!serah_cli_parse (cli, "handover --ceremony ID (PAYLOAD | --card NO) [--proxy-name N "
-                             "--proxy-relation R --proxy-id ID] [--allow-uninvited] [--station S]",
-                        entries, &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!parse_ceremony_id (cli, ceremony, &id))
-    return SERAH_CLI_EXIT_USAGE;
-  if ((argc == 2) == (card != NULL) || argc > 2)
-    {
-      serah_cli_message (cli, "%s: serah-cli --db DB handover --ceremony ID (PAYLOAD | --card NO) "
-                              "[--proxy-name N --proxy-relation R --proxy-id ID] "
-                              "[--allow-uninvited] [--station S] [--operator NAME] [--json]",
-                         _("Usage"));
-      return SERAH_CLI_EXIT_USAGE;
-    }
-  store = serah_cli_get_store (cli);
-  if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-
-  request.ceremony_id = id;
-  if (card != NULL)
-    {
-      g_autofree char *number = g_strstrip (g_strdup (card));
-      p = serah_store_find_participant_by_card (store, number, &error);
-      if (p == NULL && error == NULL)
-        g_set_error (&error, SERAH_PAYLOAD_ERROR, SERAH_PAYLOAD_ERROR_UNKNOWN_CARD,
-                     _("No participant has card number %s in this database."), number);
-      if (p == NULL)
-        return serah_cli_refuse (cli, error, NULL);
-      request.participant_id = p->id;
-      request.identified_by = SERAH_IDENTIFIED_CARD_NUMBER;
-    }
-  else
-    request.code = argv[1];
-  request.operator_name = cli->operator_name;
-  request.station = station;
-  request.proxy_name = proxy_name;
-  request.proxy_relation = proxy_relation;
-  request.proxy_id_number = proxy_id;
-  request.allow_uninvited = allow_uninvited;
-
-  h = serah_ceremony_record_handover (store, &request, &existing, &error);
-  if (h == NULL)
-    return serah_cli_refuse (cli, error, existing);
-
-  if (cli->json)
-    {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_bool (b, "ok", TRUE);
-      json_builder_set_member_name (b, "handover");
-      serah_cli_json_handover (b, h);
-      json_builder_end_object (b);
-      serah_cli_print_json (cli, b);
-    }
-  else
-    {
-      g_autofree char *to_whom = serah_handover_describe_recipient (h);
-      printf ("%s\n", h->uuid);
-      serah_cli_message (cli, _("Card %s handed over to %s%s."), h->card_no, to_whom,
-                         h->uninvited ? _(" (not invited)") : "");
-    }
-  return SERAH_CLI_EXIT_OK;
-}
-
-static int
-verb_handover_undo (SerahCli *cli, int argc, char **argv)
-{
-  g_autofree char *ceremony = NULL, *card = NULL, *uuid = NULL, *reason = NULL, *station = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SerahHandover) live = NULL;
-  g_autoptr(SerahHandover) undone = NULL;
-  g_autoptr(SerahParticipant) p = NULL;
-  const char *target;
-  SerahStore *store;
-  gint64 id = 0;
-  guint n_live = 0;
-  GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
-    { "card", 0, 0, G_OPTION_ARG_STRING, &card, N_("Card number"), N_("NO") },
-    { "uuid", 0, 0, G_OPTION_ARG_STRING, &uuid, N_("The handover's UUID (for conflicts)"),
-      N_("UUID") },
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the handover is undone"),
-      N_("TEXT") },
-    { "station", 0, 0, G_OPTION_ARG_STRING, &station, N_("This station's name"), N_("NAME") },
-    { NULL }
-  };
-
-  if (!serah_cli_parse (cli, "handover-undo --ceremony ID (--card NO | --uuid UUID) --reason TEXT",
-                        entries, &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!parse_ceremony_id (cli, ceremony, &id))
-    return SERAH_CLI_EXIT_USAGE;
-  if (argc != 1 || (card == NULL) == (uuid == NULL) || reason == NULL)
-    {
-      serah_cli_message (cli, "%s: serah-cli --db DB handover-undo --ceremony ID "
-                              "(--card NO | --uuid UUID) --reason TEXT [--station S]",
-                         _("Usage"));
-      return SERAH_CLI_EXIT_USAGE;
-    }
-  store = serah_cli_get_store (cli);
-  if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-
-  target = uuid;
-  if (card != NULL)
-    {
-      g_autofree char *number = g_strstrip (g_strdup (card));
-      p = serah_store_find_participant_by_card (store, number, &error);
-      if (p == NULL && error == NULL)
-        g_set_error (&error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_FOUND,
-                     _("No participant has card number %s in this database."), number);
-      if (p != NULL)
-        live = serah_ceremony_get_live_handover (store, id, p->id, &n_live, &error);
-      if (p != NULL && live == NULL && error == NULL)
-        g_set_error (&error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_HANDED_OVER,
-                     _("Card %s has not been handed over in this ceremony; nothing to undo."),
-                     number);
-      if (live != NULL && n_live > 1)
-        g_set_error (&error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_AMBIGUOUS,
-                     _("Card %s was handed over %u times at different stations; name the "
-                       "handover to undo with --uuid (see “station conflicts”)."),
-                     number, n_live);
-      if (error != NULL || live == NULL)
-        return serah_cli_refuse (cli, error, NULL);
-      target = live->uuid;
-    }
-
-  undone = serah_ceremony_undo_handover (store, id, target, reason, cli->operator_name, station,
-                                         &error);
-  if (undone == NULL)
-    return serah_cli_refuse (cli, error, NULL);
-  if (cli->json)
-    {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_bool (b, "ok", TRUE);
-      json_builder_set_member_name (b, "handover");
-      serah_cli_json_handover (b, undone);
-      json_builder_end_object (b);
-      serah_cli_print_json (cli, b);
-    }
-  else
-    {
-      printf ("%s\n", undone->undo_uuid);
-      serah_cli_message (cli, _("Handover of card %s undone."), undone->card_no);
-    }
-  return SERAH_CLI_EXIT_OK;
-}
-
 const SerahCliVerb serah_cli_ceremony_verbs[] = {
   { "ceremony", verb_ceremony,
     "ceremony create|list|invite|close|progress|pending|lookup|paper ..." },
-  { "handover", verb_handover,
+  { "handover", serah_cli_handover_verb,
     "handover --ceremony ID (PAYLOAD | --card NO) [--proxy-name N --proxy-relation R "
     "--proxy-id ID] [--allow-uninvited] [--station S]" },
-  { "handover-undo", verb_handover_undo,
+  { "handover-undo", serah_cli_handover_undo_verb,
     "handover-undo --ceremony ID (--card NO | --uuid UUID) --reason TEXT [--station S]" },
   { "station", serah_cli_station_verb,
     "station export --ceremony ID -o BUNDLE | import BUNDLE | conflicts --ceremony ID" },

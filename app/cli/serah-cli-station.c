@@ -75,20 +75,6 @@ json_info (JsonBuilder *b, const SerahStationBundleInfo *info, gboolean imported
     }
 }
 
-static gboolean
-parse_id (SerahCli *cli, const char *text, gint64 *id)
-{
-  guint64 value = 0;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      serah_cli_message (cli, "%s", _("Name the ceremony with --ceremony ID (see “ceremony list”)."));
-      return FALSE;
-    }
-  *id = (gint64) value;
-  return TRUE;
-}
-
 static int
 station_export (SerahCli *cli, int argc, char **argv)
 {
@@ -96,18 +82,17 @@ station_export (SerahCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahStationBundleInfo) info = NULL;
   SerahStore *store;
+  int status = SERAH_CLI_EXIT_USAGE;
   gint64 id = 0;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Bundle file to write"), N_("FILE") },
     { "station", 0, 0, G_OPTION_ARG_STRING, &station, N_("This station's name"), N_("NAME") },
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "station export --ceremony ID -o BUNDLE [--station NAME]", entries,
-                        &argc, &argv))
-    return SERAH_CLI_EXIT_USAGE;
-  if (!parse_id (cli, ceremony, &id))
+  if (!serah_cli_parse_for_ceremony (cli, "station export --ceremony ID -o BUNDLE [--station NAME]",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
   if (output == NULL || argc != 1)
     {
@@ -116,10 +101,10 @@ station_export (SerahCli *cli, int argc, char **argv)
                          _("Usage"));
       return SERAH_CLI_EXIT_USAGE;
     }
-  store = serah_cli_get_store (cli);
+  store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-  info = serah_station_export (store, id, station, output, &error);
+    return status;
+  info = serah_station_export (store, id, station, cli->operator_name, output, &error);
   if (info == NULL)
     return station_fail (cli, error);
   serah_cli_message (cli, _("Wrote “%s”: %lld handovers and %lld undos of “%s” from station %s."),
@@ -145,6 +130,7 @@ station_import (SerahCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahStationBundleInfo) info = NULL;
   SerahStore *store;
+  int status = SERAH_CLI_EXIT_USAGE;
   GOptionEntry entries[] = { { NULL } };
 
   if (!serah_cli_parse (cli, "station import BUNDLE [--json]", entries, &argc, &argv))
@@ -154,10 +140,10 @@ station_import (SerahCli *cli, int argc, char **argv)
       serah_cli_message (cli, "%s: serah-cli --db DB station import BUNDLE [--json]", _("Usage"));
       return SERAH_CLI_EXIT_USAGE;
     }
-  store = serah_cli_get_store (cli);
+  store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-  info = serah_station_import (store, argv[1], &error);
+    return status;
+  info = serah_station_import (store, argv[1], cli->operator_name, &error);
   if (info == NULL)
     return station_fail (cli, error);
 
@@ -189,21 +175,19 @@ station_conflicts (SerahCli *cli, int argc, char **argv)
   SerahStore *store;
   JsonBuilder *b = NULL;
   gint64 id = 0;
+  int status;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony, N_("Ceremony number"), N_("ID") },
+    SERAH_CLI_CEREMONY_OPTION (ceremony),
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "station conflicts --ceremony ID [--json]", entries, &argc, &argv))
+  if (!serah_cli_parse_for_ceremony (cli, "station conflicts --ceremony ID [--json]",
+                                     entries, &argc, &argv, &ceremony, &id))
     return SERAH_CLI_EXIT_USAGE;
-  if (!parse_id (cli, ceremony, &id))
-    return SERAH_CLI_EXIT_USAGE;
-  store = serah_cli_get_store (cli);
-  if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
-  c = serah_ceremony_get (store, id, &error);
-  if (c != NULL)
-    conflicts = serah_ceremony_list_conflicts (store, id, &error);
+  c = serah_cli_open_ceremony (cli, id, &store, &status);
+  if (c == NULL)
+    return status;
+  conflicts = serah_ceremony_list_conflicts (store, id, &error);
   if (conflicts == NULL)
     return serah_cli_refuse (cli, error, NULL);
 

@@ -11,6 +11,8 @@
 #include <csv.h>
 #include <glib/gi18n-lib.h>
 
+#include <serah/serah-audit.h>
+
 #include "serah-ceremony-private.h"
 
 void
@@ -32,6 +34,36 @@ add_problem (GPtrArray *problems, gint64 line, const char *value, char *message)
   p->value = g_strdup (value);
   p->message = message;
   g_ptr_array_add (problems, p);
+}
+
+/* Who invited whom, and how many, in the transaction of the invitation. */
+static gboolean
+audit_invite (SerahStore *store, gint64 ceremony_id, const char *operator_name,
+              const char *source, gint64 added, GError **error)
+{
+  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony_id);
+  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, added);
+  g_autofree char *details = serah_audit_details ("source", source, "added", count, NULL);
+  return serah_audit_record (store, operator_name, "ceremony.invite", subject, details, error);
+}
+
+/* The end of a list invitation: audit, commit (or roll back), hand the results over. */
+static gboolean
+finish_invite (SerahStore *store, gint64 ceremony_id, const char *operator_name,
+               const char *source, gint64 n_added, GPtrArray **found, gint64 *added,
+               GPtrArray **problems, GError **error)
+{
+  if (!audit_invite (store, ceremony_id, operator_name, source, n_added, error) ||
+      !serah_store_commit (store, error))
+    {
+      serah_store_rollback (store);
+      return FALSE;
+    }
+  if (added != NULL)
+    *added = n_added;
+  if (problems != NULL)
+    *problems = g_steal_pointer (found);
+  return TRUE;
 }
 
 /* Inviting changes who may be handed a card: only while the ceremony is open. */
@@ -57,6 +89,7 @@ serah_ceremony_invite_selection (SerahStore *store, gint64 ceremony_id,
                                  const char *operator_name, gint64 *added, GError **error)
 {
   g_autoptr(GString) source = g_string_new ("selection");
+  gint64 n_added = 0;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
 
@@ -79,12 +112,15 @@ serah_ceremony_invite_selection (SerahStore *store, gint64 ceremony_id,
   if (!check_open (store, ceremony_id, error) ||
       !serah_store_invite_selection (store, ceremony_id, filter, print_run_id,
                                      operator_name ? operator_name : g_get_user_name (),
-                                     source->str, added, error) ||
+                                     source->str, &n_added, error) ||
+      !audit_invite (store, ceremony_id, operator_name, source->str, n_added, error) ||
       !serah_store_commit (store, error))
     {
       serah_store_rollback (store);
       return FALSE;
     }
+  if (added != NULL)
+    *added = n_added;
   return TRUE;
 }
 
@@ -103,16 +139,15 @@ resolve_key (SerahStore *store, const char *raw, char **why, GError **error)
   if (*digits == '\'')
     digits++;
   n = strlen (digits);
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_isdigit (digits[i]))
-      {
-        if (strchr (digits, 'E') || strchr (digits, 'e'))
-          *why = g_strdup (_("The number was turned into scientific notation by a spreadsheet "
-                             "(like 3.6E+15); format the column as text and export again."));
-        else
-          *why = g_strdup (_("Not a card number (13 digits) or NIK (16 digits)."));
-        return 0;
-      }
+  if (n > 0 && !serah_text_is_digits (digits))
+    {
+      if (strchr (digits, 'E') || strchr (digits, 'e'))
+        *why = g_strdup (_("The number was turned into scientific notation by a spreadsheet "
+                           "(like 3.6E+15); format the column as text and export again."));
+      else
+        *why = g_strdup (_("Not a card number (13 digits) or NIK (16 digits)."));
+      return 0;
+    }
   if (n == SERAH_CARD_NO_LENGTH)
     p = serah_store_find_participant_by_card (store, digits, &local_error);
   else if (n == SERAH_NIK_LENGTH)
@@ -165,7 +200,8 @@ serah_ceremony_invite_keys (SerahStore *store, gint64 ceremony_id, const char *c
                             const char *operator_name, gint64 *added, GPtrArray **problems,
                             GError **error)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_invite_problem_free);
+  g_autoptr(GPtrArray) found =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_invite_problem_free);
   const char *op = operator_name ? operator_name : g_get_user_name ();
   gint64 n_added = 0;
 
@@ -178,14 +214,8 @@ serah_ceremony_invite_keys (SerahStore *store, gint64 ceremony_id, const char *c
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     if (!invite_key (store, ceremony_id, 0, keys[i], op, "list", &n_added, found, error))
       goto failed;
-  if (!serah_store_commit (store, error))
-    goto failed;
-
-  if (added != NULL)
-    *added = n_added;
-  if (problems != NULL)
-    *problems = g_steal_pointer (&found);
-  return TRUE;
+  return finish_invite (store, ceremony_id, operator_name, "list", n_added, &found, added,
+                        problems, error);
 
 failed:
   serah_store_rollback (store);
@@ -283,7 +313,7 @@ read_csv (const char *path, CsvState *s, GError **error)
       if (csv_parse (&parser, start, n, on_field, on_record, s) != n)
         {
           g_set_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_UNREADABLE,
-                       _("%s: line %" G_GINT64_FORMAT ": %s"), path, s->line,
+                       _("%s: line %lld: %s"), path, (long long) s->line,
                        csv_strerror (csv_error (&parser)));
           csv_free (&parser);
           return FALSE;
@@ -339,11 +369,8 @@ record_key (char **fields)
       g_autofree char *f = g_strstrip (g_strdup (fields[i]));
       const char *d = *f == '\'' ? f + 1 : f;
       gsize n = strlen (d);
-      gboolean digits = n > 0;
 
-      for (gsize k = 0; k < n; k++)
-        digits = digits && g_ascii_isdigit (d[k]);
-      if (digits && (n == SERAH_CARD_NO_LENGTH || n == SERAH_NIK_LENGTH))
+      if (serah_text_is_digits (d) && (n == SERAH_CARD_NO_LENGTH || n == SERAH_NIK_LENGTH))
         return fields[i];
     }
   return NULL;
@@ -354,7 +381,8 @@ serah_ceremony_invite_file (SerahStore *store, gint64 ceremony_id, const char *p
                             const char *operator_name, gint64 *added, GPtrArray **problems,
                             GError **error)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_invite_problem_free);
+  g_autoptr(GPtrArray) found =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_invite_problem_free);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -403,14 +431,8 @@ serah_ceremony_invite_file (SerahStore *store, gint64 ceremony_id, const char *p
                                            "this row.")));
         }
     }
-  if (!serah_store_commit (store, error))
-    goto failed;
-
-  if (added != NULL)
-    *added = n_added;
-  if (problems != NULL)
-    *problems = g_steal_pointer (&found);
-  return TRUE;
+  return finish_invite (store, ceremony_id, operator_name, source, n_added, &found, added,
+                        problems, error);
 
 failed:
   serah_store_rollback (store);

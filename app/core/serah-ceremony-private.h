@@ -19,6 +19,9 @@ const char *serah_identified_by_to_string (SerahIdentifiedBy  how);
 gboolean    serah_identified_by_from_string (const char        *text,
                                              SerahIdentifiedBy *out);
 
+/* TRUE when text is one or more ASCII digits and nothing else. */
+gboolean    serah_text_is_digits          (const char        *text);
+
 /* Frees one row of a progress (the areas array's free function). */
 void        serah_progress_row_free       (SerahProgressRow  *row);
 
@@ -123,6 +126,16 @@ gboolean serah_store_foreach_checkoff_entry (SerahStore             *store,
                                              SerahCheckoffEntryFunc  func,
                                              gpointer                user_data,
                                              GError                **error);
+/* The check-off page's search, built to stop after limit rows whatever the query: a digit
+ * prefix walks the NIK and card number indexes, one or two letters the name index, three
+ * or more the name trigram index, invited people of the ceremony first. Unordered beyond
+ * that; at most limit ids, *more set when there were more. */
+GArray  *serah_store_search_checkoff_ids (SerahStore  *store,
+                                          gint64       ceremony_id,
+                                          const char  *query,
+                                          guint        limit,
+                                          gboolean    *more,
+                                          GError     **error);
 /* Participant ids with n_live > 1, by area and name. */
 GArray  *serah_store_list_conflict_participants (SerahStore  *store,
                                                  gint64       ceremony_id,

@@ -12,6 +12,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <glib/gstdio.h>
+#include <serah/serah-audit.h>
+
 #include "serah-paper-private.h"
 
 G_DEFINE_QUARK (serah-paper-error-quark, serah_paper_error)
@@ -404,7 +407,8 @@ receipt_row (const SerahCheckoffEntry *e, gpointer data, GError **error)
       nik_plain = masked_nik (paper, e->participant);
       no = g_strdup_printf ("%" G_GINT64_FORMAT, paper->group_row);
       name = g_strdup_printf ("<b>%s</b>%s", name_text,
-                              e->invited ? "" : "\n<span size='smaller'><i>(tidak diundang)</i></span>");
+                              e->invited ? ""
+                                         : "\n<span size='smaller'><i>(tidak diundang)</i></span>");
       nik = esc (nik_plain);
       if (e->card != NULL)
         card = g_strdup_printf ("%s\n<span size='smaller' foreground='#555'>tumpukan ke-%d</span>",
@@ -581,13 +585,14 @@ report_signatures (SerahPaperDoc *doc, Paper *paper)
   g_autofree char *knowing = g_strdup_printf ("Mengetahui,\nKepala %s%s%s", office,
                                               region ? "\n" : "", region ? region : "");
   const char *font = SERAH_PAPER_SERIF " 11";
-  const char *blank = "(.......................................................)\nNIP. ..........................................";
+  const char *blank = "(.......................................................)\n"
+                      "NIP. ..........................................";
 
   /* The three signature blocks stay together on one page. */
-  serah_paper_doc_need (doc, 270);
-  serah_paper_doc_text_at (doc, doc->left + col, doc->y, col, font, head, FALSE,
-                           SERAH_PAPER_ALIGN_CENTER, 0);
-  doc->y += 16;
+  serah_paper_doc_need (doc, 290);
+  /* A long place name wraps: the blocks start below however many lines it took. */
+  doc->y += serah_paper_doc_text_at (doc, doc->left + col, doc->y, col, font, head, FALSE,
+                                     SERAH_PAPER_ALIGN_CENTER, 0) + 4;
   top = doc->y;
   serah_paper_doc_text_at (doc, doc->left, top, col, font,
                            "Yang menyerahkan,\nPetugas Dinas Kesehatan", FALSE,
@@ -596,7 +601,8 @@ report_signatures (SerahPaperDoc *doc, Paper *paper)
                            "Yang menerima,\nPerwakilan Peserta / Kepala Desa", FALSE,
                            SERAH_PAPER_ALIGN_CENTER, 0);
   top += 82;
-  serah_paper_doc_text_at (doc, doc->left, top, col, font, blank, FALSE, SERAH_PAPER_ALIGN_CENTER, 0);
+  serah_paper_doc_text_at (doc, doc->left, top, col, font, blank, FALSE,
+                           SERAH_PAPER_ALIGN_CENTER, 0);
   serah_paper_doc_text_at (doc, doc->left + col, top, col, font,
                            "(.......................................................)", FALSE,
                            SERAH_PAPER_ALIGN_CENTER, 0);
@@ -758,6 +764,22 @@ serah_paper_write (SerahStore *store, gint64 ceremony_id, SerahPaperKind kind,
   pages = serah_paper_doc_write (path, title, footer,
                                  kind == SERAH_PAPER_TANDA_TERIMA ? draw_receipt_list : draw_report,
                                  &paper, cancellable, error);
+  /* Lists of people leave the program here: recorded, or the file does not stay. */
+  if (pages > 0)
+    {
+      g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony_id);
+      g_autofree char *details = serah_audit_details ("file", path, "kind",
+                                                      serah_paper_kind_to_string (kind),
+                                                      "desa", options ? options->desa : NULL,
+                                                      NULL);
+      g_autofree char *action = g_strconcat ("paper.", serah_paper_kind_to_string (kind), NULL);
+      if (!serah_audit_record (store, options ? options->operator_name : NULL, action, subject,
+                               details, error))
+        {
+          g_remove (path);
+          pages = 0;
+        }
+    }
 
   serah_ceremony_free (paper.ceremony);
   g_free (paper.office_name);

@@ -17,6 +17,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <serah/serah-audit.h>
+#include <serah/serah-backup.h>
+
 #include "serah-ceremony-private.h"
 #include "serah-station-private.h"
 
@@ -50,7 +53,7 @@ sync_directory (const char *path)
 
 SerahStationBundleInfo *
 serah_station_export (SerahStore *store, gint64 ceremony_id, const char *station,
-                      const char *path, GError **error)
+                      const char *operator_name, const char *path, GError **error)
 {
   g_autoptr(SerahStationBundleInfo) info = NULL;
   g_autoptr(SerahCeremony) ceremony = NULL;
@@ -82,6 +85,19 @@ serah_station_export (SerahStore *store, gint64 ceremony_id, const char *station
       g_remove (tmp);
       return NULL;
     }
+  /* Personal data leaves the database here: recorded before the file takes its name. */
+  {
+    g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony_id);
+    g_autofree char *handovers = g_strdup_printf ("%" G_GINT64_FORMAT, info->handovers);
+    g_autofree char *undos = g_strdup_printf ("%" G_GINT64_FORMAT, info->undos);
+    g_autofree char *details = serah_audit_details ("file", path, "station", info->station,
+                                                    "handovers", handovers, "undos", undos, NULL);
+    if (!serah_audit_record (store, operator_name, "station.export", subject, details, error))
+      {
+        g_remove (tmp);
+        return NULL;
+      }
+  }
   if (g_rename (tmp, path) != 0)
     {
       int saved = errno;
@@ -234,7 +250,8 @@ merge_undos (SerahStore *store, const char *path, SerahStationBundle *bundle, gi
 }
 
 SerahStationBundleInfo *
-serah_station_import (SerahStore *store, const char *path, GError **error)
+serah_station_import (SerahStore *store, const char *path, const char *operator_name,
+                      GError **error)
 {
   g_autoptr(SerahStationBundle) bundle = NULL;
   g_autoptr(SerahCeremony) ceremony = NULL;
@@ -275,6 +292,10 @@ serah_station_import (SerahStore *store, const char *path, GError **error)
     }
   bundle->info->ceremony_id = ceremony->id;
 
+  /* A copy to go back to, should a merge turn out to be a mistake (see serah-backup.h). */
+  if (!serah_backup_automatic (store, "merge", error))
+    return NULL;
+
   /* One transaction: all of the bundle or none of it. Importing into a closed ceremony is
    * allowed: the events happened before, at the stations. */
   if (!serah_store_begin (store, error))
@@ -282,6 +303,16 @@ serah_station_import (SerahStore *store, const char *path, GError **error)
   if (!merge_handovers (store, path, bundle, ceremony->id, affected, error) ||
       !merge_undos (store, path, bundle, ceremony->id, affected, error))
     goto failed;
+  {
+    g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony->id);
+    g_autofree char *handovers = g_strdup_printf ("%" G_GINT64_FORMAT, bundle->info->new_handovers);
+    g_autofree char *undos = g_strdup_printf ("%" G_GINT64_FORMAT, bundle->info->new_undos);
+    g_autofree char *details = serah_audit_details ("file", path, "station", bundle->info->station,
+                                                    "new_handovers", handovers, "new_undos", undos,
+                                                    NULL);
+    if (!serah_audit_record (store, operator_name, "station.import", subject, details, error))
+      goto failed;
+  }
 
   g_hash_table_iter_init (&iter, affected);
   while (g_hash_table_iter_next (&iter, &key, NULL))

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "serah-ceremony-private.h"
 #include "serah-store-private.h"
@@ -48,6 +49,8 @@ const char serah_store_schema_ceremonies[] =
   "  source         TEXT,"
   "  PRIMARY KEY (ceremony_id, participant_id)"
   ") WITHOUT ROWID;"
+  "CREATE INDEX ceremony_invitations_by_desa"
+  "  ON ceremony_invitations (ceremony_id, desa COLLATE NOCASE);"
   "CREATE TABLE handovers ("
   "  id              INTEGER PRIMARY KEY,"
   "  uuid            TEXT NOT NULL UNIQUE,"
@@ -67,6 +70,9 @@ const char serah_store_schema_ceremonies[] =
   "  CHECK (recipient = 'self' OR (proxy_name IS NOT NULL AND proxy_relation IS NOT NULL))"
   ");"
   "CREATE INDEX handovers_by_participant ON handovers (ceremony_id, participant_id);"
+  /* The check-off search: one or two letters find names that start with them, in name
+   * order, straight from this index (see serah_store_search_checkoff_ids). */
+  "CREATE INDEX participants_by_name ON participants (name COLLATE NOCASE);"
   /* Two stations may undo the same handover; both undos are kept (no UNIQUE). */
   "CREATE TABLE handover_undos ("
   "  id            INTEGER PRIMARY KEY,"
@@ -108,6 +114,7 @@ const char serah_store_schema_ceremonies[] =
   "  PRIMARY KEY (ceremony_id, participant_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX ceremony_state_conflicts ON ceremony_state (ceremony_id) WHERE n_live > 1;"
+  "CREATE INDEX ceremony_state_by_desa ON ceremony_state (ceremony_id, desa COLLATE NOCASE);"
   "CREATE TRIGGER ceremony_state_no_update BEFORE UPDATE ON ceremony_state BEGIN"
   "  SELECT RAISE (ABORT, 'ceremony_state is rewritten by delete and insert');"
   "END;"
@@ -152,6 +159,16 @@ static const char *const identified_names[] = {
   "scan-card", "scan-invitation", "card-number", "nik", "search",
 };
 
+/* The index of text in names, or -1. */
+static int
+name_index (const char *const *names, guint n_names, const char *text)
+{
+  for (guint i = 0; i < n_names; i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      return (int) i;
+  return -1;
+}
+
 const char *
 serah_recipient_to_string (SerahRecipient recipient)
 {
@@ -161,13 +178,11 @@ serah_recipient_to_string (SerahRecipient recipient)
 gboolean
 serah_recipient_from_string (const char *text, SerahRecipient *out)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (recipient_names); i++)
-    if (g_strcmp0 (text, recipient_names[i]) == 0)
-      {
-        *out = (SerahRecipient) i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = name_index (recipient_names, G_N_ELEMENTS (recipient_names), text);
+
+  if (i >= 0)
+    *out = (SerahRecipient) i;
+  return i >= 0;
 }
 
 const char *
@@ -180,13 +195,11 @@ serah_identified_by_to_string (SerahIdentifiedBy how)
 gboolean
 serah_identified_by_from_string (const char *text, SerahIdentifiedBy *out)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (identified_names); i++)
-    if (g_strcmp0 (text, identified_names[i]) == 0)
-      {
-        *out = (SerahIdentifiedBy) i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = name_index (identified_names, G_N_ELEMENTS (identified_names), text);
+
+  if (i >= 0)
+    *out = (SerahIdentifiedBy) i;
+  return i >= 0;
 }
 
 static gint64
@@ -333,18 +346,25 @@ serah_store_insert_ceremony_closure (SerahStore *store, gint64 ceremony_id,
 
 /* ---- invitations ---- */
 
-static void
-append_in_list (GString *sql, GPtrArray *binds, const char *column, char **values)
+/* A NULL-terminated list as a JSON array for json_each(), or NULL for "no condition". */
+static char *
+json_list (char **values)
 {
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonGenerator) gen = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
   if (values == NULL || values[0] == NULL)
-    return;
-  g_string_append_printf (sql, " AND %s COLLATE NOCASE IN (", column);
+    return NULL;
+  b = json_builder_new ();
+  json_builder_begin_array (b);
   for (guint i = 0; values[i] != NULL; i++)
-    {
-      g_string_append_printf (sql, "%s?%u", i ? ", " : "", binds->len + 5);
-      g_ptr_array_add (binds, values[i]);
-    }
-  g_string_append_c (sql, ')');
+    json_builder_add_string_value (b, values[i]);
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  gen = json_generator_new ();
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
 }
 
 gboolean
@@ -353,46 +373,41 @@ serah_store_invite_selection (SerahStore *store, gint64 ceremony_id,
                               const char *operator_name, const char *source, gint64 *added,
                               GError **error)
 {
-  g_autoptr(GString) sql = g_string_new (
-    "INSERT INTO ceremony_invitations (ceremony_id, participant_id, kecamatan, desa,"
-    " invited_at, invited_by, source)"
-    " SELECT ?1, p.id, coalesce (p.kecamatan, ''), coalesce (p.desa, ''), ?2, ?3, ?4"
-    " FROM participants p WHERE 1");
-  g_autoptr(GPtrArray) binds = g_ptr_array_new ();
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  g_autofree char *kecamatan = json_list (filter ? filter->kecamatan : NULL);
+  g_autofree char *desa = json_list (filter ? filter->desa : NULL);
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
 
-  if (filter != NULL)
-    {
-      append_in_list (sql, binds, "p.kecamatan", filter->kecamatan);
-      append_in_list (sql, binds, "p.desa", filter->desa);
-    }
-  if (print_run_id > 0)
-    g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM printed_cards c"
-                                 " WHERE c.participant_id = p.id AND c.print_run_id = %"
-                                 G_GINT64_FORMAT ")",
-                            print_run_id);
-  /* The WHERE before ON CONFLICT keeps SQLite from reading it as a join constraint. */
-  g_string_append (sql, " ON CONFLICT DO NOTHING");
-
-  /* Dynamic SQL: prepared for this call only, not cached. */
-  if (sqlite3_prepare_v2 (serah_store_get_db (store), sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    return serah_store_set_error (store, error, _("Cannot invite participants"));
+  /* The lists go in as JSON arrays, so one fixed statement serves every selection. The
+   * WHERE before ON CONFLICT keeps SQLite from reading it as a join constraint. */
+  stmt = serah_store_prepare (store,
+                              "INSERT INTO ceremony_invitations (ceremony_id, participant_id,"
+                              " kecamatan, desa, invited_at, invited_by, source)"
+                              " SELECT ?1, p.id, coalesce (p.kecamatan, ''), coalesce (p.desa, ''),"
+                              " ?2, ?3, ?4 FROM participants p"
+                              " WHERE (?5 IS NULL OR p.kecamatan COLLATE NOCASE IN"
+                              "        (SELECT value FROM json_each (?5)))"
+                              "   AND (?6 IS NULL OR p.desa COLLATE NOCASE IN"
+                              "        (SELECT value FROM json_each (?6)))"
+                              "   AND (?7 = 0 OR EXISTS (SELECT 1 FROM printed_cards c"
+                              "        WHERE c.participant_id = p.id AND c.print_run_id = ?7))"
+                              " ON CONFLICT DO NOTHING",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, ceremony_id);
   sqlite3_bind_int64 (stmt, 2, now_seconds ());
   serah_store_bind_text_or_null (stmt, 3, operator_name);
   serah_store_bind_text_or_null (stmt, 4, source);
-  for (guint i = 0; i < binds->len; i++)
-    sqlite3_bind_text (stmt, i + 5, g_ptr_array_index (binds, i), -1, SQLITE_STATIC);
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
-  if (!ok)
-    serah_store_set_error (store, error, _("Cannot invite participants"));
-  else if (added != NULL)
+  serah_store_bind_text_or_null (stmt, 5, kecamatan);
+  serah_store_bind_text_or_null (stmt, 6, desa);
+  sqlite3_bind_int64 (stmt, 7, MAX (print_run_id, 0));
+  if (!serah_store_step_done (store, stmt, _("Cannot invite participants"), error))
+    return FALSE;
+  if (added != NULL)
     *added = sqlite3_changes64 (serah_store_get_db (store));
-  sqlite3_finalize (stmt);
-  return ok;
+  return TRUE;
 }
 
 gboolean

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "serah-ceremony-private.h"
@@ -74,7 +76,8 @@ serah_store_insert_handover (SerahStore *store, const SerahHandover *h, GError *
                               " card_serial, handed_at, operator, station, recipient, proxy_name,"
                               " proxy_relation, proxy_id_number, uninvited, identified_by,"
                               " recorded_at)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                              " ?14)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -108,8 +111,9 @@ serah_store_insert_handover_undo (SerahStore *store, const SerahHandover *undone
   g_return_val_if_fail (undone != NULL && undone->undo_uuid != NULL, FALSE);
 
   stmt = serah_store_prepare (store,
-                              "INSERT INTO handover_undos (uuid, handover_uuid, undone_at, operator,"
-                              " station, reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                              "INSERT INTO handover_undos (uuid, handover_uuid, undone_at,"
+                              " operator, station, reason, recorded_at)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -298,12 +302,19 @@ serah_store_list_handovers (SerahStore *store, gint64 ceremony_id, gint64 partic
   "     AND NOT EXISTS (SELECT 1 FROM card_voids v WHERE v.serial = c2.serial)" \
   "   ORDER BY c2.serial DESC LIMIT 1) "
 /* Stack order: the desa stacks as printed (a print run's stack is contiguous), then people
- * without a printed card by name. ?2 limits to one desa (stack group). */
-#define ENTRY_STREAM_TAIL \
-  " AND (?2 IS NULL OR coalesce (c.stack_group, p.desa, '') = ?2 COLLATE NOCASE)" \
+ * without a printed card by name. */
+#define ENTRY_ORDER \
   " ORDER BY coalesce (p.kecamatan, '') COLLATE NOCASE," \
   " coalesce (c.stack_group, p.desa, '') COLLATE NOCASE, c.print_run_id IS NULL," \
   " c.print_run_id, c.stack_index, p.name COLLATE NOCASE, p.id"
+/* Who is listed: the invited, the handed over, or both; with "_DESA" only those of desa ?2
+ * (the desa kept on the invitation or state row, so the desa index answers it). */
+#define MEMBERS_INVITED "SELECT participant_id FROM ceremony_invitations WHERE ceremony_id = ?1"
+#define MEMBERS_STATE "SELECT participant_id FROM ceremony_state WHERE ceremony_id = ?1"
+#define MEMBERS_INVITED_DESA MEMBERS_INVITED " AND desa = ?2 COLLATE NOCASE"
+#define MEMBERS_STATE_DESA MEMBERS_STATE " AND desa = ?2 COLLATE NOCASE"
+#define ENTRY_STREAM(members, where) \
+  ENTRY_SELECT " FROM (" members ") m" ENTRY_JOINS " WHERE " where ENTRY_ORDER
 
 static SerahCheckoffEntry *
 entry_from_row (sqlite3_stmt *stmt)
@@ -373,37 +384,38 @@ serah_store_foreach_checkoff_entry (SerahStore *store, gint64 ceremony_id,
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
+  /* Six fixed statements rather than "?2 IS NULL OR ...", which would keep SQLite from
+   * using the desa index. */
   switch (which)
     {
     case SERAH_ENTRIES_PENDING:
       stmt = serah_store_prepare (store,
-                                  ENTRY_SELECT " FROM (SELECT participant_id FROM"
-                                  " ceremony_invitations WHERE ceremony_id = ?1) m" ENTRY_JOINS
-                                  " WHERE s.participant_id IS NULL" ENTRY_STREAM_TAIL,
+                                  desa ? ENTRY_STREAM (MEMBERS_INVITED_DESA,
+                                                       "s.participant_id IS NULL")
+                                       : ENTRY_STREAM (MEMBERS_INVITED, "s.participant_id IS NULL"),
                                   error);
       break;
     case SERAH_ENTRIES_HANDED_OVER:
       stmt = serah_store_prepare (store,
-                                  ENTRY_SELECT " FROM (SELECT participant_id FROM"
-                                  " ceremony_state WHERE ceremony_id = ?1) m" ENTRY_JOINS
-                                  " WHERE 1" ENTRY_STREAM_TAIL,
+                                  desa ? ENTRY_STREAM (MEMBERS_STATE_DESA, "1")
+                                       : ENTRY_STREAM (MEMBERS_STATE, "1"),
                                   error);
       break;
     case SERAH_ENTRIES_ALL:
     default:
       stmt = serah_store_prepare (store,
-                                  ENTRY_SELECT " FROM (SELECT participant_id FROM"
-                                  " ceremony_invitations WHERE ceremony_id = ?1 UNION"
-                                  " SELECT participant_id FROM ceremony_state"
-                                  " WHERE ceremony_id = ?1) m" ENTRY_JOINS
-                                  " WHERE 1" ENTRY_STREAM_TAIL,
+                                  desa ? ENTRY_STREAM (MEMBERS_INVITED_DESA " UNION "
+                                                       MEMBERS_STATE_DESA, "1")
+                                       : ENTRY_STREAM (MEMBERS_INVITED " UNION " MEMBERS_STATE,
+                                                       "1"),
                                   error);
       break;
     }
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ceremony_id);
-  serah_store_bind_text_or_null (stmt, 2, desa);
+  if (desa != NULL)
+    sqlite3_bind_text (stmt, 2, desa, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -451,5 +463,135 @@ serah_store_list_conflict_participants (SerahStore *store, gint64 ceremony_id, G
       serah_store_set_error (store, error, _("Cannot list conflicts"));
       return NULL;
     }
+  return g_steal_pointer (&ids);
+}
+
+/* ---- the check-off search ---- */
+
+/* Appends the ids a prepared statement yields, skipping ones already there, up to cap. */
+static gboolean
+collect_ids (SerahStore *store, sqlite3_stmt *stmt, GArray *ids, GHashTable *seen, guint cap,
+             GError **error)
+{
+  int rc;
+
+  while (ids->len < cap && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      if (g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
+        g_array_append_val (ids, id);
+    }
+  if (ids->len < cap && rc != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return serah_store_set_error (store, error, _("Cannot search participants"));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+GArray *
+serah_store_search_checkoff_ids (SerahStore *store, gint64 ceremony_id, const char *query,
+                                 guint limit, gboolean *more, GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *needle = g_strstrip (g_strdup (query ? query : ""));
+  guint cap = limit + 1; /* one more than asked, to know whether there are more */
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  if (*needle == '\0')
+    ;
+  else if (serah_text_is_digits (needle))
+    {
+      /* Both columns are unique-indexed: each range scan stops after cap rows. ':' sorts
+       * right after '9', so [prefix, prefix:) is every string starting with prefix. */
+      static const char *const sql[] = {
+        "SELECT id FROM participants WHERE nik >= ?2 AND nik < ?3 ORDER BY nik LIMIT ?1",
+        "SELECT id FROM participants WHERE card_no >= ?2 AND card_no < ?3 ORDER BY card_no"
+        " LIMIT ?1",
+      };
+      g_autofree char *upper = g_strconcat (needle, ":", NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+        {
+          stmt = serah_store_prepare (store, sql[i], error);
+          if (stmt == NULL)
+            return NULL;
+          sqlite3_bind_int64 (stmt, 1, cap);
+          sqlite3_bind_text (stmt, 2, needle, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, upper, -1, SQLITE_STATIC);
+          if (!collect_ids (store, stmt, ids, seen, cap, error))
+            return NULL;
+        }
+    }
+  else if (g_utf8_strlen (needle, -1) < 3)
+    {
+      /* Too short for trigrams: names starting with the letters, from the NOCASE index
+       * (the LIKE optimisation turns the pattern into an index range). */
+      g_autoptr(GString) pattern = g_string_new (NULL);
+
+      for (const char *c = needle; *c; c++)
+        {
+          if (*c == '%' || *c == '_' || *c == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *c);
+        }
+      g_string_append_c (pattern, '%');
+      stmt = serah_store_prepare (store,
+                                  "SELECT id FROM participants WHERE name LIKE ?2 ESCAPE '\\'"
+                                  " ORDER BY name COLLATE NOCASE LIMIT ?1",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, cap);
+      sqlite3_bind_text (stmt, 2, pattern->str, -1, SQLITE_TRANSIENT);
+      if (!collect_ids (store, stmt, ids, seen, cap, error))
+        return NULL;
+    }
+  else
+    {
+      /* Names containing the text, any case: the store's one participant search (an
+       * in-memory index of folded names, a few milliseconds over 100 000), then the
+       * ceremony's invited first, the others after, each group in area order. */
+      g_autoptr(GArray) matches = serah_store_search_participant_ids (store, needle, 0, error);
+
+      if (matches == NULL)
+        return NULL;
+      stmt = serah_store_prepare (store,
+                                  "SELECT 1 FROM ceremony_invitations"
+                                  " WHERE ceremony_id = ?1 AND participant_id = ?2",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+      for (guint pass = 0; pass < 2 && ids->len < cap; pass++)
+        for (guint i = 0; i < matches->len && ids->len < cap; i++)
+          {
+            gint64 id = g_array_index (matches, gint64, i);
+            gboolean invited;
+            int rc;
+
+            sqlite3_bind_int64 (stmt, 1, ceremony_id);
+            sqlite3_bind_int64 (stmt, 2, id);
+            rc = sqlite3_step (stmt);
+            sqlite3_reset (stmt);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+              {
+                serah_store_set_error (store, error, _("Cannot search participants"));
+                return NULL;
+              }
+            invited = rc == SQLITE_ROW;
+            if (invited == (pass == 0) && g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
+              g_array_append_val (ids, id);
+          }
+    }
+
+  if (more != NULL)
+    *more = ids->len > limit;
+  if (ids->len > limit)
+    g_array_set_size (ids, limit);
   return g_steal_pointer (&ids);
 }

@@ -370,7 +370,8 @@ read_header (sqlite3 *db, const char *path, SerahStationBundleInfo *info, char *
   if (sqlite3_prepare_v2 (db, "SELECT key, value FROM header", -1, &stmt, NULL) != SQLITE_OK)
     return not_a_bundle (error, path, sqlite3_errmsg (db));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (header, serah_store_column_dup (stmt, 0), serah_store_column_dup (stmt, 1));
+    g_hash_table_insert (header, serah_store_column_dup (stmt, 0),
+                         serah_store_column_dup (stmt, 1));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return not_a_bundle (error, path, sqlite3_errmsg (db));

@@ -273,9 +273,11 @@ void serah_lookup_free (SerahLookup *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahLookup, serah_lookup_free)
 
 /* The scan field: text is a scanned code (SRH1/SRU1, any case), a 13-digit card number, a
- * 16-digit NIK, or a search (name part, NIK or card number prefix). Read-only and fast
- * (well under 10 ms with 100 000 participants). Returns NULL only for database errors;
- * refusals are a SERAH_LOOKUP_REFUSED result. limit: maximum search results (0 = 50). */
+ * 16-digit NIK, or a search: digits are a NIK or card number prefix, one or two letters the
+ * start of a name, three or more any part of a name (any case). Search results: at most
+ * limit (0 = 50), the ceremony's invited first, then by desa and name. Read-only and fast
+ * (bench/run-ceremony.sh: well under 10 ms with 100 000 participants). Returns NULL only
+ * for database errors; refusals are a SERAH_LOOKUP_REFUSED result. */
 SerahLookup *serah_ceremony_lookup (SerahStore  *store,
                                     gint64       ceremony_id,
                                     const char  *text,
@@ -327,7 +329,8 @@ typedef gboolean (*SerahCheckoffEntryFunc) (const SerahCheckoffEntry *entry,
 
 /* Streams entries in stack order: by kecamatan and desa of the card stack (printed_cards
  * stack_group, else the participant's desa), then stack_index, then name for cards never
- * printed. desa (may be NULL = all) limits to one desa. A callback returning FALSE stops. */
+ * printed. desa (may be NULL = all, any case) limits to the participants of one desa (their
+ * desa as it was when invited). A callback returning FALSE stops. */
 gboolean serah_ceremony_foreach_entry (SerahStore             *store,
                                        gint64                  ceremony_id,
                                        SerahEntriesWhich       which,

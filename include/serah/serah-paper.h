@@ -34,10 +34,12 @@ typedef struct {
   const char *office_name;  /* heading line; NULL: the "office-name" setting */
   const char *desa;         /* tanda terima: only this desa; NULL = all */
   gboolean    show_full_nik; /* default masked (UU PDP); only for a signed-off need */
+  const char *operator_name; /* recorded in the audit log; NULL: the system user name */
 } SerahPaperOptions;
 
 /* Writes the PDF to path (written to a temporary file and renamed, so a failure never
- * leaves half a file). options may be NULL. Returns the number of pages, 0 on error. */
+ * leaves half a file) and records it in the audit log ("paper.tanda-terima" /
+ * "paper.berita-acara"). options may be NULL. Returns the number of pages, 0 on error. */
 int serah_paper_write (SerahStore              *store,
                        gint64                   ceremony_id,
                        SerahPaperKind           kind,

@@ -51,10 +51,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahStationBundleInfo, serah_station_bundle_info
 
 /* Writes every handover and undo of the ceremony that this database knows (its own and
  * merged ones) to a new bundle at path (replaced atomically if it exists). station names
- * this laptop (NULL: host name). Returns what was written. */
+ * this laptop (NULL: host name). The export is recorded in the audit log under
+ * operator_name (NULL: the system user name). Returns what was written. */
 SerahStationBundleInfo *serah_station_export (SerahStore  *store,
                                               gint64       ceremony_id,
                                               const char  *station,
+                                              const char  *operator_name,
                                               const char  *path,
                                               GError     **error);
 
@@ -62,9 +64,13 @@ SerahStationBundleInfo *serah_station_export (SerahStore  *store,
 SerahStationBundleInfo *serah_station_inspect (const char  *path,
                                                GError     **error);
 
-/* Merges a bundle in one transaction; on any error the database is untouched. */
+/* Merges a bundle in one transaction, after an automatic backup ("merge", see
+ * serah-backup.h); on any error the database is untouched. Audited under operator_name.
+ * Like every call on a SerahStore, run it on the thread that uses the store: the
+ * connection is not shared between threads. */
 SerahStationBundleInfo *serah_station_import (SerahStore  *store,
                                               const char  *path,
+                                              const char  *operator_name,
                                               GError     **error);
 
 G_END_DECLS

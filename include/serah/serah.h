@@ -20,3 +20,8 @@
 #include <serah/serah-operators.h>
 #include <serah/serah-audit.h>
 #include <serah/serah-backup.h>
+
+/* printing (issue 3) */
+#include <serah/serah-template.h>
+#include <serah/serah-render.h>
+#include <serah/serah-print-job.h>
