@@ -7,8 +7,7 @@
 
 #include <math.h>
 
-#include <pango/pangocairo.h>
-#include <serah/serah-report.h>
+#include "serah-report-private.h"
 
 #define LABEL_SIZE 11.0
 #define PAD 8.0
@@ -32,19 +31,28 @@ set_rgb (cairo_t *cr, Rgb c)
   cairo_set_source_rgb (cr, c.r, c.g, c.b);
 }
 
+PangoLayout *
+serah_report_layout_new (cairo_t *cr, double size, gboolean bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans");
+
+  /* Absolute size: the same number of points in a PDF and of pixels on screen. */
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
 /* Draws text with its left/centre/right at x and its vertical middle at y; returns width. */
 static double
 text_at (cairo_t *cr, const char *text, double x, double y, Align align, double size,
          gboolean bold, Rgb colour)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans");
+  g_autoptr(PangoLayout) layout = serah_report_layout_new (cr, size, bold);
   int w, h;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
   set_rgb (cr, colour);
@@ -59,12 +67,9 @@ text_at (cairo_t *cr, const char *text, double x, double y, Align align, double 
 static double
 text_width (cairo_t *cr, const char *text, double size)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans");
+  g_autoptr(PangoLayout) layout = serah_report_layout_new (cr, size, FALSE);
   int w, h;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
   return w;

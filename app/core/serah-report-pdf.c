@@ -37,6 +37,7 @@ typedef struct {
   const Column         *columns;
   guint                 n_columns;
   guint                 rows_on_page;  /* table rows drawn on this page */
+  gboolean              shade;         /* zebra stripes of the coverage table */
   /* Table cells reuse two layouts: a list of 100 000 rows would otherwise create and
    * shape-cache half a million layouts. */
   PangoLayout          *cell;
@@ -47,14 +48,9 @@ static double
 text (cairo_t *cr, const char *s, double x, double y, double width, double size, gboolean bold,
       PangoAlignment align, double grey)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans");
+  g_autoptr(PangoLayout) layout = serah_report_layout_new (cr, size, bold);
   int w, h;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -74,12 +70,9 @@ text (cairo_t *cr, const char *s, double x, double y, double width, double size,
 static double
 paragraph (cairo_t *cr, const char *s, double x, double y, double width, double size, double grey)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans");
+  g_autoptr(PangoLayout) layout = serah_report_layout_new (cr, size, FALSE);
   int w, h;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_text (layout, s, -1);
@@ -173,13 +166,7 @@ cell_layout (Pdf *pdf, gboolean bold)
 
   if (*slot == NULL)
     {
-      g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans");
-
-      *slot = pango_cairo_create_layout (pdf->cr);
-      pango_font_description_set_absolute_size (font, CELL_SIZE * PANGO_SCALE);
-      if (bold)
-        pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-      pango_layout_set_font_description (*slot, font);
+      *slot = serah_report_layout_new (pdf->cr, CELL_SIZE, bold);
       pango_layout_set_ellipsize (*slot, PANGO_ELLIPSIZE_END);
     }
   return *slot;
@@ -238,16 +225,29 @@ num (gint64 v)
 /* ---- coverage ---- */
 
 static void
-coverage_row (Pdf *pdf, const SerahCoverageRow *r, const char *kec, const char *desa,
-              gboolean bold, gboolean shaded)
+coverage_row (const SerahCoverageRow *r, SerahCoverageLevel level, gboolean first,
+              gpointer user_data)
 {
-  g_autofree char *a = num (r->participants), *b = num (r->printed), *c = num (r->invited);
-  g_autofree char *d = num (r->to_self), *e = num (r->to_representative);
-  g_autofree char *f = num (serah_coverage_row_handed_over (r)), *g = num (r->not_collected);
-  g_autofree char *pct = g_strdup_printf ("%.1f%%", serah_coverage_row_fraction (r) * 100);
-  const char *cells[] = { kec, desa, a, b, c, d, e, f, g, pct };
+  Pdf *pdf = user_data;
+  g_auto(GStrv) n = serah_coverage_row_cells (r);
+  const char *kec = "", *desa = r->desa;
+  const char *cells[SERAH_REPORT_COVERAGE_N_COLUMNS];
 
-  table_row (pdf, cells, bold, shaded);
+  /* The kecamatan is named on its first row and again at the top of a new page. */
+  need (pdf, ROW_H);
+  if (level == SERAH_COVERAGE_DESA && (first || pdf->rows_on_page == 0))
+    kec = r->kecamatan;
+  else if (level == SERAH_COVERAGE_KECAMATAN)
+    desa = "Jumlah kecamatan";
+  else if (level == SERAH_COVERAGE_TOTAL)
+    kec = "Total", desa = "";
+  cells[0] = kec;
+  cells[1] = desa;
+  for (guint i = 0; i < 8; i++)
+    cells[2 + i] = n[i];
+  if (level == SERAH_COVERAGE_DESA)
+    pdf->shade = !pdf->shade;
+  table_row (pdf, cells, level != SERAH_COVERAGE_DESA, level != SERAH_COVERAGE_DESA || !pdf->shade);
 }
 
 static void
@@ -261,29 +261,11 @@ write_coverage (Pdf *pdf)
   };
   const SerahCoverage *cov = pdf->doc->coverage;
   double h = MIN (60.0 + 30.0 * cov->kecamatan->len, 330.0);
-  guint d = 0;
 
   new_page (pdf);
   chart (pdf, "Kartu diserahkan per kecamatan", h, (ChartFunc) serah_report_draw_coverage_chart, cov);
   begin_table (pdf, columns, G_N_ELEMENTS (columns));
-  for (guint k = 0; k < cov->kecamatan->len; k++)
-    {
-      const SerahCoverageRow *kec = cov->kecamatan->pdata[k];
-      guint i = 0;
-
-      for (; d < cov->desa->len; d++, i++)
-        {
-          const SerahCoverageRow *row = cov->desa->pdata[d];
-          if (g_ascii_strcasecmp (row->kecamatan, kec->kecamatan) != 0)
-            break;
-          /* The kecamatan is named on its first row and again at the top of a new page. */
-          need (pdf, ROW_H);
-          coverage_row (pdf, row, i == 0 || pdf->rows_on_page == 0 ? row->kecamatan : "",
-                        row->desa, FALSE, i % 2 == 1);
-        }
-      coverage_row (pdf, kec, "", "Jumlah kecamatan", TRUE, TRUE);
-    }
-  coverage_row (pdf, &cov->total, "Total", "", TRUE, TRUE);
+  serah_coverage_foreach (cov, coverage_row, pdf);
   end_table (pdf);
 }
 

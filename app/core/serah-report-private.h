@@ -2,6 +2,7 @@
  * serah-report-pdf.c, serah-report-chart.c) share. Internal to app/core. */
 #pragma once
 
+#include <pango/pangocairo.h>
 #include <serah/serah-report.h>
 
 G_BEGIN_DECLS
@@ -26,8 +27,11 @@ typedef struct {
 char    *serah_report_scope_title  (SerahStore  *store,
                                     gint64       ceremony_id,
                                     GError     **error);
-/* "87.5" for 0.875. */
-char    *serah_report_percent_text (double fraction);
+
+/* A layout in the reports' face (Noto Sans) at size user units, bold or not. */
+PangoLayout *serah_report_layout_new (cairo_t  *cr,
+                                      double    size,
+                                      gboolean  bold);
 
 gboolean serah_report_write_xlsx   (const SerahReportDoc *doc,
                                     const char           *path,

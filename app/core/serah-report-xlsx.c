@@ -92,21 +92,33 @@ put_number (Xlsx *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, gboo
   worksheet_write_number (ws, r, c, v, bold ? x->bold_number : x->number);
 }
 
+typedef struct {
+  Xlsx          *x;
+  lxw_worksheet *ws;
+  lxw_row_t      r;
+} SheetCursor;
+
 static void
-coverage_row (Xlsx *x, lxw_worksheet *ws, lxw_row_t r, const SerahCoverageRow *row,
-              const char *kec, const char *desa, gboolean bold)
+coverage_row (const SerahCoverageRow *row, SerahCoverageLevel level, gboolean first,
+              gpointer user_data)
 {
-  put_text (x, ws, r, 0, kec, bold);
-  put_text (x, ws, r, 1, desa, bold);
-  put_number (x, ws, r, 2, row->participants, bold);
-  put_number (x, ws, r, 3, row->printed, bold);
-  put_number (x, ws, r, 4, row->invited, bold);
-  put_number (x, ws, r, 5, row->to_self, bold);
-  put_number (x, ws, r, 6, row->to_representative, bold);
-  put_number (x, ws, r, 7, serah_coverage_row_handed_over (row), bold);
-  put_number (x, ws, r, 8, row->not_collected, bold);
-  worksheet_write_number (ws, r, 9, serah_coverage_row_fraction (row),
+  SheetCursor *c = user_data;
+  Xlsx *x = c->x;
+  gboolean bold = level != SERAH_COVERAGE_DESA;
+  g_autofree char *label = level == SERAH_COVERAGE_KECAMATAN
+                             ? g_strdup_printf ("Jumlah Kec. %s", row->kecamatan) : NULL;
+  const double n[] = {
+    row->participants, row->printed, row->invited, row->to_self, row->to_representative,
+    serah_coverage_row_handed_over (row), row->not_collected,
+  };
+
+  put_text (x, c->ws, c->r, 0, level == SERAH_COVERAGE_TOTAL ? "Total" : row->kecamatan, bold);
+  put_text (x, c->ws, c->r, 1, level == SERAH_COVERAGE_DESA ? row->desa : label, bold);
+  for (guint i = 0; i < G_N_ELEMENTS (n); i++)
+    put_number (x, c->ws, c->r, 2 + i, n[i], bold);
+  worksheet_write_number (c->ws, c->r, 9, serah_coverage_row_fraction (row),
                           bold ? x->bold_percent : x->percent);
+  c->r++;
 }
 
 static void
@@ -143,36 +155,18 @@ write_coverage (Xlsx *x, const SerahCoverage *cov)
   static const lxw_col_t value_cols[] = { 5, 6, 8 };
   lxw_worksheet *ws = add_sheet (x, "Cakupan", serah_report_coverage_columns, widths,
                                  SERAH_REPORT_COVERAGE_N_COLUMNS, 0);
-  lxw_worksheet *per_kec;
-  lxw_row_t r = 1;
-  guint d = 0;
+  SheetCursor cursor = { x, ws, 1 };
+  SheetCursor per_kec = { x, NULL, 1 };
 
+  serah_coverage_foreach (cov, coverage_row, &cursor);
+  worksheet_autofilter (ws, 0, 0, cursor.r - 2, SERAH_REPORT_COVERAGE_N_COLUMNS - 1);
+
+  /* The kecamatan subtotals once more, contiguous, for the chart beside them. */
+  per_kec.ws = add_sheet (x, "Per kecamatan", serah_report_coverage_columns, widths,
+                          SERAH_REPORT_COVERAGE_N_COLUMNS, 0);
   for (guint k = 0; k < cov->kecamatan->len; k++)
-    {
-      const SerahCoverageRow *kec = cov->kecamatan->pdata[k];
-      g_autofree char *label = g_strdup_printf ("Jumlah Kec. %s", kec->kecamatan);
-
-      for (; d < cov->desa->len; d++)
-        {
-          const SerahCoverageRow *row = cov->desa->pdata[d];
-          if (g_ascii_strcasecmp (row->kecamatan, kec->kecamatan) != 0)
-            break;
-          coverage_row (x, ws, r++, row, row->kecamatan, row->desa, FALSE);
-        }
-      coverage_row (x, ws, r++, kec, kec->kecamatan, label, TRUE);
-    }
-  coverage_row (x, ws, r, &cov->total, "Total", "", TRUE);
-  worksheet_autofilter (ws, 0, 0, r - 1, SERAH_REPORT_COVERAGE_N_COLUMNS - 1);
-
-  /* The kecamatan rows once more, contiguous, for the chart beside them. */
-  per_kec = add_sheet (x, "Per kecamatan", serah_report_coverage_columns, widths,
-                       SERAH_REPORT_COVERAGE_N_COLUMNS, 0);
-  for (guint k = 0; k < cov->kecamatan->len; k++)
-    {
-      const SerahCoverageRow *kec = cov->kecamatan->pdata[k];
-      coverage_row (x, per_kec, k + 1, kec, kec->kecamatan, "", FALSE);
-    }
-  stacked_chart (x, per_kec, "Per kecamatan", "Kartu diserahkan per kecamatan",
+    coverage_row (cov->kecamatan->pdata[k], SERAH_COVERAGE_DESA, FALSE, &per_kec);
+  stacked_chart (x, per_kec.ws, "Per kecamatan", "Kartu diserahkan per kecamatan",
                  cov->kecamatan->len, value_cols, names, colours, 3, LXW_CHART_BAR_STACKED,
                  cov->kecamatan->len + 3, 0);
 }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <serah/serah-audit.h>
 #include <serah/serah-ceremony.h>
@@ -159,6 +161,45 @@ serah_report_coverage (SerahStore *store, gint64 ceremony_id, GError **error)
   return g_steal_pointer (&cov);
 }
 
+void
+serah_coverage_foreach (const SerahCoverage *cov, SerahCoverageRowFunc func, gpointer user_data)
+{
+  guint d = 0;
+
+  g_return_if_fail (cov != NULL && func != NULL);
+
+  /* Desa rows arrive sorted by kecamatan: a kecamatan's rows are the run sharing its name. */
+  for (guint k = 0; k < cov->kecamatan->len; k++)
+    {
+      const SerahCoverageRow *kec = cov->kecamatan->pdata[k];
+
+      for (gboolean first = TRUE; d < cov->desa->len; d++, first = FALSE)
+        {
+          const SerahCoverageRow *row = cov->desa->pdata[d];
+          if (g_ascii_strcasecmp (row->kecamatan, kec->kecamatan) != 0)
+            break;
+          func (row, SERAH_COVERAGE_DESA, first, user_data);
+        }
+      func (kec, SERAH_COVERAGE_KECAMATAN, FALSE, user_data);
+    }
+  func (&cov->total, SERAH_COVERAGE_TOTAL, FALSE, user_data);
+}
+
+GStrv
+serah_coverage_row_cells (const SerahCoverageRow *r)
+{
+  char **cells = g_new0 (char *, 9);
+  const gint64 n[] = {
+    r->participants, r->printed, r->invited, r->to_self, r->to_representative,
+    serah_coverage_row_handed_over (r), r->not_collected,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (n); i++)
+    cells[i] = g_strdup_printf ("%" G_GINT64_FORMAT, n[i]);
+  cells[7] = g_strdup_printf ("%.1f%%", serah_coverage_row_fraction (r) * 100);
+  return cells;
+}
+
 /* ---- not yet collected ---- */
 
 void
@@ -251,58 +292,33 @@ serah_report_indicators (SerahStore *store, gint64 ceremony_id, GError **error)
 
 /* ---- CSV ---- */
 
-char *
-serah_report_percent_text (double fraction)
-{
-  return g_strdup_printf ("%.1f", fraction * 100.0);
-}
-
 static void
-coverage_csv_row (GString *csv, const SerahCoverageRow *r, const char *kec, const char *desa)
+coverage_csv_row (const SerahCoverageRow *r, SerahCoverageLevel level, gboolean first,
+                  gpointer user_data)
 {
-  char *v[7] = { 0 };
-  g_autofree char *pct = serah_report_percent_text (serah_coverage_row_fraction (r));
-  const gint64 n[] = {
-    r->participants, r->printed, r->invited, r->to_self, r->to_representative,
-    serah_coverage_row_handed_over (r), r->not_collected,
-  };
+  GString *csv = user_data;
+  g_auto(GStrv) cells = serah_coverage_row_cells (r);
+  g_autofree char *label = level == SERAH_COVERAGE_KECAMATAN
+                             ? g_strdup_printf ("Jumlah Kec. %s", r->kecamatan) : NULL;
   const char *row[SERAH_REPORT_COVERAGE_N_COLUMNS];
 
-  for (guint i = 0; i < G_N_ELEMENTS (n); i++)
-    v[i] = g_strdup_printf ("%" G_GINT64_FORMAT, n[i]);
-  row[0] = kec;
-  row[1] = desa;
-  for (guint i = 0; i < G_N_ELEMENTS (n); i++)
-    row[2 + i] = v[i];
-  row[9] = pct;
+  row[0] = level == SERAH_COVERAGE_TOTAL ? "Total" : r->kecamatan;
+  row[1] = level == SERAH_COVERAGE_DESA ? r->desa : label;
+  for (guint i = 0; i < 7; i++)
+    row[2 + i] = cells[i];
+  /* A plain number for machines: "50.0", not "50.0%". */
+  cells[7][strlen (cells[7]) - 1] = '\0';
+  row[9] = cells[7];
   serah_csv_append_row (csv, row, G_N_ELEMENTS (row));
-  for (guint i = 0; i < G_N_ELEMENTS (n); i++)
-    g_free (v[i]);
 }
 
 static gboolean
 write_coverage_csv (SerahCoverage *cov, const char *path, GError **error)
 {
   g_autoptr(GString) csv = serah_csv_new ();
-  guint d = 0;
 
   serah_csv_append_row (csv, serah_report_coverage_columns, SERAH_REPORT_COVERAGE_N_COLUMNS);
-  /* Desa rows, each kecamatan followed by its subtotal ("Jumlah"), then the grand total. */
-  for (guint k = 0; k < cov->kecamatan->len; k++)
-    {
-      const SerahCoverageRow *kec = cov->kecamatan->pdata[k];
-      g_autofree char *label = g_strdup_printf ("Jumlah Kec. %s", kec->kecamatan);
-
-      for (; d < cov->desa->len; d++)
-        {
-          const SerahCoverageRow *row = cov->desa->pdata[d];
-          if (g_ascii_strcasecmp (row->kecamatan, kec->kecamatan) != 0)
-            break;
-          coverage_csv_row (csv, row, row->kecamatan, row->desa);
-        }
-      coverage_csv_row (csv, kec, kec->kecamatan, label);
-    }
-  coverage_csv_row (csv, &cov->total, "Total", "");
+  serah_coverage_foreach (cov, coverage_csv_row, csv);
   return serah_csv_save (csv, path, error);
 }
 

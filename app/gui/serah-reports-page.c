@@ -181,23 +181,21 @@ current_kind (SerahReportsPage *self)
 
 /* ---- filling the views ---- */
 
-static char *
-num (gint64 v)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, v);
-}
-
 static void
-append_coverage (SerahReportsPage *self, const SerahCoverageRow *r, const char *kec,
-                 const char *desa, gboolean bold)
+append_coverage (const SerahCoverageRow *r, SerahCoverageLevel level, gboolean first,
+                 gpointer user_data)
 {
-  g_autofree char *a = num (r->participants), *b = num (r->printed), *c = num (r->invited);
-  g_autofree char *d = num (r->to_self), *e = num (r->to_representative);
-  g_autofree char *f = num (serah_coverage_row_handed_over (r)), *g = num (r->not_collected);
-  g_autofree char *pct = g_strdup_printf ("%.1f%%", serah_coverage_row_fraction (r) * 100);
-  const char *cells[] = { kec, desa, a, b, c, d, e, f, g, pct };
-  g_autoptr(SerahReportRow) row = report_row_new (cells, G_N_ELEMENTS (cells), bold);
+  SerahReportsPage *self = user_data;
+  g_auto(GStrv) n = serah_coverage_row_cells (r);
+  const char *cells[N_CELLS];
+  g_autoptr(SerahReportRow) row = NULL;
 
+  cells[0] = level == SERAH_COVERAGE_TOTAL ? _("Total") : first ? r->kecamatan : "";
+  cells[1] = level == SERAH_COVERAGE_KECAMATAN ? _("Kecamatan total")
+             : level == SERAH_COVERAGE_TOTAL ? "" : r->desa;
+  for (guint i = 0; i < 8; i++)
+    cells[2 + i] = n[i];
+  row = report_row_new (cells, N_CELLS, level != SERAH_COVERAGE_DESA);
   g_list_store_append (self->coverage_rows, row);
 }
 
@@ -206,26 +204,11 @@ show_data (SerahReportsPage *self)
 {
   const SerahCoverage *cov = self->data ? self->data->coverage : NULL;
   GPtrArray *unc = self->data ? self->data->uncollected : NULL;
-  guint d = 0;
 
   g_list_store_remove_all (self->coverage_rows);
   g_list_store_remove_all (self->uncollected_rows);
   if (cov != NULL)
-    {
-      for (guint k = 0; k < cov->kecamatan->len; k++)
-        {
-          const SerahCoverageRow *kec = cov->kecamatan->pdata[k];
-          for (guint i = 0; d < cov->desa->len; d++, i++)
-            {
-              const SerahCoverageRow *row = cov->desa->pdata[d];
-              if (g_ascii_strcasecmp (row->kecamatan, kec->kecamatan) != 0)
-                break;
-              append_coverage (self, row, i == 0 ? row->kecamatan : "", row->desa, FALSE);
-            }
-          append_coverage (self, kec, "", _("Kecamatan total"), TRUE);
-        }
-      append_coverage (self, &cov->total, _("Total"), "", TRUE);
-    }
+    serah_coverage_foreach (cov, append_coverage, self);
   if (unc != NULL)
     {
       g_autofree char *label = NULL;

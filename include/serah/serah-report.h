@@ -69,6 +69,26 @@ typedef struct {
 } SerahCoverage;
 
 void           serah_coverage_free (SerahCoverage *self);
+
+typedef enum {
+  SERAH_COVERAGE_DESA,
+  SERAH_COVERAGE_KECAMATAN,  /* a kecamatan's subtotal, after its desa */
+  SERAH_COVERAGE_TOTAL,      /* the grand total, last */
+} SerahCoverageLevel;
+
+/* first: the first desa row of its kecamatan. */
+typedef void (*SerahCoverageRowFunc) (const SerahCoverageRow *row,
+                                      SerahCoverageLevel      level,
+                                      gboolean                first,
+                                      gpointer                user_data);
+/* Walks the rows in table order: each kecamatan's desa, then its subtotal; the total last.
+ * Every table of the report (CSV, XLSX, PDF, GUI) is written through this one walk. */
+void           serah_coverage_foreach (const SerahCoverage *coverage,
+                                       SerahCoverageRowFunc func,
+                                       gpointer             user_data);
+/* The eight counts and the percentage ("66.7%") of a row as text, for tables to show.
+ * NULL-terminated, 8 entries. */
+GStrv          serah_coverage_row_cells (const SerahCoverageRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahCoverage, serah_coverage_free)
 SerahCoverage *serah_report_coverage (SerahStore  *store,
                                       gint64       ceremony_id,
