@@ -9,6 +9,8 @@
 
 #include "serah-print-page.h"
 #include "serah-participants-page.h"
+#include "serah-reports-page.h"
+#include "serah-testimonial-page.h"
 #include "serah-window.h"
 #include "serah-ceremony-page.h"
 
@@ -125,6 +127,8 @@ serah_window_class_init (SerahWindowClass *klass)
   g_type_ensure (SERAH_TYPE_PRINT_PAGE);
   g_type_ensure (SERAH_TYPE_PARTICIPANTS_PAGE);
   g_type_ensure (SERAH_TYPE_CEREMONY_PAGE);
+  g_type_ensure (SERAH_TYPE_TESTIMONIAL_PAGE);
+  g_type_ensure (SERAH_TYPE_REPORTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/id/go/dinkes/Serah/serah-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, toast_overlay);
