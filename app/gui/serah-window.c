@@ -13,6 +13,7 @@
 #include "serah-testimonial-page.h"
 #include "serah-window.h"
 #include "serah-ceremony-page.h"
+#include "serah-window-private.h"
 
 struct _SerahWindow
 {
@@ -134,6 +135,7 @@ serah_window_class_init (SerahWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, office_title);
+  serah_window_class_install_admin_actions (widget_class); /* issue 6: the main menu */
 }
 
 static void
