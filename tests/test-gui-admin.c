@@ -242,7 +242,7 @@ test_operators_first_admin (void)
   fill_new_operator (dialog, "Siti", "Siti Aminah", 0, ADMIN_PIN);
   gtk_editable_set_text (GTK_EDITABLE (dialog->new_pin_again_row), "246814");
   g_assert_cmpstr (gtk_label_get_label (dialog->add_message), ==,
-                   "The two PINs differ. Type the same PIN twice.");
+                   "The PINs are not the same. Type the same PIN in both fields.");
   /* A weak PIN: the core's rule, shown as it is typed. */
   gtk_editable_set_text (GTK_EDITABLE (dialog->new_pin_row), "123456");
   gtk_editable_set_text (GTK_EDITABLE (dialog->new_pin_again_row), "");

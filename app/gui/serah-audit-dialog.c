@@ -27,7 +27,7 @@ static const AuditKind kinds[] = {
   { N_("NIK views"), { "participant.", NULL } },
   { N_("Imports"), { "import.", NULL } },
   { N_("Exports"), { "export.", "station.export", NULL } },
-  { N_("Printing"), { "print.", "printer.", "paper.", NULL } },
+  { N_("Printing and documents"), { "print.", "printer.", "paper.", NULL } },
   { N_("Ceremonies and handovers"), { "ceremony.", "handover.", NULL } },
   { N_("Station bundles"), { "station.", NULL } },
   { N_("Backups and restores"), { "backup.", "restore", NULL } },

@@ -338,7 +338,7 @@ check_pin_pair (const char *pin, const char *again)
   if (!serah_operators_check_pin (pin, &error))
     return g_strdup (error->message);
   if (g_strcmp0 (pin, again) != 0)
-    return g_strdup (_("The two PINs differ. Type the same PIN twice."));
+    return g_strdup (_("The PINs are not the same. Type the same PIN in both fields."));
   return NULL;
 }
 

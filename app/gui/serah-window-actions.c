@@ -152,7 +152,7 @@ about_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                          "application-name", "Serah",
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
-                         "developer-name", _("Serah developers"),
+                         "developer-name", C_("about", "Serah developers"),
                          "developers", developers,
                          "comments", _("Prints national health insurance cards (JKN-KIS) and "
                                        "records every card handed over at distribution "
