@@ -115,8 +115,14 @@ serah_import_sniff (const char *buf, gsize len, GPtrArray *mappings, char *sep_o
           fallback = candidates[c];
           if (first_record_out != NULL)
             {
+              g_autofree char *joined = g_strjoinv (" | ", sniff.records->pdata[0]);
+              GString *text = g_string_new (joined);
+              gboolean converted;
+
+              /* It goes into a message for people: valid UTF-8 (as cells are read). */
+              serah_import_clean_cell (text, &converted);
               g_free (*first_record_out);
-              *first_record_out = g_strjoinv (" | ", sniff.records->pdata[0]);
+              *first_record_out = g_string_free (text, FALSE);
             }
         }
       g_ptr_array_unref (sniff.records);
