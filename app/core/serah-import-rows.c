@@ -378,7 +378,7 @@ serah_import_process_row (SerahImportContext *ctx)
     for (guint i = n_headers; i < ctx->n_cells; i++)
       {
         GString *cell = ctx->cells->pdata[i];
-        g_autofree char *value = g_strstrip (g_strndup (cell->str, MIN (cell->len, 200)));
+        g_autofree char *value = g_strstrip (g_utf8_make_valid (cell->str, MIN (cell->len, 200)));
         if (*value == '\0')
           continue;
         serah_import_add_problem (ctx, line, -1, "extra-cells", SERAH_IMPORT_SEVERITY_WARNING, value,
