@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "serah-import-private.h"
+#include <serah/serah-audit.h>
 
 G_DEFINE_QUARK (serah-import-error-quark, serah_import_error)
 
@@ -502,6 +503,8 @@ run_import (SerahImportContext *ctx, GInputStream *stream, goffset total, const 
 
   ctx->report->counts.sha256 = g_strdup (g_checksum_get_string (checksum));
   if (!serah_store_finish_import (ctx->store, &ctx->report->counts, &local_error) ||
+      !serah_audit_record_import (ctx->store, options ? options->operator_name : NULL,
+                                  &ctx->report->counts, &local_error) ||
       !serah_store_commit (ctx->store, &local_error))
     {
       GError *wrapped = g_error_new (SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_STORE,

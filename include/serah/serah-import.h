@@ -91,6 +91,9 @@ typedef struct {
   /* Called now and then from the importing thread with bytes read and total bytes. */
   void              (*progress) (goffset done, goffset total, gpointer user_data);
   gpointer            progress_data;
+  /* hardening (issue 6): the operator recorded in the audit log with the import, in its
+   * transaction (NULL: the system user name). */
+  const char         *operator_name;
 } SerahImportOptions;
 
 /* Imports path into store in one transaction. Returns the report (rows may have been
