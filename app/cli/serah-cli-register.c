@@ -143,24 +143,6 @@ check_writable_destination (SerahCli *cli, const char *path)
   return TRUE;
 }
 
-/* An import can change thousands of rows at once: keep the database as it was before.
- * A database with no participant and no import yet has nothing to lose. */
-static gboolean
-backup_before_import (SerahStore *store, GError **error)
-{
-  g_autoptr(GPtrArray) imports = NULL;
-
-  if (serah_store_count_participants (store) == 0)
-    {
-      imports = serah_store_list_imports (store, error);
-      if (imports == NULL)
-        return FALSE;
-      if (imports->len == 0)
-        return TRUE;
-    }
-  return serah_backup_automatic (store, "import", error);
-}
-
 /* Export hands out full NIKs: who took which selection, and where to. */
 static gboolean
 audit_export (SerahCli *cli, const char *output, GStrv kecamatan, GStrv desa, gint64 written,
@@ -211,7 +193,7 @@ verb_import (SerahCli *cli, int argc, char **argv)
   if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
     return serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
   store = serah_cli_get_store (cli);
-  if (!backup_before_import (store, &error))
+  if (!serah_backup_before_import (store, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
 
   options.mappings = (const char *const *) maps;
