@@ -183,8 +183,8 @@ verb_import (SerahCli *cli, int argc, char **argv)
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2)
     {
-      serah_cli_message (cli, "%s: serah-cli --db DB import FILE [--map FIELD=HEADER]... "
-                              "[--report REJECTS.csv] [--json]", _("Usage"));
+      serah_cli_message (cli, "%s", _("Usage: serah-cli --db DB import FILE "
+                                       "[--map FIELD=HEADER]... [--report REJECTS.csv] [--json]"));
       return SERAH_CLI_EXIT_USAGE;
     }
   if (reject_path != NULL && !check_writable_destination (cli, reject_path))
@@ -202,7 +202,13 @@ verb_import (SerahCli *cli, int argc, char **argv)
   if (report == NULL)
     {
       if (g_error_matches (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_MISSING_COLUMN))
-        g_prefix_error (&error, "%s ", _("(Name a column with --map FIELD=HEADER.)"));
+        {
+          g_autofree char *message = g_strdup_printf ("%s %s", error->message,
+                                                      _("To read a field from a column of "
+                                                        "another name, add --map FIELD=HEADER."));
+          g_free (error->message);
+          error->message = g_steal_pointer (&message);
+        }
       return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
     }
 
@@ -244,8 +250,8 @@ verb_export (SerahCli *cli, int argc, char **argv)
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2 || strcmp (argv[1], "participants") != 0)
     {
-      serah_cli_message (cli, "%s: serah-cli --db DB export participants [-o FILE.csv] "
-                              "[--kecamatan NAME]... [--desa NAME]...", _("Usage"));
+      serah_cli_message (cli, "%s", _("Usage: serah-cli --db DB export participants "
+                                       "[-o FILE.csv] [--kecamatan NAME]... [--desa NAME]..."));
       return SERAH_CLI_EXIT_USAGE;
     }
   if (cli->json && output == NULL)
@@ -310,7 +316,7 @@ verb_stats (SerahCli *cli, int argc, char **argv)
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 1)
     {
-      serah_cli_message (cli, "%s: serah-cli --db DB stats [--json]", _("Usage"));
+      serah_cli_message (cli, "%s", _("Usage: serah-cli --db DB stats [--json]"));
       return SERAH_CLI_EXIT_USAGE;
     }
   store = serah_cli_get_store (cli);

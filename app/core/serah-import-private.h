@@ -87,6 +87,8 @@ void serah_csv_append_field (GString    *line,
 #define SERAH_IMPORT_HEADER_SEARCH 10
 /* More cells than this in one record is not a participant list; the rest are dropped. */
 #define SERAH_IMPORT_MAX_CELLS 512
+/* The file is read in blocks of this size; the first one decides what the file is. */
+#define SERAH_IMPORT_BLOCK_SIZE (64 * 1024)
 
 /* One --map FIELD=HEADER option. */
 typedef struct {
@@ -104,38 +106,74 @@ typedef struct {
   guint32 hash[SERAH_N_FIELDS];
 } SerahImportSeenRow;
 
-/* The state of one import, shared by serah-import.c (reading) and serah-import-rows.c. */
+/* The rows the reader hands to the writer: validated participants with their lines, and
+ * the problems the reader found since the previous batch. */
 typedef struct {
+  GPtrArray         *rows;     /* SerahParticipant */
+  GArray            *lines;    /* gint64 per row */
+  GPtrArray         *problems; /* SerahImportProblem */
+  gboolean           last;     /* the reader is done; reader_error tells how */
+} SerahImportBatch;
+
+void serah_import_batch_free (SerahImportBatch *batch);
+
+/* One import. Two threads share it: the reader (a thread of its own: reads, parses and
+ * checks the file, fills batches) and the writer (the caller's thread, which owns the
+ * store and its transaction). The reader's fields are its alone until it ends; what the
+ * writer reads of them (headers, column, partial) is set before the first batch is queued
+ * and never changed after. */
+typedef struct {
+  /* set up before the reader starts, then read-only */
   SerahStore               *store;
   GCancellable             *cancellable;
-  SerahImportReport        *report;
-  char                     *name;      /* for messages: the file's display name */
-  GPtrArray                *mappings;  /* SerahImportMapping */
+  const SerahImportOptions *options;
+  char                     *name;        /* for messages: the file's display name */
+  GPtrArray                *mappings;    /* SerahImportMapping */
+  GInputStream             *stream;
+  goffset                   total;       /* file size, -1 when unknown */
+  char                      separator;
+  int                       header_index;
+  char                     *first_record;
+  char                      today[11];
 
+  /* the reader's */
   struct csv_parser         parser;
+  GChecksum                *checksum;
+  guchar                   *block;       /* BLOCK_SIZE bytes; the first block is read ahead */
+  gsize                     block_len;
+  gsize                     block_skip;  /* a BOM at the start of the first block */
+  goffset                   done;
   gint64                    line;        /* physical line being read, 1-based */
   gint64                    record_line; /* line where the current record started */
   gboolean                  prev_cr;
   gint64                    n_records;
-  int                       header_index;
-  guint                     header_score;
-  char                     *first_record;
   gboolean                  have_header;
   gboolean                  unterminated;
-  gboolean                  in_transaction;
-
   GPtrArray                *cells;       /* GString, reused from record to record */
   guint                     n_cells;
   guint                     n_dropped_cells;
   gboolean                  has_nul;
+  GHashTable               *seen_nik;    /* gint64 * -> SerahImportSeenRow * (owned) */
+  GHashTable               *seen_card;   /* gint64 * -> SerahImportSeenRow * */
+  SerahImportBatch         *batch;       /* being filled */
+  guint                     batches_queued;
+  SerahImportRecord         reader_counts; /* rows, rejected, duplicates, conflicts */
+  GError                   *reader_error;
+  char                     *sha256;      /* set when the reader is done */
+
+  /* set by the reader at the header, read-only afterwards */
   GPtrArray                *headers;     /* char *, as in the file */
   int                       column[SERAH_N_FIELDS]; /* cell index, -1 when absent */
   gboolean                  partial;     /* some optional column is absent */
 
-  GHashTable               *seen_nik;    /* gint64 * -> SerahImportSeenRow * (owned) */
-  GHashTable               *seen_card;   /* gint64 * -> SerahImportSeenRow * */
-  char                      today[11];
-  GError                   *error;       /* fatal: stops the import */
+  /* the writer's */
+  SerahImportReport        *report;
+  gboolean                  in_transaction;
+
+  /* both */
+  GAsyncQueue              *queue;       /* SerahImportBatch, reader -> writer */
+  GAsyncQueue              *tokens;      /* bounds the batches in flight */
+  gint                      stop;        /* atomic: the writer failed, the reader stops */
 } SerahImportContext;
 
 void       serah_import_mapping_free   (SerahImportMapping *mapping);
@@ -158,7 +196,11 @@ void       serah_import_sniff          (const char *buf,
                                         guint      *score_out,
                                         char      **first_record_out);
 
-/* Records a problem in the report and, once the import row exists, in the store. */
+/* The reader: parses the stream from ctx->block on, validates, queues batches; its last
+ * batch has last = TRUE, with ctx->reader_error set when the file as a whole failed. */
+gpointer    serah_import_reader_main (gpointer data);
+
+/* Reader side: records a problem in the batch being filled. */
 void        serah_import_add_problem (SerahImportContext  *ctx,
                                       gint64               line,
                                       int                  column,
@@ -167,14 +209,26 @@ void        serah_import_add_problem (SerahImportContext  *ctx,
                                       const char          *raw_value,
                                       const char          *format,
                                       ...) G_GNUC_PRINTF (7, 8);
+/* A new problem (both sides use it; the writer adds its own to the report). */
+SerahImportProblem *serah_import_problem_new (SerahImportContext  *ctx,
+                                              gint64               line,
+                                              int                  column,
+                                              const char          *code,
+                                              SerahImportSeverity  severity,
+                                              const char          *raw_value,
+                                              const char          *format,
+                                              va_list              args) G_GNUC_PRINTF (7, 0);
 /* Cell index of the current record, NULL past its end. */
 GString    *serah_import_cell        (SerahImportContext  *ctx,
                                       int                  index);
 /* The (cleaned) text of a field in the current record, "" when absent. */
 const char *serah_import_field_text  (SerahImportContext  *ctx,
                                       SerahField           field);
-char       *serah_import_dup_or_null (const char          *text);
-/* Checks, counts and (when valid) writes the current record. */
+/* Checks and counts the current record; a valid one joins the batch. */
 void        serah_import_process_row (SerahImportContext  *ctx);
+/* Hands the batch being filled to the writer (waiting while too many are in flight) and
+ * starts a new one. */
+void        serah_import_queue_batch (SerahImportContext  *ctx,
+                                      gboolean             last);
 
 G_END_DECLS

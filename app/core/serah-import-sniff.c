@@ -204,7 +204,8 @@ serah_import_check_is_text (const guchar *buf, gsize len, const char *name, GErr
    * high byte every other character. A sequence cut by the block end is not an error. */
   for (line_len = 0; line_len < len && buf[line_len] != '\r' && buf[line_len] != '\n'; line_len++)
     ;
-  if (!g_utf8_validate_len ((const char *) buf, line_len, &end) && line_len - (gsize) (end - (const char *) buf) > 3)
+  if (!g_utf8_validate_len ((const char *) buf, line_len, &end) &&
+      line_len - (gsize) (end - (const char *) buf) > 3)
     for (gsize i = 0; i < line_len; i++)
       high += buf[i] >= 0x80;
   if (controls * 100 > len || high * 10 > line_len * 3)

@@ -1,11 +1,12 @@
-/* serah-import.c: CSV import of verified participant lists, streamed through libcsv.
+/* serah-import.c: CSV import of verified participant lists: the entry point and the writer.
  *
- * The file is read in 64 KiB blocks (never whole), hashed as it goes, and fed to libcsv one
- * physical line at a time so that every record knows the line it started on, quoted line
- * breaks included. The first block decides whether this is a CSV file at all and which
- * separator it uses; the header row opens the one transaction that holds the import row,
- * every participant written and every problem found. Any failure after that (I/O, the
- * store, a cancellation) rolls it all back. See serah-import.h for the rules. */
+ * serah_import_file reads the first 64 KiB block itself to refuse what is not CSV and to
+ * find the separator and the header, then starts the reader (serah-import-read.c) on the
+ * rest and becomes the writer: for each batch of checked rows it records the problems and
+ * upserts the participants, all inside one transaction that the first batch opens and the
+ * last commits. A file refused as a whole never opens it; any failure after (I/O, the
+ * store, a cancellation) rolls it back, so the database is as it was. See serah-import.h
+ * for the rules a row must meet. */
 #define G_LOG_DOMAIN "serah-import"
 
 #include "config.h"
@@ -19,14 +20,6 @@
 #include <serah/serah-audit.h>
 
 G_DEFINE_QUARK (serah-import-error-quark, serah_import_error)
-
-#define BLOCK_SIZE (64 * 1024)
-/* A field this long means a quote was opened and never closed. */
-#define MAX_FIELD_BYTES (1024 * 1024)
-/* libcsv's pstate values (ROW_NOT_BEGUN, FIELD_BEGUN in libcsv.c): the struct is public in
- * csv.h, the names are not. Between records the parser is in state 0. */
-#define CSV_STATE_BETWEEN_RECORDS 0
-#define CSV_STATE_FIELD_BEGUN 2
 
 const char *
 serah_import_severity_to_string (SerahImportSeverity severity)
@@ -66,476 +59,332 @@ serah_import_report_free (SerahImportReport *self)
   g_free (self);
 }
 
-static void
-import_clear (SerahImportContext *ctx)
-{
-  csv_free (&ctx->parser);
-  g_free (ctx->name);
-  g_free (ctx->first_record);
-  g_clear_pointer (&ctx->mappings, g_ptr_array_unref);
-  g_clear_pointer (&ctx->cells, g_ptr_array_unref);
-  g_clear_pointer (&ctx->headers, g_ptr_array_unref);
-  g_clear_pointer (&ctx->seen_nik, g_hash_table_unref);
-  g_clear_pointer (&ctx->seen_card, g_hash_table_unref);
-  g_clear_error (&ctx->error);
-  g_clear_pointer (&ctx->report, serah_import_report_free);
-}
-
-static gboolean
-store_problem (SerahImportContext *ctx, const SerahImportProblem *p)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (serah_store_add_import_problem (ctx->store, ctx->report->counts.id, p->line, p->column,
-                                      p->code, serah_import_severity_to_string (p->severity),
-                                      p->message, p->raw_value, &local_error))
-    return TRUE;
-  g_set_error (&ctx->error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_STORE, "%s",
-               local_error->message);
-  return FALSE;
-}
-
-/* Records a problem in the report and, once the import row exists, in the store. Problems
- * found before the header (title lines) are stored when the header opens the import. */
 void
-serah_import_add_problem (SerahImportContext *ctx, gint64 line, int column, const char *code,
-             SerahImportSeverity severity, const char *raw_value, const char *format, ...)
+serah_import_batch_free (SerahImportBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_ptr_array_unref (batch->rows);
+  g_array_unref (batch->lines);
+  g_ptr_array_unref (batch->problems);
+  g_free (batch);
+}
+
+SerahImportProblem *
+serah_import_problem_new (SerahImportContext *ctx, gint64 line, int column, const char *code,
+                          SerahImportSeverity severity, const char *raw_value,
+                          const char *format, va_list args)
 {
   SerahImportProblem *p = g_new0 (SerahImportProblem, 1);
-  va_list args;
 
   p->line = line;
   if (column >= 0 && ctx->headers != NULL && (guint) column < ctx->headers->len)
     p->column = g_strdup (ctx->headers->pdata[column]);
   p->code = g_strdup (code);
   p->severity = severity;
-  va_start (args, format);
   p->message = g_strdup_vprintf (format, args);
-  va_end (args);
   p->raw_value = raw_value && *raw_value ? g_strdup (raw_value) : NULL;
+  return p;
+}
+
+/* ---- the writer ---- */
+
+/* Takes p into the report and the store. */
+static gboolean
+record_problem (SerahImportContext *ctx, SerahImportProblem *p, GError **error)
+{
   g_ptr_array_add (ctx->report->problems, p);
-  if (severity == SERAH_IMPORT_SEVERITY_WARNING)
+  if (p->severity == SERAH_IMPORT_SEVERITY_WARNING)
     ctx->report->counts.warnings++;
-  if (ctx->report->counts.id > 0 && ctx->error == NULL)
-    store_problem (ctx, p);
+  return serah_store_add_import_problem (ctx->store, ctx->report->counts.id, p->line, p->column,
+                                         p->code, serah_import_severity_to_string (p->severity),
+                                         p->message, p->raw_value, error);
 }
 
-GString *
-serah_import_cell (SerahImportContext *ctx, int index)
-{
-  if (index < 0 || (guint) index >= ctx->n_cells)
-    return NULL;
-  return ctx->cells->pdata[index];
-}
+static gboolean add_problem (SerahImportContext *ctx, gint64 line, int column, const char *code,
+                             const char *raw_value, GError **error, const char *format, ...)
+  G_GNUC_PRINTF (7, 8);
 
-const char *
-serah_import_field_text (SerahImportContext *ctx, SerahField field)
+/* An error the writer finds (the database's side of a row). */
+static gboolean
+add_problem (SerahImportContext *ctx, gint64 line, int column, const char *code,
+             const char *raw_value, GError **error, const char *format, ...)
 {
-  GString *cell = serah_import_cell (ctx, ctx->column[field]);
-  return cell ? cell->str : "";
-}
+  SerahImportProblem *p;
+  va_list args;
 
-char *
-serah_import_dup_or_null (const char *text)
-{
-  return text && *text ? g_strdup (text) : NULL;
-}
-
-static char *
-headers_found (SerahImportContext *ctx)
-{
-  g_autoptr(GString) list = g_string_new (NULL);
-
-  for (guint i = 0; i < ctx->headers->len; i++)
-    {
-      const char *h = ctx->headers->pdata[i];
-      if (*h == '\0')
-        continue;
-      g_string_append_printf (list, "%s“%s”", list->len ? ", " : "", h);
-    }
-  return g_string_free (g_steal_pointer (&list), FALSE);
+  va_start (args, format);
+  p = serah_import_problem_new (ctx, line, column, code, SERAH_IMPORT_SEVERITY_ERROR, raw_value,
+                                format, args);
+  va_end (args);
+  ctx->report->counts.rejected++;
+  return record_problem (ctx, p, error);
 }
 
 static gboolean
-begin_import (SerahImportContext *ctx)
+begin_import (SerahImportContext *ctx, GError **error)
+{
+  SerahImportRecord *counts = &ctx->report->counts;
+
+  if (!serah_store_begin (ctx->store, error))
+    return FALSE;
+  ctx->in_transaction = TRUE;
+  /* The file's hash is known at the end; finish_import writes it. */
+  counts->id = serah_store_insert_import (ctx->store, counts->file_name, "", error);
+  return counts->id > 0;
+}
+
+/* Columns the file does not have keep what the database holds for the NIK; with no sex
+ * column, the NIK tells the sex of someone new. FALSE (and *reject) when nothing does. */
+static gboolean
+fill_absent_fields (SerahImportContext *ctx, SerahParticipant *p, gboolean *reject,
+                    GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SerahParticipant) existing = serah_store_find_participant_by_nik (ctx->store, p->nik,
+                                                                              &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (existing != NULL)
+    {
+#define KEEP(field, member) \
+  if (ctx->column[field] < 0) \
+    g_free (p->member), p->member = g_steal_pointer (&existing->member)
+      KEEP (SERAH_FIELD_ADDRESS, address);
+      KEEP (SERAH_FIELD_DESA, desa);
+      KEEP (SERAH_FIELD_KECAMATAN, kecamatan);
+      KEEP (SERAH_FIELD_FASKES, faskes);
+#undef KEEP
+      if (ctx->column[SERAH_FIELD_SEX] < 0)
+        p->sex = existing->sex;
+      if (ctx->column[SERAH_FIELD_BIRTH_DATE] < 0)
+        memcpy (p->birth_date, existing->birth_date, sizeof p->birth_date);
+      if (ctx->column[SERAH_FIELD_CARE_CLASS] < 0)
+        p->care_class = existing->care_class;
+    }
+  *reject = p->sex == SERAH_SEX_UNKNOWN;
+  return TRUE;
+}
+
+static gboolean
+write_batch (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
+{
+  SerahImportRecord *counts = &ctx->report->counts;
+  guint n = batch->rows->len;
+  g_autofree SerahUpsertResult *results = g_new0 (SerahUpsertResult, MAX (n, 1));
+  g_autofree SerahParticipant **holders = g_new0 (SerahParticipant *, MAX (n, 1));
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < batch->problems->len; i++)
+    if (!record_problem (ctx, g_steal_pointer (&batch->problems->pdata[i]), error))
+      return FALSE;
+
+  if (ctx->partial)
+    for (guint i = 0; i < batch->rows->len; i++)
+      {
+        SerahParticipant *p = batch->rows->pdata[i];
+        gint64 line = g_array_index (batch->lines, gint64, i);
+        gboolean reject = FALSE;
+
+        if (!fill_absent_fields (ctx, p, &reject, error))
+          return FALSE;
+        if (!reject)
+          continue;
+        if (!add_problem (ctx, line, ctx->column[SERAH_FIELD_NIK], "sex-missing", p->nik, error,
+                          _("The file has no sex column and the NIK does not tell the sex.")))
+          return FALSE;
+        g_ptr_array_remove_index (batch->rows, i);
+        g_array_remove_index (batch->lines, i);
+        i--;
+      }
+  n = batch->rows->len;
+  if (n == 0)
+    return TRUE;
+
+  if (!serah_store_upsert_participants (ctx->store, (SerahParticipant *const *) batch->rows->pdata,
+                                        n, counts->id, results, holders, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      SerahParticipant *p = batch->rows->pdata[i];
+      g_autofree char *masked = NULL;
+
+      switch (results[i])
+        {
+        case SERAH_UPSERT_INSERTED:
+          counts->imported++;
+          break;
+        case SERAH_UPSERT_UPDATED:
+          counts->updated++;
+          break;
+        case SERAH_UPSERT_UNCHANGED:
+          counts->unchanged++;
+          break;
+        case SERAH_UPSERT_CARD_CONFLICT:
+        default:
+          masked = serah_nik_mask (holders[i] ? holders[i]->nik : "");
+          counts->conflicts++;
+          ok = ok && add_problem (ctx, g_array_index (batch->lines, gint64, i),
+                                  ctx->column[SERAH_FIELD_CARD_NO], "card-conflict", p->card_no,
+                                  error,
+                                  _("This card number already belongs to %s (NIK %s) in the "
+                                    "database; this row was not imported."),
+                                  holders[i] && holders[i]->name ? holders[i]->name : "?",
+                                  masked);
+          break;
+        }
+      serah_participant_free (holders[i]);
+    }
+  return ok;
+}
+
+static int
+compare_problem_lines (gconstpointer a, gconstpointer b)
+{
+  const SerahImportProblem *pa = *(SerahImportProblem *const *) a;
+  const SerahImportProblem *pb = *(SerahImportProblem *const *) b;
+  return pa->line < pb->line ? -1 : pa->line > pb->line;
+}
+
+/* Runs the reader and stores what it sends. On any failure the reader is told to stop, its
+ * batches are drained, and the transaction is rolled back. */
+static gboolean
+run_writer (SerahImportContext *ctx, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   SerahImportRecord *counts = &ctx->report->counts;
+  GThread *reader;
+  gboolean failed = FALSE;
 
-  if (!serah_store_begin (ctx->store, &local_error))
-    goto fail;
-  ctx->in_transaction = TRUE;
-  /* The file's hash is known at the end; finish_import writes it. */
-  counts->id = serah_store_insert_import (ctx->store, counts->file_name, "", &local_error);
-  if (counts->id <= 0)
-    goto fail;
-  for (guint i = 0; i < ctx->report->problems->len; i++)
-    if (!store_problem (ctx, ctx->report->problems->pdata[i]))
-      return FALSE;
-  return TRUE;
-
-fail:
-  g_set_error (&ctx->error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_STORE, "%s",
-               local_error->message);
-  return FALSE;
-}
-
-/* Maps columns to fields (--map first, then synonyms), refuses a file that lacks a
- * required column, then opens the transaction. */
-static void
-accept_header (SerahImportContext *ctx)
-{
-  gboolean used[SERAH_IMPORT_MAX_CELLS] = { FALSE };
-  g_autoptr(GString) missing = g_string_new (NULL);
-  g_autoptr(GString) missing_names = g_string_new (NULL);
-  guint recognised = 0;
-  gint64 line = ctx->record_line;
-
-  ctx->headers = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < ctx->n_cells; i++)
-    {
-      GString *cell = ctx->cells->pdata[i];
-      gboolean converted;
-      serah_import_clean_cell (cell, &converted);
-      g_ptr_array_add (ctx->headers, g_strdup (cell->str));
-    }
-  for (int f = 0; f < SERAH_N_FIELDS; f++)
-    ctx->column[f] = -1;
-
-  for (guint m = 0; m < ctx->mappings->len; m++)
-    {
-      SerahImportMapping *mapping = ctx->mappings->pdata[m];
-      int found = -1;
-
-      for (guint i = 0; i < ctx->headers->len && found < 0; i++)
-        if (g_ascii_strcasecmp (ctx->headers->pdata[i], mapping->text) == 0)
-          found = (int) i;
-      for (guint i = 0; i < ctx->headers->len && found < 0; i++)
-        {
-          g_autofree char *folded = serah_import_fold_header (ctx->headers->pdata[i]);
-          if (*folded != '\0' && strcmp (folded, mapping->folded) == 0)
-            found = (int) i;
-        }
-      if (found < 0)
-        {
-          g_autofree char *list = headers_found (ctx);
-          g_set_error (&ctx->error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_BAD_MAPPING,
-                       _("The mapping %s=%s names a column that “%s” does not have. "
-                         "Columns found: %s."),
-                       serah_import_field_name (mapping->field), mapping->text, ctx->name,
-                       list);
-          return;
-        }
-      ctx->column[mapping->field] = found;
-      used[found] = TRUE;
-      recognised++;
-    }
-
-  for (guint i = 0; i < ctx->headers->len && i < SERAH_IMPORT_MAX_CELLS; i++)
-    {
-      const char *h = ctx->headers->pdata[i];
-      int f;
-
-      if (used[i] || *h == '\0')
-        continue;
-      f = serah_import_field_for_header (h);
-      if (f < 0)
-        serah_import_add_problem (ctx, line, (int) i, "unknown-column", SERAH_IMPORT_SEVERITY_INFO, NULL,
-                     _("Column “%s” is not a participant field; it was ignored."), h);
-      else if (ctx->column[f] < 0)
-        {
-          ctx->column[f] = (int) i;
-          recognised++;
-        }
-      else
-        serah_import_add_problem (ctx, line, (int) i, "duplicate-column", SERAH_IMPORT_SEVERITY_WARNING, NULL,
-                     _("Column “%s” also holds the %s, which is read from column “%s”; "
-                       "it was ignored."),
-                     h, serah_import_field_label (f), (const char *) ctx->headers->pdata[ctx->column[f]]);
-    }
-
-  if (recognised == 0)
-    {
-      g_set_error (&ctx->error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_NOT_CSV,
-                   _("“%s” has no header row: none of its first lines names a known column "
-                     "(such as NIK, NO_KARTU, NAMA). The first line holds: %s. Add a line of "
-                     "column names at the top, or map the columns."),
-                   ctx->name, ctx->first_record ? ctx->first_record : "");
-      return;
-    }
-
-  for (int f = 0; f < SERAH_N_FIELDS; f++)
-    if (ctx->column[f] < 0 && serah_import_field_required (f))
-      {
-        g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", serah_import_field_label (f));
-        g_string_append_printf (missing_names, "%s%s", missing_names->len ? ", " : "",
-                                serah_import_field_name (f));
-      }
-  if (missing->len > 0)
-    {
-      g_autofree char *list = headers_found (ctx);
-      g_set_error (&ctx->error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_MISSING_COLUMN,
-                   _("“%s” has no column for the %s (field %s). Columns found: %s. If one "
-                     "of them holds it under another name, map it to that field."),
-                   ctx->name, missing->str, missing_names->str, list);
-      return;
-    }
-  for (int f = 0; f < SERAH_N_FIELDS; f++)
-    {
-      if (ctx->column[f] >= 0)
-        continue;
-      ctx->partial = TRUE;
-      if (f == SERAH_FIELD_SEX)
-        serah_import_add_problem (ctx, line, -1, "column-absent", SERAH_IMPORT_SEVERITY_INFO, NULL,
-                     _("No sex column: sex is kept from the database or read from the NIK."));
-      else
-        serah_import_add_problem (ctx, line, -1, "column-absent", SERAH_IMPORT_SEVERITY_INFO, NULL,
-                     _("No %s column: participants already in the database keep theirs."),
-                     serah_import_field_label (f));
-    }
-
-  ctx->have_header = TRUE;
-  begin_import (ctx);
-}
-
-/* ---- libcsv callbacks and the line-aware feeder ---- */
-
-static void
-on_field (void *s, size_t len, void *data)
-{
-  SerahImportContext *ctx = data;
-  GString *cell;
-
-  if (ctx->n_cells >= SERAH_IMPORT_MAX_CELLS)
-    {
-      ctx->n_dropped_cells++;
-      return;
-    }
-  if (ctx->n_cells == ctx->cells->len)
-    g_ptr_array_add (ctx->cells, g_string_sized_new (32));
-  cell = ctx->cells->pdata[ctx->n_cells++];
-  g_string_truncate (cell, 0);
-  if (s != NULL && len > 0)
-    {
-      g_string_append_len (cell, s, (gssize) len);
-      if (memchr (s, '\0', len) != NULL)
-        ctx->has_nul = TRUE;
-    }
-}
-
-static gboolean
-record_is_blank (SerahImportContext *ctx)
-{
-  for (guint i = 0; i < ctx->n_cells; i++)
-    {
-      GString *cell = ctx->cells->pdata[i];
-      for (gsize j = 0; j < cell->len; j++)
-        if (!g_ascii_isspace (cell->str[j]))
-          return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-on_record (int terminator, void *data)
-{
-  SerahImportContext *ctx = data;
-  gint64 index = ctx->n_records++;
-
-  if (ctx->error == NULL)
-    {
-      if (ctx->have_header)
-        {
-          /* ";;;;" lines: rows a spreadsheet formatted but left empty. */
-          if (!record_is_blank (ctx))
-            serah_import_process_row (ctx);
-        }
-      else if (index < ctx->header_index)
-        {
-          g_autoptr(GString) text = g_string_new (NULL);
-          for (guint i = 0; i < ctx->n_cells && text->len < 200; i++)
-            if (((GString *) ctx->cells->pdata[i])->len > 0)
-              g_string_append_printf (text, "%s%s", text->len ? " " : "",
-                                      ((GString *) ctx->cells->pdata[i])->str);
-          if (g_utf8_validate_len (text->str, text->len, NULL))
-            serah_import_add_problem (ctx, ctx->record_line, -1, "title-line", SERAH_IMPORT_SEVERITY_INFO,
-                         text->str, _("Line above the header row; it was skipped."));
-        }
-      else
-        accept_header (ctx);
-    }
-  ctx->n_cells = 0;
-  ctx->n_dropped_cells = 0;
-  ctx->has_nul = FALSE;
-}
-
-/* Feeds buf to libcsv one physical line at a time (a line ends with LF, CRLF or a lone CR)
- * so that, between lines, the parser's state says whether the next line starts a record. */
-static void
-feed (SerahImportContext *ctx, const char *buf, gsize len)
-{
-  gsize start = 0;
-
-  for (gsize i = 0; i < len && ctx->error == NULL; i++)
-    {
-      char c = buf[i];
-
-      if (c != '\n' && c != '\r')
-        {
-          ctx->prev_cr = FALSE;
-          continue;
-        }
-      if (c == '\n' && ctx->prev_cr)
-        {
-          ctx->prev_cr = FALSE;
-          continue;
-        }
-      ctx->prev_cr = c == '\r';
-      if (csv_parse (&ctx->parser, buf + start, i + 1 - start, on_field, on_record, ctx) !=
-          i + 1 - start)
-        break;
-      start = i + 1;
-      ctx->line++;
-      if (ctx->parser.pstate == CSV_STATE_BETWEEN_RECORDS)
-        ctx->record_line = ctx->line;
-      else if (ctx->parser.entry_pos > MAX_FIELD_BYTES)
-        {
-          g_set_error (&ctx->error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_NOT_CSV,
-                       _("“%s”, line %lld: a quoted value runs on for more "
-                         "than a megabyte; a quote is probably never closed. Fix the file and "
-                         "import it again."),
-                       ctx->name, (long long) ctx->record_line);
-          return;
-        }
-    }
-  if (start < len && ctx->error == NULL)
-    csv_parse (&ctx->parser, buf + start, len - start, on_field, on_record, ctx);
-  if (csv_error (&ctx->parser) != CSV_SUCCESS && ctx->error == NULL)
-    g_set_error (&ctx->error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_UNREADABLE,
-                 _("Cannot read “%s”: %s"), ctx->name, csv_strerror (csv_error (&ctx->parser)));
-}
-
-
-static gboolean
-fail_import (SerahImportContext *ctx, GError *error_in, GError **error)
-{
-  if (ctx->in_transaction)
-    serah_store_rollback (ctx->store);
-  ctx->in_transaction = FALSE;
-  g_propagate_error (error, error_in);
-  return FALSE;
-}
-
-static gboolean
-run_import (SerahImportContext *ctx, GInputStream *stream, goffset total, const SerahImportOptions *options,
-            GError **error)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buf = g_malloc (BLOCK_SIZE);
-  GError *local_error = NULL;
-  gsize len = 0, skip = 0;
-  goffset done = 0;
-  gboolean eof = FALSE;
-
-  if (!g_input_stream_read_all (stream, buf, BLOCK_SIZE, &len, ctx->cancellable, &local_error))
-    goto read_failed;
-  g_checksum_update (checksum, buf, len);
-  done = len;
-  eof = len < BLOCK_SIZE;
-
-  if (len >= 3 && memcmp (buf, "\xef\xbb\xbf", 3) == 0)
-    ctx->report->had_bom = TRUE, skip = 3;
-  {
-    gsize j = skip;
-    while (j < len && g_ascii_isspace (buf[j]))
-      j++;
-    if (j == len && eof)
-      {
-        g_set_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_NOT_CSV,
-                     _("“%s” is empty: there is nothing to import."), ctx->name);
-        return FALSE;
-      }
-  }
-  if (!serah_import_check_is_text (buf + skip, len - skip, ctx->name, error))
-    return FALSE;
-
-  serah_import_sniff ((const char *) buf + skip, len - skip, ctx->mappings,
-                   &ctx->report->separator, &ctx->header_index, &ctx->header_score,
-                   &ctx->first_record);
-  csv_set_delim (&ctx->parser, (unsigned char) ctx->report->separator);
-
+  reader = g_thread_new ("serah-import-reader", serah_import_reader_main, ctx);
   for (;;)
     {
-      feed (ctx, (const char *) buf + skip, len - skip);
-      skip = 0;
-      if (options && options->progress)
-        options->progress (done, total, options->progress_data);
-      if (ctx->error != NULL)
-        return fail_import (ctx, g_steal_pointer (&ctx->error), error);
-      if (g_cancellable_is_cancelled (ctx->cancellable))
-        {
-          g_set_error (&local_error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_CANCELLED,
-                       _("The import of “%s” was cancelled; nothing was changed."), ctx->name);
-          return fail_import (ctx, local_error, error);
-        }
-      if (eof)
-        break;
-      if (!g_input_stream_read_all (stream, buf, BLOCK_SIZE, &len, ctx->cancellable, &local_error))
-        goto read_failed;
-      g_checksum_update (checksum, buf, len);
-      done += len;
-      eof = len < BLOCK_SIZE;
-    }
+      SerahImportBatch *batch = g_async_queue_pop (ctx->queue);
+      gboolean last = batch->last;
 
-  ctx->unterminated = ctx->parser.pstate == CSV_STATE_FIELD_BEGUN && ctx->parser.quoted;
-  csv_fini (&ctx->parser, on_field, on_record, ctx);
-  if (ctx->error != NULL)
-    return fail_import (ctx, g_steal_pointer (&ctx->error), error);
-  if (!ctx->have_header)
+      /* The reader sets reader_error before it queues its last batch. */
+      gboolean refused = last && ctx->reader_error != NULL;
+
+      if (!failed && !refused && !ctx->in_transaction)
+        failed = !begin_import (ctx, &local_error);
+      if (!failed && !refused)
+        failed = !write_batch (ctx, batch, &local_error);
+      if (failed && !g_atomic_int_get (&ctx->stop))
+        g_atomic_int_set (&ctx->stop, TRUE);
+      serah_import_batch_free (batch);
+      g_async_queue_push (ctx->tokens, GINT_TO_POINTER (1));
+      if (last)
+        break;
+    }
+  g_thread_join (reader);
+
+  /* The reader's last batch carries the problems found since the one before; a refused
+   * file's (the header, say) are not wanted: the file records nothing. */
+  if (ctx->reader_error != NULL)
     {
-      /* Fewer records than the sniffed header position, e.g. only title lines. */
-      g_set_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_NOT_CSV,
-                   _("“%s” has no header row: none of its first lines names a known column "
-                     "(such as NIK, NO_KARTU, NAMA)."),
-                   ctx->name);
+      if (ctx->in_transaction)
+        serah_store_rollback (ctx->store);
+      g_propagate_error (error, g_steal_pointer (&ctx->reader_error));
       return FALSE;
     }
+  counts->rows = ctx->reader_counts.rows;
+  counts->rejected += ctx->reader_counts.rejected;
+  counts->duplicates = ctx->reader_counts.duplicates;
+  counts->conflicts += ctx->reader_counts.conflicts;
+  counts->sha256 = g_strdup (ctx->sha256);
+  /* Conflicts with the database are found after the rest of their batch: restore line
+   * order (g_ptr_array_sort is stable, so one line's problems keep theirs). */
+  g_ptr_array_sort (ctx->report->problems, compare_problem_lines);
 
-  ctx->report->counts.sha256 = g_strdup (g_checksum_get_string (checksum));
-  if (!serah_store_finish_import (ctx->store, &ctx->report->counts, &local_error) ||
-      !serah_audit_record_import (ctx->store, options ? options->operator_name : NULL,
-                                  &ctx->report->counts, &local_error) ||
+  if (failed || !serah_store_finish_import (ctx->store, counts, &local_error) ||
+      !serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
+                                  counts, &local_error) ||
       !serah_store_commit (ctx->store, &local_error))
     {
-      GError *wrapped = g_error_new (SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_STORE,
-                                     _("Cannot save the import of “%s”: %s"), ctx->name,
-                                     local_error->message);
-      g_error_free (local_error);
-      return fail_import (ctx, wrapped, error);
+      if (ctx->in_transaction)
+        serah_store_rollback (ctx->store);
+      g_set_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_STORE,
+                   _("Cannot save the import of “%s”; nothing was changed: %s"), ctx->name,
+                   local_error ? local_error->message : "?");
+      return FALSE;
     }
+  ctx->in_transaction = FALSE;
   return TRUE;
+}
 
-read_failed:
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+/* ---- the first block and the entry point ---- */
+
+static gboolean
+read_first_block (SerahImportContext *ctx, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize j;
+
+  if (!g_input_stream_read_all (ctx->stream, ctx->block, SERAH_IMPORT_BLOCK_SIZE,
+                                &ctx->block_len, ctx->cancellable, &local_error))
     {
-      g_clear_error (&local_error);
-      g_set_error (&local_error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_CANCELLED,
-                   _("The import of “%s” was cancelled; nothing was changed."), ctx->name);
+      g_set_error (error, SERAH_IMPORT_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                     ? SERAH_IMPORT_ERROR_CANCELLED : SERAH_IMPORT_ERROR_UNREADABLE,
+                   _("Cannot read “%s”: %s"), ctx->name, local_error->message);
+      return FALSE;
     }
-  else
+  g_checksum_update (ctx->checksum, ctx->block, ctx->block_len);
+  ctx->done = ctx->block_len;
+
+  if (ctx->block_len >= 3 && memcmp (ctx->block, "\xef\xbb\xbf", 3) == 0)
+    ctx->report->had_bom = TRUE, ctx->block_skip = 3;
+  for (j = ctx->block_skip; j < ctx->block_len && g_ascii_isspace (ctx->block[j]); j++)
+    ;
+  if (j == ctx->block_len && ctx->block_len < SERAH_IMPORT_BLOCK_SIZE)
     {
-      GError *wrapped = g_error_new (SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_UNREADABLE,
-                                     _("Cannot read “%s”: %s"), ctx->name, local_error->message);
-      g_error_free (local_error);
-      local_error = wrapped;
+      g_set_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_NOT_CSV,
+                   _("“%s” is empty: there is nothing to import."), ctx->name);
+      return FALSE;
     }
-  return fail_import (ctx, local_error, error);
+  if (!serah_import_check_is_text (ctx->block + ctx->block_skip,
+                                   ctx->block_len - ctx->block_skip, ctx->name, error))
+    return FALSE;
+
+  {
+    guint score = 0;
+    serah_import_sniff ((const char *) ctx->block + ctx->block_skip,
+                        ctx->block_len - ctx->block_skip, ctx->mappings, &ctx->separator,
+                        &ctx->header_index, &score, &ctx->first_record);
+  }
+  ctx->report->separator = ctx->separator;
+  return TRUE;
 }
 
 static void
 free_gstring (gpointer s)
 {
   g_string_free (s, TRUE);
+}
+
+static void
+import_clear (SerahImportContext *ctx)
+{
+  csv_free (&ctx->parser);
+  g_free (ctx->name);
+  g_free (ctx->first_record);
+  g_free (ctx->block);
+  g_free (ctx->sha256);
+  g_clear_object (&ctx->stream);
+  g_clear_pointer (&ctx->checksum, g_checksum_free);
+  g_clear_pointer (&ctx->mappings, g_ptr_array_unref);
+  g_clear_pointer (&ctx->cells, g_ptr_array_unref);
+  g_clear_pointer (&ctx->headers, g_ptr_array_unref);
+  g_clear_pointer (&ctx->seen_nik, g_hash_table_unref);
+  g_clear_pointer (&ctx->seen_card, g_hash_table_unref);
+  g_clear_pointer (&ctx->batch, serah_import_batch_free);
+  g_clear_pointer (&ctx->queue, g_async_queue_unref);
+  g_clear_pointer (&ctx->tokens, g_async_queue_unref);
+  g_clear_error (&ctx->reader_error);
+  g_clear_pointer (&ctx->report, serah_import_report_free);
 }
 
 SerahImportReport *
@@ -547,7 +396,6 @@ serah_import_file (SerahStore               *store,
 {
   SerahImportContext ctx = { 0 };
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -560,13 +408,19 @@ serah_import_file (SerahStore               *store,
 
   ctx.store = store;
   ctx.cancellable = cancellable;
+  ctx.options = options;
   ctx.name = g_filename_display_basename (path);
   ctx.report = g_new0 (SerahImportReport, 1);
-  ctx.report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_problem_free);
+  ctx.report->problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_problem_free);
   ctx.report->counts.file_name = g_strdup (ctx.name);
   ctx.cells = g_ptr_array_new_with_free_func (free_gstring);
   ctx.seen_nik = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   ctx.seen_card = g_hash_table_new (g_int64_hash, g_int64_equal);
+  ctx.queue = g_async_queue_new ();
+  ctx.tokens = g_async_queue_new ();
+  ctx.checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  ctx.block = g_malloc (SERAH_IMPORT_BLOCK_SIZE);
   ctx.line = ctx.record_line = 1;
   g_strlcpy (ctx.today, today, sizeof ctx.today);
   csv_init (&ctx.parser, 0);
@@ -576,8 +430,8 @@ serah_import_file (SerahStore               *store,
     goto out;
 
   file = g_file_new_for_path (path);
-  stream = g_file_read (file, cancellable, &local_error);
-  if (stream == NULL)
+  ctx.stream = G_INPUT_STREAM (g_file_read (file, cancellable, &local_error));
+  if (ctx.stream == NULL)
     {
       g_set_error (error, SERAH_IMPORT_ERROR,
                    g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
@@ -585,11 +439,11 @@ serah_import_file (SerahStore               *store,
                    _("Cannot read “%s”: %s"), ctx.name, local_error->message);
       goto out;
     }
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable,
-                                         NULL);
+  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (ctx.stream),
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  ctx.total = info ? g_file_info_get_size (info) : -1;
 
-  if (run_import (&ctx, G_INPUT_STREAM (stream), info ? g_file_info_get_size (info) : -1,
-                  options, error))
+  if (read_first_block (&ctx, error) && run_writer (&ctx, error))
     report = g_steal_pointer (&ctx.report);
 
 out:

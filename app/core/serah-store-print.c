@@ -219,9 +219,241 @@ SerahPrintedCard *
 serah_store_get_current_card (SerahStore *store, gint64 participant_id, GError **error)
 {
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  /* An invitation slip is not a card: printing one must not make a card "current". */
   return get_one_card (store,
                        PRINTED_CARD_SELECT
-                       "WHERE c.participant_id = ?1 AND v.serial IS NULL"
+                       "JOIN print_runs r ON r.id = c.print_run_id"
+                       " WHERE c.participant_id = ?1 AND v.serial IS NULL"
+                       " AND r.kind != 'invitation'"
                        " ORDER BY c.serial DESC LIMIT 1",
                        participant_id, error);
+}
+
+/* ---- listing runs ---- */
+
+#define PRINT_RUN_SELECT \
+  "SELECT r.id, r.created_at, r.kind, r.operator, r.template, r.sheet, r.calibration," \
+  " r.selection, r.output, (SELECT count(*) FROM printed_cards c WHERE c.print_run_id = r.id)" \
+  " FROM print_runs r "
+
+static SerahPrintRun *
+print_run_from_row (sqlite3_stmt *stmt)
+{
+  SerahPrintRun *run = g_new0 (SerahPrintRun, 1);
+  const char *kind = (const char *) sqlite3_column_text (stmt, 2);
+
+  run->id = sqlite3_column_int64 (stmt, 0);
+  run->created_at = sqlite3_column_int64 (stmt, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (run_kinds); i++)
+    if (g_strcmp0 (kind, run_kinds[i]) == 0)
+      run->kind = i;
+  run->operator_name = serah_store_column_dup (stmt, 3);
+  run->template_name = serah_store_column_dup (stmt, 4);
+  run->sheet_name = serah_store_column_dup (stmt, 5);
+  run->calibration = serah_store_column_dup (stmt, 6);
+  run->selection = serah_store_column_dup (stmt, 7);
+  run->output = serah_store_column_dup (stmt, 8);
+  run->cards = sqlite3_column_int64 (stmt, 9);
+  return run;
+}
+
+SerahPrintRun *
+serah_store_get_print_run (SerahStore *store, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  SerahPrintRun *run = NULL;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  stmt = serah_store_prepare (store, PRINT_RUN_SELECT "WHERE r.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    run = print_run_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    serah_store_set_error (store, error, _("Cannot read a print run"));
+  sqlite3_reset (stmt);
+  return run;
+}
+
+GPtrArray *
+serah_store_list_print_runs (SerahStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_print_run_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  stmt = serah_store_prepare (store, PRINT_RUN_SELECT "ORDER BY r.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (runs, print_run_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot list print runs"));
+      return NULL;
+    }
+  return g_steal_pointer (&runs);
+}
+
+gboolean
+serah_store_foreach_printed_card (SerahStore *store, gint64 print_run_id,
+                                  SerahPrintedCardFunc func, gpointer user_data, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* Own statement, not the cache: the callback may look cards up itself. */
+  if (sqlite3_prepare_v2 (serah_store_get_db (store),
+                          PRINTED_CARD_SELECT "WHERE c.print_run_id = ?1 ORDER BY c.serial", -1,
+                          &stmt, NULL) != SQLITE_OK)
+    return serah_store_set_error (store, error, _("Cannot list printed cards"));
+  sqlite3_bind_int64 (stmt, 1, print_run_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(SerahPrintedCard) card = printed_card_from_row (stmt);
+      if (!func (card, user_data, error))
+        {
+          ok = FALSE;
+          break;
+        }
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = serah_store_set_error (store, error, _("Cannot list printed cards"));
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* ---- printer profiles ---- */
+
+void
+serah_printer_profile_free (SerahPrinterProfile *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self);
+}
+
+gboolean
+serah_store_save_printer_profile (SerahStore *store, const SerahPrinterProfile *profile,
+                                  GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (profile != NULL && profile->name != NULL && *profile->name, FALSE);
+
+  stmt = serah_store_prepare (store,
+                              "INSERT INTO printer_profiles (name, offset_x_mm, offset_y_mm,"
+                              " scale_x, scale_y, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                              " ON CONFLICT (name) DO UPDATE SET offset_x_mm = excluded.offset_x_mm,"
+                              " offset_y_mm = excluded.offset_y_mm, scale_x = excluded.scale_x,"
+                              " scale_y = excluded.scale_y, updated_at = excluded.updated_at",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, profile->name, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 2, profile->offset_x_mm);
+  sqlite3_bind_double (stmt, 3, profile->offset_y_mm);
+  sqlite3_bind_double (stmt, 4, profile->scale_x);
+  sqlite3_bind_double (stmt, 5, profile->scale_y);
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+  return serah_store_step_done (store, stmt, _("Cannot save the printer profile"), error);
+}
+
+static SerahPrinterProfile *
+profile_from_row (sqlite3_stmt *stmt)
+{
+  SerahPrinterProfile *p = g_new0 (SerahPrinterProfile, 1);
+
+  p->name = serah_store_column_dup (stmt, 0);
+  p->offset_x_mm = sqlite3_column_double (stmt, 1);
+  p->offset_y_mm = sqlite3_column_double (stmt, 2);
+  p->scale_x = sqlite3_column_double (stmt, 3);
+  p->scale_y = sqlite3_column_double (stmt, 4);
+  p->updated_at = sqlite3_column_int64 (stmt, 5);
+  return p;
+}
+
+#define PROFILE_SELECT \
+  "SELECT name, offset_x_mm, offset_y_mm, scale_x, scale_y, updated_at FROM printer_profiles "
+
+SerahPrinterProfile *
+serah_store_get_printer_profile (SerahStore *store, const char *name, GError **error)
+{
+  sqlite3_stmt *stmt;
+  SerahPrinterProfile *profile = NULL;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  stmt = serah_store_prepare (store, PROFILE_SELECT "WHERE name = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    profile = profile_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    serah_store_set_error (store, error, _("Cannot read the printer profile"));
+  sqlite3_reset (stmt);
+  return profile;
+}
+
+GPtrArray *
+serah_store_list_printer_profiles (SerahStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_printer_profile_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  stmt = serah_store_prepare (store, PROFILE_SELECT "ORDER BY name COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, profile_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot list printer profiles"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+serah_store_delete_printer_profile (SerahStore *store, const char *name, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  stmt = serah_store_prepare (store, "DELETE FROM printer_profiles WHERE name = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (!serah_store_step_done (store, stmt, _("Cannot delete the printer profile"), error))
+    return FALSE;
+  if (sqlite3_changes (serah_store_get_db (store)) == 0)
+    {
+      g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_NOT_FOUND,
+                   _("There is no printer profile named “%s”."), name);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "serah-print-page.h"
 #include "serah-participants-page.h"
 #include "serah-window.h"
 
@@ -441,6 +442,7 @@ serah_window_class_init (SerahWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Page types used by the template. */
+  g_type_ensure (SERAH_TYPE_PRINT_PAGE);
   g_type_ensure (SERAH_TYPE_PARTICIPANTS_PAGE);
   g_type_ensure (SERAH_TYPE_LOCK_VIEW);   /* hardening (issue 6) */
 

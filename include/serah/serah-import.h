@@ -22,7 +22,11 @@
  *    warning; impossible and future dates reject the row.
  *  - Every data row ends up in exactly one of imported, updated, unchanged, rejected and
  *    duplicates; conflicts are the rejected rows that clashed with another row or with the
- *    database (same NIK with other data, same card number on another NIK).
+ *    database (same NIK with other data, same card number on another NIK). Within a file
+ *    the first row wins; a card number held by another NIK in the database at the time the
+ *    row's batch is written is a conflict even if a later row would move it away.
+ *  - warnings counts the warning problems; info problems (ignored columns, skipped title
+ *    lines, exact repeats) are not counted.
  *
  * Problem codes (stable, for scripts and the reject report):
  *   errors:   nik-missing nik-scientific nik-length nik-invalid card-missing
@@ -88,7 +92,8 @@ typedef struct {
   const char *const *mappings; /* "field=HEADER" strings, NULL-terminated, may be NULL.
                                   Fields: nik, card_no, name, sex, birth_date, address,
                                   desa, kecamatan, faskes, care_class. */
-  /* Called now and then from the importing thread with bytes read and total bytes. */
+  /* Called after every 64 KiB block with bytes read and total bytes (-1 if unknown), from
+   * the import's reader thread: not the caller's thread, never the GTK main thread. */
   void              (*progress) (goffset done, goffset total, gpointer user_data);
   gpointer            progress_data;
   /* hardening (issue 6): the operator recorded in the audit log with the import, in its
@@ -100,7 +105,9 @@ typedef struct {
  * rejected) or NULL with error when the file as a whole could not be read, or when the
  * import failed or was cancelled half way; then the database is left exactly as it was.
  * Touches no GTK and may run in a GTask thread, provided no other thread uses the store
- * meanwhile. */
+ * meanwhile: the calling thread writes to the store while a reader thread of the import
+ * parses and checks the file, so on two cores parsing costs no extra time. Cancelling
+ * stops the import within one block. */
 SerahImportReport *serah_import_file (SerahStore               *store,
                                       const char               *path,
                                       const SerahImportOptions *options,

@@ -72,9 +72,57 @@ gboolean serah_store_void_card          (SerahStore  *store,
 SerahPrintedCard *serah_store_get_printed_card (SerahStore *store,
                                                 gint64      serial,
                                                 GError    **error);
-/* The participant's newest card that is not voided; NULL without error when none. */
+/* The participant's newest card that is not voided; NULL without error when none.
+ * Invitation slips are recorded as printed items too, but are never a current card. */
 SerahPrintedCard *serah_store_get_current_card (SerahStore *store,
                                                 gint64      participant_id,
                                                 GError    **error);
+
+/* ---- listing runs ---- */
+
+/* NULL without error when no such run; cards is filled. */
+SerahPrintRun *serah_store_get_print_run      (SerahStore *store,
+                                               gint64      id,
+                                               GError    **error);
+/* Element type SerahPrintRun, newest first, with the number of cards. */
+GPtrArray     *serah_store_list_print_runs    (SerahStore *store,
+                                               GError    **error);
+typedef gboolean (*SerahPrintedCardFunc) (const SerahPrintedCard *card,
+                                          gpointer                user_data,
+                                          GError                **error);
+/* Streams the cards of a run in print order (serial). */
+gboolean       serah_store_foreach_printed_card (SerahStore          *store,
+                                                 gint64               print_run_id,
+                                                 SerahPrintedCardFunc func,
+                                                 gpointer             user_data,
+                                                 GError             **error);
+
+/* ---- printer profiles (calibration) ---- */
+
+/* A printer's correction, applied when printing: drawn = offset + scale * designed. */
+typedef struct {
+  char  *name;
+  double offset_x_mm, offset_y_mm;
+  double scale_x, scale_y;
+  gint64 updated_at;
+} SerahPrinterProfile;
+
+void serah_printer_profile_free (SerahPrinterProfile *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahPrinterProfile, serah_printer_profile_free)
+
+/* Creates or replaces the profile of that name (a setting, not an event). */
+gboolean             serah_store_save_printer_profile   (SerahStore                *store,
+                                                         const SerahPrinterProfile *profile,
+                                                         GError                   **error);
+/* NULL without error when no such profile. */
+SerahPrinterProfile *serah_store_get_printer_profile    (SerahStore *store,
+                                                         const char *name,
+                                                         GError    **error);
+/* Element type SerahPrinterProfile, by name. */
+GPtrArray           *serah_store_list_printer_profiles  (SerahStore *store,
+                                                         GError    **error);
+gboolean             serah_store_delete_printer_profile (SerahStore *store,
+                                                         const char *name,
+                                                         GError    **error);
 
 G_END_DECLS

@@ -56,6 +56,7 @@ typedef enum {
   SERAH_UPSERT_INSERTED,
   SERAH_UPSERT_UPDATED,
   SERAH_UPSERT_UNCHANGED,
+  SERAH_UPSERT_CARD_CONFLICT, /* only from serah_store_upsert_participants */
 } SerahUpsertResult;
 
 gboolean serah_store_upsert_participant (SerahStore        *self,
@@ -75,6 +76,20 @@ SerahParticipant *serah_store_find_participant_by_card (SerahStore *self,
                                                         GError    **error);
 gint64   serah_store_count_participants (SerahStore *self);
 
+/* Upserts n participants with distinct NIKs and card numbers in a few set-based statements:
+ * the outcome of each row is what serah_store_upsert_participant would give, at a fraction
+ * of the cost (no statement per row). A row whose card number belongs to another NIK in the
+ * database is not written: results[i] = SERAH_UPSERT_CARD_CONFLICT and, when holders is not
+ * NULL, holders[i] = that participant (the caller frees it; NULL for other rows). Call it
+ * inside serah_store_begin/commit. participant->id is not filled in. */
+gboolean serah_store_upsert_participants (SerahStore              *self,
+                                          SerahParticipant *const *participants,
+                                          guint                    n,
+                                          gint64                   import_id,
+                                          SerahUpsertResult       *results,
+                                          SerahParticipant       **holders,
+                                          GError                 **error);
+
 /* A selection of participants, for export, printing and ceremonies. NULL lists mean "all". */
 typedef struct {
   char **kecamatan;   /* NULL-terminated, case-insensitive match */
@@ -93,9 +108,11 @@ gboolean serah_store_foreach_participant (SerahStore                   *self,
                                           gpointer                      user_data,
                                           GError                      **error);
 
-/* Search-as-you-type: ids of participants whose name contains query (any case), or whose
- * NIK or card number starts with the digits of query. Empty query: every id. Results in
- * (kecamatan, desa, name) order, at most limit (0 = no limit). */
+/* Search-as-you-type: ids of participants whose name contains query (any case; one or two
+ * letters: a word of the name starts with them), or whose NIK or card number starts with
+ * the digits of query. Empty query: every id. Results in (kecamatan, desa, name) order, at
+ * most limit (0 = no limit). Answers from an in-memory index of the store, built by the
+ * first search after participants changed (about 0.1 s per 100 000), then ~1 ms. */
 GArray  *serah_store_search_participant_ids (SerahStore *self,
                                              const char *query,
                                              guint       limit,

@@ -7,8 +7,17 @@
 #include <serah/serah-demo.h>
 #include <serah/serah-payload.h>
 #include <serah/serah-print-records.h>
+/* ceremonies (issue 4) */
+#include <serah/serah-ceremony.h>
+#include <serah/serah-paper.h>
+#include <serah/serah-station.h>
 
 /* hardening (issue 6) */
 #include <serah/serah-operators.h>
 #include <serah/serah-audit.h>
 #include <serah/serah-backup.h>
+
+/* printing (issue 3) */
+#include <serah/serah-template.h>
+#include <serah/serah-render.h>
+#include <serah/serah-print-job.h>

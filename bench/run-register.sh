@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# bench/run-register.sh BUILD_DIR: participant import and search-as-you-type.
+#
+# Generates a realistic list of N participants (default 100 000; SERAH_BENCH_ROWS), then
+#  - times `serah-cli import` into a fresh database beside sqlite3's own `.import` loading
+#    the same file raw into a fresh table (no checks, no indexes): target within 3x;
+#  - times importing the same file again (every row unchanged);
+#  - measures serah_store_search_participant_ids over the imported list (bench-search) with
+#    limit 0, as the GUI's participant list asks: target median and p99 under 10 ms.
+# Each import is run ROUNDS times (SERAH_BENCH_ROUNDS, default 3); the best and the median
+# wall times are printed, with the CPU time of the best run, because the machine may be
+# shared.
+set -euo pipefail
+build="$(cd "${1:-build}" && pwd)"
+rows="${SERAH_BENCH_ROWS:-100000}"
+rounds="${SERAH_BENCH_ROUNDS:-3}"
+cli="$build/app/cli/serah-cli"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+for tool in sqlite3 python3; do
+  command -v "$tool" >/dev/null || { echo "run-register: $tool is needed" >&2; exit 2; }
+done
+
+"$build/bench/gen-participants" "$rows" "$tmp/list.csv"
+echo "list: $rows participants, $(du -k "$tmp/list.csv" | cut -f1) KiB ($tmp/list.csv)"
+
+# timed NAME COMMAND...: runs COMMAND $rounds times on a fresh state (prepare_NAME), and
+# appends "wall user+sys" lines to $tmp/NAME.times.
+timed () {
+  local name="$1"; shift
+  : > "$tmp/$name.times"
+  for _ in $(seq "$rounds"); do
+    "prepare_$name"
+    python3 - "$tmp/$name.times" "$@" <<'EOF'
+import os, resource, subprocess, sys, time
+out, cmd = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+wall = time.perf_counter() - start
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+with open(out, "a") as f:
+    f.write("%.3f %.3f\n" % (wall, ru.ru_utime + ru.ru_stime))
+EOF
+  done
+}
+
+summary () { # summary NAME -> "best median cpu_of_best"
+  python3 - "$tmp/$1.times" <<'EOF'
+import sys
+runs = sorted(tuple(map(float, l.split())) for l in open(sys.argv[1]) if l.strip())
+print("%.3f %.3f %.3f" % (runs[0][0], runs[len(runs) // 2][0], runs[0][1]))
+EOF
+}
+
+prepare_raw () { rm -f "$tmp/raw.db"; }
+prepare_serah () { rm -f "$tmp/serah.db" "$tmp/serah.db-wal" "$tmp/serah.db-shm"; }
+prepare_again () { :; }
+
+timed raw sqlite3 "$tmp/raw.db" ".mode csv" ".import $tmp/list.csv participants_raw"
+timed serah "$cli" --db "$tmp/serah.db" import "$tmp/list.csv"
+"$cli" --db "$tmp/serah.db" --json import "$tmp/list.csv" > "$tmp/again.json" 2>/dev/null
+timed again "$cli" --db "$tmp/serah.db" import "$tmp/list.csv"
+
+read -r raw_best raw_median raw_cpu < <(summary raw)
+read -r serah_best serah_median serah_cpu < <(summary serah)
+read -r again_best again_median again_cpu < <(summary again)
+python3 - "$tmp/again.json" "$rows" <<EOF
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["unchanged"] == int(sys.argv[2]), j
+ratio = $serah_best / $raw_best
+print("import, best of $rounds (median) wall, CPU of the best run:")
+print("  sqlite3 .import (raw, no checks) %6.3f s (%6.3f)  cpu %6.3f s" % ($raw_best, $raw_median, $raw_cpu))
+print("  serah-cli import (fresh db)      %6.3f s (%6.3f)  cpu %6.3f s" % ($serah_best, $serah_median, $serah_cpu))
+print("  serah-cli import (same again)    %6.3f s (%6.3f)  cpu %6.3f s" % ($again_best, $again_median, $again_cpu))
+print("  ratio serah/raw: %.2fx (target <= 3x: %s)" % (ratio, "met" if ratio <= 3 else "MISSED"))
+EOF
+
+# The participant list asks for every match (limit 0); a bounded list would ask for 200.
+"$build/bench/bench-search" "$tmp/serah.db" 0 20 | tee "$tmp/search.txt"
+python3 - "$tmp/search.txt" <<'EOF'
+import re, sys
+for line in open(sys.argv[1]):
+    if line.strip().startswith("typical queries"):
+        median, p99 = map(float, re.findall(r"median\s+([\d.]+) ms\s+p99\s+([\d.]+)", line)[0])
+        print("  search target (median and p99 < 10 ms): %s" % ("met" if p99 < 10 and median < 10 else "MISSED"))
+EOF

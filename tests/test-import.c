@@ -1,0 +1,1020 @@
+/* test-import.c: importing participant lists as spreadsheets export them (fixtures in
+ * tests/fixtures/import-*), and exporting them back. Each test names the behaviour it
+ * checks; problems are checked by line, column, code and raw value. */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "serah-test-util.h"
+
+typedef struct {
+  char       *dir;
+  char       *db_path;
+  SerahStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = serah_test_tmpdir ();
+  f->store = serah_test_open_store (f->dir, &f->db_path);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  serah_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+static SerahImportReport *
+import_with (Fixture *f, const char *name, const char *const *mappings, GError **error)
+{
+  g_autofree char *path = serah_test_fixture (name);
+  SerahImportOptions options = { .mappings = mappings };
+  return serah_import_file (f->store, path, &options, NULL, error);
+}
+
+static SerahImportReport *
+import_ok (Fixture *f, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  SerahImportReport *report = import_with (f, name, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+/* The problem with this code on this line, or NULL. */
+static const SerahImportProblem *
+find_problem (const SerahImportReport *report, gint64 line, const char *code)
+{
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const SerahImportProblem *p = report->problems->pdata[i];
+      if (p->line == line && g_strcmp0 (p->code, code) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+/* The message of the problem with this code on this line (which must exist). */
+static const char *
+problem_message (const SerahImportReport *report, gint64 line, const char *code)
+{
+  const SerahImportProblem *p = find_problem (report, line, code);
+
+  if (p == NULL)
+    g_error ("no problem %s on line %" G_GINT64_FORMAT, code, line);
+  return p ? p->message : "";
+}
+
+static void
+assert_problem (const SerahImportReport *report, gint64 line, const char *column,
+                const char *code, SerahImportSeverity severity, const char *raw_value)
+{
+  const SerahImportProblem *p = NULL;
+
+  for (guint i = 0; i < report->problems->len && p == NULL; i++)
+    {
+      const SerahImportProblem *q = report->problems->pdata[i];
+      if (q->line == line && g_strcmp0 (q->code, code) == 0 && g_strcmp0 (q->column, column) == 0)
+        p = q;
+    }
+  if (p == NULL)
+    {
+      g_error ("no problem %s on line %" G_GINT64_FORMAT " in column %s", code, line,
+               column ? column : "(none)");
+      return;
+    }
+  g_assert_cmpstr (p->column, ==, column);
+  g_assert_cmpint (p->severity, ==, severity);
+  g_assert_cmpstr (p->raw_value, ==, raw_value);
+  g_assert_nonnull (p->message);
+  g_assert_cmpuint (strlen (p->message), >, 10);
+}
+
+static guint
+count_problems (const SerahImportReport *report, SerahImportSeverity severity)
+{
+  guint n = 0;
+  for (guint i = 0; i < report->problems->len; i++)
+    n += ((SerahImportProblem *) report->problems->pdata[i])->severity == severity;
+  return n;
+}
+
+/* Every data row is exactly one of these. */
+static void
+assert_counts_add_up (const SerahImportReport *report)
+{
+  const SerahImportRecord *c = &report->counts;
+  g_assert_cmpint (c->rows, ==,
+                   c->imported + c->updated + c->unchanged + c->rejected + c->duplicates);
+  g_assert_cmpint (c->conflicts, <=, c->rejected);
+  g_assert_cmpint (c->warnings, ==, count_problems (report, SERAH_IMPORT_SEVERITY_WARNING));
+}
+
+static SerahParticipant *
+get_by_nik (Fixture *f, const char *nik)
+{
+  g_autoptr(GError) error = NULL;
+  SerahParticipant *p = serah_store_find_participant_by_nik (f->store, nik, &error);
+  g_assert_no_error (error);
+  return p;
+}
+
+static gint64
+count_rows (Fixture *f, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static guint
+count_imports (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) imports = serah_store_list_imports (f->store, &error);
+  g_assert_no_error (error);
+  return imports->len;
+}
+
+/* ---- formats ---- */
+
+static void
+test_basic (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-basic.csv");
+  g_autoptr(SerahParticipant) budi = NULL, siti = NULL, maruf = NULL;
+
+  g_assert_cmpint (report->separator, ==, ',');
+  g_assert_false (report->had_bom);
+  g_assert_cmpint (report->counts.rows, ==, 3);
+  g_assert_cmpint (report->counts.imported, ==, 3);
+  g_assert_cmpint (report->problems->len, ==, 0);
+  assert_counts_add_up (report);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 3);
+
+  budi = get_by_nik (f, "3601010101800001");
+  g_assert_nonnull (budi);
+  g_assert_cmpstr (budi->card_no, ==, "0001234500001");
+  g_assert_cmpstr (budi->name, ==, "Budi Saputra");
+  g_assert_cmpint (budi->sex, ==, SERAH_SEX_MALE);
+  g_assert_cmpstr (budi->birth_date, ==, "1980-01-01");
+  g_assert_cmpstr (budi->address, ==, "Kp. Caringin RT 001/RW 002");
+  g_assert_cmpstr (budi->desa, ==, "Caringin");
+  g_assert_cmpstr (budi->kecamatan, ==, "Labuan");
+  g_assert_cmpstr (budi->faskes, ==, "Puskesmas Labuan");
+  g_assert_cmpint (budi->care_class, ==, 3);
+  g_assert_cmpint (budi->import_id, ==, report->counts.id);
+
+  /* dd/mm/yyyy and dd-mm-yyyy become ISO; an empty cell stays empty. */
+  siti = get_by_nik (f, "3601015202750002");
+  g_assert_cmpstr (siti->birth_date, ==, "1975-02-12");
+  g_assert_cmpint (siti->sex, ==, SERAH_SEX_FEMALE);
+  maruf = get_by_nik (f, "3601013006010003");
+  g_assert_cmpstr (maruf->birth_date, ==, "2001-06-30");
+  g_assert_null (maruf->address);
+  g_assert_cmpint (maruf->care_class, ==, 2);
+}
+
+static void
+test_bom_semicolon_crlf (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-bom-semicolon-crlf.csv");
+  g_autoptr(SerahParticipant) euis = NULL, asep = NULL;
+
+  g_assert_true (report->had_bom);
+  g_assert_cmpint (report->separator, ==, ';');
+  g_assert_cmpint (report->counts.imported, ==, 2);
+  /* The row-number column is reported and ignored; the synonyms are all recognised. */
+  assert_problem (report, 1, "NO", "unknown-column", SERAH_IMPORT_SEVERITY_INFO, NULL);
+  g_assert_cmpint (report->problems->len, ==, 1);
+
+  euis = get_by_nik (f, "3601014505600011");
+  g_assert_cmpstr (euis->card_no, ==, "0001234500011");
+  g_assert_cmpstr (euis->name, ==, "Euis Rohmah");
+  g_assert_cmpint (euis->sex, ==, SERAH_SEX_FEMALE);
+  g_assert_cmpstr (euis->birth_date, ==, "1960-05-05");
+  /* A comma inside a ';' file is just text; no stray \r is left at line ends. */
+  g_assert_cmpstr (euis->address, ==, "Kp. Menes, RT 3");
+  g_assert_cmpstr (euis->desa, ==, "Menes");
+  g_assert_cmpstr (euis->kecamatan, ==, "Menes");
+  g_assert_cmpstr (euis->faskes, ==, "Puskesmas Menes");
+  g_assert_cmpint (euis->care_class, ==, 3);
+  asep = get_by_nik (f, "3601011708450012");
+  g_assert_cmpint (asep->sex, ==, SERAH_SEX_MALE);
+  g_assert_cmpint (asep->care_class, ==, 1);
+}
+
+static void
+test_tab_separator (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-tab.tsv");
+  g_autoptr(SerahParticipant) dewi = NULL;
+
+  /* Headers like "No. KTP", "L/P" and "Tgl. Lahir" are matched ignoring punctuation. */
+  g_assert_cmpint (report->separator, ==, '\t');
+  g_assert_cmpint (report->counts.imported, ==, 2);
+  g_assert_cmpint (report->problems->len, ==, 0);
+  dewi = get_by_nik (f, "3601014204910022");
+  g_assert_cmpstr (dewi->name, ==, "Dewi Sartika");
+  g_assert_cmpint (dewi->sex, ==, SERAH_SEX_FEMALE);
+  g_assert_cmpstr (dewi->birth_date, ==, "1991-04-02");
+  g_assert_cmpstr (dewi->desa, ==, "Majau");
+  g_assert_cmpstr (dewi->faskes, ==, "Puskesmas Saketi");
+}
+
+static void
+test_quoted_fields_and_line_numbers (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-quoted.csv");
+  g_autoptr(SerahParticipant) first = NULL, ujang = NULL;
+
+  g_assert_cmpint (report->counts.rows, ==, 3);
+  g_assert_cmpint (report->counts.imported, ==, 2);
+  first = get_by_nik (f, "3601010101800031");
+  g_assert_cmpstr (first->name, ==, "Saputra, S.Pd");
+  /* The quoted line break folds into a space: addresses print on one line. */
+  g_assert_cmpstr (first->address, ==, "Kp. Caringin RT 001/RW 002");
+  ujang = get_by_nik (f, "3601010201800032");
+  g_assert_cmpstr (ujang->name, ==, "Ujang \"Jangkung\" Permana");
+  g_assert_cmpstr (ujang->address, ==, "Jl. Raya \"Labuan\", No. 5");
+  /* Header 1, blank 2, a record over lines 3-4, blank 5, records on 6 and 7: the bad row is
+   * reported on its physical line. */
+  assert_problem (report, 7, "NAMA", "name-missing", SERAH_IMPORT_SEVERITY_ERROR, NULL);
+  assert_counts_add_up (report);
+}
+
+static void
+test_cr_line_endings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-cr.csv");
+  g_autoptr(SerahParticipant) lilis = NULL;
+
+  g_assert_cmpint (report->counts.imported, ==, 2);
+  lilis = get_by_nik (f, "3601014101800171");
+  g_assert_cmpstr (lilis->name, ==, "Lilis");
+  g_assert_cmpstr (lilis->birth_date, ==, "1980-01-01");
+}
+
+static void
+test_title_lines (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-title-lines.csv");
+
+  g_assert_cmpint (report->separator, ==, ';');
+  g_assert_cmpint (report->counts.rows, ==, 1);
+  g_assert_cmpint (report->counts.imported, ==, 1);
+  assert_problem (report, 1, NULL, "title-line", SERAH_IMPORT_SEVERITY_INFO,
+                  "DAFTAR PESERTA PBI-JK KABUPATEN PANDEGLANG");
+  assert_problem (report, 2, NULL, "title-line", SERAH_IMPORT_SEVERITY_INFO, "Tahun 2026");
+  assert_problem (report, 4, NULL, "column-absent", SERAH_IMPORT_SEVERITY_INFO, NULL);
+}
+
+static void
+test_windows_1252 (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-cp1252.csv");
+  g_autoptr(SerahParticipant) jose = NULL;
+
+  g_assert_cmpint (report->counts.imported, ==, 1);
+  jose = get_by_nik (f, "3601010101800161");
+  g_assert_cmpstr (jose->name, ==, "José Rahman");
+  g_assert_cmpstr (jose->address, ==, "Gg. Ma’ruf");
+  assert_problem (report, 2, "NAMA", "encoding-cp1252", SERAH_IMPORT_SEVERITY_WARNING,
+                  "José Rahman");
+  assert_problem (report, 2, "ALAMAT", "encoding-cp1252", SERAH_IMPORT_SEVERITY_WARNING,
+                  "Gg. Ma’ruf");
+  g_assert_cmpint (report->counts.warnings, ==, 2);
+}
+
+static void
+test_text_markers (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-text-markers.csv");
+  g_autoptr(SerahParticipant) a = NULL, b = NULL;
+
+  /* ="..." and a leading apostrophe only tell a spreadsheet "text": silently dropped. */
+  g_assert_cmpint (report->counts.imported, ==, 2);
+  g_assert_cmpint (report->problems->len, ==, 0);
+  a = get_by_nik (f, "3601010101800221");
+  g_assert_cmpstr (a->card_no, ==, "0001234500221");
+  b = get_by_nik (f, "3601010201800222");
+  g_assert_cmpstr (b->card_no, ==, "0001234500222");
+}
+
+/* ---- row problems ---- */
+
+static void
+test_messy_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-messy.csv");
+  const SerahImportRecord *c = &report->counts;
+  g_autoptr(SerahParticipant) normalized = NULL, from_nik = NULL, serial = NULL, bad_class = NULL;
+  g_autoptr(SerahParticipant) mismatch = NULL;
+
+  g_assert_cmpint (c->rows, ==, 17);
+  g_assert_cmpint (c->rejected, ==, 11);
+  g_assert_cmpint (c->imported, ==, 6);
+  g_assert_cmpint (c->conflicts, ==, 0);
+  assert_counts_add_up (report);
+
+  assert_problem (report, 2, "NIK", "nik-scientific", SERAH_IMPORT_SEVERITY_ERROR, "3.60425E+15");
+  g_assert_nonnull (strstr (problem_message (report, 2, "nik-scientific"), "Text"));
+  assert_problem (report, 3, "NO_KARTU", "card-leading-zeros", SERAH_IMPORT_SEVERITY_ERROR,
+                  "1234500042");
+  assert_problem (report, 4, "NO_KARTU", "card-leading-zeros", SERAH_IMPORT_SEVERITY_ERROR,
+                  "001234500043");
+  assert_problem (report, 5, "NO_KARTU", "card-scientific", SERAH_IMPORT_SEVERITY_ERROR,
+                  "1.2345E+12");
+  assert_problem (report, 6, "NIK", "nik-length", SERAH_IMPORT_SEVERITY_ERROR, "360101010180004");
+  assert_problem (report, 7, "NIK", "nik-invalid", SERAH_IMPORT_SEVERITY_ERROR, "3601O1010180046");
+  assert_problem (report, 8, "NAMA", "name-missing", SERAH_IMPORT_SEVERITY_ERROR, NULL);
+  assert_problem (report, 9, "JK", "sex-invalid", SERAH_IMPORT_SEVERITY_ERROR, "X");
+  assert_problem (report, 10, "TGL_LAHIR", "birth-date-invalid", SERAH_IMPORT_SEVERITY_ERROR,
+                  "31/02/1980");
+  assert_problem (report, 11, "TGL_LAHIR", "birth-date-invalid", SERAH_IMPORT_SEVERITY_ERROR,
+                  "kemarin");
+  assert_problem (report, 12, "TGL_LAHIR", "birth-date-future", SERAH_IMPORT_SEVERITY_ERROR,
+                  "01/01/2099");
+  assert_problem (report, 13, "TGL_LAHIR", "nik-birthdate-mismatch",
+                  SERAH_IMPORT_SEVERITY_WARNING, "02/01/1980");
+  assert_problem (report, 14, "JK", "nik-sex-mismatch", SERAH_IMPORT_SEVERITY_WARNING, "L");
+  assert_problem (report, 15, "NIK", "nik-normalized", SERAH_IMPORT_SEVERITY_WARNING,
+                  "3601 0101 0180 0054");
+  assert_problem (report, 15, "NO_KARTU", "card-normalized", SERAH_IMPORT_SEVERITY_WARNING,
+                  "0001-2345-00054");
+  assert_problem (report, 16, "JK", "sex-from-nik", SERAH_IMPORT_SEVERITY_WARNING, NULL);
+  assert_problem (report, 17, "TGL_LAHIR", "birth-date-serial", SERAH_IMPORT_SEVERITY_WARNING,
+                  "29221");
+  assert_problem (report, 18, "KELAS", "care-class-invalid", SERAH_IMPORT_SEVERITY_WARNING,
+                  "kelas empat");
+  g_assert_cmpint (c->warnings, ==, 7);
+
+  /* Rejected rows are not in the database; warned rows are, as read. */
+  g_assert_null (get_by_nik (f, "3601010101800049"));
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 6);
+  normalized = get_by_nik (f, "3601010101800054");
+  g_assert_cmpstr (normalized->card_no, ==, "0001234500054");
+  from_nik = get_by_nik (f, "3601010101800055");
+  g_assert_cmpint (from_nik->sex, ==, SERAH_SEX_MALE);
+  serial = get_by_nik (f, "3601010101800056");
+  g_assert_cmpstr (serial->birth_date, ==, "1980-01-01");
+  bad_class = get_by_nik (f, "3601010101800057");
+  g_assert_cmpint (bad_class->care_class, ==, 0);
+  /* A NIK that disagrees with the row is imported as the row says. */
+  mismatch = get_by_nik (f, "3601014101800053");
+  g_assert_cmpint (mismatch->sex, ==, SERAH_SEX_MALE);
+}
+
+static void
+test_extra_cells (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-extra-cells.csv");
+
+  /* "Saputra, S.Pd" unquoted in a comma file: the row is shifted, said so, and rejected. */
+  assert_problem (report, 2, NULL, "extra-cells", SERAH_IMPORT_SEVERITY_WARNING, "01/01/1980");
+  g_assert_cmpint (report->counts.rejected, ==, 1);
+}
+
+static void
+test_unterminated_quote (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-unterminated.csv");
+
+  g_assert_cmpint (report->counts.imported, ==, 1);
+  assert_problem (report, 3, NULL, "unterminated-quote", SERAH_IMPORT_SEVERITY_ERROR, NULL);
+  g_assert_cmpint (report->counts.rejected, ==, 1);
+  assert_counts_add_up (report);
+}
+
+static void
+test_duplicates_and_conflicts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-duplicates.csv");
+  const char *message;
+  g_autoptr(SerahParticipant) agus = NULL;
+
+  g_assert_cmpint (report->counts.rows, ==, 6);
+  g_assert_cmpint (report->counts.imported, ==, 2);
+  /* Exact repeats (also once trimmed and with another date format) are not errors. */
+  g_assert_cmpint (report->counts.duplicates, ==, 2);
+  assert_problem (report, 4, NULL, "duplicate-row", SERAH_IMPORT_SEVERITY_INFO, NULL);
+  assert_problem (report, 5, NULL, "duplicate-row", SERAH_IMPORT_SEVERITY_INFO, NULL);
+  /* Same NIK, other data: both lines named, the later row rejected. */
+  g_assert_cmpint (report->counts.conflicts, ==, 2);
+  g_assert_cmpint (report->counts.rejected, ==, 2);
+  assert_problem (report, 6, "NIK", "nik-conflict", SERAH_IMPORT_SEVERITY_ERROR,
+                  "3601010101800061");
+  message = problem_message (report, 6, "nik-conflict");
+  g_assert_nonnull (strstr (message, "line 2"));
+  g_assert_nonnull (strstr (message, "desa"));
+  /* Same card, another NIK. */
+  assert_problem (report, 7, "NO_KARTU", "card-conflict", SERAH_IMPORT_SEVERITY_ERROR,
+                  "0001234500062");
+  g_assert_nonnull (strstr (problem_message (report, 7, "card-conflict"), "line 3"));
+  assert_counts_add_up (report);
+
+  agus = get_by_nik (f, "3601010101800061");
+  g_assert_cmpstr (agus->desa, ==, "Caringin");
+  g_assert_null (get_by_nik (f, "3601010301800063"));
+}
+
+static void
+test_card_conflict_with_database (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) first = import_ok (f, "import-basic.csv");
+  g_autoptr(SerahImportReport) second = import_ok (f, "import-card-taken.csv");
+  const char *message;
+
+  /* The UNIQUE card number is a reported conflict, not a failed import. */
+  g_assert_cmpint (second->counts.rejected, ==, 1);
+  g_assert_cmpint (second->counts.conflicts, ==, 1);
+  assert_problem (second, 2, "NO_KARTU", "card-conflict", SERAH_IMPORT_SEVERITY_ERROR,
+                  "0001234500001");
+  message = problem_message (second, 2, "card-conflict");
+  g_assert_nonnull (strstr (message, "Budi Saputra"));
+  /* The holder's NIK is masked even here. */
+  g_assert_null (strstr (message, "3601010101800001"));
+  g_assert_null (get_by_nik (f, "3601010505850211"));
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 3);
+}
+
+static void
+test_swapped_cards (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) first = NULL, second = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "swap.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) budi = NULL;
+  const char *swapped =
+    "NIK,NO_KARTU,NAMA,JK,TGL_LAHIR\n"
+    "3601010101800001,0001234500002,Budi Saputra,L,1980-01-01\n"
+    "3601015202750002,0001234500001,Siti Nurhayati,P,1975-02-12\n";
+
+  first = import_ok (f, "import-basic.csv");
+  g_assert_true (g_file_set_contents (path, swapped, -1, NULL));
+  second = serah_import_file (f->store, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* Each new card still belongs to the other person when the row is checked: both rows
+   * are conflicts, nothing crashes and nothing changes. */
+  g_assert_cmpint (second->counts.conflicts, ==, 2);
+  budi = get_by_nik (f, "3601010101800001");
+  g_assert_cmpstr (budi->card_no, ==, "0001234500001");
+}
+
+/* ---- re-import ---- */
+
+static void
+test_reimport_updates (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) v1 = import_ok (f, "import-update-v1.csv");
+  g_autoptr(SerahImportReport) v2 = import_ok (f, "import-update-v2.csv");
+  g_autoptr(SerahParticipant) dodi = NULL, eko = NULL, neneng = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (v2->counts.imported, ==, 1);
+  g_assert_cmpint (v2->counts.updated, ==, 2);
+  g_assert_cmpint (v2->counts.unchanged, ==, 1);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 4);
+
+  dodi = get_by_nik (f, "3601010101800071");
+  g_assert_cmpstr (dodi->desa, ==, "Teluk");
+  g_assert_cmpint (dodi->import_id, ==, v2->counts.id);
+  neneng = get_by_nik (f, "3601014201800072");
+  g_assert_cmpint (neneng->import_id, ==, v1->counts.id);
+  eko = get_by_nik (f, "3601010301800073");
+  g_assert_cmpstr (eko->name, ==, "Eko Wahyudi Saputra");
+  /* The corrected name is what the search index knows. */
+  found = serah_store_search_participant_ids (f->store, "wahyudi sap", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, eko->id);
+}
+
+static void
+test_same_file_twice (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) first = import_ok (f, "import-basic.csv");
+  g_autoptr(SerahImportReport) second = import_ok (f, "import-basic.csv");
+
+  g_assert_cmpint (second->counts.rows, ==, 3);
+  g_assert_cmpint (second->counts.unchanged, ==, 3);
+  g_assert_cmpint (second->counts.imported + second->counts.updated, ==, 0);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 3);
+  /* Both imports are recorded, with the same hash. */
+  g_assert_cmpint (count_imports (f), ==, 2);
+  g_assert_cmpstr (first->counts.sha256, ==, second->counts.sha256);
+}
+
+static void
+test_partial_columns_keep_existing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) basic = import_ok (f, "import-basic.csv");
+  g_autoptr(SerahImportReport) partial = import_ok (f, "import-partial.csv");
+  g_autoptr(SerahParticipant) budi = NULL, tuti = NULL;
+
+  /* A file without address, desa, ... columns leaves what the database knows. */
+  budi = get_by_nik (f, "3601010101800001");
+  g_assert_cmpstr (budi->desa, ==, "Caringin");
+  g_assert_cmpstr (budi->faskes, ==, "Puskesmas Labuan");
+  g_assert_cmpint (budi->sex, ==, SERAH_SEX_MALE);
+  g_assert_cmpint (partial->counts.unchanged, ==, 1);
+  /* Someone new without a sex column: the NIK tells (day + 40). */
+  tuti = get_by_nik (f, "3601014909990191");
+  g_assert_cmpint (tuti->sex, ==, SERAH_SEX_FEMALE);
+  g_assert_cmpint (partial->counts.imported, ==, 1);
+  /* And when the NIK cannot tell, the row is rejected. */
+  assert_problem (partial, 4, "NIK", "sex-missing", SERAH_IMPORT_SEVERITY_ERROR,
+                  "3601013213990192");
+  assert_problem (partial, 4, "NIK", "nik-date-invalid", SERAH_IMPORT_SEVERITY_WARNING,
+                  "3601013213990192");
+  assert_problem (partial, 1, NULL, "column-absent", SERAH_IMPORT_SEVERITY_INFO, NULL);
+  assert_counts_add_up (partial);
+}
+
+/* ---- columns ---- */
+
+static void
+test_unknown_columns_reported (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-unknown-column.csv");
+
+  g_assert_cmpint (report->counts.imported, ==, 1);
+  assert_problem (report, 1, "NO", "unknown-column", SERAH_IMPORT_SEVERITY_INFO, NULL);
+  assert_problem (report, 1, "KETERANGAN", "unknown-column", SERAH_IMPORT_SEVERITY_INFO, NULL);
+  assert_problem (report, 1, "NO_KK", "unknown-column", SERAH_IMPORT_SEVERITY_INFO, NULL);
+}
+
+static void
+test_duplicate_columns (Fixture *f, gconstpointer data)
+{
+  const char *const maps[] = { "name=NAMA_LENGKAP", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) first = import_ok (f, "import-duplicate-column.csv");
+  g_autoptr(SerahImportReport) second = NULL;
+  g_autoptr(SerahParticipant) budi = NULL;
+
+  /* Two columns for one field: the first is read, the other named and ignored. */
+  assert_problem (first, 1, "NO_KTP", "duplicate-column", SERAH_IMPORT_SEVERITY_WARNING, NULL);
+  assert_problem (first, 1, "NAMA_LENGKAP", "duplicate-column", SERAH_IMPORT_SEVERITY_WARNING,
+                  NULL);
+  budi = get_by_nik (f, "3601010101800241");
+  g_assert_cmpstr (budi->name, ==, "Budi");
+  g_clear_pointer (&budi, serah_participant_free);
+
+  /* --map picks the other one. */
+  second = import_with (f, "import-duplicate-column.csv", maps, &error);
+  g_assert_no_error (error);
+  assert_problem (second, 1, "NAMA", "duplicate-column", SERAH_IMPORT_SEVERITY_WARNING, NULL);
+  g_assert_cmpint (second->counts.updated, ==, 1);
+  budi = get_by_nik (f, "3601010101800241");
+  g_assert_cmpstr (budi->name, ==, "Budi Santoso");
+}
+
+static void
+test_map_option (Fixture *f, gconstpointer data)
+{
+  const char *const maps[] = { "nik=Nomor KTP Peserta", "card_no=id bpjs", "name=NAMA_ANGGOTA",
+                               "desa=Wilayah Desa", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) refused = NULL, report = NULL;
+  g_autoptr(SerahParticipant) joko = NULL;
+
+  refused = import_with (f, "import-map.csv", NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_MISSING_COLUMN);
+  g_clear_error (&error);
+
+  /* Headers are matched as given, then ignoring case and punctuation. */
+  report = import_with (f, "import-map.csv", maps, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->counts.imported, ==, 1);
+  joko = get_by_nik (f, "3601010101800141");
+  g_assert_cmpstr (joko->card_no, ==, "0001234500141");
+  g_assert_cmpstr (joko->name, ==, "Joko Susilo");
+  g_assert_cmpstr (joko->desa, ==, "Caringin");
+}
+
+static void
+test_bad_mappings (Fixture *f, gconstpointer data)
+{
+  const char *const unknown_field[] = { "kartu=ID BPJS", NULL };
+  const char *const unknown_header[] = { "nik=NO_KTP_LAMA", NULL };
+  const char *const twice[] = { "nik=A", "nik=B", NULL };
+  g_autoptr(GError) error = NULL;
+  SerahImportReport *report;
+
+  report = import_with (f, "import-basic.csv", unknown_field, &error);
+  g_assert_null (report);
+  g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_BAD_MAPPING);
+  g_assert_nonnull (strstr (error->message, "card_no"));
+  g_clear_error (&error);
+  report = import_with (f, "import-basic.csv", unknown_header, &error);
+  g_assert_null (report);
+  g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_BAD_MAPPING);
+  g_assert_nonnull (strstr (error->message, "NO_KARTU"));
+  g_clear_error (&error);
+  report = import_with (f, "import-basic.csv", twice, &error);
+  g_assert_null (report);
+  g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_BAD_MAPPING);
+  g_assert_cmpint (count_imports (f), ==, 0);
+}
+
+static void
+test_missing_column (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahImportReport *report = import_with (f, "import-missing-column.csv", NULL, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_MISSING_COLUMN);
+  /* Names what is missing and lists what is there. */
+  g_assert_nonnull (strstr (error->message, "card_no"));
+  g_assert_nonnull (strstr (error->message, "“TGL_LAHIR”"));
+  g_assert_cmpint (count_imports (f), ==, 0);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 0);
+}
+
+/* ---- files refused as a whole ---- */
+
+static void
+assert_refused (Fixture *f, const char *name, int code, const char *phrase)
+{
+  g_autoptr(GError) error = NULL;
+  SerahImportReport *report = import_with (f, name, NULL, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, SERAH_IMPORT_ERROR, code);
+  if (phrase != NULL && strstr (error->message, phrase) == NULL)
+    g_error ("“%s” lacks “%s”", error->message, phrase);
+  /* A file refused as a whole records nothing. */
+  g_assert_cmpint (count_imports (f), ==, 0);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM import_problems"), ==, 0);
+}
+
+static void
+test_refused_files (Fixture *f, gconstpointer data)
+{
+  assert_refused (f, "import-binary.csv", SERAH_IMPORT_ERROR_NOT_CSV, "binary");
+  assert_refused (f, "import-spreadsheet.xlsx", SERAH_IMPORT_ERROR_NOT_CSV,
+                  "spreadsheet file");
+  assert_refused (f, "import-spreadsheet.xlsx", SERAH_IMPORT_ERROR_NOT_CSV, "export it as CSV");
+  assert_refused (f, "import-utf16.csv", SERAH_IMPORT_ERROR_NOT_CSV, "UTF-16");
+  assert_refused (f, "import-document.pdf", SERAH_IMPORT_ERROR_NOT_CSV, "PDF");
+  assert_refused (f, "import-empty.csv", SERAH_IMPORT_ERROR_NOT_CSV, "empty");
+  assert_refused (f, "import-blank.csv", SERAH_IMPORT_ERROR_NOT_CSV, "empty");
+  assert_refused (f, "import-no-header.csv", SERAH_IMPORT_ERROR_NOT_CSV, "header");
+  assert_refused (f, "import-no-such-file.csv", SERAH_IMPORT_ERROR_UNREADABLE, NULL);
+}
+
+static void
+test_folder_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahImportReport *report = serah_import_file (f->store, f->dir, NULL, NULL, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_UNREADABLE);
+}
+
+/* ---- the store side ---- */
+
+static void
+test_recorded_in_store (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-messy.csv");
+  g_autofree char *path = serah_test_fixture ("import-messy.csv");
+  g_autofree char *contents = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GError) error = NULL;
+  const SerahImportRecord *r;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+  imports = serah_store_list_imports (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imports->len, ==, 1);
+  r = imports->pdata[0];
+  g_assert_cmpstr (r->file_name, ==, "import-messy.csv");
+  g_assert_cmpstr (r->sha256, ==, sha);
+  g_assert_cmpint (r->rows, ==, report->counts.rows);
+  g_assert_cmpint (r->imported, ==, report->counts.imported);
+  g_assert_cmpint (r->rejected, ==, report->counts.rejected);
+  g_assert_cmpint (r->warnings, ==, report->counts.warnings);
+  /* Every problem is in the store too, with its line and code. */
+  sql = g_strdup_printf ("SELECT count(*) FROM import_problems WHERE import_id = %" G_GINT64_FORMAT,
+                         r->id);
+  g_assert_cmpint (count_rows (f, sql), ==, report->problems->len);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM import_problems WHERE line = 2"
+                                  " AND code = 'nik-scientific' AND column_name = 'NIK'"
+                                  " AND raw_value = '3.60425E+15' AND severity = 'error'"), ==, 1);
+}
+
+typedef struct {
+  GCancellable *cancellable;
+  goffset       last_done;
+  goffset       total;
+  guint         calls;
+} ProgressData;
+
+static void
+on_progress (goffset done, goffset total, gpointer user_data)
+{
+  ProgressData *data = user_data;
+
+  g_assert_cmpint (done, >=, data->last_done);
+  data->last_done = done;
+  data->total = total;
+  data->calls++;
+  /* Cancel once the first block is in: the rows of it are already on their way. */
+  if (data->cancellable != NULL && data->calls == 2)
+    g_cancellable_cancel (data->cancellable);
+}
+
+/* A list big enough for several blocks and batches, written by the exporter. */
+static char *
+write_demo_list (Fixture *f, guint n)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "demo", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "demo.csv", NULL);
+  g_autoptr(SerahStore) demo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  demo = serah_test_open_store (dir, NULL);
+  g_assert_true (serah_demo_populate (demo, n, &error));
+  g_assert_no_error (error);
+  g_assert_true (serah_participants_write_csv_file (demo, NULL, path, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_cancel_leaves_database_unchanged (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_demo_list (f, 4000);
+  g_autoptr(SerahImportReport) before = import_ok (f, "import-basic.csv");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  ProgressData progress = { cancellable, 0, 0, 0 };
+  SerahImportOptions options = { NULL, on_progress, &progress };
+  SerahImportReport *report;
+  g_autoptr(GArray) found = NULL;
+
+  report = serah_import_file (f->store, path, &options, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.calls, >=, 2);
+  /* The rows written before the cancellation are rolled back with the import row. */
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 3);
+  g_assert_cmpint (count_imports (f), ==, 1);
+  g_clear_error (&error);
+  found = serah_store_search_participant_ids (f->store, "saputra", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  /* A cancellable cancelled before the start stops it at once. */
+  g_clear_error (&error);
+  report = serah_import_file (f->store, path, NULL, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_CANCELLED);
+  g_assert_cmpint (count_imports (f), ==, 1);
+}
+
+static void
+test_big_list_and_progress (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_demo_list (f, 5000);
+  g_autoptr(SerahImportReport) first = NULL, second = NULL;
+  g_autoptr(GError) error = NULL;
+  ProgressData progress = { NULL, 0, 0, 0 };
+  SerahImportOptions options = { NULL, on_progress, &progress };
+  g_autoptr(GArray) found = NULL;
+
+  first = serah_import_file (f->store, path, &options, NULL, &error);
+  g_assert_no_error (error);
+  /* Several blocks, several batches, progress to the end. */
+  g_assert_cmpint (first->counts.imported, ==, 5000);
+  g_assert_cmpuint (progress.calls, >, 2);
+  g_assert_cmpint (progress.last_done, ==, progress.total);
+  found = serah_store_search_participant_ids (f->store, "saputra", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >, 0);
+
+  second = serah_import_file (f->store, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->counts.unchanged, ==, 5000);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 5000);
+}
+
+/* ---- export ---- */
+
+static void
+test_export_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "export.csv", NULL);
+  g_autofree char *path2 = g_build_filename (f->dir, "export2.csv", NULL);
+  g_autofree char *contents = NULL, *contents2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) a = import_ok (f, "import-basic.csv");
+  g_autoptr(SerahImportReport) b = import_ok (f, "import-quoted.csv");
+  g_autoptr(SerahImportReport) again = NULL;
+  gint64 written = 0;
+
+  g_assert_true (serah_participants_write_csv_file (f->store, NULL, path, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (written, ==, 5);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  /* Excel-friendly BOM, the importer's headers, full NIKs, card numbers with their zeros,
+   * quoting where needed. */
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfNIK,NO_KARTU,NAMA,JK,TGL_LAHIR,"));
+  g_assert_nonnull (strstr (contents, "3601010101800001,0001234500001,Budi Saputra,L,1980-01-01"));
+  g_assert_nonnull (strstr (contents, "\"Saputra, S.Pd\""));
+  g_assert_nonnull (strstr (contents, "\"Ujang \"\"Jangkung\"\" Permana\""));
+
+  again = serah_import_file (f->store, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->counts.rows, ==, 5);
+  g_assert_cmpint (again->counts.unchanged, ==, 5);
+  g_assert_cmpint (again->problems->len, ==, 0);
+
+  g_assert_true (serah_participants_write_csv_file (f->store, NULL, path2, NULL, &error));
+  g_assert_true (g_file_get_contents (path2, &contents2, NULL, NULL));
+  g_assert_cmpstr (contents, ==, contents2);
+}
+
+static void
+test_reject_report (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_ok (f, "import-bom-semicolon-crlf.csv");
+  g_autoptr(SerahImportReport) messy = import_ok (f, "import-messy.csv");
+  g_autofree char *path = g_build_filename (f->dir, "rejects.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (serah_import_report_write_rejects (messy, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf" "line,column,code,reason,value\r\n"));
+  lines = g_strsplit (contents, "\r\n", -1);
+  /* One line per error (the header, 11 errors, the empty string after the last CRLF). */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 11 + 1);
+  g_assert_true (g_str_has_prefix (lines[1], "2,NIK,nik-scientific,"));
+  g_assert_true (g_str_has_suffix (lines[1], ",3.60425E+15"));
+  g_assert_true (g_str_has_prefix (lines[2], "3,NO_KARTU,card-leading-zeros,"));
+  g_assert_null (strstr (contents, "nik-birthdate-mismatch"));
+
+  /* The separator follows the imported file: ';' for the semicolon list. */
+  g_clear_pointer (&contents, g_free);
+  messy->separator = report->separator;
+  g_assert_true (serah_import_report_write_rejects (messy, path, &error));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\r\n2;NIK;nik-scientific;"));
+}
+
+/* ---- the store's batch upsert, which the importer writes through ---- */
+
+static void
+test_batch_upsert (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) basic = import_ok (f, "import-basic.csv");
+  g_autoptr(SerahParticipant) same = serah_test_participant ("3601010101800001", "0001234500001",
+                                                             "Budi Saputra", "Caringin");
+  g_autoptr(SerahParticipant) moved = NULL, fresh = NULL, thief = NULL, twin = NULL;
+  g_autoptr(SerahParticipant) stored = NULL;
+  SerahParticipant *rows[4];
+  SerahUpsertResult results[4];
+  SerahParticipant *holders[4];
+
+  /* Budi exactly as stored, Siti with another desa, someone new, someone with Budi's card. */
+  g_free (same->address), same->address = g_strdup ("Kp. Caringin RT 001/RW 002");
+  g_free (same->faskes), same->faskes = g_strdup ("Puskesmas Labuan");
+  moved = get_by_nik (f, "3601015202750002");
+  g_free (moved->desa), moved->desa = g_strdup ("Caringin");
+  fresh = serah_test_participant ("3601010101800099", "0001234500099", "Baru", "Teluk");
+  thief = serah_test_participant ("3601010101800098", "0001234500001", "Pencuri", "Teluk");
+  rows[0] = same, rows[1] = moved, rows[2] = fresh, rows[3] = thief;
+
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_upsert_participants (f->store, rows, 4, 0, results, holders, &error));
+  g_assert_no_error (error);
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_cmpint (results[0], ==, SERAH_UPSERT_UNCHANGED);
+  g_assert_cmpint (results[1], ==, SERAH_UPSERT_UPDATED);
+  g_assert_cmpint (results[2], ==, SERAH_UPSERT_INSERTED);
+  g_assert_cmpint (results[3], ==, SERAH_UPSERT_CARD_CONFLICT);
+  g_assert_null (holders[0]);
+  g_assert_nonnull (holders[3]);
+  g_assert_cmpstr (holders[3]->nik, ==, "3601010101800001");
+  serah_participant_free (holders[3]);
+  stored = get_by_nik (f, "3601015202750002");
+  g_assert_cmpstr (stored->desa, ==, "Caringin");
+  g_assert_null (get_by_nik (f, "3601010101800098"));
+
+  /* Two rows of one batch with one card number break the set-based insert; the batch is
+   * undone and decided row by row: the first wins, the second is a conflict. */
+  twin = serah_test_participant ("3601010101800097", "0001234500096", "Kembar", "Teluk");
+  g_clear_pointer (&fresh, serah_participant_free);
+  fresh = serah_test_participant ("3601010101800096", "0001234500096", "Asli", "Teluk");
+  rows[0] = fresh, rows[1] = twin;
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_upsert_participants (f->store, rows, 2, 0, results, holders, &error));
+  g_assert_no_error (error);
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_cmpint (results[0], ==, SERAH_UPSERT_INSERTED);
+  g_assert_cmpint (results[1], ==, SERAH_UPSERT_CARD_CONFLICT);
+  g_assert_nonnull (holders[1]);
+  g_assert_cmpstr (holders[1]->nik, ==, "3601010101800096");
+  serah_participant_free (holders[1]);
+  g_assert_null (get_by_nik (f, "3601010101800097"));
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 5);
+
+  /* The same for two updates to one new card: the UPDATE is refused as a whole, and the
+   * batch (its new rows too) goes row by row. */
+  g_clear_pointer (&moved, serah_participant_free);
+  g_clear_pointer (&twin, serah_participant_free);
+  g_clear_pointer (&fresh, serah_participant_free);
+  moved = get_by_nik (f, "3601010101800001");
+  twin = get_by_nik (f, "3601015202750002");
+  fresh = serah_test_participant ("3601010101800095", "0001234500095", "Baru Lagi", "Teluk");
+  g_strlcpy (moved->card_no, "0001234500090", sizeof moved->card_no);
+  g_strlcpy (twin->card_no, "0001234500090", sizeof twin->card_no);
+  rows[0] = moved, rows[1] = twin, rows[2] = fresh;
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_upsert_participants (f->store, rows, 3, 0, results, holders, &error));
+  g_assert_no_error (error);
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_cmpint (results[0], ==, SERAH_UPSERT_UPDATED);
+  g_assert_cmpint (results[1], ==, SERAH_UPSERT_CARD_CONFLICT);
+  g_assert_cmpint (results[2], ==, SERAH_UPSERT_INSERTED);
+  g_assert_cmpstr (holders[1]->nik, ==, "3601010101800001");
+  serah_participant_free (holders[1]);
+  g_clear_pointer (&stored, serah_participant_free);
+  stored = get_by_nik (f, "3601015202750002");
+  g_assert_cmpstr (stored->card_no, ==, "0001234500002");
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 6);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/serah/import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("basic", test_basic);
+  ADD ("bom-semicolon-crlf", test_bom_semicolon_crlf);
+  ADD ("tab-separator", test_tab_separator);
+  ADD ("quoted-fields-and-line-numbers", test_quoted_fields_and_line_numbers);
+  ADD ("cr-line-endings", test_cr_line_endings);
+  ADD ("title-lines", test_title_lines);
+  ADD ("windows-1252", test_windows_1252);
+  ADD ("text-markers", test_text_markers);
+  ADD ("messy-rows", test_messy_rows);
+  ADD ("extra-cells", test_extra_cells);
+  ADD ("unterminated-quote", test_unterminated_quote);
+  ADD ("duplicates-and-conflicts", test_duplicates_and_conflicts);
+  ADD ("card-conflict-with-database", test_card_conflict_with_database);
+  ADD ("swapped-cards", test_swapped_cards);
+  ADD ("reimport-updates", test_reimport_updates);
+  ADD ("same-file-twice", test_same_file_twice);
+  ADD ("partial-columns-keep-existing", test_partial_columns_keep_existing);
+  ADD ("unknown-columns-reported", test_unknown_columns_reported);
+  ADD ("duplicate-columns", test_duplicate_columns);
+  ADD ("map-option", test_map_option);
+  ADD ("bad-mappings", test_bad_mappings);
+  ADD ("missing-column", test_missing_column);
+  ADD ("refused-files", test_refused_files);
+  ADD ("folder-refused", test_folder_refused);
+  ADD ("recorded-in-store", test_recorded_in_store);
+  ADD ("cancel-leaves-database-unchanged", test_cancel_leaves_database_unchanged);
+  ADD ("big-list-and-progress", test_big_list_and_progress);
+  ADD ("export-round-trip", test_export_round_trip);
+  ADD ("reject-report", test_reject_report);
+  ADD ("batch-upsert", test_batch_upsert);
+#undef ADD
+
+  return g_test_run ();
+}
