@@ -9,33 +9,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
-#include <serah/serah.h>
+
+#include "serah-test-util.h"
 
 static char *fuzz_dir_path;
-
-static inline void
-fuzz_rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-      while (dir && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          fuzz_rm_rf (child);
-        }
-    }
-  g_remove (path);
-}
 
 static inline void
 fuzz_remove_dir (void)
 {
   if (fuzz_dir_path != NULL)
-    fuzz_rm_rf (fuzz_dir_path);
+    serah_test_rm_rf (fuzz_dir_path);
 }
 
 /* Folders of fuzzer processes that died on a finding (no atexit then): named by pid. */
@@ -56,7 +40,7 @@ fuzz_remove_stale_dirs (const char *base)
       if (g_file_test (proc, G_FILE_TEST_EXISTS))
         continue;
       path = g_build_filename (base, name, NULL);
-      fuzz_rm_rf (path);
+      serah_test_rm_rf (path);
     }
 }
 
@@ -71,7 +55,7 @@ fuzz_dir (void)
 
       fuzz_remove_stale_dirs (base);
       fuzz_dir_path = g_build_filename (base, name, NULL);
-      fuzz_rm_rf (fuzz_dir_path);
+      serah_test_rm_rf (fuzz_dir_path);
       g_assert (g_mkdir (fuzz_dir_path, 0700) == 0);
       atexit (fuzz_remove_dir);
     }
@@ -112,7 +96,7 @@ fuzz_remove_database (const char *path)
   g_remove (wal);
   g_remove (shm);
   g_remove (journal);
-  fuzz_rm_rf (backups);
+  serah_test_rm_rf (backups);
 }
 
 /* A new database named name in the scratch folder (any old one removed first), holding
