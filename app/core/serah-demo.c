@@ -6,7 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <serah/serah-ceremony.h>
 #include <serah/serah-demo.h>
+#include <serah/serah-print-job.h>
+#include <serah/serah-template.h>
 
 typedef struct {
   const char *kecamatan;
@@ -119,4 +122,40 @@ serah_demo_populate (SerahStore *store, guint n, GError **error)
       return FALSE;
     }
   return serah_store_commit (store, error);
+}
+
+gint64
+serah_demo_prepare_ceremony (SerahStore *store, const char *pdf_path, GError **error)
+{
+  g_autoptr(SerahCardTemplate) template_ = NULL;
+  g_autoptr(SerahSheet) sheet = NULL;
+  g_autoptr(SerahPrintJob) job = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+  char *kecamatan[] = { (char *) "Labuan", NULL };
+  SerahParticipantFilter filter = { .kecamatan = kecamatan };
+  SerahPrintResult result;
+  gint64 ceremony_id;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), 0);
+
+  template_ = serah_card_template_load ("kis", error);
+  if (template_ == NULL)
+    return 0;
+  sheet = serah_sheet_load ("a4-2x5", error);
+  if (sheet == NULL)
+    return 0;
+  job = serah_print_job_new (store, template_, sheet);
+  serah_print_job_set_filter (job, &filter);
+  serah_print_job_set_operator (job, "demo");
+  if (!serah_print_job_run (job, pdf_path, NULL, NULL, NULL, &result, error))
+    return 0;
+
+  ceremony_id = serah_ceremony_create (store, _("Demo: JKN-KIS card handover, Kecamatan Labuan"),
+                                       date, _("Aula Kantor Kecamatan Labuan"), "demo", error);
+  if (ceremony_id <= 0)
+    return 0;
+  if (!serah_ceremony_invite_selection (store, ceremony_id, &filter, 0, "demo", NULL, error))
+    return 0;
+  return ceremony_id;
 }

@@ -286,7 +286,7 @@ check_seen (SerahImportContext *ctx, gint64 line, const SerahParticipant *p,
 
 /* The batch is written as a whole by the writer (serah_store_upsert_participants): a few
  * statements per BATCH_SIZE rows instead of statements per row. */
-#define BATCH_SIZE 2048
+#define BATCH_SIZE 4096
 
 static void
 queue_row (SerahImportContext *ctx, gint64 line, SerahParticipant *p, SerahImportSeenRow *row)

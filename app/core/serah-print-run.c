@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <serah/serah-backup.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -186,6 +188,10 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
                                                 selection);
       ok = pdf_open (&out, pdf_path, job->sheet, title, error);
     }
+  /* A copy of the database as it was before the run (issue: backups before every print
+   * run); the backup refuses to run inside a transaction, so it comes first. */
+  if (ok)
+    ok = serah_backup_automatic (store, "print", error);
   /* Everything from counting to the last card sees one snapshot and writes as one. */
   if (ok)
     ok = in_tx = serah_store_begin (store, error);

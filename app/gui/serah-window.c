@@ -9,7 +9,10 @@
 
 #include "serah-print-page.h"
 #include "serah-participants-page.h"
+#include "serah-reports-page.h"
+#include "serah-testimonial-page.h"
 #include "serah-window.h"
+#include "serah-ceremony-page.h"
 
 /* hardening (issue 6) */
 #include "serah-lock-view.h"
@@ -444,6 +447,9 @@ serah_window_class_init (SerahWindowClass *klass)
   /* Page types used by the template. */
   g_type_ensure (SERAH_TYPE_PRINT_PAGE);
   g_type_ensure (SERAH_TYPE_PARTICIPANTS_PAGE);
+  g_type_ensure (SERAH_TYPE_CEREMONY_PAGE);
+  g_type_ensure (SERAH_TYPE_TESTIMONIAL_PAGE);
+  g_type_ensure (SERAH_TYPE_REPORTS_PAGE);
   g_type_ensure (SERAH_TYPE_LOCK_VIEW);   /* hardening (issue 6) */
 
   gtk_widget_class_set_template_from_resource (widget_class, "/id/go/dinkes/Serah/serah-window.ui");

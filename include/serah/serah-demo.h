@@ -20,3 +20,14 @@ gboolean serah_demo_populate (SerahStore *store,
                               GError    **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Gives a demo database something to hand out: prints the cards of one kecamatan (Labuan)
+ * with the default template to pdf_path (a real print run, with serials and QR codes) and
+ * creates today's ceremony with those participants invited. Returns the ceremony id. */
+gint64   serah_demo_prepare_ceremony (SerahStore *store,
+                                      const char *pdf_path,
+                                      GError    **error);
+
+G_END_DECLS

@@ -11,6 +11,10 @@
 #include <serah/serah-ceremony.h>
 #include <serah/serah-paper.h>
 #include <serah/serah-station.h>
+/* testimonials and reports (issue 5) */
+#include <serah/serah-testimonial.h>
+#include <serah/serah-quote-card.h>
+#include <serah/serah-report.h>
 
 /* hardening (issue 6) */
 #include <serah/serah-operators.h>

@@ -1,0 +1,263 @@
+/* serah-ceremony-create-dialog.c: a ceremony's name, date and place, and the invitations by
+ * area. The areas come from the register (serah_store_count_by_area); each kecamatan is an
+ * expander with a switch, its desas are ticked by default. The ceremony and all its
+ * invitations are written in one transaction: either all of it exists or none. */
+#define G_LOG_DOMAIN "serah"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "serah-ceremony-create-dialog.h"
+
+typedef struct {
+  char        *kecamatan;
+  AdwExpanderRow *row;
+  GPtrArray   *desa_names;   /* char* */
+  GPtrArray   *desa_checks;  /* GtkCheckButton*, parallel */
+  GArray      *desa_counts;  /* gint64, parallel */
+} AreaGroup;
+
+struct _SerahCeremonyCreateDialog
+{
+  AdwWindow            parent_instance;
+
+  SerahStore          *store;
+  GPtrArray           *areas;   /* AreaGroup */
+
+  AdwToastOverlay     *toast_overlay;
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *date_row;
+  AdwEntryRow         *place_row;
+  AdwPreferencesGroup *invite_group;
+  GtkButton           *create_button;
+};
+
+G_DEFINE_FINAL_TYPE (SerahCeremonyCreateDialog, serah_ceremony_create_dialog, ADW_TYPE_WINDOW)
+
+enum { CREATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+area_group_free (AreaGroup *group)
+{
+  g_free (group->kecamatan);
+  g_ptr_array_unref (group->desa_names);
+  g_ptr_array_unref (group->desa_checks);
+  g_array_unref (group->desa_counts);
+  g_free (group);
+}
+
+static void add_area_rows (SerahCeremonyCreateDialog *self);
+
+/* A short-lived modal form: the store is fixed for its life, so it is an argument. */
+SerahCeremonyCreateDialog *
+serah_ceremony_create_dialog_new (GtkWindow *parent, SerahStore *store)
+{
+  SerahCeremonyCreateDialog *self = g_object_new (SERAH_TYPE_CEREMONY_CREATE_DIALOG,
+                                                  "transient-for", parent, NULL);
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), self);
+  self->store = g_object_ref (store);
+  add_area_rows (self);
+  return self;
+}
+
+static gint64
+count_invited (SerahCeremonyCreateDialog *self)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      AreaGroup *g = g_ptr_array_index (self->areas, i);
+      if (!adw_expander_row_get_enable_expansion (g->row))
+        continue;
+      for (guint j = 0; j < g->desa_checks->len; j++)
+        if (gtk_check_button_get_active (g_ptr_array_index (g->desa_checks, j)))
+          total += g_array_index (g->desa_counts, gint64, j);
+    }
+  return total;
+}
+
+static void
+update_summary (SerahCeremonyCreateDialog *self)
+{
+  g_autofree char *text = g_strdup_printf (ngettext ("%d person will be invited.",
+                                                     "%d people will be invited.",
+                                                     (unsigned long) count_invited (self)),
+                                           (int) count_invited (self));
+  adw_preferences_group_set_title (self->invite_group, text);
+}
+
+static void
+add_area_rows (SerahCeremonyCreateDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) counts = serah_store_count_by_area (self->store, &error);
+  AreaGroup *group = NULL;
+
+  if (counts == NULL)
+    {
+      adw_preferences_group_set_description (self->invite_group, error->message);
+      return;
+    }
+  for (guint i = 0; i < counts->len; i++)
+    {
+      SerahAreaCount *c = g_ptr_array_index (counts, i);
+      GtkWidget *row, *check, *count;
+      g_autofree char *number = g_strdup_printf ("%d", (int) c->participants);
+
+      if (group == NULL || g_strcmp0 (group->kecamatan, c->kecamatan) != 0)
+        {
+          group = g_new0 (AreaGroup, 1);
+          group->kecamatan = g_strdup (c->kecamatan);
+          group->desa_names = g_ptr_array_new_with_free_func (g_free);
+          group->desa_checks = g_ptr_array_new ();
+          group->desa_counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+          group->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (group->row),
+                                         *c->kecamatan ? c->kecamatan : _("(no kecamatan)"));
+          adw_expander_row_set_show_enable_switch (group->row, TRUE);
+          adw_expander_row_set_enable_expansion (group->row, FALSE);
+          g_signal_connect_object (group->row, "notify::enable-expansion",
+                                   G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+          adw_preferences_group_add (self->invite_group, GTK_WIDGET (group->row));
+          g_ptr_array_add (self->areas, group);
+        }
+      row = adw_action_row_new ();
+      check = gtk_check_button_new ();
+      count = gtk_label_new (number);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (count, "dim-label");
+      gtk_widget_add_css_class (count, "numeric");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *c->desa ? c->desa : _("(no desa)"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (update_summary), self,
+                               G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (group->row, row);
+      g_ptr_array_add (group->desa_names, g_strdup (c->desa));
+      g_ptr_array_add (group->desa_checks, check);
+      g_array_append_val (group->desa_counts, c->participants);
+    }
+  {
+    /* The group subtitle of each kecamatan: its size, to judge at a glance. */
+    for (guint i = 0; i < self->areas->len; i++)
+      {
+        AreaGroup *g = g_ptr_array_index (self->areas, i);
+        gint64 people = 0;
+        g_autofree char *subtitle = NULL;
+        for (guint j = 0; j < g->desa_counts->len; j++)
+          people += g_array_index (g->desa_counts, gint64, j);
+        subtitle = g_strdup_printf (ngettext ("%u desa · %d participants",
+                                              "%u desas · %d participants", g->desa_names->len),
+                                    g->desa_names->len, (int) people);
+        adw_expander_row_set_subtitle (g->row, subtitle);
+      }
+  }
+  update_summary (self);
+}
+
+/* Invites what is switched on, one call per kecamatan (lists in a filter are ANDed). */
+static gboolean
+invite_chosen (SerahCeremonyCreateDialog *self, gint64 ceremony_id, GError **error)
+{
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      AreaGroup *g = g_ptr_array_index (self->areas, i);
+      g_autoptr(GPtrArray) desas = g_ptr_array_new ();
+      char *kecamatan[] = { g->kecamatan, NULL };
+      SerahParticipantFilter filter = { .kecamatan = kecamatan };
+
+      if (!adw_expander_row_get_enable_expansion (g->row))
+        continue;
+      for (guint j = 0; j < g->desa_checks->len; j++)
+        if (gtk_check_button_get_active (g_ptr_array_index (g->desa_checks, j)))
+          g_ptr_array_add (desas, g_ptr_array_index (g->desa_names, j));
+      if (desas->len == 0)
+        continue;
+      g_ptr_array_add (desas, NULL);
+      if (desas->len - 1 < g->desa_checks->len)
+        filter.desa = (char **) desas->pdata;
+      if (!serah_ceremony_invite_selection (self->store, ceremony_id, &filter, 0, NULL, NULL,
+                                            error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+create_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  SerahCeremonyCreateDialog *self = SERAH_CEREMONY_CREATE_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  if (!serah_store_begin (self->store, &error))
+    goto failed;
+  id = serah_ceremony_create (self->store, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                              gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
+                              gtk_editable_get_text (GTK_EDITABLE (self->place_row)), NULL,
+                              &error);
+  if (id == 0 || !invite_chosen (self, id, &error) || !serah_store_commit (self->store, &error))
+    {
+      serah_store_rollback (self->store);
+      goto failed;
+    }
+  g_signal_emit (self, signals[CREATED], 0, id);
+  gtk_window_close (GTK_WINDOW (self));
+  return;
+
+failed:
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+serah_ceremony_create_dialog_dispose (GObject *object)
+{
+  SerahCeremonyCreateDialog *self = SERAH_CEREMONY_CREATE_DIALOG (object);
+
+  g_clear_pointer (&self->areas, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (serah_ceremony_create_dialog_parent_class)->dispose (object);
+}
+
+static void
+serah_ceremony_create_dialog_class_init (SerahCeremonyCreateDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = serah_ceremony_create_dialog_dispose;
+
+  signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/go/dinkes/Serah/serah-ceremony-create-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, place_row);
+  gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, invite_group);
+  gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, create_button);
+
+  gtk_widget_class_install_action (widget_class, "create.create", NULL, create_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+serah_ceremony_create_dialog_init (SerahCeremonyCreateDialog *self)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (today, "%d/%m/%Y");
+
+  self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) area_group_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->create_button));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}

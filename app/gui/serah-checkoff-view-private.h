@@ -1,0 +1,107 @@
+/* serah-checkoff-view-private.h: what serah-checkoff-view.c (the screen: scan field, states,
+ * focus) and serah-checkoff-view-actions.c (handover, undo, representative, lists, station
+ * bundles) share. Never included outside those two files. */
+#pragma once
+
+#include "serah-checkoff-view.h"
+#include "serah-checkoff-progress.h"
+
+G_BEGIN_DECLS
+
+struct _SerahCheckoffView
+{
+  GtkWidget           parent_instance;
+
+  SerahStore         *store;
+  gint64              ceremony_id;
+  char               *operator_name;
+  char               *station;
+  SerahCheckoffState  state;
+
+  /* The person on screen and how they were identified. */
+  SerahCheckoffEntry *current;
+  SerahIdentifiedBy   current_how;
+  char               *current_code;  /* the scanned text, upper case, when scanned */
+
+  /* A representative for the next handover; proxy_for 0 = whoever is found next. */
+  char               *proxy_name;
+  char               *proxy_relation;
+  char               *proxy_id_number;
+  gint64              proxy_for;
+
+  SerahHandover      *last_handover; /* recorded here, for Ctrl+Z and the toast */
+  AdwToast           *handover_toast;
+  char               *undo_uuid;     /* the handover the open undo dialog is about */
+  GtkWindow          *undo_parent;
+
+  GListStore         *results;
+  GtkSingleSelection *results_selection;
+  char               *results_query;
+  SerahIdentifiedBy   results_how;
+  gboolean            clearing;
+
+  gint64              submit_started;
+  gint64              feedback_usec;
+  gulong              after_paint_handler;
+  GdkFrameClock      *frame_clock;
+
+  GtkWindow          *window;
+  gulong              focus_handler;
+  gulong              active_handler;
+  guint               refocus_idle;
+
+  AdwToastOverlay    *toast_overlay;
+  GtkLabel           *ceremony_title;
+  GtkLabel           *ceremony_subtitle;
+  GtkSearchEntry     *scan_entry;
+  GtkBox             *banner;
+  GtkImage           *banner_icon;
+  GtkLabel           *banner_title;
+  GtkLabel           *banner_detail;
+  GtkStack           *result_stack;
+  GtkLabel           *results_label;
+  GtkListView        *results_view;
+  GtkLabel           *person_name;
+  GtkLabel           *person_area;
+  GtkLabel           *person_nik;
+  GtkLabel           *person_birth;
+  GtkLabel           *person_place;
+  GtkLabel           *person_invited;
+  GtkLabel           *person_recipient;
+  GtkWidget          *confirm_button;
+  GtkWidget          *uninvited_button;
+  GtkWidget          *representative_button;
+  GtkWidget          *self_button;
+  GtkWidget          *undo_shown_button;
+  SerahCheckoffProgress *progress_panel;
+};
+
+/* serah-checkoff-view.c: what the screen shows, used by the actions */
+void serah_checkoff_clear_proxy (SerahCheckoffView *self);
+void serah_checkoff_clear_scan_text (SerahCheckoffView *self);
+char *serah_checkoff_describe_handover (const SerahHandover *h);
+void serah_checkoff_fill_person (SerahCheckoffView *self);
+void serah_checkoff_finish_timing (SerahCheckoffView *self);
+GtkWindow *serah_checkoff_parent_window (SerahCheckoffView *self);
+void serah_checkoff_pick_result (SerahCheckoffView *self, guint position);
+void serah_checkoff_queue_refocus (SerahCheckoffView *self);
+void serah_checkoff_refresh_progress (SerahCheckoffView *self);
+void serah_checkoff_set_state (SerahCheckoffView *self, SerahCheckoffState state);
+void serah_checkoff_show_banner (SerahCheckoffView *self,
+                                 const char *kind,
+                                 const char *icon,
+                                 const char *title,
+                                 const char *detail);
+void serah_checkoff_show_idle (SerahCheckoffView *self);
+void serah_checkoff_show_refusal (SerahCheckoffView *self, const GError *refusal);
+void serah_checkoff_start_timing (SerahCheckoffView *self);
+void serah_checkoff_submit (SerahCheckoffView *self);
+void serah_checkoff_update_recipient_label (SerahCheckoffView *self);
+
+/* serah-checkoff-view-actions.c */
+/* Records the handover of the person on screen (the core commits it durably first). */
+void serah_checkoff_record_handover (SerahCheckoffView *self, gboolean allow_uninvited);
+/* Installs the widget actions and their keyboard bindings. */
+void serah_checkoff_view_class_init_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* serah-reports-page.h: Laporan, monitoring the distribution of cards. */
+#pragma once
+
+#include <adwaita.h>
+#include <serah/serah.h>
+
+G_BEGIN_DECLS
+
+#define SERAH_TYPE_REPORT_ROW (serah_report_row_get_type ())
+G_DECLARE_FINAL_TYPE (SerahReportRow, serah_report_row, SERAH, REPORT_ROW, GObject)
+
+#define SERAH_TYPE_REPORTS_PAGE (serah_reports_page_get_type ())
+G_DECLARE_FINAL_TYPE (SerahReportsPage, serah_reports_page, SERAH, REPORTS_PAGE, AdwBin)
+
+SerahStore *serah_reports_page_get_store (SerahReportsPage *self);
+void        serah_reports_page_set_store (SerahReportsPage *self,
+                                          SerahStore       *store);
+
+G_END_DECLS
