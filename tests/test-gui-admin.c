@@ -4,7 +4,7 @@
  * without a PIN, then refuses changes until an administrator's PIN is right, counts a wrong
  * one, and adds, disables and re-PINs through the core (audited). Back up now writes a file
  * that serah_backup_check_candidate accepts; a restore needs the right PIN and brings the
- * backup's data back. The main menu opens the audit log and refuses an officer. */
+ * backup's data back. The main menu opens the audit log for an administrator only. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -12,29 +12,14 @@
 
 #include "serah-audit-dialog-private.h"
 #include "serah-backup-actions.h"
+#include "serah-lock-view.h"
 #include "serah-operators-dialog-private.h"
 #include "serah-window-private.h"
+#include "serah-test-gui.h"
 #include "serah-test-util.h"
 
 #define ADMIN_PIN   "246813"
 #define OFFICER_PIN "975310"
-
-static void
-run_until_idle (void)
-{
-  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-run_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (done (data));
-}
 
 static guint
 count_events (SerahStore *store, const char *action, const char *operator_name,
@@ -250,7 +235,7 @@ test_operators_first_admin (void)
 
   fill_new_operator (dialog, "Siti", "Siti Aminah", 0, ADMIN_PIN);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "operators.add", NULL));
-  run_until (work_done, dialog);
+  wait_until (work_done, dialog);
 
   siti = serah_operators_get (store, "siti", &error);
   g_assert_no_error (error);
@@ -295,14 +280,14 @@ test_operators_need_admin_pin (void)
   /* Before the PIN: no change goes through. */
   fill_new_operator (dialog, "budi", "Budi Santoso", 1, OFFICER_PIN);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "operators.add", NULL);
-  run_until (work_done, dialog);
+  wait_until (work_done, dialog);
   g_assert_null (serah_operators_get (store, "budi", NULL));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog->add_group)));
 
   /* A wrong PIN is refused, said, and counted by the core. */
   gtk_editable_set_text (GTK_EDITABLE (dialog->admin_pin_row), "135792");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "operators.authorize", NULL));
-  run_until (work_done, dialog);
+  wait_until (work_done, dialog);
   g_assert_null (dialog->actor);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->auth_message)));
   g_assert_cmpuint (count_events (store, "operator.pin-refused", "siti", NULL), ==, 1);
@@ -314,14 +299,14 @@ test_operators_need_admin_pin (void)
   /* The right one: changes are recorded under siti. */
   gtk_editable_set_text (GTK_EDITABLE (dialog->admin_pin_row), ADMIN_PIN);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "operators.authorize", NULL));
-  run_until (work_done, dialog);
+  wait_until (work_done, dialog);
   g_assert_cmpstr (dialog->actor, ==, "siti");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->admin_pin_row)), ==, "");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog->add_group)));
 
   fill_new_operator (dialog, "budi", "Budi Santoso", 1, OFFICER_PIN);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "operators.add", NULL));
-  run_until (work_done, dialog);
+  wait_until (work_done, dialog);
   budi = serah_operators_get (store, "budi", &error);
   g_assert_nonnull (budi);
   g_assert_cmpint (budi->role, ==, SERAH_ROLE_OFFICER);
@@ -347,7 +332,7 @@ test_operators_need_admin_pin (void)
 
   /* A new PIN for budi, as the Set PIN dialog hands it over; the old one stops working. */
   serah_operators_dialog_set_pin (dialog, "budi", "864209");
-  run_until (work_done, dialog);
+  wait_until (work_done, dialog);
   g_assert_cmpuint (count_events (store, "operator.pin", "siti", "budi"), ==, 1);
   g_clear_pointer (&budi, serah_operator_free);
   budi = serah_operators_authenticate (store, "budi", "864209", &error);
@@ -398,7 +383,7 @@ test_backup_now (void)
   g_assert_true (serah_store_set_setting (store, "office-name", "Dinkes Pandeglang", &error));
 
   serah_backup_now_async (db_path, dest, "siti", NULL, on_done, &wait);
-  run_until (wait_done, &wait);
+  wait_until (wait_done, &wait);
   g_assert_true (serah_backup_now_finish (wait.result, &error));
   g_assert_no_error (error);
   g_clear_object (&wait.result);
@@ -412,7 +397,7 @@ test_backup_now (void)
 
   /* What the restore confirmation shows of it, read from a copy. */
   serah_backup_inspect_async (dest, NULL, on_done, &wait);
-  run_until (wait_done, &wait);
+  wait_until (wait_done, &wait);
   summary = serah_backup_inspect_finish (wait.result, &error);
   g_assert_no_error (error);
   g_clear_object (&wait.result);
@@ -424,7 +409,7 @@ test_backup_now (void)
 
   /* Nothing is overwritten, and nothing recorded for it. */
   serah_backup_now_async (db_path, dest, "siti", NULL, on_done, &wait);
-  run_until (wait_done, &wait);
+  wait_until (wait_done, &wait);
   g_assert_false (serah_backup_now_finish (wait.result, &error));
   g_assert_error (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_EXISTS);
   g_clear_error (&error);
@@ -458,7 +443,7 @@ test_restore_needs_pin (void)
 
   /* A wrong PIN: nothing changes, the attempt is counted. */
   serah_backup_restore_async (db_path, dest, "siti", "135792", NULL, on_done, &wait);
-  run_until (wait_done, &wait);
+  wait_until (wait_done, &wait);
   g_assert_null (serah_backup_restore_finish (wait.result, &error));
   g_assert_error (error, SERAH_OPERATORS_ERROR, SERAH_OPERATORS_ERROR_WRONG_PIN);
   g_clear_error (&error);
@@ -469,7 +454,7 @@ test_restore_needs_pin (void)
 
   /* The right one: the backup's ten are back, the restore is in the restored log. */
   serah_backup_restore_async (db_path, dest, "siti", ADMIN_PIN, NULL, on_done, &wait);
-  run_until (wait_done, &wait);
+  wait_until (wait_done, &wait);
   saved_to = serah_backup_restore_finish (wait.result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (saved_to);
@@ -502,7 +487,17 @@ find_audit_dialog (void)
 }
 
 static void
-test_menu_opens_audit_log (void)
+sign_in (SerahWindow *window, const char *name, SerahRole role)
+{
+  GtkWidget *lock_view = find_descendant (GTK_WIDGET (window), SERAH_TYPE_LOCK_VIEW);
+
+  /* What the lock screen says once a PIN was right. */
+  g_signal_emit_by_name (lock_view, "signed-in", name, (int) role, FALSE);
+  run_until_idle ();
+}
+
+static void
+test_menu_needs_admin (void)
 {
   g_autofree char *dir = serah_test_tmpdir ();
   g_autoptr(SerahStore) store = serah_test_open_store (dir, NULL);
@@ -511,16 +506,15 @@ test_menu_opens_audit_log (void)
   SerahAuditDialog *audit;
   SerahWindow *window;
   SerahRole role;
-  gboolean fixed;
 
   record (store, NULL, "backup.create", "/tmp/x.db");
+
+  /* No operator: the computer account acts as administrator. */
   window = serah_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
   run_until_idle ();
-
-  /* No operator: the computer account acts as administrator. */
-  name = serah_window_dup_acting_operator (window, &role, &fixed);
-  g_assert_nonnull (name);
+  name = serah_window_dup_acting_operator (window, &role);
+  g_assert_cmpstr (name, ==, g_get_user_name ());
   g_assert_cmpint (role, ==, SERAH_ROLE_ADMIN);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.audit-log", NULL));
   run_until_idle ();
@@ -528,20 +522,40 @@ test_menu_opens_audit_log (void)
   g_assert_nonnull (audit);
   g_assert_cmpuint (shown (audit), ==, 1);
   gtk_window_destroy (GTK_WINDOW (audit));
+  /* Petugas without operators: the lock screen's first-administrator form. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.operators", NULL));
+  run_until_idle ();
+  g_assert_true (serah_window_get_locked (window));
+  gtk_window_destroy (GTK_WINDOW (window));
   run_until_idle ();
 
-  /* Once operators exist, someone who is not an administrator is refused. */
-  if (!fixed)
-    {
-      g_assert_true (serah_operators_add (store, "admin-lain", NULL, SERAH_ROLE_ADMIN,
-                                          ADMIN_PIN, NULL, &error));
-      g_clear_pointer (&name, g_free);
-      name = serah_window_dup_acting_operator (window, &role, &fixed);
-      g_assert_cmpint (role, <, SERAH_ROLE_ADMIN);
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.audit-log", NULL));
-      run_until_idle ();
-      g_assert_null (find_audit_dialog ());
-    }
+  /* With operators the window opens locked: nobody may look. */
+  g_assert_true (serah_operators_add (store, "siti", NULL, SERAH_ROLE_ADMIN, ADMIN_PIN, NULL,
+                                      &error));
+  g_assert_true (serah_operators_add (store, "budi", NULL, SERAH_ROLE_OFFICER, OFFICER_PIN,
+                                      "siti", &error));
+  window = serah_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  run_until_idle ();
+  g_clear_pointer (&name, g_free);
+  g_assert_null (serah_window_dup_acting_operator (window, &role));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.audit-log", NULL);
+  run_until_idle ();
+  g_assert_null (find_audit_dialog ());
+
+  /* A ceremony officer is refused; an administrator is let in. */
+  sign_in (window, "budi", SERAH_ROLE_OFFICER);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.audit-log", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.operators", NULL);
+  run_until_idle ();
+  g_assert_null (find_audit_dialog ());
+  sign_in (window, "siti", SERAH_ROLE_ADMIN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.audit-log", NULL));
+  run_until_idle ();
+  audit = find_audit_dialog ();
+  g_assert_nonnull (audit);
+  g_assert_cmpstr (audit->operator_name, ==, "siti");
+  gtk_window_destroy (GTK_WINDOW (audit));
 
   gtk_window_destroy (GTK_WINDOW (window));
   run_until_idle ();
@@ -560,6 +574,6 @@ main (int argc, char **argv)
   g_test_add_func ("/serah/gui-admin/operators-need-admin-pin", test_operators_need_admin_pin);
   g_test_add_func ("/serah/gui-admin/backup-now", test_backup_now);
   g_test_add_func ("/serah/gui-admin/restore-needs-pin", test_restore_needs_pin);
-  g_test_add_func ("/serah/gui-admin/menu-opens-audit-log", test_menu_opens_audit_log);
+  g_test_add_func ("/serah/gui-admin/menu-needs-admin", test_menu_needs_admin);
   return g_test_run ();
 }

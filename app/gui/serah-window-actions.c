@@ -1,7 +1,7 @@
 /* serah-window-actions.c: the main menu of the window (Jejak Audit, Petugas, Cadangkan
  * Sekarang…, Pulihkan dari Cadangan…, Tentang Serah). The audit log, operators and
- * backups are an administrator's: each action first finds who is acting and refuses,
- * with a toast saying why, anyone else. */
+ * backups are an administrator's: each action takes the operator signed in to the window
+ * and refuses, with a toast saying why, anyone else (and everyone while it is locked). */
 #define G_LOG_DOMAIN "serah"
 
 #include "config.h"
@@ -13,68 +13,30 @@
 #include "serah-operators-dialog.h"
 #include "serah-window-private.h"
 
-/* The sign-in (lock screen) is another area's work and lands on its own branch; its
- * properties are looked up by name so this file works with and without it. */
-static gboolean
-has_property (SerahWindow *self, const char *name)
-{
-  return g_object_class_find_property (G_OBJECT_GET_CLASS (self), name) != NULL;
-}
-
 char *
-serah_window_dup_acting_operator (SerahWindow *self, SerahRole *role, gboolean *name_fixed)
+serah_window_dup_acting_operator (SerahWindow *self, SerahRole *role)
 {
-  SerahStore *store = serah_window_get_store (self);
-  g_autofree char *name = NULL;
-  gboolean locked = FALSE;
-  int window_role = 0;
-
   g_return_val_if_fail (SERAH_IS_WINDOW (self), NULL);
 
   *role = 0;
-  *name_fixed = FALSE;
-  if (has_property (self, "locked"))
-    g_object_get (self, "locked", &locked, NULL);
-  if (locked)
+  /* The menu stays in the header bar while the lock screen covers the pages. */
+  if (serah_window_get_locked (self) || serah_window_get_operator_name (self) == NULL)
     return NULL;
-
-  if (has_property (self, "operator-name") && has_property (self, "operator-role"))
-    {
-      g_object_get (self, "operator-name", &name, "operator-role", &window_role, NULL);
-      *role = (SerahRole) window_role;
-      *name_fixed = TRUE;
-      return g_steal_pointer (&name);
-    }
-
-  /* No sign-in in this build: the computer account, judged by the core's rules. */
-  name = g_strdup (g_get_user_name ());
-  if (store == NULL)
-    return g_steal_pointer (&name);
-  if (serah_operators_count (store, NULL) == 0)
-    *role = SERAH_ROLE_ADMIN;
-  else
-    {
-      g_autoptr(SerahOperator) op = serah_operators_get (store, name, NULL);
-      if (op != NULL && !op->disabled)
-        *role = op->role;
-    }
-  return g_steal_pointer (&name);
+  *role = serah_window_get_operator_role (self);
+  return g_strdup (serah_window_get_operator_name (self));
 }
 
 /* The administrator acting in the window, or NULL after a toast saying why not. */
 static char *
-require_admin (SerahWindow *self, const char *what, gboolean *name_fixed)
+require_admin (SerahWindow *self, const char *what)
 {
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   SerahRole role;
-  gboolean fixed;
 
   if (serah_window_get_store (self) == NULL)
     return NULL;
-  name = serah_window_dup_acting_operator (self, &role, &fixed);
-  if (name_fixed != NULL)
-    *name_fixed = fixed;
+  name = serah_window_dup_acting_operator (self, &role);
   if (name != NULL && role >= SERAH_ROLE_ADMIN)
     return g_steal_pointer (&name);
 
@@ -89,7 +51,7 @@ static void
 audit_log_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SerahWindow *self = SERAH_WINDOW (widget);
-  g_autofree char *name = require_admin (self, _("The audit log"), NULL);
+  g_autofree char *name = require_admin (self, _("The audit log"));
 
   if (name != NULL)
     gtk_window_present (GTK_WINDOW (serah_audit_dialog_new (GTK_WINDOW (self),
@@ -101,25 +63,22 @@ static void
 operators_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SerahWindow *self = SERAH_WINDOW (widget);
+  SerahStore *store = serah_window_get_store (self);
   g_autofree char *name = NULL;
-  SerahRole role;
-  gboolean fixed;
 
-  if (serah_window_get_store (self) == NULL)
+  if (store == NULL)
     return;
-  /* Without a sign-in in the window, the dialog's PIN check is the gate: any administrator
-   * may type their name there. With one, only an administrator opens it. */
-  name = serah_window_dup_acting_operator (self, &role, &fixed);
-  if (fixed || name == NULL)
+  /* No operator yet: the lock screen's first-administrator form makes one and signs them
+   * in, which this dialog could not do for the window. */
+  if (serah_operators_count (store, NULL) == 0)
     {
-      g_clear_pointer (&name, g_free);
-      name = require_admin (self, _("Managing operators"), &fixed);
-      if (name == NULL)
-        return;
+      gtk_widget_activate_action (widget, "win.setup-operators", NULL);
+      return;
     }
-  gtk_window_present (GTK_WINDOW (serah_operators_dialog_new (GTK_WINDOW (self),
-                                                              serah_window_get_store (self),
-                                                              name, fixed)));
+  name = require_admin (self, _("Managing operators"));
+  if (name != NULL)
+    gtk_window_present (GTK_WINDOW (serah_operators_dialog_new (GTK_WINDOW (self), store,
+                                                                name, TRUE)));
 }
 
 static void
@@ -127,7 +86,7 @@ backup_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SerahWindow *self = SERAH_WINDOW (widget);
   /* A backup carries every participant's data out of the database. */
-  g_autofree char *name = require_admin (self, _("Backing up"), NULL);
+  g_autofree char *name = require_admin (self, _("Backing up"));
 
   if (name != NULL)
     serah_backup_actions_back_up (GTK_WINDOW (self), serah_window_get_store (self), name);
@@ -137,7 +96,7 @@ static void
 restore_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SerahWindow *self = SERAH_WINDOW (widget);
-  g_autofree char *name = require_admin (self, _("Restoring a backup"), NULL);
+  g_autofree char *name = require_admin (self, _("Restoring a backup"));
 
   if (name != NULL)
     serah_backup_actions_restore (GTK_WINDOW (self), serah_window_get_store (self), name);

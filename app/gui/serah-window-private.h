@@ -11,13 +11,10 @@ G_BEGIN_DECLS
  * win.about. Called from serah_window_class_init. */
 void  serah_window_class_install_admin_actions (GtkWidgetClass *widget_class);
 
-/* Who is acting in the window and as what: the signed-in operator (the window's
- * "operator-name" and "operator-role" properties) where the window has a sign-in;
- * otherwise the computer account, an administrator while the database has no operator and
- * otherwise whatever role the operator of that name has (0 for none). *name_fixed tells
- * whether the name comes from a sign-in. Returns NULL while the window is locked. */
+/* Who is acting in the window and as what: the operator signed in (the computer account,
+ * as an administrator, while the database has no operator). NULL and role 0 while the
+ * window is locked or nobody is signed in. */
 char *serah_window_dup_acting_operator (SerahWindow *self,
-                                        SerahRole   *role,
-                                        gboolean    *name_fixed);
+                                        SerahRole   *role);
 
 G_END_DECLS
