@@ -47,6 +47,8 @@ serah_audit_dialog_new (GtkWindow *parent, SerahStore *store, const char *operat
   adw_window_title_set_subtitle (self->window_title, office);
   if (!serah_audit_dialog_reload (self, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  /* The rows are what one came for: arrow keys scroll them at once. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   return self;
 }
 
@@ -378,12 +380,17 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = g_date_time_format (now, "jejak-audit-%Y%m%d-%H%M.csv");
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Export Audit Log"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* Not the program's working folder, which a person never chose. */
+  folder = g_file_new_for_path (documents ? documents : g_get_home_dir ());
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_filter_set_name (csv, _("CSV files"));
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);

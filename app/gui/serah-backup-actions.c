@@ -361,6 +361,8 @@ serah_backup_actions_back_up (GtkWindow *parent, SerahStore *store, const char *
   /* TRANSLATORS: file name of a backup: database name, "cadangan" (backup), date */
   g_autofree char *name = g_strdup_printf (_("%s-backup-%s.db"), stem, stamp);
   g_autoptr(GtkFileFilter) filter = database_filter ();
+  g_autoptr(GFile) folder = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   GtkFileChooserNative *chooser;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
@@ -371,6 +373,9 @@ serah_backup_actions_back_up (GtkWindow *parent, SerahStore *store, const char *
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Not the program's working folder; a person picks a stick or a share from here. */
+  folder = g_file_new_for_path (documents ? documents : g_get_home_dir ());
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   g_signal_connect (chooser, "response", G_CALLBACK (on_backup_file_chosen),
                     flow_new (parent, store, operator_name));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -503,13 +508,18 @@ on_inspected (GObject *source, GAsyncResult *result, gpointer user_data)
   /* With operators, the administrator confirms with a PIN, as for the CLI's restore. */
   if (serah_operators_count (flow->store, NULL) > 0)
     {
-      GtkWidget *entry = gtk_password_entry_new ();
+      GtkWidget *list = gtk_list_box_new ();
+      GtkWidget *entry = adw_password_entry_row_new ();
       /* TRANSLATORS: %s is the administrator's sign-in name */
-      g_autofree char *placeholder = g_strdup_printf (_("PIN of %s"), flow->operator_name);
+      g_autofree char *title = g_strdup_printf (_("PIN of %s"), flow->operator_name);
 
-      gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-      g_object_set (entry, "placeholder-text", placeholder, "activates-default", TRUE, NULL);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+      /* A row, not a GtkPasswordEntry (GTK 4.8 warns when one is destroyed focused). Enter
+       * does not restore: the default answer of a destructive question is Cancel. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_list_box_append (GTK_LIST_BOX (list), entry);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
       adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore", FALSE);
       g_signal_connect_object (entry, "changed", G_CALLBACK (on_confirm_pin_changed), dialog, 0);
       flow->pin_entry = GTK_EDITABLE (entry);

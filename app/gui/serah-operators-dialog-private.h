@@ -23,6 +23,7 @@ struct _SerahOperatorsDialog
   char                 *acting_name;
   char                 *actor;         /* the administrator confirmed; NULL until then */
   gboolean              bootstrap;     /* no operator yet: the first is added without a PIN */
+  gboolean              name_fixed;    /* the administrator is the one signed in */
   SerahOperatorsWork    work;
   guint                 work_source;
   char                 *pin_target;    /* SET_PIN: whose PIN */

@@ -33,8 +33,17 @@ serah_operators_dialog_new (GtkWindow *parent, SerahStore *store, const char *ac
   self->store = g_object_ref (store);
   self->acting_name = g_strdup (acting_name ? acting_name : g_get_user_name ());
   gtk_editable_set_text (GTK_EDITABLE (self->admin_name_row), self->acting_name);
-  gtk_editable_set_editable (GTK_EDITABLE (self->admin_name_row), !name_fixed);
+  self->name_fixed = name_fixed;
+  if (name_fixed)
+    {
+      /* TRANSLATORS: %s is the administrator's sign-in name */
+      g_autofree char *title = g_strdup_printf (_("PIN of %s"), self->acting_name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->admin_pin_row), title);
+    }
   serah_operators_dialog_reload (self);
+  /* Nothing can be done before the PIN: start there. */
+  gtk_widget_grab_focus (self->bootstrap ? GTK_WIDGET (self->new_name_row)
+                                         : GTK_WIDGET (self->admin_pin_row));
   return self;
 }
 
@@ -197,7 +206,12 @@ update_state (SerahOperatorsDialog *self)
   gboolean authorized = self->actor != NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->auth_group), !self->bootstrap);
-  gtk_widget_set_visible (GTK_WIDGET (self->admin_name_row), !authorized);
+  adw_preferences_group_set_description (self->auth_group,
+                                         authorized ? NULL
+                                         : _("Changes to operators need an administrator's "
+                                             "PIN. Every change is recorded in the audit log "
+                                             "under that name."));
+  gtk_widget_set_visible (GTK_WIDGET (self->admin_name_row), !authorized && !self->name_fixed);
   gtk_widget_set_visible (GTK_WIDGET (self->admin_pin_row), !authorized);
   gtk_widget_set_visible (GTK_WIDGET (self->actor_row), authorized);
   if (authorized)
@@ -392,6 +406,7 @@ do_add (SerahOperatorsDialog *self)
       message = g_strdup_printf (_("Operator “%s” added."), name);
       toast (self, message);
       g_clear_pointer (&message, g_free);
+      gtk_widget_grab_focus (GTK_WIDGET (self->new_name_row));
     }
   else if (message == NULL)
     message = g_strdup (error->message);
@@ -485,16 +500,40 @@ typedef struct {
 } PinEntries;
 
 static void
+pin_entries_free (PinEntries *entries)
+{
+  g_object_unref (entries->pin);
+  g_object_unref (entries->again);
+  g_free (entries);
+}
+
+static void
 on_pin_dialog_changed (AdwMessageDialog *dialog)
 {
   PinEntries *entries = g_object_get_data (G_OBJECT (dialog), "pin-entries");
-  const char *pin = gtk_editable_get_text (entries->pin);
-  const char *again = gtk_editable_get_text (entries->again);
-  g_autofree char *problem = check_pin_pair (pin, again);
+  const char *pin;
+  const char *again;
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *shown = "";
+
+  /* A row being torn down with the dialog clears its text: nothing left to judge. */
+  if (entries == NULL ||
+      gtk_widget_get_root (GTK_WIDGET (entries->pin)) != GTK_ROOT (dialog) ||
+      gtk_widget_get_root (GTK_WIDGET (entries->again)) != GTK_ROOT (dialog))
+    return;
+  pin = gtk_editable_get_text (entries->pin);
+  again = gtk_editable_get_text (entries->again);
+  problem = check_pin_pair (pin, again);
 
   adw_message_dialog_set_response_enabled (dialog, "set", problem == NULL);
-  gtk_label_set_label (entries->problem,
-                       problem && strlen (pin) >= SERAH_OPERATORS_PIN_MIN_LENGTH ? problem : "");
+  /* Say what is wrong once there is something to judge: the first PIN at its full
+   * length, the second once it is as long as the first. */
+  if (strlen (pin) >= SERAH_OPERATORS_PIN_MIN_LENGTH && !serah_operators_check_pin (pin, &error))
+    shown = error->message;
+  else if (problem != NULL && *again != '\0' && strlen (again) >= strlen (pin))
+    shown = problem;
+  gtk_label_set_label (entries->problem, shown);
 }
 
 static void
@@ -513,17 +552,6 @@ on_pin_dialog_response (AdwMessageDialog *dialog, const char *response,
   gtk_editable_set_text (entries->again, "");
 }
 
-static GtkWidget *
-pin_entry_new (const char *placeholder)
-{
-  GtkWidget *entry = gtk_password_entry_new ();
-
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  g_object_set (entry, "placeholder-text", placeholder, NULL);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), SERAH_OPERATORS_PIN_MAX_LENGTH);
-  return entry;
-}
-
 static void
 set_pin_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -536,14 +564,25 @@ set_pin_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   PinEntries *entries = g_new0 (PinEntries, 1);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *pin = adw_password_entry_row_new ();
+  GtkWidget *again = adw_password_entry_row_new ();
 
-  entries->pin = GTK_EDITABLE (pin_entry_new (_("New PIN")));
-  entries->again = GTK_EDITABLE (pin_entry_new (_("New PIN again")));
+  /* Rows rather than GtkPasswordEntry: GTK 4.8's entry warns when its dialog closes with
+   * the focus in it (a caps-lock handler outlives it). */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (pin), _("New PIN"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (again), _("New PIN again"));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), pin);
+  gtk_list_box_append (GTK_LIST_BOX (list), again);
+  /* Held until the dialog is finalized: the change handler may run while it is torn down. */
+  entries->pin = g_object_ref (GTK_EDITABLE (pin));
+  entries->again = g_object_ref (GTK_EDITABLE (again));
   entries->problem = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (entries->problem, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (entries->problem), "error");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (entries->pin));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (entries->again));
+  gtk_box_append (GTK_BOX (box), list);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (entries->problem));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
@@ -554,7 +593,8 @@ set_pin_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set", FALSE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pin-entries", entries, g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "pin-entries", entries,
+                          (GDestroyNotify) pin_entries_free);
   g_object_set_data_full (G_OBJECT (dialog), "operator-name", g_strdup (name), g_free);
   g_signal_connect_swapped (entries->pin, "changed", G_CALLBACK (on_pin_dialog_changed), dialog);
   g_signal_connect_swapped (entries->again, "changed", G_CALLBACK (on_pin_dialog_changed), dialog);

@@ -106,10 +106,14 @@ static void
 about_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   static const char *const developers[] = { "Serah developers", NULL };
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  /* The application's own icon once it is installed; a card until then. */
+  const char *icon = gtk_icon_theme_has_icon (theme, APPLICATION_ID) ? APPLICATION_ID
+                                                                      : "auth-smartcard-symbolic";
 
   adw_show_about_window (GTK_WINDOW (widget),
                          "application-name", "Serah",
-                         "application-icon", APPLICATION_ID,
+                         "application-icon", icon,
                          "version", PACKAGE_VERSION,
                          "developer-name", C_("about", "Serah developers"),
                          "developers", developers,
