@@ -11,6 +11,7 @@
 #include <serah/serah-operators.h>
 
 #include "serah-audit-dialog-private.h"
+#include "serah-file-chooser.h"
 
 G_DEFINE_FINAL_TYPE (SerahAuditDialog, serah_audit_dialog, ADW_TYPE_WINDOW)
 
@@ -351,19 +352,13 @@ static void
 on_export_response (GtkNativeDialog *chooser, int response, gpointer user_data)
 {
   g_autoptr(SerahAuditDialog) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = serah_file_chooser_take_path (chooser, response);
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
   guint rows = serah_audit_model_get_shown (self->model)->len;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+  if (path == NULL)
     return;
-
   if (!serah_audit_dialog_export_to (self, path, &error))
     message = g_strdup (error->message);
   else
@@ -380,20 +375,13 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = g_date_time_format (now, "jejak-audit-%Y%m%d-%H%M.csv");
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = NULL;
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export Audit Log"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  /* Not the program's working folder, which a person never chose. */
-  folder = g_file_new_for_path (documents ? documents : g_get_home_dir ());
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_filter_set_name (csv, _("CSV files"));
   gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  chooser = serah_file_chooser_new (GTK_WINDOW (self), _("Export Audit Log"),
+                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), csv);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

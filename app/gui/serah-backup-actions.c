@@ -20,6 +20,7 @@
 #include <serah/serah-operators.h>
 
 #include "serah-backup-actions.h"
+#include "serah-file-chooser.h"
 #include "serah-window.h"
 
 /* ---- the work ---- */
@@ -85,19 +86,29 @@ backup_now_thread (GTask *task, gpointer source, gpointer task_data, GCancellabl
   g_task_return_boolean (task, TRUE);
 }
 
+/* The three kinds of work start the same way: data for a worker thread, tagged. */
+static void
+run_in_thread (gpointer source_tag, gpointer data, GDestroyNotify free_data,
+               GTaskThreadFunc thread_func, GCancellable *cancellable,
+               GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, free_data);
+  g_task_run_in_thread (task, thread_func);
+}
+
 void
 serah_backup_now_async (const char *db_path, const char *dest, const char *operator_name,
                         GCancellable *cancellable, GAsyncReadyCallback callback,
                         gpointer user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
   g_return_if_fail (db_path != NULL && dest != NULL);
 
-  g_task_set_source_tag (task, serah_backup_now_async);
-  g_task_set_task_data (task, backup_job_new (db_path, dest, operator_name, NULL),
-                        (GDestroyNotify) backup_job_free);
-  g_task_run_in_thread (task, backup_now_thread);
+  run_in_thread (serah_backup_now_async, backup_job_new (db_path, dest, operator_name, NULL),
+                 (GDestroyNotify) backup_job_free, backup_now_thread, cancellable, callback,
+                 user_data);
 }
 
 gboolean
@@ -185,13 +196,10 @@ void
 serah_backup_inspect_async (const char *candidate, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
   g_return_if_fail (candidate != NULL);
 
-  g_task_set_source_tag (task, serah_backup_inspect_async);
-  g_task_set_task_data (task, g_strdup (candidate), g_free);
-  g_task_run_in_thread (task, inspect_thread);
+  run_in_thread (serah_backup_inspect_async, g_strdup (candidate), g_free, inspect_thread,
+                 cancellable, callback, user_data);
 }
 
 SerahBackupSummary *
@@ -232,14 +240,12 @@ serah_backup_restore_async (const char *db_path, const char *candidate,
                             GCancellable *cancellable, GAsyncReadyCallback callback,
                             gpointer user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
   g_return_if_fail (db_path != NULL && candidate != NULL);
 
-  g_task_set_source_tag (task, serah_backup_restore_async);
-  g_task_set_task_data (task, backup_job_new (db_path, candidate, operator_name, pin),
-                        (GDestroyNotify) backup_job_free);
-  g_task_run_in_thread (task, restore_thread);
+  run_in_thread (serah_backup_restore_async,
+                 backup_job_new (db_path, candidate, operator_name, pin),
+                 (GDestroyNotify) backup_job_free, restore_thread, cancellable, callback,
+                 user_data);
 }
 
 char *
@@ -320,17 +326,11 @@ static void
 on_backup_file_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
 {
   g_autoptr(Flow) flow = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = serah_file_chooser_take_path (chooser, response);
   const char *db_path, *operator_name;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+  if (path == NULL)
     return;
-
   flow->summary = g_new0 (SerahBackupSummary, 1);
   flow->summary->path = g_strdup (path);
   /* Arguments are read before the flow moves to the callback (no order among them). */
@@ -361,21 +361,14 @@ serah_backup_actions_back_up (GtkWindow *parent, SerahStore *store, const char *
   /* TRANSLATORS: file name of a backup: database name, "cadangan" (backup), date */
   g_autofree char *name = g_strdup_printf (_("%s-backup-%s.db"), stem, stamp);
   g_autoptr(GtkFileFilter) filter = database_filter ();
-  g_autoptr(GFile) folder = NULL;
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   GtkFileChooserNative *chooser;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (SERAH_IS_STORE (store));
 
-  chooser = gtk_file_chooser_native_new (_("Back Up the Database"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = serah_file_chooser_new (parent, _("Back Up the Database"),
+                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Not the program's working folder; a person picks a stick or a share from here. */
-  folder = g_file_new_for_path (documents ? documents : g_get_home_dir ());
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   g_signal_connect (chooser, "response", G_CALLBACK (on_backup_file_chosen),
                     flow_new (parent, store, operator_name));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -532,16 +525,10 @@ static void
 on_restore_file_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
 {
   g_autoptr(Flow) flow = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = serah_file_chooser_take_path (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-  serah_backup_inspect_async (path, NULL, on_inspected, g_steal_pointer (&flow));
+  if (path != NULL)
+    serah_backup_inspect_async (path, NULL, on_inspected, g_steal_pointer (&flow));
 }
 
 void
@@ -555,10 +542,8 @@ serah_backup_actions_restore (GtkWindow *parent, SerahStore *store, const char *
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (SERAH_IS_STORE (store));
 
-  chooser = gtk_file_chooser_native_new (_("Restore from a Backup"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  chooser = serah_file_chooser_new (parent, _("Restore from a Backup"),
+                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), filter);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
