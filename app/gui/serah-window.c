@@ -474,3 +474,16 @@ serah_window_init (SerahWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   init_session (self);   /* hardening (issue 6) */
 }
+
+const char *
+serah_gui_operator_name (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), g_get_user_name ());
+
+  root = gtk_widget_get_root (widget);
+  if (SERAH_IS_WINDOW (root) && serah_window_get_operator_name (SERAH_WINDOW (root)) != NULL)
+    return serah_window_get_operator_name (SERAH_WINDOW (root));
+  return g_get_user_name ();
+}

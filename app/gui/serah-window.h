@@ -27,5 +27,8 @@ SerahRole    serah_window_get_operator_role (SerahWindow *self);
 gboolean     serah_window_get_locked        (SerahWindow *self);
 /* Locks now (the signed-in operator, or another, must enter a PIN to go on). */
 void         serah_window_lock              (SerahWindow *self);
+/* The operator to record for what widget's page does: the window's signed-in operator, or
+ * the computer account's name when the widget is not in a SerahWindow or nobody signed in. */
+const char  *serah_gui_operator_name        (GtkWidget   *widget);
 
 G_END_DECLS
