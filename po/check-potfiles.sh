@@ -40,6 +40,15 @@ while read -r f; do
   fi
 done <"$listed"
 
+# Translations written into data/*.in by hand collide with the ones merged from po/ at build
+# time (a .desktop file with two Comment[id] keys fails desktop-file-validate).
+handmade=$(grep -lE '^[A-Za-z]+\[[A-Za-z_@]+\]=|xml:lang=' data/*.in 2>/dev/null || true)
+if [ -n "$handmade" ]; then
+  echo "Translations belong in po/*.po, not in these templates:" >&2
+  printf '  %s\n' $handmade >&2
+  status=1
+fi
+
 # A new string without a translation would show in English to the people at the desk. Check
 # each .po against a template made from today's sources (the keywords and flags of meson's
 # 'glib' gettext preset), so a string added without updating the .po counts as untranslated.
