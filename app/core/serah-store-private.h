@@ -53,6 +53,8 @@ void serah_participant_from_row (SerahParticipant *p,
 /* Tells the search index of this connection that participants changed (every write to
  * participants calls it). */
 void serah_store_participants_changed (SerahStore *self);
+/* The connection's commit and rollback hooks are taken by serah-store-participant-batch.c
+ * (a bulk's dropped indexes must never be committed missing). */
 /* A page cache that holds the participant B-trees of a big list (64 MB at most). */
 void serah_store_use_large_cache      (SerahStore *self);
 
