@@ -7,37 +7,7 @@ cli=${SERAH_CLI:?SERAH_CLI must point at serah-cli}
 work=$(mktemp -d "${TMPDIR:-/tmp}/serah-e2e-admin-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 db="$work/kantor.db"
-n=0
-failed=0
-
-# run EXPECTED_STATUS DESCRIPTION CMD...: runs serah-cli with stdin closed (no PIN prompt).
-run() {
-  local want=$1 what=$2
-  shift 2
-  n=$((n + 1))
-  "$@" </dev/null >"$work/out" 2>"$work/err"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then
-    echo "ok $n - $what"
-  else
-    echo "not ok $n - $what (exit $got, wanted $want)"
-    sed 's/^/# /' "$work/err"
-    failed=1
-  fi
-}
-
-# check DESCRIPTION COMMAND...: a plain shell condition as a test.
-check() {
-  local what=$1
-  shift
-  n=$((n + 1))
-  if "$@"; then
-    echo "ok $n - $what"
-  else
-    echo "not ok $n - $what"
-    failed=1
-  fi
-}
+. "$(dirname "$0")/e2e-lib.sh"
 
 admin() { SERAH_PIN=204718 "$cli" --db "$db" --operator ani "$@"; }
 
@@ -145,5 +115,4 @@ check "with the pre-restore one" grep -q "pre-restore" "$work/out"
 run 0 "the restore is in the audit log" admin audit --action restore
 check "under the administrator's name" grep -q "ani .*restore" "$work/out"
 
-echo "1..$n"
-exit $failed
+finish

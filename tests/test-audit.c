@@ -175,6 +175,66 @@ test_rolls_back_with_the_action (void)
   serah_test_rm_rf (dir);
 }
 
+/* An import records itself inside its own transaction: a finished import always has its
+ * event, a refused or cancelled one never has. */
+static void
+test_import_is_recorded (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *csv = g_build_filename (dir, "peserta.csv", NULL);
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(SerahImportReport) report = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *subject = NULL;
+  SerahAuditFilter filter = { .action = "import.participants" };
+  SerahImportOptions options = { .operator_name = "ani" };
+  const char *bad_maps[] = { "nik=NOMOR", NULL };
+  const SerahAuditEvent *e;
+  JsonObject *details;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "NIK,NO_KARTU,NAMA,JK\n"
+                                      "3601051912820005,0001230000005,Budi,L\n"
+                                      "3601054211000037,0001230000037,Fitri,P\n"
+                                      "3601054211000037,0001230000037,Fitri,P\n", -1, NULL));
+  report = serah_import_file (store, csv, &options, NULL, &error);
+  g_assert_no_error (error);
+  events = serah_audit_list (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  e = events->pdata[0];
+  g_assert_cmpstr (e->operator_name, ==, "ani");
+  subject = g_strdup_printf ("%" G_GINT64_FORMAT, report->counts.id);
+  g_assert_cmpstr (e->subject, ==, subject);
+  g_assert_true (json_parser_load_from_data (parser, e->details, -1, NULL));
+  details = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (details, "file"), ==, "peserta.csv");
+  g_assert_cmpstr (json_object_get_string_member (details, "rows"), ==, "3");
+  g_assert_cmpstr (json_object_get_string_member (details, "imported"), ==, "2");
+  g_assert_cmpstr (json_object_get_string_member (details, "sha256"), ==, report->counts.sha256);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  /* Refused (a mapping to a column the file lacks) and cancelled: no event. */
+  options.mappings = bad_maps;
+  g_assert_null (serah_import_file (store, csv, &options, NULL, &error));
+  g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_BAD_MAPPING);
+  g_clear_error (&error);
+  options.mappings = NULL;
+  g_cancellable_cancel (cancelled);
+  g_assert_null (serah_import_file (store, csv, &options, cancelled, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  events = serah_audit_list (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -185,5 +245,6 @@ main (int argc, char **argv)
   g_test_add_func ("/serah/audit/refuses-bad-events", test_refuses_bad_events);
   g_test_add_func ("/serah/audit/append-only", test_append_only);
   g_test_add_func ("/serah/audit/rolls-back-with-the-action", test_rolls_back_with_the_action);
+  g_test_add_func ("/serah/audit/import-is-recorded", test_import_is_recorded);
   return g_test_run ();
 }

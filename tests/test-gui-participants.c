@@ -7,6 +7,7 @@
 
 #include "serah-import-dialog.h"
 #include "serah-participants-page.h"
+#include "serah-test-gui.h"
 #include "serah-test-util.h"
 #include "serah-window.h"
 
@@ -22,55 +23,6 @@ typedef struct
 } Fixture;
 
 /* ---- helpers ---- */
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until check says done, failing after a generous timeout. */
-static void
-wait_until (gboolean (*check) (gpointer), gpointer data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (30, on_timeout, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-}
-
-/* Lets pending work (layout, binding rows, idle handlers) run. */
-static void
-run_until_idle (void)
-{
-  gboolean done = FALSE;
-
-  /* A short pause lets the frame clock lay out and draw once. */
-  g_timeout_add (50, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static const char *
 visible_state (Fixture *f)

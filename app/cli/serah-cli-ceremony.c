@@ -877,7 +877,7 @@ serah_cli_dispatch_subverb (SerahCli *cli, const SerahCliVerb *subverbs, int arg
 
   serah_cli_message (cli, "%s", argc >= 2 ? _("Unknown subcommand.") : _("Missing subcommand."));
   for (const SerahCliVerb *v = subverbs; v->name != NULL; v++)
-    serah_cli_message (cli, "  %s", v->synopsis);
+    serah_cli_message (cli, "  %s", _(v->synopsis));
   return SERAH_CLI_EXIT_USAGE;
 }
 

@@ -853,7 +853,7 @@ const SerahCliVerb serah_cli_print_verbs[] = {
   { "reprint", reprint_verb, REPRINT_USAGE },
   { "verify", verify_verb, "verify PAYLOAD" },
   { "calibrate", calibrate_verb, CALIBRATE_USAGE },
-  { "templates", templates_verb, "templates   (card templates and sheets)" },
-  { "runs", runs_verb, "runs   (print runs, newest first)" },
+  { "templates", templates_verb, N_("templates   (card templates and sheets)") },
+  { "runs", runs_verb, N_("runs   (print runs, newest first)") },
   { NULL }
 };

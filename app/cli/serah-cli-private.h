@@ -29,7 +29,7 @@ typedef int (*SerahCliVerbFunc) (SerahCli *cli, int argc, char **argv);
 typedef struct {
   const char      *name;     /* "import", "ceremony", ... */
   SerahCliVerbFunc func;     /* argv[0] is the verb itself */
-  const char      *synopsis; /* one line for --help */
+  const char      *synopsis; /* one line for --help, shown through gettext: mark prose with N_ */
 } SerahCliVerb;
 
 /* Each area file defines one table, ended by { NULL }. */

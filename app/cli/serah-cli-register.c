@@ -143,6 +143,23 @@ check_writable_destination (SerahCli *cli, const char *path)
   return TRUE;
 }
 
+/* Export hands out full NIKs: who took which selection, and where to. */
+static gboolean
+audit_export (SerahCli *cli, const char *output, GStrv kecamatan, GStrv desa, gint64 written,
+              GError **error)
+{
+  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, written);
+  g_autofree char *kecamatan_list = kecamatan ? g_strjoinv (", ", kecamatan) : NULL;
+  g_autofree char *desa_list = desa ? g_strjoinv (", ", desa) : NULL;
+  g_autofree char *details = serah_audit_details ("file", output ? output : "(stdout)",
+                                                  "participants", count,
+                                                  "kecamatan", kecamatan_list,
+                                                  "desa", desa_list, NULL);
+
+  return serah_audit_record (cli->store, cli->operator_name, "export.participants", NULL,
+                             details, error);
+}
+
 static int
 verb_import (SerahCli *cli, int argc, char **argv)
 {
@@ -172,11 +189,15 @@ verb_import (SerahCli *cli, int argc, char **argv)
     }
   if (reject_path != NULL && !check_writable_destination (cli, reject_path))
     return SERAH_CLI_EXIT_USAGE;
+  /* hardening (issue 6): administrators only, with a backup taken first. */
+  if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
+    return serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
   store = serah_cli_get_store (cli);
-  if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_backup_before_import (store, &error))
+    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
 
   options.mappings = (const char *const *) maps;
+  options.operator_name = cli->operator_name;
   report = serah_import_file (store, argv[1], &options, NULL, &error);
   if (report == NULL)
     {
@@ -240,9 +261,10 @@ verb_export (SerahCli *cli, int argc, char **argv)
     }
   if (output != NULL && !check_writable_destination (cli, output))
     return SERAH_CLI_EXIT_USAGE;
+  /* hardening (issue 6): full NIKs leave the machine: administrators only, audited. */
+  if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
+    return serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
   store = serah_cli_get_store (cli);
-  if (store == NULL)
-    return SERAH_CLI_EXIT_USAGE;
 
   filter.kecamatan = kecamatan;
   filter.desa = desa;
@@ -252,6 +274,14 @@ verb_export (SerahCli *cli, int argc, char **argv)
     ok = serah_participants_write_csv (store, &filter, stdout, &written, &error);
   if (!ok)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+  /* Recorded once written (a failed export hands out nothing); an export that cannot be
+   * recorded is taken back when it is a file. */
+  if (!audit_export (cli, output, kecamatan, desa, written, &error))
+    {
+      if (output != NULL)
+        g_remove (output);
+      return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+    }
 
   if (output != NULL)
     serah_cli_message (cli, _("Wrote %lld participants to “%s” (full NIKs: keep this file "

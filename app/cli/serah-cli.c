@@ -27,7 +27,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n", _("Verbs:"));
   for (guint t = 0; t < G_N_ELEMENTS (verb_tables); t++)
     for (const SerahCliVerb *v = verb_tables[t]; v->name != NULL; v++)
-      fprintf (out, "  %s\n", v->synopsis);
+      fprintf (out, "  %s\n", _(v->synopsis));
   fprintf (out, "\n%s\n", _("Exit status: 0 done, 1 refused by a rule, 2 bad usage or unreadable input."));
 }
 

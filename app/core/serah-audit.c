@@ -121,6 +121,29 @@ serah_audit_details (const char *first_key, ...)
   return json_generator_to_data (generator, NULL);
 }
 
+gboolean
+serah_audit_record_import (SerahStore *store, const char *operator_name,
+                           const SerahImportRecord *import, GError **error)
+{
+  g_autofree char *subject = NULL;
+  g_autofree char *details = NULL;
+  char counts[5][24];
+
+  g_return_val_if_fail (import != NULL, FALSE);
+
+  subject = g_strdup_printf ("%" G_GINT64_FORMAT, import->id);
+  g_snprintf (counts[0], sizeof counts[0], "%" G_GINT64_FORMAT, import->rows);
+  g_snprintf (counts[1], sizeof counts[1], "%" G_GINT64_FORMAT, import->imported);
+  g_snprintf (counts[2], sizeof counts[2], "%" G_GINT64_FORMAT, import->updated);
+  g_snprintf (counts[3], sizeof counts[3], "%" G_GINT64_FORMAT, import->unchanged);
+  g_snprintf (counts[4], sizeof counts[4], "%" G_GINT64_FORMAT, import->rejected);
+  details = serah_audit_details ("file", import->file_name, "sha256", import->sha256,
+                                 "rows", counts[0], "imported", counts[1], "updated", counts[2],
+                                 "unchanged", counts[3], "rejected", counts[4], NULL);
+  return serah_audit_record (store, operator_name, "import.participants", subject, details,
+                             error);
+}
+
 GPtrArray *
 serah_audit_list (SerahStore *store, const SerahAuditFilter *filter, GError **error)
 {

@@ -481,6 +481,16 @@ serah_backup_automatic (SerahStore *store, const char *reason, GError **error)
   return path != NULL;
 }
 
+gboolean
+serah_backup_before_import (SerahStore *store, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+
+  if (serah_store_count_participants (store) == 0)
+    return TRUE;
+  return serah_backup_automatic (store, "import", error);
+}
+
 /* ---- checking and restoring ---- */
 
 static guint32

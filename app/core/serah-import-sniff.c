@@ -115,8 +115,14 @@ serah_import_sniff (const char *buf, gsize len, GPtrArray *mappings, char *sep_o
           fallback = candidates[c];
           if (first_record_out != NULL)
             {
+              g_autofree char *joined = g_strjoinv (" | ", sniff.records->pdata[0]);
+              GString *text = g_string_new (joined);
+              gboolean converted;
+
+              /* It goes into a message for people: valid UTF-8 (as cells are read). */
+              serah_import_clean_cell (text, &converted);
               g_free (*first_record_out);
-              *first_record_out = g_strjoinv (" | ", sniff.records->pdata[0]);
+              *first_record_out = g_string_free (text, FALSE);
             }
         }
       g_ptr_array_unref (sniff.records);
@@ -227,12 +233,15 @@ serah_import_parse_mappings (const char *const *mappings, GError **error)
       int field = name ? serah_import_field_from_name (name) : -1;
       SerahImportMapping *m;
 
-      if (field < 0 || eq[1] == '\0')
+      /* A header in another encoding could never match the file's (cleaned) headers, and
+       * the text is quoted back in messages for people. */
+      if (field < 0 || eq[1] == '\0' || !g_utf8_validate (mappings[i], -1, NULL))
         {
           g_autofree char *names = g_strjoinv (", ", (char **) serah_import_field_names ());
+          g_autofree char *shown = g_utf8_make_valid (mappings[i], -1);
           g_set_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_BAD_MAPPING,
                        _("“%s” is not a mapping: write FIELD=HEADER, where FIELD is one of %s."),
-                       mappings[i], names);
+                       shown, names);
           return NULL;
         }
       for (guint j = 0; j < list->len; j++)

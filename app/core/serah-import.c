@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "serah-import-private.h"
+#include <serah/serah-audit.h>
 
 G_DEFINE_QUARK (serah-import-error-quark, serah_import_error)
 
@@ -311,6 +312,8 @@ run_writer (SerahImportContext *ctx, GError **error)
 
   if (failed || !serah_store_end_participant_bulk (ctx->store, &local_error) ||
       !serah_store_finish_import (ctx->store, counts, &local_error) ||
+      !serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
+                                  counts, &local_error) ||
       !serah_store_commit (ctx->store, &local_error))
     {
       if (ctx->in_transaction)

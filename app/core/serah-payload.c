@@ -240,8 +240,8 @@ serah_payload_verify (SerahStore *store, const char *text, SerahPayload *out, GE
     {
       if (error && *error == NULL)
         g_set_error (error, SERAH_PAYLOAD_ERROR, SERAH_PAYLOAD_ERROR_UNKNOWN_CARD,
-                     _("Card serial %" G_GINT64_FORMAT " was never printed for card number %s."),
-                     p->number, p->card_no);
+                     _("Card serial %lld was never printed for card number %s."),
+                     (long long) p->number, p->card_no);
       return NULL;
     }
   if (card->voided_at != 0)
@@ -250,14 +250,14 @@ serah_payload_verify (SerahStore *store, const char *text, SerahPayload *out, GE
       g_autofree char *when_text = g_date_time_format (when, "%d/%m/%Y %H:%M");
       if (card->replaced_by != 0)
         g_set_error (error, SERAH_PAYLOAD_ERROR, SERAH_PAYLOAD_ERROR_VOIDED,
-                     _("This card (serial %" G_GINT64_FORMAT ") was voided on %s (%s) and "
-                       "replaced by serial %" G_GINT64_FORMAT ". Use the new card."),
-                     card->serial, when_text, card->void_reason ? card->void_reason : "",
-                     card->replaced_by);
+                     _("This card (serial %lld) was voided on %s (%s) and replaced by serial "
+                       "%lld. Use the new card."),
+                     (long long) card->serial, when_text,
+                     card->void_reason ? card->void_reason : "", (long long) card->replaced_by);
       else
         g_set_error (error, SERAH_PAYLOAD_ERROR, SERAH_PAYLOAD_ERROR_VOIDED,
-                     _("This card (serial %" G_GINT64_FORMAT ") was voided on %s (%s)."),
-                     card->serial, when_text, card->void_reason ? card->void_reason : "");
+                     _("This card (serial %lld) was voided on %s (%s)."),
+                     (long long) card->serial, when_text, card->void_reason ? card->void_reason : "");
       return NULL;
     }
   return g_steal_pointer (&participant);

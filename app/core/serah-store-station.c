@@ -110,13 +110,25 @@ digest_undo (GChecksum *sum, const SerahHandover *u)
 }
 
 /* Handover columns in the order both the office query and the bundle query return them. */
+/* Text from another station's file ends up in this database, in reports and on screen:
+ * it must be UTF-8 (NULL is checked for separately). */
+static gboolean
+texts_are_utf8 (const char *const *texts, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    if (texts[i] != NULL && !g_utf8_validate (texts[i], -1, NULL))
+      return FALSE;
+  return TRUE;
+}
+
 static SerahHandover *
 bundle_handover_from_row (sqlite3_stmt *stmt, char **nik)
 {
   SerahHandover *h = g_new0 (SerahHandover, 1);
+  const char *card_no = (const char *) sqlite3_column_text (stmt, 1);
 
   h->uuid = serah_store_column_dup (stmt, 0);
-  g_strlcpy (h->card_no, (const char *) sqlite3_column_text (stmt, 1), sizeof h->card_no);
+  g_strlcpy (h->card_no, card_no ? card_no : "", sizeof h->card_no);
   *nik = serah_store_column_dup (stmt, 2);
   h->card_serial = sqlite3_column_int64 (stmt, 3);
   h->handed_at = sqlite3_column_int64 (stmt, 4);
@@ -129,9 +141,13 @@ bundle_handover_from_row (sqlite3_stmt *stmt, char **nik)
   if (!serah_recipient_from_string ((const char *) sqlite3_column_text (stmt, 7), &h->recipient) ||
       !serah_identified_by_from_string ((const char *) sqlite3_column_text (stmt, 12),
                                         &h->identified_by) ||
-      h->uuid == NULL || *nik == NULL || h->operator_name == NULL || h->station == NULL ||
+      h->uuid == NULL || card_no == NULL || *nik == NULL || h->operator_name == NULL ||
+      h->station == NULL ||
       (h->recipient == SERAH_RECIPIENT_REPRESENTATIVE &&
-       (h->proxy_name == NULL || h->proxy_relation == NULL)))
+       (h->proxy_name == NULL || h->proxy_relation == NULL)) ||
+      !texts_are_utf8 ((const char *[]) { h->uuid, h->card_no, *nik, h->operator_name,
+                                          h->station, h->proxy_name, h->proxy_relation,
+                                          h->proxy_id_number }, 8))
     {
       serah_handover_free (h);
       g_clear_pointer (nik, g_free);
@@ -152,7 +168,9 @@ bundle_undo_from_row (sqlite3_stmt *stmt)
   u->undo_station = serah_store_column_dup (stmt, 4);
   u->undo_reason = serah_store_column_dup (stmt, 5);
   if (u->undo_uuid == NULL || u->uuid == NULL || u->undone_by == NULL ||
-      u->undo_station == NULL || u->undo_reason == NULL || *u->undo_reason == '\0')
+      u->undo_station == NULL || u->undo_reason == NULL || *u->undo_reason == '\0' ||
+      !texts_are_utf8 ((const char *[]) { u->undo_uuid, u->uuid, u->undone_by,
+                                          u->undo_station, u->undo_reason }, 5))
     {
       serah_handover_free (u);
       return NULL;
@@ -342,10 +360,13 @@ serah_store_write_station_bundle (SerahStore *store, const SerahCeremony *ceremo
 static gboolean
 not_a_bundle (GError **error, const char *path, const char *why)
 {
+  /* why may be SQLite's message quoting bytes of the damaged file. */
+  g_autofree char *shown = g_utf8_make_valid (why, -1);
+
   g_set_error (error, SERAH_STATION_ERROR, SERAH_STATION_ERROR_NOT_A_BUNDLE,
                _("“%s” is not a usable station bundle: %s. Nothing was imported; export the "
                  "bundle again at the station."),
-               path, why);
+               path, shown);
   return FALSE;
 }
 
@@ -391,7 +412,8 @@ read_header (sqlite3 *db, const char *path, SerahStationBundleInfo *info, char *
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
-    if (g_hash_table_lookup (header, required[i]) == NULL)
+    if (g_hash_table_lookup (header, required[i]) == NULL ||
+        !g_utf8_validate (g_hash_table_lookup (header, required[i]), -1, NULL))
       return not_a_bundle (error, path, _("its header is incomplete"));
 
   info->database_id = get_header (header, "database_id");
@@ -478,6 +500,22 @@ check_integrity (sqlite3 *db, const char *path, GError **error)
     return not_a_bundle (error, path, first);
   if (app_id != SERAH_STATION_APPLICATION_ID)
     return not_a_bundle (error, path, _("it is not a Serah bundle"));
+  /* Another station's file decides what "SELECT ... FROM handovers" and the integrity
+   * check run: a view there (an endless recursive one, say) or a generated column would
+   * make this laptop compute whatever the file says. Only plain tables of stored columns
+   * are read. */
+  if (sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                              "         AND name IN ('header', 'handovers', 'undos')),"
+                              " (SELECT count(*) FROM sqlite_schema s, pragma_table_xinfo (s.name) c"
+                              "   WHERE s.type = 'table' AND c.hidden > 0)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return not_a_bundle (error, path, sqlite3_errmsg (db));
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 3 ||
+      sqlite3_column_int (stmt, 1) != 0)
+    first = g_strdup (_("it is not a Serah bundle"));
+  sqlite3_finalize (stmt);
+  if (first != NULL)
+    return not_a_bundle (error, path, first);
 
   if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check(3)", -1, &stmt, NULL) != SQLITE_OK)
     return not_a_bundle (error, path, sqlite3_errmsg (db));
@@ -491,6 +529,17 @@ check_integrity (sqlite3 *db, const char *path, GError **error)
   return TRUE;
 }
 
+/* Reading a bundle of a few thousand events takes well under a second; CHECK constraints
+ * and expression indexes that the integrity check evaluates could make a crafted file take
+ * hours. Past this, the read is interrupted and the file refused. */
+#define BUNDLE_READ_SECONDS 5
+
+static int
+bundle_read_deadline (void *user_data)
+{
+  return g_get_monotonic_time () > *(gint64 *) user_data;
+}
+
 SerahStationBundle *
 serah_store_read_station_bundle (const char *path, gboolean header_only, GError **error)
 {
@@ -498,6 +547,7 @@ serah_store_read_station_bundle (const char *path, gboolean header_only, GError 
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *digest = NULL;
   sqlite3 *db = NULL;
+  gint64 deadline = g_get_monotonic_time () + BUNDLE_READ_SECONDS * G_USEC_PER_SEC;
   gboolean ok;
 
   bundle->info = g_new0 (SerahStationBundleInfo, 1);
@@ -520,6 +570,13 @@ serah_store_read_station_bundle (const char *path, gboolean header_only, GError 
       sqlite3_close_v2 (db);
       return NULL;
     }
+  /* Nothing in the file's schema may run functions with side effects, and no value in a
+   * bundle is anywhere near a megabyte: a generated column that builds a gigabyte string
+   * is refused instead of exhausting memory. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 1024 * 1024);
+  sqlite3_progress_handler (db, 1000, bundle_read_deadline, &deadline);
   ok = check_integrity (db, path, error) && read_header (db, path, bundle->info, &digest, error);
   if (ok && !header_only)
     {

@@ -17,12 +17,14 @@
 #include "serah-import-dialog.h"
 #include "serah-participant-item.h"
 #include "serah-participants-page.h"
+#include "serah-window.h"
 
 /* What the worker thread owns. progress is written by the worker and read by the UI. */
 typedef struct
 {
   char *db_path;
   char *csv_path;
+  char *operator_name; /* recorded in the audit log with the import */
   gint  permille;    /* atomic; -1 until the importer reports */
 } ImportJob;
 
@@ -50,6 +52,7 @@ struct _SerahParticipantsPage
   AdwStatusPage        *no_match_status;
   AdwStatusPage        *error_status;
   SerahParticipantList *participants;
+  GtkSingleSelection   *selection;    /* hardening (issue 6): for "show NIK" */
 };
 
 G_DEFINE_FINAL_TYPE (SerahParticipantsPage, serah_participants_page, ADW_TYPE_BIN)
@@ -62,6 +65,7 @@ import_job_free (ImportJob *job)
 {
   g_free (job->db_path);
   g_free (job->csv_path);
+  g_free (job->operator_name);
   g_free (job);
 }
 
@@ -185,11 +189,12 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   g_autoptr(SerahStore) store = NULL;
   g_autoptr(GError) error = NULL;
   SerahImportReport *report;
-  SerahImportOptions options = { .progress = import_progress, .progress_data = job };
+  SerahImportOptions options = { .progress = import_progress, .progress_data = job,
+                                 .operator_name = job->operator_name };
 
   /* This thread's own connection: the UI's handle must never be used from here. */
   store = serah_store_open (job->db_path, &error);
-  if (store == NULL)
+  if (store == NULL || !serah_backup_before_import (store, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -224,15 +229,21 @@ set_importing (SerahParticipantsPage *self, gboolean importing)
 }
 
 static void
-show_import_refused (SerahParticipantsPage *self, const GError *error)
+show_import_refused_with (SerahParticipantsPage *self, const char *heading, const char *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("File Not Imported"), error->message);
+                                   heading, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_import_refused (SerahParticipantsPage *self, const GError *error)
+{
+  show_import_refused_with (self, _("File Not Imported"), error->message);
 }
 
 static void
@@ -274,6 +285,87 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
     show_import_refused (self, error);
 }
 
+/* ---- hardening (issue 6): who is acting ---- */
+
+/* The operator signed in to the window holding the page. A page outside a SerahWindow
+ * (tests) follows the bootstrap rule when the database has no operator, else nobody. */
+static SerahRole
+current_operator (SerahParticipantsPage *self, const char **name)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  *name = NULL;
+  if (SERAH_IS_WINDOW (root))
+    {
+      *name = serah_window_get_operator_name (SERAH_WINDOW (root));
+      return serah_window_get_operator_role (SERAH_WINDOW (root));
+    }
+  if (self->store != NULL && serah_operators_count (self->store, NULL) == 0)
+    return SERAH_ROLE_ADMIN;
+  return 0;
+}
+
+static gboolean
+require_admin (SerahParticipantsPage *self, const char *what, const char **name)
+{
+  g_autofree char *text = NULL;
+
+  if (current_operator (self, name) >= SERAH_ROLE_ADMIN)
+    return TRUE;
+  /* TRANSLATORS: %s is what was refused, such as "Importing". */
+  text = g_strdup_printf (_("%s needs an administrator. Lock the window (Ctrl+L) and sign in "
+                            "as one."), what);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  return FALSE;
+}
+
+static void
+update_show_nik (SerahParticipantsPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.show-nik",
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+}
+
+/* A deliberate look at one full NIK: administrators only, recorded before it is shown. */
+static void
+show_nik_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (widget);
+  SerahParticipantItem *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(SerahParticipant) p = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *operator_name;
+  GtkWidget *dialog;
+
+  if (item == NULL || self->store == NULL || !require_admin (self, _("Showing a full NIK"), &operator_name))
+    return;
+  p = serah_store_get_participant (self->store, serah_participant_item_get_id (item), &error);
+  if (p != NULL)
+    {
+      subject = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
+      serah_audit_record (self->store, operator_name, "participant.show-nik", subject, NULL, &error);
+    }
+  if (error != NULL || p == NULL)
+    {
+      show_import_refused_with (self, _("NIK Not Shown"),
+                                error ? error->message : _("This participant is no longer in the register."));
+      return;
+    }
+  heading = g_strdup_printf (_("NIK of %s"), p->name);
+  body = g_markup_printf_escaped ("<span size=\"xx-large\" font_features=\"tnum\">%.4s %.4s %.4s %.4s</span>\n\n%s",
+                                  p->nik, p->nik + 4, p->nik + 8, p->nik + 12,
+                                  _("This look was recorded in the audit log under your name."));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, NULL);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), TRUE);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 serah_participants_page_import_file (SerahParticipantsPage *self, GFile *file)
 {
@@ -282,14 +374,17 @@ serah_participants_page_import_file (SerahParticipantsPage *self, GFile *file)
   g_autofree char *label = NULL;
   GtkRoot *root;
   ImportJob *job;
+  const char *operator_name;
 
   g_return_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->import_cancellable != NULL || self->store == NULL)
+  if (self->import_cancellable != NULL || self->store == NULL ||
+      !require_admin (self, _("Importing"), &operator_name))   /* hardening (issue 6) */
     return;
 
   job = g_new0 (ImportJob, 1);
+  job->operator_name = g_strdup (operator_name);
   job->db_path = g_strdup (serah_store_get_path (self->store));
   job->csv_path = g_file_get_path (file);
   job->permille = -1;
@@ -552,6 +647,7 @@ serah_participants_page_class_init (SerahParticipantsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, no_match_status);
   gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, error_status);
   gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, participants);
+  gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, selection);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 
@@ -562,6 +658,8 @@ serah_participants_page_class_init (SerahParticipantsPageClass *klass)
                                    focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "participants.import", NULL);
+  /* hardening (issue 6) */
+  gtk_widget_class_install_action (widget_class, "participants.show-nik", NULL, show_nik_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "participants.focus-search", NULL);
 }
@@ -573,5 +671,9 @@ serah_participants_page_init (SerahParticipantsPage *self)
   /* Typing anywhere on the page (the list has the focus, say) goes to the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.cancel-import", FALSE);
+  /* hardening (issue 6) */
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (update_show_nik),
+                           self, G_CONNECT_SWAPPED);
+  update_show_nik (self);
   update_view (self);
 }

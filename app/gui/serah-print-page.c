@@ -234,6 +234,7 @@ snapshot_choices (SerahPrintPage *self, gboolean for_preview, GError **error)
   choices->desa = filter.desa;
   choices->order = order_fields[MIN (order, G_N_ELEMENTS (order_fields) - 1)];
   choices->selection = serah_area_selector_describe (self->area_selector);
+  choices->operator_name = g_strdup (serah_gui_operator_name (GTK_WIDGET (self)));
   choices->include_printed = gtk_switch_get_active (self->include_printed_switch);
   choices->first_position = serah_slot_picker_get_position (self->slot_picker);
   choices->separators = separator_modes[MIN (separators, G_N_ELEMENTS (separator_modes) - 1)];

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "serah-window.h"
 #include "serah-print-sender.h"
 #include "serah-reprint-dialog.h"
 
@@ -166,7 +167,8 @@ serah_reprint_dialog_write (SerahReprintDialog *self, const char *path, GError *
     }
   reason = reason_text (self);
   if (!serah_print_reprint_card (self->store, card_no, reason, self->card, self->sheet,
-                                 self->profile, NULL, path, &result, error))
+                                 self->profile, serah_gui_operator_name (GTK_WIDGET (self)),
+                                 path, &result, error))
     return FALSE;
 
   /* TRANSLATORS: card number, new serial, print run id */

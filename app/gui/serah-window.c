@@ -14,6 +14,9 @@
 #include "serah-window.h"
 #include "serah-ceremony-page.h"
 
+/* hardening (issue 6) */
+#include "serah-lock-view.h"
+
 struct _SerahWindow
 {
   AdwApplicationWindow parent_instance;
@@ -23,11 +26,33 @@ struct _SerahWindow
   AdwToastOverlay     *toast_overlay;
   AdwViewStack        *stack;
   AdwWindowTitle      *office_title;
+
+  /* hardening (issue 6): the signed-in operator and the lock */
+  SerahLockView       *lock_view;
+  GtkWidget           *switcher_title;
+  GtkMenuButton       *operator_button;
+  GSettings           *settings;
+  char                *operator_name;     /* NULL while nobody is signed in */
+  SerahRole            operator_role;     /* 0 while nobody is signed in */
+  gboolean             bootstrap;         /* no operators: nobody needs to sign in */
+  gboolean             locked;
+  guint                idle_lock_seconds; /* 0: never */
+  gint64               last_activity;     /* monotonic microseconds */
+  guint                idle_source;
 };
 
 G_DEFINE_FINAL_TYPE (SerahWindow, serah_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_STORE, N_PROPS };
+enum {
+  PROP_0,
+  PROP_STORE,
+  /* hardening (issue 6) */
+  PROP_OPERATOR_NAME,
+  PROP_OPERATOR_ROLE,
+  PROP_LOCKED,
+  PROP_IDLE_LOCK_SECONDS,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 SerahWindow *
@@ -49,6 +74,266 @@ serah_window_toast (SerahWindow *self, const char *message)
   g_return_if_fail (SERAH_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
+
+/* ---- hardening (issue 6): the signed-in operator, the lock and the idle timer ---- */
+
+const char *
+serah_window_get_operator_name (SerahWindow *self)
+{
+  g_return_val_if_fail (SERAH_IS_WINDOW (self), NULL);
+  return self->operator_name;
+}
+
+SerahRole
+serah_window_get_operator_role (SerahWindow *self)
+{
+  g_return_val_if_fail (SERAH_IS_WINDOW (self), 0);
+  return self->operator_role;
+}
+
+gboolean
+serah_window_get_locked (SerahWindow *self)
+{
+  g_return_val_if_fail (SERAH_IS_WINDOW (self), FALSE);
+  return self->locked;
+}
+
+static void
+update_operator_button (SerahWindow *self)
+{
+  g_autofree char *label = NULL;
+
+  if (self->locked)
+    label = g_strdup (_("Locked"));
+  else if (self->operator_name == NULL || self->store == NULL)
+    label = g_strdup (_("Not signed in"));
+  else if (self->bootstrap)
+    /* TRANSLATORS: %s is the computer account's name; nobody signed in. */
+    label = g_strdup_printf (_("Operator: %s (no sign-in)"), self->operator_name);
+  else
+    {
+      g_autoptr(SerahOperator) op = serah_operators_get (self->store, self->operator_name, NULL);
+      const char *shown = op && op->full_name && *op->full_name ? op->full_name : self->operator_name;
+
+      /* TRANSLATORS: "Operator: Siti Aminah (Admin)". */
+      label = g_strdup_printf (_("Operator: %s (%s)"), shown,
+                               self->operator_role == SERAH_ROLE_ADMIN ? C_("role", "Admin")
+                                                                       : C_("role", "Officer"));
+    }
+  gtk_menu_button_set_label (self->operator_button, label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", !self->bootstrap && !self->locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out",
+                                 !self->bootstrap && self->operator_name != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.setup-operators",
+                                 self->bootstrap && !self->locked);
+}
+
+static void
+set_locked (SerahWindow *self, gboolean locked)
+{
+  self->locked = locked;
+  /* The pages (and whatever personal data they show) are hidden, not just covered. */
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), !locked);
+  gtk_widget_set_visible (self->switcher_title, !locked);
+  gtk_widget_set_visible (GTK_WIDGET (self->lock_view), locked);
+  if (locked)
+    serah_lock_view_reset (self->lock_view, self->operator_name);
+  update_operator_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+static void
+set_operator (SerahWindow *self, const char *name, SerahRole role, gboolean bootstrap)
+{
+  gboolean name_changed = g_strcmp0 (self->operator_name, name) != 0;
+  gboolean role_changed = self->operator_role != role;
+
+  g_free (self->operator_name);
+  self->operator_name = g_strdup (name);
+  self->operator_role = role;
+  self->bootstrap = bootstrap;
+  if (name_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATOR_NAME]);
+  if (role_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATOR_ROLE]);
+}
+
+static gboolean check_idle (gpointer user_data);
+
+/* Arms the idle timer for when the window would have been idle long enough. */
+static void
+schedule_idle_check (SerahWindow *self)
+{
+  gint64 due, now = g_get_monotonic_time ();
+
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->idle_lock_seconds == 0 || self->locked || self->bootstrap ||
+      self->operator_name == NULL)
+    return;
+  due = self->last_activity + (gint64) self->idle_lock_seconds * G_USEC_PER_SEC;
+  self->idle_source = g_timeout_add ((guint) MAX ((due - now) / 1000, 0) + 1, check_idle, self);
+}
+
+static gboolean
+check_idle (gpointer user_data)
+{
+  SerahWindow *self = user_data;
+
+  self->idle_source = 0;
+  if (g_get_monotonic_time () - self->last_activity >=
+      (gint64) self->idle_lock_seconds * G_USEC_PER_SEC)
+    set_locked (self, TRUE);
+  else
+    schedule_idle_check (self);   /* someone was busy meanwhile */
+  return G_SOURCE_REMOVE;
+}
+
+/* Any key, click, scroll or pointer motion in the window counts as someone being there.
+ * Only a timestamp is written here: the timer compares it when it fires. */
+static void
+note_activity (SerahWindow *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+}
+
+static gboolean
+on_key_activity (SerahWindow *self)
+{
+  note_activity (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* What a database asks for when it is opened: a sign-in once it has operators; otherwise
+ * the bootstrap rule (everything allowed, recorded under the computer account's name). */
+static void
+start_session (SerahWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 count = self->store ? serah_operators_count (self->store, &error) : 0;
+
+  if (count == 0)
+    {
+      set_operator (self, g_get_user_name (), SERAH_ROLE_ADMIN, TRUE);
+      set_locked (self, FALSE);
+    }
+  else
+    {
+      /* Also when the count cannot be read: locked is the safe side. */
+      set_operator (self, NULL, 0, FALSE);
+      set_locked (self, TRUE);
+    }
+}
+
+static void
+on_signed_in (SerahWindow *self, const char *name, int role, gboolean bootstrap)
+{
+  set_operator (self, name, (SerahRole) role, bootstrap);
+  note_activity (self);
+  set_locked (self, FALSE);
+  schedule_idle_check (self);
+}
+
+void
+serah_window_lock (SerahWindow *self)
+{
+  g_return_if_fail (SERAH_IS_WINDOW (self));
+
+  if (self->bootstrap || self->locked)
+    return;
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  set_locked (self, TRUE);
+}
+
+static void
+lock_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  serah_window_lock (SERAH_WINDOW (widget));
+}
+
+static void
+sign_out_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SerahWindow *self = SERAH_WINDOW (widget);
+
+  if (self->bootstrap)
+    return;
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  set_operator (self, NULL, 0, FALSE);
+  set_locked (self, TRUE);
+}
+
+static void
+setup_operators_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SerahWindow *self = SERAH_WINDOW (widget);
+
+  /* The lock view shows the first-administrator form, with a way back. */
+  if (self->bootstrap)
+    set_locked (self, TRUE);
+}
+
+static void
+set_idle_lock_seconds (SerahWindow *self, guint seconds)
+{
+  if (self->idle_lock_seconds == seconds)
+    return;
+  self->idle_lock_seconds = seconds;
+  note_activity (self);
+  schedule_idle_check (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_LOCK_SECONDS]);
+}
+
+static gboolean
+minutes_to_seconds (GValue *value, GVariant *variant, gpointer user_data)
+{
+  g_value_set_uint (value, MIN (g_variant_get_uint32 (variant), G_MAXUINT / 60) * 60);
+  return TRUE;
+}
+
+/* idle-lock-minutes from GSettings, when the schema is installed (a build-tree run without
+ * GSETTINGS_SCHEMA_DIR keeps the 5-minute default). */
+static void
+bind_settings (SerahWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema =
+    g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APPLICATION_ID, TRUE);
+
+  if (schema == NULL)
+    return;
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind_with_mapping (self->settings, "idle-lock-minutes", self, "idle-lock-seconds",
+                                G_SETTINGS_BIND_GET, minutes_to_seconds, NULL, NULL, NULL);
+}
+
+static void
+init_session (SerahWindow *self)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  /* Capture phase: seen before any page handles (and stops) the event. */
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_key_activity), self);
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (note_activity), self);
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (on_key_activity), self);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (note_activity), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  self->idle_lock_seconds = 5 * 60;
+  note_activity (self);
+  bind_settings (self);
+  update_operator_button (self);
+}
+
+/* ---- the office title ---- */
 
 static void
 update_title (SerahWindow *self)
@@ -74,6 +359,19 @@ serah_window_get_property (GObject *object, guint prop_id, GValue *value, GParam
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    /* hardening (issue 6) */
+    case PROP_OPERATOR_NAME:
+      g_value_set_string (value, self->operator_name);
+      break;
+    case PROP_OPERATOR_ROLE:
+      g_value_set_int (value, self->operator_role);
+      break;
+    case PROP_LOCKED:
+      g_value_set_boolean (value, self->locked);
+      break;
+    case PROP_IDLE_LOCK_SECONDS:
+      g_value_set_uint (value, self->idle_lock_seconds);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -91,7 +389,11 @@ serah_window_set_property (GObject *object, guint prop_id, const GValue *value, 
         {
           update_title (self);
           g_object_notify_by_pspec (object, pspec);
+          start_session (self);   /* hardening (issue 6) */
         }
+      break;
+    case PROP_IDLE_LOCK_SECONDS:
+      set_idle_lock_seconds (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -102,6 +404,11 @@ static void
 serah_window_dispose (GObject *object)
 {
   SerahWindow *self = SERAH_WINDOW (object);
+
+  /* hardening (issue 6) */
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->operator_name, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SERAH_TYPE_WINDOW);
   g_clear_object (&self->store);
@@ -121,6 +428,20 @@ serah_window_class_init (SerahWindowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SERAH_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* hardening (issue 6): who is signed in, for the pages to record their actions with.
+   * operator-role is a SerahRole (0 while nobody is signed in). */
+  properties[PROP_OPERATOR_NAME] =
+    g_param_spec_string ("operator-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPERATOR_ROLE] =
+    g_param_spec_int ("operator-role", NULL, NULL, 0, SERAH_ROLE_ADMIN, 0,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IDLE_LOCK_SECONDS] =
+    g_param_spec_uint ("idle-lock-seconds", NULL, NULL, 0, G_MAXUINT, 5 * 60,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Page types used by the template. */
@@ -129,15 +450,40 @@ serah_window_class_init (SerahWindowClass *klass)
   g_type_ensure (SERAH_TYPE_CEREMONY_PAGE);
   g_type_ensure (SERAH_TYPE_TESTIMONIAL_PAGE);
   g_type_ensure (SERAH_TYPE_REPORTS_PAGE);
+  g_type_ensure (SERAH_TYPE_LOCK_VIEW);   /* hardening (issue 6) */
 
   gtk_widget_class_set_template_from_resource (widget_class, "/id/go/dinkes/Serah/serah-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, office_title);
+
+  /* hardening (issue 6) */
+  gtk_widget_class_bind_template_child (widget_class, SerahWindow, lock_view);
+  gtk_widget_class_bind_template_child (widget_class, SerahWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SerahWindow, operator_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.setup-operators", NULL, setup_operators_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
 }
 
 static void
 serah_window_init (SerahWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  init_session (self);   /* hardening (issue 6) */
+}
+
+const char *
+serah_gui_operator_name (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), g_get_user_name ());
+
+  root = gtk_widget_get_root (widget);
+  if (SERAH_IS_WINDOW (root) && serah_window_get_operator_name (SERAH_WINDOW (root)) != NULL)
+    return serah_window_get_operator_name (SERAH_WINDOW (root));
+  return g_get_user_name ();
 }

@@ -17,4 +17,18 @@ SerahStore  *serah_window_get_store (SerahWindow *self);
 void         serah_window_toast     (SerahWindow *self,
                                      const char  *message);
 
+/* ---- hardening (issue 6): the signed-in operator ----
+ * Also as properties: "operator-name" (NULL while nobody is signed in), "operator-role"
+ * (a SerahRole, 0 while nobody is signed in), "locked", and "idle-lock-seconds" (from the
+ * GSettings key idle-lock-minutes; 0 never locks). Without operators in the database the
+ * operator is the computer account's name, as an administrator (the bootstrap rule). */
+const char  *serah_window_get_operator_name (SerahWindow *self);
+SerahRole    serah_window_get_operator_role (SerahWindow *self);
+gboolean     serah_window_get_locked        (SerahWindow *self);
+/* Locks now (the signed-in operator, or another, must enter a PIN to go on). */
+void         serah_window_lock              (SerahWindow *self);
+/* The operator to record for what widget's page does: the window's signed-in operator, or
+ * the computer account's name when the widget is not in a SerahWindow or nobody signed in. */
+const char  *serah_gui_operator_name        (GtkWidget   *widget);
+
 G_END_DECLS

@@ -47,6 +47,14 @@ gboolean serah_audit_record (SerahStore  *store,
 char    *serah_audit_details (const char *first_key,
                               ...) G_GNUC_NULL_TERMINATED;
 
+/* Records "import.participants" for a finished import (subject: the import id; details:
+ * file name, SHA-256 and the counts). serah_import_file calls it inside the import's
+ * transaction. */
+gboolean serah_audit_record_import (SerahStore              *store,
+                                    const char              *operator_name,
+                                    const SerahImportRecord *import,
+                                    GError                 **error);
+
 typedef struct {
   gint64      since;    /* Unix seconds, events at or after; 0 = from the start */
   const char *action;   /* exact action, or a prefix ending in '.' ("operator."); NULL = any */

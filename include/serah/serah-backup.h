@@ -62,6 +62,11 @@ char    *serah_backup_automatic_path (SerahStore  *store,
                                       const char  *reason,
                                       GError     **error);
 
+/* The automatic backup an import takes first (reason "import"); nothing is written for a
+ * database that holds no participant yet, which an import cannot make worse. */
+gboolean serah_backup_before_import (SerahStore  *store,
+                                     GError     **error);
+
 /* The folder automatic backups of store go to. */
 char      *serah_backup_get_dir            (SerahStore  *store);
 /* Element type SerahBackupInfo, newest first. An absent folder is an empty list. */

@@ -96,6 +96,9 @@ typedef struct {
    * the import's reader thread: not the caller's thread, never the GTK main thread. */
   void              (*progress) (goffset done, goffset total, gpointer user_data);
   gpointer            progress_data;
+  /* hardening (issue 6): the operator recorded in the audit log with the import, in its
+   * transaction (NULL: the system user name). */
+  const char         *operator_name;
 } SerahImportOptions;
 
 /* Imports path into store in one transaction. Returns the report (rows may have been

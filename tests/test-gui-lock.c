@@ -1,0 +1,464 @@
+/* test-gui-lock.c: the main window's lock under Xvfb: locked at start once operators exist,
+ * wrong PINs refused and counted by the core (up to the lockout), the right PIN unlocks and
+ * sets the window's operator, the idle timer locks again, sign-out, the idle time from
+ * GSettings, a database without operators (bootstrap: the first administrator), and the
+ * audited "show NIK" action of the participants page (administrators only). */
+#include "config.h"
+
+#include <string.h>
+
+#include "serah-lock-view.h"
+#include "serah-participants-page.h"
+#include "serah-test-gui.h"
+#include "serah-test-util.h"
+#include "serah-window.h"
+
+#define SITI_PIN "204718"
+#define BUDI_PIN "550123"
+
+typedef struct
+{
+  char          *dir;
+  SerahStore    *store;
+  SerahWindow   *window;
+  SerahLockView *lock;
+} Fixture;
+
+/* ---- helpers ---- */
+
+static gpointer
+lock_child (Fixture *f, const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->lock), SERAH_TYPE_LOCK_VIEW, name);
+  g_assert_nonnull (child);
+  return child;
+}
+
+static const char *
+lock_message (Fixture *f)
+{
+  GtkLabel *label = lock_child (f, "sign_in_message");
+  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : "";
+}
+
+static gboolean
+pin_checked (gpointer data)
+{
+  Fixture *f = data;
+  return !gtk_widget_get_visible (lock_child (f, "sign_in_spinner"));
+}
+
+/* Chooses the operator in the list and types the PIN like a person, then presses Enter. */
+static void
+sign_in (Fixture *f, const char *name, const char *pin)
+{
+  AdwComboRow *row = lock_child (f, "operator_row");
+  GListModel *labels = adw_combo_row_get_model (row);
+  guint found = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      const char *label = gtk_string_list_get_string (GTK_STRING_LIST (labels), i);
+      g_autofree char *suffix = g_strdup_printf ("(%s)", name);
+      if (g_str_has_suffix (label, suffix) || g_strcmp0 (label, name) == 0)
+        found = i;
+    }
+  g_assert_cmpuint (found, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (row, found);
+  gtk_editable_set_text (GTK_EDITABLE (lock_child (f, "pin_row")), pin);
+  g_signal_emit_by_name (lock_child (f, "pin_row"), "activate");
+  wait_until (pin_checked, f);
+  run_for (20);
+}
+
+static SerahOperator *
+get_operator (Fixture *f, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  SerahOperator *op = serah_operators_get (f->store, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (op);
+  return op;
+}
+
+static guint
+count_audit (Fixture *f, const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  SerahAuditFilter filter = { .action = action };
+  g_autoptr(GPtrArray) events = serah_audit_list (f->store, &filter, &error);
+
+  g_assert_no_error (error);
+  return events->len;
+}
+
+static const char *
+operator_button_label (Fixture *f)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                          SERAH_TYPE_WINDOW,
+                                                                          "operator_button"));
+  return gtk_menu_button_get_label (button);
+}
+
+static void
+assert_locked (Fixture *f, gboolean locked)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (f->window), SERAH_TYPE_PARTICIPANTS_PAGE);
+  gboolean property;
+
+  g_object_get (f->window, "locked", &property, NULL);
+  g_assert_cmpint (property, ==, locked);
+  g_assert_cmpint (serah_window_get_locked (f->window), ==, locked);
+  g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (f->lock)), ==, locked);
+  /* Locked, the pages are not merely covered: nothing of them is on screen. */
+  g_assert_cmpint (gtk_widget_get_mapped (page), ==, !locked);
+}
+
+/* ---- fixtures ---- */
+
+static void
+open_window (Fixture *f)
+{
+  f->window = serah_window_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->lock = SERAH_LOCK_VIEW (find_descendant (GTK_WIDGET (f->window), SERAH_TYPE_LOCK_VIEW));
+  g_assert_nonnull (f->lock);
+  run_for (50);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = serah_test_tmpdir ();
+  f->store = serah_test_open_store (f->dir, NULL);
+  g_assert_true (serah_demo_populate (f->store, 40, &error));
+  g_assert_true (serah_operators_add (f->store, "siti", "Siti Aminah", SERAH_ROLE_ADMIN, SITI_PIN,
+                                      NULL, &error));
+  g_assert_true (serah_operators_add (f->store, "budi", NULL, SERAH_ROLE_OFFICER, BUDI_PIN, "siti",
+                                      &error));
+  g_assert_no_error (error);
+  open_window (f);
+}
+
+static void
+fixture_setup_bootstrap (Fixture *f, gconstpointer data)
+{
+  f->dir = serah_test_tmpdir ();
+  f->store = serah_test_open_store (f->dir, NULL);
+  g_assert_true (serah_demo_populate (f->store, 10, NULL));
+  open_window (f);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+      gtk_window_destroy (window);
+    }
+  run_for (50);
+  g_clear_object (&f->store);
+  serah_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+/* ---- tests ---- */
+
+static void
+test_locked_at_start (Fixture *f, gconstpointer data)
+{
+  g_autofree char *name = NULL;
+  int role = -1;
+  AdwComboRow *row = lock_child (f, "operator_row");
+
+  assert_locked (f, TRUE);
+  g_assert_cmpstr (serah_lock_view_get_mode (f->lock), ==, "sign-in");
+  g_object_get (f->window, "operator-name", &name, "operator-role", &role, NULL);
+  g_assert_null (name);
+  g_assert_cmpint (role, ==, 0);
+  g_assert_cmpstr (operator_button_label (f), ==, "Locked");
+  /* Both enabled operators are offered, by full name where there is one. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)), 1),
+                   ==, "Siti Aminah (siti)");
+  /* Ctrl+L and sign-out change nothing while locked. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
+  assert_locked (f, TRUE);
+  g_assert_cmpstr (serah_lock_view_get_mode (f->lock), ==, "sign-in");
+}
+
+static void
+test_wrong_pin_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahOperator) after_wrong = NULL;
+  g_autoptr(SerahOperator) after_right = NULL;
+
+  sign_in (f, "siti", "999991");
+  assert_locked (f, TRUE);
+  g_assert_nonnull (strstr (lock_message (f), "Wrong PIN"));
+  g_assert_nonnull (strstr (lock_message (f), "1 of 5"));
+  /* Counted by the core, in the database, and audited. */
+  after_wrong = get_operator (f, "siti");
+  g_assert_cmpint (after_wrong->failed_attempts, ==, 1);
+  g_assert_cmpuint (count_audit (f, "operator.pin-refused"), ==, 1);
+  /* The PIN field is emptied after every attempt. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lock_child (f, "pin_row"))), ==, "");
+  g_assert_null (serah_window_get_operator_name (f->window));
+
+  /* An empty PIN is not an attempt. */
+  sign_in (f, "siti", "");
+  g_assert_nonnull (strstr (lock_message (f), "Enter your PIN"));
+  after_right = get_operator (f, "siti");
+  g_assert_cmpint (after_right->failed_attempts, ==, 1);
+}
+
+static void
+test_right_pin_unlocks (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahOperator) siti = NULL;
+  g_autofree char *name = NULL;
+  int role = 0;
+
+  sign_in (f, "siti", "999991");
+  sign_in (f, "siti", SITI_PIN);
+  assert_locked (f, FALSE);
+  g_object_get (f->window, "operator-name", &name, "operator-role", &role, NULL);
+  g_assert_cmpstr (name, ==, "siti");
+  g_assert_cmpint (role, ==, SERAH_ROLE_ADMIN);
+  g_assert_cmpstr (operator_button_label (f), ==, "Operator: Siti Aminah (Admin)");
+  /* The right PIN clears the count of wrong ones; the sign-in is in the audit log. */
+  siti = get_operator (f, "siti");
+  g_assert_cmpint (siti->failed_attempts, ==, 0);
+  g_assert_cmpuint (count_audit (f, "operator.sign-in"), ==, 1);
+
+  /* Sign out: locked, nobody. Then an officer signs in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL));
+  assert_locked (f, TRUE);
+  g_assert_null (serah_window_get_operator_name (f->window));
+  sign_in (f, "budi", BUDI_PIN);
+  assert_locked (f, FALSE);
+  g_assert_cmpstr (serah_window_get_operator_name (f->window), ==, "budi");
+  g_assert_cmpint (serah_window_get_operator_role (f->window), ==, SERAH_ROLE_OFFICER);
+  g_assert_cmpstr (operator_button_label (f), ==, "Operator: budi (Officer)");
+}
+
+static void
+test_lockout (Fixture *f, gconstpointer data)
+{
+  for (int i = 0; i < SERAH_OPERATORS_MAX_FAILED_ATTEMPTS; i++)
+    sign_in (f, "budi", "999991");
+  g_assert_nonnull (strstr (lock_message (f), "locked until"));
+  /* While locked out even the right PIN does not open. */
+  sign_in (f, "budi", BUDI_PIN);
+  assert_locked (f, TRUE);
+  g_assert_nonnull (strstr (lock_message (f), "locked until"));
+  g_assert_cmpuint (count_audit (f, "operator.locked"), ==, 1);
+  /* Another operator is not affected. */
+  sign_in (f, "siti", SITI_PIN);
+  assert_locked (f, FALSE);
+}
+
+static gboolean
+window_locked (gpointer data)
+{
+  return serah_window_get_locked (SERAH_WINDOW (data));
+}
+
+static void
+test_idle_lock (Fixture *f, gconstpointer data)
+{
+  AdwComboRow *row = lock_child (f, "operator_row");
+  gint64 start;
+  double seconds;
+  guint default_seconds;
+
+  sign_in (f, "siti", SITI_PIN);
+  assert_locked (f, FALSE);
+  /* The default comes from GSettings: idle-lock-minutes = 5. */
+  g_object_get (f->window, "idle-lock-seconds", &default_seconds, NULL);
+  g_assert_cmpuint (default_seconds, ==, 5 * 60);
+  /* A very short time for the test: nobody touches the window. */
+  start = g_get_monotonic_time ();
+  g_object_set (f->window, "idle-lock-seconds", 2, NULL);
+  run_for (1000);
+  assert_locked (f, FALSE);
+  wait_until (window_locked, f->window);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_assert_cmpfloat (seconds, >=, 2.0);
+  g_assert_cmpfloat (seconds, <, 4.0);
+  assert_locked (f, TRUE);
+  /* Locked by the timer, not signed out: the operator is still the one offered. */
+  g_assert_cmpstr (serah_window_get_operator_name (f->window), ==, "siti");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                               adw_combo_row_get_selected (row)),
+                   ==, "Siti Aminah (siti)");
+  sign_in (f, "siti", SITI_PIN);
+  assert_locked (f, FALSE);
+
+  /* Ctrl+L's action locks at once; 0 turns the timer off. */
+  g_object_set (f->window, "idle-lock-seconds", 0, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL));
+  assert_locked (f, TRUE);
+  sign_in (f, "siti", SITI_PIN);
+  run_for (300);
+  assert_locked (f, FALSE);
+}
+
+static void
+test_settings_set_idle_time (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  guint seconds;
+
+  g_settings_set_uint (settings, "idle-lock-minutes", 7);
+  g_object_get (f->window, "idle-lock-seconds", &seconds, NULL);
+  g_assert_cmpuint (seconds, ==, 7 * 60);
+  g_settings_reset (settings, "idle-lock-minutes");
+}
+
+static GtkWidget *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static void
+test_show_nik_audited (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page = NULL;
+  GtkSingleSelection *selection;
+  g_autoptr(SerahParticipantItem) item = NULL;
+  g_autoptr(SerahParticipant) p = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autofree char *grouped = NULL;
+  g_autofree char *subject = NULL;
+  SerahAuditFilter filter = { .action = "participant.show-nik" };
+  const SerahAuditEvent *e;
+  GtkWidget *dialog;
+
+  sign_in (f, "siti", SITI_PIN);
+  page = find_descendant (GTK_WIDGET (f->window), SERAH_TYPE_PARTICIPANTS_PAGE);
+  selection = GTK_SINGLE_SELECTION (gtk_widget_get_template_child (page, SERAH_TYPE_PARTICIPANTS_PAGE,
+                                                                  "selection"));
+  /* Nothing selected: nothing to show. */
+  gtk_widget_activate_action (page, "participants.show-nik", NULL);
+  run_for (50);
+  g_assert_null (find_message_dialog ());
+  gtk_single_selection_set_selected (selection, 3);
+  item = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  p = serah_store_get_participant (f->store, serah_participant_item_get_id (item), NULL);
+  g_assert_true (gtk_widget_activate_action (page, "participants.show-nik", NULL));
+  run_for (50);
+
+  /* The full NIK, in groups of four, in a dialog... */
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  grouped = g_strdup_printf ("%.4s %.4s %.4s %.4s", p->nik, p->nik + 4, p->nik + 8, p->nik + 12);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), grouped));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), p->name));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* ...recorded under the operator, with the participant's id and never the NIK. */
+  events = serah_audit_list (f->store, &filter, NULL);
+  g_assert_cmpuint (events->len, ==, 1);
+  e = events->pdata[0];
+  g_assert_cmpstr (e->operator_name, ==, "siti");
+  subject = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
+  g_assert_cmpstr (e->subject, ==, subject);
+  g_assert_true (e->details == NULL || strstr (e->details, p->nik) == NULL);
+
+  /* An officer may not. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL));
+  sign_in (f, "budi", BUDI_PIN);
+  gtk_single_selection_set_selected (selection, 3);
+  gtk_widget_activate_action (page, "participants.show-nik", NULL);
+  run_for (50);
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (count_audit (f, "participant.show-nik"), ==, 1);
+}
+
+static void
+test_bootstrap (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* No operators: open, as the computer account, an administrator. */
+  assert_locked (f, FALSE);
+  g_assert_cmpstr (serah_window_get_operator_name (f->window), ==, g_get_user_name ());
+  g_assert_cmpint (serah_window_get_operator_role (f->window), ==, SERAH_ROLE_ADMIN);
+  g_assert_nonnull (strstr (operator_button_label (f), "(no sign-in)"));
+  /* Ctrl+L has nothing to ask for a PIN against. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL);
+  assert_locked (f, FALSE);
+
+  /* The menu offers the first administrator; going back is possible. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.setup-operators", NULL));
+  assert_locked (f, TRUE);
+  g_assert_cmpstr (serah_lock_view_get_mode (f->lock), ==, "first-admin");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->lock), "lock.continue", NULL));
+  assert_locked (f, FALSE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.setup-operators", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (lock_child (f, "admin_name_row")), "Ani");
+  gtk_editable_set_text (GTK_EDITABLE (lock_child (f, "admin_full_name_row")), "Ani Lestari");
+  gtk_editable_set_text (GTK_EDITABLE (lock_child (f, "admin_pin_row")), "123456");
+  gtk_editable_set_text (GTK_EDITABLE (lock_child (f, "admin_pin_again_row")), "123456");
+  gtk_widget_activate_action (GTK_WIDGET (f->lock), "lock.create-admin", NULL);
+  /* A PIN too easy to guess is refused by the core, and said so. */
+  g_assert_true (gtk_widget_get_visible (lock_child (f, "first_admin_message")));
+  g_assert_cmpint (serah_operators_count (f->store, NULL), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (lock_child (f, "admin_pin_row")), "204718");
+  gtk_editable_set_text (GTK_EDITABLE (lock_child (f, "admin_pin_again_row")), "204719");
+  gtk_widget_activate_action (GTK_WIDGET (f->lock), "lock.create-admin", NULL);
+  g_assert_nonnull (strstr (gtk_label_get_text (lock_child (f, "first_admin_message")), "differ"));
+  gtk_editable_set_text (GTK_EDITABLE (lock_child (f, "admin_pin_again_row")), "204718");
+  gtk_widget_activate_action (GTK_WIDGET (f->lock), "lock.create-admin", NULL);
+
+  assert_locked (f, FALSE);
+  g_assert_cmpint (serah_operators_count (f->store, &error), ==, 1);
+  g_assert_cmpstr (serah_window_get_operator_name (f->window), ==, "ani");
+  g_assert_cmpstr (operator_button_label (f), ==, "Operator: Ani Lestari (Admin)");
+  /* From now on the window locks like any other. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL));
+  assert_locked (f, TRUE);
+  g_assert_cmpstr (serah_lock_view_get_mode (f->lock), ==, "sign-in");
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/serah/gui-lock/locked-at-start", Fixture, NULL, fixture_setup, test_locked_at_start,
+              fixture_teardown);
+  g_test_add ("/serah/gui-lock/wrong-pin-refused", Fixture, NULL, fixture_setup,
+              test_wrong_pin_refused, fixture_teardown);
+  g_test_add ("/serah/gui-lock/right-pin-unlocks", Fixture, NULL, fixture_setup,
+              test_right_pin_unlocks, fixture_teardown);
+  g_test_add ("/serah/gui-lock/lockout", Fixture, NULL, fixture_setup, test_lockout, fixture_teardown);
+  g_test_add ("/serah/gui-lock/idle-lock", Fixture, NULL, fixture_setup, test_idle_lock,
+              fixture_teardown);
+  g_test_add ("/serah/gui-lock/settings-set-idle-time", Fixture, NULL, fixture_setup,
+              test_settings_set_idle_time, fixture_teardown);
+  g_test_add ("/serah/gui-lock/show-nik-audited", Fixture, NULL, fixture_setup,
+              test_show_nik_audited, fixture_teardown);
+  g_test_add ("/serah/gui-lock/bootstrap", Fixture, NULL, fixture_setup_bootstrap, test_bootstrap,
+              fixture_teardown);
+  return g_test_run ();
+}
