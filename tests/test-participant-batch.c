@@ -109,6 +109,25 @@ upsert (Fixture *f, SerahParticipant **rows, guint n, SerahUpsertResult *results
   g_assert_no_error (error);
 }
 
+/* A transaction and a bulk of many more rows than the table holds, which drops the
+ * secondary indexes, and the first rows of it, all new. */
+static void
+start_big_bulk (Fixture *f, SerahParticipant **rows, guint n)
+{
+  g_autoptr(GError) error = NULL;
+  SerahUpsertResult results[8];
+
+  g_assert_cmpuint (n, <=, G_N_ELEMENTS (results));
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (secondary); i++)
+    g_assert_cmpint (index_rowid (f, secondary[i]), ==, 0);
+  upsert (f, rows, n, results, NULL);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (results[i], ==, SERAH_UPSERT_INSERTED);
+}
+
 static void
 test_big_bulk_rebuilds_indexes (Fixture *f, gconstpointer data)
 {
@@ -116,19 +135,11 @@ test_big_bulk_rebuilds_indexes (Fixture *f, gconstpointer data)
   g_autoptr(SerahParticipant) a = person (1, "Budi"), b = person (2, "Siti");
   g_autoptr(GArray) found = NULL;
   SerahParticipant *rows[2] = { a, b };
-  SerahUpsertResult results[2];
   gint64 before = index_rowid (f, "participants_by_area");
 
   g_assert_cmpint (before, >, 0);
-  g_assert_true (serah_store_begin (f->store, &error));
   /* Many more rows to come than the table holds: the secondary indexes go... */
-  g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (secondary); i++)
-    g_assert_cmpint (index_rowid (f, secondary[i]), ==, 0);
-  upsert (f, rows, 2, results, NULL);
-  g_assert_cmpint (results[0], ==, SERAH_UPSERT_INSERTED);
-  g_assert_cmpint (results[1], ==, SERAH_UPSERT_INSERTED);
+  start_big_bulk (f, rows, 2);
   /* ...and come back, built from the rows, before the commit. */
   g_assert_true (serah_store_end_participant_bulk (f->store, &error));
   g_assert_no_error (error);
@@ -157,12 +168,8 @@ test_rollback_restores_indexes (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahParticipant) a = person (1, "Budi");
   SerahParticipant *rows[1] = { a };
-  SerahUpsertResult results[1];
 
-  g_assert_true (serah_store_begin (f->store, &error));
-  g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, &error));
-  g_assert_cmpint (index_rowid (f, "participants_by_area"), ==, 0);
-  upsert (f, rows, 1, results, NULL);
+  start_big_bulk (f, rows, 1);
   serah_store_rollback (f->store);
 
   for (guint i = 0; i < G_N_ELEMENTS (secondary); i++)
@@ -181,11 +188,8 @@ test_commit_without_end_refused (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahParticipant) a = person (1, "Budi");
   SerahParticipant *rows[1] = { a };
-  SerahUpsertResult results[1];
 
-  g_assert_true (serah_store_begin (f->store, &error));
-  g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, &error));
-  upsert (f, rows, 1, results, NULL);
+  start_big_bulk (f, rows, 1);
   /* A caller's bug: the commit would lose the indexes, so it becomes a rollback. */
   g_test_expect_message ("serah-store", G_LOG_LEVEL_CRITICAL, "*bulk was not ended*");
   g_assert_false (serah_store_commit (f->store, &error));
