@@ -4,11 +4,30 @@
 # POTFILES.in names a file that no longer exists (xgettext would stop), or when a language in
 # po/LINGUAS lacks a translation for a string of today's sources (untranslated or fuzzy).
 #
-#   check-potfiles.sh SRCDIR
+#   check-potfiles.sh SRCDIR           check (the meson test 'check-potfiles')
+#   check-potfiles.sh SRCDIR --print   print a fresh POTFILES.in, sorted by folder
 set -eu
 
-srcdir=${1:?usage: check-potfiles.sh SRCDIR}
+srcdir=${1:?usage: check-potfiles.sh SRCDIR [--print]}
 cd "$srcdir"
+
+# The glib gettext preset: _() N_() C_() NC_() g_dngettext() and plain ngettext().
+marked='(^|[^A-Za-z0-9_])(_|N_|C_|NC_|g_dngettext|ngettext)[[:space:]]*\('
+
+if [ "${2:-}" = "--print" ]; then
+  echo "# Files with translatable strings, sorted by folder. Regenerate with"
+  echo "#   po/check-potfiles.sh . --print > po/POTFILES.in"
+  echo "# The meson test 'check-potfiles' (suite data) fails when one is missing."
+  for dir in include/serah app/core app/cli app/gui; do
+    files=$(grep -lE "$marked" $dir/*.c $dir/*.h 2>/dev/null | sort || true)
+    [ -n "$files" ] && { echo "# $dir"; echo "$files"; }
+  done
+  echo "# ui"
+  grep -l 'translatable="yes"' ui/*.ui | sort
+  echo "# data"
+  { ls data/*.in; grep -l 'gettext-domain=' data/*.gschema.xml; } | sort
+  exit 0
+fi
 
 status=0
 listed=$(mktemp)
@@ -17,10 +36,8 @@ trap 'rm -f "$listed" "$found"' EXIT
 
 grep -v -e '^#' -e '^[[:space:]]*$' po/POTFILES.in | sort -u >"$listed"
 
-# The glib gettext preset: _() N_() C_() NC_() g_dngettext() and plain ngettext().
 {
-  grep -lE '(^|[^A-Za-z0-9_])(_|N_|C_|NC_|g_dngettext|ngettext)[[:space:]]*\(' \
-    app/*/*.c app/*/*.h include/serah/*.h 2>/dev/null || true
+  grep -lE "$marked" app/*/*.c app/*/*.h include/serah/*.h 2>/dev/null || true
   grep -l 'translatable="yes"' ui/*.ui 2>/dev/null || true
   ls data/*.in 2>/dev/null || true
   grep -l 'gettext-domain=' data/*.gschema.xml 2>/dev/null || true
@@ -39,6 +56,15 @@ while read -r f; do
     status=1
   fi
 done <"$listed"
+
+# Translations written into data/*.in by hand collide with the ones merged from po/ at build
+# time (a .desktop file with two Comment[id] keys fails desktop-file-validate).
+handmade=$(grep -lE '^[A-Za-z]+\[[A-Za-z_@]+\]=|xml:lang=' data/*.in 2>/dev/null || true)
+if [ -n "$handmade" ]; then
+  echo "Translations belong in po/*.po, not in these templates:" >&2
+  printf '  %s\n' $handmade >&2
+  status=1
+fi
 
 # A new string without a translation would show in English to the people at the desk. Check
 # each .po against a template made from today's sources (the keywords and flags of meson's

@@ -276,7 +276,13 @@ serah_import_check_date (const char *text, const char *today_iso, char iso_out[1
 
       if (!serah_date_is_valid (year, month, day))
         return SERAH_DATE_IMPOSSIBLE;
-      g_snprintf (iso_out, 11, "%04d-%02d-%02d", year, month, day);
+      /* yyyy-mm-dd from the digits as they are (no printf per row). */
+      memcpy (iso_out, text + 6, 4);
+      iso_out[4] = '-';
+      memcpy (iso_out + 5, text + 3, 2);
+      iso_out[7] = '-';
+      memcpy (iso_out + 8, text, 2);
+      iso_out[10] = '\0';
       return strcmp (iso_out, today_iso) > 0 ? SERAH_DATE_FUTURE : SERAH_DATE_OK;
     }
   if (serah_date_parse (text, iso_out))
@@ -302,8 +308,14 @@ int
 serah_import_parse_care_class (const char *text)
 {
   static const char *const prefixes[] = { "kelas", "kls", "kl", "class" };
-  g_autofree char *lower = g_ascii_strdown (text, -1);
-  char *s = g_strstrip (lower);
+  g_autofree char *lower = NULL;
+  char *s;
+
+  /* A bare digit, as most lists write it, without the copy below: this runs per row. */
+  if (text[0] >= '1' && text[0] <= '3' && text[1] == '\0')
+    return text[0] - '0';
+  lower = g_ascii_strdown (text, -1);
+  s = g_strstrip (lower);
 
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     if (g_str_has_prefix (s, prefixes[i]))
@@ -322,14 +334,30 @@ serah_import_parse_care_class (const char *text)
   return 0;
 }
 
+/* Most cells are ASCII, which is valid UTF-8 as it is (NUL aside, which
+ * g_utf8_validate_len refuses): a cheaper test than the full validation, per cell. */
+static gboolean
+is_plain_ascii (const char *text, gsize len)
+{
+  guchar any = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) text[i];
+      any |= c == 0 ? 0x80 : c;
+    }
+  return (any & 0x80) == 0;
+}
+
 void
 serah_import_clean_cell (GString *cell, gboolean *converted)
 {
-  gsize out = 0;
+  char *str;
+  gsize len, out = 0;
   gboolean pending_space = FALSE;
 
   *converted = FALSE;
-  if (!g_utf8_validate_len (cell->str, cell->len, NULL))
+  if (!is_plain_ascii (cell->str, cell->len) && !g_utf8_validate_len (cell->str, cell->len, NULL))
     {
       /* Excel on Indonesian Windows saves "CSV" in Windows-1252; five byte values are
        * undefined there, and Latin-1 reads every byte, so it is the fallback. */
@@ -343,27 +371,35 @@ serah_import_clean_cell (GString *cell, gboolean *converted)
 
   /* Trim, and fold runs of spaces, tabs, line breaks and no-break spaces into one space:
    * a name or address prints on one line. Writes in place (the output never grows). */
-  for (gsize i = 0; i < cell->len; i++)
+  str = cell->str;
+  len = cell->len;
+  for (gsize i = 0; i < len; i++)
     {
-      unsigned char c = (unsigned char) cell->str[i];
+      unsigned char c = (unsigned char) str[i];
 
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' ||
-          c == '\0')
-        pending_space = TRUE;
-      else if (c == 0xc2 && i + 1 < cell->len && (unsigned char) cell->str[i + 1] == 0xa0)
+      /* Letters, digits and punctuation first: nearly every byte is one. */
+      if (G_UNLIKELY (c <= ' ' || c == 0xc2))
         {
-          pending_space = TRUE;
-          i++;
+          if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' ||
+              c == '\0')
+            {
+              pending_space = TRUE;
+              continue;
+            }
+          if (c == 0xc2 && i + 1 < len && (unsigned char) str[i + 1] == 0xa0)
+            {
+              pending_space = TRUE;
+              i++;
+              continue;
+            }
         }
-      else
-        {
-          if (pending_space && out > 0)
-            cell->str[out++] = ' ';
-          pending_space = FALSE;
-          cell->str[out++] = (char) c;
-        }
+      if (pending_space && out > 0)
+        str[out++] = ' ';
+      pending_space = FALSE;
+      str[out++] = (char) c;
     }
-  g_string_truncate (cell, out);
+  str[out] = '\0';
+  cell->len = out;
 }
 
 void

@@ -113,9 +113,22 @@ typedef struct {
   GArray            *lines;    /* gint64 per row */
   GPtrArray         *problems; /* SerahImportProblem */
   gboolean           last;     /* the reader is done; reader_error tells how */
+  gint64             rows_read;  /* data rows and bytes of the file read so far, for the */
+  goffset            bytes_read; /* writer's guess at the size of the whole list */
 } SerahImportBatch;
 
 void serah_import_batch_free (SerahImportBatch *batch);
+
+/* The SHA-256 of a file as it is read (serah-import-read.c). */
+typedef struct _SerahImportHash SerahImportHash;
+
+SerahImportHash *serah_import_hash_new    (void);
+void             serah_import_hash_update (SerahImportHash *hash,
+                                           const guchar    *data,
+                                           gsize            len);
+/* Lower-case hex, newly allocated; the hash takes no more data after. */
+char            *serah_import_hash_finish (SerahImportHash *hash);
+void             serah_import_hash_free   (SerahImportHash *hash);
 
 /* One import. Two threads share it: the reader (a thread of its own: reads, parses and
  * checks the file, fills batches) and the writer (the caller's thread, which owns the
@@ -138,7 +151,7 @@ typedef struct {
 
   /* the reader's */
   struct csv_parser         parser;
-  GChecksum                *checksum;
+  SerahImportHash          *checksum;    /* SHA-256 of the bytes read */
   guchar                   *block;       /* BLOCK_SIZE bytes; the first block is read ahead */
   gsize                     block_len;
   gsize                     block_skip;  /* a BOM at the start of the first block */

@@ -99,6 +99,18 @@ dup_or_null (const char *text)
   return text && *text ? g_strdup (text) : NULL;
 }
 
+/* L and P, as most lists write them, without serah_sex_parse's copy: this runs per row. */
+static gboolean
+parse_sex (const char *text, SerahSex *sex)
+{
+  if ((text[0] == 'L' || text[0] == 'P') && text[1] == '\0')
+    {
+      *sex = (SerahSex) text[0];
+      return TRUE;
+    }
+  return serah_sex_parse (text, sex);
+}
+
 /* Sex and birth date, checked against what the NIK says (day + 40 for women, ddmmyy). */
 static gboolean
 check_sex_and_birth (SerahImportContext *ctx, gint64 line, SerahParticipant *p, gboolean nik_ok)
@@ -138,7 +150,7 @@ check_sex_and_birth (SerahImportContext *ctx, gint64 line, SerahParticipant *p, 
           ok = FALSE;
         }
     }
-  else if (!serah_sex_parse (sex_text, &p->sex))
+  else if (!parse_sex (sex_text, &p->sex))
     {
       serah_import_add_problem (ctx, line, sex_col, "sex-invalid", SERAH_IMPORT_SEVERITY_ERROR,
                                 sex_text,

@@ -121,8 +121,18 @@ add_problem (SerahImportContext *ctx, gint64 line, int column, const char *code,
   return record_problem (ctx, p, error);
 }
 
+/* How many rows the whole file holds, from the first batch: its rows over the bytes read
+ * for them (a block more than they took), scaled to the file's size. */
+static gint64
+estimate_rows (SerahImportContext *ctx, const SerahImportBatch *first)
+{
+  if (first->last || ctx->total <= 0 || first->bytes_read <= 0)
+    return first->rows_read;
+  return (gint64) ((double) first->rows_read * (double) ctx->total / (double) first->bytes_read);
+}
+
 static gboolean
-begin_import (SerahImportContext *ctx, GError **error)
+begin_import (SerahImportContext *ctx, const SerahImportBatch *first, GError **error)
 {
   SerahImportRecord *counts = &ctx->report->counts;
 
@@ -131,7 +141,8 @@ begin_import (SerahImportContext *ctx, GError **error)
   ctx->in_transaction = TRUE;
   /* The file's hash is known at the end; finish_import writes it. */
   counts->id = serah_store_insert_import (ctx->store, counts->file_name, "", error);
-  return counts->id > 0;
+  return counts->id > 0 &&
+         serah_store_begin_participant_bulk (ctx->store, estimate_rows (ctx, first), error);
 }
 
 /* Columns the file does not have keep what the database holds for the NIK; with no sex
@@ -269,7 +280,7 @@ run_writer (SerahImportContext *ctx, GError **error)
       gboolean refused = last && ctx->reader_error != NULL;
 
       if (!failed && !refused && !ctx->in_transaction)
-        failed = !begin_import (ctx, &local_error);
+        failed = !begin_import (ctx, batch, &local_error);
       if (!failed && !refused)
         failed = !write_batch (ctx, batch, &local_error);
       if (failed && !g_atomic_int_get (&ctx->stop))
@@ -299,7 +310,8 @@ run_writer (SerahImportContext *ctx, GError **error)
    * order (g_ptr_array_sort is stable, so one line's problems keep theirs). */
   g_ptr_array_sort (ctx->report->problems, compare_problem_lines);
 
-  if (failed || !serah_store_finish_import (ctx->store, counts, &local_error) ||
+  if (failed || !serah_store_end_participant_bulk (ctx->store, &local_error) ||
+      !serah_store_finish_import (ctx->store, counts, &local_error) ||
       !serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
                                   counts, &local_error) ||
       !serah_store_commit (ctx->store, &local_error))
@@ -332,7 +344,7 @@ read_first_block (SerahImportContext *ctx, GError **error)
                    _("Cannot read “%s”: %s"), ctx->name, local_error->message);
       return FALSE;
     }
-  g_checksum_update (ctx->checksum, ctx->block, ctx->block_len);
+  serah_import_hash_update (ctx->checksum, ctx->block, ctx->block_len);
   ctx->done = ctx->block_len;
 
   if (ctx->block_len >= 3 && memcmp (ctx->block, "\xef\xbb\xbf", 3) == 0)
@@ -374,7 +386,7 @@ import_clear (SerahImportContext *ctx)
   g_free (ctx->block);
   g_free (ctx->sha256);
   g_clear_object (&ctx->stream);
-  g_clear_pointer (&ctx->checksum, g_checksum_free);
+  g_clear_pointer (&ctx->checksum, serah_import_hash_free);
   g_clear_pointer (&ctx->mappings, g_ptr_array_unref);
   g_clear_pointer (&ctx->cells, g_ptr_array_unref);
   g_clear_pointer (&ctx->headers, g_ptr_array_unref);
@@ -419,7 +431,7 @@ serah_import_file (SerahStore               *store,
   ctx.seen_card = g_hash_table_new (g_int64_hash, g_int64_equal);
   ctx.queue = g_async_queue_new ();
   ctx.tokens = g_async_queue_new ();
-  ctx.checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  ctx.checksum = serah_import_hash_new ();
   ctx.block = g_malloc (SERAH_IMPORT_BLOCK_SIZE);
   ctx.line = ctx.record_line = 1;
   g_strlcpy (ctx.today, today, sizeof ctx.today);

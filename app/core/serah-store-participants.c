@@ -61,8 +61,6 @@ const char serah_store_schema_participants[] =
   "CREATE INDEX participants_by_area ON participants (kecamatan COLLATE NOCASE,"
   "  desa COLLATE NOCASE, name COLLATE NOCASE);";
 
-static void participants_changed (SerahStore *self);
-
 void
 serah_participant_from_row (SerahParticipant *p, sqlite3_stmt *stmt)
 {
@@ -213,7 +211,7 @@ serah_store_upsert_participant (SerahStore        *self,
     sqlite3_bind_null (stmt, 11);
   sqlite3_bind_int64 (stmt, 12, now);
 
-  participants_changed (self);
+  serah_store_participants_changed (self);
   if (!serah_store_step_done (self, stmt, _("Cannot save a participant"), error))
     return FALSE;
 
@@ -241,188 +239,17 @@ serah_store_count_participants (SerahStore *self)
   return n;
 }
 
-/* ---- batch upsert ----
- *
- * One INSERT or UPDATE per row costs a statement journal, and with the FTS5 name index a
- * flush of the index's pending data at every statement: 4 s for 100 000 rows. The batch
- * is instead exposed to SQL as an eponymous virtual table over the caller's array, so that
- * classifying, inserting and updating a whole batch are three statements. */
+/* Participant lists are big: with the default 2 MB page cache, the B-trees of a 100 000-row
+ * list spill to the WAL in the middle of an import and are read back, and the search index
+ * build reads them again. 64 MB holds them (the cache grows only as pages are used). */
+void
+serah_store_use_large_cache (SerahStore *self)
+{
+  serah_store_exec (self, "PRAGMA cache_size = -65536", NULL);
+}
 
-enum { BATCH_SKIP, BATCH_INSERT, BATCH_UPDATE };
-
+/* What this file keeps per store (attached to the object): the search index. */
 typedef struct {
-  SerahParticipant *const *rows;
-  guint                    n;
-  guint8                  *action; /* BATCH_* per row */
-} BatchSource;
-
-typedef struct {
-  sqlite3_vtab  base;
-  BatchSource  *source;
-} BatchTable;
-
-typedef struct {
-  sqlite3_vtab_cursor  base;
-  BatchSource         *source;
-  guint                i;
-} BatchCursor;
-
-enum {
-  BATCH_COL_IDX, BATCH_COL_NIK, BATCH_COL_CARD_NO, BATCH_COL_NAME, BATCH_COL_SEX,
-  BATCH_COL_BIRTH_DATE, BATCH_COL_ADDRESS, BATCH_COL_DESA, BATCH_COL_KECAMATAN,
-  BATCH_COL_FASKES, BATCH_COL_CARE_CLASS, BATCH_COL_ACTION,
-};
-
-static int
-batch_connect (sqlite3 *db, void *aux, int argc, const char *const *argv,
-               sqlite3_vtab **vtab, char **err)
-{
-  BatchTable *table;
-  int rc = sqlite3_declare_vtab (db,
-                                 "CREATE TABLE x (idx INTEGER, nik TEXT, card_no TEXT,"
-                                 " name TEXT, sex TEXT, birth_date TEXT, address TEXT,"
-                                 " desa TEXT, kecamatan TEXT, faskes TEXT,"
-                                 " care_class INTEGER, action INTEGER)");
-  if (rc != SQLITE_OK)
-    return rc;
-  table = sqlite3_malloc (sizeof *table);
-  if (table == NULL)
-    return SQLITE_NOMEM;
-  memset (table, 0, sizeof *table);
-  table->source = aux;
-  *vtab = &table->base;
-  return SQLITE_OK;
-}
-
-static int
-batch_disconnect (sqlite3_vtab *vtab)
-{
-  sqlite3_free (vtab);
-  return SQLITE_OK;
-}
-
-/* A full scan, always in idx order: the INSERT takes rows in file order without a sort, so
- * ids follow the file. */
-static int
-batch_best_index (sqlite3_vtab *vtab, sqlite3_index_info *info)
-{
-  BatchTable *table = (BatchTable *) vtab;
-  if (info->nOrderBy == 1 && info->aOrderBy[0].iColumn == BATCH_COL_IDX &&
-      !info->aOrderBy[0].desc)
-    info->orderByConsumed = 1;
-  info->estimatedCost = (double) MAX (table->source->n, 1);
-  info->estimatedRows = MAX (table->source->n, 1);
-  return SQLITE_OK;
-}
-
-static int
-batch_open (sqlite3_vtab *vtab, sqlite3_vtab_cursor **cursor)
-{
-  BatchCursor *c = sqlite3_malloc (sizeof *c);
-  if (c == NULL)
-    return SQLITE_NOMEM;
-  memset (c, 0, sizeof *c);
-  c->source = ((BatchTable *) vtab)->source;
-  *cursor = &c->base;
-  return SQLITE_OK;
-}
-
-static int
-batch_close (sqlite3_vtab_cursor *cursor)
-{
-  sqlite3_free (cursor);
-  return SQLITE_OK;
-}
-
-static int
-batch_filter (sqlite3_vtab_cursor *cursor, int idx_num, const char *idx_str, int argc,
-              sqlite3_value **argv)
-{
-  ((BatchCursor *) cursor)->i = 0;
-  return SQLITE_OK;
-}
-
-static int
-batch_next (sqlite3_vtab_cursor *cursor)
-{
-  ((BatchCursor *) cursor)->i++;
-  return SQLITE_OK;
-}
-
-static int
-batch_eof (sqlite3_vtab_cursor *cursor)
-{
-  BatchCursor *c = (BatchCursor *) cursor;
-  return c->i >= c->source->n;
-}
-
-/* The text of a column, with the same NULL-for-empty rule as bind_participant_fields so that
- * the batch and the single-row path store and compare identical values. */
-static const char *
-batch_text (const SerahParticipant *p, int column)
-{
-  switch (column)
-    {
-    case BATCH_COL_NIK: return p->nik;
-    case BATCH_COL_CARD_NO: return p->card_no;
-    case BATCH_COL_NAME: return p->name;
-    case BATCH_COL_SEX: return serah_sex_to_string (p->sex);
-    case BATCH_COL_BIRTH_DATE: return p->birth_date;
-    case BATCH_COL_ADDRESS: return p->address;
-    case BATCH_COL_DESA: return p->desa;
-    case BATCH_COL_KECAMATAN: return p->kecamatan;
-    case BATCH_COL_FASKES: return p->faskes;
-    default: return NULL;
-    }
-}
-
-static int
-batch_column (sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int column)
-{
-  BatchCursor *c = (BatchCursor *) cursor;
-  const SerahParticipant *p = c->source->rows[c->i];
-  const char *text;
-
-  if (column == BATCH_COL_IDX)
-    sqlite3_result_int64 (ctx, c->i);
-  else if (column == BATCH_COL_CARE_CLASS && p->care_class > 0)
-    sqlite3_result_int (ctx, p->care_class);
-  else if (column == BATCH_COL_ACTION)
-    sqlite3_result_int (ctx, c->source->action ? c->source->action[c->i] : BATCH_SKIP);
-  else if ((text = batch_text (p, column)) != NULL && *text != '\0')
-    sqlite3_result_text (ctx, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_result_null (ctx);
-  return SQLITE_OK;
-}
-
-static int
-batch_rowid (sqlite3_vtab_cursor *cursor, sqlite_int64 *rowid)
-{
-  *rowid = ((BatchCursor *) cursor)->i;
-  return SQLITE_OK;
-}
-
-static const sqlite3_module batch_module = {
-  .iVersion = 0,
-  .xCreate = NULL, /* eponymous only: usable as a table without CREATE VIRTUAL TABLE */
-  .xConnect = batch_connect,
-  .xBestIndex = batch_best_index,
-  .xDisconnect = batch_disconnect,
-  .xOpen = batch_open,
-  .xClose = batch_close,
-  .xFilter = batch_filter,
-  .xNext = batch_next,
-  .xEof = batch_eof,
-  .xColumn = batch_column,
-  .xRowid = batch_rowid,
-};
-
-/* What this file keeps per store (attached to the object, freed after finalize has closed
- * the database): the batch module's client data, which must outlive the connection's use
- * of it, and the search index. */
-typedef struct {
-  BatchSource   batch;
   gint64        changes;        /* participant writes through this connection */
   gboolean      index_built;
   gint64        index_changes;  /* changes and data_version when the index was built */
@@ -457,221 +284,20 @@ participants_state (SerahStore *self, GError **error)
   if (state != NULL)
     return state;
   state = g_new0 (ParticipantsState, 1);
-  if (sqlite3_create_module_v2 (serah_store_get_db (self), "serah_participant_batch",
-                                &batch_module, &state->batch, NULL) != SQLITE_OK)
-    {
-      g_free (state);
-      serah_store_set_error (self, error, _("Cannot prepare a batch of participants"));
-      return NULL;
-    }
   g_object_set_data_full (G_OBJECT (self), "serah-participants-state", state,
                           participants_state_free);
-  /* Participant lists are big: with the default 2 MB page cache, the B-trees of a
-   * 100 000-row list spill to the WAL in the middle of an import and are read back.
-   * 64 MB holds them (the cache grows only as pages are used). */
-  serah_store_exec (self, "PRAGMA cache_size = -65536", NULL);
+  serah_store_use_large_cache (self);
   return state;
 }
 
 /* Every write to participants through this connection goes by here, so that the search
  * index knows it is stale (writes of other connections show in PRAGMA data_version). */
-static void
-participants_changed (SerahStore *self)
+void
+serah_store_participants_changed (SerahStore *self)
 {
   ParticipantsState *state = participants_state (self, NULL);
   if (state != NULL)
     state->changes++;
-}
-
-/* Row by row, for rows the set-based statement refused (two rows of the batch with one
- * card number, say): the per-row path decides each in order. action_mask: which rows (by
- * their BATCH_* action) are still to be written. */
-static gboolean
-upsert_batch_rows (SerahStore *self, BatchSource *source, guint action_mask, gint64 import_id,
-                   SerahUpsertResult *results, SerahParticipant **holders, GError **error)
-{
-  SerahParticipant *const *rows = source->rows;
-
-  for (guint i = 0; i < source->n; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if ((action_mask & (1u << source->action[i])) == 0)
-        continue;
-      if (serah_store_upsert_participant (self, rows[i], import_id, &results[i], &local_error))
-        continue;
-      if (!g_error_matches (local_error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CONSTRAINT))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      g_clear_error (&local_error);
-      results[i] = SERAH_UPSERT_CARD_CONFLICT;
-      if (holders != NULL)
-        {
-          holders[i] = serah_store_find_participant_by_card (self, rows[i]->card_no, &local_error);
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-classify_batch (SerahStore *self, BatchSource *source, SerahUpsertResult *results,
-                SerahParticipant **holders, GError **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  /* One pass over the batch: the participant with the same NIK (and whether every field
-   * is equal, as serah_participant_equal_data decides), and whoever else holds the card. */
-  stmt = serah_store_prepare (self,
-                              "SELECT b.idx, p.id,"
-                              "  p.card_no IS b.card_no AND p.name IS b.name AND p.sex IS b.sex"
-                              "  AND p.birth_date IS b.birth_date AND p.address IS b.address"
-                              "  AND p.desa IS b.desa AND p.kecamatan IS b.kecamatan"
-                              "  AND p.faskes IS b.faskes AND p.care_class IS b.care_class,"
-                              "  h.id"
-                              " FROM serah_participant_batch b"
-                              " LEFT JOIN participants p ON p.nik = b.nik"
-                              " LEFT JOIN participants h"
-                              "   ON h.card_no = b.card_no AND h.nik <> b.nik",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      guint i = (guint) sqlite3_column_int64 (stmt, 0);
-      gboolean exists = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
-      gboolean card_taken = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
-
-      if (i >= source->n)
-        continue;
-      if (card_taken)
-        {
-          results[i] = SERAH_UPSERT_CARD_CONFLICT;
-          source->action[i] = BATCH_SKIP;
-        }
-      else if (!exists)
-        results[i] = SERAH_UPSERT_INSERTED, source->action[i] = BATCH_INSERT;
-      else if (sqlite3_column_int (stmt, 2))
-        results[i] = SERAH_UPSERT_UNCHANGED, source->action[i] = BATCH_SKIP;
-      else
-        results[i] = SERAH_UPSERT_UPDATED, source->action[i] = BATCH_UPDATE;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return serah_store_set_error (self, error, _("Cannot compare participants"));
-
-  /* Who holds the card, for the message; after the statement above is done with. */
-  for (guint i = 0; holders != NULL && i < source->n; i++)
-    if (results[i] == SERAH_UPSERT_CARD_CONFLICT)
-      {
-        g_autoptr(GError) local_error = NULL;
-        holders[i] = serah_store_find_participant_by_card (self, source->rows[i]->card_no,
-                                                           &local_error);
-        if (local_error != NULL)
-          {
-            g_propagate_error (error, g_steal_pointer (&local_error));
-            return FALSE;
-          }
-      }
-  return TRUE;
-}
-
-/* One statement per kind of change. Each is atomic: when one breaks a constraint it has
- * changed nothing, and the rows it was for go the per-row way. */
-static gboolean
-write_batch (SerahStore *self, BatchSource *source, int action, gint64 import_id,
-             SerahUpsertResult *results, SerahParticipant **holders, gboolean *row_by_row,
-             GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
-
-  if (action == BATCH_INSERT)
-    stmt = serah_store_prepare (self,
-                                "INSERT INTO participants (nik, card_no, name, sex, birth_date,"
-                                " address, desa, kecamatan, faskes, care_class, import_id,"
-                                " created_at, updated_at)"
-                                " SELECT nik, card_no, name, sex, birth_date, address, desa,"
-                                " kecamatan, faskes, care_class, ?1, ?2, ?2"
-                                " FROM serah_participant_batch WHERE action = 1",
-                                error);
-  else
-    stmt = serah_store_prepare (self,
-                                "UPDATE participants AS p SET card_no = b.card_no, name = b.name,"
-                                " sex = b.sex, birth_date = b.birth_date, address = b.address,"
-                                " desa = b.desa, kecamatan = b.kecamatan, faskes = b.faskes,"
-                                " care_class = b.care_class, import_id = ?1, updated_at = ?2"
-                                " FROM serah_participant_batch AS b"
-                                " WHERE b.action = 2 AND p.nik = b.nik",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  if (import_id > 0)
-    sqlite3_bind_int64 (stmt, 1, import_id);
-  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-  if (serah_store_step_done (self, stmt, _("Cannot save participants"), &local_error))
-    return TRUE;
-  if (!g_error_matches (local_error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CONSTRAINT))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  /* Updates go first, so after a refused UPDATE the new rows are still to do as well. */
-  *row_by_row = TRUE;
-  return upsert_batch_rows (self, source,
-                            action == BATCH_INSERT ? 1u << BATCH_INSERT
-                                                   : 1u << BATCH_INSERT | 1u << BATCH_UPDATE,
-                            import_id, results, holders, error);
-}
-
-gboolean
-serah_store_upsert_participants (SerahStore              *self,
-                                 SerahParticipant *const *participants,
-                                 guint                    n,
-                                 gint64                   import_id,
-                                 SerahUpsertResult       *results,
-                                 SerahParticipant       **holders,
-                                 GError                 **error)
-{
-  g_autofree guint8 *action = NULL;
-  ParticipantsState *state;
-  BatchSource *source;
-  gboolean ok, row_by_row = FALSE;
-
-  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
-  g_return_val_if_fail (participants != NULL || n == 0, FALSE);
-  g_return_val_if_fail (results != NULL || n == 0, FALSE);
-
-  if (n == 0)
-    return TRUE;
-  if (holders != NULL)
-    memset (holders, 0, n * sizeof *holders);
-  state = participants_state (self, error);
-  if (state == NULL)
-    return FALSE;
-  source = &state->batch;
-  state->changes++;
-  action = g_new0 (guint8, n);
-  source->rows = participants;
-  source->n = n;
-  source->action = action;
-
-  ok = classify_batch (self, source, results, holders, error) &&
-       write_batch (self, source, BATCH_UPDATE, import_id, results, holders, &row_by_row, error);
-  /* After an UPDATE that went row by row the new rows are written already. */
-  if (ok && !row_by_row)
-    ok = write_batch (self, source, BATCH_INSERT, import_id, results, holders, &row_by_row, error);
-  source->rows = NULL;
-  source->n = 0;
-  source->action = NULL;
-  return ok;
 }
 
 static const char *

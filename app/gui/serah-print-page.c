@@ -571,6 +571,11 @@ run_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SerahPrintPage *self = SERAH_PRINT_PAGE (widget);
 
+  /* hardening (issue 6): printing, reprints and printer profiles are for administrators,
+   * as on the command line. */
+  if (!g_str_equal (name, "print.cancel") &&
+      !serah_window_require_role (widget, SERAH_ROLE_ADMIN, _("Printing")))
+    return;
   if (g_str_equal (name, "print.print"))
     serah_print_page_print (self);
   else if (g_str_equal (name, "print.export-pdf"))

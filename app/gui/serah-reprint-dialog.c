@@ -11,6 +11,7 @@
 
 #include "serah-print-sender.h"
 #include "serah-reprint-dialog.h"
+#include "serah-window.h"
 
 #define MAX_RESULTS 30
 
@@ -166,7 +167,8 @@ serah_reprint_dialog_write (SerahReprintDialog *self, const char *path, GError *
     }
   reason = reason_text (self);
   if (!serah_print_reprint_card (self->store, card_no, reason, self->card, self->sheet,
-                                 self->profile, NULL, path, &result, error))
+                                 self->profile, serah_window_operator_for (GTK_WIDGET (self)),
+                                 path, &result, error))
     return FALSE;
 
   /* TRANSLATORS: card number, new serial, print run id */

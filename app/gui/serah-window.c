@@ -92,6 +92,51 @@ serah_window_get_operator_role (SerahWindow *self)
   return self->operator_role;
 }
 
+/* The main window widget is in, directly or through a dialog's transient-for. */
+static SerahWindow *
+window_for (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  while (window != NULL && !SERAH_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  return window ? SERAH_WINDOW (window) : NULL;
+}
+
+const char *
+serah_window_operator_for (GtkWidget *widget)
+{
+  SerahWindow *window;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  window = window_for (widget);
+  if (window != NULL && window->operator_name != NULL)
+    return window->operator_name;
+  return g_get_user_name ();
+}
+
+gboolean
+serah_window_require_role (GtkWidget *widget, SerahRole role, const char *what)
+{
+  SerahWindow *window;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  window = window_for (widget);
+  if (window == NULL || (!window->locked && window->operator_role >= role))
+    return TRUE;
+  /* TRANSLATORS: %s is what was refused, such as "Importing". */
+  text = role == SERAH_ROLE_ADMIN
+    ? g_strdup_printf (_("%s needs an administrator. Lock the window (Ctrl+L) and sign in as "
+                         "one."), what)
+    : g_strdup_printf (_("%s needs a signed-in operator."), what);
+  serah_window_toast (window, text);
+  return FALSE;
+}
+
 gboolean
 serah_window_get_locked (SerahWindow *self)
 {

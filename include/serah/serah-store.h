@@ -89,6 +89,18 @@ gboolean serah_store_upsert_participants (SerahStore              *self,
                                           SerahUpsertResult       *results,
                                           SerahParticipant       **holders,
                                           GError                 **error);
+/* A bulk: many serah_store_upsert_participants calls in one transaction (an import), between
+ * begin and end, both inside serah_store_begin/commit. expected_rows: about how many rows
+ * will come. Into an empty table each batch is inserted without reading the table first;
+ * when the rows outnumber the participants already stored, the secondary (non-UNIQUE)
+ * indexes of participants are dropped at begin and built again, sorted, at end (faster than
+ * row by row). Call end before committing (a commit with the indexes missing is refused and
+ * rolled back); a rollback restores them without end. */
+gboolean serah_store_begin_participant_bulk (SerahStore  *self,
+                                             gint64       expected_rows,
+                                             GError     **error);
+gboolean serah_store_end_participant_bulk   (SerahStore  *self,
+                                             GError     **error);
 
 /* A selection of participants, for export, printing and ceremonies. NULL lists mean "all". */
 typedef struct {

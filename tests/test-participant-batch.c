@@ -1,0 +1,326 @@
+/* test-participant-batch.c: the store's bulk of participant batches, which a big import
+ * writes through: secondary indexes dropped and built again inside the import's
+ * transaction, a rollback that restores them, a commit that refuses to lose them, and
+ * batches inserted straight into an empty table that fall back to comparing when a row is
+ * not new after all. */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "serah-test-util.h"
+
+/* The store's connection (private to the core library), to look at the schema inside the
+ * transaction. */
+sqlite3 *serah_store_get_db (SerahStore *self);
+
+/* The secondary indexes of participants: the area order (schema v1) and the name search
+ * (schema v3). */
+static const char *const secondary[] = { "participants_by_area", "participants_by_name" };
+
+typedef struct {
+  char       *dir;
+  char       *db_path;
+  SerahStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = serah_test_tmpdir ();
+  f->store = serah_test_open_store (f->dir, &f->db_path);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  serah_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+/* The rowid of the index's row in sqlite_schema, as the store's connection sees it (its
+ * own transaction included); 0 when there is no such index. A rebuilt index gets a new one. */
+static gint64
+index_rowid (Fixture *f, const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 rowid = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (serah_store_get_db (f->store),
+                                       "SELECT rowid FROM sqlite_schema"
+                                       " WHERE type = 'index' AND name = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return rowid;
+}
+
+/* What another connection reads: the committed database. */
+static char *
+committed_text (Fixture *f, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static void
+assert_committed_indexes (Fixture *f)
+{
+  g_autofree char *names = committed_text (f, "SELECT group_concat (name, ',') FROM"
+                                              " (SELECT name FROM sqlite_schema"
+                                              "  WHERE type = 'index' AND tbl_name = 'participants'"
+                                              "  AND sql IS NOT NULL ORDER BY name)");
+  g_autofree char *check = committed_text (f, "PRAGMA integrity_check");
+
+  g_assert_cmpstr (names, ==, "participants_by_area,participants_by_name");
+  g_assert_cmpstr (check, ==, "ok");
+}
+
+static SerahParticipant *
+person (guint i, const char *name)
+{
+  g_autofree char *nik = g_strdup_printf ("36010101018%05u", i);
+  g_autofree char *card = g_strdup_printf ("00012345%05u", i);
+
+  return serah_test_participant (nik, card, name, "Caringin");
+}
+
+static void
+upsert (Fixture *f, SerahParticipant **rows, guint n, SerahUpsertResult *results,
+        SerahParticipant **holders)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (serah_store_upsert_participants (f->store, rows, n, 0, results, holders,
+                                                  &error));
+  g_assert_no_error (error);
+}
+
+/* A transaction and a bulk of many more rows than the table holds, which drops the
+ * secondary indexes, and the first rows of it, all new. */
+static void
+start_big_bulk (Fixture *f, SerahParticipant **rows, guint n)
+{
+  g_autoptr(GError) error = NULL;
+  SerahUpsertResult results[8];
+
+  g_assert_cmpuint (n, <=, G_N_ELEMENTS (results));
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (secondary); i++)
+    g_assert_cmpint (index_rowid (f, secondary[i]), ==, 0);
+  upsert (f, rows, n, results, NULL);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (results[i], ==, SERAH_UPSERT_INSERTED);
+}
+
+static void
+test_big_bulk_rebuilds_indexes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) a = person (1, "Budi"), b = person (2, "Siti");
+  g_autoptr(GArray) found = NULL;
+  SerahParticipant *rows[2] = { a, b };
+  gint64 before = index_rowid (f, "participants_by_area");
+
+  g_assert_cmpint (before, >, 0);
+  /* Many more rows to come than the table holds: the secondary indexes go... */
+  start_big_bulk (f, rows, 2);
+  /* ...and come back, built from the rows, before the commit. */
+  g_assert_true (serah_store_end_participant_bulk (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (index_rowid (f, "participants_by_area"), >, before);
+  assert_committed_indexes (f);
+  found = serah_store_search_participant_ids (f->store, "siti", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  /* Few rows, or fewer than the table holds: the indexes stay as they are. */
+  before = index_rowid (f, "participants_by_area");
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_begin_participant_bulk (f->store, 500, &error));
+  g_assert_cmpint (index_rowid (f, "participants_by_area"), ==, before);
+  g_assert_true (serah_store_end_participant_bulk (f->store, &error));
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (index_rowid (f, "participants_by_area"), ==, before);
+}
+
+static void
+test_rollback_restores_indexes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) a = person (1, "Budi");
+  SerahParticipant *rows[1] = { a };
+
+  start_big_bulk (f, rows, 1);
+  serah_store_rollback (f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (secondary); i++)
+    g_assert_cmpint (index_rowid (f, secondary[i]), >, 0);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 0);
+  assert_committed_indexes (f);
+  /* Ending the bulk after the rollback builds nothing twice. */
+  g_assert_true (serah_store_end_participant_bulk (f->store, &error));
+  g_assert_no_error (error);
+  assert_committed_indexes (f);
+}
+
+static void
+test_commit_without_end_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) a = person (1, "Budi");
+  SerahParticipant *rows[1] = { a };
+
+  start_big_bulk (f, rows, 1);
+  /* A caller's bug: the commit would lose the indexes, so it becomes a rollback. */
+  g_test_expect_message ("serah-store", G_LOG_LEVEL_CRITICAL, "*bulk was not ended*");
+  g_assert_false (serah_store_commit (f->store, &error));
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 0);
+  assert_committed_indexes (f);
+
+  /* The store goes on as usual. */
+  g_assert_true (serah_store_upsert_participant (f->store, a, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 1);
+}
+
+/* Into an empty table each batch is inserted as it is; a row that is not new after all
+ * undoes that insert, and the batch is compared with the table as usual. */
+static void
+test_fresh_bulk_falls_back (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) a = person (1, "Budi"), moved = person (1, "Budi");
+  g_autoptr(SerahParticipant) b = person (2, "Siti"), thief = person (3, "Pencuri");
+  g_autoptr(SerahParticipant) c = person (4, "Asep"), stored = NULL;
+  SerahParticipant *rows[2];
+  SerahUpsertResult results[2];
+  SerahParticipant *holders[2];
+
+  /* The same NIK again, with another desa: an update. */
+  g_free (moved->desa), moved->desa = g_strdup ("Teluk");
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_begin_participant_bulk (f->store, 3, &error));
+  rows[0] = a;
+  upsert (f, rows, 1, results, holders);
+  g_assert_cmpint (results[0], ==, SERAH_UPSERT_INSERTED);
+  rows[0] = moved, rows[1] = b;
+  upsert (f, rows, 2, results, holders);
+  g_assert_cmpint (results[0], ==, SERAH_UPSERT_UPDATED);
+  g_assert_cmpint (results[1], ==, SERAH_UPSERT_INSERTED);
+  g_assert_true (serah_store_end_participant_bulk (f->store, &error));
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  stored = serah_store_find_participant_by_nik (f->store, a->nik, &error);
+  g_assert_cmpstr (stored->desa, ==, "Teluk");
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 2);
+
+  /* An empty database again (and a big bulk this time, so the indexes are rebuilt too): a
+   * card that an earlier batch of the bulk gave to someone else is a conflict. */
+  fixture_tear_down (f, NULL);
+  fixture_set_up (f, NULL);
+  g_strlcpy (thief->card_no, a->card_no, sizeof thief->card_no);
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, &error));
+  rows[0] = a;
+  upsert (f, rows, 1, results, holders);
+  g_assert_cmpint (results[0], ==, SERAH_UPSERT_INSERTED);
+  rows[0] = thief, rows[1] = c;
+  upsert (f, rows, 2, results, holders);
+  g_assert_cmpint (results[0], ==, SERAH_UPSERT_CARD_CONFLICT);
+  g_assert_nonnull (holders[0]);
+  g_assert_cmpstr (holders[0]->nik, ==, a->nik);
+  serah_participant_free (holders[0]);
+  g_assert_null (holders[1]);
+  g_assert_cmpint (results[1], ==, SERAH_UPSERT_INSERTED);
+  g_assert_true (serah_store_end_participant_bulk (f->store, &error));
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 2);
+  g_assert_null (serah_store_find_participant_by_nik (f->store, thief->nik, &error));
+  assert_committed_indexes (f);
+}
+
+/* The importer on a list big enough for the bulk to rebuild the indexes (more than 10 000
+ * rows into an empty table): every row stored, the indexes there and consistent, the list
+ * in area order, and the same file again changes nothing. */
+static void
+test_big_import (Fixture *f, gconstpointer data)
+{
+  g_autofree char *demo_dir = g_build_filename (f->dir, "demo", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "demo.csv", NULL);
+  g_autoptr(SerahStore) demo = NULL;
+  g_autoptr(SerahImportReport) first = NULL, again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autofree char *first_in_order = NULL;
+  gint64 before = index_rowid (f, "participants_by_area"), rebuilt;
+
+  g_assert_cmpint (g_mkdir (demo_dir, 0700), ==, 0);
+  demo = serah_test_open_store (demo_dir, NULL);
+  g_assert_true (serah_demo_populate (demo, 12000, &error));
+  g_assert_no_error (error);
+  g_assert_true (serah_participants_write_csv_file (demo, NULL, path, NULL, &error));
+  g_assert_no_error (error);
+
+  first = serah_import_file (f->store, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->counts.imported, ==, 12000);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 12000);
+  rebuilt = index_rowid (f, "participants_by_area");
+  g_assert_cmpint (rebuilt, >, before);
+  assert_committed_indexes (f);
+  all = serah_store_search_participant_ids (f->store, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 12000);
+  /* The search lists in area order, as the index walks it. */
+  first_in_order = committed_text (f, "SELECT id FROM participants ORDER BY kecamatan COLLATE"
+                                      " NOCASE, desa COLLATE NOCASE, name COLLATE NOCASE, id"
+                                      " LIMIT 1");
+  g_assert_cmpint (g_array_index (all, gint64, 0), ==, g_ascii_strtoll (first_in_order, NULL, 10));
+
+  again = serah_import_file (f->store, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->counts.unchanged, ==, 12000);
+  g_assert_cmpint (index_rowid (f, "participants_by_area"), ==, rebuilt);
+  assert_committed_indexes (f);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/serah/participant-batch/" path, Fixture, NULL, fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("big-bulk-rebuilds-indexes", test_big_bulk_rebuilds_indexes);
+  ADD ("rollback-restores-indexes", test_rollback_restores_indexes);
+  ADD ("commit-without-end-refused", test_commit_without_end_refused);
+  ADD ("fresh-bulk-falls-back", test_fresh_bulk_falls_back);
+  ADD ("big-import", test_big_import);
+#undef ADD
+
+  return g_test_run ();
+}
