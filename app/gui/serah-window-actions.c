@@ -106,10 +106,9 @@ static void
 about_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   static const char *const developers[] = { "Serah developers", NULL };
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
-  /* The application's own icon once it is installed; a card until then. */
-  const char *icon = gtk_icon_theme_has_icon (theme, APPLICATION_ID) ? APPLICATION_ID
-                                                                      : "auth-smartcard-symbolic";
+  /* The icon ships in the resource bundle (/id/go/dinkes/Serah/icons, which GtkApplication
+   * adds to the icon theme), so it shows from the build tree too. */
+  const char *icon = APPLICATION_ID;
 
   adw_show_about_window (GTK_WINDOW (widget),
                          "application-name", "Serah",

@@ -27,6 +27,7 @@ struct _SerahWindow
   AdwToastOverlay     *toast_overlay;
   AdwViewStack        *stack;
   AdwWindowTitle      *office_title;
+  GtkWidget           *ceremony_page;
 
   /* hardening (issue 6): the signed-in operator and the lock */
   SerahLockView       *lock_view;
@@ -386,13 +387,23 @@ update_title (SerahWindow *self)
 {
   g_autofree char *office = NULL;
   g_autofree char *base = NULL;
+  g_autofree char *ceremony = NULL;
 
   if (self->store == NULL)
     return;
   office = serah_store_get_setting (self->store, "office-name");
   base = g_path_get_basename (serah_store_get_path (self->store));
   adw_window_title_set_title (self->office_title, office ? office : "Serah");
-  adw_window_title_set_subtitle (self->office_title, base);
+  /* The ceremony in progress, so every page shows which acara this laptop serves. */
+  if (self->ceremony_page != NULL)
+    g_object_get (self->ceremony_page, "active-ceremony-name", &ceremony, NULL);
+  if (ceremony != NULL && *ceremony != '\0')
+    {
+      g_autofree char *subtitle = g_strdup_printf (_("%s · Ceremony: %s"), base, ceremony);
+      adw_window_title_set_subtitle (self->office_title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->office_title, base);
 }
 
 static void
@@ -502,6 +513,7 @@ serah_window_class_init (SerahWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, office_title);
+  gtk_widget_class_bind_template_child (widget_class, SerahWindow, ceremony_page);
 
   /* hardening (issue 6) */
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, lock_view);
@@ -520,5 +532,7 @@ static void
 serah_window_init (SerahWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->ceremony_page, "notify::active-ceremony-name",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   init_session (self);   /* hardening (issue 6) */
 }
