@@ -1,12 +1,14 @@
 /* test-gui-lock.c: the main window's lock under Xvfb: locked at start once operators exist,
  * wrong PINs refused and counted by the core (up to the lockout), the right PIN unlocks and
  * sets the window's operator, the idle timer locks again, sign-out, the idle time from
- * GSettings, a database without operators (bootstrap: the first administrator), and the
+ * GSettings, a database without operators (bootstrap: the first administrator), the pages
+ * recording under the signed-in operator and asking the window for the role, and the
  * audited "show NIK" action of the participants page (administrators only). */
 #include "config.h"
 
 #include <string.h>
 
+#include "serah-ceremony-page.h"
 #include "serah-lock-view.h"
 #include "serah-participants-page.h"
 #include "serah-test-gui.h"
@@ -250,6 +252,39 @@ test_right_pin_unlocks (Fixture *f, gconstpointer data)
   g_assert_cmpstr (operator_button_label (f), ==, "Operator: budi (Officer)");
 }
 
+/* The pages record under the signed-in operator and ask the window for the role. */
+static void
+test_pages_follow_the_operator (Fixture *f, gconstpointer data)
+{
+  GtkWidget *ceremony = find_descendant (GTK_WIDGET (f->window), SERAH_TYPE_CEREMONY_PAGE);
+  GtkWidget *participants = find_descendant (GTK_WIDGET (f->window), SERAH_TYPE_PARTICIPANTS_PAGE);
+  GtkWidget *label = gtk_label_new ("x");
+  GtkWindow *dialog = GTK_WINDOW (gtk_window_new ());
+  g_autofree char *ceremony_operator = NULL;
+
+  gtk_window_set_child (dialog, label);
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (f->window));
+  sign_in (f, "budi", BUDI_PIN);
+  /* The check-off screen records handovers under budi. */
+  g_object_get (ceremony, "operator", &ceremony_operator, NULL);
+  g_assert_cmpstr (ceremony_operator, ==, "budi");
+  g_assert_cmpstr (serah_window_operator_for (participants), ==, "budi");
+  /* A dialog of the window (reprint, say) too. */
+  g_assert_cmpstr (serah_window_operator_for (label), ==, "budi");
+  /* An officer may not do an administrator's work; an administrator may. */
+  g_assert_false (serah_window_require_role (participants, SERAH_ROLE_ADMIN, "Importing"));
+  g_assert_true (serah_window_require_role (participants, SERAH_ROLE_OFFICER, "Recording"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
+  g_clear_pointer (&ceremony_operator, g_free);
+  g_object_get (ceremony, "operator", &ceremony_operator, NULL);
+  g_assert_null (ceremony_operator);
+  g_assert_false (serah_window_require_role (participants, SERAH_ROLE_OFFICER, "Recording"));
+  sign_in (f, "siti", SITI_PIN);
+  g_assert_true (serah_window_require_role (label, SERAH_ROLE_ADMIN, "Printing"));
+  g_assert_cmpstr (serah_window_operator_for (label), ==, "siti");
+  gtk_window_destroy (dialog);
+}
+
 static void
 test_lockout (Fixture *f, gconstpointer data)
 {
@@ -451,6 +486,8 @@ main (int argc, char **argv)
               test_wrong_pin_refused, fixture_teardown);
   g_test_add ("/serah/gui-lock/right-pin-unlocks", Fixture, NULL, fixture_setup,
               test_right_pin_unlocks, fixture_teardown);
+  g_test_add ("/serah/gui-lock/pages-follow-the-operator", Fixture, NULL, fixture_setup,
+              test_pages_follow_the_operator, fixture_teardown);
   g_test_add ("/serah/gui-lock/lockout", Fixture, NULL, fixture_setup, test_lockout, fixture_teardown);
   g_test_add ("/serah/gui-lock/idle-lock", Fixture, NULL, fixture_setup, test_idle_lock,
               fixture_teardown);

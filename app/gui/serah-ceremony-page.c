@@ -33,7 +33,11 @@ struct _SerahCeremonyPage
 
 G_DEFINE_FINAL_TYPE (SerahCeremonyPage, serah_ceremony_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_STORE, PROP_ACTIVE_CEREMONY, PROP_ACTIVE_CEREMONY_NAME, N_PROPS };
+enum {
+  PROP_0, PROP_STORE, PROP_ACTIVE_CEREMONY, PROP_ACTIVE_CEREMONY_NAME,
+  PROP_OPERATOR,   /* hardening (issue 6) */
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -245,6 +249,9 @@ serah_ceremony_page_get_property (GObject *object, guint prop_id, GValue *value,
     case PROP_ACTIVE_CEREMONY_NAME:
       g_value_set_string (value, self->active_name);
       break;
+    case PROP_OPERATOR:
+      g_object_get_property (G_OBJECT (self->checkoff_view), "operator", value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -267,6 +274,11 @@ serah_ceremony_page_set_property (GObject *object, guint prop_id, const GValue *
       break;
     case PROP_ACTIVE_CEREMONY:
       serah_ceremony_page_set_active_ceremony (self, g_value_get_int64 (value));
+      break;
+    case PROP_OPERATOR:
+      /* The check-off screen records handovers and undos under this name. */
+      g_object_set_property (G_OBJECT (self->checkoff_view), "operator", value);
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -313,6 +325,10 @@ serah_ceremony_page_class_init (SerahCeremonyPageClass *klass)
   properties[PROP_ACTIVE_CEREMONY_NAME] =
     g_param_spec_string ("active-ceremony-name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* hardening (issue 6): the signed-in operator (the window binds its operator-name). */
+  properties[PROP_OPERATOR] =
+    g_param_spec_string ("operator", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SERAH_TYPE_CHECKOFF_VIEW);

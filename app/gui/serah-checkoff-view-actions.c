@@ -56,7 +56,7 @@ serah_checkoff_record_handover (SerahCheckoffView *self, gboolean allow_uninvite
   request.participant_id = self->current->participant->id;
   request.card_serial = self->current->scanned_serial;
   request.identified_by = self->current_how;
-  request.operator_name = serah_checkoff_view_operator (self);
+  request.operator_name = self->operator_name;
   request.station = self->station;
   request.allow_uninvited = allow_uninvited;
   if (self->proxy_name != NULL)
@@ -113,7 +113,7 @@ undo_responded (SerahUndoDialog *dialog, const char *response, SerahCheckoffView
     }
   reason = serah_undo_dialog_get_reason (dialog);
   undone = serah_ceremony_undo_handover (self->store, self->ceremony_id, self->undo_uuid, reason,
-                                         serah_checkoff_view_operator (self), self->station, &error);
+                                         self->operator_name, self->station, &error);
   if (undone == NULL)
     message = g_strdup_printf (_("Not undone: %s"), error->message);
   else
@@ -366,7 +366,7 @@ action_export_bundle (GtkWidget *widget, const char *name, GVariant *param)
   SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
 
   serah_station_export_bundle (serah_checkoff_parent_window (self), self->store, self->ceremony_id,
-                               self->station, serah_checkoff_view_operator (self), station_done,
+                               self->station, self->operator_name, station_done,
                                g_object_ref (self), g_object_unref);
 }
 
@@ -376,7 +376,7 @@ action_import_bundle (GtkWidget *widget, const char *name, GVariant *param)
   SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (widget);
 
   serah_station_import_bundle (serah_checkoff_parent_window (self), self->store, self->ceremony_id,
-                               serah_checkoff_view_operator (self), station_done, g_object_ref (self),
+                               self->operator_name, station_done, g_object_ref (self),
                                g_object_unref);
 }
 

@@ -77,8 +77,6 @@ struct _SerahCheckoffView
 };
 
 /* serah-checkoff-view.c: what the screen shows, used by the actions */
-/* The operator recorded with handovers: the "operator" property, else the window's. */
-const char *serah_checkoff_view_operator (SerahCheckoffView *self);
 void serah_checkoff_clear_proxy (SerahCheckoffView *self);
 void serah_checkoff_clear_scan_text (SerahCheckoffView *self);
 char *serah_checkoff_describe_handover (const SerahHandover *h);

@@ -16,7 +16,6 @@
 
 #include <glib/gi18n.h>
 
-#include "serah-window.h"
 #include "serah-checkoff-view-private.h"
 #include "serah-ceremony-items.h"
 
@@ -496,7 +495,7 @@ refresh_ceremony (SerahCheckoffView *self)
   /* TRANSLATORS: date · place · station (laptop) · operator */
   subtitle = g_strdup_printf (_("%s · %s · station %s · operator %s%s"), date, ceremony->place,
                               self->station ? self->station : g_get_host_name (),
-                              serah_checkoff_view_operator (self),
+                              self->operator_name ? self->operator_name : g_get_user_name (),
                               ceremony->closed_at ? _(" · CLOSED") : "");
   gtk_label_set_label (self->ceremony_title, ceremony->name);
   gtk_label_set_label (self->ceremony_subtitle, subtitle);
@@ -930,10 +929,4 @@ serah_checkoff_view_init (SerahCheckoffView *self)
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
   serah_checkoff_set_state (self, SERAH_CHECKOFF_IDLE);
   refresh_ceremony (self);
-}
-
-const char *
-serah_checkoff_view_operator (SerahCheckoffView *self)
-{
-  return self->operator_name ? self->operator_name : serah_gui_operator_name (GTK_WIDGET (self));
 }

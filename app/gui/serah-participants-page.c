@@ -285,39 +285,7 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
     show_import_refused (self, error);
 }
 
-/* ---- hardening (issue 6): who is acting ---- */
-
-/* The operator signed in to the window holding the page. A page outside a SerahWindow
- * (tests) follows the bootstrap rule when the database has no operator, else nobody. */
-static SerahRole
-current_operator (SerahParticipantsPage *self, const char **name)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  *name = NULL;
-  if (SERAH_IS_WINDOW (root))
-    {
-      *name = serah_window_get_operator_name (SERAH_WINDOW (root));
-      return serah_window_get_operator_role (SERAH_WINDOW (root));
-    }
-  if (self->store != NULL && serah_operators_count (self->store, NULL) == 0)
-    return SERAH_ROLE_ADMIN;
-  return 0;
-}
-
-static gboolean
-require_admin (SerahParticipantsPage *self, const char *what, const char **name)
-{
-  g_autofree char *text = NULL;
-
-  if (current_operator (self, name) >= SERAH_ROLE_ADMIN)
-    return TRUE;
-  /* TRANSLATORS: %s is what was refused, such as "Importing". */
-  text = g_strdup_printf (_("%s needs an administrator. Lock the window (Ctrl+L) and sign in "
-                            "as one."), what);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-  return FALSE;
-}
+/* ---- hardening (issue 6): show NIK ---- */
 
 static void
 update_show_nik (SerahParticipantsPage *self)
@@ -338,10 +306,11 @@ show_nik_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
-  const char *operator_name;
+  const char *operator_name = serah_window_operator_for (widget);
   GtkWidget *dialog;
 
-  if (item == NULL || self->store == NULL || !require_admin (self, _("Showing a full NIK"), &operator_name))
+  if (item == NULL || self->store == NULL ||
+      !serah_window_require_role (widget, SERAH_ROLE_ADMIN, _("Showing a full NIK")))
     return;
   p = serah_store_get_participant (self->store, serah_participant_item_get_id (item), &error);
   if (p != NULL)
@@ -374,17 +343,17 @@ serah_participants_page_import_file (SerahParticipantsPage *self, GFile *file)
   g_autofree char *label = NULL;
   GtkRoot *root;
   ImportJob *job;
-  const char *operator_name;
 
   g_return_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
   if (self->import_cancellable != NULL || self->store == NULL ||
-      !require_admin (self, _("Importing"), &operator_name))   /* hardening (issue 6) */
+      !serah_window_require_role (GTK_WIDGET (self), SERAH_ROLE_ADMIN, _("Importing")))
     return;
 
   job = g_new0 (ImportJob, 1);
-  job->operator_name = g_strdup (operator_name);
+  /* hardening (issue 6): recorded in the audit log with the import. */
+  job->operator_name = g_strdup (serah_window_operator_for (GTK_WIDGET (self)));
   job->db_path = g_strdup (serah_store_get_path (self->store));
   job->csv_path = g_file_get_path (file);
   job->permille = -1;

@@ -19,6 +19,7 @@
 #include "serah-print-page-private.h"
 #include "serah-reprint-dialog.h"
 #include "serah-print-sender.h"
+#include "serah-window.h"
 
 typedef struct {
   SerahPrintPage *page;
@@ -149,6 +150,8 @@ start_run (SerahPrintPage *self, const char *path, SerahPrintDestination *destin
       g_clear_pointer (&destination, serah_print_destination_free);
       return;
     }
+  /* hardening (issue 6): the run is recorded under the signed-in operator. */
+  serah_print_job_set_operator (job, serah_window_operator_for (GTK_WIDGET (self)));
 
   data = g_new0 (RunData, 1);
   data->page = g_object_ref (self);

@@ -234,7 +234,6 @@ snapshot_choices (SerahPrintPage *self, gboolean for_preview, GError **error)
   choices->desa = filter.desa;
   choices->order = order_fields[MIN (order, G_N_ELEMENTS (order_fields) - 1)];
   choices->selection = serah_area_selector_describe (self->area_selector);
-  choices->operator_name = g_strdup (serah_gui_operator_name (GTK_WIDGET (self)));
   choices->include_printed = gtk_switch_get_active (self->include_printed_switch);
   choices->first_position = serah_slot_picker_get_position (self->slot_picker);
   choices->separators = separator_modes[MIN (separators, G_N_ELEMENTS (separator_modes) - 1)];
@@ -572,6 +571,11 @@ run_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SerahPrintPage *self = SERAH_PRINT_PAGE (widget);
 
+  /* hardening (issue 6): printing, reprints and printer profiles are for administrators,
+   * as on the command line. */
+  if (!g_str_equal (name, "print.cancel") &&
+      !serah_window_require_role (widget, SERAH_ROLE_ADMIN, _("Printing")))
+    return;
   if (g_str_equal (name, "print.print"))
     serah_print_page_print (self);
   else if (g_str_equal (name, "print.export-pdf"))

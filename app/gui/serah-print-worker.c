@@ -34,7 +34,6 @@ choices_clear (gpointer data)
   g_strfreev (self->kecamatan);
   g_strfreev (self->desa);
   g_free (self->selection);
-  g_free (self->operator_name);
   g_clear_pointer (&self->profile, serah_printer_profile_free);
 }
 
@@ -75,7 +74,6 @@ serah_print_choices_make_job (const SerahPrintChoices *self, SerahStore *store)
   job = serah_print_job_new (store, self->card, self->sheet);
   serah_print_job_set_filter (job, &filter);
   serah_print_job_set_selection_text (job, self->selection);
-  serah_print_job_set_operator (job, self->operator_name);
   serah_print_job_set_include_printed (job, self->include_printed);
   serah_print_job_set_first_position (job, self->first_position);
   serah_print_job_set_separators (job, self->separators);

@@ -18,7 +18,6 @@ typedef struct {
   char               **desa;
   const char *const   *order;           /* static */
   char                *selection;       /* for the run record */
-  char                *operator_name;   /* who prints, for the run record and audit */
   gboolean             include_printed;
   guint                first_position;
   SerahSeparatorMode   separators;

@@ -12,8 +12,8 @@
 
 #include <glib/gi18n.h>
 
-#include "serah-window.h"
 #include "serah-reports-page.h"
+#include "serah-window.h"
 
 #define N_CELLS 10
 
@@ -332,7 +332,7 @@ new_job (SerahReportsPage *self)
   job->db_path = g_strdup (serah_store_get_path (self->store));
   job->ceremony_id = current_scope (self);
   job->kind = current_kind (self);
-  job->operator_name = g_strdup (serah_gui_operator_name (GTK_WIDGET (self)));
+  job->operator_name = g_strdup (serah_window_operator_for (GTK_WIDGET (self))); /* hardening (issue 6) */
   return job;
 }
 

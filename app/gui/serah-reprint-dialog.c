@@ -9,9 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "serah-window.h"
 #include "serah-print-sender.h"
 #include "serah-reprint-dialog.h"
+#include "serah-window.h"
 
 #define MAX_RESULTS 30
 
@@ -167,7 +167,7 @@ serah_reprint_dialog_write (SerahReprintDialog *self, const char *path, GError *
     }
   reason = reason_text (self);
   if (!serah_print_reprint_card (self->store, card_no, reason, self->card, self->sheet,
-                                 self->profile, serah_gui_operator_name (GTK_WIDGET (self)),
+                                 self->profile, serah_window_operator_for (GTK_WIDGET (self)),
                                  path, &result, error))
     return FALSE;
 

@@ -15,9 +15,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "serah-window.h"
 #include "serah-recorder.h"
 #include "serah-testimonial-page.h"
+#include "serah-window.h"
 
 #define MAX_RESULTS 6
 #define MAX_LISTED 200
@@ -74,10 +74,11 @@ G_DEFINE_FINAL_TYPE (SerahTestimonialPage, serah_testimonial_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_STORE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+/* hardening (issue 6): the operator signed in to the window. */
 static const char *
-page_operator (SerahTestimonialPage *self)
+operator_name (SerahTestimonialPage *self)
 {
-  return serah_gui_operator_name (GTK_WIDGET (self));
+  return serah_window_operator_for (GTK_WIDGET (self));
 }
 
 static void
@@ -562,7 +563,7 @@ record_action (GtkWidget *widget, const char *action, GVariant *param)
     serah_recorder_discard (self->recorder);
   g_clear_pointer (&self->audio_file, g_free);
   if (!serah_recorder_start (self->recorder, self->participant_id, current_ceremony (self),
-                             page_operator (self), &error))
+                             operator_name (self), &error))
     toast (self, error->message);
   update_actions (self);
 }
@@ -760,7 +761,7 @@ save_action (GtkWidget *widget, const char *action, GVariant *param)
   draft.tags = (const char *const *) tags;
   draft.audio_path = audio;
   draft.photo_path = self->photo_path;
-  draft.operator_name = page_operator (self);
+  draft.operator_name = operator_name (self);
   id = serah_testimonial_add (self->store, &draft, &error);
   if (id == 0)
     {
@@ -855,7 +856,7 @@ withdraw_response (AdwMessageDialog *dialog, const char *response, gpointer user
   if (g_strcmp0 (response, "withdraw") != 0 || self->selected == NULL)
     return;
   if (!serah_testimonial_set_consent (self->store, self->selected->id, SERAH_CONSENT_WITHDRAWN,
-                                      gtk_editable_get_text (entry), page_operator (self), &error))
+                                      gtk_editable_get_text (entry), operator_name (self), &error))
     {
       toast (self, error->message);
       return;
@@ -904,7 +905,7 @@ export_chosen (GtkNativeDialog *dialog, int response, gpointer user_data)
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
   if (!serah_testimonial_export (self->store, current_ceremony (self), format, path,
-                                 page_operator (self), &n, &error))
+                                 operator_name (self), &n, &error))
     toast (self, error->message);
   else
     {

@@ -13,6 +13,7 @@
 #include "serah-testimonial-page.h"
 #include "serah-window.h"
 #include "serah-ceremony-page.h"
+#include "serah-window-private.h"
 
 /* hardening (issue 6) */
 #include "serah-lock-view.h"
@@ -89,6 +90,51 @@ serah_window_get_operator_role (SerahWindow *self)
 {
   g_return_val_if_fail (SERAH_IS_WINDOW (self), 0);
   return self->operator_role;
+}
+
+/* The main window widget is in, directly or through a dialog's transient-for. */
+static SerahWindow *
+window_for (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  while (window != NULL && !SERAH_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  return window ? SERAH_WINDOW (window) : NULL;
+}
+
+const char *
+serah_window_operator_for (GtkWidget *widget)
+{
+  SerahWindow *window;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  window = window_for (widget);
+  if (window != NULL && window->operator_name != NULL)
+    return window->operator_name;
+  return g_get_user_name ();
+}
+
+gboolean
+serah_window_require_role (GtkWidget *widget, SerahRole role, const char *what)
+{
+  SerahWindow *window;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  window = window_for (widget);
+  if (window == NULL || (!window->locked && window->operator_role >= role))
+    return TRUE;
+  /* TRANSLATORS: %s is what was refused, such as "Importing". */
+  text = role == SERAH_ROLE_ADMIN
+    ? g_strdup_printf (_("%s needs an administrator. Lock the window (Ctrl+L) and sign in as "
+                         "one."), what)
+    : g_strdup_printf (_("%s needs a signed-in operator."), what);
+  serah_window_toast (window, text);
+  return FALSE;
 }
 
 gboolean
@@ -466,6 +512,8 @@ serah_window_class_init (SerahWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.setup-operators", NULL, setup_operators_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+
+  serah_window_class_install_admin_actions (widget_class); /* issue 6: the main menu */
 }
 
 static void
@@ -473,17 +521,4 @@ serah_window_init (SerahWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   init_session (self);   /* hardening (issue 6) */
-}
-
-const char *
-serah_gui_operator_name (GtkWidget *widget)
-{
-  GtkRoot *root;
-
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), g_get_user_name ());
-
-  root = gtk_widget_get_root (widget);
-  if (SERAH_IS_WINDOW (root) && serah_window_get_operator_name (SERAH_WINDOW (root)) != NULL)
-    return serah_window_get_operator_name (SERAH_WINDOW (root));
-  return g_get_user_name ();
 }

@@ -27,8 +27,15 @@ SerahRole    serah_window_get_operator_role (SerahWindow *self);
 gboolean     serah_window_get_locked        (SerahWindow *self);
 /* Locks now (the signed-in operator, or another, must enter a PIN to go on). */
 void         serah_window_lock              (SerahWindow *self);
-/* The operator to record for what widget's page does: the window's signed-in operator, or
- * the computer account's name when the widget is not in a SerahWindow or nobody signed in. */
-const char  *serah_gui_operator_name        (GtkWidget   *widget);
+/* The operator signed in to the SerahWindow holding widget, for a page to record what it
+ * does under; the computer account's name outside such a window or while nobody is
+ * signed in (what the core records for a NULL operator anyway). */
+const char  *serah_window_operator_for      (GtkWidget   *widget);
+/* The role check of a page action: TRUE when the operator signed in to widget's window
+ * holds role (or widget is in no SerahWindow); otherwise says on the window that what
+ * ("Importing") needs that role, and returns FALSE. */
+gboolean     serah_window_require_role      (GtkWidget   *widget,
+                                             SerahRole    role,
+                                             const char  *what);
 
 G_END_DECLS
