@@ -334,19 +334,23 @@ serah_import_parse_care_class (const char *text)
   return 0;
 }
 
-/* Most cells are ASCII, which is valid UTF-8 as it is (NUL aside, which
- * g_utf8_validate_len refuses): a cheaper test than the full validation, per cell. */
+/* Most cells are printable ASCII already trimmed, with single spaces between words: valid
+ * UTF-8 that the fold below would leave as it is. One cheap pass tells them, per cell. */
 static gboolean
-is_plain_ascii (const char *text, gsize len)
+is_clean_ascii (const char *text, gsize len)
 {
-  guchar any = 0;
-
+  if (len > 0 && (text[0] == ' ' || text[len - 1] == ' '))
+    return FALSE;
   for (gsize i = 0; i < len; i++)
     {
       guchar c = (guchar) text[i];
-      any |= c == 0 ? 0x80 : c;
+
+      /* Outside ' '..'~' (controls, NUL, DEL, UTF-8 or Windows-1252 bytes), or a space
+       * followed by another (never past the end: the last byte is no space). */
+      if ((guchar) (c - ' ') > '~' - ' ' || (c == ' ' && text[i + 1] == ' '))
+        return FALSE;
     }
-  return (any & 0x80) == 0;
+  return TRUE;
 }
 
 void
@@ -357,7 +361,9 @@ serah_import_clean_cell (GString *cell, gboolean *converted)
   gboolean pending_space = FALSE;
 
   *converted = FALSE;
-  if (!is_plain_ascii (cell->str, cell->len) && !g_utf8_validate_len (cell->str, cell->len, NULL))
+  if (is_clean_ascii (cell->str, cell->len))
+    return;
+  if (!g_utf8_validate_len (cell->str, cell->len, NULL))
     {
       /* Excel on Indonesian Windows saves "CSV" in Windows-1252; five byte values are
        * undefined there, and Latin-1 reads every byte, so it is the fallback. */
