@@ -9,41 +9,13 @@ fixture=${SERAH_CEREMONY_FIXTURE:?SERAH_CEREMONY_FIXTURE must point at ceremony-
 work=$(mktemp -d "${TMPDIR:-/tmp}/serah-e2e-ceremony-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 db="$work/kantor.db"
-n=0
-failed=0
 
 if ! command -v jq >/dev/null; then
   echo "1..0 # SKIP jq is not installed"
   exit 0
 fi
 
-# run EXPECTED_STATUS DESCRIPTION CMD...: stdout in $work/out, stderr in $work/err.
-run() {
-  local want=$1 what=$2
-  shift 2
-  n=$((n + 1))
-  "$@" </dev/null >"$work/out" 2>"$work/err"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then
-    echo "ok $n - $what"
-  else
-    echo "not ok $n - $what (exit $got, wanted $want)"
-    sed 's/^/# /' "$work/err"
-    failed=1
-  fi
-}
-
-check() {
-  local what=$1
-  shift
-  n=$((n + 1))
-  if "$@"; then
-    echo "ok $n - $what"
-  else
-    echo "not ok $n - $what"
-    failed=1
-  fi
-}
+. "$(dirname "$0")/e2e-lib.sh"
 
 json() { jq -r "$1" "$work/out"; }
 s() { "$cli" --db "$db" --operator rina "$@"; }
@@ -180,5 +152,4 @@ check "closing made a backup" bash -c "ls '$work'/backups/*ceremony-close.db >/d
 run 2 "an unknown ceremony is bad usage" s ceremony progress --ceremony 99
 run 2 "a missing subcommand is bad usage" s ceremony
 
-echo "1..$n"
-exit $failed
+finish

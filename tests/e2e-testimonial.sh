@@ -9,35 +9,8 @@ fixture=${SERAH_CEREMONY_FIXTURE:?SERAH_CEREMONY_FIXTURE must point at ceremony-
 work=$(mktemp -d "${TMPDIR:-/tmp}/serah-e2e-testimonial-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 db="$work/kantor.db"
-n=0
-failed=0
 
-run() {
-  local want=$1 what=$2
-  shift 2
-  n=$((n + 1))
-  "$@" </dev/null >"$work/out" 2>"$work/err"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then
-    echo "ok $n - $what"
-  else
-    echo "not ok $n - $what (exit $got, wanted $want)"
-    sed 's/^/# /' "$work/err"
-    failed=1
-  fi
-}
-
-check() {
-  local what=$1
-  shift
-  n=$((n + 1))
-  if "$@"; then
-    echo "ok $n - $what"
-  else
-    echo "not ok $n - $what"
-    failed=1
-  fi
-}
+. "$(dirname "$0")/e2e-lib.sh"
 
 serah() { "$cli" --db "$db" --operator petugas "$@"; }
 # absent FILE TEXT...: none of the texts occurs in FILE.
@@ -168,5 +141,4 @@ run 0 "an administrator exports" \
 check "and the export is recorded under her name" \
   test "$(sqlite3 "$db" "SELECT operator FROM audit_events WHERE action = 'export.testimonials' ORDER BY id DESC LIMIT 1")" = ani
 
-echo "1..$n"
-exit $failed
+finish
