@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <serah/serah-station.h>
+#include <serah/ceremony/serah-station.h>
 
 #include "fuzz-common.h"
 

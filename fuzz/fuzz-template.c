@@ -14,8 +14,8 @@
 #include <stdint.h>
 
 #include <cairo.h>
-#include <serah/serah-render.h>
-#include <serah/serah-template.h>
+#include <serah/cards/serah-render.h>
+#include <serah/cards/serah-template.h>
 
 #include "fuzz-common.h"
 

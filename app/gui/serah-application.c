@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <serah/serah-demo.h>
+#include <serah/demo/serah-demo.h>
 
 #include "serah-application.h"
 #include "serah-window.h"

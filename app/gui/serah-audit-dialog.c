@@ -7,8 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <serah/serah-audit-review.h>
-#include <serah/serah-operators.h>
+#include <serah/admin/serah-audit-review.h>
+#include <serah/admin/serah-operators.h>
 
 #include "serah-audit-dialog-private.h"
 #include "serah-file-chooser.h"

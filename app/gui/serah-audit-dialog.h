@@ -3,7 +3,7 @@
 #pragma once
 
 #include <adwaita.h>
-#include <serah/serah-store.h>
+#include <serah/store/serah-store.h>
 
 G_BEGIN_DECLS
 

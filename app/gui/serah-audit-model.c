@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include <serah/serah-audit-review.h>
+#include <serah/admin/serah-audit-review.h>
 
 #include "serah-audit-model.h"
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <serah/serah-audit.h>
+#include <serah/admin/serah-audit.h>
 
 G_BEGIN_DECLS
 

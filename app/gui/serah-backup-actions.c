@@ -15,9 +15,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <serah/serah-audit.h>
-#include <serah/serah-backup.h>
-#include <serah/serah-operators.h>
+#include <serah/admin/serah-audit.h>
+#include <serah/store/serah-backup.h>
+#include <serah/admin/serah-operators.h>
 
 #include "serah-backup-actions.h"
 #include "serah-file-chooser.h"

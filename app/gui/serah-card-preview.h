@@ -5,7 +5,7 @@
 
 #include <gtk/gtk.h>
 #include <serah/serah.h>
-#include <serah/serah-print-job.h>
+#include <serah/cards/serah-print-job.h>
 
 #include "serah-print-worker.h"
 

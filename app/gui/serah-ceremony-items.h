@@ -4,7 +4,7 @@
 #pragma once
 
 #include <glib-object.h>
-#include <serah/serah-ceremony.h>
+#include <serah/ceremony/serah-ceremony.h>
 
 G_BEGIN_DECLS
 

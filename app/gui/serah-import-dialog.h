@@ -2,7 +2,7 @@
 #pragma once
 
 #include <adwaita.h>
-#include <serah/serah-import.h>
+#include <serah/register/serah-import.h>
 
 G_BEGIN_DECLS
 

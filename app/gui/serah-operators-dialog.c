@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <serah/serah-audit-review.h>
-#include <serah/serah-operators.h>
+#include <serah/admin/serah-audit-review.h>
+#include <serah/admin/serah-operators.h>
 
 #include "serah-operators-dialog-private.h"
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <glib-object.h>
-#include <serah/serah-participant.h>
+#include <serah/register/serah-participant.h>
 
 G_BEGIN_DECLS
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <serah/serah-store.h>
+#include <serah/store/serah-store.h>
 
 #include "serah-participant-item.h"
 

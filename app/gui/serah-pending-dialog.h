@@ -2,7 +2,7 @@
 #pragma once
 
 #include <adwaita.h>
-#include <serah/serah-ceremony.h>
+#include <serah/ceremony/serah-ceremony.h>
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
  * a printer or a PDF, progress, cancel). */
 #pragma once
 
-#include <serah/serah-template.h>
+#include <serah/cards/serah-template.h>
 
 #include "serah-area-selector.h"
 #include "serah-card-preview.h"

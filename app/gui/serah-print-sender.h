@@ -3,7 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <serah/serah-template.h>
+#include <serah/cards/serah-template.h>
 
 G_BEGIN_DECLS
 

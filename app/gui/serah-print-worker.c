@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
-#include <serah/serah-render.h>
+#include <serah/cards/serah-render.h>
 
 #include "serah-print-worker.h"
 

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 #include <serah/serah.h>
-#include <serah/serah-print-job.h>
+#include <serah/cards/serah-print-job.h>
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <serah/serah-station.h>
+#include <serah/ceremony/serah-station.h>
 
 G_BEGIN_DECLS
 

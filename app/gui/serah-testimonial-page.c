@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "serah-recorder.h"
+#include <serah/testimonials/serah-recorder.h>
 #include "serah-testimonial-page.h"
 #include "serah-window.h"
 

@@ -1,7 +1,7 @@
 /* serah-window-private.h: what serah-window.c shares with serah-window-actions.c. */
 #pragma once
 
-#include <serah/serah-operators.h>
+#include <serah/admin/serah-operators.h>
 
 #include "serah-window.h"
 

@@ -1,27 +1,27 @@
 /* serah.h: umbrella header of libserah-core (no GTK). */
 #pragma once
 
-#include <serah/serah-participant.h>
-#include <serah/serah-store.h>
-#include <serah/serah-import.h>
-#include <serah/serah-demo.h>
-#include <serah/serah-payload.h>
-#include <serah/serah-print-records.h>
+#include <serah/register/serah-participant.h>
+#include <serah/store/serah-store.h>
+#include <serah/register/serah-import.h>
+#include <serah/demo/serah-demo.h>
+#include <serah/cards/serah-payload.h>
+#include <serah/cards/serah-print-records.h>
 /* ceremonies (issue 4) */
-#include <serah/serah-ceremony.h>
-#include <serah/serah-paper.h>
-#include <serah/serah-station.h>
+#include <serah/ceremony/serah-ceremony.h>
+#include <serah/ceremony/serah-paper.h>
+#include <serah/ceremony/serah-station.h>
 /* testimonials and reports (issue 5) */
-#include <serah/serah-testimonial.h>
-#include <serah/serah-quote-card.h>
-#include <serah/serah-report.h>
+#include <serah/testimonials/serah-testimonial.h>
+#include <serah/testimonials/serah-quote-card.h>
+#include <serah/reports/serah-report.h>
 
 /* hardening (issue 6) */
-#include <serah/serah-operators.h>
-#include <serah/serah-audit.h>
-#include <serah/serah-backup.h>
+#include <serah/admin/serah-operators.h>
+#include <serah/admin/serah-audit.h>
+#include <serah/store/serah-backup.h>
 
 /* printing (issue 3) */
-#include <serah/serah-template.h>
-#include <serah/serah-render.h>
-#include <serah/serah-print-job.h>
+#include <serah/cards/serah-template.h>
+#include <serah/cards/serah-render.h>
+#include <serah/cards/serah-print-job.h>

@@ -1,0 +1,80 @@
+/* serah-print-job-private.h: what the job's options (serah-print-job.c) and the PDF run
+ * (serah-print-run.c) share: the job's fields and the walk over the selection. */
+#pragma once
+
+#include <serah/cards/serah-print-job.h>
+
+#include "cards/serah-template-private.h"
+
+G_BEGIN_DECLS
+
+struct _SerahPrintJob
+{
+  GObject             parent_instance;
+  SerahStore         *store;
+  SerahCardTemplate  *template_;
+  SerahSheet         *sheet;
+
+  SerahParticipantFilter filter;
+  GArray             *ids;          /* gint64, or NULL for the filter */
+  char               *selection_text;
+
+  guint               first_position;
+  SerahSeparatorMode  separators;
+  gboolean            crop_marks, outline, duplex, include_printed;
+  int                 nik_display;
+  gboolean            has_calibration;
+  SerahCalibration    calibration;
+  char               *calibration_name;
+  char               *operator_name;
+  GHashTable         *extra;
+  gint64              ceremony_id;
+  char               *reprint_reason;
+};
+
+typedef struct _BackEntry BackEntry;
+
+/* One pass over the selection. Set the flags after serah_print_walk_begin:
+ *   counting   count cards per desa stack only (group_sizes, total)
+ *   cr         draw into it (page_target -1: every page; else only that PDF page)
+ *   surface    the PDF: cairo_show_page after each page
+ *   record     insert the cards (run_id must be set) and sign their payloads */
+typedef struct {
+  SerahPrintJob      *job;
+  SerahStore         *store;
+  GCancellable       *cancellable;
+  SerahPrintProgressFunc progress;
+  gpointer            progress_data;
+
+  gboolean            counting;
+  gboolean            record;
+  gint64              run_id;
+  cairo_t            *cr;
+  cairo_surface_t    *surface;
+  int                 page_target;
+
+  SerahCardRenderer  *renderer;
+  GHashTable         *extra;        /* the job's extras + office + print_date */
+  char               *office, *print_date;
+  guint               n_slots;
+  BackEntry          *backs;        /* n_slots, the current sheet's cards (duplex) */
+  GArray             *group_sizes;  /* guint cards per stack, from the counting pass */
+
+  /* progress of the walk */
+  guint               sheet, slot, pages;
+  gboolean            sheet_used, front_open, stop, failed;
+  guint               n_groups, stack_index;
+  char               *group_kecamatan, *group_desa;
+  guint               total, done, skipped, voided, separators;
+  gint64              first_serial, last_serial;
+} SerahPrintWalk;
+
+gboolean serah_print_walk_begin (SerahPrintWalk *walk,
+                                 SerahPrintJob  *job,
+                                 SerahStore     *store,
+                                 GError        **error);
+gboolean serah_print_walk_run   (SerahPrintWalk *walk,
+                                 GError        **error);
+void     serah_print_walk_end   (SerahPrintWalk *walk);
+
+G_END_DECLS

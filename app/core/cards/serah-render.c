@@ -1,0 +1,868 @@
+/* serah-render.c: drawing one card side from its template, fitting text and drawing QR codes.
+ *
+ * Speed matters (10 000 cards should take a few seconds), so everything that does not
+ * change from card to card is done once per renderer: runs of static elements (bands,
+ * logos, fixed words) are recorded into a recording surface that every card replays (the
+ * PDF writer turns it into one form XObject used by every card), each text element keeps
+ * its own PangoLayout, and a text that repeats (a faskes, a class) is not measured again. */
+#define G_LOG_DOMAIN "serah-render"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cards/serah-render-private.h"
+
+G_DEFINE_QUARK (serah-render-error-quark, serah_render_error)
+
+#define MM_PER_PT (25.4 / 72.0)
+
+typedef struct {
+  SerahElement         *element;
+  PangoLayout          *layout;    /* dynamic text elements */
+  PangoFontDescription *desc;      /* scratch copy whose size changes */
+  char                 *last_text; /* what layout holds, fitted as last_fit says */
+  SerahTextFit          last_fit;
+} ElementState;
+
+/* One drawing step of a side: a recorded run of static elements, or one dynamic element. */
+typedef struct {
+  cairo_surface_t *layer;
+  ElementState    *state;
+} Step;
+
+struct _SerahCardRenderer {
+  SerahCardTemplate *template_;
+  PangoFontMap      *font_map;
+  PangoContext      *context;
+  ElementState      *states;
+  GArray            *steps[2];
+  gboolean           built;
+  GString           *text;
+  PangoLayout       *scratch;
+};
+
+PangoContext *
+serah_render_context_new (PangoFontMap *font_map)
+{
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Millimetres as the unit: 1 pt = 25.4 / 72 mm. Hinting would snap glyphs to a grid of
+   * whole millimetres, so it is off, and so is glyph position rounding. */
+  pango_cairo_context_set_resolution (context, 25.4);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  return context;
+}
+
+/* ---- fitting text ---- */
+
+static void
+set_size (PangoLayout *layout, PangoFontDescription *desc, double size_pt)
+{
+  pango_font_description_set_size (desc, (int) lround (size_pt * PANGO_SCALE));
+  pango_layout_set_font_description (layout, desc);
+}
+
+/* The union of ink and logical extents: a glyph may ink outside its logical box
+ * (diacritics, italic overhangs), and the logical box holds the line height. */
+static PangoRectangle
+union_extents (const PangoRectangle *a, const PangoRectangle *b)
+{
+  PangoRectangle u;
+  int x2 = MAX (a->x + a->width, b->x + b->width);
+  int y2 = MAX (a->y + a->height, b->y + b->height);
+
+  if (a->width == 0 && a->height == 0)
+    return *b;
+  u.x = MIN (a->x, b->x);
+  u.y = MIN (a->y, b->y);
+  u.width = x2 - u.x;
+  u.height = y2 - u.y;
+  return u;
+}
+
+static void
+measure (PangoLayout *layout, SerahTextFit *fit, PangoRectangle *both)
+{
+  pango_layout_get_extents (layout, &fit->ink, &fit->logical);
+  *both = union_extents (&fit->ink, &fit->logical);
+}
+
+void
+serah_render_fit_layout (PangoLayout *layout, PangoFontDescription *desc,
+                         const SerahTextStyle *style, const SerahRect *box, SerahTextFit *fit)
+{
+  int box_w = (int) floor (box->width * PANGO_SCALE);
+  int box_h = (int) floor (box->height * PANGO_SCALE);
+  double size = style->size_pt;
+  PangoRectangle both;
+  gboolean fits = FALSE, bounded = FALSE;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, style->align);
+  set_size (layout, desc, size);
+
+  /* Most texts fit at their size: one measurement. Long names converge in two or three
+   * steps, in quarter points, never below the minimum. */
+  for (int round = 0; round < 10; round++)
+    {
+      double ratio, next;
+
+      measure (layout, fit, &both);
+      if (both.width <= box_w && both.height <= box_h)
+        {
+          fits = TRUE;
+          break;
+        }
+      if (size <= style->min_size_pt)
+        break;
+      ratio = MIN ((double) box_w / MAX (both.width, 1), (double) box_h / MAX (both.height, 1));
+      next = floor (size * ratio * 4) / 4;
+      if (next >= size)
+        next = size - 0.25;
+      size = MAX (next, style->min_size_pt);
+      set_size (layout, desc, size);
+    }
+
+  if (!fits)
+    {
+      int width = box_w;
+
+      bounded = TRUE;
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      for (int round = 0; round < 3; round++)
+        {
+          int lines = style->overflow == SERAH_OVERFLOW_WRAP ? style->max_lines : 1;
+
+          pango_layout_set_width (layout, MAX (width, PANGO_SCALE));
+          pango_layout_set_height (layout, -lines);
+          measure (layout, fit, &both);
+          /* Fewer lines when the box is not tall enough for all of them. */
+          while (both.height > box_h && lines > 1)
+            {
+              pango_layout_set_height (layout, -(--lines));
+              measure (layout, fit, &both);
+            }
+          if (both.width <= box_w)
+            break;
+          /* An ink overhang (italic, a wide last glyph) still leaves the box: narrow the
+           * line by that much so the ellipsis comes earlier. */
+          width -= both.width - box_w + PANGO_SCALE / 20;
+        }
+    }
+
+  fit->size_pt = size;
+  fit->lines = pango_layout_get_line_count (layout);
+  fit->ellipsized = pango_layout_is_ellipsized (layout);
+
+  /* Horizontal: unbounded layouts are placed by their logical box; bounded ones are laid
+   * out by Pango inside box_w, so they start at the box. Then the ink is kept inside. */
+  if (!bounded)
+    {
+      double w = fit->logical.width / (double) PANGO_SCALE;
+      double lx = fit->logical.x / (double) PANGO_SCALE;
+      switch (style->align)
+        {
+        case PANGO_ALIGN_CENTER: fit->x = box->x + (box->width - w) / 2 - lx; break;
+        case PANGO_ALIGN_RIGHT: fit->x = box->x + box->width - w - lx; break;
+        default: fit->x = box->x - lx; break;
+        }
+    }
+  else
+    fit->x = box->x;
+  {
+    double ink_l = fit->ink.x / (double) PANGO_SCALE, ink_r = ink_l + fit->ink.width / (double) PANGO_SCALE;
+    if (fit->x + ink_r > box->x + box->width)
+      fit->x = box->x + box->width - ink_r;
+    if (fit->x + ink_l < box->x)
+      fit->x = box->x - ink_l;
+  }
+  {
+    double h = fit->logical.height / (double) PANGO_SCALE;
+    double ly = fit->logical.y / (double) PANGO_SCALE;
+    double ink_t = fit->ink.y / (double) PANGO_SCALE, ink_b = ink_t + fit->ink.height / (double) PANGO_SCALE;
+    switch (style->valign)
+      {
+      case SERAH_VALIGN_MIDDLE: fit->y = box->y + (box->height - h) / 2 - ly; break;
+      case SERAH_VALIGN_BOTTOM: fit->y = box->y + box->height - h - ly; break;
+      default: fit->y = box->y - ly; break;
+      }
+    if (fit->y + ink_b > box->y + box->height)
+      fit->y = box->y + box->height - ink_b;
+    if (fit->y + ink_t < box->y)
+      fit->y = box->y - ink_t;
+  }
+}
+
+void
+serah_render_fitted_text (cairo_t *cr, PangoLayout *layout, const char *text, const char *font,
+                          const SerahTextStyle *style, const SerahRect *box)
+{
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  SerahTextFit fit;
+
+  pango_layout_set_attributes (layout, NULL);
+  pango_layout_set_text (layout, text, -1);
+  serah_render_fit_layout (layout, desc, style, box, &fit);
+  cairo_move_to (cr, fit.x, fit.y);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (desc);
+}
+
+/* ---- field values ---- */
+
+static const char *
+extra_value (const SerahCardData *data, const char *name)
+{
+  const char *v = data->extra ? g_hash_table_lookup (data->extra, name) : NULL;
+  return v ? v : "";
+}
+
+/* Appends the value of field to out. */
+static void
+append_field (GString *out, SerahField field, const char *extra_name,
+              const SerahCardTemplate *t, const SerahCardData *data)
+{
+  const SerahParticipant *p = data->participant;
+
+  switch (field)
+    {
+    case SERAH_FIELD_LITERAL:
+      g_string_append (out, extra_name);
+      break;
+    case SERAH_FIELD_NAME:
+      g_string_append (out, p->name ? p->name : "");
+      break;
+    case SERAH_FIELD_CARD_NO:
+      g_string_append (out, p->card_no);
+      break;
+    case SERAH_FIELD_CARD_NO_SPACED:
+      for (const char *c = p->card_no; *c; c++)
+        {
+          if (c != p->card_no && (c - p->card_no) % 4 == 0)
+            g_string_append_c (out, ' ');
+          g_string_append_c (out, *c);
+        }
+      break;
+    case SERAH_FIELD_NIK:
+    case SERAH_FIELD_NIK_MASKED:
+      {
+        gboolean full = field == SERAH_FIELD_NIK &&
+                        (data->nik_display > 0 || (data->nik_display < 0 && t->full_nik));
+        if (full)
+          g_string_append (out, p->nik);
+        else
+          {
+            g_autofree char *masked = serah_nik_mask (p->nik);
+            g_string_append (out, masked ? masked : "");
+          }
+      }
+      break;
+    case SERAH_FIELD_BIRTH_DATE:
+      /* Stored ISO; printed the Indonesian way, dd-mm-yyyy. */
+      if (strlen (p->birth_date) == 10)
+        g_string_append_printf (out, "%.2s-%.2s-%.4s", p->birth_date + 8, p->birth_date + 5,
+                                p->birth_date);
+      break;
+    case SERAH_FIELD_SEX:
+      g_string_append (out, p->sex == SERAH_SEX_FEMALE ? "Perempuan"
+                            : p->sex == SERAH_SEX_MALE ? "Laki-laki" : "");
+      break;
+    case SERAH_FIELD_ADDRESS:
+      g_string_append (out, p->address ? p->address : "");
+      break;
+    case SERAH_FIELD_DESA:
+      g_string_append (out, p->desa ? p->desa : "");
+      break;
+    case SERAH_FIELD_KECAMATAN:
+      g_string_append (out, p->kecamatan ? p->kecamatan : "");
+      break;
+    case SERAH_FIELD_FASKES:
+      g_string_append (out, p->faskes ? p->faskes : "");
+      break;
+    case SERAH_FIELD_CARE_CLASS:
+      if (p->care_class > 0)
+        g_string_append_printf (out, "%d", p->care_class);
+      else
+        g_string_append_c (out, '-');
+      break;
+    case SERAH_FIELD_SERIAL:
+      if (data->serial > 0)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, data->serial);
+      else
+        g_string_append_c (out, '-');
+      break;
+    case SERAH_FIELD_STACK_INDEX:
+      if (data->stack_index > 0)
+        g_string_append_printf (out, "%u", data->stack_index);
+      break;
+    case SERAH_FIELD_STACK_TOTAL:
+      if (data->stack_total > 0)
+        g_string_append_printf (out, "%u", data->stack_total);
+      break;
+    case SERAH_FIELD_PAYLOAD:
+      g_string_append (out, data->payload ? data->payload : "");
+      break;
+    case SERAH_FIELD_EXTRA:
+      g_string_append (out, extra_value (data, extra_name));
+      break;
+    }
+}
+
+static void
+compose_text (GString *out, const SerahElement *e, const SerahCardTemplate *t,
+              const SerahCardData *data)
+{
+  g_string_truncate (out, 0);
+  for (guint i = 0; i < e->segments->len; i++)
+    {
+      const SerahTextSegment *s = e->segments->pdata[i];
+      append_field (out, s->field, s->text, t, data);
+    }
+  if (e->uppercase)
+    {
+      g_autofree char *up = g_utf8_strup (out->str, out->len);
+      g_string_assign (out, up);
+    }
+}
+
+static gboolean
+requirement_met (SerahCardRenderer *self, const SerahElement *e, const SerahCardData *data)
+{
+  if (e->requires == NULL)
+    return TRUE;
+  g_string_truncate (self->text, 0);
+  append_field (self->text, e->requires_field, e->requires, self->template_, data);
+  return self->text->len > 0 && strcmp (self->text->str, "-") != 0;
+}
+
+/* ---- drawing elements ---- */
+
+static void
+set_color (cairo_t *cr, const PangoColor *c, guint16 alpha)
+{
+  cairo_set_source_rgba (cr, c->red / 65535.0, c->green / 65535.0, c->blue / 65535.0,
+                         alpha / 65535.0);
+}
+
+static void
+rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  if (r <= 0)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      return;
+    }
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+draw_shape (cairo_t *cr, const SerahElement *e)
+{
+  if (e->type == SERAH_ELEMENT_LINE)
+    {
+      cairo_move_to (cr, e->box.x, e->box.y);
+      cairo_rel_line_to (cr, e->box.width, e->box.height);
+      cairo_set_line_width (cr, e->line_width);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      set_color (cr, &e->stroke, e->stroke_alpha);
+      cairo_stroke (cr);
+      return;
+    }
+  rounded_rect (cr, e->box.x, e->box.y, e->box.width, e->box.height, e->radius);
+  if (e->has_fill)
+    {
+      set_color (cr, &e->fill, e->fill_alpha);
+      if (e->has_stroke)
+        cairo_fill_preserve (cr);
+      else
+        cairo_fill (cr);
+    }
+  if (e->has_stroke)
+    {
+      cairo_set_line_width (cr, e->line_width);
+      set_color (cr, &e->stroke, e->stroke_alpha);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_image (cairo_t *cr, const SerahElement *e)
+{
+  /* Contained in the box, centred, aspect kept. */
+  double scale = MIN (e->box.width / e->image_width, e->box.height / e->image_height);
+  double w = e->image_width * scale, h = e->image_height * scale;
+
+  cairo_save (cr);
+  cairo_translate (cr, e->box.x + (e->box.width - w) / 2, e->box.y + (e->box.height - h) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, e->image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_rectangle (cr, 0, 0, e->image_width, e->image_height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
+text_style (const SerahElement *e, SerahTextStyle *style)
+{
+  *style = (SerahTextStyle) { e->size_pt, e->min_size_pt, e->overflow, e->max_lines, e->align,
+                              e->valign };
+}
+
+static PangoLayout *
+new_text_layout (SerahCardRenderer *self, const SerahElement *e)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+
+  if (e->letter_spacing_pt != 0)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+      int spacing = (int) lround (e->letter_spacing_pt * MM_PER_PT * PANGO_SCALE);
+      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (spacing));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  if (e->line_spacing > 0)
+    pango_layout_set_line_spacing (layout, (float) e->line_spacing);
+  return layout;
+}
+
+/* Lays out text for element state, reusing the last result when the text repeats. */
+static void
+layout_text (ElementState *state, const char *text)
+{
+  SerahTextStyle style;
+
+  if (state->last_text != NULL && strcmp (state->last_text, text) == 0)
+    return;
+  g_free (state->last_text);
+  state->last_text = g_strdup (text);
+  text_style (state->element, &style);
+  pango_layout_set_text (state->layout, text, -1);
+  serah_render_fit_layout (state->layout, state->desc, &style, &state->element->box,
+                           &state->last_fit);
+}
+
+static void
+draw_text_state (cairo_t *cr, ElementState *state)
+{
+  set_color (cr, &state->element->color, state->element->color_alpha);
+  cairo_move_to (cr, state->last_fit.x, state->last_fit.y);
+  pango_cairo_show_layout (cr, state->layout);
+}
+
+gboolean
+serah_render_qr (cairo_t *cr, const char *text, char level, double x, double y, double size,
+                 int quiet_zone, GError **error)
+{
+  QRecLevel qr_level = level == 'L' ? QR_ECLEVEL_L : level == 'Q' ? QR_ECLEVEL_Q
+                     : level == 'H' ? QR_ECLEVEL_H : QR_ECLEVEL_M;
+  QRcode *code;
+  cairo_surface_t *mask;
+  cairo_pattern_t *pattern;
+  unsigned char *pixels;
+  int n, stride;
+  double module;
+
+  g_return_val_if_fail (cr != NULL && text != NULL, FALSE);
+
+  /* QR_MODE_8 is only the hint for what is not alphanumeric: libqrencode picks the
+   * alphanumeric mode for the token, which keeps it at version 3 (29 x 29). */
+  code = QRcode_encodeString (text, 0, qr_level, QR_MODE_8, 1);
+  if (code == NULL)
+    {
+      g_set_error (error, SERAH_RENDER_ERROR, SERAH_RENDER_ERROR_QR,
+                   _("Cannot make a QR code of “%s”: %s"), text, g_strerror (errno));
+      return FALSE;
+    }
+  n = code->width;
+  module = size / (n + 2 * MAX (quiet_zone, 4));
+
+  /* One A8 pixel per module: the PDF gets a 29 x 29 stencil instead of hundreds of
+   * rectangles, and NEAREST keeps the modules square at any zoom. */
+  mask = cairo_image_surface_create (CAIRO_FORMAT_A8, n, n);
+  stride = cairo_image_surface_get_stride (mask);
+  cairo_surface_flush (mask);
+  pixels = cairo_image_surface_get_data (mask);
+  for (int row = 0; row < n; row++)
+    for (int col = 0; col < n; col++)
+      pixels[row * stride + col] = (code->data[row * n + col] & 1) ? 0xff : 0;
+  cairo_surface_mark_dirty (mask);
+  QRcode_free (code);
+
+  cairo_save (cr);
+  /* The quiet zone is part of the code: always white, whatever is behind it. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x, y, size, size);
+  cairo_fill (cr);
+  cairo_translate (cr, x + (size - n * module) / 2, y + (size - n * module) / 2);
+  cairo_scale (cr, module, module);
+  pattern = cairo_pattern_create_for_surface (mask);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_mask (cr, pattern);
+  cairo_pattern_destroy (pattern);
+  cairo_surface_destroy (mask);
+  cairo_restore (cr);
+  return TRUE;
+}
+
+static const char qr_level_letters[] = { [QR_ECLEVEL_L] = 'L', [QR_ECLEVEL_M] = 'M',
+                                         [QR_ECLEVEL_Q] = 'Q', [QR_ECLEVEL_H] = 'H' };
+
+static gboolean
+draw_qr (SerahCardRenderer *self, cairo_t *cr, const SerahElement *e, const SerahCardData *data,
+         GError **error)
+{
+  g_string_truncate (self->text, 0);
+  append_field (self->text, e->qr_field, NULL, self->template_, data);
+  if (data->payload == NULL && e->qr_field == SERAH_FIELD_PAYLOAD)
+    {
+      gboolean ok;
+      /* A preview has no serial yet: a grey code that cannot be mistaken for a card's. */
+      cairo_push_group (cr);
+      ok = serah_render_qr (cr, "SERAH PRATINJAU", qr_level_letters[e->qr_level], e->box.x,
+                            e->box.y, e->box.width, e->quiet_zone, error);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, 0.35);
+      return ok;
+    }
+  return serah_render_qr (cr, self->text->str, qr_level_letters[e->qr_level], e->box.x, e->box.y,
+                          e->box.width, e->quiet_zone, error);
+}
+
+/* ---- the renderer ---- */
+
+static void
+draw_static_element (SerahCardRenderer *self, cairo_t *cr, const SerahElement *e)
+{
+  switch (e->type)
+    {
+    case SERAH_ELEMENT_BOX:
+    case SERAH_ELEMENT_LINE:
+      draw_shape (cr, e);
+      break;
+    case SERAH_ELEMENT_IMAGE:
+      draw_image (cr, e);
+      break;
+    case SERAH_ELEMENT_TEXT:
+      {
+        g_autoptr(PangoLayout) layout = new_text_layout (self, e);
+        PangoFontDescription *desc = pango_font_description_copy (e->font);
+        ElementState state = { (SerahElement *) e, layout, desc, NULL, { 0 } };
+        SerahCardData none = { 0 };
+
+        compose_text (self->text, e, self->template_, &none);
+        layout_text (&state, self->text->str);
+        draw_text_state (cr, &state);
+        g_free (state.last_text);
+        pango_font_description_free (desc);
+      }
+      break;
+    case SERAH_ELEMENT_QR:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+element_is_static (const SerahElement *e)
+{
+  if (e->requires != NULL || e->type == SERAH_ELEMENT_QR)
+    return FALSE;
+  return e->type != SERAH_ELEMENT_TEXT || e->is_static;
+}
+
+/* Splits each side into steps: runs of static elements recorded once, and the dynamic
+ * elements between them, keeping the template's drawing order. */
+static void
+build_steps (SerahCardRenderer *self)
+{
+  SerahCardTemplate *t = self->template_;
+  cairo_rectangle_t extents = { -t->bleed, -t->bleed, t->width + 2 * t->bleed,
+                                t->height + 2 * t->bleed };
+
+  for (int side = 0; side < 2; side++)
+    {
+      cairo_t *rec = NULL;
+      cairo_surface_t *layer = NULL;
+
+      for (guint i = 0; i < t->elements->len; i++)
+        {
+          SerahElement *e = t->elements->pdata[i];
+          if ((int) e->side != side)
+            continue;
+          if (element_is_static (e))
+            {
+              if (rec == NULL)
+                {
+                  layer = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+                  rec = cairo_create (layer);
+                }
+              draw_static_element (self, rec, e);
+              continue;
+            }
+          if (rec != NULL)
+            {
+              Step step = { layer, NULL };
+              cairo_destroy (rec);
+              rec = NULL;
+              g_array_append_val (self->steps[side], step);
+            }
+          {
+            Step step = { NULL, &self->states[i] };
+            g_array_append_val (self->steps[side], step);
+          }
+        }
+      if (rec != NULL)
+        {
+          Step step = { layer, NULL };
+          cairo_destroy (rec);
+          g_array_append_val (self->steps[side], step);
+        }
+    }
+  self->built = TRUE;
+}
+
+static void
+clear_step (gpointer data)
+{
+  Step *step = data;
+  g_clear_pointer (&step->layer, cairo_surface_destroy);
+}
+
+SerahCardRenderer *
+serah_card_renderer_new (SerahCardTemplate *template_)
+{
+  SerahCardRenderer *self;
+
+  g_return_val_if_fail (template_ != NULL, NULL);
+
+  self = g_new0 (SerahCardRenderer, 1);
+  self->template_ = serah_card_template_ref (template_);
+  /* A font map of our own: Pango's default one is per thread anyway, and a print job may
+   * run in a worker thread. */
+  self->font_map = pango_cairo_font_map_new ();
+  self->context = serah_render_context_new (self->font_map);
+  self->text = g_string_new (NULL);
+  self->scratch = pango_layout_new (self->context);
+  self->states = g_new0 (ElementState, template_->elements->len);
+  for (guint i = 0; i < template_->elements->len; i++)
+    {
+      SerahElement *e = template_->elements->pdata[i];
+      self->states[i].element = e;
+      if (e->type == SERAH_ELEMENT_TEXT && !element_is_static (e))
+        {
+          self->states[i].layout = new_text_layout (self, e);
+          self->states[i].desc = pango_font_description_copy (e->font);
+        }
+    }
+  for (int side = 0; side < 2; side++)
+    {
+      self->steps[side] = g_array_new (FALSE, TRUE, sizeof (Step));
+      g_array_set_clear_func (self->steps[side], clear_step);
+    }
+  return self;
+}
+
+void
+serah_card_renderer_free (SerahCardRenderer *self)
+{
+  if (self == NULL)
+    return;
+  for (int side = 0; side < 2; side++)
+    g_array_unref (self->steps[side]);
+  for (guint i = 0; i < self->template_->elements->len; i++)
+    {
+      g_clear_object (&self->states[i].layout);
+      g_clear_pointer (&self->states[i].desc, pango_font_description_free);
+      g_free (self->states[i].last_text);
+    }
+  g_free (self->states);
+  g_object_unref (self->scratch);
+  g_string_free (self->text, TRUE);
+  g_object_unref (self->context);
+  g_object_unref (self->font_map);
+  serah_card_template_unref (self->template_);
+  g_free (self);
+}
+
+SerahCardTemplate *
+serah_card_renderer_get_template (SerahCardRenderer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->template_;
+}
+
+gboolean
+serah_card_renderer_draw (SerahCardRenderer *self, cairo_t *cr, SerahCardSide side,
+                          const SerahCardData *data, GError **error)
+{
+  GArray *steps;
+
+  g_return_val_if_fail (self != NULL && cr != NULL, FALSE);
+  g_return_val_if_fail (data != NULL && data->participant != NULL, FALSE);
+
+  if (!self->built)
+    build_steps (self);
+  steps = self->steps[side == SERAH_CARD_BACK ? 1 : 0];
+  for (guint i = 0; i < steps->len; i++)
+    {
+      Step *step = &g_array_index (steps, Step, i);
+      SerahElement *e;
+
+      if (step->layer != NULL)
+        {
+          cairo_set_source_surface (cr, step->layer, 0, 0);
+          cairo_paint (cr);
+          continue;
+        }
+      e = step->state->element;
+      if (!requirement_met (self, e, data))
+        continue;
+      switch (e->type)
+        {
+        case SERAH_ELEMENT_TEXT:
+          compose_text (self->text, e, self->template_, data);
+          if (self->text->len == 0)
+            continue;
+          if (step->state->layout == NULL)
+            draw_static_element (self, cr, e);
+          else
+            {
+              layout_text (step->state, self->text->str);
+              draw_text_state (cr, step->state);
+            }
+          break;
+        case SERAH_ELEMENT_QR:
+          if (!draw_qr (self, cr, e, data, error))
+            return FALSE;
+          break;
+        default:
+          draw_static_element (self, cr, e);
+          break;
+        }
+    }
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, SERAH_RENDER_ERROR, SERAH_RENDER_ERROR_CAIRO, _("Drawing failed: %s"),
+                   cairo_status_to_string (cairo_status (cr)));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SerahRect
+to_card (const PangoRectangle *r, double x, double y)
+{
+  return (SerahRect) { x + r->x / (double) PANGO_SCALE, y + r->y / (double) PANGO_SCALE,
+                       r->width / (double) PANGO_SCALE, r->height / (double) PANGO_SCALE };
+}
+
+gboolean
+serah_card_renderer_place_text (SerahCardRenderer *self, SerahCardSide side,
+                                const char *element_id, const SerahCardData *data,
+                                SerahTextPlacement *out)
+{
+  g_return_val_if_fail (self != NULL && element_id != NULL && out != NULL, FALSE);
+
+  for (guint i = 0; i < self->template_->elements->len; i++)
+    {
+      SerahElement *e = self->template_->elements->pdata[i];
+      g_autoptr(PangoLayout) layout = NULL;
+      ElementState state;
+
+      if (e->side != side || e->type != SERAH_ELEMENT_TEXT || strcmp (e->id, element_id) != 0)
+        continue;
+      layout = new_text_layout (self, e);
+      state = (ElementState) { e, layout, pango_font_description_copy (e->font), NULL, { 0 } };
+      compose_text (self->text, e, self->template_, data);
+      layout_text (&state, self->text->str);
+      out->box = e->box;
+      out->ink = to_card (&state.last_fit.ink, state.last_fit.x, state.last_fit.y);
+      out->logical = to_card (&state.last_fit.logical, state.last_fit.x, state.last_fit.y);
+      out->size_pt = state.last_fit.size_pt;
+      out->lines = state.last_fit.lines;
+      out->ellipsized = state.last_fit.ellipsized;
+      g_free (state.last_text);
+      pango_font_description_free (state.desc);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+serah_card_renderer_draw_separator (SerahCardRenderer *self, cairo_t *cr, double width,
+                                    double height, const char *kecamatan, const char *desa,
+                                    guint cards)
+{
+  g_autofree char *line1 = NULL, *line2 = NULL, *line3 = NULL;
+  const double pad = MIN (width, height) * 0.08;
+  const double band = height * 0.16;
+  SerahTextStyle big = { 26, 8, SERAH_OVERFLOW_WRAP, 2, PANGO_ALIGN_CENTER, SERAH_VALIGN_MIDDLE };
+  SerahTextStyle mid = { 14, 6, SERAH_OVERFLOW_ELLIPSIZE, 1, PANGO_ALIGN_CENTER,
+                        SERAH_VALIGN_MIDDLE };
+  SerahRect box;
+
+  g_return_if_fail (self != NULL && cr != NULL);
+
+  line1 = g_strdup_printf (_("VILLAGE %s"), desa && *desa ? desa : "-");
+  line2 = g_strdup_printf (_("KECAMATAN %s"), kecamatan && *kecamatan ? kecamatan : "-");
+  line3 = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", cards), cards);
+  {
+    g_autofree char *up1 = g_utf8_strup (line1, -1), *up2 = g_utf8_strup (line2, -1);
+    g_free (line1);
+    g_free (line2);
+    line1 = g_steal_pointer (&up1);
+    line2 = g_steal_pointer (&up2);
+  }
+
+  cairo_save (cr);
+  /* A black band and border: the separator stands out at the edge of a stack of cards. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_rectangle (cr, 0, 0, width, band);
+  cairo_fill (cr);
+  cairo_set_line_width (cr, 0.8);
+  cairo_rectangle (cr, 0.4, 0.4, width - 0.8, height - 0.8);
+  cairo_stroke (cr);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  box = (SerahRect) { pad, band * 0.12, width - 2 * pad, band * 0.76 };
+  mid.size_pt = 10;
+  serah_render_fitted_text (cr, self->scratch, _("START OF STACK"), "DejaVu Sans Bold", &mid, &box);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  box = (SerahRect) { pad, band + pad * 0.5, width - 2 * pad, (height - band) * 0.42 };
+  serah_render_fitted_text (cr, self->scratch, line1, "DejaVu Sans Bold", &big, &box);
+  mid.size_pt = 14;
+  box = (SerahRect) { pad, box.y + box.height, width - 2 * pad, (height - band) * 0.2 };
+  serah_render_fitted_text (cr, self->scratch, line2, "DejaVu Sans", &mid, &box);
+  big.size_pt = 20;
+  big.overflow = SERAH_OVERFLOW_ELLIPSIZE;
+  box = (SerahRect) { pad, box.y + box.height, width - 2 * pad,
+                     height - pad * 0.5 - box.y - box.height };
+  serah_render_fitted_text (cr, self->scratch, line3, "DejaVu Sans Bold", &big, &box);
+  cairo_restore (cr);
+}

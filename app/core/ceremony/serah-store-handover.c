@@ -1,0 +1,597 @@
+/* serah-store-handover.c: the queries of handovers, undos, the derived ceremony_state index
+ * and the check-off entries (a participant with card, invitation and live handover). The
+ * tables are created by schema v3 in serah-store-ceremony.c.
+ */
+#define G_LOG_DOMAIN "serah-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ceremony/serah-ceremony-private.h"
+#include "store/serah-store-private.h"
+
+/* The handover columns handover_from_row reads (15), then optionally the undo's (5). */
+#define HANDOVER_COLUMNS \
+  "h.uuid, h.ceremony_id, h.participant_id, p.card_no, p.name, h.card_serial, h.handed_at," \
+  " h.operator, h.station, h.recipient, h.proxy_name, h.proxy_relation, h.proxy_id_number," \
+  " h.uninvited, h.identified_by"
+#define HANDOVER_N_COLUMNS 15
+#define UNDO_COLUMNS "u.uuid, u.undone_at, u.operator, u.station, u.reason"
+
+/* A handover with its undo, if any: the earliest undo, so every station shows the same. */
+#define HANDOVER_WITH_UNDO_SELECT \
+  "SELECT " HANDOVER_COLUMNS ", " UNDO_COLUMNS \
+  " FROM handovers h JOIN participants p ON p.id = h.participant_id" \
+  " LEFT JOIN handover_undos u ON u.id = (SELECT u2.id FROM handover_undos u2" \
+  "   WHERE u2.handover_uuid = h.uuid ORDER BY u2.undone_at, u2.uuid LIMIT 1) "
+
+static SerahHandover *
+handover_from_row (sqlite3_stmt *stmt, int col, gboolean with_undo)
+{
+  SerahHandover *h = g_new0 (SerahHandover, 1);
+  const char *card_no;
+
+  h->uuid = serah_store_column_dup (stmt, col + 0);
+  h->ceremony_id = sqlite3_column_int64 (stmt, col + 1);
+  h->participant_id = sqlite3_column_int64 (stmt, col + 2);
+  card_no = (const char *) sqlite3_column_text (stmt, col + 3);
+  g_strlcpy (h->card_no, card_no ? card_no : "", sizeof h->card_no);
+  h->participant_name = serah_store_column_dup (stmt, col + 4);
+  h->card_serial = sqlite3_column_int64 (stmt, col + 5);
+  h->handed_at = sqlite3_column_int64 (stmt, col + 6);
+  h->operator_name = serah_store_column_dup (stmt, col + 7);
+  h->station = serah_store_column_dup (stmt, col + 8);
+  serah_recipient_from_string ((const char *) sqlite3_column_text (stmt, col + 9), &h->recipient);
+  h->proxy_name = serah_store_column_dup (stmt, col + 10);
+  h->proxy_relation = serah_store_column_dup (stmt, col + 11);
+  h->proxy_id_number = serah_store_column_dup (stmt, col + 12);
+  h->uninvited = sqlite3_column_int (stmt, col + 13) != 0;
+  if (!serah_identified_by_from_string ((const char *) sqlite3_column_text (stmt, col + 14),
+                                        &h->identified_by))
+    h->identified_by = SERAH_IDENTIFIED_SEARCH;
+  if (with_undo && sqlite3_column_type (stmt, col + 15) != SQLITE_NULL)
+    {
+      h->undo_uuid = serah_store_column_dup (stmt, col + 15);
+      h->undone_at = sqlite3_column_int64 (stmt, col + 16);
+      h->undone_by = serah_store_column_dup (stmt, col + 17);
+      h->undo_station = serah_store_column_dup (stmt, col + 18);
+      h->undo_reason = serah_store_column_dup (stmt, col + 19);
+    }
+  return h;
+}
+
+gboolean
+serah_store_insert_handover (SerahStore *store, const SerahHandover *h, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (h != NULL && h->uuid != NULL, FALSE);
+
+  stmt = serah_store_prepare (store,
+                              "INSERT INTO handovers (uuid, ceremony_id, participant_id,"
+                              " card_serial, handed_at, operator, station, recipient, proxy_name,"
+                              " proxy_relation, proxy_id_number, uninvited, identified_by,"
+                              " recorded_at)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                              " ?14)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, h->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, h->ceremony_id);
+  sqlite3_bind_int64 (stmt, 3, h->participant_id);
+  if (h->card_serial > 0)
+    sqlite3_bind_int64 (stmt, 4, h->card_serial);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_int64 (stmt, 5, h->handed_at);
+  sqlite3_bind_text (stmt, 6, h->operator_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, h->station, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, serah_recipient_to_string (h->recipient), -1, SQLITE_STATIC);
+  serah_store_bind_text_or_null (stmt, 9, h->proxy_name);
+  serah_store_bind_text_or_null (stmt, 10, h->proxy_relation);
+  serah_store_bind_text_or_null (stmt, 11, h->proxy_id_number);
+  sqlite3_bind_int (stmt, 12, h->uninvited ? 1 : 0);
+  sqlite3_bind_text (stmt, 13, serah_identified_by_to_string (h->identified_by), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 14, g_get_real_time () / G_USEC_PER_SEC);
+  return serah_store_step_done (store, stmt, _("Cannot record the handover"), error);
+}
+
+gboolean
+serah_store_insert_handover_undo (SerahStore *store, const SerahHandover *undone, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (undone != NULL && undone->undo_uuid != NULL, FALSE);
+
+  stmt = serah_store_prepare (store,
+                              "INSERT INTO handover_undos (uuid, handover_uuid, undone_at,"
+                              " operator, station, reason, recorded_at)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, undone->undo_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, undone->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, undone->undone_at);
+  sqlite3_bind_text (stmt, 4, undone->undone_by, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, undone->undo_station, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, undone->undo_reason, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
+  return serah_store_step_done (store, stmt, _("Cannot record the undo"), error);
+}
+
+gboolean
+serah_store_refresh_ceremony_state (SerahStore *store, gint64 ceremony_id, gint64 participant_id,
+                                    GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+
+  stmt = serah_store_prepare (store,
+                              "DELETE FROM ceremony_state WHERE ceremony_id = ?1"
+                              " AND participant_id = ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  if (!serah_store_step_done (store, stmt, _("Cannot update the handover state"), error))
+    return FALSE;
+
+  /* A pure function of the event set: which events arrived first, or from which station,
+   * does not matter, so merges in any order end in the same state. count() OVER () is taken
+   * before LIMIT, so n_live counts every live handover. */
+  stmt = serah_store_prepare (store,
+                              "INSERT INTO ceremony_state (ceremony_id, participant_id,"
+                              " handover_uuid, n_live, recipient, uninvited, kecamatan, desa)"
+                              " SELECT h.ceremony_id, h.participant_id, h.uuid, count(*) OVER (),"
+                              " h.recipient, h.uninvited, coalesce (i.kecamatan, p.kecamatan, ''),"
+                              " coalesce (i.desa, p.desa, '')"
+                              " FROM handovers h JOIN participants p ON p.id = h.participant_id"
+                              " LEFT JOIN ceremony_invitations i ON i.ceremony_id = h.ceremony_id"
+                              "   AND i.participant_id = h.participant_id"
+                              " WHERE h.ceremony_id = ?1 AND h.participant_id = ?2"
+                              "   AND NOT EXISTS (SELECT 1 FROM handover_undos u"
+                              "                   WHERE u.handover_uuid = h.uuid)"
+                              " ORDER BY h.handed_at, h.uuid LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  return serah_store_step_done (store, stmt, _("Cannot update the handover state"), error);
+}
+
+static SerahHandover *
+get_one_handover (SerahStore *store, sqlite3_stmt *stmt, gboolean with_undo, guint *n_live,
+                  GError **error)
+{
+  SerahHandover *h = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      h = handover_from_row (stmt, 0, with_undo);
+      if (n_live != NULL)
+        *n_live = (guint) sqlite3_column_int (stmt, HANDOVER_N_COLUMNS);
+    }
+  else if (rc != SQLITE_DONE)
+    serah_store_set_error (store, error, _("Cannot read a handover"));
+  else if (n_live != NULL)
+    *n_live = 0;
+  sqlite3_reset (stmt);
+  return h;
+}
+
+SerahHandover *
+serah_store_get_handover (SerahStore *store, const char *uuid, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  stmt = serah_store_prepare (store, HANDOVER_WITH_UNDO_SELECT "WHERE h.uuid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  return get_one_handover (store, stmt, TRUE, NULL, error);
+}
+
+SerahHandover *
+serah_store_get_undo (SerahStore *store, const char *undo_uuid, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  stmt = serah_store_prepare (store,
+                              "SELECT " HANDOVER_COLUMNS ", " UNDO_COLUMNS
+                              " FROM handover_undos u JOIN handovers h ON h.uuid = u.handover_uuid"
+                              " JOIN participants p ON p.id = h.participant_id WHERE u.uuid = ?1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, undo_uuid, -1, SQLITE_STATIC);
+  return get_one_handover (store, stmt, TRUE, NULL, error);
+}
+
+SerahHandover *
+serah_store_get_live_handover (SerahStore *store, gint64 ceremony_id, gint64 participant_id,
+                               guint *n_live, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  stmt = serah_store_prepare (store,
+                              "SELECT " HANDOVER_COLUMNS ", s.n_live FROM ceremony_state s"
+                              " JOIN handovers h ON h.uuid = s.handover_uuid"
+                              " JOIN participants p ON p.id = s.participant_id"
+                              " WHERE s.ceremony_id = ?1 AND s.participant_id = ?2",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  return get_one_handover (store, stmt, FALSE, n_live, error);
+}
+
+GPtrArray *
+serah_store_list_handovers (SerahStore *store, gint64 ceremony_id, gint64 participant_id,
+                            gboolean live_only, GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_handover_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  /* Two statements so that one participant's history uses the (ceremony, participant) index
+   * instead of walking the whole ceremony. */
+  if (participant_id > 0)
+    stmt = serah_store_prepare (store,
+                                HANDOVER_WITH_UNDO_SELECT
+                                "WHERE h.ceremony_id = ?1 AND h.participant_id = ?2"
+                                " AND (?3 = 0 OR u.uuid IS NULL) ORDER BY h.handed_at, h.uuid",
+                                error);
+  else
+    stmt = serah_store_prepare (store,
+                                HANDOVER_WITH_UNDO_SELECT
+                                "WHERE h.ceremony_id = ?1 AND ?2 = 0"
+                                " AND (?3 = 0 OR u.uuid IS NULL) ORDER BY h.handed_at, h.uuid",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  sqlite3_bind_int (stmt, 3, live_only ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, handover_from_row (stmt, 0, TRUE));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot list handovers"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* ---- check-off entries ---- */
+
+/* Participant (13 columns), invited, current card (8), n_live, live handover (15). The
+ * current card is the participant's newest serial that has not been voided. */
+#define ENTRY_SELECT \
+  "SELECT " SERAH_PARTICIPANT_COLUMNS ", i.participant_id IS NOT NULL," \
+  " c.serial, c.print_run_id, c.sheet_no, c.position, c.stack_group, c.stack_index," \
+  " c.printed_at, c.replaces_serial, s.n_live, " HANDOVER_COLUMNS
+#define ENTRY_JOINS \
+  " JOIN participants p ON p.id = m.participant_id" \
+  " LEFT JOIN ceremony_invitations i ON i.ceremony_id = ?1 AND i.participant_id = p.id" \
+  " LEFT JOIN ceremony_state s ON s.ceremony_id = ?1 AND s.participant_id = p.id" \
+  " LEFT JOIN handovers h ON h.uuid = s.handover_uuid" \
+  " LEFT JOIN printed_cards c ON c.serial = (SELECT c2.serial FROM printed_cards c2" \
+  "   WHERE c2.participant_id = p.id" \
+  "     AND NOT EXISTS (SELECT 1 FROM card_voids v WHERE v.serial = c2.serial)" \
+  "   ORDER BY c2.serial DESC LIMIT 1) "
+/* Stack order: the desa stacks as printed (a print run's stack is contiguous), then people
+ * without a printed card by name. */
+#define ENTRY_ORDER \
+  " ORDER BY coalesce (p.kecamatan, '') COLLATE NOCASE," \
+  " coalesce (c.stack_group, p.desa, '') COLLATE NOCASE, c.print_run_id IS NULL," \
+  " c.print_run_id, c.stack_index, p.name COLLATE NOCASE, p.id"
+/* Who is listed: the invited, the handed over, or both; with "_DESA" only those of desa ?2
+ * (the desa kept on the invitation or state row, so the desa index answers it). */
+#define MEMBERS_INVITED "SELECT participant_id FROM ceremony_invitations WHERE ceremony_id = ?1"
+#define MEMBERS_STATE "SELECT participant_id FROM ceremony_state WHERE ceremony_id = ?1"
+#define MEMBERS_INVITED_DESA MEMBERS_INVITED " AND desa = ?2 COLLATE NOCASE"
+#define MEMBERS_STATE_DESA MEMBERS_STATE " AND desa = ?2 COLLATE NOCASE"
+#define ENTRY_STREAM(members, where) \
+  ENTRY_SELECT " FROM (" members ") m" ENTRY_JOINS " WHERE " where ENTRY_ORDER
+
+static SerahCheckoffEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  SerahCheckoffEntry *e = g_new0 (SerahCheckoffEntry, 1);
+
+  e->participant = serah_participant_new ();
+  serah_participant_from_row (e->participant, stmt);
+  e->invited = sqlite3_column_int (stmt, 13) != 0;
+  if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
+    {
+      SerahPrintedCard *c = g_new0 (SerahPrintedCard, 1);
+
+      c->serial = sqlite3_column_int64 (stmt, 14);
+      c->print_run_id = sqlite3_column_int64 (stmt, 15);
+      c->participant_id = e->participant->id;
+      c->sheet_no = sqlite3_column_int (stmt, 16);
+      c->position = sqlite3_column_int (stmt, 17);
+      c->stack_group = serah_store_column_dup (stmt, 18);
+      c->stack_index = sqlite3_column_int (stmt, 19);
+      c->printed_at = sqlite3_column_int64 (stmt, 20);
+      c->replaces_serial = sqlite3_column_int64 (stmt, 21);
+      e->card = c;
+    }
+  e->n_live = (guint) sqlite3_column_int (stmt, 22);
+  if (sqlite3_column_type (stmt, 23) != SQLITE_NULL)
+    e->handover = handover_from_row (stmt, 23, FALSE);
+  return e;
+}
+
+SerahCheckoffEntry *
+serah_store_get_checkoff_entry (SerahStore *store, gint64 ceremony_id, gint64 participant_id,
+                                GError **error)
+{
+  SerahCheckoffEntry *entry = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  stmt = serah_store_prepare (store,
+                              ENTRY_SELECT " FROM (SELECT ?2 AS participant_id) m" ENTRY_JOINS,
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    entry = entry_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    serah_store_set_error (store, error, _("Cannot read a participant"));
+  sqlite3_reset (stmt);
+  return entry;
+}
+
+gboolean
+serah_store_foreach_checkoff_entry (SerahStore *store, gint64 ceremony_id,
+                                    SerahEntriesWhich which, const char *desa,
+                                    SerahCheckoffEntryFunc func, gpointer user_data,
+                                    GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* Six fixed statements rather than "?2 IS NULL OR ...", which would keep SQLite from
+   * using the desa index. */
+  switch (which)
+    {
+    case SERAH_ENTRIES_PENDING:
+      stmt = serah_store_prepare (store,
+                                  desa ? ENTRY_STREAM (MEMBERS_INVITED_DESA,
+                                                       "s.participant_id IS NULL")
+                                       : ENTRY_STREAM (MEMBERS_INVITED, "s.participant_id IS NULL"),
+                                  error);
+      break;
+    case SERAH_ENTRIES_HANDED_OVER:
+      stmt = serah_store_prepare (store,
+                                  desa ? ENTRY_STREAM (MEMBERS_STATE_DESA, "1")
+                                       : ENTRY_STREAM (MEMBERS_STATE, "1"),
+                                  error);
+      break;
+    case SERAH_ENTRIES_ALL:
+    default:
+      stmt = serah_store_prepare (store,
+                                  desa ? ENTRY_STREAM (MEMBERS_INVITED_DESA " UNION "
+                                                       MEMBERS_STATE_DESA, "1")
+                                       : ENTRY_STREAM (MEMBERS_INVITED " UNION " MEMBERS_STATE,
+                                                       "1"),
+                                  error);
+      break;
+    }
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  if (desa != NULL)
+    sqlite3_bind_text (stmt, 2, desa, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(SerahCheckoffEntry) entry = entry_from_row (stmt);
+
+      if (!func (entry, user_data, error))
+        {
+          ok = FALSE;
+          break;
+        }
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = serah_store_set_error (store, error, _("Cannot list the ceremony's participants"));
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+GArray *
+serah_store_list_conflict_participants (SerahStore *store, gint64 ceremony_id, GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  stmt = serah_store_prepare (store,
+                              "SELECT s.participant_id FROM ceremony_state s"
+                              " JOIN participants p ON p.id = s.participant_id"
+                              " WHERE s.ceremony_id = ?1 AND s.n_live > 1"
+                              " ORDER BY s.kecamatan COLLATE NOCASE, s.desa COLLATE NOCASE,"
+                              " p.name COLLATE NOCASE, p.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot list conflicts"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* ---- the check-off search ---- */
+
+/* Appends the ids a prepared statement yields, skipping ones already there, up to cap. */
+static gboolean
+collect_ids (SerahStore *store, sqlite3_stmt *stmt, GArray *ids, GHashTable *seen, guint cap,
+             GError **error)
+{
+  int rc;
+
+  while (ids->len < cap && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      if (g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
+        g_array_append_val (ids, id);
+    }
+  if (ids->len < cap && rc != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return serah_store_set_error (store, error, _("Cannot search participants"));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+GArray *
+serah_store_search_checkoff_ids (SerahStore *store, gint64 ceremony_id, const char *query,
+                                 guint limit, gboolean *more, GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *needle = g_strstrip (g_strdup (query ? query : ""));
+  guint cap = limit + 1; /* one more than asked, to know whether there are more */
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  if (*needle == '\0')
+    ;
+  else if (serah_text_is_digits (needle))
+    {
+      /* Both columns are unique-indexed: each range scan stops after cap rows. ':' sorts
+       * right after '9', so [prefix, prefix:) is every string starting with prefix. */
+      static const char *const sql[] = {
+        "SELECT id FROM participants WHERE nik >= ?2 AND nik < ?3 ORDER BY nik LIMIT ?1",
+        "SELECT id FROM participants WHERE card_no >= ?2 AND card_no < ?3 ORDER BY card_no"
+        " LIMIT ?1",
+      };
+      g_autofree char *upper = g_strconcat (needle, ":", NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+        {
+          stmt = serah_store_prepare (store, sql[i], error);
+          if (stmt == NULL)
+            return NULL;
+          sqlite3_bind_int64 (stmt, 1, cap);
+          sqlite3_bind_text (stmt, 2, needle, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, upper, -1, SQLITE_STATIC);
+          if (!collect_ids (store, stmt, ids, seen, cap, error))
+            return NULL;
+        }
+    }
+  else if (g_utf8_strlen (needle, -1) < 3)
+    {
+      /* Too short for trigrams: names starting with the letters, from the NOCASE index
+       * (the LIKE optimisation turns the pattern into an index range). */
+      g_autoptr(GString) pattern = g_string_new (NULL);
+
+      for (const char *c = needle; *c; c++)
+        {
+          if (*c == '%' || *c == '_' || *c == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *c);
+        }
+      g_string_append_c (pattern, '%');
+      stmt = serah_store_prepare (store,
+                                  "SELECT id FROM participants WHERE name LIKE ?2 ESCAPE '\\'"
+                                  " ORDER BY name COLLATE NOCASE LIMIT ?1",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, cap);
+      sqlite3_bind_text (stmt, 2, pattern->str, -1, SQLITE_TRANSIENT);
+      if (!collect_ids (store, stmt, ids, seen, cap, error))
+        return NULL;
+    }
+  else
+    {
+      /* Names containing the text, any case: the store's one participant search (an
+       * in-memory index of folded names, a few milliseconds over 100 000), then the
+       * ceremony's invited first, the others after, each group in area order. */
+      g_autoptr(GArray) matches = serah_store_search_participant_ids (store, needle, 0, error);
+
+      if (matches == NULL)
+        return NULL;
+      stmt = serah_store_prepare (store,
+                                  "SELECT 1 FROM ceremony_invitations"
+                                  " WHERE ceremony_id = ?1 AND participant_id = ?2",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+      for (guint pass = 0; pass < 2 && ids->len < cap; pass++)
+        for (guint i = 0; i < matches->len && ids->len < cap; i++)
+          {
+            gint64 id = g_array_index (matches, gint64, i);
+            gboolean invited;
+            int rc;
+
+            sqlite3_bind_int64 (stmt, 1, ceremony_id);
+            sqlite3_bind_int64 (stmt, 2, id);
+            rc = sqlite3_step (stmt);
+            sqlite3_reset (stmt);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+              {
+                serah_store_set_error (store, error, _("Cannot search participants"));
+                return NULL;
+              }
+            invited = rc == SQLITE_ROW;
+            if (invited == (pass == 0) && g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
+              g_array_append_val (ids, id);
+          }
+    }
+
+  if (more != NULL)
+    *more = ids->len > limit;
+  if (ids->len > limit)
+    g_array_set_size (ids, limit);
+  return g_steal_pointer (&ids);
+}

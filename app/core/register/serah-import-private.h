@@ -1,0 +1,247 @@
+/* serah-import-private.h: what serah-import.c (the streaming importer) shares with
+ * serah-import-fields.c (column names and the rules for one cell) and serah-import-write.c
+ * (CSV output). Never included outside app/core. */
+#pragma once
+
+#include <csv.h>
+#include <serah/register/serah-import.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SERAH_FIELD_NIK,
+  SERAH_FIELD_CARD_NO,
+  SERAH_FIELD_NAME,
+  SERAH_FIELD_SEX,
+  SERAH_FIELD_BIRTH_DATE,
+  SERAH_FIELD_ADDRESS,
+  SERAH_FIELD_DESA,
+  SERAH_FIELD_KECAMATAN,
+  SERAH_FIELD_FASKES,
+  SERAH_FIELD_CARE_CLASS,
+  SERAH_N_FIELDS
+} SerahField;
+
+/* Header text -> field, -1 when it names none. Case, spaces, underscores, dots and other
+ * punctuation do not matter ("No. Kartu", "NO_KARTU" and "nokartu" are the same). */
+int         serah_import_field_for_header (const char *header);
+/* The same folding, for comparing a --map header with the file's headers. */
+char       *serah_import_fold_header      (const char *header);
+/* For people: "NIK", "card number (nomor kartu)", ... (translated). */
+const char *serah_import_field_label      (SerahField field);
+/* "nik", "card_no", ... -> field, -1 when unknown. */
+int         serah_import_field_from_name  (const char *name);
+const char *serah_import_field_name       (SerahField field);
+gboolean    serah_import_field_required   (SerahField field);
+/* The header the export writes for a field ("NIK", "NO_KARTU", ...). */
+const char *serah_import_field_export_header (SerahField field);
+
+/* What a NIK or card number cell turned out to be. */
+typedef enum {
+  SERAH_ID_OK,
+  SERAH_ID_NORMALIZED,   /* digits after removing spaces or dashes */
+  SERAH_ID_MISSING,
+  SERAH_ID_SCIENTIFIC,   /* 3.60425E+15: the spreadsheet made a number of it */
+  SERAH_ID_LEADING_ZEROS,/* all digits, 10 to 12 of the 13 a card number has */
+  SERAH_ID_LENGTH,       /* all digits, wrong count */
+  SERAH_ID_INVALID,      /* letters or other characters */
+} SerahIdCheck;
+
+/* Checks text as an identifier of exactly length digits; on OK or NORMALIZED writes the
+ * digits to out (length + 1 bytes). *n_digits gets the number of digits found. */
+SerahIdCheck serah_import_check_id (const char *text,
+                                    guint       length,
+                                    char       *out,
+                                    guint      *n_digits);
+
+typedef enum {
+  SERAH_DATE_OK,
+  SERAH_DATE_SERIAL,     /* a spreadsheet day number, converted */
+  SERAH_DATE_IMPOSSIBLE, /* shaped like a date but no such day (31/02/1980) */
+  SERAH_DATE_FUTURE,
+  SERAH_DATE_UNREADABLE,
+} SerahDateCheck;
+
+/* Reads a birth date; today_iso ("yyyy-mm-dd") bounds it. Writes ISO to iso_out. */
+SerahDateCheck serah_import_check_date (const char *text,
+                                        const char *today_iso,
+                                        char        iso_out[11]);
+
+/* "1", "I", "Kelas 3", "KLS III" -> 1..3; 0 when text is not a care class. */
+int  serah_import_parse_care_class (const char *text);
+
+/* Makes cell valid UTF-8 (reading invalid bytes as Windows-1252, *converted set), trims it
+ * and folds runs of whitespace (including newlines) into one space, in place. */
+void serah_import_clean_cell (GString  *cell,
+                              gboolean *converted);
+
+/* Appends value as one CSV field, quoted when it holds sep, a quote, CR or LF, or starts or
+ * ends with a space (which a reader would trim). */
+void serah_csv_append_field (GString    *line,
+                             const char *value,
+                             char        sep);
+
+/* ---- the streaming importer (serah-import.c, -sniff.c, -rows.c) ---- */
+
+/* Title lines ("DAFTAR PESERTA PBI ...") may sit above the header; look this far. */
+#define SERAH_IMPORT_HEADER_SEARCH 10
+/* More cells than this in one record is not a participant list; the rest are dropped. */
+#define SERAH_IMPORT_MAX_CELLS 512
+/* The file is read in blocks of this size; the first one decides what the file is. */
+#define SERAH_IMPORT_BLOCK_SIZE (64 * 1024)
+
+/* One --map FIELD=HEADER option. */
+typedef struct {
+  int      field;
+  char    *folded; /* folded header it names */
+  char    *text;   /* as the user wrote it */
+} SerahImportMapping;
+
+/* A row of this file already written: enough to tell a repeat from a conflict, and which
+ * fields differ, without keeping the row. */
+typedef struct {
+  gint64  nik;
+  gint64  card;
+  gint64  line;
+  guint32 hash[SERAH_N_FIELDS];
+} SerahImportSeenRow;
+
+/* The rows the reader hands to the writer: validated participants with their lines, and
+ * the problems the reader found since the previous batch. */
+typedef struct {
+  GPtrArray         *rows;     /* SerahParticipant */
+  GArray            *lines;    /* gint64 per row */
+  GPtrArray         *problems; /* SerahImportProblem */
+  gboolean           last;     /* the reader is done; reader_error tells how */
+  gint64             rows_read;  /* data rows and bytes of the file read so far, for the */
+  goffset            bytes_read; /* writer's guess at the size of the whole list */
+} SerahImportBatch;
+
+void serah_import_batch_free (SerahImportBatch *batch);
+
+/* The SHA-256 of a file as it is read (serah-import-read.c). */
+typedef struct _SerahImportHash SerahImportHash;
+
+SerahImportHash *serah_import_hash_new    (void);
+void             serah_import_hash_update (SerahImportHash *hash,
+                                           const guchar    *data,
+                                           gsize            len);
+/* Lower-case hex, newly allocated; the hash takes no more data after. */
+char            *serah_import_hash_finish (SerahImportHash *hash);
+void             serah_import_hash_free   (SerahImportHash *hash);
+
+/* One import. Two threads share it: the reader (a thread of its own: reads, parses and
+ * checks the file, fills batches) and the writer (the caller's thread, which owns the
+ * store and its transaction). The reader's fields are its alone until it ends; what the
+ * writer reads of them (headers, column, partial) is set before the first batch is queued
+ * and never changed after. */
+typedef struct {
+  /* set up before the reader starts, then read-only */
+  SerahStore               *store;
+  GCancellable             *cancellable;
+  const SerahImportOptions *options;
+  char                     *name;        /* for messages: the file's display name */
+  GPtrArray                *mappings;    /* SerahImportMapping */
+  GInputStream             *stream;
+  goffset                   total;       /* file size, -1 when unknown */
+  char                      separator;
+  int                       header_index;
+  char                     *first_record;
+  char                      today[11];
+
+  /* the reader's */
+  struct csv_parser         parser;
+  SerahImportHash          *checksum;    /* SHA-256 of the bytes read */
+  guchar                   *block;       /* BLOCK_SIZE bytes; the first block is read ahead */
+  gsize                     block_len;
+  gsize                     block_skip;  /* a BOM at the start of the first block */
+  goffset                   done;
+  gint64                    line;        /* physical line being read, 1-based */
+  gint64                    record_line; /* line where the current record started */
+  gboolean                  prev_cr;
+  gint64                    n_records;
+  gboolean                  have_header;
+  gboolean                  unterminated;
+  GPtrArray                *cells;       /* GString, reused from record to record */
+  guint                     n_cells;
+  guint                     n_dropped_cells;
+  gboolean                  has_nul;
+  GHashTable               *seen_nik;    /* gint64 * -> SerahImportSeenRow * (owned) */
+  GHashTable               *seen_card;   /* gint64 * -> SerahImportSeenRow * */
+  SerahImportBatch         *batch;       /* being filled */
+  guint                     batches_queued;
+  SerahImportRecord         reader_counts; /* rows, rejected, duplicates, conflicts */
+  GError                   *reader_error;
+  char                     *sha256;      /* set when the reader is done */
+
+  /* set by the reader at the header, read-only afterwards */
+  GPtrArray                *headers;     /* char *, as in the file */
+  int                       column[SERAH_N_FIELDS]; /* cell index, -1 when absent */
+  gboolean                  partial;     /* some optional column is absent */
+
+  /* the writer's */
+  SerahImportReport        *report;
+  gboolean                  in_transaction;
+
+  /* both */
+  GAsyncQueue              *queue;       /* SerahImportBatch, reader -> writer */
+  GAsyncQueue              *tokens;      /* bounds the batches in flight */
+  gint                      stop;        /* atomic: the writer failed, the reader stops */
+} SerahImportContext;
+
+void       serah_import_mapping_free   (SerahImportMapping *mapping);
+/* "field=HEADER" strings -> SerahImportMapping array; NULL with BAD_MAPPING on error. */
+GPtrArray *serah_import_parse_mappings (const char *const *mappings,
+                                        GError            **error);
+/* Refuses, from the first block, what is certainly not CSV (NOT_CSV with a message that
+ * says what the file is and what to do). */
+gboolean   serah_import_check_is_text  (const guchar *buf,
+                                        gsize         len,
+                                        const char   *name,
+                                        GError      **error);
+/* Picks the separator under which one of the first records names the most known columns,
+ * and that record's index. *first_record_out gets the first record, for messages. */
+void       serah_import_sniff          (const char *buf,
+                                        gsize       len,
+                                        GPtrArray  *mappings,
+                                        char       *sep_out,
+                                        int        *header_index_out,
+                                        guint      *score_out,
+                                        char      **first_record_out);
+
+/* The reader: parses the stream from ctx->block on, validates, queues batches; its last
+ * batch has last = TRUE, with ctx->reader_error set when the file as a whole failed. */
+gpointer    serah_import_reader_main (gpointer data);
+
+/* Reader side: records a problem in the batch being filled. */
+void        serah_import_add_problem (SerahImportContext  *ctx,
+                                      gint64               line,
+                                      int                  column,
+                                      const char          *code,
+                                      SerahImportSeverity  severity,
+                                      const char          *raw_value,
+                                      const char          *format,
+                                      ...) G_GNUC_PRINTF (7, 8);
+/* A new problem (both sides use it; the writer adds its own to the report). */
+SerahImportProblem *serah_import_problem_new (SerahImportContext  *ctx,
+                                              gint64               line,
+                                              int                  column,
+                                              const char          *code,
+                                              SerahImportSeverity  severity,
+                                              const char          *raw_value,
+                                              const char          *format,
+                                              va_list              args) G_GNUC_PRINTF (7, 0);
+/* Cell index of the current record, NULL past its end. */
+GString    *serah_import_cell        (SerahImportContext  *ctx,
+                                      int                  index);
+/* The (cleaned) text of a field in the current record, "" when absent. */
+const char *serah_import_field_text  (SerahImportContext  *ctx,
+                                      SerahField           field);
+/* Checks and counts the current record; a valid one joins the batch. */
+void        serah_import_process_row (SerahImportContext  *ctx);
+/* Hands the batch being filled to the writer (waiting while too many are in flight) and
+ * starts a new one. */
+void        serah_import_queue_batch (SerahImportContext  *ctx,
+                                      gboolean             last);
+
+G_END_DECLS

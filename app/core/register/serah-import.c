@@ -1,0 +1,464 @@
+/* serah-import.c: CSV import of verified participant lists: the entry point and the writer.
+ *
+ * serah_import_file reads the first 64 KiB block itself to refuse what is not CSV and to
+ * find the separator and the header, then starts the reader (serah-import-read.c) on the
+ * rest and becomes the writer: for each batch of checked rows it records the problems and
+ * upserts the participants, all inside one transaction that the first batch opens and the
+ * last commits. A file refused as a whole never opens it; any failure after (I/O, the
+ * store, a cancellation) rolls it back, so the database is as it was. See serah-import.h
+ * for the rules a row must meet. */
+#define G_LOG_DOMAIN "serah-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+
+#include "register/serah-import-private.h"
+#include <serah/admin/serah-audit.h>
+
+G_DEFINE_QUARK (serah-import-error-quark, serah_import_error)
+
+const char *
+serah_import_severity_to_string (SerahImportSeverity severity)
+{
+  switch (severity)
+    {
+    case SERAH_IMPORT_SEVERITY_ERROR:
+      return "error";
+    case SERAH_IMPORT_SEVERITY_WARNING:
+      return "warning";
+    case SERAH_IMPORT_SEVERITY_INFO:
+    default:
+      return "info";
+    }
+}
+
+void
+serah_import_problem_free (SerahImportProblem *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->column);
+  g_free (self->code);
+  g_free (self->message);
+  g_free (self->raw_value);
+  g_free (self);
+}
+
+void
+serah_import_report_free (SerahImportReport *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->counts.file_name);
+  g_free (self->counts.sha256);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_free (self);
+}
+
+void
+serah_import_batch_free (SerahImportBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_ptr_array_unref (batch->rows);
+  g_array_unref (batch->lines);
+  g_ptr_array_unref (batch->problems);
+  g_free (batch);
+}
+
+SerahImportProblem *
+serah_import_problem_new (SerahImportContext *ctx, gint64 line, int column, const char *code,
+                          SerahImportSeverity severity, const char *raw_value,
+                          const char *format, va_list args)
+{
+  SerahImportProblem *p = g_new0 (SerahImportProblem, 1);
+
+  p->line = line;
+  if (column >= 0 && ctx->headers != NULL && (guint) column < ctx->headers->len)
+    p->column = g_strdup (ctx->headers->pdata[column]);
+  p->code = g_strdup (code);
+  p->severity = severity;
+  p->message = g_strdup_vprintf (format, args);
+  p->raw_value = raw_value && *raw_value ? g_strdup (raw_value) : NULL;
+  return p;
+}
+
+/* ---- the writer ---- */
+
+/* Takes p into the report and the store. */
+static gboolean
+record_problem (SerahImportContext *ctx, SerahImportProblem *p, GError **error)
+{
+  g_ptr_array_add (ctx->report->problems, p);
+  if (p->severity == SERAH_IMPORT_SEVERITY_WARNING)
+    ctx->report->counts.warnings++;
+  return serah_store_add_import_problem (ctx->store, ctx->report->counts.id, p->line, p->column,
+                                         p->code, serah_import_severity_to_string (p->severity),
+                                         p->message, p->raw_value, error);
+}
+
+static gboolean add_problem (SerahImportContext *ctx, gint64 line, int column, const char *code,
+                             const char *raw_value, GError **error, const char *format, ...)
+  G_GNUC_PRINTF (7, 8);
+
+/* An error the writer finds (the database's side of a row). */
+static gboolean
+add_problem (SerahImportContext *ctx, gint64 line, int column, const char *code,
+             const char *raw_value, GError **error, const char *format, ...)
+{
+  SerahImportProblem *p;
+  va_list args;
+
+  va_start (args, format);
+  p = serah_import_problem_new (ctx, line, column, code, SERAH_IMPORT_SEVERITY_ERROR, raw_value,
+                                format, args);
+  va_end (args);
+  ctx->report->counts.rejected++;
+  return record_problem (ctx, p, error);
+}
+
+/* How many rows the whole file holds, from the first batch: its rows over the bytes read
+ * for them (a block more than they took), scaled to the file's size. */
+static gint64
+estimate_rows (SerahImportContext *ctx, const SerahImportBatch *first)
+{
+  if (first->last || ctx->total <= 0 || first->bytes_read <= 0)
+    return first->rows_read;
+  return (gint64) ((double) first->rows_read * (double) ctx->total / (double) first->bytes_read);
+}
+
+static gboolean
+begin_import (SerahImportContext *ctx, const SerahImportBatch *first, GError **error)
+{
+  SerahImportRecord *counts = &ctx->report->counts;
+
+  if (!serah_store_begin (ctx->store, error))
+    return FALSE;
+  ctx->in_transaction = TRUE;
+  /* The file's hash is known at the end; finish_import writes it. */
+  counts->id = serah_store_insert_import (ctx->store, counts->file_name, "", error);
+  return counts->id > 0 &&
+         serah_store_begin_participant_bulk (ctx->store, estimate_rows (ctx, first), error);
+}
+
+/* Columns the file does not have keep what the database holds for the NIK; with no sex
+ * column, the NIK tells the sex of someone new. FALSE (and *reject) when nothing does. */
+static gboolean
+fill_absent_fields (SerahImportContext *ctx, SerahParticipant *p, gboolean *reject,
+                    GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SerahParticipant) existing = serah_store_find_participant_by_nik (ctx->store, p->nik,
+                                                                              &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (existing != NULL)
+    {
+#define KEEP(field, member) \
+  if (ctx->column[field] < 0) \
+    g_free (p->member), p->member = g_steal_pointer (&existing->member)
+      KEEP (SERAH_FIELD_ADDRESS, address);
+      KEEP (SERAH_FIELD_DESA, desa);
+      KEEP (SERAH_FIELD_KECAMATAN, kecamatan);
+      KEEP (SERAH_FIELD_FASKES, faskes);
+#undef KEEP
+      if (ctx->column[SERAH_FIELD_SEX] < 0)
+        p->sex = existing->sex;
+      if (ctx->column[SERAH_FIELD_BIRTH_DATE] < 0)
+        memcpy (p->birth_date, existing->birth_date, sizeof p->birth_date);
+      if (ctx->column[SERAH_FIELD_CARE_CLASS] < 0)
+        p->care_class = existing->care_class;
+    }
+  *reject = p->sex == SERAH_SEX_UNKNOWN;
+  return TRUE;
+}
+
+static gboolean
+write_batch (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
+{
+  SerahImportRecord *counts = &ctx->report->counts;
+  guint n = batch->rows->len;
+  g_autofree SerahUpsertResult *results = g_new0 (SerahUpsertResult, MAX (n, 1));
+  g_autofree SerahParticipant **holders = g_new0 (SerahParticipant *, MAX (n, 1));
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < batch->problems->len; i++)
+    if (!record_problem (ctx, g_steal_pointer (&batch->problems->pdata[i]), error))
+      return FALSE;
+
+  if (ctx->partial)
+    for (guint i = 0; i < batch->rows->len; i++)
+      {
+        SerahParticipant *p = batch->rows->pdata[i];
+        gint64 line = g_array_index (batch->lines, gint64, i);
+        gboolean reject = FALSE;
+
+        if (!fill_absent_fields (ctx, p, &reject, error))
+          return FALSE;
+        if (!reject)
+          continue;
+        if (!add_problem (ctx, line, ctx->column[SERAH_FIELD_NIK], "sex-missing", p->nik, error,
+                          _("The file has no sex column and the NIK does not tell the sex.")))
+          return FALSE;
+        g_ptr_array_remove_index (batch->rows, i);
+        g_array_remove_index (batch->lines, i);
+        i--;
+      }
+  n = batch->rows->len;
+  if (n == 0)
+    return TRUE;
+
+  if (!serah_store_upsert_participants (ctx->store, (SerahParticipant *const *) batch->rows->pdata,
+                                        n, counts->id, results, holders, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      SerahParticipant *p = batch->rows->pdata[i];
+      g_autofree char *masked = NULL;
+
+      switch (results[i])
+        {
+        case SERAH_UPSERT_INSERTED:
+          counts->imported++;
+          break;
+        case SERAH_UPSERT_UPDATED:
+          counts->updated++;
+          break;
+        case SERAH_UPSERT_UNCHANGED:
+          counts->unchanged++;
+          break;
+        case SERAH_UPSERT_CARD_CONFLICT:
+        default:
+          masked = serah_nik_mask (holders[i] ? holders[i]->nik : "");
+          counts->conflicts++;
+          ok = ok && add_problem (ctx, g_array_index (batch->lines, gint64, i),
+                                  ctx->column[SERAH_FIELD_CARD_NO], "card-conflict", p->card_no,
+                                  error,
+                                  _("This card number already belongs to %s (NIK %s) in the "
+                                    "database; this row was not imported."),
+                                  holders[i] && holders[i]->name ? holders[i]->name : "?",
+                                  masked);
+          break;
+        }
+      serah_participant_free (holders[i]);
+    }
+  return ok;
+}
+
+static int
+compare_problem_lines (gconstpointer a, gconstpointer b)
+{
+  const SerahImportProblem *pa = *(SerahImportProblem *const *) a;
+  const SerahImportProblem *pb = *(SerahImportProblem *const *) b;
+  return pa->line < pb->line ? -1 : pa->line > pb->line;
+}
+
+/* Runs the reader and stores what it sends. On any failure the reader is told to stop, its
+ * batches are drained, and the transaction is rolled back. */
+static gboolean
+run_writer (SerahImportContext *ctx, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SerahImportRecord *counts = &ctx->report->counts;
+  GThread *reader;
+  gboolean failed = FALSE;
+
+  reader = g_thread_new ("serah-import-reader", serah_import_reader_main, ctx);
+  for (;;)
+    {
+      SerahImportBatch *batch = g_async_queue_pop (ctx->queue);
+      gboolean last = batch->last;
+
+      /* The reader sets reader_error before it queues its last batch. */
+      gboolean refused = last && ctx->reader_error != NULL;
+
+      if (!failed && !refused && !ctx->in_transaction)
+        failed = !begin_import (ctx, batch, &local_error);
+      if (!failed && !refused)
+        failed = !write_batch (ctx, batch, &local_error);
+      if (failed && !g_atomic_int_get (&ctx->stop))
+        g_atomic_int_set (&ctx->stop, TRUE);
+      serah_import_batch_free (batch);
+      g_async_queue_push (ctx->tokens, GINT_TO_POINTER (1));
+      if (last)
+        break;
+    }
+  g_thread_join (reader);
+
+  /* The reader's last batch carries the problems found since the one before; a refused
+   * file's (the header, say) are not wanted: the file records nothing. */
+  if (ctx->reader_error != NULL)
+    {
+      if (ctx->in_transaction)
+        serah_store_rollback (ctx->store);
+      g_propagate_error (error, g_steal_pointer (&ctx->reader_error));
+      return FALSE;
+    }
+  counts->rows = ctx->reader_counts.rows;
+  counts->rejected += ctx->reader_counts.rejected;
+  counts->duplicates = ctx->reader_counts.duplicates;
+  counts->conflicts += ctx->reader_counts.conflicts;
+  counts->sha256 = g_strdup (ctx->sha256);
+  /* Conflicts with the database are found after the rest of their batch: restore line
+   * order (g_ptr_array_sort is stable, so one line's problems keep theirs). */
+  g_ptr_array_sort (ctx->report->problems, compare_problem_lines);
+
+  if (failed || !serah_store_end_participant_bulk (ctx->store, &local_error) ||
+      !serah_store_finish_import (ctx->store, counts, &local_error) ||
+      !serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
+                                  counts, &local_error) ||
+      !serah_store_commit (ctx->store, &local_error))
+    {
+      if (ctx->in_transaction)
+        serah_store_rollback (ctx->store);
+      g_set_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_STORE,
+                   _("Cannot save the import of “%s”; nothing was changed: %s"), ctx->name,
+                   local_error ? local_error->message : "?");
+      return FALSE;
+    }
+  ctx->in_transaction = FALSE;
+  return TRUE;
+}
+
+/* ---- the first block and the entry point ---- */
+
+static gboolean
+read_first_block (SerahImportContext *ctx, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize j;
+
+  if (!g_input_stream_read_all (ctx->stream, ctx->block, SERAH_IMPORT_BLOCK_SIZE,
+                                &ctx->block_len, ctx->cancellable, &local_error))
+    {
+      g_set_error (error, SERAH_IMPORT_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                     ? SERAH_IMPORT_ERROR_CANCELLED : SERAH_IMPORT_ERROR_UNREADABLE,
+                   _("Cannot read “%s”: %s"), ctx->name, local_error->message);
+      return FALSE;
+    }
+  serah_import_hash_update (ctx->checksum, ctx->block, ctx->block_len);
+  ctx->done = ctx->block_len;
+
+  if (ctx->block_len >= 3 && memcmp (ctx->block, "\xef\xbb\xbf", 3) == 0)
+    ctx->report->had_bom = TRUE, ctx->block_skip = 3;
+  for (j = ctx->block_skip; j < ctx->block_len && g_ascii_isspace (ctx->block[j]); j++)
+    ;
+  if (j == ctx->block_len && ctx->block_len < SERAH_IMPORT_BLOCK_SIZE)
+    {
+      g_set_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_NOT_CSV,
+                   _("“%s” is empty: there is nothing to import."), ctx->name);
+      return FALSE;
+    }
+  if (!serah_import_check_is_text (ctx->block + ctx->block_skip,
+                                   ctx->block_len - ctx->block_skip, ctx->name, error))
+    return FALSE;
+
+  {
+    guint score = 0;
+    serah_import_sniff ((const char *) ctx->block + ctx->block_skip,
+                        ctx->block_len - ctx->block_skip, ctx->mappings, &ctx->separator,
+                        &ctx->header_index, &score, &ctx->first_record);
+  }
+  ctx->report->separator = ctx->separator;
+  return TRUE;
+}
+
+static void
+free_gstring (gpointer s)
+{
+  g_string_free (s, TRUE);
+}
+
+static void
+import_clear (SerahImportContext *ctx)
+{
+  csv_free (&ctx->parser);
+  g_free (ctx->name);
+  g_free (ctx->first_record);
+  g_free (ctx->block);
+  g_free (ctx->sha256);
+  g_clear_object (&ctx->stream);
+  g_clear_pointer (&ctx->checksum, serah_import_hash_free);
+  g_clear_pointer (&ctx->mappings, g_ptr_array_unref);
+  g_clear_pointer (&ctx->cells, g_ptr_array_unref);
+  g_clear_pointer (&ctx->headers, g_ptr_array_unref);
+  g_clear_pointer (&ctx->seen_nik, g_hash_table_unref);
+  g_clear_pointer (&ctx->seen_card, g_hash_table_unref);
+  g_clear_pointer (&ctx->batch, serah_import_batch_free);
+  g_clear_pointer (&ctx->queue, g_async_queue_unref);
+  g_clear_pointer (&ctx->tokens, g_async_queue_unref);
+  g_clear_error (&ctx->reader_error);
+  g_clear_pointer (&ctx->report, serah_import_report_free);
+}
+
+SerahImportReport *
+serah_import_file (SerahStore               *store,
+                   const char               *path,
+                   const SerahImportOptions *options,
+                   GCancellable             *cancellable,
+                   GError                  **error)
+{
+  SerahImportContext ctx = { 0 };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  SerahImportReport *report = NULL;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  ctx.store = store;
+  ctx.cancellable = cancellable;
+  ctx.options = options;
+  ctx.name = g_filename_display_basename (path);
+  ctx.report = g_new0 (SerahImportReport, 1);
+  ctx.report->problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_problem_free);
+  ctx.report->counts.file_name = g_strdup (ctx.name);
+  ctx.cells = g_ptr_array_new_with_free_func (free_gstring);
+  ctx.seen_nik = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  ctx.seen_card = g_hash_table_new (g_int64_hash, g_int64_equal);
+  ctx.queue = g_async_queue_new ();
+  ctx.tokens = g_async_queue_new ();
+  ctx.checksum = serah_import_hash_new ();
+  ctx.block = g_malloc (SERAH_IMPORT_BLOCK_SIZE);
+  ctx.line = ctx.record_line = 1;
+  g_strlcpy (ctx.today, today, sizeof ctx.today);
+  csv_init (&ctx.parser, 0);
+
+  ctx.mappings = serah_import_parse_mappings (options ? options->mappings : NULL, error);
+  if (ctx.mappings == NULL)
+    goto out;
+
+  file = g_file_new_for_path (path);
+  ctx.stream = G_INPUT_STREAM (g_file_read (file, cancellable, &local_error));
+  if (ctx.stream == NULL)
+    {
+      g_set_error (error, SERAH_IMPORT_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                     ? SERAH_IMPORT_ERROR_CANCELLED : SERAH_IMPORT_ERROR_UNREADABLE,
+                   _("Cannot read “%s”: %s"), ctx.name, local_error->message);
+      goto out;
+    }
+  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (ctx.stream),
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  ctx.total = info ? g_file_info_get_size (info) : -1;
+
+  if (read_first_block (&ctx, error) && run_writer (&ctx, error))
+    report = g_steal_pointer (&ctx.report);
+
+out:
+  import_clear (&ctx);
+  return report;
+}

@@ -1,0 +1,742 @@
+/* serah-store-participants.c: schema v1 (settings, imports, participants) and the
+ * participant and import queries. */
+#define G_LOG_DOMAIN "serah-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "store/serah-store-private.h"
+
+const char serah_store_schema_participants[] =
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "CREATE TABLE imports ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  file_name   TEXT NOT NULL,"
+  "  sha256      TEXT NOT NULL,"
+  "  started_at  INTEGER NOT NULL,"
+  "  rows        INTEGER NOT NULL DEFAULT 0,"
+  "  imported    INTEGER NOT NULL DEFAULT 0,"
+  "  updated     INTEGER NOT NULL DEFAULT 0,"
+  "  unchanged   INTEGER NOT NULL DEFAULT 0,"
+  "  rejected    INTEGER NOT NULL DEFAULT 0,"
+  "  duplicates  INTEGER NOT NULL DEFAULT 0,"
+  "  conflicts   INTEGER NOT NULL DEFAULT 0,"
+  "  warnings    INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE import_problems ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  import_id   INTEGER NOT NULL REFERENCES imports (id),"
+  "  line        INTEGER NOT NULL,"
+  "  column_name TEXT,"
+  "  code        TEXT NOT NULL,"
+  "  severity    TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),"
+  "  message     TEXT NOT NULL,"
+  "  raw_value   TEXT"
+  ");"
+  "CREATE INDEX import_problems_by_import ON import_problems (import_id, line);"
+  "CREATE TABLE participants ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  nik         TEXT NOT NULL UNIQUE CHECK (length (nik) = 16),"
+  "  card_no     TEXT NOT NULL UNIQUE CHECK (length (card_no) = 13),"
+  "  name        TEXT NOT NULL,"
+  "  sex         TEXT NOT NULL CHECK (sex IN ('L', 'P')),"
+  "  birth_date  TEXT,"
+  "  address     TEXT,"
+  "  desa        TEXT,"
+  "  kecamatan   TEXT,"
+  "  faskes      TEXT,"
+  "  care_class  INTEGER,"
+  "  import_id   INTEGER REFERENCES imports (id),"
+  "  created_at  INTEGER NOT NULL,"
+  "  updated_at  INTEGER NOT NULL"
+  ");"
+  /* The order lists and the search sort by (case-insensitive, as kecamatan and desa come in
+   * upper and title case from different lists): walking it needs no sort. */
+  "CREATE INDEX participants_by_area ON participants (kecamatan COLLATE NOCASE,"
+  "  desa COLLATE NOCASE, name COLLATE NOCASE);";
+
+void
+serah_participant_from_row (SerahParticipant *p, sqlite3_stmt *stmt)
+{
+  const char *sex;
+
+  serah_participant_clear (p);
+  p->id = sqlite3_column_int64 (stmt, 0);
+  g_strlcpy (p->nik, (const char *) sqlite3_column_text (stmt, 1), sizeof p->nik);
+  g_strlcpy (p->card_no, (const char *) sqlite3_column_text (stmt, 2), sizeof p->card_no);
+  p->name = serah_store_column_dup (stmt, 3);
+  sex = (const char *) sqlite3_column_text (stmt, 4);
+  p->sex = sex && sex[0] == 'P' ? SERAH_SEX_FEMALE : sex && sex[0] == 'L' ? SERAH_SEX_MALE
+                                                                          : SERAH_SEX_UNKNOWN;
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+    g_strlcpy (p->birth_date, (const char *) sqlite3_column_text (stmt, 5), sizeof p->birth_date);
+  p->address = serah_store_column_dup (stmt, 6);
+  p->desa = serah_store_column_dup (stmt, 7);
+  p->kecamatan = serah_store_column_dup (stmt, 8);
+  p->faskes = serah_store_column_dup (stmt, 9);
+  p->care_class = sqlite3_column_int (stmt, 10);
+  p->import_id = sqlite3_column_int64 (stmt, 11);
+  p->updated_at = sqlite3_column_int64 (stmt, 12);
+}
+
+static SerahParticipant *
+find_one (SerahStore *self, const char *sql, const char *text_key, gint64 int_key, GError **error)
+{
+  sqlite3_stmt *stmt = serah_store_prepare (self, sql, error);
+  SerahParticipant *p = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (text_key != NULL)
+    sqlite3_bind_text (stmt, 1, text_key, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, int_key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      p = serah_participant_new ();
+      serah_participant_from_row (p, stmt);
+    }
+  else if (rc != SQLITE_DONE)
+    serah_store_set_error (self, error, _("Cannot read a participant"));
+  sqlite3_reset (stmt);
+  return p;
+}
+
+SerahParticipant *
+serah_store_get_participant (SerahStore *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (self), NULL);
+  return find_one (self, "SELECT " SERAH_PARTICIPANT_COLUMNS " FROM participants p WHERE p.id = ?1",
+                   NULL, id, error);
+}
+
+SerahParticipant *
+serah_store_find_participant_by_nik (SerahStore *self, const char *nik, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (self), NULL);
+  g_return_val_if_fail (nik != NULL, NULL);
+  return find_one (self, "SELECT " SERAH_PARTICIPANT_COLUMNS " FROM participants p WHERE p.nik = ?1",
+                   nik, 0, error);
+}
+
+SerahParticipant *
+serah_store_find_participant_by_card (SerahStore *self, const char *card_no, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (self), NULL);
+  g_return_val_if_fail (card_no != NULL, NULL);
+  return find_one (self,
+                   "SELECT " SERAH_PARTICIPANT_COLUMNS " FROM participants p WHERE p.card_no = ?1",
+                   card_no, 0, error);
+}
+
+static void
+bind_participant_fields (sqlite3_stmt *stmt, const SerahParticipant *p)
+{
+  char sex[2] = { (char) p->sex, 0 };
+
+  sqlite3_bind_text (stmt, 1, p->nik, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, p->card_no, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, p->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, sex, -1, SQLITE_TRANSIENT);
+  serah_store_bind_text_or_null (stmt, 5, p->birth_date);
+  serah_store_bind_text_or_null (stmt, 6, p->address);
+  serah_store_bind_text_or_null (stmt, 7, p->desa);
+  serah_store_bind_text_or_null (stmt, 8, p->kecamatan);
+  serah_store_bind_text_or_null (stmt, 9, p->faskes);
+  if (p->care_class > 0)
+    sqlite3_bind_int (stmt, 10, p->care_class);
+  else
+    sqlite3_bind_null (stmt, 10);
+}
+
+gboolean
+serah_store_upsert_participant (SerahStore        *self,
+                                SerahParticipant  *participant,
+                                gint64             import_id,
+                                SerahUpsertResult *result,
+                                GError           **error)
+{
+  g_autoptr(SerahParticipant) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (participant != NULL, FALSE);
+
+  existing = serah_store_find_participant_by_nik (self, participant->nik, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (existing != NULL && serah_participant_equal_data (existing, participant))
+    {
+      participant->id = existing->id;
+      if (result)
+        *result = SERAH_UPSERT_UNCHANGED;
+      return TRUE;
+    }
+
+  if (existing == NULL)
+    stmt = serah_store_prepare (self,
+                                "INSERT INTO participants (nik, card_no, name, sex, birth_date,"
+                                " address, desa, kecamatan, faskes, care_class, import_id,"
+                                " created_at, updated_at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                                error);
+  else
+    stmt = serah_store_prepare (self,
+                                "UPDATE participants SET card_no = ?2, name = ?3, sex = ?4,"
+                                " birth_date = ?5, address = ?6, desa = ?7, kecamatan = ?8,"
+                                " faskes = ?9, care_class = ?10, import_id = ?11, updated_at = ?12"
+                                " WHERE nik = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_participant_fields (stmt, participant);
+  if (import_id > 0)
+    sqlite3_bind_int64 (stmt, 11, import_id);
+  else
+    sqlite3_bind_null (stmt, 11);
+  sqlite3_bind_int64 (stmt, 12, now);
+
+  serah_store_participants_changed (self);
+  if (!serah_store_step_done (self, stmt, _("Cannot save a participant"), error))
+    return FALSE;
+
+  participant->id = existing ? existing->id : sqlite3_last_insert_rowid (serah_store_get_db (self));
+  participant->import_id = import_id;
+  participant->updated_at = now;
+  if (result)
+    *result = existing ? SERAH_UPSERT_UPDATED : SERAH_UPSERT_INSERTED;
+  return TRUE;
+}
+
+gint64
+serah_store_count_participants (SerahStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = 0;
+
+  g_return_val_if_fail (SERAH_IS_STORE (self), 0);
+
+  stmt = serah_store_prepare (self, "SELECT count(*) FROM participants", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+/* Participant lists are big: with the default 2 MB page cache, the B-trees of a 100 000-row
+ * list spill to the WAL in the middle of an import and are read back, and the search index
+ * build reads them again. 64 MB holds them (the cache grows only as pages are used). */
+void
+serah_store_use_large_cache (SerahStore *self)
+{
+  serah_store_exec (self, "PRAGMA cache_size = -65536", NULL);
+}
+
+/* What this file keeps per store (attached to the object): the search index. */
+typedef struct {
+  gint64        changes;        /* participant writes through this connection */
+  gboolean      index_built;
+  gint64        index_changes;  /* changes and data_version when the index was built */
+  gint64        index_data_version;
+  GArray       *index;          /* SearchEntry, in area order */
+  GStringChunk *index_names;
+} ParticipantsState;
+
+typedef struct {
+  gint64      id;
+  char        nik[SERAH_NIK_LENGTH + 1];
+  char        card_no[SERAH_CARD_NO_LENGTH + 1];
+  const char *name; /* case-folded, after a space: " budi saputra" */
+} SearchEntry;
+
+static void
+participants_state_free (gpointer data)
+{
+  ParticipantsState *state = data;
+
+  g_clear_pointer (&state->index, g_array_unref);
+  if (state->index_names != NULL)
+    g_string_chunk_free (state->index_names);
+  g_free (state);
+}
+
+static ParticipantsState *
+participants_state (SerahStore *self, GError **error)
+{
+  ParticipantsState *state = g_object_get_data (G_OBJECT (self), "serah-participants-state");
+
+  if (state != NULL)
+    return state;
+  state = g_new0 (ParticipantsState, 1);
+  g_object_set_data_full (G_OBJECT (self), "serah-participants-state", state,
+                          participants_state_free);
+  serah_store_use_large_cache (self);
+  return state;
+}
+
+/* Every write to participants through this connection goes by here, so that the search
+ * index knows it is stale (writes of other connections show in PRAGMA data_version). */
+void
+serah_store_participants_changed (SerahStore *self)
+{
+  ParticipantsState *state = participants_state (self, NULL);
+  if (state != NULL)
+    state->changes++;
+}
+
+static const char *
+order_column (const char *field)
+{
+  static const struct { const char *field, *column; } columns[] = {
+    { "kecamatan", "p.kecamatan COLLATE NOCASE" },
+    { "desa", "p.desa COLLATE NOCASE" },
+    { "name", "p.name COLLATE NOCASE" },
+    { "nama", "p.name COLLATE NOCASE" },
+    { "nik", "p.nik" },
+    { "card_no", "p.card_no" },
+    { "card", "p.card_no" },
+    { "birth_date", "p.birth_date" },
+    { "id", "p.id" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (g_ascii_strcasecmp (field, columns[i].field) == 0)
+      return columns[i].column;
+  return NULL;
+}
+
+static void
+append_in_list (GString *sql, GPtrArray *binds, const char *column, char **values)
+{
+  if (values == NULL || values[0] == NULL)
+    return;
+  g_string_append_printf (sql, " AND %s COLLATE NOCASE IN (", column);
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_string_append_printf (sql, "%s?%u", i ? ", " : "", binds->len + 1);
+      g_ptr_array_add (binds, values[i]);
+    }
+  g_string_append_c (sql, ')');
+}
+
+gboolean
+serah_store_foreach_participant (SerahStore                   *self,
+                                 const SerahParticipantFilter *filter,
+                                 SerahParticipantFunc          func,
+                                 gpointer                      user_data,
+                                 GError                      **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " SERAH_PARTICIPANT_COLUMNS
+                                         " FROM participants p WHERE 1");
+  g_autoptr(GPtrArray) binds = g_ptr_array_new ();
+  SerahParticipant row = { 0 };
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (filter != NULL)
+    {
+      append_in_list (sql, binds, "p.kecamatan", filter->kecamatan);
+      append_in_list (sql, binds, "p.desa", filter->desa);
+    }
+  g_string_append (sql, " ORDER BY ");
+  if (filter != NULL && filter->order != NULL && filter->order[0] != NULL)
+    {
+      for (guint i = 0; filter->order[i] != NULL; i++)
+        {
+          const char *column = order_column (filter->order[i]);
+          if (column == NULL)
+            {
+              g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_FAILED,
+                           _("Unknown sort field “%s” (use kecamatan, desa, name, nik, card_no "
+                             "or birth_date)."),
+                           filter->order[i]);
+              return FALSE;
+            }
+          g_string_append_printf (sql, "%s, ", column);
+        }
+      g_string_append (sql, "p.id");
+    }
+  else
+    g_string_append (sql, "p.kecamatan COLLATE NOCASE, p.desa COLLATE NOCASE, "
+                          "p.name COLLATE NOCASE, p.id");
+
+  /* Dynamic SQL: prepared once for this walk, not cached. */
+  if (sqlite3_prepare_v2 (serah_store_get_db (self), sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return serah_store_set_error (self, error, _("Cannot list participants"));
+  for (guint i = 0; i < binds->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (binds, i), -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      serah_participant_from_row (&row, stmt);
+      if (!func (&row, user_data, error))
+        {
+          ok = FALSE;
+          break;
+        }
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = serah_store_set_error (self, error, _("Cannot list participants"));
+  serah_participant_clear (&row);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+#define AREA_ORDER \
+  " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE, name COLLATE NOCASE, id"
+
+/* Search-as-you-type asks for every match at each key press (the participant list shows
+ * them all, lazily), and a prefix such as "3601" matches every NIK of a regency: SQL that
+ * fetches and sorts 100 000 rows takes 200 ms. The search instead keeps, per store, the ids
+ * in area order with the NIK, card number and case-folded name of each, and filters that in
+ * C: a few milliseconds over 100 000 participants. It is rebuilt (one walk of the area
+ * index) after any write to participants through this connection or by another one. */
+/* " " + the case-folded name, in the chunk. Most names are ASCII: folded without the
+ * allocations of g_utf8_casefold, which this saves 100 000 times per build. */
+static const char *
+fold_name (GStringChunk *chunk, const char *name)
+{
+  char buf[256];
+  gsize len = strlen (name);
+  gboolean ascii = len + 2 <= sizeof buf;
+
+  for (gsize i = 0; ascii && i < len; i++)
+    {
+      if ((unsigned char) name[i] >= 0x80)
+        ascii = FALSE;
+      buf[i + 1] = g_ascii_tolower (name[i]);
+    }
+  if (ascii)
+    {
+      buf[0] = ' ';
+      buf[len + 1] = '\0';
+      return g_string_chunk_insert_len (chunk, buf, (gssize) len + 1);
+    }
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+      g_autofree char *spaced = g_strconcat (" ", folded, NULL);
+      return g_string_chunk_insert (chunk, spaced);
+    }
+}
+
+static gboolean
+ensure_search_index (SerahStore *self, ParticipantsState *state, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 data_version = -1;
+  int rc;
+
+  stmt = serah_store_prepare (self, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    data_version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (state->index_built && state->index_changes == state->changes &&
+      state->index_data_version == data_version)
+    return TRUE;
+
+  stmt = serah_store_prepare (self, "SELECT id, nik, card_no, name FROM participants" AREA_ORDER,
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  g_clear_pointer (&state->index, g_array_unref);
+  if (state->index_names != NULL)
+    g_string_chunk_free (state->index_names);
+  state->index = g_array_sized_new (FALSE, FALSE, sizeof (SearchEntry), 1024);
+  state->index_names = g_string_chunk_new (64 * 1024);
+  state->index_built = FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SearchEntry entry = { 0 };
+      const char *name = (const char *) sqlite3_column_text (stmt, 3);
+
+      entry.id = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (entry.nik, (const char *) sqlite3_column_text (stmt, 1), sizeof entry.nik);
+      g_strlcpy (entry.card_no, (const char *) sqlite3_column_text (stmt, 2),
+                 sizeof entry.card_no);
+      entry.name = fold_name (state->index_names, name ? name : "");
+      g_array_append_val (state->index, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return serah_store_set_error (self, error, _("Cannot search participants"));
+  state->index_built = TRUE;
+  state->index_changes = state->changes;
+  state->index_data_version = data_version;
+  return TRUE;
+}
+
+static gboolean
+is_all_digits (const char *s)
+{
+  if (*s == '\0')
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_isdigit (*s))
+      return FALSE;
+  return TRUE;
+}
+
+GArray *
+serah_store_search_participant_ids (SerahStore *self, const char *query, guint limit,
+                                    GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *needle = NULL;
+  g_autofree char *word = NULL;
+  ParticipantsState *state;
+  const SearchEntry *entries;
+  gsize needle_len;
+  enum { ALL, DIGITS, CONTAINS, WORD_START } kind;
+
+  g_return_val_if_fail (SERAH_IS_STORE (self), NULL);
+
+  state = participants_state (self, error);
+  if (state == NULL || !ensure_search_index (self, state, error))
+    return NULL;
+
+  needle = g_strstrip (g_strdup (query ? query : ""));
+  needle_len = strlen (needle);
+  if (needle_len == 0)
+    kind = ALL;
+  else if (is_all_digits (needle))
+    kind = DIGITS; /* a NIK or card number prefix */
+  else if (g_utf8_strlen (needle, -1) >= 3)
+    {
+      /* Names containing the text, whatever the case (Ma'ruf, "A. Rahman" literally). */
+      g_autofree char *folded = g_utf8_casefold (needle, -1);
+      g_free (needle);
+      needle = g_steal_pointer (&folded);
+      kind = CONTAINS;
+    }
+  else
+    {
+      /* One or two letters match too much anywhere in a name: only where the name, or a
+       * word of it, starts with them (the entry's leading space makes the first word one). */
+      g_autofree char *folded = g_utf8_casefold (needle, -1);
+      word = g_strconcat (" ", folded, NULL);
+      kind = WORD_START;
+    }
+
+  entries = (const SearchEntry *) state->index->data;
+  for (guint i = 0; i < state->index->len && (limit == 0 || ids->len < limit); i++)
+    {
+      const SearchEntry *e = &entries[i];
+      gboolean match;
+
+      switch (kind)
+        {
+        case DIGITS:
+          match = strncmp (e->nik, needle, needle_len) == 0 ||
+                  strncmp (e->card_no, needle, needle_len) == 0;
+          break;
+        case CONTAINS:
+          match = strstr (e->name, needle) != NULL;
+          break;
+        case WORD_START:
+          match = strstr (e->name, word) != NULL;
+          break;
+        case ALL:
+        default:
+          match = TRUE;
+          break;
+        }
+      if (match)
+        g_array_append_val (ids, e->id);
+    }
+  return g_steal_pointer (&ids);
+}
+
+void
+serah_area_count_free (SerahAreaCount *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->kecamatan);
+  g_free (self->desa);
+  g_free (self);
+}
+
+GPtrArray *
+serah_store_count_by_area (SerahStore *self, GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_area_count_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (self), NULL);
+
+  stmt = serah_store_prepare (self,
+                              "SELECT coalesce (kecamatan, ''), coalesce (desa, ''), count(*)"
+                              " FROM participants GROUP BY 1 COLLATE NOCASE, 2 COLLATE NOCASE"
+                              " ORDER BY 1 COLLATE NOCASE, 2 COLLATE NOCASE",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SerahAreaCount *row = g_new0 (SerahAreaCount, 1);
+      row->kecamatan = serah_store_column_dup (stmt, 0);
+      row->desa = serah_store_column_dup (stmt, 1);
+      row->participants = sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (self, error, _("Cannot count participants"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+void
+serah_import_record_free (SerahImportRecord *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->file_name);
+  g_free (self->sha256);
+  g_free (self);
+}
+
+gint64
+serah_store_insert_import (SerahStore *self, const char *file_name, const char *sha256,
+                           GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (self), 0);
+
+  stmt = serah_store_prepare (self,
+                              "INSERT INTO imports (file_name, sha256, started_at)"
+                              " VALUES (?1, ?2, ?3)",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  if (!serah_store_step_done (self, stmt, _("Cannot record the import"), error))
+    return 0;
+  return sqlite3_last_insert_rowid (serah_store_get_db (self));
+}
+
+gboolean
+serah_store_finish_import (SerahStore *self, const SerahImportRecord *c, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
+
+  stmt = serah_store_prepare (self,
+                              "UPDATE imports SET rows = ?2, imported = ?3, updated = ?4,"
+                              " unchanged = ?5, rejected = ?6, duplicates = ?7, conflicts = ?8,"
+                              " warnings = ?9, sha256 = coalesce (?10, sha256) WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, c->id);
+  sqlite3_bind_int64 (stmt, 2, c->rows);
+  sqlite3_bind_int64 (stmt, 3, c->imported);
+  sqlite3_bind_int64 (stmt, 4, c->updated);
+  sqlite3_bind_int64 (stmt, 5, c->unchanged);
+  sqlite3_bind_int64 (stmt, 6, c->rejected);
+  sqlite3_bind_int64 (stmt, 7, c->duplicates);
+  sqlite3_bind_int64 (stmt, 8, c->conflicts);
+  sqlite3_bind_int64 (stmt, 9, c->warnings);
+  /* The importer streams the file and knows its hash only at the end. */
+  serah_store_bind_text_or_null (stmt, 10, c->sha256);
+  return serah_store_step_done (self, stmt, _("Cannot record the import"), error);
+}
+
+gboolean
+serah_store_add_import_problem (SerahStore *self, gint64 import_id, gint64 line,
+                                const char *column, const char *code, const char *severity,
+                                const char *message, const char *raw_value, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
+
+  stmt = serah_store_prepare (self,
+                              "INSERT INTO import_problems (import_id, line, column_name, code,"
+                              " severity, message, raw_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  sqlite3_bind_int64 (stmt, 2, line);
+  serah_store_bind_text_or_null (stmt, 3, column);
+  sqlite3_bind_text (stmt, 4, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, severity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, message, -1, SQLITE_STATIC);
+  if (raw_value != NULL)
+    sqlite3_bind_text (stmt, 7, raw_value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 7);
+  return serah_store_step_done (self, stmt, _("Cannot record an import problem"), error);
+}
+
+GPtrArray *
+serah_store_list_imports (SerahStore *self, GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_record_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (self), NULL);
+
+  stmt = serah_store_prepare (self,
+                              "SELECT id, file_name, sha256, started_at, rows, imported, updated,"
+                              " unchanged, rejected, duplicates, conflicts, warnings"
+                              " FROM imports ORDER BY id DESC",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SerahImportRecord *r = g_new0 (SerahImportRecord, 1);
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->file_name = serah_store_column_dup (stmt, 1);
+      r->sha256 = serah_store_column_dup (stmt, 2);
+      r->started_at = sqlite3_column_int64 (stmt, 3);
+      r->rows = sqlite3_column_int64 (stmt, 4);
+      r->imported = sqlite3_column_int64 (stmt, 5);
+      r->updated = sqlite3_column_int64 (stmt, 6);
+      r->unchanged = sqlite3_column_int64 (stmt, 7);
+      r->rejected = sqlite3_column_int64 (stmt, 8);
+      r->duplicates = sqlite3_column_int64 (stmt, 9);
+      r->conflicts = sqlite3_column_int64 (stmt, 10);
+      r->warnings = sqlite3_column_int64 (stmt, 11);
+      g_ptr_array_add (rows, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (self, error, _("Cannot list imports"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

@@ -1,0 +1,425 @@
+/* serah-report-pdf.c: the reports as A4 PDF documents (Cairo + Pango): a heading on every
+ * page, the charts of serah-report-chart.c, and tables that continue over pages with their
+ * header repeated. The not-yet-collected list starts every desa on a new page, so each
+ * village government can be handed its own pages. */
+#define G_LOG_DOMAIN "serah-core"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "reports/serah-report-private.h"
+
+#define PAGE_W 595.28
+#define PAGE_H 841.89
+#define MARGIN 36.0
+#define ROW_H 15.0
+#define CELL_SIZE 8.5
+#define BODY_TOP 96.0
+
+typedef enum { LEFT, RIGHT } CellAlign;
+
+typedef struct {
+  const char *title;
+  double      width;
+  CellAlign   align;
+} Column;
+
+typedef struct {
+  cairo_t              *cr;
+  const SerahReportDoc *doc;
+  const char           *report_title;
+  int                   page;
+  double                y;
+  /* The table in progress, to repeat its header after a page break. */
+  const Column         *columns;
+  guint                 n_columns;
+  guint                 rows_on_page;  /* table rows drawn on this page */
+  gboolean              shade;         /* zebra stripes of the coverage table */
+  /* Table cells reuse two layouts: a list of 100 000 rows would otherwise create and
+   * shape-cache half a million layouts. */
+  PangoLayout          *cell;
+  PangoLayout          *cell_bold;
+} Pdf;
+
+static double
+text (cairo_t *cr, const char *s, double x, double y, double width, double size, gboolean bold,
+      PangoAlignment align, double grey)
+{
+  g_autoptr(PangoLayout) layout = serah_report_layout_new (cr, size, bold);
+  int w, h;
+
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_alignment (layout, align);
+    }
+  pango_layout_set_text (layout, s ? s : "", -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_set_source_rgb (cr, grey, grey, grey);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+  return h;
+}
+
+/* A paragraph, wrapped to width; returns its height. */
+static double
+paragraph (cairo_t *cr, const char *s, double x, double y, double width, double size, double grey)
+{
+  g_autoptr(PangoLayout) layout = serah_report_layout_new (cr, size, FALSE);
+  int w, h;
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_text (layout, s, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_set_source_rgb (cr, grey, grey, grey);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+  return h;
+}
+
+static void
+table_header (Pdf *pdf)
+{
+  double x = MARGIN;
+
+  cairo_set_source_rgb (pdf->cr, 0.043, 0.478, 0.294);
+  cairo_rectangle (pdf->cr, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, ROW_H + 4);
+  cairo_fill (pdf->cr);
+  for (guint i = 0; i < pdf->n_columns; i++)
+    {
+      cairo_save (pdf->cr);
+      text (pdf->cr, pdf->columns[i].title, x + 3, pdf->y + 3, pdf->columns[i].width - 6,
+            CELL_SIZE - 0.5, TRUE, pdf->columns[i].align == RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 1.0);
+      cairo_restore (pdf->cr);
+      x += pdf->columns[i].width;
+    }
+  pdf->y += ROW_H + 4;
+}
+
+static void
+new_page (Pdf *pdf)
+{
+  cairo_t *cr = pdf->cr;
+  g_autofree char *page = NULL;
+
+  if (pdf->page > 0)
+    cairo_show_page (cr);
+  pdf->page++;
+
+  /* Heading: office, report, scope; a green rule under it. */
+  text (cr, pdf->doc->office, MARGIN, MARGIN - 6, PAGE_W - 2 * MARGIN - 90, 9, TRUE, PANGO_ALIGN_LEFT, 0.35);
+  text (cr, pdf->report_title, MARGIN, MARGIN + 8, PAGE_W - 2 * MARGIN, 16, TRUE, PANGO_ALIGN_LEFT, 0.1);
+  text (cr, pdf->doc->scope, MARGIN, MARGIN + 32, PAGE_W - 2 * MARGIN - 150, 9.5, FALSE, PANGO_ALIGN_LEFT, 0.3);
+  {
+    g_autofree char *made = g_strdup_printf ("Dibuat %s", pdf->doc->made);
+    text (cr, made, PAGE_W - MARGIN - 150, MARGIN + 32, 150, 9, FALSE, PANGO_ALIGN_RIGHT, 0.4);
+  }
+  cairo_set_source_rgb (cr, 0.043, 0.478, 0.294);
+  cairo_rectangle (cr, MARGIN, MARGIN + 50, PAGE_W - 2 * MARGIN, 2);
+  cairo_fill (cr);
+
+  page = g_strdup_printf ("Halaman %d", pdf->page);
+  text (cr, page, PAGE_W - MARGIN - 100, PAGE_H - MARGIN + 8, 100, 8, FALSE, PANGO_ALIGN_RIGHT, 0.45);
+  text (cr, "Serah \u2013 data pribadi, jangan disebarluaskan (UU PDP 27/2022)", MARGIN,
+        PAGE_H - MARGIN + 8, 330, 8, FALSE, PANGO_ALIGN_LEFT, 0.45);
+  pdf->y = BODY_TOP;
+  pdf->rows_on_page = 0;
+  if (pdf->columns != NULL)
+    table_header (pdf);
+}
+
+/* Starts a new page when h more points would not fit. */
+static void
+need (Pdf *pdf, double h)
+{
+  if (pdf->y + h > PAGE_H - MARGIN - 10)
+    new_page (pdf);
+}
+
+static void
+begin_table (Pdf *pdf, const Column *columns, guint n)
+{
+  pdf->columns = columns;
+  pdf->n_columns = n;
+  need (pdf, 3 * ROW_H);
+  table_header (pdf);
+}
+
+static void
+end_table (Pdf *pdf)
+{
+  pdf->columns = NULL;
+  pdf->y += 10;
+}
+
+static PangoLayout *
+cell_layout (Pdf *pdf, gboolean bold)
+{
+  PangoLayout **slot = bold ? &pdf->cell_bold : &pdf->cell;
+
+  if (*slot == NULL)
+    {
+      *slot = serah_report_layout_new (pdf->cr, CELL_SIZE, bold);
+      pango_layout_set_ellipsize (*slot, PANGO_ELLIPSIZE_END);
+    }
+  return *slot;
+}
+
+static void
+table_row (Pdf *pdf, const char *const *cells, gboolean bold, gboolean shaded)
+{
+  PangoLayout *layout = cell_layout (pdf, bold);
+  double x = MARGIN;
+
+  need (pdf, ROW_H);
+  if (shaded)
+    {
+      cairo_set_source_rgb (pdf->cr, bold ? 0.88 : 0.95, bold ? 0.94 : 0.97, bold ? 0.90 : 0.96);
+      cairo_rectangle (pdf->cr, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, ROW_H);
+      cairo_fill (pdf->cr);
+    }
+  cairo_set_source_rgb (pdf->cr, 0.12, 0.12, 0.12);
+  for (guint i = 0; i < pdf->n_columns; i++)
+    {
+      pango_layout_set_width (layout, (int) ((pdf->columns[i].width - 6) * PANGO_SCALE));
+      pango_layout_set_alignment (layout, pdf->columns[i].align == RIGHT ? PANGO_ALIGN_RIGHT
+                                                                         : PANGO_ALIGN_LEFT);
+      pango_layout_set_text (layout, cells[i] ? cells[i] : "", -1);
+      cairo_move_to (pdf->cr, x + 3, pdf->y + 2);
+      pango_cairo_show_layout (pdf->cr, layout);
+      cairo_new_path (pdf->cr);
+      x += pdf->columns[i].width;
+    }
+  pdf->y += ROW_H;
+  pdf->rows_on_page++;
+}
+
+typedef void (*ChartFunc) (cairo_t *cr, double w, double h, gconstpointer data);
+
+static void
+chart (Pdf *pdf, const char *title, double height, ChartFunc draw, gconstpointer data)
+{
+  need (pdf, height + 24);
+  text (pdf->cr, title, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 11, TRUE, PANGO_ALIGN_LEFT, 0.1);
+  pdf->y += 20;
+  cairo_save (pdf->cr);
+  cairo_translate (pdf->cr, MARGIN, pdf->y);
+  draw (pdf->cr, PAGE_W - 2 * MARGIN, height, data);
+  cairo_restore (pdf->cr);
+  pdf->y += height + 14;
+}
+
+static char *
+num (gint64 v)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, v);
+}
+
+/* ---- coverage ---- */
+
+static void
+coverage_row (const SerahCoverageRow *r, SerahCoverageLevel level, gboolean first,
+              gpointer user_data)
+{
+  Pdf *pdf = user_data;
+  g_auto(GStrv) n = serah_coverage_row_cells (r);
+  const char *kec = "", *desa = r->desa;
+  const char *cells[SERAH_REPORT_COVERAGE_N_COLUMNS];
+
+  /* The kecamatan is named on its first row and again at the top of a new page. */
+  need (pdf, ROW_H);
+  if (level == SERAH_COVERAGE_DESA && (first || pdf->rows_on_page == 0))
+    kec = r->kecamatan;
+  else if (level == SERAH_COVERAGE_KECAMATAN)
+    desa = "Jumlah kecamatan";
+  else if (level == SERAH_COVERAGE_TOTAL)
+    kec = "Total", desa = "";
+  cells[0] = kec;
+  cells[1] = desa;
+  for (guint i = 0; i < 8; i++)
+    cells[2 + i] = n[i];
+  if (level == SERAH_COVERAGE_DESA)
+    pdf->shade = !pdf->shade;
+  table_row (pdf, cells, level != SERAH_COVERAGE_DESA, level != SERAH_COVERAGE_DESA || !pdf->shade);
+}
+
+static void
+write_coverage (Pdf *pdf)
+{
+  static const Column columns[] = {
+    { "Kecamatan", 78, LEFT }, { "Desa", 88, LEFT }, { "Peserta", 44, RIGHT },
+    { "Dicetak", 44, RIGHT }, { "Diundang", 45, RIGHT }, { "Sendiri", 42, RIGHT },
+    { "Wakil", 38, RIGHT }, { "Diserahkan", 52, RIGHT }, { "Belum", 44, RIGHT },
+    { "%", 47.56, RIGHT },
+  };
+  const SerahCoverage *cov = pdf->doc->coverage;
+  double h = MIN (60.0 + 30.0 * cov->kecamatan->len, 330.0);
+
+  new_page (pdf);
+  chart (pdf, "Kartu diserahkan per kecamatan", h, (ChartFunc) serah_report_draw_coverage_chart, cov);
+  begin_table (pdf, columns, G_N_ELEMENTS (columns));
+  serah_coverage_foreach (cov, coverage_row, pdf);
+  end_table (pdf);
+}
+
+/* ---- not yet collected ---- */
+
+static void
+write_uncollected (Pdf *pdf)
+{
+  static const Column columns[] = {
+    { "No", 26, RIGHT }, { "Nama", 130, LEFT }, { "NIK (disamarkan)", 92, LEFT },
+    { "Nomor kartu", 72, LEFT }, { "Alamat", 131.28, LEFT }, { "Tumpukan", 72, LEFT },
+  };
+  GPtrArray *rows = pdf->doc->uncollected;
+  guint i = 0;
+
+  if (rows->len == 0)
+    {
+      new_page (pdf);
+      text (pdf->cr, "Semua kartu sudah diambil.", MARGIN, pdf->y, 0, 11, FALSE, PANGO_ALIGN_LEFT, 0.2);
+      return;
+    }
+  while (i < rows->len)
+    {
+      const SerahUncollectedRow *first = rows->pdata[i];
+      guint end = i, n = 1;
+      g_autofree char *heading = NULL;
+      g_autofree char *count = NULL;
+
+      while (end < rows->len &&
+             g_strcmp0 (((SerahUncollectedRow *) rows->pdata[end])->desa, first->desa) == 0 &&
+             g_strcmp0 (((SerahUncollectedRow *) rows->pdata[end])->kecamatan, first->kecamatan) == 0)
+        end++;
+
+      /* Each desa on its own pages: they go to different village offices. */
+      pdf->columns = NULL;
+      new_page (pdf);
+      heading = g_strdup_printf ("Desa %s, Kecamatan %s", *first->desa ? first->desa : "(tanpa desa)",
+                                 *first->kecamatan ? first->kecamatan : "(tanpa kecamatan)");
+      count = g_strdup_printf ("%u peserta belum mengambil kartu JKN-KIS. Mohon bantuan Pemerintah "
+                               "Desa untuk menyampaikan kepada peserta agar mengambil kartunya.",
+                               end - i);
+      pdf->y += text (pdf->cr, heading, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 12, TRUE, PANGO_ALIGN_LEFT, 0.1) + 2;
+      pdf->y += paragraph (pdf->cr, count, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 9, 0.3) + 8;
+      begin_table (pdf, columns, G_N_ELEMENTS (columns));
+      for (; i < end; i++, n++)
+        {
+          const SerahUncollectedRow *r = rows->pdata[i];
+          g_autofree char *no = g_strdup_printf ("%u", n);
+          const char *cells[] = { no, r->name, r->nik_masked, r->card_no, r->address, r->stack };
+          table_row (pdf, cells, FALSE, n % 2 == 0);
+        }
+      end_table (pdf);
+    }
+}
+
+/* ---- indicators ---- */
+
+static void
+write_indicators (Pdf *pdf)
+{
+  static const Column import_columns[] = {
+    { "Tanggal", 80, LEFT }, { "Berkas", 170, LEFT }, { "Baris", 50, RIGHT },
+    { "Baru", 50, RIGHT }, { "Diperbarui", 58, RIGHT }, { "Ditolak", 50, RIGHT },
+    { "Total", 65.28, RIGHT },
+  };
+  static const Column daily_columns[] = {
+    { "Tanggal", 160, LEFT }, { "Sendiri", 120, RIGHT }, { "Wakil", 120, RIGHT },
+    { "Total", 123.28, RIGHT },
+  };
+  const SerahIndicators *ind = pdf->doc->indicators;
+
+  new_page (pdf);
+  chart (pdf, "Peserta dimuat (kumulatif per impor)", 170, (ChartFunc) serah_report_draw_imports_chart, ind);
+  chart (pdf, "Kartu diserahkan per hari", 190, (ChartFunc) serah_report_draw_daily_chart, ind);
+  chart (pdf, "Penilaian kepuasan (testimoni)", 170, (ChartFunc) serah_report_draw_rating_chart, ind);
+  chart (pdf, "Topik testimoni", 30.0 + 28.0 * MIN (MAX (ind->tags->len, 1), 8),
+         (ChartFunc) serah_report_draw_tags_chart, ind);
+
+  need (pdf, 60);
+  text (pdf->cr, "Impor daftar peserta", MARGIN, pdf->y, 0, 11, TRUE, PANGO_ALIGN_LEFT, 0.1);
+  pdf->y += 20;
+  begin_table (pdf, import_columns, G_N_ELEMENTS (import_columns));
+  for (guint i = 0; i < ind->imports->len; i++)
+    {
+      const SerahImportPoint *p = ind->imports->pdata[i];
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (p->at);
+      g_autofree char *when = g_date_time_format (dt, "%Y-%m-%d %H:%M");
+      g_autofree char *a = num (p->rows), *b = num (p->imported), *c = num (p->updated);
+      g_autofree char *d = num (p->rejected), *e = num (p->cumulative);
+      const char *cells[] = { when, p->file_name, a, b, c, d, e };
+      table_row (pdf, cells, FALSE, i % 2 == 1);
+    }
+  end_table (pdf);
+
+  need (pdf, 60);
+  text (pdf->cr, "Serah terima per hari", MARGIN, pdf->y, 0, 11, TRUE, PANGO_ALIGN_LEFT, 0.1);
+  pdf->y += 20;
+  begin_table (pdf, daily_columns, G_N_ELEMENTS (daily_columns));
+  for (guint i = 0; i < ind->daily->len; i++)
+    {
+      const SerahDailyHandovers *p = ind->daily->pdata[i];
+      g_autofree char *a = num (p->to_self), *b = num (p->to_representative);
+      g_autofree char *c = num (p->to_self + p->to_representative);
+      const char *cells[] = { p->date, a, b, c };
+      table_row (pdf, cells, FALSE, i % 2 == 1);
+    }
+  end_table (pdf);
+}
+
+gboolean
+serah_report_write_pdf (const SerahReportDoc *doc, const char *path, GError **error)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
+  cairo_status_t status;
+  Pdf pdf = { 0 };
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, SERAH_REPORT_ERROR, SERAH_REPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   path, cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  pdf.cr = cairo_create (surface);
+  pdf.doc = doc;
+  if (doc->coverage != NULL)
+    {
+      pdf.report_title = "Cakupan penyerahan kartu JKN-KIS";
+      write_coverage (&pdf);
+    }
+  else if (doc->uncollected != NULL)
+    {
+      pdf.report_title = "Kartu JKN-KIS yang belum diambil";
+      write_uncollected (&pdf);
+    }
+  else
+    {
+      pdf.report_title = "Indikator pemantauan";
+      write_indicators (&pdf);
+    }
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pdf.report_title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Serah " PACKAGE_VERSION);
+  cairo_show_page (pdf.cr);
+  g_clear_object (&pdf.cell);
+  g_clear_object (&pdf.cell_bold);
+  cairo_destroy (pdf.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, SERAH_REPORT_ERROR, SERAH_REPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,100 @@
+/* serah-backup.h: copies of the office database, made while it is in use, and restoring one.
+ *
+ * A backup is a complete single-file SQLite database (rollback journal, no -wal beside it)
+ * written with SQLite's online backup API, so it is consistent even while a ceremony is
+ * being recorded. Files are created readable by their owner only: they hold personal data.
+ *
+ * Automatic backups go to a "backups" folder beside the database, named
+ * <dbname>-YYYYmmdd-HHMMSS-<reason>.db. Other areas make one before every import, print run
+ * and station merge and when a ceremony closes. After each one the folder is pruned: the
+ * newest SERAH_BACKUP_KEEP_NEWEST automatic backups are kept, plus the newest one of each of
+ * the last SERAH_BACKUP_KEEP_DAYS calendar days (today included); older ones are deleted.
+ * Nothing else in the folder is touched.
+ */
+#pragma once
+
+#include <serah/store/serah-store.h>
+
+G_BEGIN_DECLS
+
+#define SERAH_BACKUP_ERROR (serah_backup_error_quark ())
+typedef enum {
+  SERAH_BACKUP_ERROR_FAILED,
+  SERAH_BACKUP_ERROR_NOT_FOUND,
+  SERAH_BACKUP_ERROR_EXISTS,         /* the destination exists; nothing is overwritten */
+  SERAH_BACKUP_ERROR_IN_TRANSACTION, /* called inside a transaction of the store */
+  SERAH_BACKUP_ERROR_EMPTY,
+  SERAH_BACKUP_ERROR_NOT_DATABASE,   /* not an SQLite file (a CSV, an image...) */
+  SERAH_BACKUP_ERROR_TRUNCATED,
+  SERAH_BACKUP_ERROR_CORRUPT,        /* integrity_check failed */
+  SERAH_BACKUP_ERROR_NOT_SERAH,      /* an SQLite file, but not a Serah database */
+  SERAH_BACKUP_ERROR_TOO_NEW,        /* written by a newer Serah */
+  SERAH_BACKUP_ERROR_UNSAFE,         /* the live database itself, or a copy with a -wal beside it */
+} SerahBackupError;
+GQuark serah_backup_error_quark (void);
+
+#define SERAH_BACKUP_DIR_NAME    "backups"
+#define SERAH_BACKUP_KEEP_NEWEST 10
+#define SERAH_BACKUP_KEEP_DAYS   14
+
+typedef struct {
+  char  *path;
+  char  *reason;
+  gint64 created_at;   /* Unix seconds, from the name (local time) */
+} SerahBackupInfo;
+
+void serah_backup_info_free (SerahBackupInfo *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahBackupInfo, serah_backup_info_free)
+
+/* Writes a backup of store to dest, which must not exist. Call it outside a transaction. */
+gboolean serah_backup_create    (SerahStore  *store,
+                                 const char  *dest,
+                                 GError     **error);
+
+/* Writes an automatic backup (reason: "import", "print", "merge", "ceremony-close",
+ * "pre-restore"...; folded to a-z 0-9 -) and applies the retention rule. Call it before
+ * opening the transaction of the action it protects. */
+gboolean serah_backup_automatic (SerahStore  *store,
+                                 const char  *reason,
+                                 GError     **error);
+/* Same, and returns the path written. */
+char    *serah_backup_automatic_path (SerahStore  *store,
+                                      const char  *reason,
+                                      GError     **error);
+
+/* The automatic backup an import takes first (reason "import"); nothing is written for a
+ * database that holds no participant yet, which an import cannot make worse. */
+gboolean serah_backup_before_import (SerahStore  *store,
+                                     GError     **error);
+
+/* The folder automatic backups of store go to. */
+char      *serah_backup_get_dir            (SerahStore  *store);
+/* Element type SerahBackupInfo, newest first. An absent folder is an empty list. */
+GPtrArray *serah_backup_list_automatic     (SerahStore  *store,
+                                            GError     **error);
+/* Applies the retention rule to the automatic backups of the database named db_path, as
+ * if the time were now. Returns the number of files removed, -1 on error. */
+int        serah_backup_prune              (const char  *db_path,
+                                            GDateTime   *now,
+                                            GError     **error);
+
+/* Checks that path is a complete, undamaged Serah database that this program can open,
+ * without changing it or writing anything beside it. Schema version and database-id are
+ * returned when asked for. */
+gboolean serah_backup_check_candidate (const char  *path,
+                                       int         *schema_version,
+                                       char       **database_id,
+                                       GError     **error);
+
+/* Replaces the database of store with the backup at candidate, after checking it
+ * (serah_backup_check_candidate) and saving the current database as an automatic backup
+ * ("pre-restore"; its path in *saved_to). On any refusal the database is left untouched.
+ * Returns a newly opened store on the restored database (upgraded to the current schema,
+ * the restore recorded in its audit log as operator_name); drop store afterwards. */
+SerahStore *serah_backup_restore (SerahStore  *store,
+                                  const char  *candidate,
+                                  const char  *operator_name,
+                                  char       **saved_to,
+                                  GError     **error);
+
+G_END_DECLS

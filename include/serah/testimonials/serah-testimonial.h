@@ -1,0 +1,265 @@
+/* serah-testimonial.h: what recipients say at a ceremony, with their consent to publish it.
+ *
+ * A testimonial is appended once (text, rating, tags, optional audio and photo kept in the
+ * media folder beside the database). Consent is a history of appended events: the current
+ * consent is the newest event, and a withdrawal is final. Only testimonials whose current
+ * consent is "anonymous" or "named" ever reach an export, and exporters only ever see a
+ * SerahTestimonialPublic, which holds no NIK and no card number at all, and no name when the
+ * consent is anonymous.
+ */
+#pragma once
+
+#include <serah/store/serah-store.h>
+
+G_BEGIN_DECLS
+
+#define SERAH_TESTIMONIAL_ERROR (serah_testimonial_error_quark ())
+typedef enum {
+  SERAH_TESTIMONIAL_ERROR_INVALID,    /* empty text, rating out of 1..5, bad tag */
+  SERAH_TESTIMONIAL_ERROR_NOT_IMAGE,  /* the photo is not a JPEG/PNG/WebP image */
+  SERAH_TESTIMONIAL_ERROR_NOT_AUDIO,  /* the audio is not an Ogg file */
+  SERAH_TESTIMONIAL_ERROR_WITHDRAWN,  /* consent was withdrawn: no further change */
+  SERAH_TESTIMONIAL_ERROR_NOT_FOUND,
+  SERAH_TESTIMONIAL_ERROR_IO,
+  SERAH_TESTIMONIAL_ERROR_NOTHING_TO_EXPORT, /* a PDF of no consented testimonial */
+} SerahTestimonialError;
+GQuark serah_testimonial_error_quark (void);
+
+typedef enum {
+  SERAH_CONSENT_NONE,      /* recorded, not to be published */
+  SERAH_CONSENT_ANONYMOUS, /* publish as "Peserta JKN-KIS" */
+  SERAH_CONSENT_NAMED,     /* publish with the participant's name */
+  SERAH_CONSENT_WITHDRAWN, /* consent taken back; never exported again */
+} SerahConsent;
+
+/* "none", "anonymous", "named", "withdrawn" (stable: stored and used by the CLI). */
+const char *serah_consent_to_string (SerahConsent consent);
+gboolean    serah_consent_parse     (const char   *text,
+                                     SerahConsent *consent_out);
+/* For people, translated: "Tidak untuk dipublikasikan", ... */
+const char *serah_consent_label     (SerahConsent consent);
+gboolean    serah_consent_is_publishable (SerahConsent consent);
+
+/* The tags offered first; any other short tag is allowed too. */
+extern const char *const serah_testimonial_suggested_tags[];
+
+typedef struct {
+  gint64       id;
+  char        *uuid;
+  gint64       ceremony_id;     /* 0 when not recorded at a ceremony */
+  gint64       participant_id;
+  char        *text;
+  int          rating;          /* 1..5, 0 = not given */
+  char       **tags;            /* normalised (lower case), NULL-terminated, never NULL */
+  char        *audio_file;      /* name inside the media folder, or NULL */
+  char        *photo_file;      /* name inside the media folder, or NULL */
+  char        *recorded_by;     /* operator */
+  gint64       recorded_at;     /* unix seconds */
+  /* Current consent: the newest consent event. */
+  SerahConsent consent;
+  char        *consent_by;
+  gint64       consent_at;
+  char        *consent_note;    /* reason of a withdrawal */
+  /* From the participant, filled by listings (for the office's own lists). */
+  char        *name;
+  char        *desa;
+  char        *kecamatan;
+  char         card_no[14];
+} SerahTestimonial;
+
+SerahTestimonial *serah_testimonial_new  (void);
+void              serah_testimonial_free (SerahTestimonial *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahTestimonial, serah_testimonial_free)
+
+/* What leaves the machine. Built only from a publishable testimonial; for anonymous consent
+ * the name is the generic "Peserta JKN-KIS" and no photo is carried (a face names a person
+ * as well as a name does). */
+typedef struct {
+  gint64   id;
+  gboolean anonymous;
+  char    *display_name;
+  char    *desa;
+  char    *kecamatan;
+  char    *text;
+  int      rating;
+  char   **tags;
+  char     date[11];      /* ISO date of the testimonial */
+  char    *photo_path;    /* absolute path, named consent only, or NULL */
+} SerahTestimonialPublic;
+
+void serah_testimonial_public_free (SerahTestimonialPublic *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahTestimonialPublic, serah_testimonial_public_free)
+
+/* NULL when the testimonial's consent does not allow publishing. */
+SerahTestimonialPublic *serah_testimonial_make_public (SerahStore             *store,
+                                                       const SerahTestimonial *testimonial);
+
+/* Lower-cases and trims a tag; FALSE (with error) for an empty or unusable one. */
+char    *serah_testimonial_normalise_tag (const char *tag,
+                                          GError    **error);
+
+/* <database>-media: where audio recordings and photos live. Created on demand. */
+char    *serah_testimonial_media_dir     (SerahStore  *store);
+/* Absolute path of a file kept in the media folder. */
+char    *serah_testimonial_media_path    (SerahStore  *store,
+                                          const char  *name);
+
+/* Checks that path really is an image (magic bytes, then a full decode) and stores a copy in
+ * the media folder, re-encoded as JPEG at most 1600 px and without its metadata (phone photos
+ * carry the GPS position in EXIF). Returns the name in the media folder. */
+char    *serah_testimonial_import_photo  (SerahStore  *store,
+                                          const char  *path,
+                                          GError     **error);
+/* Checks that path is an Ogg file and copies it into the media folder; returns its name.
+ * A file already inside the media folder is kept where it is. */
+char    *serah_testimonial_import_audio  (SerahStore  *store,
+                                          const char  *path,
+                                          GError     **error);
+
+typedef struct {
+  gint64             ceremony_id;     /* 0 = none */
+  gint64             participant_id;
+  const char        *text;
+  int                rating;          /* 0 = not given */
+  const char *const *tags;            /* may be NULL */
+  const char        *audio_path;      /* file to attach, or NULL */
+  const char        *photo_path;      /* file to attach, or NULL */
+  SerahConsent       consent;         /* none, anonymous or named */
+  const char        *operator_name;
+} SerahTestimonialDraft;
+
+/* Validates the draft, stores its media and records testimonial, tags and first consent event
+ * in one transaction. Returns the new id, 0 on error (then no media copy is left behind). */
+gint64   serah_testimonial_add (SerahStore                  *store,
+                                const SerahTestimonialDraft *draft,
+                                GError                     **error);
+
+/* Appends a consent event. Refused with SERAH_TESTIMONIAL_ERROR_WITHDRAWN after a
+ * withdrawal; a withdrawal needs a reason. */
+gboolean serah_testimonial_set_consent (SerahStore   *store,
+                                        gint64        testimonial_id,
+                                        SerahConsent  consent,
+                                        const char   *note,
+                                        const char   *operator_name,
+                                        GError      **error);
+
+/* ---- exports: only publishable testimonials, through SerahTestimonialPublic ---- */
+
+typedef enum {
+  SERAH_TESTIMONIAL_FORMAT_CSV,
+  SERAH_TESTIMONIAL_FORMAT_JSON,
+  SERAH_TESTIMONIAL_FORMAT_PNG,  /* a folder of quote cards, one per testimonial */
+  SERAH_TESTIMONIAL_FORMAT_PDF,  /* one quote card a page */
+} SerahTestimonialFormat;
+
+gboolean serah_testimonial_format_parse (const char             *text,
+                                         SerahTestimonialFormat *format_out);
+
+/* Publishable testimonials (optionally of one ceremony, 0 = all), oldest first. Element
+ * type SerahTestimonialPublic. */
+GPtrArray *serah_testimonial_list_public (SerahStore  *store,
+                                          gint64       ceremony_id,
+                                          GError     **error);
+
+/* Writes the publishable testimonials to path; *n_written gets how many. For PNG, path is a
+ * folder (created if needed) or a pattern containing "%d" (replaced by the id). The export
+ * is recorded in the audit log (export.testimonials) with who made it. */
+gboolean serah_testimonial_export (SerahStore             *store,
+                                   gint64                  ceremony_id,
+                                   SerahTestimonialFormat  format,
+                                   const char             *path,
+                                   const char             *operator_name,
+                                   guint                  *n_written,
+                                   GError                **error);
+
+/* ---- store (app/core/serah-store-testimonial.c) ---- */
+
+/* Inserts testimonial, tags and the first consent event; fills id, uuid, recorded_at. Call
+ * through serah_testimonial_add, which checks the draft. */
+gboolean serah_store_insert_testimonial (SerahStore        *store,
+                                         SerahTestimonial  *testimonial,
+                                         GError           **error);
+gboolean serah_store_append_consent     (SerahStore    *store,
+                                         gint64         testimonial_id,
+                                         SerahConsent   consent,
+                                         const char    *note,
+                                         const char    *operator_name,
+                                         GError       **error);
+/* NULL without error when no such testimonial. */
+SerahTestimonial *serah_store_get_testimonial (SerahStore *store,
+                                              gint64      id,
+                                              GError    **error);
+/* Every testimonial (ceremony 0 = all), newest first; with publishable_only, only those whose
+ * current consent is anonymous or named, oldest first. Element type SerahTestimonial. */
+GPtrArray *serah_store_list_testimonials (SerahStore *store,
+                                          gint64      ceremony_id,
+                                          gboolean    publishable_only,
+                                          GError    **error);
+
+/* For the GUI's defaults: the open ceremony with the latest live handover, else the newest
+ * open ceremony, else 0. */
+gint64 serah_store_guess_active_ceremony (SerahStore *store,
+                                          GError    **error);
+/* The participant of the latest live (not undone) handover of a ceremony: the person just
+ * served at the check-off, offered first for a testimonial. 0 when none. */
+gint64 serah_store_latest_handover_participant (SerahStore *store,
+                                                gint64      ceremony_id,
+                                                GError    **error);
+
+/* The consent history of one testimonial, oldest first. */
+typedef struct {
+  SerahConsent consent;
+  char        *note;
+  char        *operator_name;
+  gint64       at;
+} SerahConsentEvent;
+void       serah_consent_event_free (SerahConsentEvent *self);
+GPtrArray *serah_store_list_consent_events (SerahStore *store,
+                                            gint64      testimonial_id,
+                                            GError    **error);
+
+/* ---- audio recordings journal: a recording is journalled before its first byte is
+ * written, so one cut short by a crash is found again on the next start. ---- */
+
+typedef enum {
+  SERAH_RECORDING_OPEN,      /* started, not finished (in progress, or cut short) */
+  SERAH_RECORDING_FINISHED,
+  SERAH_RECORDING_RECOVERED, /* was cut short; finalised on a later start */
+  SERAH_RECORDING_DISCARDED,
+} SerahRecordingState;
+
+typedef struct {
+  gint64              id;
+  char               *file;           /* name inside the media folder */
+  gint64              participant_id; /* 0 when not known */
+  gint64              ceremony_id;
+  char               *operator_name;
+  gint64              started_at;
+  SerahRecordingState state;
+  gint64              ended_at;
+  gint64              duration_ms;
+  gint64              testimonial_id; /* 0 while not attached */
+} SerahRecording;
+void serah_recording_free (SerahRecording *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahRecording, serah_recording_free)
+
+gint64   serah_store_begin_recording (SerahStore *store,
+                                      const char *file,
+                                      gint64      participant_id,
+                                      gint64      ceremony_id,
+                                      const char *operator_name,
+                                      GError    **error);
+gboolean serah_store_end_recording   (SerahStore         *store,
+                                      gint64              recording_id,
+                                      SerahRecordingState state,
+                                      gint64              duration_ms,
+                                      GError            **error);
+/* Recordings in a state, newest first (OPEN: those never ended; FINISHED/RECOVERED: only
+ * those not attached to a testimonial). Element type SerahRecording. */
+GPtrArray *serah_store_list_recordings (SerahStore         *store,
+                                        SerahRecordingState state,
+                                        GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahConsentEvent, serah_consent_event_free)
+
+G_END_DECLS
