@@ -38,3 +38,24 @@ finish() {
   echo "1..$n"
   exit $failed
 }
+
+# pdf_text PDF: the PDF's text in reading order (pdftotext, never -layout) with every run of
+# white space folded into one space, so that a check never depends on where a line wraps.
+pdf_text() {
+  pdftotext -enc UTF-8 "$1" - | tr -s '[:space:]' ' '
+}
+
+# has TEXT_FILE STRING: STRING (white space folded the same way) stands in TEXT_FILE.
+has() {
+  local needle
+  needle=$(printf '%s' "$2" | tr -s '[:space:]' ' ')
+  grep -qF -- "$needle" "$1"
+}
+
+# has_id TEXT_FILE ID: an identifier (NIK, card number) stands in TEXT_FILE with every space and
+# line-end hyphen removed from both.
+has_id() {
+  local needle
+  needle=$(printf '%s' "$2" | tr -d '[:space:]')
+  sed 's/- //g' "$1" | tr -d '[:space:]' | grep -qF -- "$needle"
+}

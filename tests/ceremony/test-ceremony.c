@@ -763,20 +763,6 @@ test_close (Fixture *f, gconstpointer data)
   g_assert_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_CLOSED);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, &error))
-    return NULL;
-  return g_steal_pointer (&out);
-}
-
 static void
 test_paper (Fixture *f, gconstpointer data)
 {
@@ -801,27 +787,22 @@ test_paper (Fixture *f, gconstpointer data)
                              &error);
   g_assert_no_error (error);
   g_assert_cmpint (pages, >, 0);
-  text = pdf_text (receipt);
-  if (text == NULL)
-    {
-      g_test_skip ("pdftotext is not installed");
-      return;
-    }
-  g_assert_nonnull (strstr (text, "DAFTAR TANDA TERIMA KARTU JKN-KIS"));
-  g_assert_nonnull (strstr (text, "Penyerahan KIS Labuan"));
-  g_assert_nonnull (strstr (text, "Selasa, 24 November 2026"));
-  g_assert_nonnull (strstr (text, p->name));
-  g_assert_nonnull (strstr (text, p->card_no));
-  g_assert_nonnull (strstr (text, "Tanda Tangan"));
-  g_assert_nonnull (strstr (text, "Sudah diserahkan"));
-  g_assert_nonnull (strstr (text, "Siti Aminah (istri)"));
-  g_assert_null (strstr (text, p->nik)); /* masked */
+  text = serah_test_pdf_text (receipt);
+  g_assert_true (serah_test_text_has (text, "DAFTAR TANDA TERIMA KARTU JKN-KIS"));
+  g_assert_true (serah_test_text_has (text, "Penyerahan KIS Labuan"));
+  g_assert_true (serah_test_text_has (text, "Selasa, 24 November 2026"));
+  g_assert_true (serah_test_text_has (text, p->name));
+  g_assert_true (serah_test_text_has_id (text, p->card_no));
+  g_assert_true (serah_test_text_has (text, "Tanda Tangan"));
+  g_assert_true (serah_test_text_has (text, "Sudah diserahkan"));
+  g_assert_true (serah_test_text_has (text, "Siti Aminah (istri)"));
+  g_assert_false (serah_test_text_has_id (text, p->nik)); /* masked */
   {
     g_autofree char *masked = serah_nik_mask (p->nik);
     g_autofree char *last = g_strdup_printf ("Halaman %d dari %d", pages, pages);
-    g_assert_nonnull (strstr (text, masked));
-    g_assert_nonnull (strstr (text, "Halaman 1 dari"));
-    g_assert_nonnull (strstr (text, last));
+    g_assert_true (serah_test_text_has_id (text, masked));
+    g_assert_true (serah_test_text_has (text, "Halaman 1 dari"));
+    g_assert_true (serah_test_text_has (text, last));
   }
   assert_audited (f, "paper.tanda-terima", NULL);
   g_clear_pointer (&text, g_free);
@@ -830,18 +811,18 @@ test_paper (Fixture *f, gconstpointer data)
                              &error);
   g_assert_no_error (error);
   g_assert_cmpint (pages, >=, 2);
-  text = pdf_text (report);
-  g_assert_nonnull (strstr (text, "BERITA ACARA SERAH TERIMA KARTU JKN-KIS"));
-  g_assert_nonnull (strstr (text, "Selasa tanggal dua puluh empat bulan November tahun dua ribu"));
-  g_assert_nonnull (strstr (text, "Aula Kecamatan Labuan"));
-  g_assert_nonnull (strstr (text, "Budi Santoso"));
-  g_assert_nonnull (strstr (text, "Rina Susanti"));
-  g_assert_nonnull (strstr (text, "Yang menyerahkan"));
-  g_assert_nonnull (strstr (text, "Yang menerima"));
-  g_assert_nonnull (strstr (text, "Mengetahui"));
-  g_assert_nonnull (strstr (text, "Lampiran"));
-  g_assert_nonnull (strstr (text, "Caringin"));
-  g_assert_null (strstr (text, p->nik));
+  text = serah_test_pdf_text (report);
+  g_assert_true (serah_test_text_has (text, "BERITA ACARA SERAH TERIMA KARTU JKN-KIS"));
+  g_assert_true (serah_test_text_has (text, "Selasa tanggal dua puluh empat bulan November tahun dua ribu"));
+  g_assert_true (serah_test_text_has (text, "Aula Kecamatan Labuan"));
+  g_assert_true (serah_test_text_has (text, "Budi Santoso"));
+  g_assert_true (serah_test_text_has (text, "Rina Susanti"));
+  g_assert_true (serah_test_text_has (text, "Yang menyerahkan"));
+  g_assert_true (serah_test_text_has (text, "Yang menerima"));
+  g_assert_true (serah_test_text_has (text, "Mengetahui"));
+  g_assert_true (serah_test_text_has (text, "Lampiran"));
+  g_assert_true (serah_test_text_has (text, "Caringin"));
+  g_assert_false (serah_test_text_has_id (text, p->nik));
 
   /* A failing write leaves nothing behind. */
   g_assert_cmpint (serah_paper_write (f->store, f->ceremony, SERAH_PAPER_BERITA_ACARA, NULL,

@@ -86,9 +86,9 @@ test_audit_lists_and_filters (void)
   g_autoptr(SerahStore) store = serah_test_open_store (dir, NULL);
   g_autofree char *csv_path = g_build_filename (dir, "audit.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
-  g_autoptr(GDateTime) yesterday = g_date_time_add_days (today, -1);
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  g_autoptr(GDateTime) yesterday = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *text = NULL;
   g_autofree char *details = serah_audit_details ("file", "/tmp/peserta.csv", "rows", "120",
@@ -101,6 +101,16 @@ test_audit_lists_and_filters (void)
                                      details, &error));
   record (store, "budi", "handover.undo", "uuid-1");
   record (store, "siti", "custom.thing", NULL);
+  /* "Today" is the day the events were recorded on, read from the log itself, never from a
+   * clock read around them (a run across midnight would see two days). */
+  {
+    g_autoptr(GPtrArray) events = serah_audit_list (store, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (events->len, ==, 5);
+    today = g_date_time_new_from_unix_local (((SerahAuditEvent *) events->pdata[0])->at);
+    tomorrow = g_date_time_add_days (today, 1);
+    yesterday = g_date_time_add_days (today, -1);
+  }
 
   dialog = serah_audit_dialog_new (NULL, store, "siti");
   gtk_window_present (GTK_WINDOW (dialog));

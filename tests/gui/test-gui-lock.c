@@ -320,15 +320,15 @@ test_idle_lock (Fixture *f, gconstpointer data)
   /* The default comes from GSettings: idle-lock-minutes = 5. */
   g_object_get (f->window, "idle-lock-seconds", &default_seconds, NULL);
   g_assert_cmpuint (default_seconds, ==, 5 * 60);
-  /* A very short time for the test: nobody touches the window. */
+  /* A very short time for the test: nobody touches the window. The timer locks once the
+   * monotonic clock says 2 s have passed since the last activity, never before; how long after
+   * depends on the machine's load, so only the generous ceiling of wait_until bounds it. */
   start = g_get_monotonic_time ();
   g_object_set (f->window, "idle-lock-seconds", 2, NULL);
-  run_for (1000);
   assert_locked (f, FALSE);
   wait_until (window_locked, f->window);
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   g_assert_cmpfloat (seconds, >=, 2.0);
-  g_assert_cmpfloat (seconds, <, 4.0);
   assert_locked (f, TRUE);
   /* Locked by the timer, not signed out: the operator is still the one offered. */
   g_assert_cmpstr (serah_window_get_operator_name (f->window), ==, "siti");
@@ -343,7 +343,8 @@ test_idle_lock (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL));
   assert_locked (f, TRUE);
   sign_in (f, "siti", SITI_PIN);
-  run_for (300);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
   assert_locked (f, FALSE);
 }
 

@@ -333,15 +333,6 @@ run_capture (const char *const *argv)
   return out;
 }
 
-static gboolean
-have (const char *program)
-{
-  g_autofree char *path = g_find_program_in_path (program);
-  if (path == NULL)
-    g_test_message ("%s is not installed: part of this test is skipped", program);
-  return path != NULL;
-}
-
 /* The <c> element of cell ref in a worksheet's XML, e.g. <c r="E2" s="3" t="s"><v>7</v></c>. */
 static char *
 cell_xml (const char *sheet, const char *ref)
@@ -395,8 +386,7 @@ test_files (Fixture *f, gconstpointer data)
       g_autoptr(GFile) dst = g_file_new_for_path (keep);
       g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
     }
-  if (have ("unzip"))
-    {
+  {
       const char *sheet_argv[] = { "unzip", "-p", xlsx, "xl/worksheets/sheet1.xml", NULL };
       const char *strings_argv[] = { "unzip", "-p", xlsx, "xl/sharedStrings.xml", NULL };
       const char *styles_argv[] = { "unzip", "-p", xlsx, "xl/styles.xml", NULL };
@@ -424,8 +414,7 @@ test_files (Fixture *f, gconstpointer data)
 
   g_assert_true (serah_report_write (f->store, SERAH_REPORT_COVERAGE, 0, SERAH_REPORT_FORMAT_XLSX, cov_xlsx, "Petugas", &error));
   g_assert_no_error (error);
-  if (have ("unzip"))
-    {
+  {
       const char *sheet_argv[] = { "unzip", "-p", cov_xlsx, "xl/worksheets/sheet1.xml", NULL };
       const char *styles_argv[] = { "unzip", "-p", cov_xlsx, "xl/styles.xml", NULL };
       const char *list_argv[] = { "unzip", "-l", cov_xlsx, NULL };
@@ -447,30 +436,26 @@ test_files (Fixture *f, gconstpointer data)
 
   g_assert_true (serah_report_write (f->store, SERAH_REPORT_UNCOLLECTED, f->c1, SERAH_REPORT_FORMAT_PDF, pdf, "Petugas", &error));
   g_assert_no_error (error);
-  if (have ("pdftotext"))
-    {
-      const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-      g_autofree char *pdf_text = run_capture (argv);
+  {
+      g_autofree char *pdf_text = serah_test_pdf_text (pdf);
       g_auto(GStrv) pages = g_strsplit (pdf_text, "\f", -1);
 
-      g_assert_nonnull (strstr (pdf_text, "Desa Caringin, Kecamatan Labuan"));
-      g_assert_nonnull (strstr (pdf_text, "Citra Rahman"));
-      g_assert_nonnull (strstr (pdf_text, "360101********03"));
+      g_assert_true (serah_test_text_has (pdf_text, "Desa Caringin, Kecamatan Labuan"));
+      g_assert_true (serah_test_text_has (pdf_text, "Citra Rahman"));
+      g_assert_true (serah_test_text_has_id (pdf_text, "360101********03"));
       for (guint i = 0; i < G_N_ELEMENTS (people); i++)
-        g_assert_null (strstr (pdf_text, f->nik[i]));
+        g_assert_false (serah_test_text_has_id (pdf_text, f->nik[i]));
       /* One page for each desa: Caringin and Teluk. */
       g_assert_cmpuint (g_strv_length (pages) - 1, ==, 2);
-      g_assert_nonnull (strstr (pages[1], "Fitri Suryana"));
+      g_assert_true (serah_test_text_has (pages[1], "Fitri Suryana"));
     }
 
   g_assert_true (serah_report_write (f->store, SERAH_REPORT_INDICATORS, 0, SERAH_REPORT_FORMAT_PDF, ind_pdf, "Petugas", &error));
   g_assert_no_error (error);
-  if (have ("pdftotext"))
-    {
-      const char *argv[] = { "pdftotext", ind_pdf, "-", NULL };
-      g_autofree char *pdf_text = run_capture (argv);
-      g_assert_nonnull (strstr (pdf_text, "Rata-rata 4.67 dari 5"));
-      g_assert_nonnull (strstr (pdf_text, "daftar-menes.csv"));
+  {
+      g_autofree char *pdf_text = serah_test_pdf_text (ind_pdf);
+      g_assert_true (serah_test_text_has (pdf_text, "Rata-rata 4.67 dari 5"));
+      g_assert_true (serah_test_text_has (pdf_text, "daftar-menes.csv"));
     }
 
   /* An unknown ceremony is an error, and no file is left. */

@@ -292,20 +292,6 @@ read_all (const char *path)
   return text;
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, &error))
-    return NULL;
-  return out;
-}
-
 /* Nothing of the people whose testimonials may not be shown, and no NIK or card number of
  * anybody; the exported text of the publishable ones is present. */
 static void
@@ -396,10 +382,7 @@ test_exports_follow_consent (Fixture *f, gconstpointer data)
 
   g_assert_true (serah_testimonial_export (f->store, 0, SERAH_TESTIMONIAL_FORMAT_PDF, pdf, "Petugas", &n, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
-  if (text == NULL)
-    g_test_message ("pdftotext not installed: PDF text not checked");
-  else
+  text = serah_test_pdf_text (pdf);
     {
       assert_export_clean ("PDF", text);
       /* One quote card a page. */

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cards/serah-render-private.h"
+#include <serah/output/serah-fonts.h>
 
 void
 serah_render_apply_calibration (cairo_t *cr, const SerahCalibration *calibration)
@@ -207,7 +208,7 @@ label (cairo_t *cr, PangoLayout *layout, const char *text, double size_pt, Serah
 {
   SerahTextStyle style = { size_pt, MIN (size_pt, 3), SERAH_OVERFLOW_WRAP, 60, align,
                            SERAH_VALIGN_TOP };
-  serah_render_fitted_text (cr, layout, text, "DejaVu Sans", &style, &box);
+  serah_render_fitted_text (cr, layout, text, SERAH_FONT_CARD, &style, &box);
 }
 
 /* A ruler of length mm from (x, y), along x when horizontal, else down along y. */
@@ -308,7 +309,7 @@ serah_render_calibration_page (cairo_t *cr, SerahSheet *sheet, const char *profi
 
   g_return_if_fail (cr != NULL && sheet != NULL);
 
-  font_map = pango_cairo_font_map_new ();
+  font_map = serah_fonts_font_map_new ();
   context = (GObject *) serah_render_context_new (font_map);
   layout = pango_layout_new (PANGO_CONTEXT (context));
   serah_render_calibration_rulers (sheet, &ruler_x, &ruler_y);
@@ -394,7 +395,7 @@ serah_render_calibration_page (cairo_t *cr, SerahSheet *sheet, const char *profi
   box.width = MIN (box.width, 120);
 
   /* Measured first, so the white panel behind the words is only as tall as they are. */
-  desc = pango_font_description_from_string ("DejaVu Sans");
+  desc = pango_font_description_from_string (SERAH_FONT_CARD);
   pango_layout_set_text (layout, text->str, -1);
   serah_render_fit_layout (layout, desc, &style, &box, &fit);
   box.height = MIN (box.height, fit.logical.height / (double) PANGO_SCALE + 1);

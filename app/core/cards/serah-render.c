@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <serah/output/serah-fonts.h>
 
 #include "cards/serah-render-private.h"
 
@@ -659,9 +660,9 @@ serah_card_renderer_new (SerahCardTemplate *template_)
 
   self = g_new0 (SerahCardRenderer, 1);
   self->template_ = serah_card_template_ref (template_);
-  /* A font map of our own: Pango's default one is per thread anyway, and a print job may
-   * run in a worker thread. */
-  self->font_map = pango_cairo_font_map_new ();
+  /* A font map of our own, over the document fonts only: Pango's default one is per thread
+   * and a print job may run in a worker thread. */
+  self->font_map = serah_fonts_font_map_new ();
   self->context = serah_render_context_new (self->font_map);
   self->text = g_string_new (NULL);
   self->scratch = pango_layout_new (self->context);
@@ -851,18 +852,18 @@ serah_card_renderer_draw_separator (SerahCardRenderer *self, cairo_t *cr, double
   cairo_set_source_rgb (cr, 1, 1, 1);
   box = (SerahRect) { pad, band * 0.12, width - 2 * pad, band * 0.76 };
   mid.size_pt = 10;
-  serah_render_fitted_text (cr, self->scratch, _("START OF STACK"), "DejaVu Sans Bold", &mid, &box);
+  serah_render_fitted_text (cr, self->scratch, _("START OF STACK"), SERAH_FONT_CARD " Bold", &mid, &box);
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   box = (SerahRect) { pad, band + pad * 0.5, width - 2 * pad, (height - band) * 0.42 };
-  serah_render_fitted_text (cr, self->scratch, line1, "DejaVu Sans Bold", &big, &box);
+  serah_render_fitted_text (cr, self->scratch, line1, SERAH_FONT_CARD " Bold", &big, &box);
   mid.size_pt = 14;
   box = (SerahRect) { pad, box.y + box.height, width - 2 * pad, (height - band) * 0.2 };
-  serah_render_fitted_text (cr, self->scratch, line2, "DejaVu Sans", &mid, &box);
+  serah_render_fitted_text (cr, self->scratch, line2, SERAH_FONT_CARD, &mid, &box);
   big.size_pt = 20;
   big.overflow = SERAH_OVERFLOW_ELLIPSIZE;
   box = (SerahRect) { pad, box.y + box.height, width - 2 * pad,
                      height - pad * 0.5 - box.y - box.height };
-  serah_render_fitted_text (cr, self->scratch, line3, "DejaVu Sans Bold", &big, &box);
+  serah_render_fitted_text (cr, self->scratch, line3, SERAH_FONT_CARD " Bold", &big, &box);
   cairo_restore (cr);
 }

@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "cards/serah-template-private.h"
+#include <serah/output/serah-fonts.h>
 
 G_DEFINE_QUARK (serah-template-error-quark, serah_template_error)
 G_DEFINE_BOXED_TYPE (SerahCardTemplate, serah_card_template, serah_card_template_ref,
@@ -213,22 +214,6 @@ allowed_keys (SerahElementType type)
   return g_strv_builder_end (b);
 }
 
-/* Font families Pango can find here, lower case; looked up once per load. */
-static gboolean
-font_family_exists (const char *family)
-{
-  PangoFontMap *map = pango_cairo_font_map_get_default ();
-  PangoFontFamily **families = NULL;
-  int n = 0;
-  gboolean found = FALSE;
-
-  pango_font_map_list_families (map, &families, &n);
-  for (int i = 0; i < n && !found; i++)
-    found = g_ascii_strcasecmp (pango_font_family_get_name (families[i]), family) == 0;
-  g_free (families);
-  return found;
-}
-
 static gboolean
 parse_weight (const SerahKeySource *src, const char *group, PangoWeight *weight, GError **error)
 {
@@ -329,11 +314,11 @@ parse_text_element (SerahElement *e, SerahCardTemplate *t, const SerahKeySource 
 
   if (family == NULL)
     family = g_strdup (default_font);
-  if (!font_family_exists (family))
+  if (!serah_fonts_has_family (family))
     return serah_key_fail (error, SERAH_TEMPLATE_ERROR_INVALID, src, group,
                            g_key_file_has_key (src->keys, group, "Font", NULL) ? "Font" : NULL,
-                           _("The font “%s” is not installed (try DejaVu Sans or Noto Sans)."),
-                           family);
+                           _("The font “%s” is not one Serah prints with: use %s, %s or %s."),
+                           family, SERAH_FONT_CARD, SERAH_FONT_SANS, SERAH_FONT_SERIF);
   if (!serah_key_get_double (src, group, "Size", FALSE, 8, 2, 200, &e->size_pt, error) ||
       !serah_key_get_double (src, group, "MinSize", FALSE,
                              MAX (2.0, floor (e->size_pt * 0.6 * 4) / 4), 2, e->size_pt,
@@ -622,7 +607,7 @@ parse_card (SerahCardTemplate *t, const SerahKeySource *src, GError **error)
     }
   font = serah_key_get_string (src, "Card", "Font");
   if (font == NULL)
-    font = g_strdup ("DejaVu Sans");
+    font = g_strdup (SERAH_FONT_CARD);
 
   groups = g_key_file_get_groups (src->keys, NULL);
   for (guint i = 0; groups[i]; i++)

@@ -34,7 +34,7 @@ serah_paper_doc_init (SerahPaperDoc *doc, cairo_t *cr, int total_pages, const ch
 
   /* One context for measuring and drawing, 72 dpi so Pango units are points, and no hinted
    * metrics, so both passes break lines at exactly the same places. */
-  doc->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  doc->pango = pango_font_map_create_context (serah_fonts_get_font_map ());
   pango_cairo_context_set_resolution (doc->pango, 72.0);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);

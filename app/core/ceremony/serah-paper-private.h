@@ -11,6 +11,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 #include <serah/ceremony/serah-paper.h>
+#include <serah/output/serah-fonts.h>
 
 G_BEGIN_DECLS
 
@@ -20,8 +21,8 @@ G_BEGIN_DECLS
 
 /* Font families with fallbacks: a Times-like serif for the formal text, a compact sans for
  * tables. fontconfig picks the first one installed. */
-#define SERAH_PAPER_SERIF "Nimbus Roman, Liberation Serif, Noto Serif, DejaVu Serif, serif"
-#define SERAH_PAPER_SANS  "Nimbus Sans, Liberation Sans, Noto Sans, DejaVu Sans, sans"
+#define SERAH_PAPER_SERIF SERAH_FONT_SERIF
+#define SERAH_PAPER_SANS  SERAH_FONT_SANS
 
 typedef struct _SerahPaperDoc SerahPaperDoc;
 

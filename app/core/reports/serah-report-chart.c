@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "reports/serah-report-private.h"
+#include <serah/output/serah-fonts.h>
 
 #define LABEL_SIZE 11.0
 #define PAD 8.0
@@ -34,8 +35,8 @@ set_rgb (cairo_t *cr, Rgb c)
 PangoLayout *
 serah_report_layout_new (cairo_t *cr, double size, gboolean bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans");
+  PangoLayout *layout = serah_fonts_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (SERAH_FONT_SANS);
 
   /* Absolute size: the same number of points in a PDF and of pixels on screen. */
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);

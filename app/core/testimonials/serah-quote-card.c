@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 #include <serah/testimonials/serah-quote-card.h>
+#include <serah/output/serah-fonts.h>
 
 #define U 1080.0          /* layout units of the square */
 #define MARGIN 96.0
@@ -58,7 +59,7 @@ set_rgb (cairo_t *cr, Rgb c, double alpha)
 static PangoLayout *
 make_layout (cairo_t *cr, const char *family, int weight, PangoStyle style, double size_units)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout = serah_fonts_create_layout (cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_new ();
 
   pango_font_description_set_family (font, family);
@@ -113,7 +114,7 @@ draw_background (cairo_t *cr)
 static void
 draw_header (cairo_t *cr)
 {
-  g_autoptr(PangoLayout) kicker = make_layout (cr, "Noto Sans", PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 26);
+  g_autoptr(PangoLayout) kicker = make_layout (cr, SERAH_FONT_SANS, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 26);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   int w, h;
 
@@ -136,7 +137,7 @@ draw_header (cairo_t *cr)
 
   /* The opening quotation mark, large and light. */
   {
-    g_autoptr(PangoLayout) mark = make_layout (cr, "Noto Serif", PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 300);
+    g_autoptr(PangoLayout) mark = make_layout (cr, SERAH_FONT_SERIF, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 300);
     set_rgb (cr, mint, 0.55);
     show_text (cr, mark, "\u201C", MARGIN - 20, 110, 0, PANGO_ALIGN_LEFT);
   }
@@ -154,7 +155,7 @@ draw_quote (cairo_t *cr, const char *text)
   for (size = QUOTE_MAX_PT; size >= QUOTE_MIN_PT; size -= 2)
     {
       g_clear_object (&layout);
-      layout = make_layout (cr, "Noto Serif", PANGO_WEIGHT_MEDIUM, PANGO_STYLE_ITALIC, size);
+      layout = make_layout (cr, SERAH_FONT_SERIF, PANGO_WEIGHT_MEDIUM, PANGO_STYLE_ITALIC, size);
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_line_spacing (layout, 1.18);
@@ -270,8 +271,8 @@ draw_attribution (cairo_t *cr, const SerahTestimonialPublic *t)
 {
   const double top = 770;
   double x = MARGIN;
-  g_autoptr(PangoLayout) name = make_layout (cr, "Noto Sans", PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 42);
-  g_autoptr(PangoLayout) place = make_layout (cr, "Noto Sans", PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 27);
+  g_autoptr(PangoLayout) name = make_layout (cr, SERAH_FONT_SANS, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 42);
+  g_autoptr(PangoLayout) place = make_layout (cr, SERAH_FONT_SANS, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 27);
   g_autoptr(GString) where = g_string_new (NULL);
   g_autofree char *date = serah_quote_card_format_date (t->date);
   double text_w;
@@ -306,7 +307,7 @@ draw_attribution (cairo_t *cr, const SerahTestimonialPublic *t)
   if (t->tags != NULL && t->tags[0] != NULL)
     {
       g_autoptr(GString) tags = g_string_new (NULL);
-      g_autoptr(PangoLayout) tl = make_layout (cr, "Noto Sans", PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 24);
+      g_autoptr(PangoLayout) tl = make_layout (cr, SERAH_FONT_SANS, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 24);
       for (guint i = 0; t->tags[i] != NULL; i++)
         g_string_append_printf (tags, "%s#%s", i ? "  " : "", t->tags[i]);
       pango_layout_set_ellipsize (tl, PANGO_ELLIPSIZE_END);
@@ -319,8 +320,8 @@ static void
 draw_band (cairo_t *cr, const char *office)
 {
   const double y = U - BAND_H;
-  g_autoptr(PangoLayout) brand = make_layout (cr, "Noto Sans", PANGO_WEIGHT_HEAVY, PANGO_STYLE_NORMAL, 50);
-  g_autoptr(PangoLayout) line = make_layout (cr, "Noto Sans", PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 23);
+  g_autoptr(PangoLayout) brand = make_layout (cr, SERAH_FONT_SANS, PANGO_WEIGHT_HEAVY, PANGO_STYLE_NORMAL, 50);
+  g_autoptr(PangoLayout) line = make_layout (cr, SERAH_FONT_SANS, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 23);
   int bw, bh;
 
   cairo_set_source_rgb (cr, 1, 1, 1);
