@@ -23,6 +23,11 @@ struct _SerahLockView
   SerahStore    *store;
   GPtrArray     *names;       /* char *, sign-in names in the order of operator_labels */
   guint          check_source;
+  /* When the PIN field's text arrived: a scanner types a whole code in a few milliseconds
+   * a character, a person in a hundred or more. */
+  gint64         pin_first_change;
+  gint64         pin_last_change;
+  guint          pin_changes;
 
   /* template */
   GtkStack      *mode_stack;
@@ -151,6 +156,23 @@ selected_name (SerahLockView *self)
   return selected < self->names->len ? self->names->pdata[selected] : NULL;
 }
 
+/* Faster than this between characters, over a whole PIN-length text, is a scanner. */
+#define SCANNER_MAX_INTERVAL_US (15 * 1000)
+
+/* Whether the PIN field's text was typed by a scanner (a card's code, a KTP's barcode) rather
+ * than by a person: never sent to be checked, so it cannot count as a wrong PIN. */
+static gboolean
+pin_looks_scanned (SerahLockView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->pin_row));
+
+  if (!serah_operators_could_be_pin (text))
+    return TRUE;
+  return self->pin_changes >= SERAH_OPERATORS_PIN_MIN_LENGTH &&
+         (self->pin_last_change - self->pin_first_change) / (self->pin_changes - 1) <
+           SCANNER_MAX_INTERVAL_US;
+}
+
 static gboolean
 check_pin (gpointer user_data)
 {
@@ -201,6 +223,16 @@ sign_in_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
       return;
     }
+  if (pin_looks_scanned (self))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+      show_message (self->sign_in_message,
+                    _("That was a scanned code, not a PIN: it was not counted. Sign in first "
+                      "(choose your name, type your PIN), then scan the card on the check-off "
+                      "page."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
+      return;
+    }
   /* Checking a PIN takes a good part of a second on purpose (Argon2id): let the spinner
    * show before the work starts. */
   set_busy (self, TRUE);
@@ -216,9 +248,18 @@ on_pin_activated (SerahLockView *self)
 static void
 on_pin_changed (SerahLockView *self)
 {
+  gint64 now = g_get_monotonic_time ();
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->pin_row)) == '\0')
+    {
+      self->pin_changes = 0;
+      return;
+    }
+  if (self->pin_changes++ == 0)
+    self->pin_first_change = now;
+  self->pin_last_change = now;
   /* Typing again puts the last refusal away; a lockout stays until the next attempt. */
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->pin_row)) != '\0' &&
-      self->check_source == 0)
+  if (self->check_source == 0 && self->pin_changes == 1)
     show_message (self->sign_in_message, NULL);
 }
 

@@ -301,6 +301,74 @@ test_lockout (Fixture *f, gconstpointer data)
   assert_locked (f, FALSE);
 }
 
+/* Chooses the operator and lets "the scanner" type text into the PIN field a character at a
+ * time, as fast as the main loop takes it, then presses Enter. */
+static void
+scan_into_pin (Fixture *f, const char *name, const char *text)
+{
+  AdwComboRow *row = lock_child (f, "operator_row");
+  GtkEditable *pin = lock_child (f, "pin_row");
+  GListModel *labels = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autofree char *suffix = g_strdup_printf ("(%s)", name);
+      if (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), suffix))
+        adw_combo_row_set_selected (row, i);
+    }
+  gtk_editable_set_text (pin, "");
+  for (const char *c = text; *c; c++)
+    {
+      int position = -1;
+      gtk_editable_insert_text (pin, c, 1, &position);
+    }
+  g_signal_emit_by_name (pin, "activate");
+  wait_until (pin_checked, f);
+}
+
+/* A card scanned on the lock screen is recognised as a scan: never a wrong PIN, never a
+ * lockout, and the screen says to sign in first (the window issue, item 1). */
+static void
+test_scan_is_not_a_pin (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahOperator) after = NULL;
+  const char *payload = "SRH1:K3QZ:0001234567890:1234:MZXW6YTBOI3DAMRS";
+
+  for (int i = 0; i < SERAH_OPERATORS_MAX_FAILED_ATTEMPTS + 2; i++)
+    {
+      scan_into_pin (f, "budi", payload);
+      g_assert_nonnull (strstr (lock_message (f), "scanned code"));
+      /* A barcode of digits only (a card number, a NIK), typed at scanner speed. */
+      scan_into_pin (f, "budi", "0001234567890");
+      g_assert_nonnull (strstr (lock_message (f), "scanned code"));
+    }
+  assert_locked (f, TRUE);
+  after = get_operator (f, "budi");
+  g_assert_cmpint (after->failed_attempts, ==, 0);
+  g_assert_cmpint (after->locked_until, ==, 0);
+  g_assert_cmpuint (count_audit (f, "operator.pin-refused"), ==, 0);
+  g_assert_cmpuint (count_audit (f, "operator.locked"), ==, 0);
+  /* The officer then signs in as usual. */
+  sign_in (f, "budi", BUDI_PIN);
+  assert_locked (f, FALSE);
+}
+
+/* The core never counts text that cannot be a PIN either (the command line's SERAH_PIN). */
+static void
+test_core_not_a_pin (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahOperator) after = NULL;
+
+  g_assert_null (serah_operators_authenticate (f->store, "budi", "SRH1:K3QZ:0001:1:AAAA", &error));
+  g_assert_error (error, SERAH_OPERATORS_ERROR, SERAH_OPERATORS_ERROR_NOT_A_PIN);
+  after = get_operator (f, "budi");
+  g_assert_cmpint (after->failed_attempts, ==, 0);
+  g_assert_false (serah_operators_could_be_pin ("12345"));
+  g_assert_false (serah_operators_could_be_pin ("12345a"));
+  g_assert_true (serah_operators_could_be_pin ("550123"));
+}
+
 static gboolean
 window_locked (gpointer data)
 {
@@ -490,6 +558,10 @@ main (int argc, char **argv)
   g_test_add ("/serah/gui-lock/pages-follow-the-operator", Fixture, NULL, fixture_setup,
               test_pages_follow_the_operator, fixture_teardown);
   g_test_add ("/serah/gui-lock/lockout", Fixture, NULL, fixture_setup, test_lockout, fixture_teardown);
+  g_test_add ("/serah/gui-lock/scan-is-not-a-pin", Fixture, NULL, fixture_setup,
+              test_scan_is_not_a_pin, fixture_teardown);
+  g_test_add ("/serah/gui-lock/core-not-a-pin", Fixture, NULL, fixture_setup, test_core_not_a_pin,
+              fixture_teardown);
   g_test_add ("/serah/gui-lock/idle-lock", Fixture, NULL, fixture_setup, test_idle_lock,
               fixture_teardown);
   g_test_add ("/serah/gui-lock/settings-set-idle-time", Fixture, NULL, fixture_setup,

@@ -105,6 +105,22 @@ invalid:
 }
 
 gboolean
+serah_operators_could_be_pin (const char *text)
+{
+  size_t n;
+
+  if (text == NULL)
+    return FALSE;
+  n = strlen (text);
+  if (n < SERAH_OPERATORS_PIN_MIN_LENGTH || n > SERAH_OPERATORS_PIN_MAX_LENGTH)
+    return FALSE;
+  for (size_t i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 serah_operators_check_pin (const char *pin, GError **error)
 {
   gsize len = pin ? strlen (pin) : 0;
@@ -478,6 +494,15 @@ serah_operators_authenticate (SerahStore *store, const char *name, const char *p
       return NULL;
     }
 
+  /* What cannot be a PIN is not a wrong PIN: a card scanned into the PIN field (the scanner
+   * types the QR text and Enter) must not count towards a lockout. */
+  if (!serah_operators_could_be_pin (pin))
+    {
+      g_set_error (error, SERAH_OPERATORS_ERROR, SERAH_OPERATORS_ERROR_NOT_A_PIN,
+                   _("That is not a PIN (a PIN is 6 to 32 digits), so it was not counted. If a "
+                     "card was scanned: sign in first, then scan it on the check-off page."));
+      return NULL;
+    }
   if (crypto_pwhash_str_verify (hash, pin, strlen (pin)) != 0)
     {
       refuse_wrong_pin (store, op, error);

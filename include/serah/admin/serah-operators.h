@@ -38,6 +38,7 @@ typedef enum {
   SERAH_OPERATORS_ERROR_EXISTS,
   SERAH_OPERATORS_ERROR_FIRST_MUST_BE_ADMIN,
   SERAH_OPERATORS_ERROR_LAST_ADMIN,      /* would leave no enabled administrator */
+  SERAH_OPERATORS_ERROR_NOT_A_PIN,       /* not 6..32 digits (a scanned card?): not counted */
 } SerahOperatorsError;
 GQuark serah_operators_error_quark (void);
 
@@ -85,6 +86,17 @@ gboolean serah_operators_check_name (const char  *name,
  * such as 123456 or 987654. */
 gboolean serah_operators_check_pin  (const char  *pin,
                                      GError     **error);
+
+/**
+ * serah_operators_could_be_pin:
+ * @text: (nullable): what was typed into a PIN field
+ *
+ * Whether @text has the shape every PIN has (6..32 ASCII digits). Text of another shape, such
+ * as a card's QR code typed by a scanner, is never counted as a wrong PIN.
+ *
+ * Returns: %TRUE when @text could be a PIN.
+ */
+gboolean serah_operators_could_be_pin (const char *text);
 
 /* Number of operators, disabled ones included; -1 on error. */
 gint64   serah_operators_count      (SerahStore  *store,
