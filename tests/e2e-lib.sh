@@ -29,12 +29,37 @@ check() {
     echo "ok $n - $what"
   else
     echo "not ok $n - $what"
+    echo "# command: $*"
     failed=1
   fi
 }
 
-# finish: prints the plan and exits with the result.
+# ok DESCRIPTION / not_ok DESCRIPTION [DETAIL...]: a result the test decided itself; each
+# DETAIL is printed as a TAP comment line.
+ok() {
+  n=$((n + 1))
+  echo "ok $n - $1"
+}
+
+not_ok() {
+  local detail
+  n=$((n + 1))
+  failed=1
+  echo "not ok $n - $1"
+  shift
+  for detail in "$@"; do
+    echo "# $detail"
+  done
+}
+
+# finish [EXPECTED]: prints the plan and exits with the result. With EXPECTED (the number of
+# tests the script means to run), a different count fails, as a plan printed up front would.
 finish() {
+  if [ $# -gt 0 ] && [ "$n" -ne "$1" ]; then
+    n=$((n + 1))
+    echo "not ok $n - the script ran $((n - 1)) tests, it plans $1"
+    failed=1
+  fi
   echo "1..$n"
   exit $failed
 }

@@ -216,16 +216,6 @@ parse_plain (SerahCli *cli, const char *usage, int want_args, int *argc, char **
   return TRUE;
 }
 
-static void
-add_string_member (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 static char *
 format_time (gint64 unix_seconds, gboolean iso)
 {
@@ -236,29 +226,11 @@ format_time (gint64 unix_seconds, gboolean iso)
   return iso ? g_date_time_format_iso8601 (when) : g_date_time_format (when, "%Y-%m-%d %H:%M:%S");
 }
 
-static JsonBuilder *
-begin_ok_object (void)
-{
-  JsonBuilder *b = json_builder_new ();
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "ok");
-  json_builder_add_boolean_value (b, TRUE);
-  return b;
-}
-
-static void
-print_ok (SerahCli *cli, JsonBuilder *b)
-{
-  json_builder_end_object (b);
-  serah_cli_print_json (cli, b);
-}
-
 /* {"ok": true, "<member>": [ ... ]}: the caller adds the elements, then print_ok_list. */
 static JsonBuilder *
 begin_ok_list (const char *member)
 {
-  JsonBuilder *b = begin_ok_object ();
+  JsonBuilder *b = serah_cli_json_begin_ok ();
 
   json_builder_set_member_name (b, member);
   json_builder_begin_array (b);
@@ -269,7 +241,7 @@ static void
 print_ok_list (SerahCli *cli, JsonBuilder *b)
 {
   json_builder_end_array (b);
-  print_ok (cli, b);
+  serah_cli_json_print_ok (cli, b);
 }
 
 /* ---- operator ---- */
@@ -281,17 +253,14 @@ add_operator_json (JsonBuilder *b, const SerahOperator *op)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   json_builder_begin_object (b);
-  add_string_member (b, "name", op->name);
-  add_string_member (b, "full_name", op->full_name);
-  add_string_member (b, "role", serah_role_to_string (op->role));
-  json_builder_set_member_name (b, "disabled");
-  json_builder_add_boolean_value (b, op->disabled);
-  json_builder_set_member_name (b, "locked");
-  json_builder_add_boolean_value (b, op->locked_until > now);
-  json_builder_set_member_name (b, "failed_attempts");
-  json_builder_add_int_value (b, op->failed_attempts);
-  add_string_member (b, "created_at", created);
-  add_string_member (b, "created_by", op->created_by);
+  serah_cli_json_string (b, "name", op->name);
+  serah_cli_json_string (b, "full_name", op->full_name);
+  serah_cli_json_string (b, "role", serah_role_to_string (op->role));
+  serah_cli_json_bool (b, "disabled", op->disabled);
+  serah_cli_json_bool (b, "locked", op->locked_until > now);
+  serah_cli_json_int (b, "failed_attempts", op->failed_attempts);
+  serah_cli_json_string (b, "created_at", created);
+  serah_cli_json_string (b, "created_by", op->created_by);
   json_builder_end_object (b);
 }
 
@@ -334,10 +303,10 @@ operator_add (SerahCli *cli, int argc, char **argv)
   serah_cli_message (cli, _("Operator “%s” added (%s)."), op->name, serah_role_get_label (role));
   if (cli->json)
     {
-      JsonBuilder *b = begin_ok_object ();
+      JsonBuilder *b = serah_cli_json_begin_ok ();
       json_builder_set_member_name (b, "operator");
       add_operator_json (b, op);
-      print_ok (cli, b);
+      serah_cli_json_print_ok (cli, b);
     }
   return SERAH_CLI_EXIT_OK;
 }
@@ -402,7 +371,7 @@ operator_set_disabled (SerahCli *cli, int argc, char **argv, gboolean disabled)
   serah_cli_message (cli, disabled ? _("Operator “%s” is disabled.")
                                    : _("Operator “%s” is enabled."), argv[1]);
   if (cli->json)
-    print_ok (cli, begin_ok_object ());
+    serah_cli_json_print_ok (cli, serah_cli_json_begin_ok ());
   return SERAH_CLI_EXIT_OK;
 }
 
@@ -427,7 +396,7 @@ operator_pin (SerahCli *cli, int argc, char **argv)
     return fail (cli, error);
   serah_cli_message (cli, _("The PIN of “%s” was changed."), argv[1]);
   if (cli->json)
-    print_ok (cli, begin_ok_object ());
+    serah_cli_json_print_ok (cli, serah_cli_json_begin_ok ());
   return SERAH_CLI_EXIT_OK;
 }
 
@@ -522,12 +491,11 @@ verb_audit (SerahCli *cli, int argc, char **argv)
       g_autofree char *at = format_time (e->at, TRUE);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, e->id);
-      add_string_member (b, "at", at);
-      add_string_member (b, "operator", e->operator_name);
-      add_string_member (b, "action", e->action);
-      add_string_member (b, "subject", e->subject);
+      serah_cli_json_int (b, "id", e->id);
+      serah_cli_json_string (b, "at", at);
+      serah_cli_json_string (b, "operator", e->operator_name);
+      serah_cli_json_string (b, "action", e->action);
+      serah_cli_json_string (b, "subject", e->subject);
       json_builder_set_member_name (b, "details");
       if (e->details != NULL && json_parser_load_from_data (parser, e->details, -1, NULL))
         json_builder_add_value (b, json_node_copy (json_parser_get_root (parser)));
@@ -591,9 +559,9 @@ backup_list (SerahCli *cli)
       g_autofree char *at = format_time (info->created_at, TRUE);
 
       json_builder_begin_object (b);
-      add_string_member (b, "path", info->path);
-      add_string_member (b, "reason", info->reason);
-      add_string_member (b, "created_at", at);
+      serah_cli_json_string (b, "path", info->path);
+      serah_cli_json_string (b, "reason", info->reason);
+      serah_cli_json_string (b, "created_at", at);
       json_builder_end_object (b);
     }
   print_ok_list (cli, b);
@@ -638,9 +606,9 @@ verb_backup (SerahCli *cli, int argc, char **argv)
   serah_cli_message (cli, _("Backup written to “%s”."), output);
   if (cli->json)
     {
-      JsonBuilder *b = begin_ok_object ();
-      add_string_member (b, "path", output);
-      print_ok (cli, b);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
+      serah_cli_json_string (b, "path", output);
+      serah_cli_json_print_ok (cli, b);
     }
   return SERAH_CLI_EXIT_OK;
 }
@@ -668,11 +636,11 @@ verb_restore (SerahCli *cli, int argc, char **argv)
                      argv[1], saved_to);
   if (cli->json)
     {
-      JsonBuilder *b = begin_ok_object ();
-      add_string_member (b, "restored_from", argv[1]);
-      add_string_member (b, "previous_saved_to", saved_to);
-      add_string_member (b, "database_id", serah_store_get_database_id (fresh));
-      print_ok (cli, b);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
+      serah_cli_json_string (b, "restored_from", argv[1]);
+      serah_cli_json_string (b, "previous_saved_to", saved_to);
+      serah_cli_json_string (b, "database_id", serah_store_get_database_id (fresh));
+      serah_cli_json_print_ok (cli, b);
     }
   return SERAH_CLI_EXIT_OK;
 }

@@ -5,12 +5,6 @@
 
 G_BEGIN_DECLS
 
-void serah_cli_json_string   (JsonBuilder *b, const char *name, const char *value);
-void serah_cli_json_int      (JsonBuilder *b, const char *name, gint64 value);
-void serah_cli_json_bool     (JsonBuilder *b, const char *name, gboolean value);
-/* A handover as a JSON object (the representative's ID number is left out). */
-void serah_cli_json_handover (JsonBuilder *b, const SerahHandover *h);
-
 /* Prints a refusal or error (stderr; with --json {"ok": false, "refused"|"error": {code,
  * message, existing}}) and returns the exit status: 1 for rules, 2 for input/database. */
 int  serah_cli_refuse        (SerahCli *cli, const GError *error, const SerahHandover *existing);

@@ -14,69 +14,6 @@
 
 #include "serah-cli-ceremony-private.h"
 
-/* ---- JSON helpers shared with serah-cli-station.c ---- */
-
-void
-serah_cli_json_string (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-void
-serah_cli_json_int (JsonBuilder *b, const char *name, gint64 value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-void
-serah_cli_json_bool (JsonBuilder *b, const char *name, gboolean value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_boolean_value (b, value);
-}
-
-void
-serah_cli_json_handover (JsonBuilder *b, const SerahHandover *h)
-{
-  json_builder_begin_object (b);
-  serah_cli_json_string (b, "uuid", h->uuid);
-  serah_cli_json_int (b, "ceremony", h->ceremony_id);
-  serah_cli_json_string (b, "card_no", h->card_no);
-  serah_cli_json_string (b, "name", h->participant_name);
-  serah_cli_json_int (b, "card_serial", h->card_serial);
-  serah_cli_json_int (b, "handed_at", h->handed_at);
-  serah_cli_json_string (b, "operator", h->operator_name);
-  serah_cli_json_string (b, "station", h->station);
-  serah_cli_json_string (b, "recipient",
-                         h->recipient == SERAH_RECIPIENT_SELF ? "self" : "representative");
-  if (h->recipient == SERAH_RECIPIENT_REPRESENTATIVE)
-    {
-      /* The representative's ID number stays out of the output (UU PDP); it is in the
-       * database for whoever has to check it. */
-      serah_cli_json_string (b, "proxy_name", h->proxy_name);
-      serah_cli_json_string (b, "proxy_relation", h->proxy_relation);
-      serah_cli_json_bool (b, "proxy_id_recorded", h->proxy_id_number != NULL);
-    }
-  serah_cli_json_bool (b, "uninvited", h->uninvited);
-  if (h->undo_uuid != NULL)
-    {
-      json_builder_set_member_name (b, "undo");
-      json_builder_begin_object (b);
-      serah_cli_json_string (b, "uuid", h->undo_uuid);
-      serah_cli_json_int (b, "undone_at", h->undone_at);
-      serah_cli_json_string (b, "operator", h->undone_by);
-      serah_cli_json_string (b, "station", h->undo_station);
-      serah_cli_json_string (b, "reason", h->undo_reason);
-      json_builder_end_object (b);
-    }
-  json_builder_end_object (b);
-}
-
 /* Rule refusals exit 1; bad input and database trouble exit 2. */
 static int
 exit_code_for (const GError *error)
@@ -119,24 +56,8 @@ serah_cli_refuse (SerahCli *cli, const GError *error, const SerahHandover *exist
 
   serah_cli_message (cli, "%s", error->message);
   if (cli->json)
-    {
-      JsonBuilder *b = json_builder_new ();
-
-      json_builder_begin_object (b);
-      serah_cli_json_bool (b, "ok", FALSE);
-      json_builder_set_member_name (b, code == SERAH_CLI_EXIT_REFUSED ? "refused" : "error");
-      json_builder_begin_object (b);
-      serah_cli_json_string (b, "code", serah_ceremony_refusal_code (error));
-      serah_cli_json_string (b, "message", error->message);
-      if (existing != NULL)
-        {
-          json_builder_set_member_name (b, "existing");
-          serah_cli_json_handover (b, existing);
-        }
-      json_builder_end_object (b);
-      json_builder_end_object (b);
-      serah_cli_print_json (cli, b);
-    }
+    serah_cli_json_print_refusal (cli, code == SERAH_CLI_EXIT_REFUSED,
+                                  serah_ceremony_refusal_code (error), error->message, existing);
   return code;
 }
 
@@ -247,67 +168,67 @@ json_invite_problems (JsonBuilder *b, GPtrArray *problems)
   json_builder_end_array (b);
 }
 
-/* The invitation part shared by "ceremony create" and "ceremony invite". */
-static gboolean
-invite (SerahCli *cli, SerahStore *store, gint64 ceremony_id, char **where, gint64 print_run,
-        char **cards, const char *file, gint64 *added, GPtrArray **problems, GError **error)
+/* The --where, --print-run, --card and --file options of "ceremony create" and "ceremony
+ * invite" as the core's SerahInvitation. The invitation borrows from its arguments and from
+ * what this struct holds; FALSE (after a message) for a bad --where. */
+typedef struct {
+  GPtrArray              *kecamatan;
+  GPtrArray              *desa;
+  SerahParticipantFilter  filters[2];
+  const SerahParticipantFilter *selections[3];
+  SerahInvitation         invitation;
+} InviteRequest;
+
+static void
+invite_request_clear (InviteRequest *r)
 {
-  g_autoptr(GPtrArray) kecamatan = g_ptr_array_new ();
-  g_autoptr(GPtrArray) desa = g_ptr_array_new ();
-  gint64 n = 0;
+  g_clear_pointer (&r->kecamatan, g_ptr_array_unref);
+  g_clear_pointer (&r->desa, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InviteRequest, invite_request_clear)
 
-  *added = 0;
-  if (where != NULL || print_run > 0)
-    {
-      SerahParticipantFilter filter = { 0 };
+static gboolean
+invite_request_init (SerahCli *cli, InviteRequest *r, char **where, gint64 print_run,
+                     char **cards, const char *file)
+{
+  guint n = 0;
 
-      if (!parse_where (cli, where, kecamatan, desa))
-        {
-          g_set_error_literal (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_INVALID,
-                               _("Bad --where."));
-          return FALSE;
-        }
-      /* Each --where adds people: "desa=Caringin --where kecamatan=Menes" is everyone of
-       * Caringin and everyone of Menes (a filter with both would be their intersection). */
-      if (kecamatan->len > 1 && desa->len > 1)
-        {
-          filter.kecamatan = (char **) kecamatan->pdata;
-          if (!serah_ceremony_invite_selection (store, ceremony_id, &filter, print_run,
-                                                cli->operator_name, &n, error))
-            return FALSE;
-          *added += n;
-          filter.kecamatan = NULL;
-        }
-      else
-        filter.kecamatan = (char **) kecamatan->pdata;
-      filter.desa = (char **) desa->pdata;
-      if (!serah_ceremony_invite_selection (store, ceremony_id, &filter, print_run,
-                                            cli->operator_name, &n, error))
-        return FALSE;
-      *added += n;
-    }
-  if (cards != NULL)
+  r->kecamatan = g_ptr_array_new ();
+  r->desa = g_ptr_array_new ();
+  r->invitation.print_run_id = print_run;
+  r->invitation.keys = (const char *const *) cards;
+  r->invitation.file = file;
+  if (where == NULL && print_run <= 0)
+    return TRUE;
+  if (!parse_where (cli, where, r->kecamatan, r->desa))
+    return FALSE;
+  /* Each --where adds people: "desa=Caringin --where kecamatan=Menes" is everyone of
+   * Caringin and everyone of Menes (a filter with both would be their intersection). */
+  if (r->kecamatan->len > 1 && r->desa->len > 1)
     {
-      g_autoptr(GPtrArray) found = NULL;
-      if (!serah_ceremony_invite_keys (store, ceremony_id, (const char *const *) cards,
-                                       cli->operator_name, &n, &found, error))
-        return FALSE;
-      *added += n;
-      *problems = g_steal_pointer (&found);
+      r->filters[n].kecamatan = (char **) r->kecamatan->pdata;
+      r->selections[n] = &r->filters[n];
+      n++;
+      r->filters[n].desa = (char **) r->desa->pdata;
     }
-  if (file != NULL)
+  else
     {
-      g_autoptr(GPtrArray) found = NULL;
-      if (!serah_ceremony_invite_file (store, ceremony_id, file, cli->operator_name, &n, &found,
-                                       error))
-        return FALSE;
-      *added += n;
-      if (*problems == NULL)
-        *problems = g_steal_pointer (&found);
-      else
-        g_ptr_array_extend_and_steal (*problems, g_steal_pointer (&found));
+      r->filters[n].kecamatan = (char **) r->kecamatan->pdata;
+      r->filters[n].desa = (char **) r->desa->pdata;
     }
+  r->selections[n] = &r->filters[n];
+  r->selections[n + 1] = NULL;
+  r->invitation.selections = r->selections;
   return TRUE;
+}
+
+/* A bad --where is refused like the core refuses bad input (exit 2, "Bad --where."). */
+static int
+refuse_bad_where (SerahCli *cli)
+{
+  g_autoptr(GError) error = g_error_new_literal (SERAH_CEREMONY_ERROR,
+                                                 SERAH_CEREMONY_ERROR_INVALID, _("Bad --where."));
+  return serah_cli_refuse (cli, error, NULL);
 }
 
 /* ---- ceremony create / list / invite / close ---- */
@@ -332,6 +253,7 @@ ceremony_create (SerahCli *cli, int argc, char **argv)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahCeremony) ceremony = NULL;
+  g_auto(InviteRequest) request = { 0 };
   gint64 print_run = 0, id, added = 0;
   SerahStore *store;
   int status = SERAH_CLI_EXIT_USAGE;
@@ -358,17 +280,13 @@ ceremony_create (SerahCli *cli, int argc, char **argv)
   if (store == NULL)
     return status;
 
-  /* One transaction: a ceremony whose invitations failed is not left behind. */
-  if (!serah_store_begin (store, &error))
-    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  id = serah_ceremony_create (store, name, date, place, cli->operator_name, &error);
-  if (id == 0 ||
-      !invite (cli, store, id, where, print_run, cards, file, &added, &problems, &error) ||
-      !serah_store_commit (store, &error))
-    {
-      serah_store_rollback (store);
-      return serah_cli_refuse (cli, error, NULL);
-    }
+  if (!invite_request_init (cli, &request, where, print_run, cards, file))
+    return refuse_bad_where (cli);
+  /* One transaction in the core: a ceremony whose invitations failed is not left behind. */
+  id = serah_ceremony_create_and_invite (store, name, date, place, &request.invitation,
+                                         cli->operator_name, &added, &problems, &error);
+  if (id == 0)
+    return serah_cli_refuse (cli, error, NULL);
   ceremony = serah_ceremony_get (store, id, &error);
   if (ceremony == NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
@@ -376,9 +294,7 @@ ceremony_create (SerahCli *cli, int argc, char **argv)
   print_invite_problems (cli, problems);
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      serah_cli_json_bool (b, "ok", TRUE);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
       serah_cli_json_int (b, "id", id);
       serah_cli_json_string (b, "uuid", ceremony->uuid);
       serah_cli_json_int (b, "invited", ceremony->invited);
@@ -416,9 +332,7 @@ ceremony_list (SerahCli *cli, int argc, char **argv)
 
   if (cli->json)
     {
-      b = json_builder_new ();
-      json_builder_begin_object (b);
-      serah_cli_json_bool (b, "ok", TRUE);
+      b = serah_cli_json_begin_ok ();
       json_builder_set_member_name (b, "ceremonies");
       json_builder_begin_array (b);
     }
@@ -464,6 +378,7 @@ ceremony_invite (SerahCli *cli, int argc, char **argv)
   g_auto(GStrv) cards = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(InviteRequest) request = { 0 };
   gint64 print_run = 0, id = 0, added = 0;
   SerahStore *store;
   int status = SERAH_CLI_EXIT_USAGE;
@@ -489,22 +404,17 @@ ceremony_invite (SerahCli *cli, int argc, char **argv)
   if (store == NULL)
     return status;
 
-  if (!serah_store_begin (store, &error))
-    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  if (!invite (cli, store, id, where, print_run, cards, file, &added, &problems, &error) ||
-      !serah_store_commit (store, &error))
-    {
-      serah_store_rollback (store);
-      return serah_cli_refuse (cli, error, NULL);
-    }
+  if (!invite_request_init (cli, &request, where, print_run, cards, file))
+    return refuse_bad_where (cli);
+  if (!serah_ceremony_invite (store, id, &request.invitation, cli->operator_name, &added,
+                              &problems, &error))
+    return serah_cli_refuse (cli, error, NULL);
   print_invite_problems (cli, problems);
   serah_cli_message (cli, _("%lld newly invited, %u not found."), (long long) added,
                      problems ? problems->len : 0);
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      serah_cli_json_bool (b, "ok", TRUE);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
       serah_cli_json_int (b, "added", added);
       json_invite_problems (b, problems);
       json_builder_end_object (b);
@@ -537,9 +447,7 @@ ceremony_close (SerahCli *cli, int argc, char **argv)
   serah_cli_message (cli, _("Ceremony %lld closed."), (long long) id);
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      serah_cli_json_bool (b, "ok", TRUE);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
       serah_cli_json_int (b, "id", id);
       json_builder_end_object (b);
       serah_cli_print_json (cli, b);
@@ -592,9 +500,7 @@ ceremony_progress (SerahCli *cli, int argc, char **argv)
 
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      serah_cli_json_bool (b, "ok", TRUE);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
       serah_cli_json_int (b, "ceremony", id);
       serah_cli_json_string (b, "name", c->name);
       serah_cli_json_bool (b, "closed", c->closed_at != 0);
@@ -770,9 +676,7 @@ ceremony_lookup (SerahCli *cli, int argc, char **argv)
   if (lookup->kind == SERAH_LOOKUP_REFUSED)
     return serah_cli_refuse (cli, lookup->refusal, NULL);
 
-  b = json_builder_new ();
-  json_builder_begin_object (b);
-  serah_cli_json_bool (b, "ok", TRUE);
+  b = serah_cli_json_begin_ok ();
   serah_cli_json_string (b, "kind", lookup->kind == SERAH_LOOKUP_FOUND ? "found"
                                     : lookup->kind == SERAH_LOOKUP_RESULTS ? "results"
                                                                            : "empty");
@@ -840,9 +744,7 @@ ceremony_paper (SerahCli *cli, int argc, char **argv)
   serah_cli_message (cli, _("Wrote “%s” (%d pages)."), output, pages);
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      serah_cli_json_bool (b, "ok", TRUE);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
       serah_cli_json_string (b, "file", output);
       serah_cli_json_int (b, "pages", pages);
       json_builder_end_object (b);

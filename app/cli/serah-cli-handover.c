@@ -86,9 +86,7 @@ serah_cli_handover_verb (SerahCli *cli, int argc, char **argv)
 
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      serah_cli_json_bool (b, "ok", TRUE);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
       json_builder_set_member_name (b, "handover");
       serah_cli_json_handover (b, h);
       json_builder_end_object (b);
@@ -173,9 +171,7 @@ serah_cli_handover_undo_verb (SerahCli *cli, int argc, char **argv)
     return serah_cli_refuse (cli, error, NULL);
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      serah_cli_json_bool (b, "ok", TRUE);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
       json_builder_set_member_name (b, "handover");
       serah_cli_json_handover (b, undone);
       json_builder_end_object (b);

@@ -83,26 +83,16 @@ load_print_setup (SerahStore *store, const char *template_name, const char *shee
 static void
 add_result (JsonBuilder *b, const SerahPrintResult *r, const char *output)
 {
-  json_builder_set_member_name (b, "ok");
-  json_builder_add_boolean_value (b, TRUE);
-  json_builder_set_member_name (b, "run_id");
-  json_builder_add_int_value (b, r->run_id);
-  json_builder_set_member_name (b, "cards");
-  json_builder_add_int_value (b, r->cards);
-  json_builder_set_member_name (b, "skipped_printed");
-  json_builder_add_int_value (b, r->skipped_printed);
-  json_builder_set_member_name (b, "voided");
-  json_builder_add_int_value (b, r->voided);
-  json_builder_set_member_name (b, "stacks");
-  json_builder_add_int_value (b, r->stacks);
-  json_builder_set_member_name (b, "sheets");
-  json_builder_add_int_value (b, r->sheets);
-  json_builder_set_member_name (b, "pages");
-  json_builder_add_int_value (b, r->pages);
-  json_builder_set_member_name (b, "first_serial");
-  json_builder_add_int_value (b, r->first_serial);
-  json_builder_set_member_name (b, "last_serial");
-  json_builder_add_int_value (b, r->last_serial);
+  serah_cli_json_bool (b, "ok", TRUE);
+  serah_cli_json_int (b, "run_id", r->run_id);
+  serah_cli_json_int (b, "cards", r->cards);
+  serah_cli_json_int (b, "skipped_printed", r->skipped_printed);
+  serah_cli_json_int (b, "voided", r->voided);
+  serah_cli_json_int (b, "stacks", r->stacks);
+  serah_cli_json_int (b, "sheets", r->sheets);
+  serah_cli_json_int (b, "pages", r->pages);
+  serah_cli_json_int (b, "first_serial", r->first_serial);
+  serah_cli_json_int (b, "last_serial", r->last_serial);
   json_builder_set_member_name (b, "output");
   json_builder_add_string_value (b, output);
 }
@@ -266,20 +256,12 @@ print_verb (SerahCli *cli, int argc, char **argv)
                          plan.cards, plan.stacks, plan.sheets, plan.pages, plan.skipped_printed);
       if (cli->json)
         {
-          g_autoptr(JsonBuilder) b = json_builder_new ();
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "ok");
-          json_builder_add_boolean_value (b, TRUE);
-          json_builder_set_member_name (b, "cards");
-          json_builder_add_int_value (b, plan.cards);
-          json_builder_set_member_name (b, "skipped_printed");
-          json_builder_add_int_value (b, plan.skipped_printed);
-          json_builder_set_member_name (b, "stacks");
-          json_builder_add_int_value (b, plan.stacks);
-          json_builder_set_member_name (b, "sheets");
-          json_builder_add_int_value (b, plan.sheets);
-          json_builder_set_member_name (b, "pages");
-          json_builder_add_int_value (b, plan.pages);
+          g_autoptr(JsonBuilder) b = serah_cli_json_begin_ok ();
+          serah_cli_json_int (b, "cards", plan.cards);
+          serah_cli_json_int (b, "skipped_printed", plan.skipped_printed);
+          serah_cli_json_int (b, "stacks", plan.stacks);
+          serah_cli_json_int (b, "sheets", plan.sheets);
+          serah_cli_json_int (b, "pages", plan.pages);
           json_builder_end_object (b);
           serah_cli_print_json (cli, g_steal_pointer (&b));
         }
@@ -371,8 +353,7 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
       g_autoptr(JsonBuilder) b = json_builder_new ();
       json_builder_begin_object (b);
       add_result (b, &result, output);
-      json_builder_set_member_name (b, "serial");
-      json_builder_add_int_value (b, result.first_serial);
+      serah_cli_json_int (b, "serial", result.first_serial);
       json_builder_end_object (b);
       serah_cli_print_json (cli, g_steal_pointer (&b));
     }
@@ -380,16 +361,6 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
 }
 
 /* ---- verify ---- */
-
-static void
-add_string (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
 
 static int
 verify_verb (SerahCli *cli, int argc, char **argv)
@@ -444,40 +415,29 @@ verify_verb (SerahCli *cli, int argc, char **argv)
                        (long long) payload.number);
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
-      add_string (b, "kind", payload.kind == SERAH_PAYLOAD_CARD ? "card" : "invitation");
-      add_string (b, "name", participant->name);
-      add_string (b, "nik_masked", masked);
-      add_string (b, "card_no", participant->card_no);
-      add_string (b, "desa", participant->desa);
-      add_string (b, "kecamatan", participant->kecamatan);
-      json_builder_set_member_name (b, "participant_id");
-      json_builder_add_int_value (b, participant->id);
+      g_autoptr(JsonBuilder) b = serah_cli_json_begin_ok ();
+      serah_cli_json_string (b, "kind", payload.kind == SERAH_PAYLOAD_CARD ? "card" : "invitation");
+      serah_cli_json_string (b, "name", participant->name);
+      serah_cli_json_string (b, "nik_masked", masked);
+      serah_cli_json_string (b, "card_no", participant->card_no);
+      serah_cli_json_string (b, "desa", participant->desa);
+      serah_cli_json_string (b, "kecamatan", participant->kecamatan);
+      serah_cli_json_int (b, "participant_id", participant->id);
       if (card != NULL)
         {
-          json_builder_set_member_name (b, "serial");
-          json_builder_add_int_value (b, card->serial);
-          json_builder_set_member_name (b, "print_run");
-          json_builder_add_int_value (b, card->print_run_id);
-          json_builder_set_member_name (b, "sheet");
-          json_builder_add_int_value (b, card->sheet_no);
-          json_builder_set_member_name (b, "position");
-          json_builder_add_int_value (b, card->position);
-          add_string (b, "stack_group", card->stack_group);
-          json_builder_set_member_name (b, "stack_index");
-          json_builder_add_int_value (b, card->stack_index);
-          json_builder_set_member_name (b, "printed_at");
-          json_builder_add_int_value (b, card->printed_at);
+          serah_cli_json_int (b, "serial", card->serial);
+          serah_cli_json_int (b, "print_run", card->print_run_id);
+          serah_cli_json_int (b, "sheet", card->sheet_no);
+          serah_cli_json_int (b, "position", card->position);
+          serah_cli_json_string (b, "stack_group", card->stack_group);
+          serah_cli_json_int (b, "stack_index", card->stack_index);
+          serah_cli_json_int (b, "printed_at", card->printed_at);
           if (run != NULL)
-            add_string (b, "template", run->template_name);
+            serah_cli_json_string (b, "template", run->template_name);
         }
       else
         {
-          json_builder_set_member_name (b, "ceremony_id");
-          json_builder_add_int_value (b, payload.number);
+          serah_cli_json_int (b, "ceremony_id", payload.number);
         }
       json_builder_end_object (b);
       serah_cli_print_json (cli, g_steal_pointer (&b));
@@ -497,15 +457,11 @@ static void
 add_profile (JsonBuilder *b, const SerahPrinterProfile *p)
 {
   json_builder_begin_object (b);
-  add_string (b, "name", p->name);
-  json_builder_set_member_name (b, "offset_x_mm");
-  json_builder_add_double_value (b, p->offset_x_mm);
-  json_builder_set_member_name (b, "offset_y_mm");
-  json_builder_add_double_value (b, p->offset_y_mm);
-  json_builder_set_member_name (b, "scale_x");
-  json_builder_add_double_value (b, p->scale_x);
-  json_builder_set_member_name (b, "scale_y");
-  json_builder_add_double_value (b, p->scale_y);
+  serah_cli_json_string (b, "name", p->name);
+  serah_cli_json_double (b, "offset_x_mm", p->offset_x_mm);
+  serah_cli_json_double (b, "offset_y_mm", p->offset_y_mm);
+  serah_cli_json_double (b, "scale_x", p->scale_x);
+  serah_cli_json_double (b, "scale_y", p->scale_y);
   json_builder_end_object (b);
 }
 
@@ -588,31 +544,15 @@ calibrate_set (SerahCli *cli, SerahStore *store, int argc, char **argv)
     return usage_error (cli, CALIBRATE_USAGE,
                         _("Offsets beyond 50 mm or scales beyond 0.8–1.25 are surely a "
                           "measuring mistake; measure again."));
-  {
-    g_autofree char *details = g_strdup_printf ("{\"offset_x_mm\":%.3f,\"offset_y_mm\":%.3f,"
-                                                "\"scale_x\":%.5f,\"scale_y\":%.5f}",
-                                                profile.offset_x_mm, profile.offset_y_mm,
-                                                profile.scale_x, profile.scale_y);
-    if (!serah_store_begin (store, &error) ||
-        !serah_store_save_printer_profile (store, &profile, &error) ||
-        !serah_audit_record (store, cli->operator_name, "printer.calibrate", profile.name,
-                             details, &error) ||
-        !serah_store_commit (store, &error))
-      {
-        serah_store_rollback (store);
-        return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-      }
-  }
+  if (!serah_printer_profile_save (store, &profile, cli->operator_name, &error))
+    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   serah_cli_message (cli, _("Printer profile “%s”: offset x %+.2f mm, y %+.2f mm, scale x %.4f, "
                             "y %.4f."),
                      profile.name, profile.offset_x_mm, profile.offset_y_mm, profile.scale_x,
                      profile.scale_y);
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
+      g_autoptr(JsonBuilder) b = serah_cli_json_begin_ok ();
       json_builder_set_member_name (b, "profile");
       add_profile (b, &profile);
       json_builder_end_object (b);
@@ -631,10 +571,7 @@ calibrate_list (SerahCli *cli, SerahStore *store)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
+      g_autoptr(JsonBuilder) b = serah_cli_json_begin_ok ();
       json_builder_set_member_name (b, "profiles");
       json_builder_begin_array (b);
       for (guint i = 0; i < list->len; i++)
@@ -686,11 +623,8 @@ calibrate_test_page (SerahCli *cli, SerahStore *store, int argc, char **argv)
                      serah_sheet_get_name (sheet), output);
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
-      add_string (b, "output", output);
+      g_autoptr(JsonBuilder) b = serah_cli_json_begin_ok ();
+      serah_cli_json_string (b, "output", output);
       json_builder_end_object (b);
       serah_cli_print_json (cli, g_steal_pointer (&b));
     }
@@ -720,15 +654,8 @@ calibrate_verb (SerahCli *cli, int argc, char **argv)
     return calibrate_test_page (cli, store, argc - 1, argv + 1);
   if (strcmp (argv[1], "delete") == 0 && argc == 3)
     {
-      if (!serah_store_begin (store, &error) ||
-          !serah_store_delete_printer_profile (store, argv[2], &error) ||
-          !serah_audit_record (store, cli->operator_name, "printer.delete", argv[2], NULL,
-                               &error) ||
-          !serah_store_commit (store, &error))
-        {
-          serah_store_rollback (store);
-          return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-        }
+      if (!serah_printer_profile_delete (store, argv[2], cli->operator_name, &error))
+        return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
       serah_cli_message (cli, _("Printer profile “%s” deleted."), argv[2]);
       return SERAH_CLI_EXIT_OK;
     }
@@ -753,9 +680,9 @@ list_templates (SerahCli *cli, JsonBuilder *b, SerahTemplateKind kind, const cha
       if (b != NULL)
         {
           json_builder_begin_object (b);
-          add_string (b, "name", info->name);
-          add_string (b, "title", info->title);
-          add_string (b, "path", info->path);
+          serah_cli_json_string (b, "name", info->name);
+          serah_cli_json_string (b, "title", info->title);
+          serah_cli_json_string (b, "path", info->path);
           json_builder_end_object (b);
         }
       else
@@ -775,8 +702,7 @@ templates_verb (SerahCli *cli, int argc, char **argv)
   if (b != NULL)
     {
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
+      serah_cli_json_bool (b, "ok", TRUE);
     }
   list_templates (cli, b, SERAH_TEMPLATE_KIND_CARD, "templates");
   list_templates (cli, b, SERAH_TEMPLATE_KIND_SHEET, "sheets");
@@ -808,8 +734,7 @@ runs_verb (SerahCli *cli, int argc, char **argv)
   if (b != NULL)
     {
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
+      serah_cli_json_bool (b, "ok", TRUE);
       json_builder_set_member_name (b, "runs");
       json_builder_begin_array (b);
     }
@@ -824,19 +749,16 @@ runs_verb (SerahCli *cli, int argc, char **argv)
           continue;
         }
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, r->id);
-      json_builder_set_member_name (b, "created_at");
-      json_builder_add_int_value (b, r->created_at);
-      add_string (b, "kind", kinds[r->kind]);
-      add_string (b, "operator", r->operator_name);
-      add_string (b, "template", r->template_name);
-      add_string (b, "sheet", r->sheet_name);
-      add_string (b, "calibration", r->calibration);
-      add_string (b, "selection", r->selection);
-      add_string (b, "output", r->output);
-      json_builder_set_member_name (b, "cards");
-      json_builder_add_int_value (b, r->cards);
+      serah_cli_json_int (b, "id", r->id);
+      serah_cli_json_int (b, "created_at", r->created_at);
+      serah_cli_json_string (b, "kind", kinds[r->kind]);
+      serah_cli_json_string (b, "operator", r->operator_name);
+      serah_cli_json_string (b, "template", r->template_name);
+      serah_cli_json_string (b, "sheet", r->sheet_name);
+      serah_cli_json_string (b, "calibration", r->calibration);
+      serah_cli_json_string (b, "selection", r->selection);
+      serah_cli_json_string (b, "output", r->output);
+      serah_cli_json_int (b, "cards", r->cards);
       json_builder_end_object (b);
     }
   if (b != NULL)

@@ -9,6 +9,8 @@
 #include <json-glib/json-glib.h>
 #include <serah/serah.h>
 
+#include "serah-cli-json.h"
+
 G_BEGIN_DECLS
 
 enum {
@@ -17,12 +19,12 @@ enum {
   SERAH_CLI_EXIT_USAGE = 2,
 };
 
-typedef struct {
+struct _SerahCli {
   char       *db_path;
   gboolean    json;
   char       *operator_name;
   SerahStore *store;
-} SerahCli;
+};
 
 typedef int (*SerahCliVerbFunc) (SerahCli *cli, int argc, char **argv);
 
@@ -55,8 +57,6 @@ gboolean    serah_cli_parse     (SerahCli     *cli,
 void        serah_cli_message   (SerahCli *cli, const char *format, ...) G_GNUC_PRINTF (2, 3);
 /* Prints error->message to stderr and returns exit_code. */
 int         serah_cli_fail      (SerahCli *cli, const GError *error, int exit_code);
-/* Prints a JSON object (as one line) to stdout and takes ownership of it. */
-void        serah_cli_print_json (SerahCli *cli, JsonBuilder *builder);
 
 /* ---- hardening (issue 6): operators; bodies in serah-cli-admin.c ---- */
 

@@ -30,23 +30,6 @@ separator_name (char sep)
 }
 
 static void
-add_int (JsonBuilder *b, const char *name, gint64 value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-add_string (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 print_import_json (SerahCli *cli, const char *path, const SerahImportReport *report,
                    const char *reject_path)
 {
@@ -55,24 +38,22 @@ print_import_json (SerahCli *cli, const char *path, const SerahImportReport *rep
   char sep[2] = { report->separator, 0 };
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "ok");
-  json_builder_add_boolean_value (b, TRUE);
-  add_string (b, "file", path);
-  add_int (b, "import_id", c->id);
-  add_string (b, "sha256", c->sha256);
-  add_string (b, "separator", sep);
-  add_string (b, "separator_name", separator_name (report->separator));
-  json_builder_set_member_name (b, "bom");
-  json_builder_add_boolean_value (b, report->had_bom);
-  add_int (b, "rows", c->rows);
-  add_int (b, "imported", c->imported);
-  add_int (b, "updated", c->updated);
-  add_int (b, "unchanged", c->unchanged);
-  add_int (b, "rejected", c->rejected);
-  add_int (b, "duplicates", c->duplicates);
-  add_int (b, "conflicts", c->conflicts);
-  add_int (b, "warnings", c->warnings);
-  add_string (b, "report", reject_path);
+  serah_cli_json_bool (b, "ok", TRUE);
+  serah_cli_json_string (b, "file", path);
+  serah_cli_json_int (b, "import_id", c->id);
+  serah_cli_json_string (b, "sha256", c->sha256);
+  serah_cli_json_string (b, "separator", sep);
+  serah_cli_json_string (b, "separator_name", separator_name (report->separator));
+  serah_cli_json_bool (b, "bom", report->had_bom);
+  serah_cli_json_int (b, "rows", c->rows);
+  serah_cli_json_int (b, "imported", c->imported);
+  serah_cli_json_int (b, "updated", c->updated);
+  serah_cli_json_int (b, "unchanged", c->unchanged);
+  serah_cli_json_int (b, "rejected", c->rejected);
+  serah_cli_json_int (b, "duplicates", c->duplicates);
+  serah_cli_json_int (b, "conflicts", c->conflicts);
+  serah_cli_json_int (b, "warnings", c->warnings);
+  serah_cli_json_string (b, "report", reject_path);
   json_builder_set_member_name (b, "problems");
   json_builder_begin_array (b);
   for (guint i = 0; i < report->problems->len; i++)
@@ -80,12 +61,12 @@ print_import_json (SerahCli *cli, const char *path, const SerahImportReport *rep
       const SerahImportProblem *p = report->problems->pdata[i];
 
       json_builder_begin_object (b);
-      add_int (b, "line", p->line);
-      add_string (b, "column", p->column);
-      add_string (b, "code", p->code);
-      add_string (b, "severity", serah_import_severity_to_string (p->severity));
-      add_string (b, "message", p->message);
-      add_string (b, "raw_value", p->raw_value);
+      serah_cli_json_int (b, "line", p->line);
+      serah_cli_json_string (b, "column", p->column);
+      serah_cli_json_string (b, "code", p->code);
+      serah_cli_json_string (b, "severity", serah_import_severity_to_string (p->severity));
+      serah_cli_json_string (b, "message", p->message);
+      serah_cli_json_string (b, "raw_value", p->raw_value);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -289,12 +270,9 @@ verb_export (SerahCli *cli, int argc, char **argv)
                        (long long) written, output);
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
-      add_string (b, "file", output);
-      add_int (b, "participants", written);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
+      serah_cli_json_string (b, "file", output);
+      serah_cli_json_int (b, "participants", written);
       json_builder_end_object (b);
       serah_cli_print_json (cli, b);
     }
@@ -339,15 +317,11 @@ verb_stats (SerahCli *cli, int argc, char **argv)
 
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
-      add_int (b, "participants", total);
-      add_int (b, "kecamatan_count", n_kecamatan);
-      add_int (b, "desa_count", areas->len);
-      add_int (b, "imports", imports->len);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
+      serah_cli_json_int (b, "participants", total);
+      serah_cli_json_int (b, "kecamatan_count", n_kecamatan);
+      serah_cli_json_int (b, "desa_count", areas->len);
+      serah_cli_json_int (b, "imports", imports->len);
       json_builder_set_member_name (b, "kecamatan");
       json_builder_begin_array (b);
       for (guint i = 0; i < areas->len;)
@@ -361,16 +335,16 @@ verb_stats (SerahCli *cli, int argc, char **argv)
                                           first->kecamatan) == 0; j++)
             sum += ((SerahAreaCount *) areas->pdata[j])->participants;
           json_builder_begin_object (b);
-          add_string (b, "name", first->kecamatan);
-          add_int (b, "participants", sum);
+          serah_cli_json_string (b, "name", first->kecamatan);
+          serah_cli_json_int (b, "participants", sum);
           json_builder_set_member_name (b, "desa");
           json_builder_begin_array (b);
           for (; i < j; i++)
             {
               const SerahAreaCount *a = areas->pdata[i];
               json_builder_begin_object (b);
-              add_string (b, "name", a->desa);
-              add_int (b, "participants", a->participants);
+              serah_cli_json_string (b, "name", a->desa);
+              serah_cli_json_int (b, "participants", a->participants);
               json_builder_end_object (b);
             }
           json_builder_end_array (b);

@@ -40,19 +40,7 @@ station_fail (SerahCli *cli, const GError *error)
             error->code == SERAH_STATION_ERROR_INCONSISTENT;
   serah_cli_message (cli, "%s", error->message);
   if (cli->json)
-    {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, FALSE);
-      json_builder_set_member_name (b, refused ? "refused" : "error");
-      json_builder_begin_object (b);
-      serah_cli_json_string (b, "code", station_code (error));
-      serah_cli_json_string (b, "message", error->message);
-      json_builder_end_object (b);
-      json_builder_end_object (b);
-      serah_cli_print_json (cli, b);
-    }
+    serah_cli_json_print_refusal (cli, refused, station_code (error), error->message, NULL);
   return refused ? SERAH_CLI_EXIT_REFUSED : SERAH_CLI_EXIT_USAGE;
 }
 
@@ -112,10 +100,7 @@ station_export (SerahCli *cli, int argc, char **argv)
                      info->ceremony_name, info->station);
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
       serah_cli_json_string (b, "file", output);
       json_info (b, info, FALSE);
       json_builder_end_object (b);
@@ -153,10 +138,7 @@ station_import (SerahCli *cli, int argc, char **argv)
                      (long long) info->new_undos, (long long) info->conflicts);
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
       serah_cli_json_string (b, "file", argv[1]);
       json_info (b, info, TRUE);
       json_builder_end_object (b);
@@ -193,10 +175,7 @@ station_conflicts (SerahCli *cli, int argc, char **argv)
 
   if (cli->json)
     {
-      b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
+      b = serah_cli_json_begin_ok ();
       json_builder_set_member_name (b, "conflicts");
       json_builder_begin_array (b);
     }

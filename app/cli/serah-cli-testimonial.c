@@ -76,12 +76,10 @@ static void
 json_testimonial (JsonBuilder *b, const SerahTestimonial *t)
 {
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_int_value (b, t->id);
+  serah_cli_json_int (b, "id", t->id);
   json_builder_set_member_name (b, "uuid");
   json_builder_add_string_value (b, t->uuid);
-  json_builder_set_member_name (b, "ceremony");
-  json_builder_add_int_value (b, t->ceremony_id);
+  serah_cli_json_int (b, "ceremony", t->ceremony_id);
   json_builder_set_member_name (b, "card_no");
   json_builder_add_string_value (b, t->card_no);
   json_builder_set_member_name (b, "name");
@@ -108,12 +106,10 @@ json_testimonial (JsonBuilder *b, const SerahTestimonial *t)
   json_builder_add_string_value (b, serah_consent_to_string (t->consent));
   json_builder_set_member_name (b, "consent_by");
   json_builder_add_string_value (b, t->consent_by);
-  json_builder_set_member_name (b, "consent_at");
-  json_builder_add_int_value (b, t->consent_at);
+  serah_cli_json_int (b, "consent_at", t->consent_at);
   json_builder_set_member_name (b, "recorded_by");
   json_builder_add_string_value (b, t->recorded_by);
-  json_builder_set_member_name (b, "recorded_at");
-  json_builder_add_int_value (b, t->recorded_at);
+  serah_cli_json_int (b, "recorded_at", t->recorded_at);
   json_builder_end_object (b);
 }
 
@@ -129,10 +125,7 @@ print_one (SerahCli *cli, SerahStore *store, gint64 id, const char *what)
                      serah_consent_label (t->consent));
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
       json_builder_set_member_name (b, "testimonial");
       json_testimonial (b, t);
       json_builder_end_object (b);
@@ -242,10 +235,7 @@ testimonial_list (SerahCli *cli, SerahStore *store, int argc, char **argv)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   if (cli->json)
     {
-      JsonBuilder *b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, TRUE);
+      JsonBuilder *b = serah_cli_json_begin_ok ();
       json_builder_set_member_name (b, "testimonials");
       json_builder_begin_array (b);
       for (guint i = 0; i < list->len; i++)
@@ -272,18 +262,14 @@ print_written (SerahCli *cli, const char *what, const char *path, gint64 n)
   if (!cli->json)
     return;
   {
-    JsonBuilder *b = json_builder_new ();
-    json_builder_begin_object (b);
-    json_builder_set_member_name (b, "ok");
-    json_builder_add_boolean_value (b, TRUE);
+    JsonBuilder *b = serah_cli_json_begin_ok ();
     json_builder_set_member_name (b, "kind");
     json_builder_add_string_value (b, what);
     json_builder_set_member_name (b, "output");
     json_builder_add_string_value (b, path);
     if (n >= 0)
       {
-        json_builder_set_member_name (b, "written");
-        json_builder_add_int_value (b, n);
+        serah_cli_json_int (b, "written", n);
       }
     json_builder_end_object (b);
     serah_cli_print_json (cli, b);

@@ -86,30 +86,14 @@ serah_cli_fail (SerahCli *cli, const GError *error, int exit_code)
   serah_cli_message (cli, "%s", error ? error->message : _("unknown error"));
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
+      JsonBuilder *b = json_builder_new ();
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, FALSE);
-      json_builder_set_member_name (b, "error");
-      json_builder_add_string_value (b, error ? error->message : "unknown error");
+      serah_cli_json_bool (b, "ok", FALSE);
+      serah_cli_json_string (b, "error", error ? error->message : "unknown error");
       json_builder_end_object (b);
-      serah_cli_print_json (cli, g_steal_pointer (&b));
+      serah_cli_print_json (cli, b);
     }
   return exit_code;
-}
-
-void
-serah_cli_print_json (SerahCli *cli, JsonBuilder *builder)
-{
-  g_autoptr(JsonBuilder) b = builder;
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (gen, root);
-  text = json_generator_to_data (gen, NULL);
-  printf ("%s\n", text);
-  fflush (stdout);
 }
 
 static const SerahCliVerb *

@@ -10,6 +10,7 @@
 
 #include "serah-calibration-dialog.h"
 #include "serah-print-sender.h"
+#include "serah-window.h"
 
 struct _SerahCalibrationDialog
 {
@@ -64,7 +65,9 @@ serah_calibration_dialog_save (SerahCalibrationDialog *self, GError **error)
       return FALSE;
     }
   profile = shown_profile (self, name);
-  if (!serah_store_save_printer_profile (self->store, &profile, error))
+  /* The core's use case: the profile and its audit record, under the signed-in operator. */
+  if (!serah_printer_profile_save (self->store, &profile,
+                                   serah_window_operator_for (GTK_WIDGET (self)), error))
     return FALSE;
   g_signal_emit (self, signals[SAVED], 0, name);
   return TRUE;

@@ -1,7 +1,8 @@
 /* serah-ceremony-create-dialog.c: a ceremony's name, date and place, and the invitations by
  * area. The areas come from the register (serah_store_count_by_area); each kecamatan is an
  * expander with a switch, its desas are ticked by default. The ceremony and all its
- * invitations are written in one transaction: either all of it exists or none. */
+ * invitations are written by the core's serah_ceremony_create_and_invite, in one transaction
+ * (either all of it exists or none) recorded under the signed-in operator. */
 #define G_LOG_DOMAIN "serah"
 
 #include "config.h"
@@ -9,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "serah-ceremony-create-dialog.h"
+#include "serah-window.h"
 
 typedef struct {
   char        *kecamatan;
@@ -161,58 +163,72 @@ add_area_rows (SerahCeremonyCreateDialog *self)
   update_summary (self);
 }
 
-/* Invites what is switched on, one call per kecamatan (lists in a filter are ANDed). */
-static gboolean
-invite_chosen (SerahCeremonyCreateDialog *self, gint64 ceremony_id, GError **error)
+/* What is switched on as the core's invitation: one selection per kecamatan (lists in one
+ * filter are ANDed). The filters and lists are kept in holder, which must outlive the use. */
+static SerahInvitation
+chosen_invitation (SerahCeremonyCreateDialog *self, GPtrArray *holder)
 {
+  SerahInvitation invitation = { 0 };
+  GPtrArray *selections = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (holder, selections);
   for (guint i = 0; i < self->areas->len; i++)
     {
       AreaGroup *g = g_ptr_array_index (self->areas, i);
-      g_autoptr(GPtrArray) desas = g_ptr_array_new ();
-      char *kecamatan[] = { g->kecamatan, NULL };
-      SerahParticipantFilter filter = { .kecamatan = kecamatan };
+      GPtrArray *desas, *kecamatan;
+      SerahParticipantFilter *filter;
 
       if (!adw_expander_row_get_enable_expansion (g->row))
         continue;
+      desas = g_ptr_array_new ();
       for (guint j = 0; j < g->desa_checks->len; j++)
         if (gtk_check_button_get_active (g_ptr_array_index (g->desa_checks, j)))
           g_ptr_array_add (desas, g_ptr_array_index (g->desa_names, j));
       if (desas->len == 0)
-        continue;
+        {
+          g_ptr_array_unref (desas);
+          continue;
+        }
       g_ptr_array_add (desas, NULL);
+      g_ptr_array_add (holder, desas);
+      kecamatan = g_ptr_array_new ();
+      g_ptr_array_add (kecamatan, g->kecamatan);
+      g_ptr_array_add (kecamatan, NULL);
+      g_ptr_array_add (holder, kecamatan);
+      filter = g_new0 (SerahParticipantFilter, 1);
+      filter->kecamatan = (char **) kecamatan->pdata;
       if (desas->len - 1 < g->desa_checks->len)
-        filter.desa = (char **) desas->pdata;
-      if (!serah_ceremony_invite_selection (self->store, ceremony_id, &filter, 0, NULL, NULL,
-                                            error))
-        return FALSE;
+        filter->desa = (char **) desas->pdata;
+      g_ptr_array_add (selections, filter);
     }
-  return TRUE;
+  g_ptr_array_add (selections, NULL);
+  invitation.selections = (const SerahParticipantFilter *const *) selections->pdata;
+  return invitation;
 }
 
 static void
 create_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   SerahCeremonyCreateDialog *self = SERAH_CEREMONY_CREATE_DIALOG (widget);
+  g_autoptr(GPtrArray) holder = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GError) error = NULL;
-  gint64 id = 0;
+  SerahInvitation invitation = chosen_invitation (self, holder);
+  gint64 id;
 
-  if (!serah_store_begin (self->store, &error))
-    goto failed;
-  id = serah_ceremony_create (self->store, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
-                              gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
-                              gtk_editable_get_text (GTK_EDITABLE (self->place_row)), NULL,
-                              &error);
-  if (id == 0 || !invite_chosen (self, id, &error) || !serah_store_commit (self->store, &error))
+  /* The core's use case: one transaction, and the signed-in officer in the audit log. */
+  id = serah_ceremony_create_and_invite (self->store,
+                                         gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                                         gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
+                                         gtk_editable_get_text (GTK_EDITABLE (self->place_row)),
+                                         &invitation, serah_window_operator_for (widget), NULL,
+                                         NULL, &error);
+  if (id == 0)
     {
-      serah_store_rollback (self->store);
-      goto failed;
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
     }
   g_signal_emit (self, signals[CREATED], 0, id);
   gtk_window_close (GTK_WINDOW (self));
-  return;
-
-failed:
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 static void

@@ -10,17 +10,12 @@ MAKE_DB=${SERAH_MAKE_DEMO_DB:?SERAH_MAKE_DEMO_DB must point to make-demo-db}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db="$tmp/office.db"
-n=0
-failed=0
+work=$tmp
+. "$(dirname "$0")/../e2e-lib.sh"
 
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-check () { local what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what" "command: $*"; fi; }
 # Runs serah-cli, keeping its exit status in $rc, stdout in $out and stderr in $err.
 cli () { out=$("$CLI" --db "$db" "$@" 2>"$tmp/err"); rc=$?; err=$(cat "$tmp/err"); }
 decode () { zbarimg -q --raw "$@" 2>/dev/null; }
-
-echo "1..22"
 
 "$MAKE_DB" "$db" 60
 check "demo database of 60 participants" test -s "$db"
@@ -136,4 +131,4 @@ if [ $rc -eq 0 ] && pdftotext "$tmp/align.pdf" - | grep -q "crosshair A"; then o
 cli --json print --include-printed --where desa=Caringin --calibration laser --duplex --crop-marks -o "$tmp/duplex.pdf"
 if [ $rc -eq 0 ] && echo "$out" | grep -q '"pages":2'; then ok "duplex with calibration and crop marks"; else not_ok "duplex" "$out" "$err"; fi
 
-exit $failed
+finish 22

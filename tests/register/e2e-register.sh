@@ -9,19 +9,15 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 db="$work/office.db"
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-check () { # check DESCRIPTION COMMAND...
-  local what="$1"; shift
-  if "$@"; then ok "$what"; else not_ok "$what"; fi
-}
+. "$(dirname "$0")/../e2e-lib.sh"
+
 # json FILE EXPRESSION: evaluates a Python expression over the parsed JSON as j.
 json () {
   python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2"
 }
-run () { # run EXPECTED_STATUS ARGS... (stdout to $work/out, stderr to $work/err)
+# exits EXPECTED_STATUS ARGS...: serah-cli ARGS exits with that status (stdout to
+# $work/out, stderr to $work/err); a condition for check (e2e-lib.sh's run counts a test).
+exits () {
   local want="$1"; shift
   "$cli" "$@" >"$work/out" 2>"$work/err"
   local got=$?
@@ -32,10 +28,8 @@ run () { # run EXPECTED_STATUS ARGS... (stdout to $work/out, stderr to $work/err
   fi
 }
 
-echo "1..24"
-
 # A list with every kind of problem: imported (exit 0), JSON with the counts and problems.
-check "import of a messy list exits 0" run 0 --db "$db" import "$fixtures/import-messy.csv" --json --report "$work/rejects.csv"
+check "import of a messy list exits 0" exits 0 --db "$db" import "$fixtures/import-messy.csv" --json --report "$work/rejects.csv"
 check "--json carries the counts" json "$work/out" \
   'j["ok"] and j["rows"] == 17 and j["imported"] == 6 and j["rejected"] == 11 and j["warnings"] == 7 and j["duplicates"] == 0 and j["conflicts"] == 0 and j["updated"] == 0 and j["unchanged"] == 0'
 check "--json carries import_id, separator and every problem" json "$work/out" \
@@ -47,43 +41,40 @@ check "the reject report starts with a BOM and has one line per error" \
   python3 -c 'import sys; b=open(sys.argv[1],"rb").read(); assert b.startswith(b"\xef\xbb\xbfline,column,code,reason,value\r\n"); assert b.count(b"\r\n") == 12; assert b"3.60425E+15" in b' "$work/rejects.csv"
 
 # The same file again: nothing changes.
-check "importing the same file twice changes nothing" run 0 --db "$db" import "$fixtures/import-messy.csv" --json
+check "importing the same file twice changes nothing" exits 0 --db "$db" import "$fixtures/import-messy.csv" --json
 check "... every valid row is unchanged" json "$work/out" 'j["unchanged"] == 6 and j["imported"] == 0 and j["updated"] == 0'
 
 # Corrected lists update participants instead of duplicating them.
-run 0 --db "$db" import "$fixtures/import-update-v1.csv" --json
-check "a corrected list updates by NIK" run 0 --db "$db" --json import "$fixtures/import-update-v2.csv"
+exits 0 --db "$db" import "$fixtures/import-update-v1.csv" --json
+check "a corrected list updates by NIK" exits 0 --db "$db" --json import "$fixtures/import-update-v2.csv"
 check "... with new, updated and unchanged counted" json "$work/out" 'j["imported"] == 1 and j["updated"] == 2 and j["unchanged"] == 1'
 
 # Semicolons, BOM, CRLF, synonyms; --map for the rest.
-check "a ';' list with BOM and CRLF imports" run 0 --db "$db" import "$fixtures/import-bom-semicolon-crlf.csv" --json
+check "a ';' list with BOM and CRLF imports" exits 0 --db "$db" import "$fixtures/import-bom-semicolon-crlf.csv" --json
 check "... and says what it detected" json "$work/out" 'j["separator"] == ";" and j["bom"] and j["imported"] == 2'
-check "a list with unusual headers is refused without --map (exit 2)" run 2 --db "$db" import "$fixtures/import-map.csv"
+check "a list with unusual headers is refused without --map (exit 2)" exits 2 --db "$db" import "$fixtures/import-map.csv"
 check "... naming the missing columns and the headers found" grep -q "Nomor KTP Peserta" "$work/err"
-check "--map names them" run 0 --db "$db" import "$fixtures/import-map.csv" --map "nik=Nomor KTP Peserta" --map "card_no=ID BPJS" --map "name=Nama Anggota" --json
+check "--map names them" exits 0 --db "$db" import "$fixtures/import-map.csv" --map "nik=Nomor KTP Peserta" --map "card_no=ID BPJS" --map "name=Nama Anggota" --json
 
 # Files that are not lists: one clear message, exit 2, JSON says ok: false.
-check "a missing file exits 2" run 2 --db "$db" import "$work/nowhere.csv"
-check "an .xlsx is refused with advice (exit 2)" run 2 --db "$db" import "$fixtures/import-spreadsheet.xlsx" --json
+check "a missing file exits 2" exits 2 --db "$db" import "$work/nowhere.csv"
+check "an .xlsx is refused with advice (exit 2)" exits 2 --db "$db" import "$fixtures/import-spreadsheet.xlsx" --json
 check "... the advice is to export it as CSV" grep -q "export it as CSV" "$work/err"
 check "... and --json prints ok: false" json "$work/out" 'j["ok"] is False and "spreadsheet" in j["error"]'
-check "a binary file exits 2" run 2 --db "$db" import "$fixtures/import-binary.csv"
+check "a binary file exits 2" exits 2 --db "$db" import "$fixtures/import-binary.csv"
 
 # Export: full NIKs, and re-importing the export changes nothing.
 total=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from participants").fetchone()[0])' "$db")
-run 0 --db "$db" export participants -o "$work/all.csv"
+exits 0 --db "$db" export participants -o "$work/all.csv"
 check "export writes every participant with full NIK and card number" \
   python3 -c 'import sys; t=open(sys.argv[1], encoding="utf-8-sig").read().splitlines(); assert t[0].startswith("NIK,NO_KARTU,NAMA"); assert len(t) == int(sys.argv[2]) + 1; assert any(l.startswith("3601010101800071,0001234500071,") for l in t)' "$work/all.csv" "$total"
-run 0 --db "$db" import "$work/all.csv" --json
+exits 0 --db "$db" import "$work/all.csv" --json
 check "re-importing the export changes nothing" json "$work/out" "j['rows'] == $total and j['unchanged'] == $total and j['rejected'] == 0 and all(p['severity'] != 'error' for p in j['problems'])"
 check "export to standard output" sh -c "'$cli' --db '$db' export participants | head -1 | grep -q '^NIK,NO_KARTU,NAMA,JK,TGL_LAHIR,ALAMAT,DESA,KECAMATAN,FASKES,KELAS'"
 
 # Stats.
-run 0 --db "$db" stats --json
+exits 0 --db "$db" stats --json
 check "stats --json counts per kecamatan and desa" json "$work/out" \
   "j['participants'] == $total and sum(k['participants'] for k in j['kecamatan']) == $total and any(k['name'] == 'Labuan' and any(d['name'] == 'Teluk' for d in k['desa']) for k in j['kecamatan'])"
 
-if [ "$failed" -ne 0 ]; then
-  echo "# $failed of $n failed"
-fi
-exit 0
+finish 24

@@ -191,4 +191,40 @@ gboolean serah_print_calibration_page (SerahSheet                *sheet,
                                        const char                *pdf_path,
                                        GError                   **error);
 
+/**
+ * serah_printer_profile_save:
+ * @store: the store
+ * @profile: the correction to keep under @profile->name (created or replaced)
+ * @operator_name: (nullable): the signed-in operator, recorded in the audit log (NULL: the
+ *   system user)
+ * @error: return location for a #GError
+ *
+ * Saves a printer profile and records "printer.calibrate" with its values in the audit log,
+ * in one transaction (serah-printer-profile.c).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean serah_printer_profile_save   (SerahStore                *store,
+                                       const SerahPrinterProfile *profile,
+                                       const char                *operator_name,
+                                       GError                   **error);
+
+/**
+ * serah_printer_profile_delete:
+ * @store: the store
+ * @name: the profile to delete
+ * @operator_name: (nullable): the signed-in operator, recorded in the audit log (NULL: the
+ *   system user)
+ * @error: return location for a #GError
+ *
+ * Deletes a printer profile and records "printer.delete" in the audit log, in one
+ * transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean serah_printer_profile_delete (SerahStore  *store,
+                                       const char  *name,
+                                       const char  *operator_name,
+                                       GError     **error);
+
 G_END_DECLS

@@ -134,6 +134,80 @@ gboolean serah_ceremony_invite_file (SerahStore  *store,
                                      GPtrArray  **problems,
                                      GError     **error);
 
+/* ---- the invitation use cases (serah-ceremony-setup.c) ---- */
+
+/**
+ * SerahInvitation:
+ * @selections: (nullable) (array zero-terminated=1): filters, each inviting the people it
+ *   selects (one invitation each, so two filters add up where one filter with both lists
+ *   would intersect them)
+ * @print_run_id: when > 0, every selection only invites those with a card in this print run
+ * @keys: (nullable) (array zero-terminated=1): card numbers or NIKs to invite
+ * @file: (nullable): a CSV or text file of card numbers or NIKs to invite
+ *
+ * Who to invite to a ceremony, as "ceremony create", "ceremony invite" and the GUI's new
+ * ceremony dialog ask for it. Every part is optional; the parts add up.
+ */
+typedef struct {
+  const SerahParticipantFilter *const *selections;
+  gint64                               print_run_id;
+  const char *const                   *keys;
+  const char                          *file;
+} SerahInvitation;
+
+/**
+ * serah_ceremony_invite:
+ * @store: the store
+ * @ceremony_id: an open ceremony
+ * @invitation: who to invite
+ * @operator_name: (nullable): the signed-in operator, recorded in the audit log (NULL: the
+ *   system user)
+ * @added: (out) (optional): the number newly invited
+ * @problems: (out) (optional) (transfer container) (element-type SerahInviteProblem):
+ *   the keys or file lines that named nobody, NULL when there were none to check
+ * @error: return location for a #GError
+ *
+ * Invites everyone @invitation names, in one transaction: on failure nobody is invited.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean serah_ceremony_invite (SerahStore            *store,
+                                gint64                 ceremony_id,
+                                const SerahInvitation *invitation,
+                                const char            *operator_name,
+                                gint64                *added,
+                                GPtrArray            **problems,
+                                GError               **error);
+
+/**
+ * serah_ceremony_create_and_invite:
+ * @store: the store
+ * @name: the ceremony's name
+ * @date: its date, ISO (or dd/mm/yyyy)
+ * @place: its place
+ * @invitation: (nullable): who to invite (NULL: nobody yet)
+ * @operator_name: (nullable): the signed-in operator, recorded as the ceremony's creator and
+ *   in the audit log (NULL: the system user)
+ * @added: (out) (optional): the number invited
+ * @problems: (out) (optional) (transfer container) (element-type SerahInviteProblem):
+ *   as for serah_ceremony_invite()
+ * @error: return location for a #GError
+ *
+ * Creates a ceremony and sends its invitations in one transaction: when an invitation fails
+ * the ceremony is not left behind either.
+ *
+ * Returns: the new ceremony's id, 0 on error
+ */
+gint64 serah_ceremony_create_and_invite (SerahStore            *store,
+                                         const char            *name,
+                                         const char            *date,
+                                         const char            *place,
+                                         const SerahInvitation *invitation,
+                                         const char            *operator_name,
+                                         gint64                *added,
+                                         GPtrArray            **problems,
+                                         GError               **error);
+
 /* ---- handovers ---- */
 
 typedef enum {
