@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "ceremony-test-util.h"
+#include "serah-test-fixture.h"
 
 static double
 now_ms (void)

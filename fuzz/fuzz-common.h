@@ -11,7 +11,7 @@
 
 #include <sqlite3.h>
 
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 static char *fuzz_dir_path;
 

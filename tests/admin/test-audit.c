@@ -5,7 +5,9 @@
 
 #include <json-glib/json-glib.h>
 
-#include "serah-test-hardening.h"
+#include <sqlite3.h>
+
+#include "serah-test-fixture.h"
 
 static void
 test_record_and_list (void)

@@ -6,7 +6,9 @@
 
 #include <string.h>
 
-#include "serah-test-hardening.h"
+#include <sqlite3.h>
+
+#include "serah-test-fixture.h"
 
 #define ADMIN_PIN   "204718"
 #define OFFICER_PIN "550123"

@@ -6,7 +6,7 @@
 set -u
 
 CLI=${SERAH_CLI:?SERAH_CLI must point to serah-cli}
-MAKE_DB=${SERAH_MAKE_DEMO_DB:?SERAH_MAKE_DEMO_DB must point to make-demo-db}
+FIXTURE=${SERAH_CEREMONY_FIXTURE:?SERAH_CEREMONY_FIXTURE must point to ceremony-fixture}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db="$tmp/office.db"
@@ -17,7 +17,7 @@ work=$tmp
 cli () { out=$("$CLI" --db "$db" "$@" 2>"$tmp/err"); rc=$?; err=$(cat "$tmp/err"); }
 decode () { zbarimg -q --raw "$@" 2>/dev/null; }
 
-"$MAKE_DB" "$db" 60
+"$FIXTURE" demo "$db" 60
 check "demo database of 60 participants" test -s "$db"
 
 cli --json print --template kis --sheet a4-2x5 -o "$tmp/cards.pdf"
@@ -67,7 +67,7 @@ cli verify "NOT-A-SERAH-CODE"
 check "a malformed code is bad input (exit 2)" test $rc -eq 2
 
 other="$tmp/other.db"
-"$MAKE_DB" "$other" 5
+"$FIXTURE" demo "$other" 5
 "$CLI" --db "$other" print -o "$tmp/other.pdf" 2>/dev/null
 pdftoppm -r 150 -png "$tmp/other.pdf" "$tmp/other"
 foreign=$(decode "$tmp"/other-*.png | head -1)

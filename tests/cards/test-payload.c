@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 typedef struct {
   char             *dir;

@@ -7,7 +7,7 @@
 
 #include <serah/store/serah-backup.h>
 
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 #define N_PEOPLE 40
 

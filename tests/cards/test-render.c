@@ -5,7 +5,7 @@
 #include <string.h>
 #include <zbar.h>
 
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 #define PX_PER_MM (150 / 25.4) /* what the end-to-end test rasterises at */
 

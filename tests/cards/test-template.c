@@ -6,7 +6,7 @@
 
 #include <cairo.h>
 
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 /* A minimal valid card; the tests below break one line of it at a time. */
 static const char *const minimal_card[] = {

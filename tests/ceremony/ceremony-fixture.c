@@ -1,6 +1,8 @@
-/* ceremony-fixture.c: a helper program for the ceremony shell test, the crash test and the
- * benchmarks.
+/* ceremony-fixture.c: the helper program of the shell tests, the crash test and the
+ * benchmarks: databases built through the shared test fixture (serah-test-fixture.h).
  *
+ *   ceremony-fixture demo DB N
+ *       N demo participants and nothing else (serah_demo_populate), for e2e-print.sh.
  *   ceremony-fixture populate DB N [PER_MILLE]
  *       N demo participants, a print run with one card stack per desa for PER_MILLE/1000 of
  *       them (default all), the letterhead settings; prints "CARDNO PAYLOAD" per card.
@@ -15,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ceremony-test-util.h"
+#include "serah-test-fixture.h"
 
 static int
 populate (const char *db, guint n, guint per_mille)
@@ -39,6 +41,20 @@ populate (const char *db, guint n, guint per_mille)
                            NULL);
   for (guint i = 0; i < payloads->len; i++)
     printf ("%s\n", (char *) payloads->pdata[i]);
+  return 0;
+}
+
+static int
+demo (const char *db, guint n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = serah_store_open (db, &error);
+
+  if (store == NULL || !serah_demo_populate (store, n, &error))
+    {
+      fprintf (stderr, "ceremony-fixture: %s\n", error->message);
+      return 1;
+    }
   return 0;
 }
 
@@ -82,12 +98,15 @@ handover_loop (const char *db, gint64 ceremony_id, const char *payload_file, con
 int
 main (int argc, char **argv)
 {
+  if (argc == 4 && strcmp (argv[1], "demo") == 0)
+    return demo (argv[2], (guint) atoi (argv[3]));
   if (argc >= 4 && strcmp (argv[1], "populate") == 0)
     return populate (argv[2], (guint) atoi (argv[3]), argc >= 5 ? (guint) atoi (argv[4]) : 1000);
   if (argc >= 5 && strcmp (argv[1], "handover-loop") == 0)
     return handover_loop (argv[2], g_ascii_strtoll (argv[3], NULL, 10), argv[4],
                           argc >= 6 ? argv[5] : "crash-station");
-  fprintf (stderr, "usage: ceremony-fixture populate DB N [PER_MILLE]\n"
+  fprintf (stderr, "usage: ceremony-fixture demo DB N\n"
+                   "       ceremony-fixture populate DB N [PER_MILLE]\n"
                    "       ceremony-fixture handover-loop DB CEREMONY PAYLOADS [STATION]\n");
   return 2;
 }

@@ -4,8 +4,7 @@
  * leaves nothing behind. */
 #include "config.h"
 
-#include "ceremony-test-util.h"
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 #define OPERATOR "Petugas Siti Aminah"
 

@@ -15,8 +15,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "ceremony-test-util.h"
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 #define N_PEOPLE 400
 #define N_ROUNDS 6

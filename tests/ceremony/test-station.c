@@ -6,8 +6,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "ceremony-test-util.h"
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 typedef struct {
   char       *dir;

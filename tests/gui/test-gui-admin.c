@@ -16,7 +16,7 @@
 #include "serah-operators-dialog-private.h"
 #include "serah-window-private.h"
 #include "serah-test-gui.h"
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 #define ADMIN_PIN   "246813"
 #define OFFICER_PIN "975310"

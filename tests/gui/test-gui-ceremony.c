@@ -18,7 +18,7 @@
 #include "serah-pending-dialog.h"
 #include "serah-ceremony-create-dialog.h"
 #include "serah-ceremony-items.h"
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 #define N_PEOPLE 40
 

@@ -12,7 +12,7 @@
 #include "serah-lock-view.h"
 #include "serah-participants-page.h"
 #include "serah-test-gui.h"
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 #include "serah-window.h"
 
 #define SITI_PIN "204718"

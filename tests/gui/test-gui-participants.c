@@ -8,7 +8,7 @@
 #include "serah-import-dialog.h"
 #include "serah-participants-page.h"
 #include "serah-test-gui.h"
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 #include "serah-window.h"
 
 #define DEMO_PARTICIPANTS 2000

@@ -9,7 +9,7 @@
 #include "serah-calibration-dialog.h"
 #include "serah-print-page-private.h"
 #include "serah-reprint-dialog.h"
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 #define N_PEOPLE 60
 

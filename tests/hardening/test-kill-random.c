@@ -25,7 +25,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 #define DEFAULT_IMPORT_ROUNDS 20
 #define CREATE_ROUNDS 6

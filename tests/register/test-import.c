@@ -7,29 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
-typedef struct {
-  char       *dir;
-  char       *db_path;
-  SerahStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->dir = serah_test_tmpdir ();
-  f->store = serah_test_open_store (f->dir, &f->db_path);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  serah_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+/* A fresh store in a scratch folder: the shared fixture of serah-test-fixture.h. */
+typedef SerahStoreFixture Fixture;
 
 static SerahImportReport *
 import_with (Fixture *f, const char *name, const char *const *mappings, GError **error)
@@ -134,7 +115,7 @@ count_rows (Fixture *f, const char *sql)
   sqlite3_stmt *stmt = NULL;
   gint64 n = -1;
 
-  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
@@ -986,7 +967,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/serah/import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/serah/import/" path, Fixture, NULL, serah_store_fixture_set_up, func, \
+              serah_store_fixture_tear_down)
   ADD ("basic", test_basic);
   ADD ("bom-semicolon-crlf", test_bom_semicolon_crlf);
   ADD ("tab-separator", test_tab_separator);

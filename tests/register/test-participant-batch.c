@@ -8,7 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 /* The store's connection (private to the core library), to look at the schema inside the
  * transaction. */
@@ -18,27 +18,8 @@ sqlite3 *serah_store_get_db (SerahStore *self);
  * (schema v3). */
 static const char *const secondary[] = { "participants_by_area", "participants_by_name" };
 
-typedef struct {
-  char       *dir;
-  char       *db_path;
-  SerahStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->dir = serah_test_tmpdir ();
-  f->store = serah_test_open_store (f->dir, &f->db_path);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  serah_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+/* A fresh store in a scratch folder: the shared fixture of serah-test-fixture.h. */
+typedef SerahStoreFixture Fixture;
 
 /* The rowid of the index's row in sqlite_schema, as the store's connection sees it (its
  * own transaction included); 0 when there is no such index. A rebuilt index gets a new one. */
@@ -67,7 +48,7 @@ committed_text (Fixture *f, const char *sql)
   sqlite3_stmt *stmt = NULL;
   char *text = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -238,8 +219,8 @@ test_fresh_bulk_falls_back (Fixture *f, gconstpointer data)
 
   /* An empty database again (and a big bulk this time, so the indexes are rebuilt too): a
    * card that an earlier batch of the bulk gave to someone else is a conflict. */
-  fixture_tear_down (f, NULL);
-  fixture_set_up (f, NULL);
+  serah_store_fixture_tear_down (f, NULL);
+  serah_store_fixture_set_up (f, NULL);
   g_strlcpy (thief->card_no, a->card_no, sizeof thief->card_no);
   g_assert_true (serah_store_begin (f->store, &error));
   g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, &error));
@@ -313,8 +294,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/serah/participant-batch/" path, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
+  g_test_add ("/serah/participant-batch/" path, Fixture, NULL, serah_store_fixture_set_up, \
+              func, serah_store_fixture_tear_down)
   ADD ("big-bulk-rebuilds-indexes", test_big_bulk_rebuilds_indexes);
   ADD ("rollback-restores-indexes", test_rollback_restores_indexes);
   ADD ("commit-without-end-refused", test_commit_without_end_refused);

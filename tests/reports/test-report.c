@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 /*  id  kecamatan  desa       printed        ceremony 1 (Labuan)        ceremony 2 (Menes)
  *  0   Labuan     Caringin   yes            invited, self

@@ -5,7 +5,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "serah-test-hardening.h"
+#include <sqlite3.h>
+
+#include "serah-test-fixture.h"
 
 typedef SerahStoreFixture Fixture;
 

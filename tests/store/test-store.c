@@ -4,7 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 static void
 test_open_creates_latest_schema (void)

@@ -9,7 +9,7 @@
 #include <gst/gst.h>
 
 #include <serah/testimonials/serah-recorder.h>
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 #define TEST_SOURCE "audiotestsrc is-live=true wave=sine freq=440 volume=0.4"
 

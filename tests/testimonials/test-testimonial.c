@@ -10,7 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 
 typedef struct {
   char       *dir;

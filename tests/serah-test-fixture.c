@@ -1,11 +1,15 @@
-/* serah-test-util.h: small helpers shared by the tests (header-only). */
-#pragma once
+/* serah-test-fixture.c: the shared test fixture (see serah-test-fixture.h). Compiled once
+ * instead of pasted as static inline functions into every test that included a helper
+ * header. */
+#include "config.h"
 
-#include <glib/gstdio.h>
-#include <serah/serah.h>
+#include <string.h>
 
-/* A fresh temporary folder, removed (with its files) by serah_test_tmpdir_free. */
-static inline char *
+#include <sqlite3.h>
+
+#include "serah-test-fixture.h"
+
+char *
 serah_test_tmpdir (void)
 {
   g_autoptr(GError) error = NULL;
@@ -14,7 +18,7 @@ serah_test_tmpdir (void)
   return dir;
 }
 
-static inline void
+void
 serah_test_rm_rf (const char *path)
 {
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -30,8 +34,7 @@ serah_test_rm_rf (const char *path)
   g_remove (path);
 }
 
-/* Opens a new empty store in dir; the path is returned in *path_out when not NULL. */
-static inline SerahStore *
+SerahStore *
 serah_test_open_store (const char *dir, char **path_out)
 {
   g_autoptr(GError) error = NULL;
@@ -44,13 +47,13 @@ serah_test_open_store (const char *dir, char **path_out)
   return store;
 }
 
-static inline char *
+char *
 serah_test_fixture (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
 
-static inline SerahParticipant *
+SerahParticipant *
 serah_test_participant (const char *nik, const char *card, const char *name, const char *desa)
 {
   SerahParticipant *p = serah_participant_new ();
@@ -65,11 +68,39 @@ serah_test_participant (const char *nik, const char *card, const char *name, con
   return p;
 }
 
+void
+serah_store_fixture_set_up (SerahStoreFixture *f, gconstpointer data)
+{
+  f->dir = serah_test_tmpdir ();
+  f->store = serah_test_open_store (f->dir, &f->path);
+}
+
+void
+serah_store_fixture_tear_down (SerahStoreFixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  serah_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+int
+serah_test_sql (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_close (db);
+  return rc;
+}
+
 /* ---- reading documents back (fresh-machine issue: no test depends on where a line wraps) ----
  *
  * serah_test_fold_space: each run of white space folded into one space (drop_all: removed, with
  * the hyphens Pango inserts where it breaks a word at a line end); '\f' (a page break) is kept. */
-static inline char *
+char *
 serah_test_fold_space (const char *text, gboolean drop_all)
 {
   GString *out = g_string_sized_new (strlen (text));
@@ -103,7 +134,7 @@ serah_test_fold_space (const char *text, gboolean drop_all)
  * order (never -layout); pages are separated by '\f'. Fails the test, never skips, when
  * pdftotext cannot run. Search it with serah_test_text_has / _has_id, not strstr, for anything
  * longer than a word. */
-static inline char *
+char *
 serah_test_pdf_text (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
@@ -120,7 +151,7 @@ serah_test_pdf_text (const char *pdf)
 
 /* TRUE when needle stands in text with white space folded in both: a sentence is found
  * wherever its lines break. */
-static inline gboolean
+gboolean
 serah_test_text_has (const char *text, const char *needle)
 {
   g_autofree char *t = serah_test_fold_space (text, FALSE);
@@ -130,10 +161,88 @@ serah_test_text_has (const char *text, const char *needle)
 
 /* TRUE when an identifier (NIK, card number, serial) stands in text once every space and
  * line-end hyphen is removed from both. Use it only for strings that are one token. */
-static inline gboolean
+gboolean
 serah_test_text_has_id (const char *text, const char *id)
 {
   g_autofree char *t = serah_test_fold_space (text, TRUE);
   g_autofree char *n = serah_test_fold_space (id, TRUE);
   return strstr (t, n) != NULL;
+}
+
+/* ---- a printed office database ---- */
+
+typedef struct {
+  SerahStore *store;
+  gint64      run_id;
+  guint       per_mille;    /* share of people who get a card, in 1/1000 */
+  GHashTable *stack_sizes;  /* desa -> int */
+  guint       n;
+  int         sheet, position;
+  GPtrArray  *payloads;     /* "CARDNO PAYLOAD" per printed card */
+} PrintWalk;
+
+static gboolean
+print_one (const SerahParticipant *p, gpointer data, GError **error)
+{
+  PrintWalk *f = data;
+  const char *desa = p->desa ? p->desa : "";
+  g_autofree char *payload = NULL;
+  gint64 serial;
+  int index;
+
+  /* Deterministic thinning: the same people are left without a card every time. */
+  f->n++;
+  if ((f->n * 7919u) % 1000 >= f->per_mille)
+    return TRUE;
+  /* One stack per desa in (kecamatan, desa, name) order, as the print area stacks cards. */
+  index = GPOINTER_TO_INT (g_hash_table_lookup (f->stack_sizes, desa)) + 1;
+  g_hash_table_insert (f->stack_sizes, g_strdup (desa), GINT_TO_POINTER (index));
+  if (++f->position > 10)
+    f->position = 1, f->sheet++;
+  serial = serah_store_insert_printed_card (f->store, f->run_id, p->id, f->sheet, f->position,
+                                            desa, index, 0, error);
+  if (serial == 0)
+    return FALSE;
+  payload = serah_payload_encode (f->store, SERAH_PAYLOAD_CARD, p->card_no, serial, error);
+  if (payload == NULL)
+    return FALSE;
+  g_ptr_array_add (f->payloads, g_strdup_printf ("%s %s", p->card_no, payload));
+  return TRUE;
+}
+
+GPtrArray *
+ceremony_test_populate (SerahStore *store, guint n, guint per_mille, gint64 *run_id,
+                        GError **error)
+{
+  g_autoptr(GHashTable) sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) payloads = g_ptr_array_new_with_free_func (g_free);
+  SerahPrintRun run = { .kind = SERAH_PRINT_RUN_BATCH, .template_name = "kis",
+                        .sheet_name = "a4-2x5", .selection = "test" };
+  char *order[] = { "kecamatan", "desa", "name", NULL };
+  SerahParticipantFilter filter = { .order = order };
+  PrintWalk f = { store, 0, per_mille, sizes, 0, 1, 0, payloads };
+
+  if (!serah_demo_populate (store, n, error))
+    return NULL;
+  if (!serah_store_begin (store, error))
+    return NULL;
+  if (!serah_store_insert_print_run (store, &run, error))
+    goto failed;
+  f.run_id = run.id;
+  if (!serah_store_foreach_participant (store, &filter, print_one, &f, error) ||
+      !serah_store_commit (store, error))
+    goto failed;
+  if (run_id != NULL)
+    *run_id = run.id;
+  return g_steal_pointer (&payloads);
+
+failed:
+  serah_store_rollback (store);
+  return NULL;
+}
+
+const char *
+ceremony_test_payload (GPtrArray *lines, guint i)
+{
+  return strchr (g_ptr_array_index (lines, i), ' ') + 1;
 }
