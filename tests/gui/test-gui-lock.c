@@ -2,12 +2,14 @@
  * wrong PINs refused and counted by the core (up to the lockout), the right PIN unlocks and
  * sets the window's operator, the idle timer locks again, sign-out, the idle time from
  * GSettings, a database without operators (bootstrap: the first administrator), the pages
- * recording under the signed-in operator and asking the window for the role, and the
- * audited "show NIK" action of the participants page (administrators only). */
+ * recording under the signed-in operator and asking the window for the role (a new ceremony
+ * from the dialog included), and the audited "show NIK" action of the participants page
+ * (administrators only). */
 #include "config.h"
 
 #include <string.h>
 
+#include "serah-ceremony-create-dialog.h"
 #include "serah-ceremony-page.h"
 #include "serah-lock-view.h"
 #include "serah-participants-page.h"
@@ -285,6 +287,68 @@ test_pages_follow_the_operator (Fixture *f, gconstpointer data)
   gtk_window_destroy (dialog);
 }
 
+/* The open dialog of this type, or NULL. */
+static gpointer
+find_dialog (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* A ceremony created from the new-ceremony dialog is recorded under the signed-in operator,
+ * its creation and its invitations alike (the dialog once passed nobody, and the audit log
+ * showed the Unix user). */
+static void
+test_new_ceremony_under_the_operator (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahAuditFilter filter = { .action = "ceremony." };
+  g_autoptr(GPtrArray) events = NULL;
+  GtkWidget *page = find_descendant (GTK_WIDGET (f->window), SERAH_TYPE_CEREMONY_PAGE);
+  AdwExpanderRow *first_kecamatan;
+  GtkWidget *dialog, *group;
+  guint creates = 0, invites = 0;
+
+  g_assert_cmpstr (g_get_user_name (), !=, "siti");
+  sign_in (f, "siti", SITI_PIN);
+  gtk_widget_activate_action (page, "ceremony.new", NULL);
+  run_for (50);
+  dialog = find_dialog (SERAH_TYPE_CEREMONY_CREATE_DIALOG);
+  g_assert_nonnull (dialog);
+#define ROW(name) GTK_EDITABLE (gtk_widget_get_template_child (dialog, \
+                                SERAH_TYPE_CEREMONY_CREATE_DIALOG, name))
+  gtk_editable_set_text (ROW ("name_row"), "Penyerahan Tahap 3");
+  gtk_editable_set_text (ROW ("date_row"), "02/12/2026");
+  gtk_editable_set_text (ROW ("place_row"), "Aula Kecamatan");
+#undef ROW
+  group = GTK_WIDGET (gtk_widget_get_template_child (dialog, SERAH_TYPE_CEREMONY_CREATE_DIALOG,
+                                                     "invite_group"));
+  first_kecamatan = ADW_EXPANDER_ROW (find_descendant (group, ADW_TYPE_EXPANDER_ROW));
+  adw_expander_row_set_enable_expansion (first_kecamatan, TRUE);
+  gtk_widget_activate_action (dialog, "create.create", NULL);
+  run_for (50);
+  g_assert_null (find_dialog (SERAH_TYPE_CEREMONY_CREATE_DIALOG));
+
+  events = serah_audit_list (f->store, &filter, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const SerahAuditEvent *e = events->pdata[i];
+      g_assert_cmpstr (e->operator_name, ==, "siti");
+      creates += g_strcmp0 (e->action, "ceremony.create") == 0;
+      invites += g_strcmp0 (e->action, "ceremony.invite") == 0;
+    }
+  g_assert_cmpuint (creates, ==, 1);
+  g_assert_cmpuint (invites, ==, 1);
+}
+
 static void
 test_lockout (Fixture *f, gconstpointer data)
 {
@@ -557,6 +621,8 @@ main (int argc, char **argv)
               test_right_pin_unlocks, fixture_teardown);
   g_test_add ("/serah/gui-lock/pages-follow-the-operator", Fixture, NULL, fixture_setup,
               test_pages_follow_the_operator, fixture_teardown);
+  g_test_add ("/serah/gui-lock/new-ceremony-under-the-operator", Fixture, NULL, fixture_setup,
+              test_new_ceremony_under_the_operator, fixture_teardown);
   g_test_add ("/serah/gui-lock/lockout", Fixture, NULL, fixture_setup, test_lockout, fixture_teardown);
   g_test_add ("/serah/gui-lock/scan-is-not-a-pin", Fixture, NULL, fixture_setup,
               test_scan_is_not_a_pin, fixture_teardown);
