@@ -38,7 +38,7 @@ lookup_profile (SerahStore *store, const char *name, GError **error)
 
   if (name == NULL)
     return NULL;
-  profile = serah_store_get_printer_profile (store, name, error);
+  profile = serah_printer_profiles_get (store, name, error);
   if (profile == NULL && error && *error == NULL)
     g_set_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_OPTIONS,
                  _("There is no printer profile “%s” (see “calibrate list”)."), name);
@@ -358,7 +358,7 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
                                  cli->operator_name, output, &result, &error))
     {
       /* An unknown card number is bad input; a card never printed is refused. */
-      g_autoptr(SerahParticipant) known = serah_store_find_participant_by_card (store, card, NULL);
+      g_autoptr(SerahParticipant) known = serah_participants_find_by_card (store, card, NULL);
       code = exit_for (error);
       if (g_error_matches (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_NOT_PRINTED) && known == NULL)
         code = SERAH_CLI_EXIT_USAGE;
@@ -419,9 +419,9 @@ verify_verb (SerahCli *cli, int argc, char **argv)
                              ? SERAH_CLI_EXIT_USAGE : SERAH_CLI_EXIT_REFUSED);
   if (payload.kind == SERAH_PAYLOAD_CARD)
     {
-      card = serah_store_get_printed_card (store, payload.number, &error);
+      card = serah_printed_cards_get (store, payload.number, &error);
       if (card != NULL)
-        run = serah_store_get_print_run (store, card->print_run_id, &error);
+        run = serah_print_runs_get (store, card->print_run_id, &error);
       if (error != NULL)
         return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
     }
@@ -594,7 +594,7 @@ calibrate_set (SerahCli *cli, SerahStore *store, int argc, char **argv)
                                                 profile.offset_x_mm, profile.offset_y_mm,
                                                 profile.scale_x, profile.scale_y);
     if (!serah_store_begin (store, &error) ||
-        !serah_store_save_printer_profile (store, &profile, &error) ||
+        !serah_printer_profiles_save (store, &profile, &error) ||
         !serah_audit_record (store, cli->operator_name, "printer.calibrate", profile.name,
                              details, &error) ||
         !serah_store_commit (store, &error))
@@ -625,7 +625,7 @@ static int
 calibrate_list (SerahCli *cli, SerahStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = serah_store_list_printer_profiles (store, &error);
+  g_autoptr(GPtrArray) list = serah_printer_profiles_list (store, &error);
 
   if (list == NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
@@ -721,7 +721,7 @@ calibrate_verb (SerahCli *cli, int argc, char **argv)
   if (strcmp (argv[1], "delete") == 0 && argc == 3)
     {
       if (!serah_store_begin (store, &error) ||
-          !serah_store_delete_printer_profile (store, argv[2], &error) ||
+          !serah_printer_profiles_delete (store, argv[2], &error) ||
           !serah_audit_record (store, cli->operator_name, "printer.delete", argv[2], NULL,
                                &error) ||
           !serah_store_commit (store, &error))
@@ -802,7 +802,7 @@ runs_verb (SerahCli *cli, int argc, char **argv)
   store = serah_cli_get_store (cli);
   if (store == NULL)
     return SERAH_CLI_EXIT_USAGE;
-  runs = serah_store_list_print_runs (store, &error);
+  runs = serah_print_runs_list (store, &error);
   if (runs == NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   if (b != NULL)

@@ -162,8 +162,8 @@ read_copy (const char *candidate, SerahBackupSummary *summary, GError **error)
   if (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, error) &&
       (store = serah_store_open (copy, error)) != NULL)
     {
-      summary->participants = serah_store_count_participants (store);
-      summary->office_name = serah_store_get_setting (store, "office-name");
+      summary->participants = serah_participants_count (store);
+      summary->office_name = serah_settings_get (store, "office-name");
       ok = TRUE;
     }
   g_clear_object (&store);

@@ -64,7 +64,7 @@ serah_calibration_dialog_save (SerahCalibrationDialog *self, GError **error)
       return FALSE;
     }
   profile = shown_profile (self, name);
-  if (!serah_store_save_printer_profile (self->store, &profile, error))
+  if (!serah_printer_profiles_save (self->store, &profile, error))
     return FALSE;
   g_signal_emit (self, signals[SAVED], 0, name);
   return TRUE;

@@ -1,5 +1,5 @@
 /* serah-ceremony-create-dialog.c: a ceremony's name, date and place, and the invitations by
- * area. The areas come from the register (serah_store_count_by_area); each kecamatan is an
+ * area. The areas come from the register (serah_participants_count_by_area); each kecamatan is an
  * expander with a switch, its desas are ticked by default. The ceremony and all its
  * invitations are written in one transaction: either all of it exists or none. */
 #define G_LOG_DOMAIN "serah"
@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <serah/register/serah-register.h>
 
 #include "serah-ceremony-create-dialog.h"
 
@@ -94,7 +95,7 @@ static void
 add_area_rows (SerahCeremonyCreateDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) counts = serah_store_count_by_area (self->store, &error);
+  g_autoptr(GPtrArray) counts = serah_participants_count_by_area (self->store, &error);
   AreaGroup *group = NULL;
 
   if (counts == NULL)

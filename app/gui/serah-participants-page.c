@@ -147,7 +147,7 @@ static void
 reload (SerahParticipantsPage *self)
 {
   g_clear_error (&self->load_error);
-  self->total = self->store ? serah_store_count_participants (self->store) : 0;
+  self->total = self->store ? serah_participants_count (self->store) : 0;
   if (serah_participant_list_get_store (self->participants) != self->store)
     serah_participant_list_set_store (self->participants, self->store, &self->load_error);
   else
@@ -312,7 +312,7 @@ show_nik_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   if (item == NULL || self->store == NULL ||
       !serah_window_require_role (widget, SERAH_ROLE_ADMIN, _("Showing a full NIK")))
     return;
-  p = serah_store_get_participant (self->store, serah_participant_item_get_id (item), &error);
+  p = serah_participants_get (self->store, serah_participant_item_get_id (item), &error);
   if (p != NULL)
     {
       subject = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);

@@ -2,11 +2,15 @@
 #pragma once
 
 #include <serah/register/serah-participant.h>
+#include <serah/register/serah-register-records.h>
+#include <serah/register/serah-register.h>
 #include <serah/store/serah-store.h>
+#include <serah/store/serah-settings.h>
 #include <serah/register/serah-import.h>
 #include <serah/demo/serah-demo.h>
 #include <serah/cards/serah-payload.h>
 #include <serah/cards/serah-print-records.h>
+#include <serah/cards/serah-print-history.h>
 /* ceremonies (issue 4) */
 #include <serah/ceremony/serah-ceremony.h>
 #include <serah/ceremony/serah-paper.h>

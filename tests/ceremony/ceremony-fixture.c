@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "ceremony-test-util.h"
+#include "store/serah-store-private.h"
 
 static int
 populate (const char *db, guint n, guint per_mille)

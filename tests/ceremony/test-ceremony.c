@@ -8,6 +8,8 @@
 
 #include "ceremony-test-util.h"
 #include "serah-test-util.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 typedef struct {
   char       *dir;

@@ -17,6 +17,7 @@
 
 #include "ceremony-test-util.h"
 #include "serah-test-util.h"
+#include "register/serah-store-participants-private.h"
 
 #define N_PEOPLE 400
 #define N_ROUNDS 6

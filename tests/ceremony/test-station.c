@@ -8,6 +8,7 @@
 
 #include "ceremony-test-util.h"
 #include "serah-test-util.h"
+#include "register/serah-store-participants-private.h"
 
 typedef struct {
   char       *dir;

@@ -17,6 +17,7 @@
 #include "serah-window-private.h"
 #include "serah-test-gui.h"
 #include "serah-test-util.h"
+#include "register/serah-store-participants-private.h"
 
 #define ADMIN_PIN   "246813"
 #define OFFICER_PIN "975310"

@@ -19,6 +19,8 @@
 #include "serah-ceremony-create-dialog.h"
 #include "serah-ceremony-items.h"
 #include "serah-test-util.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 #define N_PEOPLE 40
 

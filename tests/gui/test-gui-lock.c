@@ -14,6 +14,7 @@
 #include "serah-test-gui.h"
 #include "serah-test-util.h"
 #include "serah-window.h"
+#include "register/serah-store-participants-private.h"
 
 #define SITI_PIN "204718"
 #define BUDI_PIN "550123"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "serah-test-util.h"
+#include "register/serah-store-participants-private.h"
 
 typedef struct {
   char       *dir;

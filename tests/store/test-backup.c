@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "serah-test-hardening.h"
+#include "register/serah-store-participants-private.h"
 
 typedef SerahStoreFixture Fixture;
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "serah-test-util.h"
+#include "register/serah-store-participants-private.h"
 
 static void
 test_open_creates_latest_schema (void)

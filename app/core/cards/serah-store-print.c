@@ -8,6 +8,7 @@
 #include <serah/cards/serah-print-records.h>
 
 #include "store/serah-store-private.h"
+#include "cards/serah-store-print-private.h"
 
 const char serah_store_schema_printing[] =
   "CREATE TABLE print_runs ("

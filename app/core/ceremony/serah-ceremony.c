@@ -14,6 +14,8 @@
 #include <serah/store/serah-backup.h>
 
 #include "ceremony/serah-ceremony-private.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 G_DEFINE_QUARK (serah-ceremony-error-quark, serah_ceremony_error)
 

@@ -22,6 +22,7 @@
 
 #include "ceremony/serah-ceremony-private.h"
 #include "ceremony/serah-station-private.h"
+#include "register/serah-store-participants-private.h"
 
 G_DEFINE_QUARK (serah-station-error-quark, serah_station_error)
 

@@ -12,6 +12,7 @@
 
 #include "ceremony/serah-ceremony-private.h"
 #include "store/serah-store-private.h"
+#include "register/serah-store-participants-private.h"
 
 /* The handover columns handover_from_row reads (15), then optionally the undo's (5). */
 #define HANDOVER_COLUMNS \

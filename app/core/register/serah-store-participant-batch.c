@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "store/serah-store-private.h"
+#include "register/serah-store-participants-private.h"
 
 /* ---- the batch as a virtual table ---- */
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "store/serah-store-private.h"
+#include "register/serah-store-participants-private.h"
 
 const char serah_store_schema_participants[] =
   "CREATE TABLE settings ("

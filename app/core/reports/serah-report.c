@@ -18,6 +18,7 @@
 
 #include "output/serah-csv-private.h"
 #include "reports/serah-report-private.h"
+#include "reports/serah-store-report-private.h"
 
 G_DEFINE_QUARK (serah-report-error-quark, serah_report_error)
 

@@ -15,7 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <serah/reports/serah-report.h>
 
-#include "store/serah-store-private.h"
+#include "reports/serah-store-report-private.h"
 
 /* Scope ?1: a ceremony id, or 0 for every ceremony. */
 #define SCOPE_CTES \

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 #include <serah/store/serah-store.h>
+#include <serah/register/serah-participant.h>
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,15 @@ void          serah_store_bind_text_or_null (sqlite3_stmt *stmt,
 /* Copies a text column (NULL stays NULL). */
 char         *serah_store_column_dup (sqlite3_stmt *stmt,
                                       int           index);
+
+/* Key/value settings of this office database (office name, secrets, preferences). Outside
+ * the store, use serah_settings_get/set (serah-settings.h). */
+char         *serah_store_get_setting (SerahStore  *self,
+                                       const char  *key);
+gboolean      serah_store_set_setting (SerahStore  *self,
+                                       const char  *key,
+                                       const char  *value,
+                                       GError     **error);
 
 /* Migration steps, one per area, in order. Each is a block of SQL run inside the
  * migration transaction; user_version is set to its index + 1 afterwards. */

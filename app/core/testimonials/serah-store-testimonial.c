@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <serah/testimonials/serah-testimonial.h>
 
-#include "store/serah-store-private.h"
+#include "testimonials/serah-store-testimonial-private.h"
 
 const char serah_store_schema_testimonials[] =
   "CREATE TABLE testimonials ("

@@ -23,6 +23,7 @@
 #include <serah/store/serah-store.h>
 #include <serah/cards/serah-payload.h>
 #include <serah/cards/serah-print-records.h>
+#include <serah/register/serah-register-records.h>
 
 G_BEGIN_DECLS
 

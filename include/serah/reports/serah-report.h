@@ -198,25 +198,4 @@ gboolean serah_report_write (SerahStore        *store,
                              const char        *operator_name,
                              GError           **error);
 
-/* ---- store (app/core/serah-store-report.c) ---- */
-
-GPtrArray *serah_store_report_coverage    (SerahStore *store,
-                                           gint64      ceremony_id,
-                                           GError    **error);
-GPtrArray *serah_store_report_uncollected (SerahStore *store,
-                                           gint64      ceremony_id,
-                                           GError    **error);
-GPtrArray *serah_store_report_imports     (SerahStore *store,
-                                           GError    **error);
-GPtrArray *serah_store_report_daily       (SerahStore *store,
-                                           gint64      ceremony_id,
-                                           GError    **error);
-gboolean   serah_store_report_ratings     (SerahStore *store,
-                                           gint64      ceremony_id,
-                                           gint64      counts[6],
-                                           GError    **error);
-GPtrArray *serah_store_report_tags        (SerahStore *store,
-                                           gint64      ceremony_id,
-                                           GError    **error);
-
 G_END_DECLS

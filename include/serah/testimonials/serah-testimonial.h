@@ -172,40 +172,6 @@ gboolean serah_testimonial_export (SerahStore             *store,
                                    guint                  *n_written,
                                    GError                **error);
 
-/* ---- store (app/core/serah-store-testimonial.c) ---- */
-
-/* Inserts testimonial, tags and the first consent event; fills id, uuid, recorded_at. Call
- * through serah_testimonial_add, which checks the draft. */
-gboolean serah_store_insert_testimonial (SerahStore        *store,
-                                         SerahTestimonial  *testimonial,
-                                         GError           **error);
-gboolean serah_store_append_consent     (SerahStore    *store,
-                                         gint64         testimonial_id,
-                                         SerahConsent   consent,
-                                         const char    *note,
-                                         const char    *operator_name,
-                                         GError       **error);
-/* NULL without error when no such testimonial. */
-SerahTestimonial *serah_store_get_testimonial (SerahStore *store,
-                                              gint64      id,
-                                              GError    **error);
-/* Every testimonial (ceremony 0 = all), newest first; with publishable_only, only those whose
- * current consent is anonymous or named, oldest first. Element type SerahTestimonial. */
-GPtrArray *serah_store_list_testimonials (SerahStore *store,
-                                          gint64      ceremony_id,
-                                          gboolean    publishable_only,
-                                          GError    **error);
-
-/* For the GUI's defaults: the open ceremony with the latest live handover, else the newest
- * open ceremony, else 0. */
-gint64 serah_store_guess_active_ceremony (SerahStore *store,
-                                          GError    **error);
-/* The participant of the latest live (not undone) handover of a ceremony: the person just
- * served at the check-off, offered first for a testimonial. 0 when none. */
-gint64 serah_store_latest_handover_participant (SerahStore *store,
-                                                gint64      ceremony_id,
-                                                GError    **error);
-
 /* The consent history of one testimonial, oldest first. */
 typedef struct {
   SerahConsent consent;
@@ -214,9 +180,6 @@ typedef struct {
   gint64       at;
 } SerahConsentEvent;
 void       serah_consent_event_free (SerahConsentEvent *self);
-GPtrArray *serah_store_list_consent_events (SerahStore *store,
-                                            gint64      testimonial_id,
-                                            GError    **error);
 
 /* ---- audio recordings journal: a recording is journalled before its first byte is
  * written, so one cut short by a crash is found again on the next start. ---- */
@@ -243,22 +206,28 @@ typedef struct {
 void serah_recording_free (SerahRecording *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahRecording, serah_recording_free)
 
-gint64   serah_store_begin_recording (SerahStore *store,
-                                      const char *file,
-                                      gint64      participant_id,
-                                      gint64      ceremony_id,
-                                      const char *operator_name,
-                                      GError    **error);
-gboolean serah_store_end_recording   (SerahStore         *store,
-                                      gint64              recording_id,
-                                      SerahRecordingState state,
-                                      gint64              duration_ms,
-                                      GError            **error);
-/* Recordings in a state, newest first (OPEN: those never ended; FINISHED/RECOVERED: only
- * those not attached to a testimonial). Element type SerahRecording. */
-GPtrArray *serah_store_list_recordings (SerahStore         *store,
-                                        SerahRecordingState state,
-                                        GError            **error);
+/* ---- what the GUI and the CLI read and end (the SQL: serah-store-testimonial.c) ---- */
+
+SerahTestimonial *serah_testimonials_get   (SerahStore *store,
+                                            gint64      id,
+                                            GError    **error);
+GPtrArray        *serah_testimonials_list  (SerahStore *store,
+                                            gint64      ceremony_id,
+                                            gboolean    publishable_only,
+                                            GError    **error);
+gint64 serah_testimonials_guess_ceremony   (SerahStore *store,
+                                            GError    **error);
+gint64 serah_testimonial_latest_handover_participant (SerahStore *store,
+                                                      gint64      ceremony_id,
+                                                      GError    **error);
+GPtrArray *serah_recordings_list           (SerahStore         *store,
+                                            SerahRecordingState state,
+                                            GError            **error);
+gboolean   serah_recording_end             (SerahStore         *store,
+                                            gint64              recording_id,
+                                            SerahRecordingState state,
+                                            gint64              duration_ms,
+                                            GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahConsentEvent, serah_consent_event_free)
 
