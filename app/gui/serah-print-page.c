@@ -494,7 +494,7 @@ serah_print_page_set_store (SerahPrintPage *self, SerahStore *store)
     return;
   g_clear_pointer (&self->worker, serah_print_worker_unref);
   if (store != NULL)
-    self->worker = serah_print_worker_new (serah_store_get_path (store));
+    self->worker = serah_print_worker_new (store);
   load_areas (self);
   load_profiles (self);
   refresh_now (self);

@@ -686,7 +686,7 @@ static void
 recover_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SerahStore) store = serah_store_open (task_data, &error);
+  g_autoptr(SerahStore) store = serah_store_open_like (task_data, &error);
   guint n;
 
   /* This thread's own connection: the UI's handle stays in the UI thread. */
@@ -1010,7 +1010,7 @@ serah_testimonial_page_set_store (SerahTestimonialPage *self, SerahStore *store)
       g_signal_connect_swapped (self->recorder, "finished", G_CALLBACK (on_recording_finished), self);
       self->cancellable = g_cancellable_new ();
       task = g_task_new (self, self->cancellable, recover_done, NULL);
-      g_task_set_task_data (task, g_strdup (serah_store_get_path (store)), g_free);
+      g_task_set_task_data (task, g_object_ref (store), g_object_unref);
       g_task_run_in_thread (task, recover_thread);
     }
   load_ceremonies (self);

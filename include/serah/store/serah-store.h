@@ -33,6 +33,8 @@ G_DECLARE_FINAL_TYPE (SerahStore, serah_store, SERAH, STORE, GObject)
  * integrity check and refuses a damaged file with SERAH_STORE_ERROR_CORRUPT. */
 SerahStore *serah_store_open            (const char  *path,
                                          GError     **error);
+/* A second connection to the same file for a worker thread (the UI's handle never crosses
+ * threads): same settings, no creation, no integrity check, no migration. */
 SerahStore *serah_store_open_like       (SerahStore  *other,
                                          GError     **error);
 const char *serah_store_get_path        (SerahStore  *self);
