@@ -237,7 +237,7 @@ serah_store_get_current_card (SerahStore *store, gint64 participant_id, GError *
   " r.selection, r.output, (SELECT count(*) FROM printed_cards c WHERE c.print_run_id = r.id)" \
   " FROM print_runs r "
 
-static SerahPrintRun *
+static gpointer
 print_run_from_row (sqlite3_stmt *stmt)
 {
   SerahPrintRun *run = g_new0 (SerahPrintRun, 1);
@@ -283,24 +283,16 @@ serah_store_get_print_run (SerahStore *store, gint64 id, GError **error)
 GPtrArray *
 serah_store_list_print_runs (SerahStore *store, GError **error)
 {
-  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_print_run_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
   stmt = serah_store_prepare (store, PRINT_RUN_SELECT "ORDER BY r.id DESC", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (runs, print_run_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot list print runs"));
-      return NULL;
-    }
-  return g_steal_pointer (&runs);
+  return serah_store_list_rows (store, stmt, print_run_from_row,
+                                (GDestroyNotify) serah_print_run_free,
+                                _("Cannot list print runs"), error);
 }
 
 gboolean
@@ -373,7 +365,7 @@ serah_store_save_printer_profile (SerahStore *store, const SerahPrinterProfile *
   return serah_store_step_done (store, stmt, _("Cannot save the printer profile"), error);
 }
 
-static SerahPrinterProfile *
+static gpointer
 profile_from_row (sqlite3_stmt *stmt)
 {
   SerahPrinterProfile *p = g_new0 (SerahPrinterProfile, 1);
@@ -416,24 +408,16 @@ serah_store_get_printer_profile (SerahStore *store, const char *name, GError **e
 GPtrArray *
 serah_store_list_printer_profiles (SerahStore *store, GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_printer_profile_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
   stmt = serah_store_prepare (store, PROFILE_SELECT "ORDER BY name COLLATE NOCASE", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, profile_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot list printer profiles"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return serah_store_list_rows (store, stmt, profile_from_row,
+                                (GDestroyNotify) serah_printer_profile_free,
+                                _("Cannot list printer profiles"), error);
 }
 
 gboolean

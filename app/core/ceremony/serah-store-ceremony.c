@@ -245,7 +245,7 @@ serah_store_insert_ceremony (SerahStore *store, const char *uuid, const char *na
   "   WHERE t.ceremony_id = c.id)" \
   " FROM ceremonies c LEFT JOIN ceremony_closures x ON x.ceremony_id = c.id "
 
-static SerahCeremony *
+static gpointer
 ceremony_from_row (sqlite3_stmt *stmt)
 {
   SerahCeremony *c = g_new0 (SerahCeremony, 1);
@@ -304,24 +304,16 @@ serah_store_find_ceremony_by_uuid (SerahStore *store, const char *uuid, GError *
 GPtrArray *
 serah_store_list_ceremonies (SerahStore *store, GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_ceremony_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
   stmt = serah_store_prepare (store, CEREMONY_SELECT "ORDER BY c.date DESC, c.id DESC", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, ceremony_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot list ceremonies"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return serah_store_list_rows (store, stmt, ceremony_from_row,
+                                (GDestroyNotify) serah_ceremony_free,
+                                _("Cannot list ceremonies"), error);
 }
 
 gboolean

@@ -36,19 +36,8 @@ static GPtrArray *
 run_rows (SerahStore *store, sqlite3_stmt *stmt, gint64 scope, gpointer (*from_row) (sqlite3_stmt *),
           GDestroyNotify free_func, const char *what, GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
   sqlite3_bind_int64 (stmt, 1, scope);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, what);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return serah_store_list_rows (store, stmt, from_row, free_func, what, error);
 }
 
 static gpointer

@@ -29,6 +29,38 @@ gboolean      serah_store_step_done (SerahStore   *self,
                                      const char   *what,
                                      GError      **error);
 
+/* ---- the row helper: the one step / SQLITE_ROW / SQLITE_DONE / reset loop ----
+ *
+ * Both take a statement the caller prepared and bound (cached by serah_store_prepare or its
+ * own), step it to the end and reset it, whether they succeed or fail: a cached statement is
+ * ready for its next use, one the caller prepared itself is still the caller's to finalize.
+ * A SQLite error sets error from the connection (serah_store_set_error) with what, the
+ * sentence for people ("Cannot list imports"). */
+
+/* Makes the element for the current row of stmt; never NULL. */
+typedef gpointer (*SerahStoreRowFunc)     (sqlite3_stmt *stmt);
+/* Looks at the current row of stmt; returns FALSE with error set to stop the walk. */
+typedef gboolean (*SerahStoreForeachFunc) (sqlite3_stmt *stmt,
+                                           gpointer      user_data,
+                                           GError      **error);
+
+/* One element per row, in the statement's order, in a new array that frees them with
+ * free_func (may be NULL). Returns NULL with error set when SQLite fails. */
+GPtrArray    *serah_store_list_rows   (SerahStore        *self,
+                                       sqlite3_stmt      *stmt,
+                                       SerahStoreRowFunc  row_func,
+                                       GDestroyNotify     free_func,
+                                       const char        *what,
+                                       GError           **error);
+/* Calls func for each row. Returns FALSE when func stopped the walk (its error) or when
+ * SQLite failed (error set with what). */
+gboolean      serah_store_foreach_row (SerahStore            *self,
+                                       sqlite3_stmt          *stmt,
+                                       SerahStoreForeachFunc  func,
+                                       gpointer               user_data,
+                                       const char            *what,
+                                       GError               **error);
+
 /* Binds a UTF-8 string, or NULL for NULL/empty. */
 void          serah_store_bind_text_or_null (sqlite3_stmt *stmt,
                                              int           index,

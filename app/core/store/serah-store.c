@@ -206,6 +206,48 @@ serah_store_step_done (SerahStore *self, sqlite3_stmt *stmt, const char *what, G
   return TRUE;
 }
 
+GPtrArray *
+serah_store_list_rows (SerahStore *self, sqlite3_stmt *stmt, SerahStoreRowFunc row_func,
+                       GDestroyNotify free_func, const char *what, GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  g_assert (stmt != NULL && row_func != NULL);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, row_func (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (self, error, what);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+serah_store_foreach_row (SerahStore *self, sqlite3_stmt *stmt, SerahStoreForeachFunc func,
+                         gpointer user_data, const char *what, GError **error)
+{
+  int rc;
+
+  g_assert (stmt != NULL && func != NULL);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!func (stmt, user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return serah_store_set_error (self, error, what);
+  return TRUE;
+}
+
 void
 serah_store_bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
 {
