@@ -295,13 +295,27 @@ serah_store_list_print_runs (SerahStore *store, GError **error)
                                 _("Cannot list print runs"), error);
 }
 
+typedef struct {
+  SerahPrintedCardFunc func;
+  gpointer             user_data;
+} CardWalk;
+
+static gboolean
+walk_card (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  CardWalk *walk = user_data;
+  g_autoptr(SerahPrintedCard) card = printed_card_from_row (stmt);
+
+  return walk->func (card, walk->user_data, error);
+}
+
 gboolean
 serah_store_foreach_printed_card (SerahStore *store, gint64 print_run_id,
                                   SerahPrintedCardFunc func, gpointer user_data, GError **error)
 {
+  CardWalk walk = { func, user_data };
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -312,17 +326,8 @@ serah_store_foreach_printed_card (SerahStore *store, gint64 print_run_id,
                           &stmt, NULL) != SQLITE_OK)
     return serah_store_set_error (store, error, _("Cannot list printed cards"));
   sqlite3_bind_int64 (stmt, 1, print_run_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(SerahPrintedCard) card = printed_card_from_row (stmt);
-      if (!func (card, user_data, error))
-        {
-          ok = FALSE;
-          break;
-        }
-    }
-  if (ok && rc != SQLITE_DONE)
-    ok = serah_store_set_error (store, error, _("Cannot list printed cards"));
+  ok = serah_store_foreach_row (store, stmt, walk_card, &walk, _("Cannot list printed cards"),
+                                error);
   sqlite3_finalize (stmt);
   return ok;
 }

@@ -459,12 +459,35 @@ serah_store_is_invited (SerahStore *store, gint64 ceremony_id, gint64 participan
 
 /* ---- progress ---- */
 
+static gboolean
+add_progress_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  SerahCeremonyProgress *progress = user_data;
+  SerahProgressRow *row = g_new0 (SerahProgressRow, 1);
+
+  row->kecamatan = serah_store_column_dup (stmt, 0);
+  row->desa = serah_store_column_dup (stmt, 1);
+  row->invited = sqlite3_column_int64 (stmt, 2);
+  row->to_self = sqlite3_column_int64 (stmt, 3);
+  row->to_representative = sqlite3_column_int64 (stmt, 4);
+  row->uninvited = sqlite3_column_int64 (stmt, 5);
+  row->handed_over = row->to_self + row->to_representative;
+  progress->conflicts += sqlite3_column_int64 (stmt, 6);
+
+  progress->total.invited += row->invited;
+  progress->total.to_self += row->to_self;
+  progress->total.to_representative += row->to_representative;
+  progress->total.uninvited += row->uninvited;
+  progress->total.handed_over += row->handed_over;
+  g_ptr_array_add (progress->areas, row);
+  return TRUE;
+}
+
 SerahCeremonyProgress *
 serah_store_get_ceremony_progress (SerahStore *store, gint64 ceremony_id, GError **error)
 {
   g_autoptr(SerahCeremonyProgress) progress = g_new0 (SerahCeremonyProgress, 1);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
@@ -478,33 +501,17 @@ serah_store_get_ceremony_progress (SerahStore *store, gint64 ceremony_id, GError
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, ceremony_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SerahProgressRow *row = g_new0 (SerahProgressRow, 1);
-
-      row->kecamatan = serah_store_column_dup (stmt, 0);
-      row->desa = serah_store_column_dup (stmt, 1);
-      row->invited = sqlite3_column_int64 (stmt, 2);
-      row->to_self = sqlite3_column_int64 (stmt, 3);
-      row->to_representative = sqlite3_column_int64 (stmt, 4);
-      row->uninvited = sqlite3_column_int64 (stmt, 5);
-      row->handed_over = row->to_self + row->to_representative;
-      progress->conflicts += sqlite3_column_int64 (stmt, 6);
-
-      progress->total.invited += row->invited;
-      progress->total.to_self += row->to_self;
-      progress->total.to_representative += row->to_representative;
-      progress->total.uninvited += row->uninvited;
-      progress->total.handed_over += row->handed_over;
-      g_ptr_array_add (progress->areas, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot read the ceremony's progress"));
-      return NULL;
-    }
+  if (!serah_store_foreach_row (store, stmt, add_progress_row, progress,
+                                _("Cannot read the ceremony's progress"), error))
+    return NULL;
   return g_steal_pointer (&progress);
+}
+
+static gboolean
+add_name (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  g_strv_builder_add (user_data, (const char *) sqlite3_column_text (stmt, 0));
+  return TRUE;
 }
 
 GStrv
@@ -512,7 +519,6 @@ serah_store_list_ceremony_operators (SerahStore *store, gint64 ceremony_id, GErr
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
@@ -523,13 +529,8 @@ serah_store_list_ceremony_operators (SerahStore *store, gint64 ceremony_id, GErr
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, ceremony_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot list the officers"));
-      return NULL;
-    }
+  if (!serah_store_foreach_row (store, stmt, add_name, names, _("Cannot list the officers"),
+                                error))
+    return NULL;
   return g_strv_builder_end (names);
 }
