@@ -19,6 +19,7 @@
 #include <serah/testimonials/serah-testimonial.h>
 #include <serah/testimonials/serah-quote-card.h>
 #include <serah/reports/serah-report.h>
+#include <serah/reports/serah-report-records.h>
 
 /* hardening (issue 6) */
 #include <serah/admin/serah-operators.h>

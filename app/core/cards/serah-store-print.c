@@ -54,30 +54,6 @@ const char serah_store_schema_printing[] =
 
 static const char *const run_kinds[] = { "batch", "reprint", "invitation" };
 
-void
-serah_print_run_free (SerahPrintRun *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->operator_name);
-  g_free (self->template_name);
-  g_free (self->sheet_name);
-  g_free (self->calibration);
-  g_free (self->selection);
-  g_free (self->output);
-  g_free (self);
-}
-
-void
-serah_printed_card_free (SerahPrintedCard *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->stack_group);
-  g_free (self->void_reason);
-  g_free (self);
-}
-
 gboolean
 serah_store_insert_print_run (SerahStore *store, SerahPrintRun *run, GError **error)
 {
@@ -333,15 +309,6 @@ serah_store_foreach_printed_card (SerahStore *store, gint64 print_run_id,
 }
 
 /* ---- printer profiles ---- */
-
-void
-serah_printer_profile_free (SerahPrinterProfile *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->name);
-  g_free (self);
-}
 
 gboolean
 serah_store_save_printer_profile (SerahStore *store, const SerahPrinterProfile *profile,

@@ -10,6 +10,18 @@
 
 G_BEGIN_DECLS
 
+/* ---- shared with the other domains' store files (handovers read participants) ---- */
+
+void serah_participant_from_row (SerahParticipant *p,
+                                 sqlite3_stmt     *stmt);
+/* The columns serah_participant_from_row reads, in order, for SELECT lists. */
+#define SERAH_PARTICIPANT_COLUMNS \
+  "p.id, p.nik, p.card_no, p.name, p.sex, p.birth_date, p.address, p.desa, p.kecamatan, " \
+  "p.faskes, p.care_class, p.import_id, p.updated_at"
+/* Tells the search index of this connection that participants changed (every write to
+ * participants calls it). */
+void serah_store_participants_changed (SerahStore *self);
+
 /* ---- participants ---- */
 
 gboolean serah_store_upsert_participant (SerahStore        *self,

@@ -243,11 +243,6 @@ serah_store_count_participants (SerahStore *self)
 /* Participant lists are big: with the default 2 MB page cache, the B-trees of a 100 000-row
  * list spill to the WAL in the middle of an import and are read back, and the search index
  * build reads them again. 64 MB holds them (the cache grows only as pages are used). */
-void
-serah_store_use_large_cache (SerahStore *self)
-{
-  serah_store_exec (self, "PRAGMA cache_size = -65536", NULL);
-}
 
 /* What this file keeps per store (attached to the object): the search index. */
 typedef struct {
@@ -576,16 +571,6 @@ serah_store_search_participant_ids (SerahStore *self, const char *query, guint l
   return g_steal_pointer (&ids);
 }
 
-void
-serah_area_count_free (SerahAreaCount *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->kecamatan);
-  g_free (self->desa);
-  g_free (self);
-}
-
 static gpointer
 area_count_from_row (sqlite3_stmt *stmt)
 {
@@ -614,16 +599,6 @@ serah_store_count_by_area (SerahStore *self, GError **error)
   return serah_store_list_rows (self, stmt, area_count_from_row,
                                 (GDestroyNotify) serah_area_count_free,
                                 _("Cannot count participants"), error);
-}
-
-void
-serah_import_record_free (SerahImportRecord *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->file_name);
-  g_free (self->sha256);
-  g_free (self);
 }
 
 gint64

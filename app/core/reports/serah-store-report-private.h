@@ -5,7 +5,7 @@
 #pragma once
 
 #include "store/serah-store-private.h"
-#include <serah/reports/serah-report.h>
+#include <serah/reports/serah-report-records.h>
 
 G_BEGIN_DECLS
 

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <serah/reports/serah-report.h>
+#include <serah/register/serah-participant.h>
 
 #include "reports/serah-store-report-private.h"
 

@@ -5,7 +5,6 @@
 
 #include <sqlite3.h>
 #include <serah/store/serah-store.h>
-#include <serah/register/serah-participant.h>
 
 G_BEGIN_DECLS
 
@@ -86,15 +85,6 @@ extern const char serah_store_schema_ceremonies[];    /* v3 */
 extern const char serah_store_schema_testimonials[];  /* v4 */
 extern const char serah_store_schema_operators[];     /* v5 */
 
-void serah_participant_from_row (SerahParticipant *p,
-                                 sqlite3_stmt     *stmt);
-/* The columns serah_participant_from_row reads, in order, for SELECT lists. */
-#define SERAH_PARTICIPANT_COLUMNS \
-  "p.id, p.nik, p.card_no, p.name, p.sex, p.birth_date, p.address, p.desa, p.kecamatan, " \
-  "p.faskes, p.care_class, p.import_id, p.updated_at"
-/* Tells the search index of this connection that participants changed (every write to
- * participants calls it). */
-void serah_store_participants_changed (SerahStore *self);
 /* The connection's commit and rollback hooks are taken by serah-store-participant-batch.c
  * (a bulk's dropped indexes must never be committed missing). */
 /* A page cache that holds the participant B-trees of a big list (64 MB at most). */

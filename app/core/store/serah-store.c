@@ -582,3 +582,9 @@ serah_store_set_setting (SerahStore *self, const char *key, const char *value, G
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   return serah_store_step_done (self, stmt, _("Cannot save a setting"), error);
 }
+
+void
+serah_store_use_large_cache (SerahStore *self)
+{
+  serah_store_exec (self, "PRAGMA cache_size = -65536", NULL);
+}
