@@ -16,6 +16,7 @@
 #include <serah/ceremony/serah-paper.h>
 #include <serah/ceremony/serah-station.h>
 /* testimonials and reports (issue 5) */
+#include <serah/testimonials/serah-testimonial-records.h>
 #include <serah/testimonials/serah-testimonial.h>
 #include <serah/testimonials/serah-quote-card.h>
 #include <serah/reports/serah-report.h>

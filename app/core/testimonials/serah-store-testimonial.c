@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <serah/testimonials/serah-testimonial.h>
 
 #include "testimonials/serah-store-testimonial-private.h"
 
@@ -272,16 +271,6 @@ serah_store_list_testimonials (SerahStore *store, gint64 ceremony_id, gboolean p
                                 _("Cannot list the testimonials"), error);
 }
 
-void
-serah_consent_event_free (SerahConsentEvent *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->note);
-  g_free (self->operator_name);
-  g_free (self);
-}
-
 static gpointer
 consent_event_from_row (sqlite3_stmt *stmt)
 {
@@ -362,16 +351,6 @@ serah_store_latest_handover_participant (SerahStore *store, gint64 ceremony_id, 
 }
 
 /* ---- audio recordings journal ---- */
-
-void
-serah_recording_free (SerahRecording *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->file);
-  g_free (self->operator_name);
-  g_free (self);
-}
 
 gint64
 serah_store_begin_recording (SerahStore *store, const char *file, gint64 participant_id,
