@@ -24,6 +24,7 @@
 
 /* hardening (issue 6) */
 #include <serah/admin/serah-operators.h>
+#include <serah/admin/serah-admin-records.h>
 #include <serah/admin/serah-audit.h>
 #include <serah/store/serah-backup.h>
 
