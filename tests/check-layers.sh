@@ -94,7 +94,7 @@ else
 fi
 
 # 4. include circles
-baseline=3
+baseline=1
 if command -v python3 >/dev/null 2>&1; then
   cycles=$(python3 tools/include-cycles.py --count .)
   if [ "$cycles" -le "$baseline" ]; then

@@ -12,6 +12,7 @@
 #include <serah/cards/serah-print-records.h>
 #include <serah/cards/serah-print-history.h>
 /* ceremonies (issue 4) */
+#include <serah/ceremony/serah-ceremony-records.h>
 #include <serah/ceremony/serah-ceremony.h>
 #include <serah/ceremony/serah-paper.h>
 #include <serah/ceremony/serah-station.h>

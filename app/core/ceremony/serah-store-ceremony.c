@@ -19,7 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "ceremony/serah-ceremony-private.h"
+#include "ceremony/serah-store-ceremony-private.h"
 #include "store/serah-store-private.h"
 
 const char serah_store_schema_ceremonies[] =
@@ -151,56 +151,6 @@ const char serah_store_schema_ceremonies[] =
   "      conflicts = conflicts - (old.n_live > 1)"
   "    WHERE ceremony_id = old.ceremony_id AND kecamatan = old.kecamatan AND desa = old.desa;"
   "END;";
-
-/* ---- small shared helpers ---- */
-
-static const char *const recipient_names[] = { "self", "representative" };
-static const char *const identified_names[] = {
-  "scan-card", "scan-invitation", "card-number", "nik", "search",
-};
-
-/* The index of text in names, or -1. */
-static int
-name_index (const char *const *names, guint n_names, const char *text)
-{
-  for (guint i = 0; i < n_names; i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      return (int) i;
-  return -1;
-}
-
-const char *
-serah_recipient_to_string (SerahRecipient recipient)
-{
-  return recipient_names[recipient == SERAH_RECIPIENT_REPRESENTATIVE];
-}
-
-gboolean
-serah_recipient_from_string (const char *text, SerahRecipient *out)
-{
-  int i = name_index (recipient_names, G_N_ELEMENTS (recipient_names), text);
-
-  if (i >= 0)
-    *out = (SerahRecipient) i;
-  return i >= 0;
-}
-
-const char *
-serah_identified_by_to_string (SerahIdentifiedBy how)
-{
-  g_return_val_if_fail ((guint) how < G_N_ELEMENTS (identified_names), "search");
-  return identified_names[how];
-}
-
-gboolean
-serah_identified_by_from_string (const char *text, SerahIdentifiedBy *out)
-{
-  int i = name_index (identified_names, G_N_ELEMENTS (identified_names), text);
-
-  if (i >= 0)
-    *out = (SerahIdentifiedBy) i;
-  return i >= 0;
-}
 
 static gint64
 now_seconds (void)

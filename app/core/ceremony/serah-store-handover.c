@@ -10,7 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ceremony/serah-ceremony-private.h"
+#include "ceremony/serah-store-ceremony-private.h"
 #include "store/serah-store-private.h"
 #include "register/serah-store-participants-private.h"
 
@@ -593,4 +593,15 @@ serah_store_search_checkoff_ids (SerahStore *store, gint64 ceremony_id, const ch
   if (ids->len > limit)
     g_array_set_size (ids, limit);
   return g_steal_pointer (&ids);
+}
+
+gboolean
+serah_text_is_digits (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (; *text; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+  return TRUE;
 }
