@@ -7,8 +7,8 @@
 #   2. no public header (include/serah/) includes a private header of the core or GTK: the
 #      library's users see neither its insides nor a toolkit.
 #   3. no core file (app/core/) includes anything of app/gui or app/cli, nor GTK.
-#   4. the include graph of app/core + include/serah has no more circles than the baseline
-#      below (tools/include-cycles.py prints them); lower the number as circles go.
+#   4. the include graph of app/core + include/serah has no circle (tools/include-cycles.py
+#      prints them; the baseline below is 0 since the records headers came in: keep it so).
 #
 #   check-layers.sh SRCDIR
 set -eu
@@ -94,7 +94,7 @@ else
 fi
 
 # 4. include circles
-baseline=1
+baseline=0
 if command -v python3 >/dev/null 2>&1; then
   cycles=$(python3 tools/include-cycles.py --count .)
   if [ "$cycles" -le "$baseline" ]; then

@@ -15,6 +15,7 @@
 #include <serah/ceremony/serah-ceremony-records.h>
 #include <serah/ceremony/serah-ceremony.h>
 #include <serah/ceremony/serah-paper.h>
+#include <serah/ceremony/serah-station-records.h>
 #include <serah/ceremony/serah-station.h>
 /* testimonials and reports (issue 5) */
 #include <serah/testimonials/serah-testimonial-records.h>
