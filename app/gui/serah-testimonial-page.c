@@ -249,9 +249,10 @@ update_suggestion (SerahTestimonialPage *self)
   g_autoptr(SerahParticipant) p = NULL;
   gint64 ceremony = current_ceremony (self);
 
-  self->suggestion_id = ceremony > 0 && self->store
-                          ? serah_testimonial_latest_handover_participant (self->store, ceremony, NULL)
-                          : 0;
+  self->suggestion_id =
+    ceremony > 0 && self->store
+      ? serah_testimonial_latest_handover_participant (self->store, ceremony, NULL)
+      : 0;
   if (self->suggestion_id > 0)
     p = serah_participants_get (self->store, self->suggestion_id, NULL);
   if (p != NULL)
@@ -476,7 +477,8 @@ on_search_changed (SerahTestimonialPage *self)
     }
   else
     {
-      g_autoptr(GArray) ids = serah_participants_search_ids (self->store, text, MAX_RESULTS, &error);
+      g_autoptr(GArray) ids = serah_participants_search_ids (self->store, text, MAX_RESULTS,
+                                                             &error);
       for (guint i = 0; ids && i < ids->len; i++)
         {
           g_autoptr(SerahParticipant) p = serah_participants_get (self->store,

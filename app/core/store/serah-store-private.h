@@ -1,6 +1,9 @@
-/* serah-store-private.h: what the serah-store-*.c files share. Never included outside
- * app/core. Each area of the store (participants, printing, ceremonies, ...) lives in its own
- * serah-store-<area>.c and owns one schema migration step. */
+/* serah-store-private.h: what the serah-store-*.c files share: the statement cache, the row
+ * helper, settings, transactions' plumbing. Never included outside app/core (and its tests).
+ * Each area of the store (participants, printing, ceremonies, ...) lives in its own
+ * serah-store-<area>.c, owns one schema migration step and declares its queries in its own
+ * private header beside it (register/serah-store-participants-private.h,
+ * cards/serah-store-print-private.h, ...), over its domain's <domain>-records.h. */
 #pragma once
 
 #include <sqlite3.h>
