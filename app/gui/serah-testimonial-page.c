@@ -170,7 +170,7 @@ show_person (SerahTestimonialPage *self, gint64 participant_id)
 
   self->participant_id = 0;
   if (participant_id > 0 && self->store != NULL)
-    p = serah_store_get_participant (self->store, participant_id, NULL);
+    p = serah_participants_get (self->store, participant_id, NULL);
   if (p == NULL)
     {
       gtk_label_set_text (self->person_name, _("No participant chosen"));
@@ -249,11 +249,12 @@ update_suggestion (SerahTestimonialPage *self)
   g_autoptr(SerahParticipant) p = NULL;
   gint64 ceremony = current_ceremony (self);
 
-  self->suggestion_id = ceremony > 0 && self->store
-                          ? serah_store_latest_handover_participant (self->store, ceremony, NULL)
-                          : 0;
+  self->suggestion_id =
+    ceremony > 0 && self->store
+      ? serah_testimonial_latest_handover_participant (self->store, ceremony, NULL)
+      : 0;
   if (self->suggestion_id > 0)
-    p = serah_store_get_participant (self->store, self->suggestion_id, NULL);
+    p = serah_participants_get (self->store, self->suggestion_id, NULL);
   if (p != NULL)
     {
       g_autofree char *label = g_strdup_printf (_("Just served: %s (%s)"), p->name,
@@ -304,7 +305,7 @@ refresh_list (SerahTestimonialPage *self)
     gtk_list_box_remove (self->testimonial_list, child);
   if (self->store == NULL)
     return;
-  list = serah_store_list_testimonials (self->store, current_ceremony (self), FALSE, &error);
+  list = serah_testimonials_list (self->store, current_ceremony (self), FALSE, &error);
   if (list == NULL)
     {
       toast (self, error->message);
@@ -332,7 +333,7 @@ on_testimonial_selected (SerahTestimonialPage *self, GtkListBoxRow *row)
 
   g_clear_pointer (&self->selected, serah_testimonial_free);
   if (id > 0 && self->store != NULL)
-    self->selected = serah_store_get_testimonial (self->store, id, NULL);
+    self->selected = serah_testimonials_get (self->store, id, NULL);
   gtk_label_set_text (self->selected_consent,
                       self->selected ? serah_consent_label (self->selected->consent) : "");
   gtk_widget_queue_draw (GTK_WIDGET (self->card_preview));
@@ -368,7 +369,7 @@ draw_preview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer
       g_object_unref (layout);
       return;
     }
-  office = serah_store_get_setting (self->store, "office-name");
+  office = serah_settings_get (self->store, "office-name");
   serah_quote_card_draw (cr, size, pub, office);
 }
 
@@ -385,7 +386,7 @@ load_ceremonies (SerahTestimonialPage *self)
   if (self->store == NULL)
     return;
   list = serah_ceremony_list (self->store, NULL);
-  active = serah_store_guess_active_ceremony (self->store, NULL);
+  active = serah_testimonials_guess_ceremony (self->store, NULL);
   {
     gint64 none = 0;
     g_array_append_val (self->ceremony_ids, none);
@@ -476,10 +477,11 @@ on_search_changed (SerahTestimonialPage *self)
     }
   else
     {
-      g_autoptr(GArray) ids = serah_store_search_participant_ids (self->store, text, MAX_RESULTS, &error);
+      g_autoptr(GArray) ids = serah_participants_search_ids (self->store, text, MAX_RESULTS,
+                                                             &error);
       for (guint i = 0; ids && i < ids->len; i++)
         {
-          g_autoptr(SerahParticipant) p = serah_store_get_participant (self->store,
+          g_autoptr(SerahParticipant) p = serah_participants_get (self->store,
                                                                       g_array_index (ids, gint64, i), NULL);
           if (p != NULL)
             {
@@ -601,8 +603,8 @@ show_leftovers (SerahTestimonialPage *self)
   g_clear_pointer (&self->leftovers, g_ptr_array_unref);
   if (self->store == NULL)
     return;
-  recovered = serah_store_list_recordings (self->store, SERAH_RECORDING_RECOVERED, NULL);
-  finished = serah_store_list_recordings (self->store, SERAH_RECORDING_FINISHED, NULL);
+  recovered = serah_recordings_list (self->store, SERAH_RECORDING_RECOVERED, NULL);
+  finished = serah_recordings_list (self->store, SERAH_RECORDING_FINISHED, NULL);
   self->leftovers = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_recording_free);
   for (guint k = 0; k < 2; k++)
     {
@@ -675,7 +677,7 @@ discard_recovered_action (GtkWidget *widget, const char *action, GVariant *param
   if (self->leftovers == NULL || self->leftovers->len == 0)
     return;
   r = self->leftovers->pdata[0];
-  serah_store_end_recording (self->store, r->id, SERAH_RECORDING_DISCARDED, r->duration_ms, NULL);
+  serah_recording_end (self->store, r->id, SERAH_RECORDING_DISCARDED, r->duration_ms, NULL);
   path = serah_testimonial_media_path (self->store, r->file);
   if (path != NULL)
     g_unlink (path);
@@ -686,7 +688,7 @@ static void
 recover_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SerahStore) store = serah_store_open (task_data, &error);
+  g_autoptr(SerahStore) store = serah_store_open_like (task_data, &error);
   guint n;
 
   /* This thread's own connection: the UI's handle stays in the UI thread. */
@@ -771,7 +773,7 @@ save_action (GtkWidget *widget, const char *action, GVariant *param)
   toast (self, _("Testimonial saved."));
   clear_form (self);
   g_clear_pointer (&self->selected, serah_testimonial_free);
-  self->selected = serah_store_get_testimonial (self->store, id, NULL);
+  self->selected = serah_testimonials_get (self->store, id, NULL);
   refresh_list (self);
   show_leftovers (self);
 }
@@ -1010,7 +1012,7 @@ serah_testimonial_page_set_store (SerahTestimonialPage *self, SerahStore *store)
       g_signal_connect_swapped (self->recorder, "finished", G_CALLBACK (on_recording_finished), self);
       self->cancellable = g_cancellable_new ();
       task = g_task_new (self, self->cancellable, recover_done, NULL);
-      g_task_set_task_data (task, g_strdup (serah_store_get_path (store)), g_free);
+      g_task_set_task_data (task, g_object_ref (store), g_object_unref);
       g_task_run_in_thread (task, recover_thread);
     }
   load_ceremonies (self);

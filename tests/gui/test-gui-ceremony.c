@@ -20,6 +20,8 @@
 #include "serah-ceremony-items.h"
 #include "serah-test-fixture.h"
 #include "serah-test-gui.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 #define N_PEOPLE 40
 

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
 
 typedef SerahStoreFixture Fixture;
 

@@ -14,6 +14,7 @@
 #include <serah/admin/serah-audit.h>
 
 #include "ceremony/serah-ceremony-private.h"
+#include "register/serah-store-participants-private.h"
 
 void
 serah_invite_problem_free (SerahInviteProblem *self)

@@ -12,9 +12,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ceremony/serah-ceremony-private.h"
-#include "ceremony/serah-station-private.h"
-#include "store/serah-store-private.h"
+#include "ceremony/serah-store-ceremony-private.h"
+#include "ceremony/serah-store-station-private.h"
 
 static const char bundle_schema[] =
   "PRAGMA application_id = 1397901378;" /* SERAH_STATION_APPLICATION_ID */
