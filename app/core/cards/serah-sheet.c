@@ -246,8 +246,10 @@ templates_beside_program (void)
   return g_file_test (dir, G_FILE_TEST_IS_DIR) ? g_steal_pointer (&dir) : NULL;
 }
 
-/* SERAH_TEMPLATES_DIR first (the tests and a build-tree run point it at print-templates/),
- * then the templates installed with the program. No source-tree path is compiled in. */
+/* The folders of SERAH_TEMPLATES_DIR first (a list like PATH: the tests and a build-tree run
+ * point it at print-templates/, a user at a folder of their own), then the templates
+ * installed with the program. No source-tree path is compiled in: an installed Serah must
+ * never depend on the machine it was built on. */
 static GStrv
 search_dirs (void)
 {
@@ -255,8 +257,14 @@ search_dirs (void)
   const char *env = g_getenv ("SERAH_TEMPLATES_DIR");
   g_autofree char *beside = templates_beside_program ();
 
-  if (env != NULL && *env != '\0')
-    g_strv_builder_add (b, env);
+  if (env != NULL)
+    {
+      g_auto(GStrv) dirs = g_strsplit (env, G_SEARCHPATH_SEPARATOR_S, -1);
+
+      for (guint i = 0; dirs[i] != NULL; i++)
+        if (*dirs[i] != '\0')
+          g_strv_builder_add (b, dirs[i]);
+    }
   if (beside != NULL)
     g_strv_builder_add (b, beside);
   g_strv_builder_add (b, SERAH_TEMPLATES_INSTALLED);
