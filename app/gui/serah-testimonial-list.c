@@ -55,7 +55,8 @@ serah_testimonial_page_refresh_list (SerahTestimonialPage *self)
     gtk_list_box_remove (self->testimonial_list, child);
   if (self->store == NULL)
     return;
-  list = serah_store_list_testimonials (self->store, serah_testimonial_page_current_ceremony (self), FALSE, &error);
+  list = serah_store_list_testimonials (self->store, serah_testimonial_page_current_ceremony (self),
+                                        FALSE, &error);
   if (list == NULL)
     {
       serah_testimonial_page_toast (self, error->message);
@@ -135,12 +136,14 @@ withdraw_response (AdwMessageDialog *dialog, const char *response, gpointer user
   if (g_strcmp0 (response, "withdraw") != 0 || self->selected == NULL)
     return;
   if (!serah_testimonial_set_consent (self->store, self->selected->id, SERAH_CONSENT_WITHDRAWN,
-                                      gtk_editable_get_text (entry), serah_testimonial_page_operator_name (self), &error))
+                                      gtk_editable_get_text (entry),
+                                      serah_testimonial_page_operator_name (self), &error))
     {
       serah_testimonial_page_toast (self, error->message);
       return;
     }
-  serah_testimonial_page_toast (self, _("Consent withdrawn: this testimonial will never be exported."));
+  serah_testimonial_page_toast (self,
+                                _("Consent withdrawn: this testimonial will never be exported."));
   serah_testimonial_page_refresh_list (self);
   on_testimonial_selected (self, gtk_list_box_get_selected_row (self->testimonial_list));
 }
@@ -183,8 +186,9 @@ export_chosen (GtkNativeDialog *dialog, int response, gpointer user_data)
   g_object_unref (dialog);
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
-  if (!serah_testimonial_export (self->store, serah_testimonial_page_current_ceremony (self), format, path,
-                                 serah_testimonial_page_operator_name (self), &n, &error))
+  if (!serah_testimonial_export (self->store, serah_testimonial_page_current_ceremony (self),
+                                 format, path, serah_testimonial_page_operator_name (self), &n,
+                                 &error))
     serah_testimonial_page_toast (self, error->message);
   else
     {

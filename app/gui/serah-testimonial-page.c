@@ -207,7 +207,8 @@ on_search_changed (SerahTestimonialPage *self)
 static void
 on_result_activated (SerahTestimonialPage *self, GtkListBoxRow *row)
 {
-  serah_testimonial_page_show_person (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "participant-id")));
+  serah_testimonial_page_show_person (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row),
+                                                                               "participant-id")));
   clear_results (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));

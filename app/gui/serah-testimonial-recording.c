@@ -25,7 +25,8 @@ static gboolean
 tick (gpointer user_data)
 {
   SerahTestimonialPage *self = user_data;
-  g_autofree char *text = serah_testimonial_page_format_ms (serah_recorder_get_position_ms (self->recorder));
+  g_autofree char *text =
+    serah_testimonial_page_format_ms (serah_recorder_get_position_ms (self->recorder));
 
   gtk_label_set_text (self->audio_label, text);
   gtk_level_bar_set_value (self->level_bar, serah_recorder_get_level (self->recorder));
@@ -72,7 +73,8 @@ record_action (GtkWidget *widget, const char *action, GVariant *param)
       g_strcmp0 (self->audio_file, serah_recorder_get_file (self->recorder)) == 0)
     serah_recorder_discard (self->recorder);
   g_clear_pointer (&self->audio_file, g_free);
-  if (!serah_recorder_start (self->recorder, self->participant_id, serah_testimonial_page_current_ceremony (self),
+  if (!serah_recorder_start (self->recorder, self->participant_id,
+                             serah_testimonial_page_current_ceremony (self),
                              serah_testimonial_page_operator_name (self), &error))
     serah_testimonial_page_toast (self, error->message);
   serah_testimonial_page_update_actions (self);
@@ -225,7 +227,8 @@ recover_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (error != NULL)
     serah_testimonial_page_toast (self, error->message);
   else if (n > 0)
-    serah_testimonial_page_toast (self, _("A recording cut short when Serah closed was recovered."));
+    serah_testimonial_page_toast (self,
+                                  _("A recording cut short when Serah closed was recovered."));
   serah_testimonial_page_show_leftovers (self);
 }
 
