@@ -290,6 +290,12 @@ serah_testimonial_page_dispose (GObject *object)
   if (self->recorder != NULL)
     g_signal_handlers_disconnect_by_data (self->recorder, self);
   g_clear_object (&self->recorder);
+  /* Empty the selection while the labels still exist: the list box, disposed with the
+   * template, would otherwise report its selected row gone to on_testimonial_selected,
+   * which then writes into a label that is already gone (a Gtk-CRITICAL on every close of
+   * the window with a testimonial selected). */
+  if (self->testimonial_list != NULL)
+    gtk_list_box_unselect_all (self->testimonial_list);
   /* AdwBin holds its child itself: let it unparent the child before the template lets go,
    * or AdwBin's own dispose would unparent a finalised widget. */
   adw_bin_set_child (ADW_BIN (self), NULL);
