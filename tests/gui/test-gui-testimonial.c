@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "serah-test-gui.h"
-#include "serah-test-util.h"
+#include "serah-test-fixture.h"
 #include "serah-testimonial-page.h"
 
 #define DEMO_PARTICIPANTS 50
