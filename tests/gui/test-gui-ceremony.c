@@ -22,6 +22,7 @@
 #include "serah-test-gui.h"
 #include "register/serah-store-participants-private.h"
 #include "cards/serah-store-print-private.h"
+#include "store/serah-store-private.h"
 
 #define N_PEOPLE 40
 

@@ -9,6 +9,7 @@
 
 #include "serah-test-fixture.h"
 #include "register/serah-store-participants-private.h"
+#include "store/serah-store-private.h"
 
 /* A fresh store in a scratch folder: the shared fixture of serah-test-fixture.h. */
 typedef SerahStoreFixture Fixture;

@@ -17,6 +17,7 @@
 #include <sodium.h>
 
 #include "admin/serah-operators-private.h"
+#include "store/serah-store-private.h"
 
 G_DEFINE_QUARK (serah-operators-error-quark, serah_operators_error)
 

@@ -15,6 +15,7 @@
 
 #include "ceremony/serah-ceremony-private.h"
 #include "register/serah-store-participants-private.h"
+#include "store/serah-store-private.h"
 
 void
 serah_invite_problem_free (SerahInviteProblem *self)

@@ -16,6 +16,7 @@
 #include "ceremony/serah-ceremony-private.h"
 #include "register/serah-store-participants-private.h"
 #include "cards/serah-store-print-private.h"
+#include "store/serah-store-private.h"
 
 G_DEFINE_QUARK (serah-ceremony-error-quark, serah_ceremony_error)
 

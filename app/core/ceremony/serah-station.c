@@ -23,6 +23,7 @@
 #include "ceremony/serah-ceremony-private.h"
 #include "ceremony/serah-station-private.h"
 #include "register/serah-store-participants-private.h"
+#include "store/serah-store-private.h"
 
 
 /* Makes the rename of a finished bundle durable too (the file itself is synced by SQLite). */

@@ -14,6 +14,7 @@
 
 #include "ceremony/serah-store-ceremony-private.h"
 #include "ceremony/serah-store-station-private.h"
+#include "store/serah-store-private.h"
 
 static const char bundle_schema[] =
   "PRAGMA application_id = 1397901378;" /* SERAH_STATION_APPLICATION_ID */

@@ -11,6 +11,7 @@
 #include <serah/cards/serah-print-job.h>
 #include <serah/cards/serah-template.h>
 #include "register/serah-store-participants-private.h"
+#include "store/serah-store-private.h"
 
 typedef struct {
   const char *kecamatan;

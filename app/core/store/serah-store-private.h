@@ -88,6 +88,14 @@ extern const char serah_store_schema_ceremonies[];    /* v3 */
 extern const char serah_store_schema_testimonials[];  /* v4 */
 extern const char serah_store_schema_operators[];     /* v5 */
 
+/* Transactions, for the core's use cases only (each use case owns its transaction; the GUI and
+ * the CLI never open one). Nested begins are not supported. */
+gboolean    serah_store_begin           (SerahStore  *self,
+                                         GError     **error);
+gboolean    serah_store_commit          (SerahStore  *self,
+                                         GError     **error);
+void        serah_store_rollback        (SerahStore  *self);
+
 /* The connection's commit and rollback hooks are taken by serah-store-participant-batch.c
  * (a bulk's dropped indexes must never be committed missing). */
 /* A page cache that holds the participant B-trees of a big list (64 MB at most). */

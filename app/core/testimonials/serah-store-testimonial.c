@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "testimonials/serah-store-testimonial-private.h"
+#include "store/serah-store-private.h"
 
 const char serah_store_schema_testimonials[] =
   "CREATE TABLE testimonials ("

@@ -43,14 +43,5 @@ int         serah_store_get_latest_schema_version (void);
 /* Stable random identifier of this database, created on first open. */
 const char *serah_store_get_database_id (SerahStore  *self);
 
-/* Transitional: app/cli/serah-cli-print.c, app/cli/serah-cli-ceremony.c and
- * app/gui/serah-ceremony-create-dialog.c still run their own transactions; the branch
- * "usecases" moves them into core use cases, and these three then move to
- * app/core/store/serah-store-private.h. Nothing else outside the core may call them. */
-gboolean    serah_store_begin           (SerahStore  *self,
-                                         GError     **error);
-gboolean    serah_store_commit          (SerahStore  *self,
-                                         GError     **error);
-void        serah_store_rollback        (SerahStore  *self);
 
 G_END_DECLS
