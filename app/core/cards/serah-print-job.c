@@ -370,11 +370,14 @@ front_page (SerahPrintWalk *w)
   return w->sheet * (w->job->duplex ? 2 : 1);
 }
 
+static SerahCardRenderer *walk_renderer (SerahPrintWalk *w);
+
 /* Starts a page: the calibration is part of the page's transform. */
 static void
 page_enter (SerahPrintWalk *w)
 {
   cairo_save (w->cr);
+  serah_card_renderer_begin_page (walk_renderer (w));
   if (w->job->has_calibration)
     serah_render_apply_calibration (w->cr, &w->job->calibration);
 }

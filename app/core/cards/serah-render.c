@@ -30,10 +30,19 @@ typedef struct {
   SerahTextFit          last_fit;
 } ElementState;
 
-/* One drawing step of a side: a recorded run of static elements, or one dynamic element. */
+/* One drawing step of a side: a recorded run of static elements, or one dynamic element.
+ *
+ * cairo's PDF writer (1.16 to 1.18 at least) lists a form XObject in the page's resources
+ * once per paint, so a layer painted for ten cards gives "/x46 46 0 R" ten times in one
+ * dictionary: qpdf --check warns, and libcupsfilters' pdftopdf drops such pages. So a page
+ * never paints the same surface twice: the n-th card of a page paints wrappers[n], a
+ * recording surface holding only the layer. The wrappers are kept and reused on every page,
+ * so the PDF has one small form per slot, not one per card. */
 typedef struct {
   cairo_surface_t *layer;
   ElementState    *state;
+  GPtrArray       *wrappers; /* cairo_surface_t, created as the page needs them */
+  guint            uses;     /* paints on the current page */
 } Step;
 
 struct _SerahCardRenderer {
@@ -537,19 +546,19 @@ build_steps (SerahCardRenderer *self)
             }
           if (rec != NULL)
             {
-              Step step = { layer, NULL };
+              Step step = { layer, NULL, NULL, 0 };
               cairo_destroy (rec);
               rec = NULL;
               g_array_append_val (self->steps[side], step);
             }
           {
-            Step step = { NULL, &self->states[i] };
+            Step step = { NULL, &self->states[i], NULL, 0 };
             g_array_append_val (self->steps[side], step);
           }
         }
       if (rec != NULL)
         {
-          Step step = { layer, NULL };
+          Step step = { layer, NULL, NULL, 0 };
           cairo_destroy (rec);
           g_array_append_val (self->steps[side], step);
         }
@@ -562,6 +571,40 @@ clear_step (gpointer data)
 {
   Step *step = data;
   g_clear_pointer (&step->layer, cairo_surface_destroy);
+  g_clear_pointer (&step->wrappers, g_ptr_array_unref);
+}
+
+/* The surface to paint for step's layer: a different one for every paint on a page. */
+static cairo_surface_t *
+step_surface (SerahCardRenderer *self, Step *step)
+{
+  SerahCardTemplate *t = self->template_;
+  guint index = step->uses++;
+
+  if (step->wrappers == NULL)
+    step->wrappers = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  while (step->wrappers->len <= index)
+    {
+      cairo_rectangle_t extents = { -t->bleed, -t->bleed, t->width + 2 * t->bleed,
+                                    t->height + 2 * t->bleed };
+      cairo_surface_t *wrapper = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                                 &extents);
+      cairo_t *cr = cairo_create (wrapper);
+      cairo_set_source_surface (cr, step->layer, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      g_ptr_array_add (step->wrappers, wrapper);
+    }
+  return step->wrappers->pdata[index];
+}
+
+void
+serah_card_renderer_begin_page (SerahCardRenderer *self)
+{
+  g_return_if_fail (self != NULL);
+  for (int side = 0; side < 2; side++)
+    for (guint i = 0; i < self->steps[side]->len; i++)
+      g_array_index (self->steps[side], Step, i).uses = 0;
 }
 
 SerahCardRenderer *
@@ -669,7 +712,7 @@ serah_card_renderer_draw (SerahCardRenderer *self, cairo_t *cr, SerahCardSide si
 
       if (step->layer != NULL)
         {
-          cairo_set_source_surface (cr, step->layer, 0, 0);
+          cairo_set_source_surface (cr, step_surface (self, step), 0, 0);
           cairo_paint (cr);
           continue;
         }

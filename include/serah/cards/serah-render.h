@@ -53,6 +53,10 @@ gboolean serah_card_renderer_draw (SerahCardRenderer   *self,
                                    const SerahCardData *data,
                                    GError             **error);
 
+/* Call at the start of every page (PDF or printer) before drawing its cards: a page must not
+ * paint one cairo surface twice (see serah-render.c), and the renderer counts per page. */
+void     serah_card_renderer_begin_page (SerahCardRenderer *self);
+
 /* Where a text element's words end up for data (for tests and template checks). */
 typedef struct {
   SerahRect box;        /* the element's box */
