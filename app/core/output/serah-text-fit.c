@@ -200,6 +200,36 @@ serah_text_fit (PangoLayout *layout, PangoFontDescription *desc, const SerahFitS
           shrink (layout, desc, box_w, box_h, 1.0, &size, fit, TRUE);
         }
       break;
+    case SERAH_FIT_POLICY_PARAGRAPH:
+      bounded = TRUE;
+      pango_layout_set_width (layout, MAX (box_w, PANGO_SCALE));
+      for (int round = 0; round < 40; round++)
+        {
+          double next;
+          measure (layout, fit, &both);
+          if (both.width <= box_w && both.height <= box_h)
+            break;
+          if (size <= style->min_size_pt)
+            {
+              /* Still too long at the smallest size: as many lines as the box holds. */
+              int lines = pango_layout_get_line_count (layout);
+              pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+              do
+                {
+                  pango_layout_set_height (layout, -MAX (--lines, 1));
+                  measure (layout, fit, &both);
+                }
+              while (both.height > box_h && lines > 1);
+              break;
+            }
+          /* Wrapped text grows with the square of the size. */
+          next = floor (size * sqrt ((double) box_h / MAX (both.height, 1)) * 4) / 4;
+          if (next >= size)
+            next = size - 0.25;
+          size = MAX (next, style->min_size_pt);
+          set_size (layout, desc, size);
+        }
+      break;
     case SERAH_FIT_POLICY_CELL:
       bounded = TRUE;
       pango_layout_set_width (layout, MAX (box_w, PANGO_SCALE));

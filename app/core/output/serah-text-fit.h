@@ -7,7 +7,9 @@
  *  - text (names, places, faskes, titles): shrinks to the smallest size, wraps to the lines
  *    the box allows, then ellipsizes;
  *  - cell (table cells and headers): wraps at its size and tells the caller the height it
- *    needs, so the row grows instead of spilling.
+ *    needs, so the row grows instead of spilling;
+ *  - paragraph (a quote): wraps at the box width and shrinks until its lines fit the box's
+ *    height, then ellipsizes (which callers may treat as a refusal).
  * Whatever gave way is noted in the caller's SerahFitReport. Private to app/core.
  */
 #pragma once
@@ -21,6 +23,7 @@ typedef enum {
   SERAH_FIT_POLICY_TEXT,
   SERAH_FIT_POLICY_IDENTIFIER,
   SERAH_FIT_POLICY_CELL,
+  SERAH_FIT_POLICY_PARAGRAPH,
 } SerahFitPolicy;
 
 typedef enum {
