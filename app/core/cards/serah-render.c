@@ -811,11 +811,6 @@ serah_card_renderer_draw_separator (SerahCardRenderer *self, cairo_t *cr, double
   line1 = g_strdup_printf ("DESA %s", desa && *desa ? desa : "-");
   line2 = g_strdup_printf ("KECAMATAN %s", kecamatan && *kecamatan ? kecamatan : "-");
   line3 = g_strdup_printf ("%u kartu", cards);
-  if (self->report != NULL)
-    {
-      g_autofree char *record = g_strdup_printf ("%s %s", line1, line2);
-      serah_fit_report_set_record (self->report, record);
-    }
   {
     g_autofree char *up1 = g_utf8_strup (line1, -1), *up2 = g_utf8_strup (line2, -1);
     g_free (line1);
@@ -823,6 +818,11 @@ serah_card_renderer_draw_separator (SerahCardRenderer *self, cairo_t *cr, double
     line1 = g_steal_pointer (&up1);
     line2 = g_steal_pointer (&up2);
   }
+  if (self->report != NULL)
+    {
+      g_autofree char *record = g_strdup_printf ("%s %s", line1, line2);
+      serah_fit_report_set_record (self->report, record);
+    }
 
   cairo_save (cr);
   /* A black band and border: the separator stands out at the edge of a stack of cards. */

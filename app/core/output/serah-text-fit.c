@@ -232,8 +232,19 @@ serah_text_fit (PangoLayout *layout, PangoFontDescription *desc, const SerahFitS
       break;
     case SERAH_FIT_POLICY_CELL:
       bounded = TRUE;
-      pango_layout_set_width (layout, MAX (box_w, PANGO_SCALE));
-      measure (layout, fit, &both);
+      {
+        int width = box_w;
+        /* Justified or italic text may ink past the line's end: narrow the lines by that
+         * much so the ink stays in the column. */
+        for (int round = 0; round < 3; round++)
+          {
+            pango_layout_set_width (layout, MAX (width, PANGO_SCALE));
+            measure (layout, fit, &both);
+            if (both.width <= box_w)
+              break;
+            width -= both.width - box_w + PANGO_SCALE / 20;
+          }
+      }
       break;
     case SERAH_FIT_POLICY_TEXT:
     default:
