@@ -439,16 +439,15 @@ serah_quote_card_check (const SerahTestimonialPublic *t, const char *office, GEr
     gboolean quote = g_strcmp0 (p->field, "quote") == 0;
     if (quote)
       g_set_error (error, SERAH_QUOTE_CARD_ERROR, SERAH_QUOTE_CARD_ERROR_TOO_LONG,
-                   _("Testimonial #%" G_GINT64_FORMAT " (%s) is too long for a quote card even "
-                     "at the smallest size (%u characters): choose a shorter excerpt to "
-                     "publish."),
-                   t->id, t->display_name ? t->display_name : "",
+                   _("Testimonial #%lld (%s) is too long for a quote card even at the smallest "
+                     "size (%u characters): choose a shorter excerpt to publish."),
+                   (long long) t->id, t->display_name ? t->display_name : "",
                    (guint) g_utf8_strlen (t->text ? t->text : "", -1));
     else
       g_set_error (error, SERAH_QUOTE_CARD_ERROR, SERAH_QUOTE_CARD_ERROR_TOO_LONG,
-                   _("Testimonial #%" G_GINT64_FORMAT " (%s): the %s “%s” does not fit on a "
-                     "quote card even at the smallest size: shorten it."),
-                   t->id, t->display_name ? t->display_name : "", p->field, p->text);
+                   _("Testimonial #%lld (%s): the %s “%s” does not fit on a quote card even at "
+                     "the smallest size: shorten it."),
+                   (long long) t->id, t->display_name ? t->display_name : "", p->field, p->text);
   }
   return FALSE;
 }
