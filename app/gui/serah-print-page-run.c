@@ -237,7 +237,10 @@ serah_print_page_print (SerahPrintPage *self)
     return;
   title = g_strdup_printf (_("Serah: %s"), serah_card_template_get_title (self->card));
   serah_print_destination_choose_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, title,
-                                        self->sheet, NULL, on_printer_chosen, g_object_ref (self));
+                                        self->sheet,
+                                        serah_card_template_has_back (self->card) &&
+                                          gtk_switch_get_active (self->duplex_switch),
+                                        NULL, on_printer_chosen, g_object_ref (self));
 }
 
 void

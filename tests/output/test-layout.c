@@ -119,6 +119,8 @@ test_cards (Fixture *f, gconstpointer unused)
         g_autofree char *name = g_strdup_printf ("%s-%s.pdf", templates[t], sheets[s]);
         g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
         SerahPrintResult result;
+        SerahPrintPlan plan;
+        guint planned_problems;
         SerahFitReport *report;
         GPtrArray *incomplete;
 
@@ -134,11 +136,21 @@ test_cards (Fixture *f, gconstpointer unused)
             serah_print_job_set_extra (job, "ceremony_time", "08.00 WIB s.d. selesai");
             serah_print_job_set_extra (job, "ceremony_place", LONG_PLACE);
           }
+        /* Before printing (what print --dry-run and the preview show): the same warnings. */
+        g_assert_true (serah_print_job_plan (job, &plan, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (plan.incomplete, ==, t == 0 ? 1 : 0);
+        planned_problems = plan.fit_problems;
+        g_assert_cmpuint (planned_problems, ==,
+                          serah_fit_report_get_problems (serah_print_job_get_fit_report (job))->len);
+
         g_assert_true (serah_print_job_run (job, pdf, NULL, NULL, NULL, &result, &error));
         g_assert_no_error (error);
         g_assert_cmpuint (result.cards, ==, 6);
         report = serah_print_job_get_fit_report (job);
         g_assert_cmpuint (result.fit_problems, ==, assert_report_sound (report, name));
+        /* The plan measured every card the run drew (the run adds no surprise). */
+        g_assert_cmpuint (result.fit_problems, ==, planned_problems);
         assert_qpdf_clean (pdf);
 
         /* The participant whose list had no faskes nor kelas is named before printing (kis

@@ -903,6 +903,7 @@ serah_print_job_plan (SerahPrintJob *self, SerahPrintPlan *plan, GCancellable *c
       w.cr = NULL;
       plan->sheets = w.sheet;
       plan->pages = w.pages;
+      plan->fit_problems = serah_fit_report_get_problems (self->fit_report)->len;
       cairo_destroy (cr);
       cairo_surface_destroy (nowhere);
     }

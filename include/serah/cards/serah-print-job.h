@@ -111,6 +111,7 @@ typedef struct {
   guint sheets;          /* sheets of paper */
   guint pages;           /* PDF pages (twice the sheets with duplex) */
   guint incomplete;      /* participants with an empty field the template shows */
+  guint fit_problems;    /* texts shrunk below their floor, ellipsized or cut */
 } SerahPrintPlan;
 
 gboolean serah_print_job_plan (SerahPrintJob  *self,
