@@ -304,6 +304,8 @@ print_verb (SerahCli *cli, int argc, char **argv)
   if (dry_run)
     {
       SerahPrintPlan plan;
+      /* A dry run is where people look before printing: measure every card. */
+      serah_print_job_set_measure_plan (job, TRUE);
       if (!serah_print_job_plan (job, &plan, NULL, &error))
         return serah_cli_fail (cli, error, exit_for (error));
       serah_cli_message (cli, _("Would print %u cards in %u desa stacks on %u sheets (%u pages); "

@@ -136,7 +136,8 @@ test_cards (Fixture *f, gconstpointer unused)
             serah_print_job_set_extra (job, "ceremony_time", "08.00 WIB s.d. selesai");
             serah_print_job_set_extra (job, "ceremony_place", LONG_PLACE);
           }
-        /* Before printing (what print --dry-run and the preview show): the same warnings. */
+        /* Before printing (what print --dry-run shows): the same warnings. */
+        serah_print_job_set_measure_plan (job, TRUE);
         g_assert_true (serah_print_job_plan (job, &plan, NULL, &error));
         g_assert_no_error (error);
         g_assert_cmpuint (plan.incomplete, ==, t == 0 ? 1 : 0);

@@ -36,6 +36,7 @@ struct _SerahPrintJob
   SerahFitReport     *fit_report;
   GPtrArray          *incomplete;   /* char*: "CARD_NO NAME: faskes, kelas" */
   guint               shown_fields; /* SerahPrintShownField bits of what the template shows */
+  gboolean            measure_plan;
 };
 
 typedef struct _BackEntry BackEntry;

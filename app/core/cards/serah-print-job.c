@@ -494,6 +494,13 @@ check_fields (SerahPrintJob *job, const SerahParticipant *p)
                                                        missing->str + 2));
 }
 
+void
+serah_print_job_set_measure_plan (SerahPrintJob *self, gboolean measure)
+{
+  g_return_if_fail (SERAH_IS_PRINT_JOB (self));
+  self->measure_plan = measure;
+}
+
 GPtrArray *
 serah_print_job_get_incomplete (SerahPrintJob *self)
 {
@@ -884,13 +891,16 @@ serah_print_job_plan (SerahPrintJob *self, SerahPrintPlan *plan, GCancellable *c
     }
   if (ok)
     {
-      /* Every card is laid out (onto a surface that keeps nothing) so that the plan knows
-       * what will not fit before anything is printed. */
+      /* With measure_plan every card is laid out (onto a surface that keeps nothing) so that
+       * the plan knows what will not fit before anything is printed. */
       cairo_surface_t *nowhere = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
-      cairo_t *cr = cairo_create (nowhere);
+      cairo_t *cr = self->measure_plan ? cairo_create (nowhere) : NULL;
 
-      cairo_rectangle (cr, 0, 0, 0, 0);
-      cairo_clip (cr);
+      if (cr != NULL)
+        {
+          cairo_rectangle (cr, 0, 0, 0, 0);
+          cairo_clip (cr);
+        }
       plan->cards = w.total;
       plan->skipped_printed = w.skipped;
       plan->stacks = w.n_groups;
@@ -904,7 +914,7 @@ serah_print_job_plan (SerahPrintJob *self, SerahPrintPlan *plan, GCancellable *c
       plan->sheets = w.sheet;
       plan->pages = w.pages;
       plan->fit_problems = serah_fit_report_get_problems (self->fit_report)->len;
-      cairo_destroy (cr);
+      g_clear_pointer (&cr, cairo_destroy);
       cairo_surface_destroy (nowhere);
     }
   serah_print_walk_end (&w);

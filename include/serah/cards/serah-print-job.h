@@ -102,6 +102,12 @@ void serah_print_job_set_ceremony_id     (SerahPrintJob      *self,
 void serah_print_job_set_reprint_reason  (SerahPrintJob      *self,
                                           const char         *reason);
 
+/* Whether serah_print_job_plan also lays out every card to count the texts that will not
+ * fit (fit_problems). About a millisecond a card, so off by default: print --dry-run turns
+ * it on; the GUI's live plan leaves it off (the run's record and result still count them). */
+void serah_print_job_set_measure_plan    (SerahPrintJob      *self,
+                                          gboolean            measure);
+
 /* ---- planning and preview (no writes) ---- */
 
 typedef struct {
