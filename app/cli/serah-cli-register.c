@@ -56,7 +56,7 @@ print_import_json (SerahCli *cli, const char *path, const SerahImportReport *rep
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "ok");
-  json_builder_add_boolean_value (b, TRUE);
+  json_builder_add_boolean_value (b, !serah_import_report_stored_nothing (report));
   add_string (b, "file", path);
   add_int (b, "import_id", c->id);
   add_string (b, "sha256", c->sha256);
@@ -73,6 +73,23 @@ print_import_json (SerahCli *cli, const char *path, const SerahImportReport *rep
   add_int (b, "conflicts", c->conflicts);
   add_int (b, "warnings", c->warnings);
   add_string (b, "report", reject_path);
+  json_builder_set_member_name (b, "dry_run");
+  json_builder_add_boolean_value (b, report->dry_run);
+  json_builder_set_member_name (b, "stored_nothing");
+  json_builder_add_boolean_value (b, serah_import_report_stored_nothing (report));
+  json_builder_set_member_name (b, "columns");
+  json_builder_begin_array (b);
+  for (guint i = 0; report->columns != NULL && i < report->columns->len; i++)
+    {
+      const SerahImportColumn *column = report->columns->pdata[i];
+
+      json_builder_begin_object (b);
+      add_string (b, "letter", column->letter);
+      add_string (b, "header", column->header);
+      add_string (b, "field", column->field);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_set_member_name (b, "problems");
   json_builder_begin_array (b);
   for (guint i = 0; i < report->problems->len; i++)
@@ -99,12 +116,29 @@ print_import_summary (SerahCli *cli, const char *path, const SerahImportReport *
   const SerahImportRecord *c = &report->counts;
   guint shown = 0;
 
-  serah_cli_message (cli,
-                     _("Imported “%s”: %lld rows: %lld new, %lld updated, %lld unchanged, %lld "
-                       "rejected (%lld conflicts), %lld duplicates; %lld warnings."),
-                     path, (long long) c->rows, (long long) c->imported, (long long) c->updated,
-                     (long long) c->unchanged, (long long) c->rejected, (long long) c->conflicts,
-                     (long long) c->duplicates, (long long) c->warnings);
+  if (report->dry_run)
+    serah_cli_message (cli,
+                       _("Dry run of “%s”, nothing was saved: %lld rows: %lld would be new, "
+                         "%lld updated, %lld unchanged, %lld rejected (%lld conflicts), %lld "
+                         "duplicates; %lld warnings."),
+                       path, (long long) c->rows, (long long) c->imported,
+                       (long long) c->updated, (long long) c->unchanged,
+                       (long long) c->rejected, (long long) c->conflicts,
+                       (long long) c->duplicates, (long long) c->warnings);
+  else
+    serah_cli_message (cli,
+                       _("Imported “%s”: %lld rows: %lld new, %lld updated, %lld unchanged, "
+                         "%lld rejected (%lld conflicts), %lld duplicates; %lld warnings."),
+                       path, (long long) c->rows, (long long) c->imported,
+                       (long long) c->updated, (long long) c->unchanged,
+                       (long long) c->rejected, (long long) c->conflicts,
+                       (long long) c->duplicates, (long long) c->warnings);
+  if (serah_import_report_stored_nothing (report))
+    serah_cli_message (cli,
+                       _("No participant was stored: all %lld rows were rejected. Fix the "
+                         "problems below (--report FILE writes the rejected rows to correct) "
+                         "and import again."),
+                       (long long) c->rows);
   for (guint i = 0; i < report->problems->len && shown < SUMMARY_PROBLEMS; i++, shown++)
     {
       const SerahImportProblem *p = report->problems->pdata[i];
@@ -169,22 +203,26 @@ verb_import (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahImportReport) report = NULL;
   SerahImportOptions options = { 0 };
   SerahStore *store;
+  gboolean dry_run = FALSE;
   GOptionEntry entries[] = {
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("Read FIELD (nik, card_no, name, sex, birth_date, address, desa, kecamatan, faskes, "
          "care_class) from the column HEADER"), N_("FIELD=HEADER") },
     { "report", 'r', 0, G_OPTION_ARG_FILENAME, &reject_path,
       N_("Write every rejected row to this CSV file"), N_("REJECTS.csv") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check the file and say what an import would do, without saving anything"), NULL },
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "import FILE [--map FIELD=HEADER]... [--report REJECTS.csv]",
+  if (!serah_cli_parse (cli, "import FILE [--map FIELD=HEADER]... [--report REJECTS.csv] [--dry-run]",
                         entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2)
     {
       serah_cli_message (cli, "%s", _("Usage: serah-cli --db DB import FILE "
-                                       "[--map FIELD=HEADER]... [--report REJECTS.csv] [--json]"));
+                                       "[--map FIELD=HEADER]... [--report REJECTS.csv] [--dry-run] "
+                                       "[--json]"));
       return SERAH_CLI_EXIT_USAGE;
     }
   if (reject_path != NULL && !check_writable_destination (cli, reject_path))
@@ -193,10 +231,12 @@ verb_import (SerahCli *cli, int argc, char **argv)
   if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
     return serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
   store = serah_cli_get_store (cli);
-  if (!serah_backup_before_import (store, &error))
+  /* A dry run rolls everything back: there is nothing to back up. */
+  if (!dry_run && !serah_backup_before_import (store, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
 
   options.mappings = (const char *const *) maps;
+  options.dry_run = dry_run;
   options.operator_name = cli->operator_name;
   report = serah_import_file (store, argv[1], &options, NULL, &error);
   if (report == NULL)
@@ -222,7 +262,8 @@ verb_import (SerahCli *cli, int argc, char **argv)
   print_import_summary (cli, argv[1], report);
   if (cli->json)
     print_import_json (cli, argv[1], report, reject_path);
-  return SERAH_CLI_EXIT_OK;
+  /* A list whose every row was refused is no success, whatever was recorded about it. */
+  return serah_import_report_stored_nothing (report) ? SERAH_CLI_EXIT_REFUSED : SERAH_CLI_EXIT_OK;
 }
 
 static int

@@ -60,7 +60,7 @@ check "a ';' list with BOM and CRLF imports" run 0 --db "$db" import "$fixtures/
 check "... and says what it detected" json "$work/out" 'j["separator"] == ";" and j["bom"] and j["imported"] == 2'
 check "a list with unusual headers is refused without --map (exit 2)" run 2 --db "$db" import "$fixtures/import-map.csv"
 check "... naming the missing columns and the headers found" grep -q "Nomor KTP Peserta" "$work/err"
-check "--map names them" run 0 --db "$db" import "$fixtures/import-map.csv" --map "nik=Nomor KTP Peserta" --map "card_no=ID BPJS" --map "name=Nama Anggota" --json
+check "--map names them" run 0 --db "$db" import "$fixtures/import-map.csv" --map "nik=Nomor KTP Peserta" --map "card_no=ID BPJS" --map "name=Nama Anggota" --map "desa=Wilayah Desa" --map "kecamatan=" --json
 
 # Files that are not lists: one clear message, exit 2, JSON says ok: false.
 check "a missing file exits 2" run 2 --db "$db" import "$work/nowhere.csv"

@@ -19,20 +19,38 @@ typedef enum {
   SERAH_FIELD_KECAMATAN,
   SERAH_FIELD_FASKES,
   SERAH_FIELD_CARE_CLASS,
+  /* Columns of the BPJS and Dinkes layouts that are read but not stored as such: RT and RW
+   * join the address, the area codes name the desa and kecamatan through the area
+   * reference, the rest are recognised so that they are not reported as unknown. */
+  SERAH_FIELD_RT,
+  SERAH_FIELD_RW,
+  SERAH_FIELD_DESA_CODE,
+  SERAH_FIELD_KECAMATAN_CODE,
+  SERAH_FIELD_FAMILY_NO,
+  SERAH_FIELD_PISA,
+  SERAH_FIELD_FASKES_CODE,
   SERAH_N_FIELDS
 } SerahField;
+
+/* The fields a participant row stores, in export order (NIK .. care class). */
+#define SERAH_N_STORED_FIELDS (SERAH_FIELD_CARE_CLASS + 1)
 
 /* Header text -> field, -1 when it names none. Case, spaces, underscores, dots and other
  * punctuation do not matter ("No. Kartu", "NO_KARTU" and "nokartu" are the same). */
 int         serah_import_field_for_header (const char *header);
 /* The same folding, for comparing a --map header with the file's headers. */
 char       *serah_import_fold_header      (const char *header);
+/* 0 -> "A", 25 -> "Z", 26 -> "AA": how spreadsheets name a column. */
+char       *serah_import_column_letter    (int index);
 /* For people: "NIK", "card number (nomor kartu)", ... (translated). */
 const char *serah_import_field_label      (SerahField field);
 /* "nik", "card_no", ... -> field, -1 when unknown. */
 int         serah_import_field_from_name  (const char *name);
 const char *serah_import_field_name       (SerahField field);
 gboolean    serah_import_field_required   (SerahField field);
+/* Ceremonies and card stacks go by desa and kecamatan: a list without them is refused
+ * unless the column is mapped (or mapped to nothing: "desa=", keep what the database has). */
+gboolean    serah_import_field_needed     (SerahField field);
 /* The header the export writes for a field ("NIK", "NO_KARTU", ...). */
 const char *serah_import_field_export_header (SerahField field);
 
@@ -93,7 +111,7 @@ void serah_csv_append_field (GString    *line,
 /* One --map FIELD=HEADER option. */
 typedef struct {
   int      field;
-  char    *folded; /* folded header it names */
+  char    *folded; /* folded header it names; "" for "field=": the file has no such column */
   char    *text;   /* as the user wrote it */
 } SerahImportMapping;
 
@@ -177,6 +195,7 @@ typedef struct {
   /* set by the reader at the header, read-only afterwards */
   GPtrArray                *headers;     /* char *, as in the file */
   int                       column[SERAH_N_FIELDS]; /* cell index, -1 when absent */
+  gboolean                  mapped_absent[SERAH_N_FIELDS]; /* "field=": no such column */
   gboolean                  partial;     /* some optional column is absent */
 
   /* the writer's */

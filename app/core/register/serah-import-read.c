@@ -154,6 +154,12 @@ accept_header (SerahImportContext *ctx)
       SerahImportMapping *mapping = ctx->mappings->pdata[m];
       int found = -1;
 
+      if (*mapping->text == '\0')
+        {
+          ctx->mapped_absent[mapping->field] = TRUE;
+          continue;
+        }
+
       for (guint i = 0; i < ctx->headers->len && found < 0; i++)
         if (g_ascii_strcasecmp (ctx->headers->pdata[i], mapping->text) == 0)
           found = (int) i;
@@ -190,7 +196,7 @@ accept_header (SerahImportContext *ctx)
         serah_import_add_problem (ctx, line, (int) i, "unknown-column", SERAH_IMPORT_SEVERITY_INFO,
                                   NULL,
                                   _("Column “%s” is not a participant field; it was ignored."), h);
-      else if (ctx->column[f] < 0)
+      else if (ctx->column[f] < 0 && !ctx->mapped_absent[f])
         {
           ctx->column[f] = (int) i;
           recognised++;
@@ -230,10 +236,31 @@ accept_header (SerahImportContext *ctx)
                    ctx->name, missing->str, missing_names->str, list);
       return;
     }
+  /* Desa and kecamatan: without them participants are stored without the areas that
+   * ceremonies, stacks and reports go by, which nobody notices until the ceremony. */
+  for (int f = 0; f < SERAH_N_FIELDS; f++)
+    if (ctx->column[f] < 0 && serah_import_field_needed (f) && !ctx->mapped_absent[f])
+      {
+        g_string_append_printf (missing, "%s%s", missing->len ? ", " : "",
+                                serah_import_field_label (f));
+        g_string_append_printf (missing_names, "%s%s", missing_names->len ? ", " : "",
+                                serah_import_field_name (f));
+      }
+  if (missing->len > 0)
+    {
+      g_autofree char *list = headers_found (ctx);
+      g_set_error (&ctx->reader_error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_MISSING_COLUMN,
+                   _("“%s” has no column for the %s (field %s), which ceremonies, card stacks "
+                     "and reports go by. Columns found: %s. Map the column that holds it "
+                     "(FIELD=HEADER), or map it to nothing (FIELD=) if the list really has "
+                     "none and participants keep what the database holds."),
+                   ctx->name, missing->str, missing_names->str, list);
+      return;
+    }
   {
     g_autoptr(GString) absent = g_string_new (NULL);
 
-    for (int f = 0; f < SERAH_N_FIELDS; f++)
+    for (int f = 0; f < SERAH_N_STORED_FIELDS; f++)
       if (ctx->column[f] < 0)
         g_string_append_printf (absent, "%s%s", absent->len ? ", " : "",
                                 serah_import_field_label (f));

@@ -99,6 +99,26 @@ dup_or_null (const char *text)
   return text && *text ? g_strdup (text) : NULL;
 }
 
+/* BPJS and Dinkes lists keep RT and RW in columns of their own; the card and the receipt
+ * list print one address line, so they join it ("Kp. Caringin RT 001 RW 002"). */
+static char *
+address_with_rt_rw (SerahImportContext *ctx)
+{
+  const char *address = serah_import_field_text (ctx, SERAH_FIELD_ADDRESS);
+  const char *rt = serah_import_field_text (ctx, SERAH_FIELD_RT);
+  const char *rw = serah_import_field_text (ctx, SERAH_FIELD_RW);
+  GString *out;
+
+  if (*rt == '\0' && *rw == '\0')
+    return dup_or_null (address);
+  out = g_string_new (address);
+  if (*rt != '\0')
+    g_string_append_printf (out, "%sRT %s", out->len ? " " : "", rt);
+  if (*rw != '\0')
+    g_string_append_printf (out, "%sRW %s", out->len ? " " : "", rw);
+  return g_string_free (out, FALSE);
+}
+
 /* L and P, as most lists write them, without serah_sex_parse's copy: this runs per row. */
 static gboolean
 parse_sex (const char *text, SerahSex *sex)
@@ -389,7 +409,7 @@ serah_import_process_row (SerahImportContext *ctx)
 
   ok = check_sex_and_birth (ctx, line, &p, nik_ok) && ok;
 
-  p.address = dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_ADDRESS));
+  p.address = address_with_rt_rw (ctx);
   p.desa = dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_DESA));
   p.kecamatan = dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_KECAMATAN));
   p.faskes = dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_FASKES));

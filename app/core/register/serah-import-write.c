@@ -75,7 +75,7 @@ write_participant (const SerahParticipant *p, gpointer user_data, GError **error
 {
   ExportContext *ctx = user_data;
   char care[4] = "";
-  const char *values[SERAH_N_FIELDS];
+  const char *values[SERAH_N_STORED_FIELDS];
 
   if (p->care_class > 0)
     g_snprintf (care, sizeof care, "%d", p->care_class);
@@ -91,7 +91,7 @@ write_participant (const SerahParticipant *p, gpointer user_data, GError **error
   values[SERAH_FIELD_CARE_CLASS] = care;
 
   g_string_truncate (ctx->line, 0);
-  for (int f = 0; f < SERAH_N_FIELDS; f++)
+  for (int f = 0; f < SERAH_N_STORED_FIELDS; f++)
     {
       if (f > 0)
         g_string_append_c (ctx->line, ',');
@@ -120,7 +120,7 @@ serah_participants_write_csv (SerahStore *store, const SerahParticipantFilter *f
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  for (int f = 0; f < SERAH_N_FIELDS; f++)
+  for (int f = 0; f < SERAH_N_STORED_FIELDS; f++)
     g_string_append_printf (header, "%s%s", f ? "," : "", serah_import_field_export_header (f));
   g_string_append (header, "\r\n");
   if (fwrite (header->str, 1, header->len, out) != header->len)

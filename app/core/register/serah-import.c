@@ -49,6 +49,16 @@ serah_import_problem_free (SerahImportProblem *self)
 }
 
 void
+serah_import_column_free (SerahImportColumn *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->header);
+  g_free (self->letter);
+  g_free (self);
+}
+
+void
 serah_import_report_free (SerahImportReport *self)
 {
   if (self == NULL)
@@ -56,7 +66,19 @@ serah_import_report_free (SerahImportReport *self)
   g_free (self->counts.file_name);
   g_free (self->counts.sha256);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->sample, g_ptr_array_unref);
   g_free (self);
+}
+
+gboolean
+serah_import_report_stored_nothing (const SerahImportReport *report)
+{
+  const SerahImportRecord *c;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  c = &report->counts;
+  return c->rows > 0 && c->imported + c->updated + c->unchanged == 0 && c->rejected > 0;
 }
 
 void
@@ -214,6 +236,9 @@ write_batch (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
   n = batch->rows->len;
   if (n == 0)
     return TRUE;
+  for (guint i = 0; ctx->report->sample != NULL && i < n &&
+                    ctx->report->sample->len < ctx->options->sample_rows; i++)
+    g_ptr_array_add (ctx->report->sample, serah_participant_copy (batch->rows->pdata[i]));
 
   if (!serah_store_upsert_participants (ctx->store, (SerahParticipant *const *) batch->rows->pdata,
                                         n, counts->id, results, holders, error))
@@ -291,6 +316,18 @@ run_writer (SerahImportContext *ctx, GError **error)
         break;
     }
   g_thread_join (reader);
+  if (ctx->headers != NULL)
+    for (guint i = 0; i < ctx->headers->len; i++)
+      {
+        SerahImportColumn *column = g_new0 (SerahImportColumn, 1);
+
+        column->header = g_strdup (ctx->headers->pdata[i]);
+        column->letter = serah_import_column_letter ((int) i);
+        for (int f = 0; f < SERAH_N_FIELDS && column->field == NULL; f++)
+          if (ctx->column[f] == (int) i)
+            column->field = serah_import_field_name (f);
+        g_ptr_array_add (ctx->report->columns, column);
+      }
 
   /* The reader's last batch carries the problems found since the one before; a refused
    * file's (the header, say) are not wanted: the file records nothing. */
@@ -310,6 +347,20 @@ run_writer (SerahImportContext *ctx, GError **error)
    * order (g_ptr_array_sort is stable, so one line's problems keep theirs). */
   g_ptr_array_sort (ctx->report->problems, compare_problem_lines);
 
+  if (ctx->report->dry_run && !failed)
+    {
+      /* Every check ran against the database as the import would have changed it; now
+       * nothing of it stays (the indexes a bulk dropped come back with the rollback). */
+      if (ctx->in_transaction)
+        {
+          if (!serah_store_end_participant_bulk (ctx->store, &local_error))
+            g_clear_error (&local_error);
+          serah_store_rollback (ctx->store);
+        }
+      ctx->in_transaction = FALSE;
+      counts->id = 0;
+      return TRUE;
+    }
   if (failed || !serah_store_end_participant_bulk (ctx->store, &local_error) ||
       !serah_store_finish_import (ctx->store, counts, &local_error) ||
       !serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
@@ -426,6 +477,12 @@ serah_import_file (SerahStore               *store,
   ctx.report->problems =
     g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_problem_free);
   ctx.report->counts.file_name = g_strdup (ctx.name);
+  ctx.report->columns =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_column_free);
+  ctx.report->dry_run = options != NULL && options->dry_run;
+  if (options != NULL && options->sample_rows > 0)
+    ctx.report->sample =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) serah_participant_free);
   ctx.cells = g_ptr_array_new_with_free_func (free_gstring);
   ctx.seen_nik = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   ctx.seen_card = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -461,4 +518,24 @@ serah_import_file (SerahStore               *store,
 out:
   import_clear (&ctx);
   return report;
+}
+
+SerahImportReport *
+serah_import_preview (SerahStore               *store,
+                      const char               *path,
+                      const SerahImportOptions *options,
+                      guint                     sample_rows,
+                      GCancellable             *cancellable,
+                      GError                  **error)
+{
+  SerahImportOptions preview = { 0 };
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (options != NULL)
+    preview = *options;
+  preview.dry_run = TRUE;
+  preview.sample_rows = sample_rows;
+  return serah_import_file (store, path, &preview, cancellable, error);
 }

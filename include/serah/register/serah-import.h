@@ -78,11 +78,24 @@ typedef struct {
 
 void serah_import_problem_free (SerahImportProblem *self);
 
+/* One column of the file as the importer read it: what the GUI's mapping view shows. */
+typedef struct {
+  char       *header;  /* as in the file ("" for an empty header cell) */
+  char       *letter;  /* spreadsheet column letter: "A", "B", ... "AA" */
+  const char *field;   /* the field it is read as ("nik", "desa", "desa_code"...), or NULL */
+} SerahImportColumn;
+
+void serah_import_column_free (SerahImportColumn *self);
+
 typedef struct {
   SerahImportRecord  counts;     /* id, file_name, sha256 and the counts */
   GPtrArray         *problems;   /* SerahImportProblem, in line order */
   char               separator;  /* detected: ',', ';' or '\t' */
   gboolean           had_bom;
+  /* office data (issue 11) */
+  gboolean           dry_run;    /* nothing was stored: counts say what an import would do */
+  GPtrArray         *columns;    /* SerahImportColumn, in file order */
+  GPtrArray         *sample;     /* SerahParticipant: the first rows as they would be stored */
 } SerahImportReport;
 
 void serah_import_report_free (SerahImportReport *self);
@@ -99,6 +112,12 @@ typedef struct {
   /* hardening (issue 6): the operator recorded in the audit log with the import, in its
    * transaction (NULL: the system user name). */
   const char         *operator_name;
+  /* office data (issue 11): read, check and count everything, then roll back: the report
+   * says what the import would do and the database is left as it was (no audit entry). */
+  gboolean            dry_run;
+  /* Keep this many of the first valid rows, as they would be stored, in report->sample
+   * (the GUI's preview before an import commits). */
+  guint               sample_rows;
 } SerahImportOptions;
 
 /* Imports path into store in one transaction. Returns the report (rows may have been
@@ -113,6 +132,20 @@ SerahImportReport *serah_import_file (SerahStore               *store,
                                       const SerahImportOptions *options,
                                       GCancellable             *cancellable,
                                       GError                  **error);
+
+/* What the Peserta page shows before an import commits: a dry run that keeps the columns
+ * found, the first sample_rows rows as they would be stored, and every problem. The
+ * database is left as it was. */
+SerahImportReport *serah_import_preview (SerahStore               *store,
+                                         const char               *path,
+                                         const SerahImportOptions *options,
+                                         guint                     sample_rows,
+                                         GCancellable             *cancellable,
+                                         GError                  **error);
+
+/* TRUE when rows were read and none was stored: every one was rejected (or repeated a
+ * rejected one). The command line exits 1 then; the window says so instead of "done". */
+gboolean serah_import_report_stored_nothing (const SerahImportReport *report);
 
 /* The names accepted by SerahImportOptions.mappings, NULL-terminated. */
 const char *const *serah_import_field_names (void);

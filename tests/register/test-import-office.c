@@ -1,0 +1,314 @@
+/* test-import-office.c: the lists offices really receive (issue 11): BPJS and Dinkes column
+ * layouts, areas that must not go missing silently, lists whose every row is refused, dry
+ * runs and the preview the Peserta page shows before an import commits. Fixtures are
+ * written by tests/fixtures/make-office-fixtures.py (CSV in Windows-1252, openpyxl XLSX,
+ * an ODS laid out as LibreOffice writes it). */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "serah-test-util.h"
+
+typedef struct {
+  char       *dir;
+  char       *db_path;
+  SerahStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = serah_test_tmpdir ();
+  f->store = serah_test_open_store (f->dir, &f->db_path);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  serah_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+static SerahImportReport *
+import_path (Fixture *f, const char *path, const SerahImportOptions *options, GError **error)
+{
+  return serah_import_file (f->store, path, options, NULL, error);
+}
+
+static SerahImportReport *
+import_fixture (Fixture *f, const char *name, const SerahImportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = serah_test_fixture (name);
+  SerahImportReport *report = import_path (f, path, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+/* Writes text to a file of the test's folder and returns its path. */
+static char *
+write_file (Fixture *f, const char *name, const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static const SerahImportProblem *
+find_problem (const SerahImportReport *report, gint64 line, const char *code)
+{
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const SerahImportProblem *p = report->problems->pdata[i];
+      if ((line < 0 || p->line == line) && g_strcmp0 (p->code, code) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+static const char *
+column_field (const SerahImportReport *report, const char *header)
+{
+  for (guint i = 0; i < report->columns->len; i++)
+    {
+      const SerahImportColumn *c = report->columns->pdata[i];
+      if (g_strcmp0 (c->header, header) == 0)
+        return c->field;
+    }
+  g_error ("no column %s", header);
+  return NULL;
+}
+
+static SerahParticipant *
+get_by_nik (Fixture *f, const char *nik)
+{
+  g_autoptr(GError) error = NULL;
+  SerahParticipant *p = serah_store_find_participant_by_nik (f->store, nik, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (p);
+  return p;
+}
+
+static guint
+count_imports (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) imports = serah_store_list_imports (f->store, &error);
+
+  g_assert_no_error (error);
+  return imports->len;
+}
+
+/* A BPJS export (';', Windows-1252, two title lines, NOKA ... NM_KEC): names, areas and
+ * faskes come from NM_DESA, NM_KEC and NM_PPK; the code columns are recognised, not
+ * reported as unknown. */
+static void
+test_bpjs_layout (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_fixture (f, "office-bpjs.csv", NULL);
+  g_autoptr(SerahParticipant) andre = NULL;
+  g_autoptr(SerahParticipant) siti = NULL;
+
+  g_assert_cmpint (report->counts.rows, ==, 3);
+  g_assert_cmpint (report->counts.imported, ==, 3);
+  g_assert_cmpint (report->counts.rejected, ==, 0);
+  g_assert_false (serah_import_report_stored_nothing (report));
+  g_assert_null (find_problem (report, -1, "unknown-column"));
+  g_assert_null (find_problem (report, -1, "column-absent"));
+  g_assert_nonnull (find_problem (report, 1, "title-line"));
+  g_assert_nonnull (find_problem (report, 2, "title-line"));
+
+  g_assert_cmpstr (column_field (report, "NOKA"), ==, "card_no");
+  g_assert_cmpstr (column_field (report, "NM_DESA"), ==, "desa");
+  g_assert_cmpstr (column_field (report, "NM_KEC"), ==, "kecamatan");
+  g_assert_cmpstr (column_field (report, "NM_PPK"), ==, "faskes");
+  g_assert_cmpstr (column_field (report, "KD_DESA"), ==, "desa_code");
+  g_assert_cmpstr (column_field (report, "KD_PPK"), ==, "faskes_code");
+  g_assert_cmpstr (column_field (report, "PISA"), ==, "pisa");
+  g_assert_cmpstr (column_field (report, "KELAS"), ==, "care_class");
+
+  andre = get_by_nik (f, "3601120101800001");
+  g_assert_cmpstr (andre->card_no, ==, "0001311000001");
+  g_assert_cmpstr (andre->name, ==, "ANDRÉ SETIAWAN"); /* Windows-1252 read as such */
+  g_assert_cmpstr (andre->faskes, ==, "PUSKESMAS LABUAN");
+  g_assert_nonnull (andre->desa);
+  g_assert_nonnull (andre->kecamatan);
+  g_assert_cmpint (andre->care_class, ==, 3);
+  siti = get_by_nik (f, "3601124502850002");
+  g_assert_cmpint (siti->sex, ==, SERAH_SEX_FEMALE);
+  g_assert_cmpstr (siti->birth_date, ==, "1985-02-05");
+}
+
+/* Headers as people type them: spaced, lower case, dotted. RT and RW join the address. */
+static void
+test_spaced_lower_case_headers (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "dinkes.csv",
+    "no kartu,nik,nmpst,kdjk,tgllhr,alamat,rt,rw,kd desa,nm desa,Kd_Kec,nm kec,"
+    "nm ppk,hak kelas,no kk\n"
+    "0001311000011,3601120202800011,ASEP,L,02/02/1980,KP. LABUAN,001,002,3601122002,"
+    "LABUAN,360112,LABUAN,PUSKESMAS LABUAN,KELAS III,3601120000000011\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) report = import_path (f, path, NULL, &error);
+  g_autoptr(SerahParticipant) asep = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (report->counts.imported, ==, 1);
+  g_assert_null (find_problem (report, -1, "unknown-column"));
+  g_assert_cmpstr (column_field (report, "nmpst"), ==, "name");
+  g_assert_cmpstr (column_field (report, "kdjk"), ==, "sex");
+  g_assert_cmpstr (column_field (report, "nm desa"), ==, "desa");
+  g_assert_cmpstr (column_field (report, "Kd_Kec"), ==, "kecamatan_code");
+  g_assert_cmpstr (column_field (report, "nm kec"), ==, "kecamatan");
+  g_assert_cmpstr (column_field (report, "no kk"), ==, "family_no");
+  asep = get_by_nik (f, "3601120202800011");
+  g_assert_cmpstr (asep->address, ==, "KP. LABUAN RT 001 RW 002");
+  g_assert_cmpstr (asep->faskes, ==, "PUSKESMAS LABUAN");
+  g_assert_cmpint (asep->care_class, ==, 3);
+}
+
+/* A list without desa or kecamatan stops before anything is stored and names the columns
+ * it saw; mapping the column, or mapping it to nothing, lets it through. */
+static void
+test_missing_areas_stop_the_import (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "no-areas.csv",
+    "NOKA,NIK,NAMA,JK,LOKASI,WILAYAH\n"
+    "0001311000021,3601120303800021,BUDI,L,Caringin,Labuan\n");
+  const char *const mapped[] = { "desa=LOKASI", "kecamatan=wilayah", NULL };
+  const char *const absent[] = { "desa=", "kecamatan=", NULL };
+  SerahImportOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) report = import_path (f, path, NULL, &error);
+  g_autoptr(SerahParticipant) budi = NULL;
+
+  g_assert_null (report);
+  g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_MISSING_COLUMN);
+  g_assert_nonnull (strstr (error->message, "desa"));
+  g_assert_nonnull (strstr (error->message, "kecamatan"));
+  g_assert_nonnull (strstr (error->message, "“LOKASI”"));
+  g_assert_nonnull (strstr (error->message, "“WILAYAH”"));
+  g_assert_cmpint (count_imports (f), ==, 0);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 0);
+  g_clear_error (&error);
+
+  options.mappings = mapped;
+  report = import_path (f, path, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->counts.imported, ==, 1);
+  budi = get_by_nik (f, "3601120303800021");
+  g_assert_cmpstr (budi->desa, ==, "Caringin");
+  g_assert_cmpstr (budi->kecamatan, ==, "Labuan");
+  g_clear_pointer (&report, serah_import_report_free);
+
+  /* Mapped to nothing: the rows keep the areas the database holds. */
+  options.mappings = absent;
+  report = import_path (f, path, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->counts.unchanged, ==, 1);
+  g_clear_pointer (&budi, serah_participant_free);
+  budi = get_by_nik (f, "3601120303800021");
+  g_assert_cmpstr (budi->desa, ==, "Caringin");
+}
+
+/* An export that a spreadsheet saved again (NIKs as 3.60112E+15): every row is rejected,
+ * nothing is stored, and the report says so. */
+static void
+test_all_rows_rejected (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_fixture (f, "office-all-rejected.csv", NULL);
+  const SerahImportProblem *p;
+
+  g_assert_cmpint (report->counts.rows, ==, 2);
+  g_assert_cmpint (report->counts.rejected, ==, 2);
+  g_assert_true (serah_import_report_stored_nothing (report));
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 0);
+  p = find_problem (report, 2, "nik-scientific");
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->column, ==, "NIK");
+  g_assert_nonnull (find_problem (report, 3, "nik-scientific"));
+}
+
+/* A dry run counts what an import would do, row by row against the database, and leaves
+ * the database as it was: no participant, no import record. */
+static void
+test_dry_run (Fixture *f, gconstpointer data)
+{
+  SerahImportOptions options = { .dry_run = TRUE };
+  g_autoptr(SerahImportReport) dry = import_fixture (f, "office-bpjs.csv", &options);
+  g_autoptr(SerahImportReport) real = NULL;
+  g_autoptr(SerahImportReport) again = NULL;
+
+  g_assert_true (dry->dry_run);
+  g_assert_cmpint (dry->counts.id, ==, 0);
+  g_assert_cmpint (dry->counts.imported, ==, 3);
+  g_assert_nonnull (dry->counts.sha256);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 0);
+  g_assert_cmpint (count_imports (f), ==, 0);
+
+  real = import_fixture (f, "office-bpjs.csv", NULL);
+  g_assert_false (real->dry_run);
+  g_assert_cmpint (real->counts.imported, ==, 3);
+  g_assert_cmpint (count_imports (f), ==, 1);
+
+  again = import_fixture (f, "office-bpjs.csv", &options);
+  g_assert_cmpint (again->counts.unchanged, ==, 3);
+  g_assert_cmpint (again->counts.imported, ==, 0);
+  g_assert_cmpint (count_imports (f), ==, 1);
+}
+
+/* The preview: the columns found, the first rows as they would be stored, the problems;
+ * nothing stored. */
+static void
+test_preview (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = serah_test_fixture ("office-bpjs.csv");
+  g_autoptr(SerahImportReport) report = serah_import_preview (f->store, path, NULL, 2, NULL,
+                                                              &error);
+  const SerahImportColumn *first;
+  const SerahParticipant *row;
+
+  g_assert_no_error (error);
+  g_assert_true (report->dry_run);
+  g_assert_cmpuint (report->columns->len, ==, 13);
+  first = report->columns->pdata[0];
+  g_assert_cmpstr (first->letter, ==, "A");
+  g_assert_cmpstr (first->header, ==, "NOKA");
+  g_assert_cmpstr (((SerahImportColumn *) report->columns->pdata[12])->letter, ==, "M");
+  g_assert_cmpuint (report->sample->len, ==, 2);
+  row = report->sample->pdata[0];
+  g_assert_cmpstr (row->nik, ==, "3601120101800001");
+  g_assert_cmpstr (row->faskes, ==, "PUSKESMAS LABUAN");
+  g_assert_nonnull (find_problem (report, 1, "title-line"));
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 0);
+  g_assert_cmpint (count_imports (f), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/serah/import-office/" path, Fixture, NULL, fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("bpjs-layout", test_bpjs_layout);
+  ADD ("spaced-lower-case-headers", test_spaced_lower_case_headers);
+  ADD ("missing-areas-stop-the-import", test_missing_areas_stop_the_import);
+  ADD ("all-rows-rejected", test_all_rows_rejected);
+  ADD ("dry-run", test_dry_run);
+  ADD ("preview", test_preview);
+#undef ADD
+
+  return g_test_run ();
+}
