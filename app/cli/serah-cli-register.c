@@ -60,6 +60,8 @@ print_import_json (SerahCli *cli, const char *path, const SerahImportReport *rep
   add_string (b, "file", path);
   add_int (b, "import_id", c->id);
   add_string (b, "sha256", c->sha256);
+  add_string (b, "format", report->format);
+  add_string (b, "sheet", report->sheet);
   add_string (b, "separator", sep);
   add_string (b, "separator_name", separator_name (report->separator));
   json_builder_set_member_name (b, "bom");
@@ -204,25 +206,29 @@ verb_import (SerahCli *cli, int argc, char **argv)
   SerahImportOptions options = { 0 };
   SerahStore *store;
   gboolean dry_run = FALSE;
+  g_autofree char *sheet = NULL;
   GOptionEntry entries[] = {
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("Read FIELD (nik, card_no, name, sex, birth_date, address, desa, kecamatan, faskes, "
          "care_class) from the column HEADER"), N_("FIELD=HEADER") },
     { "report", 'r', 0, G_OPTION_ARG_FILENAME, &reject_path,
       N_("Write every rejected row to this CSV file"), N_("REJECTS.csv") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet,
+      N_("XLSX or ODS: read this sheet (default: the first visible sheet with a header row)"),
+      N_("NAME") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Check the file and say what an import would do, without saving anything"), NULL },
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "import FILE [--map FIELD=HEADER]... [--report REJECTS.csv] [--dry-run]",
+  if (!serah_cli_parse (cli, "import FILE [--map FIELD=HEADER]... [--sheet NAME] [--report REJECTS.csv] [--dry-run]",
                         entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2)
     {
       serah_cli_message (cli, "%s", _("Usage: serah-cli --db DB import FILE "
-                                       "[--map FIELD=HEADER]... [--report REJECTS.csv] [--dry-run] "
-                                       "[--json]"));
+                                       "[--map FIELD=HEADER]... [--sheet NAME] [--report REJECTS.csv] "
+                                       "[--dry-run] [--json]"));
       return SERAH_CLI_EXIT_USAGE;
     }
   if (reject_path != NULL && !check_writable_destination (cli, reject_path))
@@ -237,6 +243,7 @@ verb_import (SerahCli *cli, int argc, char **argv)
 
   options.mappings = (const char *const *) maps;
   options.dry_run = dry_run;
+  options.sheet = sheet;
   options.operator_name = cli->operator_name;
   report = serah_import_file (store, argv[1], &options, NULL, &error);
   if (report == NULL)

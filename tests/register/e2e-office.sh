@@ -42,4 +42,17 @@ check "... naming the columns it saw" grep -q "LOKASI" "$work/err"
 run 0 "... and imports once they are mapped" \
   "$cli" --db "$db" import "$work/no-areas.csv" --map desa=LOKASI --map kecamatan=
 
+# Spreadsheets, read directly: rows and column letters in the problems.
+run 0 "an .xlsx list imports directly" \
+  "$cli" --db "$work/sheets.db" import "$fixtures/office-shared.xlsx" --json
+check "... from its sheet, with rows and column letters" json "$work/out" \
+  'j["format"] == "xlsx" and j["sheet"] == "Daftar" and j["imported"] == 3 and {"line": 7, "column": "A", "code": "card-leading-zeros"}.items() <= [p for p in j["problems"] if p["severity"] == "error"][0].items()'
+run 0 "an .ods list imports directly" \
+  "$cli" --db "$work/sheets.db" import "$fixtures/office-bpjs.ods" --json
+check "... its NIK stored as a number is nik-scientific" json "$work/out" \
+  'j["format"] == "ods" and any(p["line"] == 6 and p["column"] == "B" and p["code"] == "nik-scientific" for p in j["problems"])'
+run 2 "--sheet with a name the workbook lacks exits 2" \
+  "$cli" --db "$work/sheets.db" import "$fixtures/office-bpjs.xlsx" --sheet Lembar9
+check "... listing its sheets" grep -q "Peserta" "$work/err"
+
 finish

@@ -64,9 +64,9 @@ check "--map names them" run 0 --db "$db" import "$fixtures/import-map.csv" --ma
 
 # Files that are not lists: one clear message, exit 2, JSON says ok: false.
 check "a missing file exits 2" run 2 --db "$db" import "$work/nowhere.csv"
-check "an .xlsx is refused with advice (exit 2)" run 2 --db "$db" import "$fixtures/import-spreadsheet.xlsx" --json
-check "... the advice is to export it as CSV" grep -q "export it as CSV" "$work/err"
-check "... and --json prints ok: false" json "$work/out" 'j["ok"] is False and "spreadsheet" in j["error"]'
+check "an .xlsx without sheets is refused with advice (exit 2)" run 2 --db "$db" import "$fixtures/import-spreadsheet.xlsx" --json
+check "... the advice is to add a header row" grep -q "header row" "$work/err"
+check "... and --json prints ok: false" json "$work/out" 'j["ok"] is False and "sheet" in j["error"]'
 check "a binary file exits 2" run 2 --db "$db" import "$fixtures/import-binary.csv"
 
 # Export: full NIKs, and re-importing the export changes nothing.

@@ -294,6 +294,151 @@ test_preview (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_imports (f), ==, 0);
 }
 
+/* ---- spreadsheets ---- */
+
+static void
+assert_problem_at (const SerahImportReport *report, gint64 line, const char *column,
+                   const char *code, SerahImportSeverity severity)
+{
+  const SerahImportProblem *p = find_problem (report, line, code);
+
+  if (p == NULL)
+    g_error ("no problem %s on row %" G_GINT64_FORMAT, code, line);
+  g_assert_cmpstr (p->column, ==, column);
+  g_assert_cmpint (p->severity, ==, severity);
+}
+
+static void
+assert_birth_date (Fixture *f, const char *nik, const char *iso)
+{
+  g_autoptr(SerahParticipant) p = get_by_nik (f, nik);
+  g_assert_cmpstr (p->birth_date, ==, iso);
+}
+
+/* An XLSX written by openpyxl (inline strings): the hidden first sheet and the notes sheet
+ * without a header are passed over; title rows above the header (one merged across the
+ * header's width) are skipped; rows are the spreadsheet's, columns its letters; a NIK
+ * stored as a number is nik-scientific; date cells are dates; a hidden row is read with a
+ * warning; a bare day number in the birth-date column is read as one, with a warning. */
+static void
+test_xlsx (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_fixture (f, "office-bpjs.xlsx", NULL);
+  g_autoptr(SerahParticipant) andre = NULL;
+  g_autoptr(SerahParticipant) neng = NULL;
+
+  g_assert_cmpstr (report->format, ==, "xlsx");
+  g_assert_cmpstr (report->sheet, ==, "Peserta");
+  g_assert_cmpint (report->counts.rows, ==, 4);
+  g_assert_cmpint (report->counts.imported, ==, 3);
+  g_assert_cmpint (report->counts.rejected, ==, 1);
+  g_assert_nonnull (find_problem (report, 1, "title-line"));
+  g_assert_cmpstr (find_problem (report, 1, "title-line")->raw_value, ==,
+                   "DAFTAR PESERTA PBI JK KABUPATEN PANDEGLANG");
+  assert_problem_at (report, 6, "B", "nik-scientific", SERAH_IMPORT_SEVERITY_ERROR);
+  g_assert_cmpstr (find_problem (report, 6, "nik-scientific")->raw_value, ==, "3.60112E+15");
+  assert_problem_at (report, 7, NULL, "hidden-row", SERAH_IMPORT_SEVERITY_WARNING);
+  assert_problem_at (report, 7, "F", "birth-date-serial", SERAH_IMPORT_SEVERITY_WARNING);
+  g_assert_null (find_problem (report, -1, "unknown-column"));
+  g_assert_cmpstr (column_field (report, "NM_DESA"), ==, "desa");
+  g_assert_cmpstr (((SerahImportColumn *) report->columns->pdata[11])->letter, ==, "L");
+
+  andre = get_by_nik (f, "3601120101800001");
+  g_assert_cmpstr (andre->name, ==, "ANDRÉ SETIAWAN");
+  g_assert_cmpstr (andre->card_no, ==, "0001311000001");
+  g_assert_cmpstr (andre->birth_date, ==, "1980-01-01");
+  g_assert_cmpint (andre->care_class, ==, 3); /* a number cell: 3 */
+  assert_birth_date (f, "3601121003900003", "1990-03-10");
+  neng = get_by_nik (f, "3601124104950004");
+  g_assert_cmpstr (neng->name, ==, "NENG ROHAYATI");
+  g_assert_cmpstr (neng->birth_date, ==, "1995-04-01");
+}
+
+/* The 1904 date system (Excel for Mac): the same dates come out. */
+static void
+test_xlsx_1904 (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_fixture (f, "office-1904.xlsx", NULL);
+
+  g_assert_cmpint (report->counts.imported, ==, 3);
+  assert_birth_date (f, "3601120101800001", "1980-01-01");
+  assert_birth_date (f, "3601121003900003", "1990-03-10");
+}
+
+/* Shared strings as Excel and LibreOffice write them (XlsxWriter), rich text joined, a
+ * merged title, and a card number typed into a General cell. */
+static void
+test_xlsx_shared_strings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_fixture (f, "office-shared.xlsx", NULL);
+  g_autoptr(SerahParticipant) andre = NULL;
+
+  g_assert_cmpstr (report->sheet, ==, "Daftar");
+  g_assert_cmpint (report->counts.imported, ==, 3);
+  g_assert_nonnull (find_problem (report, 1, "title-line"));
+  assert_problem_at (report, 7, "A", "card-leading-zeros", SERAH_IMPORT_SEVERITY_ERROR);
+  andre = get_by_nik (f, "3601120101800001");
+  g_assert_cmpstr (andre->name, ==, "ANDRÉ SETIAWAN");
+  g_assert_cmpstr (andre->birth_date, ==, "1980-01-01");
+  g_assert_cmpstr (andre->faskes, ==, "PUSKESMAS LABUAN");
+  assert_birth_date (f, "3601124502850002", "1985-02-05");
+}
+
+/* ODS: a hidden table passed over, a merged title (covered cells), repeated empty rows and
+ * columns (LibreOffice writes a million of them as one element), date and float cells, a
+ * hidden (collapsed) row, repeated cells. */
+static void
+test_ods (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_fixture (f, "office-bpjs.ods", NULL);
+  g_autoptr(SerahParticipant) andre = NULL;
+  g_autoptr(SerahParticipant) ujang = NULL;
+
+  g_assert_cmpstr (report->format, ==, "ods");
+  g_assert_cmpstr (report->sheet, ==, "Peserta");
+  g_assert_cmpint (report->counts.rows, ==, 3);
+  g_assert_cmpint (report->counts.imported, ==, 2);
+  g_assert_cmpstr (find_problem (report, 1, "title-line")->raw_value, ==,
+                   "DAFTAR PESERTA PBI JK");
+  assert_problem_at (report, 6, "B", "nik-scientific", SERAH_IMPORT_SEVERITY_ERROR);
+  assert_problem_at (report, 7, NULL, "hidden-row", SERAH_IMPORT_SEVERITY_WARNING);
+  andre = get_by_nik (f, "3601120101800001");
+  g_assert_cmpstr (andre->name, ==, "ANDRÉ SETIAWAN");
+  g_assert_cmpstr (andre->birth_date, ==, "1980-01-01");
+  g_assert_cmpint (andre->care_class, ==, 3);
+  ujang = get_by_nik (f, "3601121003900003");
+  g_assert_cmpstr (ujang->faskes, ==, "X"); /* a repeated cell fills both its columns */
+  g_assert_cmpstr (ujang->address, ==, "KP. TELUK");
+}
+
+/* --sheet picks a sheet by name; a name the workbook lacks is refused with its sheets. */
+static void
+test_sheet_option (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = serah_test_fixture ("office-bpjs.xlsx");
+  SerahImportOptions options = { .sheet = "Lembar9" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) report = import_path (f, path, &options, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_NO_SHEET);
+  g_assert_nonnull (strstr (error->message, "“Peserta”"));
+  g_assert_nonnull (strstr (error->message, "“Catatan”"));
+  g_clear_error (&error);
+
+  options.sheet = "Catatan";
+  report = import_path (f, path, &options, &error);
+  g_assert_null (report);
+  g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_NOT_CSV);
+  g_clear_error (&error);
+
+  options.sheet = "Peserta";
+  report = import_path (f, path, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->counts.imported, ==, 3);
+  g_assert_cmpint (count_imports (f), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -308,6 +453,11 @@ main (int argc, char **argv)
   ADD ("all-rows-rejected", test_all_rows_rejected);
   ADD ("dry-run", test_dry_run);
   ADD ("preview", test_preview);
+  ADD ("xlsx", test_xlsx);
+  ADD ("xlsx-1904", test_xlsx_1904);
+  ADD ("xlsx-shared-strings", test_xlsx_shared_strings);
+  ADD ("ods", test_ods);
+  ADD ("sheet-option", test_sheet_option);
 #undef ADD
 
   return g_test_run ();

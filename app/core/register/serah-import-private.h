@@ -192,6 +192,13 @@ typedef struct {
   GError                   *reader_error;
   char                     *sha256;      /* set when the reader is done */
 
+  /* spreadsheets (issue 11) */
+  char                     *path;        /* the file, for the spreadsheet reader */
+  gboolean                  is_sheet;    /* a ZIP container: XLSX or ODS */
+  gboolean                  sheet_ods;   /* set by the reader: ODS rather than XLSX */
+  char                     *sheet;       /* the sheet read (set by the reader at the header) */
+  gboolean                  row_hidden;  /* the current spreadsheet row is hidden */
+
   /* set by the reader at the header, read-only afterwards */
   GPtrArray                *headers;     /* char *, as in the file */
   int                       column[SERAH_N_FIELDS]; /* cell index, -1 when absent */
@@ -228,6 +235,10 @@ void       serah_import_sniff          (const char *buf,
                                         guint      *score_out,
                                         char      **first_record_out);
 
+/* How many of cells (NULL-terminated) name a known column, by synonym or by --map. */
+guint      serah_import_header_score   (char      **cells,
+                                        GPtrArray  *mappings);
+
 /* The reader: parses the stream from ctx->block on, validates, queues batches; its last
  * batch has last = TRUE, with ctx->reader_error set when the file as a whole failed. */
 gpointer    serah_import_reader_main (gpointer data);
@@ -256,6 +267,14 @@ GString    *serah_import_cell        (SerahImportContext  *ctx,
 /* The (cleaned) text of a field in the current record, "" when absent. */
 const char *serah_import_field_text  (SerahImportContext  *ctx,
                                       SerahField           field);
+/* The record in ctx->cells (n_cells of them, starting at ctx->record_line): a title line
+ * before the header's index, the header, or a data row (blank ones skipped). The CSV
+ * parser and the spreadsheet reader both hand their records here. */
+void        serah_import_take_record (SerahImportContext  *ctx);
+SerahImportBatch *serah_import_batch_new (void);
+/* The spreadsheet reader (serah-import-sheet.c): XLSX or ODS from ctx->path, in the
+ * reader thread, as serah_import_reader_main does for CSV. */
+gpointer    serah_import_sheet_reader_main (gpointer data);
 /* Checks and counts the current record; a valid one joins the batch. */
 void        serah_import_process_row (SerahImportContext  *ctx);
 /* Hands the batch being filled to the writer (waiting while too many are in flight) and

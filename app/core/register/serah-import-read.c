@@ -314,7 +314,12 @@ record_is_blank (SerahImportContext *ctx)
 static void
 on_record (int terminator, void *data)
 {
-  SerahImportContext *ctx = data;
+  serah_import_take_record (data);
+}
+
+void
+serah_import_take_record (SerahImportContext *ctx)
+{
   gint64 index = ctx->n_records++;
 
   if (ctx->reader_error == NULL)
@@ -332,7 +337,7 @@ on_record (int terminator, void *data)
             if (((GString *) ctx->cells->pdata[i])->len > 0)
               g_string_append_printf (text, "%s%s", text->len ? " " : "",
                                       ((GString *) ctx->cells->pdata[i])->str);
-          if (g_utf8_validate_len (text->str, text->len, NULL))
+          if (g_utf8_validate_len (text->str, text->len, NULL) && text->len > 0)
             serah_import_add_problem (ctx, ctx->record_line, -1, "title-line",
                                       SERAH_IMPORT_SEVERITY_INFO, text->str,
                                       _("Line above the header row; it was skipped."));
@@ -404,8 +409,8 @@ feed (SerahImportContext *ctx, const char *buf, gsize len)
 }
 
 
-static SerahImportBatch *
-batch_new (void)
+SerahImportBatch *
+serah_import_batch_new (void)
 {
   SerahImportBatch *batch = g_new0 (SerahImportBatch, 1);
 
@@ -426,7 +431,7 @@ serah_import_queue_batch (SerahImportContext *ctx, gboolean last)
   ctx->batch->rows_read = ctx->reader_counts.rows;
   ctx->batch->bytes_read = ctx->done;
   g_async_queue_push (ctx->queue, ctx->batch);
-  ctx->batch = last ? NULL : batch_new ();
+  ctx->batch = last ? NULL : serah_import_batch_new ();
 }
 
 static gboolean
@@ -456,7 +461,7 @@ serah_import_reader_main (gpointer data)
   SerahImportContext *ctx = data;
   gboolean eof;
 
-  ctx->batch = batch_new ();
+  ctx->batch = serah_import_batch_new ();
   csv_set_delim (&ctx->parser, (unsigned char) ctx->separator);
 
   /* The first block was read (and hashed) by serah_import_file to decide what the file is. */

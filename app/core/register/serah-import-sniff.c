@@ -57,8 +57,8 @@ header_is_mapped (GPtrArray *mappings, const char *folded)
 }
 
 /* How many cells of a record name a column we know (by synonym or by --map). */
-static guint
-header_score (char **cells, GPtrArray *mappings)
+guint
+serah_import_header_score (char **cells, GPtrArray *mappings)
 {
   guint score = 0;
 
@@ -100,7 +100,7 @@ serah_import_sniff (const char *buf, gsize len, GPtrArray *mappings, char *sep_o
       for (guint r = 0; r < sniff.records->len; r++)
         {
           char **cells = sniff.records->pdata[r];
-          guint score = header_score (cells, mappings);
+          guint score = serah_import_header_score (cells, mappings);
 
           if (score > best_score)
             {

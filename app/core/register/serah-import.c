@@ -68,6 +68,8 @@ serah_import_report_free (SerahImportReport *self)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->sample, g_ptr_array_unref);
+  g_free (self->format);
+  g_free (self->sheet);
   g_free (self);
 }
 
@@ -100,7 +102,10 @@ serah_import_problem_new (SerahImportContext *ctx, gint64 line, int column, cons
   SerahImportProblem *p = g_new0 (SerahImportProblem, 1);
 
   p->line = line;
-  if (column >= 0 && ctx->headers != NULL && (guint) column < ctx->headers->len)
+  /* A spreadsheet names its columns by letter, as the program shows them. */
+  if (column >= 0 && ctx->is_sheet)
+    p->column = serah_import_column_letter (column);
+  else if (column >= 0 && ctx->headers != NULL && (guint) column < ctx->headers->len)
     p->column = g_strdup (ctx->headers->pdata[column]);
   p->code = g_strdup (code);
   p->severity = severity;
@@ -295,7 +300,9 @@ run_writer (SerahImportContext *ctx, GError **error)
   GThread *reader;
   gboolean failed = FALSE;
 
-  reader = g_thread_new ("serah-import-reader", serah_import_reader_main, ctx);
+  reader = g_thread_new ("serah-import-reader",
+                         ctx->is_sheet ? serah_import_sheet_reader_main
+                                       : serah_import_reader_main, ctx);
   for (;;)
     {
       SerahImportBatch *batch = g_async_queue_pop (ctx->queue);
@@ -316,6 +323,12 @@ run_writer (SerahImportContext *ctx, GError **error)
         break;
     }
   g_thread_join (reader);
+  ctx->report->sheet = g_strdup (ctx->sheet);
+  if (ctx->is_sheet)
+    {
+      g_free (ctx->report->format);
+      ctx->report->format = g_strdup (ctx->sheet_ods ? "ods" : "xlsx");
+    }
   if (ctx->headers != NULL)
     for (guint i = 0; i < ctx->headers->len; i++)
       {
@@ -398,6 +411,13 @@ read_first_block (SerahImportContext *ctx, GError **error)
   serah_import_hash_update (ctx->checksum, ctx->block, ctx->block_len);
   ctx->done = ctx->block_len;
 
+  /* XLSX and ODS are ZIP files: the spreadsheet reader takes them (OLE2 .xls and the rest
+   * are refused below). */
+  if (ctx->block_len >= 4 && memcmp (ctx->block, "PK\003\004", 4) == 0)
+    {
+      ctx->is_sheet = TRUE;
+      return TRUE;
+    }
   if (ctx->block_len >= 3 && memcmp (ctx->block, "\xef\xbb\xbf", 3) == 0)
     ctx->report->had_bom = TRUE, ctx->block_skip = 3;
   for (j = ctx->block_skip; j < ctx->block_len && g_ascii_isspace (ctx->block[j]); j++)
@@ -433,6 +453,8 @@ import_clear (SerahImportContext *ctx)
 {
   csv_free (&ctx->parser);
   g_free (ctx->name);
+  g_free (ctx->path);
+  g_free (ctx->sheet);
   g_free (ctx->first_record);
   g_free (ctx->block);
   g_free (ctx->sha256);
@@ -473,10 +495,12 @@ serah_import_file (SerahStore               *store,
   ctx.cancellable = cancellable;
   ctx.options = options;
   ctx.name = g_filename_display_basename (path);
+  ctx.path = g_strdup (path);
   ctx.report = g_new0 (SerahImportReport, 1);
   ctx.report->problems =
     g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_problem_free);
   ctx.report->counts.file_name = g_strdup (ctx.name);
+  ctx.report->format = g_strdup ("csv");
   ctx.report->columns =
     g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_column_free);
   ctx.report->dry_run = options != NULL && options->dry_run;

@@ -55,6 +55,7 @@ typedef enum {
   SERAH_IMPORT_ERROR_BAD_MAPPING,    /* --map field=HEADER names an unknown field/header */
   SERAH_IMPORT_ERROR_CANCELLED,
   SERAH_IMPORT_ERROR_STORE,
+  SERAH_IMPORT_ERROR_NO_SHEET,       /* --sheet names a sheet the workbook does not have */
 } SerahImportError;
 GQuark serah_import_error_quark (void);
 
@@ -96,6 +97,8 @@ typedef struct {
   gboolean           dry_run;    /* nothing was stored: counts say what an import would do */
   GPtrArray         *columns;    /* SerahImportColumn, in file order */
   GPtrArray         *sample;     /* SerahParticipant: the first rows as they would be stored */
+  char              *format;     /* "csv", "xlsx" or "ods" */
+  char              *sheet;      /* the sheet read (XLSX, ODS), else NULL */
 } SerahImportReport;
 
 void serah_import_report_free (SerahImportReport *self);
@@ -118,6 +121,9 @@ typedef struct {
   /* Keep this many of the first valid rows, as they would be stored, in report->sample
    * (the GUI's preview before an import commits). */
   guint               sample_rows;
+  /* XLSX and ODS: the sheet to read, by name (NULL: the first visible sheet with a header
+   * row among its first rows). */
+  const char         *sheet;
 } SerahImportOptions;
 
 /* Imports path into store in one transaction. Returns the report (rows may have been
