@@ -259,7 +259,8 @@ verb_import (SerahCli *cli, int argc, char **argv)
       return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
     }
 
-  if (reject_path != NULL && !serah_import_report_write_rejects (report, reject_path, &error))
+  if (reject_path != NULL &&
+      !serah_import_report_save_rejects (store, report, reject_path, cli->operator_name, &error))
     {
       /* The import itself is committed; say so, and fail for the report. */
       serah_cli_message (cli, _("The import was saved, but the report was not."));

@@ -15,6 +15,7 @@ db="$work/office.db"
 json () {
   python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2"
 }
+py="${SERAH_PYTHON:-python3}"
 participants () {
   python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from participants").fetchone()[0])' "$db"
 }
@@ -41,6 +42,36 @@ run 2 "a list without desa and kecamatan columns is refused (exit 2)" \
 check "... naming the columns it saw" grep -q "LOKASI" "$work/err"
 run 0 "... and imports once they are mapped" \
   "$cli" --db "$db" import "$work/no-areas.csv" --map desa=LOKASI --map kecamatan=
+
+# Exports that survive a spreadsheet: formula cells neutralised, identifiers intact.
+printf 'NIK,NO_KARTU,NAMA,JK,ALAMAT,DESA,KECAMATAN\n3601120101800061,0001311000061,"=HYPERLINK(""http://x"",""klik"")",L,-2+3,@SUM(A1),=cmd|calc\n' > "$work/publik.csv"
+run 0 "a list with formula-like cells imports" "$cli" --db "$db" import "$work/publik.csv"
+run 0 "the participants export" "$cli" --db "$db" export participants -o "$work/ekspor.csv"
+check "... read with Python's csv module: no cell starts a formula, NIKs and cards intact" \
+  "$py" -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+assert rows[0][:2] == ["NIK", "NO_KARTU"], rows[0]
+for r in rows[1:]:
+    assert len(r[0]) == 16 and r[0].isdigit() and len(r[1]) == 13 and r[1].isdigit(), r
+    for cell in r:
+        assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r") or cell.lstrip("+-").replace(".", "").isdigit(), cell
+row = [r for r in rows if r[0] == "3601120101800061"][0]
+assert row[2] == "\x27=HYPERLINK(\"http://x\",\"klik\")" and row[5] == "\x27-2+3", row
+' "$work/ekspor.csv"
+run 0 "... imports back unchanged" "$cli" --db "$db" import "$work/ekspor.csv" --json
+check "... every row unchanged" json "$work/out" 'j["rows"] == j["unchanged"] and j["rejected"] == 0'
+run 1 "the rejected rows of a list, written with --report (exit 1: all rejected)" \
+  "$cli" --db "$work/rej.db" import "$fixtures/office-all-rejected.csv" --dry-run --report "$work/ditolak.csv" --json
+check "... hold each whole row, readable by the owner only" \
+  "$py" -c '
+import csv, os, stat, sys
+assert stat.S_IMODE(os.stat(sys.argv[1]).st_mode) == 0o600
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+assert rows[0][0].startswith("ADMINISTRATOR"), rows[0]
+assert rows[1][:4] == ["line", "code", "reason", "NIK"], rows[1]
+assert rows[2][0] == "2" and rows[2][1].startswith("nik-scientific") and rows[2][5] == "ANDRE SETIAWAN", rows[2]
+' "$work/ditolak.csv"
 
 # Spreadsheets, read directly: rows and column letters in the problems.
 run 0 "an .xlsx list imports directly" \

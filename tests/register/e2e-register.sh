@@ -43,8 +43,8 @@ check "--json carries import_id, separator and every problem" json "$work/out" \
 check "stdout holds only the JSON object" python3 -c 'import sys; t=open(sys.argv[1]).read(); assert t.count("\n") == 1' "$work/out"
 check "the human summary goes to stderr with line, column and reason" \
   grep -q "line 3, NO_KARTU: error \[card-leading-zeros\]" "$work/err"
-check "the reject report starts with a BOM and has one line per error" \
-  python3 -c 'import sys; b=open(sys.argv[1],"rb").read(); assert b.startswith(b"\xef\xbb\xbfline,column,code,reason,value\r\n"); assert b.count(b"\r\n") == 12; assert b"3.60425E+15" in b' "$work/rejects.csv"
+check "the reject report starts with a BOM and has one line per rejected row" \
+  python3 -c 'import sys; b=open(sys.argv[1],"rb").read(); assert b.startswith(b"\xef\xbb\xbf\"ADMINISTRATOR"); assert b"\r\nline,code,reason,NIK,NO_KARTU," in b; assert b.count(b"\r\n") == 13; assert b"3.60425E+15" in b' "$work/rejects.csv"
 
 # The same file again: nothing changes.
 check "importing the same file twice changes nothing" run 0 --db "$db" import "$fixtures/import-messy.csv" --json

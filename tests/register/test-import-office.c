@@ -439,6 +439,79 @@ test_sheet_option (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_imports (f), ==, 1);
 }
 
+/* ---- rejected rows and exports that survive a spreadsheet ---- */
+
+/* The rejected-rows file holds each rejected row whole, with its line, codes and reasons;
+ * corrected, it imports again (its title line and the line, code and reason columns are
+ * skipped). Writing it through the store is audited. */
+static void
+test_rejects_file_imports_again (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahImportReport) report = import_fixture (f, "office-all-rejected.csv", NULL);
+  g_autoptr(SerahImportReport) again = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "ditolak.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) fixed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  SerahAuditFilter filter = { .action = "export.rejects" };
+
+  g_assert_true (serah_import_report_save_rejects (f->store, report, path, "ani", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\r\n2,nik-scientific card-leading-zeros,NIK: "));
+  g_assert_nonnull (strstr (contents, ",3.60112E+15,1311000001,ANDRE SETIAWAN,L,1980-01-01,"
+                                      "KP. CARINGIN,Caringin,Labuan,,3\r\n"));
+  events = serah_audit_list (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+
+  /* Corrected as a person would: the NIKs and card numbers typed again. */
+  fixed = g_string_new (contents);
+  g_string_replace (fixed, "3.60112E+15,1311000001", "3601120101800001,0001311000001", 1);
+  g_string_replace (fixed, "3.60112E+15,1311000002", "3601124502850002,0001311000002", 1);
+  g_assert_true (g_file_set_contents (path, fixed->str, (gssize) fixed->len, NULL));
+  again = import_path (f, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->counts.imported, ==, 2);
+  g_assert_cmpint (again->counts.rejected, ==, 0);
+  g_assert_nonnull (find_problem (again, 1, "title-line"));
+}
+
+/* Cells that a spreadsheet would run as formulas leave Serah with an apostrophe in front;
+ * numbers stay numbers; the importer takes the apostrophe off again, so that an export
+ * imports back unchanged. */
+static void
+test_export_neutralises_formulas (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "publik.csv",
+    "NIK,NO_KARTU,NAMA,JK,ALAMAT,DESA,KECAMATAN,FASKES\n"
+    "3601120101800061,0001311000061,\"=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\",L,-2+3,"
+    "@SUM(A1),=cmd|calc,+62 Puskesmas\n");
+  g_autofree char *out = g_build_filename (f->dir, "ekspor.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(SerahImportReport) first = NULL;
+  g_autoptr(SerahImportReport) again = NULL;
+  g_autoptr(SerahParticipant) p = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = import_path (f, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->counts.imported, ==, 1);
+  p = get_by_nik (f, "3601120101800061");
+  g_assert_cmpstr (p->name, ==, "=HYPERLINK(\"http://x\",\"klik\")");
+
+  g_assert_true (serah_participants_write_csv_file (f->store, NULL, out, NULL, &error));
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\","));
+  g_assert_nonnull (strstr (contents, ",'-2+3,'@SUM(A1),'=cmd|calc,'+62 Puskesmas,"));
+  g_assert_nonnull (strstr (contents, "\r\n3601120101800061,0001311000061,"));
+
+  again = import_path (f, out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->counts.unchanged, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -458,6 +531,8 @@ main (int argc, char **argv)
   ADD ("xlsx-shared-strings", test_xlsx_shared_strings);
   ADD ("ods", test_ods);
   ADD ("sheet-option", test_sheet_option);
+  ADD ("rejects-file-imports-again", test_rejects_file_imports_again);
+  ADD ("export-neutralises-formulas", test_export_neutralises_formulas);
 #undef ADD
 
   return g_test_run ();

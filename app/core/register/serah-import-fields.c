@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "output/serah-csv-private.h"
 #include "register/serah-import-private.h"
 
 typedef struct {
@@ -465,10 +466,14 @@ serah_import_clean_cell (GString *cell, gboolean *converted)
 void
 serah_csv_append_field (GString *line, const char *value, char sep)
 {
+  g_autofree char *neutral = NULL;
   gboolean quote;
 
   if (value == NULL || *value == '\0')
     return;
+  /* Names and addresses come from the public: no cell may run as a formula. */
+  if (serah_csv_needs_neutralising (value))
+    value = neutral = g_strconcat ("'", value, NULL);
   quote = strchr (value, sep) != NULL || strchr (value, '"') != NULL ||
           strchr (value, '\n') != NULL || strchr (value, '\r') != NULL ||
           value[0] == ' ' || value[strlen (value) - 1] == ' ';

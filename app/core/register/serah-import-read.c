@@ -90,11 +90,26 @@ serah_import_add_problem (SerahImportContext *ctx, gint64 line, int column, cons
 {
   va_list args;
 
+  SerahImportProblem *p;
+
   va_start (args, format);
-  g_ptr_array_add (ctx->batch->problems,
-                   serah_import_problem_new (ctx, line, column, code, severity, raw_value,
-                                             format, args));
+  p = serah_import_problem_new (ctx, line, column, code, severity, raw_value, format, args);
   va_end (args);
+  /* A rejected data row keeps its cells, for the file of rejected rows. */
+  if (severity == SERAH_IMPORT_SEVERITY_ERROR && ctx->have_header && line == ctx->record_line)
+    {
+      p->row = g_new0 (char *, ctx->n_cells + 1);
+      for (guint i = 0; i < ctx->n_cells; i++)
+        {
+          /* Field cells are clean already; others may still be Windows-1252. */
+          GString *cell = g_string_new (((GString *) ctx->cells->pdata[i])->str);
+          gboolean converted;
+
+          serah_import_clean_cell (cell, &converted);
+          p->row[i] = g_string_free (cell, FALSE);
+        }
+    }
+  g_ptr_array_add (ctx->batch->problems, p);
 }
 
 GString *

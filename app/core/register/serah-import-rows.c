@@ -93,9 +93,13 @@ digits_value (const char *s, guint n)
   return v;
 }
 
+/* A text cell; an apostrophe in front of a formula character is how Serah's exports (and
+ * careful people) keep a spreadsheet from running the cell, not part of the value. */
 static char *
 dup_or_null (const char *text)
 {
+  if (text != NULL && text[0] == '\'' && text[1] != '\0' && strchr ("=+-@", text[1]) != NULL)
+    text++;
   return text && *text ? g_strdup (text) : NULL;
 }
 

@@ -45,6 +45,7 @@ serah_import_problem_free (SerahImportProblem *self)
   g_free (self->code);
   g_free (self->message);
   g_free (self->raw_value);
+  g_strfreev (self->row);
   g_free (self);
 }
 
@@ -128,14 +129,46 @@ record_problem (SerahImportContext *ctx, SerahImportProblem *p, GError **error)
                                          p->message, p->raw_value, error);
 }
 
-static gboolean add_problem (SerahImportContext *ctx, gint64 line, int column, const char *code,
-                             const char *raw_value, GError **error, const char *format, ...)
-  G_GNUC_PRINTF (7, 8);
+static gboolean add_problem (SerahImportContext *ctx, const SerahParticipant *participant,
+                             gint64 line, int column, const char *code, const char *raw_value,
+                             GError **error, const char *format, ...) G_GNUC_PRINTF (8, 9);
+
+/* The row a participant came from, rebuilt in the file's columns: the writer no longer has
+ * the cells (the reader moved on), and columns that are no field stay empty. */
+static char **
+row_of_participant (SerahImportContext *ctx, const SerahParticipant *participant)
+{
+  guint n = ctx->headers ? ctx->headers->len : 0;
+  char **row = g_new0 (char *, n + 1);
+  char care[4] = "";
+
+  if (participant->care_class > 0)
+    g_snprintf (care, sizeof care, "%d", participant->care_class);
+  for (guint i = 0; i < n; i++)
+    row[i] = g_strdup ("");
+#define PUT(field, value) \
+  if (ctx->column[field] >= 0 && (guint) ctx->column[field] < n) \
+    g_free (row[ctx->column[field]]), row[ctx->column[field]] = g_strdup ((value) ? (value) : "")
+  PUT (SERAH_FIELD_NIK, participant->nik);
+  PUT (SERAH_FIELD_CARD_NO, participant->card_no);
+  PUT (SERAH_FIELD_NAME, participant->name);
+  PUT (SERAH_FIELD_SEX, participant->sex != SERAH_SEX_UNKNOWN
+                          ? serah_sex_to_string (participant->sex) : "");
+  PUT (SERAH_FIELD_BIRTH_DATE, participant->birth_date);
+  PUT (SERAH_FIELD_ADDRESS, participant->address);
+  PUT (SERAH_FIELD_DESA, participant->desa);
+  PUT (SERAH_FIELD_KECAMATAN, participant->kecamatan);
+  PUT (SERAH_FIELD_FASKES, participant->faskes);
+  PUT (SERAH_FIELD_CARE_CLASS, care);
+#undef PUT
+  return row;
+}
 
 /* An error the writer finds (the database's side of a row). */
 static gboolean
-add_problem (SerahImportContext *ctx, gint64 line, int column, const char *code,
-             const char *raw_value, GError **error, const char *format, ...)
+add_problem (SerahImportContext *ctx, const SerahParticipant *participant, gint64 line,
+             int column, const char *code, const char *raw_value, GError **error,
+             const char *format, ...)
 {
   SerahImportProblem *p;
   va_list args;
@@ -144,6 +177,7 @@ add_problem (SerahImportContext *ctx, gint64 line, int column, const char *code,
   p = serah_import_problem_new (ctx, line, column, code, SERAH_IMPORT_SEVERITY_ERROR, raw_value,
                                 format, args);
   va_end (args);
+  p->row = row_of_participant (ctx, participant);
   ctx->report->counts.rejected++;
   return record_problem (ctx, p, error);
 }
@@ -231,7 +265,7 @@ write_batch (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
           return FALSE;
         if (!reject)
           continue;
-        if (!add_problem (ctx, line, ctx->column[SERAH_FIELD_NIK], "sex-missing", p->nik, error,
+        if (!add_problem (ctx, p, line, ctx->column[SERAH_FIELD_NIK], "sex-missing", p->nik, error,
                           _("The file has no sex column and the NIK does not tell the sex.")))
           return FALSE;
         g_ptr_array_remove_index (batch->rows, i);
@@ -268,7 +302,7 @@ write_batch (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
         default:
           masked = serah_nik_mask (holders[i] ? holders[i]->nik : "");
           counts->conflicts++;
-          ok = ok && add_problem (ctx, g_array_index (batch->lines, gint64, i),
+          ok = ok && add_problem (ctx, p, g_array_index (batch->lines, gint64, i),
                                   ctx->column[SERAH_FIELD_CARD_NO], "card-conflict", p->card_no,
                                   error,
                                   _("This card number already belongs to %s (NIK %s) in the "

@@ -75,6 +75,10 @@ typedef struct {
   SerahImportSeverity  severity;
   char                *message;  /* translated, for people */
   char                *raw_value;
+  /* office data (issue 11): errors only, the whole row as read (cells cleaned: UTF-8,
+   * trimmed), NULL-terminated, so that the rejected rows can be corrected and imported
+   * again; NULL for problems of the file. */
+  char               **row;
 } SerahImportProblem;
 
 void serah_import_problem_free (SerahImportProblem *self);
@@ -156,11 +160,22 @@ gboolean serah_import_report_stored_nothing (const SerahImportReport *report);
 /* The names accepted by SerahImportOptions.mappings, NULL-terminated. */
 const char *const *serah_import_field_names (void);
 
-/* Writes the rejected rows of a report as CSV (line, column, code, message, raw value):
- * UTF-8 with a BOM so that Excel opens it, with the separator the imported file used (the
- * one the user's spreadsheet expects). */
+/* Writes the rejected rows of a report as CSV so that they can be corrected and imported
+ * again: a title line saying it is an administrator's file with full NIKs (the importer
+ * skips it as a title line), then a header of line, codes, reasons and the file's own
+ * columns, then one record per rejected row: its line, the codes and reasons of its
+ * errors, and the whole row as read. UTF-8 with a BOM so that Excel opens it, with the
+ * separator the imported file used (',' for spreadsheets); cells that a spreadsheet would
+ * run as formulas are neutralised. */
 gboolean serah_import_report_write_rejects (const SerahImportReport *report,
                                             const char              *path,
+                                            GError                 **error);
+/* The same, recorded in the audit log (export.rejects: file, import, rows) in the same
+ * step: the file carries full NIKs. What the window and serah-cli call. */
+gboolean serah_import_report_save_rejects  (SerahStore              *store,
+                                            const SerahImportReport *report,
+                                            const char              *path,
+                                            const char              *operator_name,
                                             GError                 **error);
 
 /* Writes the selected participants (NULL filter: all) as CSV with the headers the importer
