@@ -18,7 +18,7 @@ if [ "${2:-}" = "--print" ]; then
   echo "# Files with translatable strings, sorted by folder. Regenerate with"
   echo "#   po/check-potfiles.sh . --print > po/POTFILES.in"
   echo "# The meson test 'check-potfiles' (suite data) fails when one is missing."
-  for dir in include/serah app/core app/cli app/gui; do
+  for dir in include/serah include/serah/* app/core app/core/* app/cli app/gui; do
     files=$(grep -lE "$marked" $dir/*.c $dir/*.h 2>/dev/null | sort || true)
     [ -n "$files" ] && { echo "# $dir"; echo "$files"; }
   done
@@ -37,7 +37,9 @@ trap 'rm -f "$listed" "$found"' EXIT
 grep -v -e '^#' -e '^[[:space:]]*$' po/POTFILES.in | sort -u >"$listed"
 
 {
-  grep -lE "$marked" app/*/*.c app/*/*.h include/serah/*.h 2>/dev/null || true
+  # app/core and include/serah hold one folder per domain since the move into domains.
+  grep -lE "$marked" app/*/*.c app/*/*.h app/core/*/*.c app/core/*/*.h include/serah/*.h \
+    include/serah/*/*.h 2>/dev/null || true
   grep -l 'translatable="yes"' ui/*.ui 2>/dev/null || true
   ls data/*.in 2>/dev/null || true
   grep -l 'gettext-domain=' data/*.gschema.xml 2>/dev/null || true

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <csv.h>
+#include <serah/register/serah-area.h>
 #include <serah/register/serah-import.h>
 
 G_BEGIN_DECLS
@@ -192,6 +193,11 @@ typedef struct {
   GError                   *reader_error;
   char                     *sha256;      /* set when the reader is done */
 
+  /* area codes (issue 11): NULL when data/areas could not be read */
+  SerahAreas               *areas;
+  char                     *office_kabupaten; /* setting office-kabupaten ("36.01"), or NULL */
+  char                     *areas_error;      /* why areas is NULL, for the report */
+
   /* spreadsheets (issue 11) */
   char                     *path;        /* the file, for the spreadsheet reader */
   gboolean                  is_sheet;    /* a ZIP container: XLSX or ODS */
@@ -275,6 +281,15 @@ SerahImportBatch *serah_import_batch_new (void);
 /* The spreadsheet reader (serah-import-sheet.c): XLSX or ODS from ctx->path, in the
  * reader thread, as serah_import_reader_main does for CSV. */
 gpointer    serah_import_sheet_reader_main (gpointer data);
+/* serah-import-areas.c: TRUE when the area codes can name field from another column
+ * (a desa code names the desa and the kecamatan). */
+gboolean    serah_import_area_can_fill (SerahImportContext *ctx,
+                                        SerahField          field);
+/* Names the row's desa and kecamatan as the reference spells them, fills them from a
+ * desa code, and warns about what it cannot confirm. */
+void        serah_import_check_areas   (SerahImportContext *ctx,
+                                        gint64              line,
+                                        SerahParticipant   *p);
 /* Checks and counts the current record; a valid one joins the batch. */
 void        serah_import_process_row (SerahImportContext  *ctx);
 /* Hands the batch being filled to the writer (waiting while too many are in flight) and

@@ -254,7 +254,8 @@ accept_header (SerahImportContext *ctx)
   /* Desa and kecamatan: without them participants are stored without the areas that
    * ceremonies, stacks and reports go by, which nobody notices until the ceremony. */
   for (int f = 0; f < SERAH_N_FIELDS; f++)
-    if (ctx->column[f] < 0 && serah_import_field_needed (f) && !ctx->mapped_absent[f])
+    if (ctx->column[f] < 0 && serah_import_field_needed (f) && !ctx->mapped_absent[f] &&
+        !serah_import_area_can_fill (ctx, f))
       {
         g_string_append_printf (missing, "%s%s", missing->len ? ", " : "",
                                 serah_import_field_label (f));
@@ -287,6 +288,12 @@ accept_header (SerahImportContext *ctx)
                                   "the NIK."), absent->str);
   }
 
+  if (ctx->areas == NULL)
+    serah_import_add_problem (ctx, line, -1, "areas-unavailable", SERAH_IMPORT_SEVERITY_WARNING,
+                              NULL,
+                              _("Desa and kecamatan were stored as written, without checking "
+                                "them against the area codes: %s"),
+                              ctx->areas_error ? ctx->areas_error : "?");
   ctx->have_header = TRUE;
 }
 

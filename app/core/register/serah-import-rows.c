@@ -428,6 +428,8 @@ serah_import_process_row (SerahImportContext *ctx)
                                   text);
     }
 
+  if (ok)
+    serah_import_check_areas (ctx, line, &p);
   if (!ok)
     {
       ctx->reader_counts.rejected++;

@@ -140,10 +140,11 @@ row_of_participant (SerahImportContext *ctx, const SerahParticipant *participant
 {
   guint n = ctx->headers ? ctx->headers->len : 0;
   char **row = g_new0 (char *, n + 1);
-  char care[4] = "";
+  char care_text[4] = "";
+  const char *care = care_text;
 
   if (participant->care_class > 0)
-    g_snprintf (care, sizeof care, "%d", participant->care_class);
+    g_snprintf (care_text, sizeof care_text, "%d", participant->care_class);
   for (guint i = 0; i < n; i++)
     row[i] = g_strdup ("");
 #define PUT(field, value) \
@@ -488,6 +489,9 @@ import_clear (SerahImportContext *ctx)
   csv_free (&ctx->parser);
   g_free (ctx->name);
   g_free (ctx->path);
+  g_free (ctx->office_kabupaten);
+  g_free (ctx->areas_error);
+  g_clear_pointer (&ctx->areas, serah_areas_free);
   g_free (ctx->sheet);
   g_free (ctx->first_record);
   g_free (ctx->block);
@@ -569,6 +573,14 @@ serah_import_file (SerahStore               *store,
   info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (ctx.stream),
                                          G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
   ctx.total = info ? g_file_info_get_size (info) : -1;
+
+  /* The area codes name and check desa and kecamatan; without them (a broken install)
+   * the list still imports, as written, and the report says why nothing was checked. */
+  ctx.areas = serah_areas_load (NULL, &local_error);
+  if (ctx.areas == NULL)
+    ctx.areas_error = g_strdup (local_error->message);
+  g_clear_error (&local_error);
+  ctx.office_kabupaten = serah_store_get_setting (store, "office-kabupaten");
 
   if (read_first_block (&ctx, error) && run_writer (&ctx, error))
     report = g_steal_pointer (&ctx.report);
