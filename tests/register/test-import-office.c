@@ -10,6 +10,8 @@
 
 #include "serah-test-util.h"
 
+#include <serah/register/serah-area.h>
+
 typedef struct {
   char       *dir;
   char       *db_path;
@@ -512,6 +514,125 @@ test_export_neutralises_formulas (Fixture *f, gconstpointer data)
   g_assert_cmpint (again->counts.unchanged, ==, 1);
 }
 
+/* ---- area codes ---- */
+
+/* The shipped reference: every kecamatan and desa of idn-area-data 4.0.1, by code with or
+ * without dots, and names compared without case, spaces and "Ds."/"Kec." words. */
+static void
+test_area_reference (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahAreas) areas = serah_areas_load (NULL, &error);
+  const SerahAreaDesa *d;
+  const SerahAreaKecamatan *k;
+  gboolean ambiguous = FALSE;
+  g_autofree char *a = serah_area_fold_name ("DS. CARINGIN");
+  g_autofree char *b = serah_area_fold_name ("caringin ");
+  g_autofree char *c = serah_area_fold_name ("Kec. Labuan");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (serah_areas_count_kecamatan (areas), ==, 7285);
+  g_assert_cmpuint (serah_areas_count_desa (areas), ==, 83762);
+  d = serah_areas_desa (areas, "3601122004");
+  g_assert_nonnull (d);
+  g_assert_true (d == serah_areas_desa (areas, "36.01.12.2004"));
+  g_assert_cmpstr (d->name, ==, "Caringin");
+  g_assert_cmpstr (d->kecamatan->name, ==, "Labuan");
+  g_assert_cmpstr (d->kecamatan->kabupaten->name, ==, "Kabupaten Pandeglang");
+  g_assert_cmpstr (a, ==, "caringin");
+  g_assert_cmpstr (b, ==, "caringin");
+  g_assert_cmpstr (c, ==, "labuan");
+
+  /* Two kecamatan are called Labuan (Pandeglang, Donggala): the office's kabupaten says. */
+  g_assert_null (serah_areas_kecamatan_named (areas, "LABUAN", NULL, &ambiguous));
+  g_assert_true (ambiguous);
+  k = serah_areas_kecamatan_named (areas, "LABUAN", "36.01", &ambiguous);
+  g_assert_nonnull (k);
+  g_assert_cmpstr (k->code, ==, "36.01.12");
+  g_assert_true (serah_areas_desa_named (areas, k, "DS. CARINGIN") == d);
+  g_assert_null (serah_areas_desa_named (areas, k, "Sumberjaya"));
+  g_assert_nonnull (serah_areas_desa_named_in_kabupaten (areas, k->kabupaten, "Sumberjaya"));
+  g_assert_null (serah_areas_kecamatan (areas, "999999"));
+}
+
+/* The BPJS list's three spellings of Caringin are stored as one desa, the official name,
+ * in Kecamatan Labuan (resolved through the NIK: the list does not say which Labuan). */
+static void
+test_area_spellings_are_one_desa (Fixture *f, gconstpointer data)
+{
+  const char *niks[] = { "3601120101800001", "3601124502850002", "3601121003900003" };
+  g_autoptr(SerahImportReport) report = import_fixture (f, "office-bpjs.csv", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (niks); i++)
+    {
+      g_autoptr(SerahParticipant) p = get_by_nik (f, niks[i]);
+      g_assert_cmpstr (p->desa, ==, "Caringin");
+      g_assert_cmpstr (p->kecamatan, ==, "Labuan");
+    }
+  g_assert_null (find_problem (report, -1, "desa-not-in-kecamatan"));
+  g_assert_null (find_problem (report, -1, "nik-area-unknown"));
+}
+
+/* A list with only KD_DESA: the names come from the code, and the list is not refused for
+ * lacking desa and kecamatan columns. */
+static void
+test_area_names_from_codes (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "kode.csv",
+    "NOKA;NIK;NAMA;JK;KD_DESA\n"
+    "0001311000031;3601120404800031;DEDI;L;3601122010\n"
+    "0001311000032;3601120505800032;ENTIN;L;36.01.12.2002\n"
+    "0001311000033;3601120606800033;FERRY;L;3601129999\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) report = import_path (f, path, NULL, &error);
+  g_autoptr(SerahParticipant) dedi = NULL;
+  g_autoptr(SerahParticipant) entin = NULL;
+  g_autoptr(SerahParticipant) ferry = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (report->counts.imported, ==, 3);
+  dedi = get_by_nik (f, "3601120404800031");
+  g_assert_cmpstr (dedi->desa, ==, "Teluk");
+  g_assert_cmpstr (dedi->kecamatan, ==, "Labuan");
+  entin = get_by_nik (f, "3601120505800032");
+  g_assert_cmpstr (entin->desa, ==, "Labuan");
+  /* An unknown code names nothing, with a warning. */
+  assert_problem_at (report, 4, "KD_DESA", "desa-code-unknown", SERAH_IMPORT_SEVERITY_WARNING);
+  ferry = get_by_nik (f, "3601120606800033");
+  g_assert_null (ferry->desa);
+}
+
+/* A desa of another kecamatan is flagged with where it is; a NIK whose first six digits
+ * are no kecamatan is warned about; the office's kabupaten decides a bare kecamatan name. */
+static void
+test_area_checks (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "cek.csv",
+    "NIK,NO_KARTU,NAMA,JK,DESA,KECAMATAN\n"
+    "3601120707800041,0001311000041,GITA,L,Sumberjaya,Labuan\n"
+    "9999990808800042,0001311000042,HADI,L,Teluk,Labuan\n"
+    "3601120909800043,0001311000043,IWAN,L,Desa Entah,Labuan\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) report = NULL;
+  g_autoptr(SerahParticipant) hadi = NULL;
+  const SerahImportProblem *p;
+
+  g_assert_true (serah_store_set_setting (f->store, "office-kabupaten", "36.01", &error));
+  report = import_path (f, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->counts.imported, ==, 3);
+  p = find_problem (report, 2, "desa-not-in-kecamatan");
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->column, ==, "DESA");
+  g_assert_nonnull (strstr (p->message, "Sumur")); /* where Sumberjaya is */
+  assert_problem_at (report, 3, "NIK", "nik-area-unknown", SERAH_IMPORT_SEVERITY_WARNING);
+  assert_problem_at (report, 4, "DESA", "desa-not-in-kecamatan", SERAH_IMPORT_SEVERITY_WARNING);
+  /* HADI's NIK is of no kecamatan, but the office's kabupaten names Labuan. */
+  hadi = get_by_nik (f, "9999990808800042");
+  g_assert_cmpstr (hadi->desa, ==, "Teluk");
+  g_assert_cmpstr (hadi->kecamatan, ==, "Labuan");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -532,6 +653,10 @@ main (int argc, char **argv)
   ADD ("ods", test_ods);
   ADD ("sheet-option", test_sheet_option);
   ADD ("rejects-file-imports-again", test_rejects_file_imports_again);
+  ADD ("area-spellings-are-one-desa", test_area_spellings_are_one_desa);
+  ADD ("area-names-from-codes", test_area_names_from_codes);
+  ADD ("area-checks", test_area_checks);
+  g_test_add_func ("/serah/import-office/area-reference", test_area_reference);
   ADD ("export-neutralises-formulas", test_export_neutralises_formulas);
 #undef ADD
 
