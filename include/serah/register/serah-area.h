@@ -4,7 +4,8 @@
  * The importer uses them to name the desa and kecamatan of a 10-digit desa code, to store
  * one official spelling for "DS. CARINGIN", "Caringin" and "caringin ", to flag a desa that
  * is not in the kecamatan given and to warn about a NIK whose first six digits are no
- * kecamatan. The reference is read-only once loaded: threads may share it. Codes are
+ * kecamatan. The desa of a kecamatan are read when first asked for, so lookups fill
+ * caches: use one SerahAreas from one thread at a time (an import loads its own). Codes are
  * accepted with or without dots ("36.01.12.2004" or "3601122004"). */
 #pragma once
 
@@ -57,7 +58,7 @@ const SerahAreaKabupaten *serah_areas_kabupaten (const SerahAreas *self,
                                                  const char       *code);
 const SerahAreaKecamatan *serah_areas_kecamatan (const SerahAreas *self,
                                                  const char       *code);
-const SerahAreaDesa      *serah_areas_desa      (const SerahAreas *self,
+const SerahAreaDesa      *serah_areas_desa      (SerahAreas       *self,
                                                  const char       *code);
 
 /* The kecamatan a name means ("LABUAN", "Kec. Labuan"): within kabupaten_code when given
@@ -68,11 +69,11 @@ const SerahAreaKecamatan *serah_areas_kecamatan_named (const SerahAreas *self,
                                                        const char       *kabupaten_code,
                                                        gboolean         *ambiguous);
 /* The desa of that kecamatan a name means ("DS. CARINGIN", "caringin "), or NULL. */
-const SerahAreaDesa      *serah_areas_desa_named      (const SerahAreas         *self,
+const SerahAreaDesa      *serah_areas_desa_named      (SerahAreas               *self,
                                                        const SerahAreaKecamatan *kecamatan,
                                                        const char               *name);
 /* A desa of that name elsewhere in the kabupaten (for "not in this kecamatan, but in ..."). */
-const SerahAreaDesa      *serah_areas_desa_named_in_kabupaten (const SerahAreas         *self,
+const SerahAreaDesa      *serah_areas_desa_named_in_kabupaten (SerahAreas               *self,
                                                                const SerahAreaKabupaten *kabupaten,
                                                                const char               *name);
 
