@@ -1,15 +1,28 @@
-/* serah-import.h: loading verified participant lists (CSV as spreadsheets export it) and
- * writing them back out.
+/* serah-import.h: loading verified participant lists (CSV as spreadsheets export it, XLSX
+ * and ODS read directly) and writing them back out.
  *
  * What the importer accepts, and how it decides (the contract the tests check):
+ *  - XLSX and ODS (issue 11), streamed: the first visible sheet with a header row among its
+ *    first ten rows, or options->sheet. Lines are spreadsheet rows, columns are letters.
+ *    Numbers read as a General column shows them (a NIK stored as a number is
+ *    nik-scientific), date cells as dates (1900 and 1904 systems), hidden rows with a
+ *    hidden-row warning. See serah-import-sheet.c.
+ *  - BPJS and Dinkes layouts: NOKA, NIK, NMPST, KDJK, TGLLHR, NM_PPK, HAK_KELAS, ALAMAT,
+ *    RT and RW (joined to the address), KD_DESA, NM_DESA, KD_KEC, NM_KEC, NO_KK, PISA,
+ *    KD_PPK, in any case, spacing or punctuation. A list without desa and kecamatan (or a
+ *    desa code that names both) is refused (MISSING_COLUMN) unless they are mapped;
+ *    "desa=" maps to nothing: participants keep what the database holds.
+ *  - Desa and kecamatan are checked against the Kemendagri area codes (serah-area.h) and
+ *    stored as they spell them.
  *  - UTF-8 with or without BOM; ',', ';' or tab separators, found by sniffing the first
  *    records with libcsv; CRLF, LF or CR line ends; RFC 4180 quoting; blank lines.
  *    Line numbers are physical lines: a record with a quoted newline is reported at the
  *    line where it starts.
  *  - Refused as a whole (nothing recorded, SERAH_IMPORT_ERROR_NOT_CSV): empty files,
  *    binary files (NUL or control bytes, a header line that is neither UTF-8 nor text),
- *    XLSX/ODS (ZIP "PK"), old XLS, PDF, HTML and UTF-16 files, and files without a header
- *    row among their first ten records (title lines above the header are skipped).
+ *    ZIP files that are no spreadsheet, old XLS, PDF, HTML and UTF-16 files, and files
+ *    without a header row among their first ten records (title lines above the header are
+ *    skipped).
  *  - Bytes that are not UTF-8 inside a field are read as Windows-1252 (what Excel writes
  *    on Indonesian Windows) and the field gets an "encoding-cp1252" warning.
  *  - Whitespace is trimmed and runs of whitespace (quoted newlines too) become one space.
@@ -36,6 +49,8 @@
  *   warnings: nik-normalized card-normalized nik-birthdate-mismatch nik-sex-mismatch
  *             nik-date-invalid sex-from-nik birth-date-missing birth-date-serial
  *             care-class-invalid encoding-cp1252 extra-cells duplicate-column
+ *             hidden-row nik-area-unknown desa-not-in-kecamatan desa-code-unknown
+ *             desa-code-mismatch kecamatan-code-unknown areas-unavailable
  *   info:     unknown-column title-line duplicate-row column-absent
  */
 #pragma once
