@@ -280,14 +280,19 @@ verb_export (SerahCli *cli, int argc, char **argv)
   g_autofree char *output = NULL;
   g_auto(GStrv) kecamatan = NULL;
   g_auto(GStrv) desa = NULL;
+  g_autofree char *format = NULL;
   g_autoptr(GError) error = NULL;
   SerahParticipantFilter filter = { 0 };
+  gboolean xlsx;
   SerahStore *store;
   gint64 written = 0;
   gboolean ok;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to this CSV file instead of standard output"), N_("FILE.csv") },
+      N_("Write to this CSV or XLSX file instead of standard output"), N_("FILE.csv") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("csv or xlsx (default: from the file name; XLSX keeps NIKs and card numbers as "
+         "text through a spreadsheet)"), N_("FORMAT") },
     { "kecamatan", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kecamatan,
       N_("Only participants of this kecamatan (repeatable)"), N_("NAME") },
     { "desa", 0, 0, G_OPTION_ARG_STRING_ARRAY, &desa,
@@ -295,17 +300,31 @@ verb_export (SerahCli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "export participants [-o FILE.csv]", entries, &argc, &argv))
+  if (!serah_cli_parse (cli, "export participants [-o FILE.csv|FILE.xlsx]", entries, &argc,
+                        &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2 || strcmp (argv[1], "participants") != 0)
     {
       serah_cli_message (cli, "%s", _("Usage: serah-cli --db DB export participants "
-                                       "[-o FILE.csv] [--kecamatan NAME]... [--desa NAME]..."));
+                                       "[-o FILE.csv|FILE.xlsx] [--format csv|xlsx] "
+                                       "[--kecamatan NAME]... [--desa NAME]..."));
       return SERAH_CLI_EXIT_USAGE;
     }
   if (cli->json && output == NULL)
     {
       serah_cli_message (cli, _("--json needs -o FILE: standard output carries the CSV."));
+      return SERAH_CLI_EXIT_USAGE;
+    }
+  xlsx = format != NULL ? g_ascii_strcasecmp (format, "xlsx") == 0
+                        : output != NULL && g_str_has_suffix (output, ".xlsx");
+  if (format != NULL && !xlsx && g_ascii_strcasecmp (format, "csv") != 0)
+    {
+      serah_cli_message (cli, _("--format is csv or xlsx."));
+      return SERAH_CLI_EXIT_USAGE;
+    }
+  if (xlsx && output == NULL)
+    {
+      serah_cli_message (cli, _("An XLSX export needs -o FILE.xlsx."));
       return SERAH_CLI_EXIT_USAGE;
     }
   if (output != NULL && !check_writable_destination (cli, output))
@@ -317,7 +336,9 @@ verb_export (SerahCli *cli, int argc, char **argv)
 
   filter.kecamatan = kecamatan;
   filter.desa = desa;
-  if (output != NULL)
+  if (xlsx)
+    ok = serah_participants_write_xlsx_file (store, &filter, output, &written, &error);
+  else if (output != NULL)
     ok = serah_participants_write_csv_file (store, &filter, output, &written, &error);
   else
     ok = serah_participants_write_csv (store, &filter, stdout, &written, &error);

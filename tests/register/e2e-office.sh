@@ -61,6 +61,21 @@ assert row[2] == "\x27=HYPERLINK(\"http://x\",\"klik\")" and row[5] == "\x27-2+3
 ' "$work/ekspor.csv"
 run 0 "... imports back unchanged" "$cli" --db "$db" import "$work/ekspor.csv" --json
 check "... every row unchanged" json "$work/out" 'j["rows"] == j["unchanged"] and j["rejected"] == 0'
+run 0 "the participants export as XLSX" "$cli" --db "$db" export participants -o "$work/ekspor.xlsx"
+check "... read with openpyxl: NIKs and card numbers are text cells, formulas are text" \
+  "$py" -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = list(ws.iter_rows(values_only=True))
+assert rows[0][:3] == ("NIK", "NO_KARTU", "NAMA"), rows[0]
+for r in rows[1:]:
+    assert isinstance(r[0], str) and len(r[0]) == 16 and isinstance(r[1], str) and len(r[1]) == 13, r
+i = [n for n, r in enumerate(rows) if r[0] == "3601120101800061"][0]
+assert rows[i][2] == "=HYPERLINK(\"http://x\",\"klik\")" and ws.cell(row=i + 1, column=3).data_type == "s", rows[i]
+assert rows[i][1] == "0001311000061"
+' "$work/ekspor.xlsx"
+run 0 "... imports back unchanged" "$cli" --db "$db" import "$work/ekspor.xlsx" --json
+check "... every row unchanged" json "$work/out" 'j["format"] == "xlsx" and j["rows"] == j["unchanged"] and j["rejected"] == 0'
 run 1 "the rejected rows of a list, written with --report (exit 1: all rejected)" \
   "$cli" --db "$work/rej.db" import "$fixtures/office-all-rejected.csv" --dry-run --report "$work/ditolak.csv" --json
 check "... hold each whole row, readable by the owner only" \

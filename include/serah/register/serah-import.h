@@ -209,4 +209,14 @@ gboolean serah_participants_write_csv_file (SerahStore                   *store,
                                             gint64                       *n_written,
                                             GError                      **error);
 
+/* The same list as an Excel workbook (office data, issue 11): NIKs and card numbers are
+ * text cells in text-formatted columns, so that a spreadsheet saving it again keeps them;
+ * rows streamed; path replaced only once the whole workbook is written. Imports back
+ * unchanged. */
+gboolean serah_participants_write_xlsx_file (SerahStore                   *store,
+                                             const SerahParticipantFilter *filter,
+                                             const char                   *path,
+                                             gint64                       *n_written,
+                                             GError                      **error);
+
 G_END_DECLS
