@@ -197,6 +197,8 @@ typedef struct {
   SerahAreas               *areas;
   char                     *office_kabupaten; /* setting office-kabupaten ("36.01"), or NULL */
   char                     *areas_error;      /* why areas is NULL, for the report */
+  GHashTable               *area_memo;        /* the reader's: row's areas -> verdict */
+  GString                  *area_key;
 
   /* spreadsheets (issue 11) */
   char                     *path;        /* the file, for the spreadsheet reader */

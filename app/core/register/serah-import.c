@@ -491,6 +491,9 @@ import_clear (SerahImportContext *ctx)
   g_free (ctx->path);
   g_free (ctx->office_kabupaten);
   g_free (ctx->areas_error);
+  g_clear_pointer (&ctx->area_memo, g_hash_table_unref);
+  if (ctx->area_key != NULL)
+    g_string_free (g_steal_pointer (&ctx->area_key), TRUE);
   g_clear_pointer (&ctx->areas, serah_areas_free);
   g_free (ctx->sheet);
   g_free (ctx->first_record);
