@@ -296,6 +296,28 @@ test_preview (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_imports (f), ==, 0);
 }
 
+/* A list the importer refuses as it stands (no desa, no kecamatan) still previews: the
+ * refusal and the columns, so that the person can map them. */
+static void
+test_preview_of_a_refused_list (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "tanpa-wilayah.csv",
+    "NOKA,NIK,NAMA,JK,LOKASI\n0001311000021,3601120303800021,BUDI,L,Caringin\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) report = serah_import_preview (f->store, path, NULL, 5, NULL,
+                                                              &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_error (report->refusal, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_MISSING_COLUMN);
+  g_assert_cmpuint (report->columns->len, ==, 5);
+  g_assert_cmpstr (((SerahImportColumn *) report->columns->pdata[4])->header, ==, "LOKASI");
+  g_assert_null (((SerahImportColumn *) report->columns->pdata[4])->field);
+  g_assert_cmpstr (((SerahImportColumn *) report->columns->pdata[1])->field, ==, "nik");
+  g_assert_cmpuint (report->sample->len, ==, 0);
+  g_assert_cmpint (count_imports (f), ==, 0);
+}
+
 /* ---- spreadsheets ---- */
 
 static void
@@ -647,6 +669,7 @@ main (int argc, char **argv)
   ADD ("all-rows-rejected", test_all_rows_rejected);
   ADD ("dry-run", test_dry_run);
   ADD ("preview", test_preview);
+  ADD ("preview-of-a-refused-list", test_preview_of_a_refused_list);
   ADD ("xlsx", test_xlsx);
   ADD ("xlsx-1904", test_xlsx_1904);
   ADD ("xlsx-shared-strings", test_xlsx_shared_strings);

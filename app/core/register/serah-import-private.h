@@ -157,6 +157,7 @@ void             serah_import_hash_free   (SerahImportHash *hash);
 typedef struct {
   /* set up before the reader starts, then read-only */
   SerahStore               *store;
+  gboolean                  preview;     /* serah_import_preview: refusals become reports */
   GCancellable             *cancellable;
   const SerahImportOptions *options;
   char                     *name;        /* for messages: the file's display name */

@@ -71,6 +71,7 @@ serah_import_report_free (SerahImportReport *self)
   g_clear_pointer (&self->sample, g_ptr_array_unref);
   g_free (self->format);
   g_free (self->sheet);
+  g_clear_error (&self->refusal);
   g_free (self);
 }
 
@@ -383,6 +384,18 @@ run_writer (SerahImportContext *ctx, GError **error)
     {
       if (ctx->in_transaction)
         serah_store_rollback (ctx->store);
+      ctx->in_transaction = FALSE;
+      /* The preview shows the columns of a list that cannot be imported as mapped, so that
+       * the person can map them: a report with the refusal instead of an error. */
+      if (ctx->preview && ctx->headers != NULL &&
+          (g_error_matches (ctx->reader_error, SERAH_IMPORT_ERROR,
+                            SERAH_IMPORT_ERROR_MISSING_COLUMN) ||
+           g_error_matches (ctx->reader_error, SERAH_IMPORT_ERROR,
+                            SERAH_IMPORT_ERROR_BAD_MAPPING)))
+        {
+          ctx->report->refusal = g_steal_pointer (&ctx->reader_error);
+          return TRUE;
+        }
       g_propagate_error (error, g_steal_pointer (&ctx->reader_error));
       return FALSE;
     }
@@ -513,12 +526,13 @@ import_clear (SerahImportContext *ctx)
   g_clear_pointer (&ctx->report, serah_import_report_free);
 }
 
-SerahImportReport *
-serah_import_file (SerahStore               *store,
-                   const char               *path,
-                   const SerahImportOptions *options,
-                   GCancellable             *cancellable,
-                   GError                  **error)
+static SerahImportReport *
+import_file (SerahStore               *store,
+             const char               *path,
+             const SerahImportOptions *options,
+             gboolean                  preview,
+             GCancellable             *cancellable,
+             GError                  **error)
 {
   SerahImportContext ctx = { 0 };
   g_autoptr(GFile) file = NULL;
@@ -533,6 +547,7 @@ serah_import_file (SerahStore               *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   ctx.store = store;
+  ctx.preview = preview;
   ctx.cancellable = cancellable;
   ctx.options = options;
   ctx.name = g_filename_display_basename (path);
@@ -594,6 +609,16 @@ out:
 }
 
 SerahImportReport *
+serah_import_file (SerahStore               *store,
+                   const char               *path,
+                   const SerahImportOptions *options,
+                   GCancellable             *cancellable,
+                   GError                  **error)
+{
+  return import_file (store, path, options, FALSE, cancellable, error);
+}
+
+SerahImportReport *
 serah_import_preview (SerahStore               *store,
                       const char               *path,
                       const SerahImportOptions *options,
@@ -610,5 +635,5 @@ serah_import_preview (SerahStore               *store,
     preview = *options;
   preview.dry_run = TRUE;
   preview.sample_rows = sample_rows;
-  return serah_import_file (store, path, &preview, cancellable, error);
+  return import_file (store, path, &preview, TRUE, cancellable, error);
 }

@@ -118,6 +118,9 @@ typedef struct {
   GPtrArray         *sample;     /* SerahParticipant: the first rows as they would be stored */
   char              *format;     /* "csv", "xlsx" or "ods" */
   char              *sheet;      /* the sheet read (XLSX, ODS), else NULL */
+  /* serah_import_preview only: why the list cannot be imported as mapped (MISSING_COLUMN,
+   * BAD_MAPPING); then columns are filled and nothing else, for the person to map. */
+  GError            *refusal;
 } SerahImportReport;
 
 void serah_import_report_free (SerahImportReport *self);
@@ -160,7 +163,8 @@ SerahImportReport *serah_import_file (SerahStore               *store,
 
 /* What the Peserta page shows before an import commits: a dry run that keeps the columns
  * found, the first sample_rows rows as they would be stored, and every problem. The
- * database is left as it was. */
+ * database is left as it was. A list that lacks a needed column, or whose mapping names
+ * no column, still gives a report: refusal says why, columns say what there is to map. */
 SerahImportReport *serah_import_preview (SerahStore               *store,
                                          const char               *path,
                                          const SerahImportOptions *options,
