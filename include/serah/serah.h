@@ -3,6 +3,7 @@
 
 #include <serah/register/serah-participant.h>
 #include <serah/store/serah-store.h>
+#include <serah/output/serah-output.h>
 #include <serah/register/serah-import.h>
 #include <serah/demo/serah-demo.h>
 #include <serah/cards/serah-payload.h>

@@ -13,6 +13,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <serah/output/serah-output.h>
+
 #include "ceremony/serah-paper-private.h"
 
 void
@@ -297,6 +299,7 @@ serah_paper_doc_write (const char *path, const char *title, const char *footer,
 {
   SerahPaperDoc doc;
   g_autofree char *tmp = NULL;
+  g_autoptr(SerahOutput) output = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -314,7 +317,10 @@ serah_paper_doc_write (const char *path, const char *title, const char *footer,
     return 0;
 
   /* Pass 2: draw, into a temporary file next to the target. */
-  tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  output = serah_output_begin (path, SERAH_OUTPUT_REPLACE, error);
+  if (output == NULL)
+    return 0;
+  tmp = g_strdup (serah_output_get_temp_path (output));
   out = g_fopen (tmp, "wb");
   if (out == NULL)
     {
@@ -347,13 +353,8 @@ serah_paper_doc_write (const char *path, const char *title, const char *footer,
                    path, cairo_status_to_string (status));
       ok = FALSE;
     }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, SERAH_PAPER_ERROR, SERAH_PAPER_ERROR_WRITE, _("Cannot write “%s”: %s"),
-                   path, g_strerror (saved));
-      ok = FALSE;
-    }
+  if (ok && !serah_output_commit (output, error))
+    ok = FALSE;
   if (!ok)
     {
       g_remove (tmp);

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include <serah/admin/serah-audit.h>
+#include <serah/output/serah-output.h>
 #include <serah/store/serah-backup.h>
 
 #include "ceremony/serah-ceremony-private.h"
@@ -37,20 +38,6 @@ serah_station_bundle_info_free (SerahStationBundleInfo *self)
   g_free (self);
 }
 
-/* Makes the rename of a finished bundle durable too (the file itself is synced by SQLite). */
-static void
-sync_directory (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = open (dir, O_RDONLY | O_DIRECTORY);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
 SerahStationBundleInfo *
 serah_station_export (SerahStore *store, gint64 ceremony_id, const char *station,
                       const char *operator_name, const char *path, GError **error)
@@ -58,6 +45,7 @@ serah_station_export (SerahStore *store, gint64 ceremony_id, const char *station
   g_autoptr(SerahStationBundleInfo) info = NULL;
   g_autoptr(SerahCeremony) ceremony = NULL;
   g_autofree char *tmp = NULL;
+  g_autoptr(SerahOutput) out = NULL;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -78,13 +66,13 @@ serah_station_export (SerahStore *store, gint64 ceremony_id, const char *station
 
   /* Written aside and renamed: a USB stick pulled half way never holds half a bundle under
    * the real name. */
-  tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
-  g_remove (tmp);
+  /* Full NIKs travel in a bundle: readable by its owner only. */
+  out = serah_output_begin (path, SERAH_OUTPUT_REPLACE | SERAH_OUTPUT_PRIVATE, error);
+  if (out == NULL)
+    return NULL;
+  tmp = g_strdup (serah_output_get_temp_path (out));
   if (!serah_store_write_station_bundle (store, ceremony, info, tmp, error))
-    {
-      g_remove (tmp);
-      return NULL;
-    }
+    return NULL;
   /* Personal data leaves the database here: recorded before the file takes its name. */
   {
     g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony_id);
@@ -93,20 +81,10 @@ serah_station_export (SerahStore *store, gint64 ceremony_id, const char *station
     g_autofree char *details = serah_audit_details ("file", path, "station", info->station,
                                                     "handovers", handovers, "undos", undos, NULL);
     if (!serah_audit_record (store, operator_name, "station.export", subject, details, error))
-      {
-        g_remove (tmp);
-        return NULL;
-      }
-  }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, SERAH_STATION_ERROR, SERAH_STATION_ERROR_UNREADABLE,
-                   _("Cannot write the bundle “%s”: %s"), path, g_strerror (saved));
-      g_remove (tmp);
       return NULL;
-    }
-  sync_directory (path);
+  }
+  if (!serah_output_commit (out, error))
+    return NULL;
   return g_steal_pointer (&info);
 }
 

@@ -311,7 +311,10 @@ serah_store_write_station_bundle (SerahStore *store, const SerahCeremony *ceremo
       return FALSE;
     }
   /* A plain rollback journal keeps the bundle one file; FULL syncs it before close. */
-  ok = sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; BEGIN;",
+  /* application_id "SRHB": a bundle, which an output may replace like any export (every
+   * other SQLite file is a database or a backup and is never an output). */
+  ok = sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;"
+                         "PRAGMA application_id = 1397901378; BEGIN;",
                      NULL, NULL, NULL) == SQLITE_OK &&
        sqlite3_exec (db, bundle_schema, NULL, NULL, NULL) == SQLITE_OK;
   if (!ok)

@@ -25,6 +25,8 @@
 #include <glib/gstdio.h>
 
 #include "admin/serah-operators-private.h"
+#include "output/serah-output-private.h"
+#include <serah/output/serah-output.h>
 #include <serah/store/serah-backup.h>
 
 G_DEFINE_QUARK (serah-backup-error-quark, serah_backup_error)
@@ -153,12 +155,16 @@ finish_backup_file (const char *tmp, GError **error)
   return TRUE;
 }
 
-gboolean
-serah_backup_create (SerahStore *store, const char *dest, GError **error)
+/* dest: a path checked by the caller (serah_output_check for a person's, the backups folder
+ * for an automatic one). */
+static gboolean
+create_backup (SerahStore *store, const char *dest, GError **error)
 {
   sqlite3 *src, *db = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *journal = NULL;
   int fd, rc;
   gboolean ok;
 
@@ -189,16 +195,18 @@ serah_backup_create (SerahStore *store, const char *dest, GError **error)
 
   /* Written beside the destination under a temporary name, then renamed, so a half-written
    * file never carries the backup's name. Owner-only: it holds everybody's NIK. */
-  tmp = g_strconcat (dest, ".part-XXXXXX", NULL);
+  base = g_path_get_basename (dest);
+  tmp = g_strdup_printf ("%s/.%.80s" SERAH_OUTPUT_TEMP_MARK "XXXXXX", dir, base);
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      int saved = errno;
-      g_set_error (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_FAILED,
-                   _("Cannot write the backup in “%s”: %s"), dir, g_strerror (saved));
+      serah_output_set_errno_error (error, errno, dest);
+      g_prefix_error (error, _("Cannot write the backup: "));
       return FALSE;
     }
   close (fd);
+  /* A kill before the rename leaves the temporary: the next start removes it. */
+  journal = serah_output_journal_add (tmp);
 
   rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
@@ -222,12 +230,35 @@ serah_backup_create (SerahStore *store, const char *dest, GError **error)
       ok = FALSE;
     }
   if (!ok)
+    remove_with_sidecars (tmp);
+  else
+    fsync_dir (dir);
+  serah_output_journal_remove (g_steal_pointer (&journal));
+  return ok;
+}
+
+gboolean
+serah_backup_create (SerahStore *store, const char *dest, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_autoptr(GError) local = NULL;
+
+  /* A person's path: never the database, its -wal/-shm, the backups folder or a device;
+   * and a backup never replaces anything (no --force here). */
+  if (!serah_output_check (dest, SERAH_OUTPUT_NONE, &local))
     {
-      remove_with_sidecars (tmp);
+      if (g_error_matches (local, SERAH_OUTPUT_ERROR, SERAH_OUTPUT_ERROR_EXISTS))
+        g_set_error (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_EXISTS,
+                     _("“%s” exists already; choose another name (nothing is overwritten)."),
+                     dest);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  fsync_dir (dir);
-  return TRUE;
+  return create_backup (store, dest, error);
 }
 
 /* ---- automatic backups ---- */
@@ -463,7 +494,7 @@ serah_backup_automatic_path (SerahStore *store, const char *reason, GError **err
       path = g_build_filename (dir, name, NULL);
     }
 
-  if (!serah_backup_create (store, path, error))
+  if (!create_backup (store, path, error))
     {
       g_prefix_error (error, _("Cannot make the automatic backup: "));
       return NULL;
