@@ -35,6 +35,7 @@ typedef struct {
 static gboolean
 pdf_open (PdfOutput *out, const char *path, SerahSheet *sheet, const char *title, GError **error)
 {
+  g_autoptr(GError) local = NULL;
   double w, h;
 
   memset (out, 0, sizeof *out);
@@ -42,9 +43,12 @@ pdf_open (PdfOutput *out, const char *path, SerahSheet *sheet, const char *title
   /* serah-output's rules: never the database, a device written in place, a temporary
    * beside the target renamed at the end (a PDF of cards is shared like any document: the
    * mode of the file it replaces, or 0644). The caller has confirmed replacing. */
-  out->output = serah_output_begin (path, SERAH_OUTPUT_REPLACE, error);
+  out->output = serah_output_begin (path, SERAH_OUTPUT_REPLACE, &local);
   if (out->output == NULL)
-    return FALSE;
+    {
+      g_set_error_literal (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_OUTPUT, local->message);
+      return FALSE;
+    }
   serah_sheet_get_paper_size (sheet, &w, &h);
   out->surface = cairo_pdf_surface_create (serah_output_get_temp_path (out->output),
                                            w * PT_PER_MM, h * PT_PER_MM);

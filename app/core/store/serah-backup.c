@@ -245,7 +245,16 @@ serah_backup_create (SerahStore *store, const char *dest, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_autoptr(GError) local = NULL;
+  GStatBuf st;
 
+  if (!sqlite3_get_autocommit (serah_store_get_db (store)))
+    return create_backup (store, dest, error); /* refused there: inside a transaction */
+  if (g_lstat (dest, &st) == 0)
+    {
+      g_set_error (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_EXISTS,
+                   _("“%s” exists already; choose another name (nothing is overwritten)."), dest);
+      return FALSE;
+    }
   /* A person's path: never the database, its -wal/-shm, the backups folder or a device;
    * and a backup never replaces anything (no --force here). */
   if (!serah_output_check (dest, SERAH_OUTPUT_NONE, &local))
