@@ -832,6 +832,8 @@ ceremony_paper (SerahCli *cli, int argc, char **argv)
   store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
     return status;
+  if (!serah_cli_check_output (cli, output, &status))
+    return status;
   options.desa = desa;
   options.operator_name = cli->operator_name;
   pages = serah_paper_write (store, id, kind, &options, output, NULL, &error);

@@ -286,6 +286,9 @@ print_verb (SerahCli *cli, int argc, char **argv)
       return SERAH_CLI_EXIT_OK;
     }
 
+  /* A second run to last run's PDF would replace cards already marked printed: --force. */
+  if (!serah_cli_check_output (cli, output, &code))
+    return code;
   if (!serah_print_job_run (job, output, NULL, NULL, NULL, &result, &error))
     return serah_cli_fail (cli, error, exit_for (error));
 
@@ -354,6 +357,8 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
                          &profile, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
 
+  if (!serah_cli_check_output (cli, output, &code))
+    return code;
   if (!serah_print_reprint_card (store, card, reason, template_, sheet, profile,
                                  cli->operator_name, output, &result, &error))
     {
@@ -669,11 +674,14 @@ calibrate_test_page (SerahCli *cli, SerahStore *store, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahSheet) sheet = NULL;
   g_autoptr(SerahPrinterProfile) profile = NULL;
+  int code;
 
   if (!serah_cli_parse (cli, CALIBRATE_USAGE, entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (output == NULL || argc > 1)
     return usage_error (cli, CALIBRATE_USAGE, _("Say where to write the test page with -o FILE."));
+  if (!serah_cli_check_output (cli, output, &code))
+    return code;
   sheet = serah_sheet_load (sheet_name ? sheet_name : "a4-2x5", &error);
   if (sheet == NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);

@@ -122,27 +122,6 @@ print_import_summary (SerahCli *cli, const char *path, const SerahImportReport *
              report->problems->len - shown);
 }
 
-/* A report that cannot be written should stop the import before it starts, not after. */
-static gboolean
-check_writable_destination (SerahCli *cli, const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      serah_cli_message (cli, _("“%s” is a folder; give a file name."), path);
-      return FALSE;
-    }
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK) != 0)
-    {
-      serah_cli_message (cli, _("Cannot write “%s”: the folder “%s” does not exist or is not "
-                                "writable."),
-                         path, dir);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Export hands out full NIKs: who took which selection, and where to. */
 static gboolean
 audit_export (SerahCli *cli, const char *output, GStrv kecamatan, GStrv desa, gint64 written,
@@ -169,6 +148,7 @@ verb_import (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahImportReport) report = NULL;
   SerahImportOptions options = { 0 };
   SerahStore *store;
+  int status;
   GOptionEntry entries[] = {
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("Read FIELD (nik, card_no, name, sex, birth_date, address, desa, kecamatan, faskes, "
@@ -187,8 +167,12 @@ verb_import (SerahCli *cli, int argc, char **argv)
                                        "[--map FIELD=HEADER]... [--report REJECTS.csv] [--json]"));
       return SERAH_CLI_EXIT_USAGE;
     }
-  if (reject_path != NULL && !check_writable_destination (cli, reject_path))
+  /* The list being read is never an output (import x.csv --report x.csv). */
+  if (serah_cli_get_store (cli) == NULL)
     return SERAH_CLI_EXIT_USAGE;
+  serah_output_protect_file (argv[1]); /* for the life of this process */
+  if (reject_path != NULL && !serah_cli_check_output (cli, reject_path, &status))
+    return status;
   /* hardening (issue 6): administrators only, with a backup taken first. */
   if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
     return serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
@@ -236,6 +220,7 @@ verb_export (SerahCli *cli, int argc, char **argv)
   SerahStore *store;
   gint64 written = 0;
   gboolean ok;
+  int status;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to this CSV file instead of standard output"), N_("FILE.csv") },
@@ -259,8 +244,8 @@ verb_export (SerahCli *cli, int argc, char **argv)
       serah_cli_message (cli, _("--json needs -o FILE: standard output carries the CSV."));
       return SERAH_CLI_EXIT_USAGE;
     }
-  if (output != NULL && !check_writable_destination (cli, output))
-    return SERAH_CLI_EXIT_USAGE;
+  if (output != NULL && !serah_cli_check_output (cli, output, &status))
+    return status;
   /* hardening (issue 6): full NIKs leave the machine: administrators only, audited. */
   if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
     return serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));

@@ -304,6 +304,7 @@ testimonial_export (SerahCli *cli, SerahStore *store, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   SerahTestimonialFormat f;
   guint n = 0;
+  int status;
 
   if (!serah_cli_parse (cli, "testimonial export --format csv|json|png|pdf -o PATH", entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
@@ -311,6 +312,9 @@ testimonial_export (SerahCli *cli, SerahStore *store, int argc, char **argv)
     return usage_error (cli, _("testimonial export needs --format csv|json|png|pdf and -o PATH."));
   if (!check_ceremony (store, ceremony, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+  /* PNG writes a folder of cards (replaced one by one: the verb's job); the others a file. */
+  if (f != SERAH_TESTIMONIAL_FORMAT_PNG && !serah_cli_check_output (cli, output, &status))
+    return status;
   if (!serah_testimonial_export (store, ceremony, f, output, operator_of (cli), &n, &error))
     return serah_cli_fail (cli, error, exit_code_for (error));
   serah_cli_message (cli, _("Exported %u testimonials with consent to “%s”."), n, output);
@@ -376,6 +380,8 @@ verb_report (SerahCli *cli, int argc, char **argv)
   if (store == NULL)
     return SERAH_CLI_EXIT_USAGE;
   if (!sign_in (cli, SERAH_ROLE_ADMIN, &status))
+    return status;
+  if (!serah_cli_check_output (cli, output, &status))
     return status;
   if (!serah_report_write (store, kind, ceremony, f, output, operator_of (cli), &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);

@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -45,8 +46,80 @@ serah_cli_get_store (SerahCli *cli)
     }
   cli->store = serah_store_open (cli->db_path, &error);
   if (cli->store == NULL)
-    serah_cli_message (cli, "%s", error->message);
+    {
+      /* Busy, full, read-only and foreign files each have their status and JSON code: said
+       * here once, for every verb (the verbs would all answer 2). */
+      if (serah_cli_error_code (error) != NULL)
+        exit (serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE));
+      serah_cli_message (cli, "%s", error->message);
+    }
   return cli->store;
+}
+
+const char *
+serah_cli_error_code (const GError *error)
+{
+  if (error == NULL)
+    return NULL;
+  if (error->domain == SERAH_STORE_ERROR)
+    switch ((SerahStoreError) error->code)
+      {
+      case SERAH_STORE_ERROR_BUSY: return "busy";
+      case SERAH_STORE_ERROR_NO_SPACE: return "disk-full";
+      case SERAH_STORE_ERROR_READ_ONLY: return "read-only";
+      case SERAH_STORE_ERROR_PERMISSION: return "permission-denied";
+      case SERAH_STORE_ERROR_NOT_SERAH: return "not-serah-database";
+      case SERAH_STORE_ERROR_CORRUPT: return "damaged";
+      case SERAH_STORE_ERROR_TOO_NEW: return "too-new";
+      case SERAH_STORE_ERROR_CANNOT_OPEN: return "cannot-open";
+      default: return NULL;
+      }
+  if (error->domain == SERAH_OUTPUT_ERROR)
+    switch ((SerahOutputError) error->code)
+      {
+      case SERAH_OUTPUT_ERROR_PROTECTED: return "protected-file";
+      case SERAH_OUTPUT_ERROR_EXISTS: return "file-exists";
+      case SERAH_OUTPUT_ERROR_NOT_A_FILE: return "not-a-file";
+      case SERAH_OUTPUT_ERROR_READ_ONLY: return "read-only";
+      case SERAH_OUTPUT_ERROR_PERMISSION: return "permission-denied";
+      case SERAH_OUTPUT_ERROR_NO_SPACE: return "disk-full";
+      case SERAH_OUTPUT_ERROR_FAILED: return "write-failed";
+      default: return NULL;
+      }
+  return NULL;
+}
+
+int
+serah_cli_error_exit_code (const GError *error, int fallback)
+{
+  const char *code = serah_cli_error_code (error);
+  static const char *const usage[] = { "not-serah-database", "damaged", "cannot-open",
+                                       "not-a-file" };
+
+  if (code == NULL)
+    return fallback;
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    if (strcmp (code, usage[i]) == 0)
+      return SERAH_CLI_EXIT_USAGE;
+  return SERAH_CLI_EXIT_REFUSED;
+}
+
+gboolean
+serah_cli_check_output (SerahCli *cli, const char *path, int *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (serah_cli_get_store (cli) == NULL)
+    {
+      *status = SERAH_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+  if (!serah_output_check (path, cli->force ? SERAH_OUTPUT_REPLACE : SERAH_OUTPUT_NONE, &error))
+    {
+      *status = serah_cli_fail (cli, error, SERAH_CLI_EXIT_REFUSED);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -55,9 +128,22 @@ serah_cli_parse (SerahCli *cli, const char *verb_usage, GOptionEntry *entries, i
 {
   g_autoptr(GOptionContext) context = g_option_context_new (verb_usage);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  const GOptionEntry force = { "force", 0, 0, G_OPTION_ARG_NONE, &cli->force,
+                               N_("Replace an existing output file"), NULL };
+  gboolean has_force = FALSE;
+
+  /* Every verb takes --force (issue 17: an existing output is replaced only on purpose). */
+  for (GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
+    {
+      has_force = has_force || strcmp (e->long_name, "force") == 0;
+      g_array_append_val (all, *e);
+    }
+  if (!has_force)
+    g_array_append_val (all, force);
 
   g_option_context_set_help_enabled (context, TRUE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, (GOptionEntry *) all->data, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -83,6 +169,9 @@ serah_cli_message (SerahCli *cli, const char *format, ...)
 int
 serah_cli_fail (SerahCli *cli, const GError *error, int exit_code)
 {
+  const char *code = serah_cli_error_code (error);
+
+  exit_code = serah_cli_error_exit_code (error, exit_code);
   serah_cli_message (cli, "%s", error ? error->message : _("unknown error"));
   if (cli->json)
     {
@@ -90,6 +179,11 @@ serah_cli_fail (SerahCli *cli, const GError *error, int exit_code)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "ok");
       json_builder_add_boolean_value (b, FALSE);
+      if (code != NULL)
+        {
+          json_builder_set_member_name (b, "code");
+          json_builder_add_string_value (b, code);
+        }
       json_builder_set_member_name (b, "error");
       json_builder_add_string_value (b, error ? error->message : "unknown error");
       json_builder_end_object (b);

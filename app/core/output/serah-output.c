@@ -326,6 +326,12 @@ check_target (const char *path, SerahOutputFlags flags, char **resolved, TargetK
       return FALSE;
     }
 
+  /* A folder that cannot be written stops long work before it starts, with its reason. */
+  if ((!exists || S_ISREG (st.st_mode)) && access (dir, W_OK) != 0)
+    {
+      serah_output_set_errno_error (error, errno, path);
+      return FALSE;
+    }
   if (!exists)
     *kind = TARGET_NEW;
   else if (S_ISREG (st.st_mode))
