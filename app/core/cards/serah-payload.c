@@ -11,6 +11,8 @@
 #include <serah/cards/serah-payload.h>
 #include <serah/cards/serah-print-records.h>
 
+#include "cards/serah-payload-private.h"
+
 G_DEFINE_QUARK (serah-payload-error-quark, serah_payload_error)
 
 #define SECRET_KEY "qr-secret"
@@ -102,6 +104,31 @@ compute_mac (GBytes *secret, const char *kind, const char *tag, const char *card
   g_hmac_update (hmac, (const guchar *) message, -1);
   g_hmac_get_digest (hmac, digest, &len);
   base32_encode (digest, 80, mac);
+}
+
+gboolean
+serah_payload_office_mac (SerahStore *store, gboolean create, const char *purpose,
+                          const char *message, gsize length, char **hex_out, GError **error)
+{
+  g_autoptr(GBytes) secret = NULL;
+  g_autoptr(GHmac) hmac = NULL;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (purpose != NULL && hex_out != NULL, FALSE);
+
+  *hex_out = NULL;
+  if (!get_secret (store, create, &secret, error))
+    return FALSE;
+  if (secret == NULL)
+    return TRUE;
+  hmac = g_hmac_new (G_CHECKSUM_SHA256, g_bytes_get_data (secret, NULL),
+                     g_bytes_get_size (secret));
+  /* purpose, then a separator no purpose contains, then the message. */
+  g_hmac_update (hmac, (const guchar *) purpose, -1);
+  g_hmac_update (hmac, (const guchar *) "\n", 1);
+  g_hmac_update (hmac, (const guchar *) message, (gssize) length);
+  *hex_out = g_strdup (g_hmac_get_string (hmac));
+  return TRUE;
 }
 
 static const char *

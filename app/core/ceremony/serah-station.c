@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -21,6 +22,7 @@
 #include <serah/output/serah-output.h>
 #include <serah/store/serah-backup.h>
 
+#include "cards/serah-payload-private.h"
 #include "ceremony/serah-ceremony-private.h"
 #include "ceremony/serah-station-private.h"
 
@@ -36,6 +38,39 @@ serah_station_bundle_info_free (SerahStationBundleInfo *self)
   g_free (self->ceremony_name);
   g_free (self->station);
   g_free (self);
+}
+
+/* Issue 17: the bundle's MAC under this office database's secret. Stations work on copies of
+ * the office database, so they share the secret; someone who edits a bundle and recomputes
+ * its SHA-256 does not have it. Compared in constant time. */
+static gboolean
+check_seal (SerahStore *store, const SerahStationBundle *bundle, const char *path,
+            GError **error)
+{
+  g_autoptr(GString) message = serah_store_station_bundle_mac_message (bundle->info,
+                                                                       bundle->events_sha256);
+  g_autofree char *expected = NULL;
+  guint diff = 0;
+
+  if (!serah_payload_office_mac (store, FALSE, "station-bundle", message->str, message->len,
+                                 &expected, error))
+    return FALSE;
+  if (expected == NULL || bundle->events_mac == NULL ||
+      strlen (bundle->events_mac) != strlen (expected))
+    diff = 1;
+  else
+    for (gsize i = 0; expected[i] != '\0'; i++)
+      diff |= (guint) (guchar) (expected[i] ^ bundle->events_mac[i]);
+  if (diff != 0)
+    {
+      g_set_error (error, SERAH_STATION_ERROR, SERAH_STATION_ERROR_NOT_A_BUNDLE,
+                   _("The bundle “%s” does not carry the seal of this office database: it was "
+                     "edited after it was exported, or it comes from elsewhere. Nothing was "
+                     "imported; export the bundle again at the station."),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 SerahStationBundleInfo *
@@ -256,6 +291,8 @@ serah_station_import (SerahStore *store, const char *path, const char *operator_
                    path, bundle->info->station);
       return NULL;
     }
+  if (!check_seal (store, bundle, path, error))
+    return NULL;
   ceremony = serah_store_find_ceremony_by_uuid (store, bundle->info->ceremony_uuid, &local_error);
   if (ceremony == NULL)
     {
