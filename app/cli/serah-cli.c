@@ -74,6 +74,8 @@ serah_cli_error_code (const GError *error)
       case SERAH_STORE_ERROR_CANNOT_OPEN: return "cannot-open";
       default: return NULL;
       }
+  if (g_error_matches (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_OTHER_OFFICE))
+    return "other-office";
   if (error->domain == SERAH_OUTPUT_ERROR)
     switch ((SerahOutputError) error->code)
       {

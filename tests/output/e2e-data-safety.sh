@@ -162,4 +162,21 @@ wait "$lock_pid"
 lock_pid=
 check "  … and nothing was" test "$(s ceremony list 2>/dev/null | wc -l)" = "$n_ceremonies"
 
+# ---- restore of another office's database ----
+"$make_db" "$work/lebak.db" 5 >/dev/null
+sqlite3 "$work/lebak.db" "INSERT OR REPLACE INTO settings (key, value) VALUES ('office-name', 'Dinkes Lebak')"
+sqlite3 "$db" "INSERT OR REPLACE INTO settings (key, value) VALUES ('office-name', 'Dinkes Pandeglang')"
+before=$(digest "$db")
+run 1 "restoring another office's database is refused by default" s --json restore "$work/lebak.db"
+check "  … as other-office" test "$(json_code)" = other-office
+check "  … naming both offices" grep -q "Dinkes Lebak.*Dinkes Pandeglang" "$work/err"
+check "  … and the database is byte-identical" test "$(digest "$db")" = "$before"
+run 1 "a confirmation naming the wrong office is refused too" \
+  s restore "$work/lebak.db" --replace-office "Dinkes Serang" --with-office "Dinkes Lebak"
+check "  … byte-identical" test "$(digest "$db")" = "$before"
+run 0 "confirmed naming both offices, it is restored" \
+  s restore "$work/lebak.db" --replace-office "Dinkes Pandeglang" --with-office "Dinkes Lebak"
+run 0 "the restored database is Lebak's" s --json stats
+check "  … with its 5 participants" test "$(jq .participants "$work/out")" = 5
+
 finish

@@ -726,9 +726,30 @@ same_file (const char *a, const char *b)
          sa.st_ino == sb.st_ino;
 }
 
+char *
+serah_backup_office_label (SerahStore *store)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  name = serah_store_get_setting (store, "office-name");
+  if (name != NULL && *g_strstrip (name) != '\0')
+    return g_steal_pointer (&name);
+  return g_strdup (serah_store_get_database_id (store));
+}
+
 SerahStore *
 serah_backup_restore (SerahStore *store, const char *candidate, const char *operator_name,
                       char **saved_to, GError **error)
+{
+  return serah_backup_restore_confirmed (store, candidate, NULL, NULL, operator_name, saved_to,
+                                         error);
+}
+
+SerahStore *
+serah_backup_restore_confirmed (SerahStore *store, const char *candidate,
+                                const char *replace_office, const char *with_office,
+                                const char *operator_name, char **saved_to, GError **error)
 {
   g_autofree char *live_path = NULL;
   g_autofree char *old_id = NULL;
@@ -764,6 +785,30 @@ serah_backup_restore (SerahStore *store, const char *candidate, const char *oper
   db = open_candidate (candidate, &version, &new_id, error);
   if (db == NULL)
     return NULL;
+
+  /* Another office's database: every card printed here would verify as "another office".
+   * The refusal is the default; confirming names both offices exactly. */
+  if (g_strcmp0 (new_id, serah_store_get_database_id (store)) != 0)
+    {
+      g_autofree char *here = serah_backup_office_label (store);
+      g_autofree char *there = query_text (db, "SELECT trim (value) FROM settings"
+                                               " WHERE key = 'office-name' AND trim (value) <> ''");
+
+      if (there == NULL)
+        there = g_strdup (new_id);
+      if (g_strcmp0 (replace_office, here) != 0 || g_strcmp0 (with_office, there) != 0)
+        {
+          sqlite3_close_v2 (db);
+          g_set_error (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_OTHER_OFFICE,
+                       _("“%s” is a backup of another office database (“%s”), not of this one "
+                         "(“%s”): after restoring it, every card printed from this database "
+                         "would be refused as another office's. Nothing was changed. If that "
+                         "is really meant, confirm with --replace-office \"%s\" --with-office "
+                         "\"%s\"."),
+                       candidate, there, here, here, there);
+          return NULL;
+        }
+    }
 
   /* From here on the live database changes; keep it first. */
   old_id = g_strdup (serah_store_get_database_id (store));
