@@ -148,6 +148,7 @@ verb_import (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahImportReport) report = NULL;
   SerahImportOptions options = { 0 };
   SerahStore *store;
+  gboolean confirm_card_changes = FALSE;
   int status;
   GOptionEntry entries[] = {
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
@@ -155,10 +156,12 @@ verb_import (SerahCli *cli, int argc, char **argv)
          "care_class) from the column HEADER"), N_("FIELD=HEADER") },
     { "report", 'r', 0, G_OPTION_ARG_FILENAME, &reject_path,
       N_("Write every rejected row to this CSV file"), N_("REJECTS.csv") },
+    { "confirm-card-changes", 0, 0, G_OPTION_ARG_NONE, &confirm_card_changes,
+      N_("Accept new card numbers for known NIKs (their printed cards are voided)"), NULL },
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "import FILE [--map FIELD=HEADER]... [--report REJECTS.csv]",
+  if (!serah_cli_parse (cli, "import FILE [--map FIELD=HEADER]... [--report REJECTS.csv] [--confirm-card-changes]",
                         entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2)
@@ -182,6 +185,7 @@ verb_import (SerahCli *cli, int argc, char **argv)
 
   options.mappings = (const char *const *) maps;
   options.operator_name = cli->operator_name;
+  options.confirm_card_changes = confirm_card_changes;
   report = serah_import_file (store, argv[1], &options, NULL, &error);
   if (report == NULL)
     {
@@ -204,6 +208,10 @@ verb_import (SerahCli *cli, int argc, char **argv)
     }
 
   print_import_summary (cli, argv[1], report);
+  if (report->cards_changed > 0)
+    serah_cli_message (cli, _("%u card numbers changed as confirmed; %u printed cards with the "
+                              "old numbers were voided."),
+                       report->cards_changed, report->cards_voided);
   if (cli->json)
     print_import_json (cli, argv[1], report, reject_path);
   return SERAH_CLI_EXIT_OK;
@@ -393,7 +401,7 @@ verb_stats (SerahCli *cli, int argc, char **argv)
 
 const SerahCliVerb serah_cli_register_verbs[] = {
   { "import", verb_import,
-    "import FILE [--map FIELD=HEADER]... [--report REJECTS.csv] [--json]" },
+    "import FILE [--map FIELD=HEADER]... [--report REJECTS.csv] [--confirm-card-changes] [--json]" },
   { "export", verb_export, "export participants [-o FILE.csv] [--kecamatan K]... [--desa D]..." },
   { "stats", verb_stats, "stats [--json]" },
   { NULL }

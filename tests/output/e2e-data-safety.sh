@@ -162,6 +162,33 @@ wait "$lock_pid"
 lock_pid=
 check "  … and nothing was" test "$(s ceremony list 2>/dev/null | wc -l)" = "$n_ceremonies"
 
+# ---- card numbers change only on purpose ----
+cards="$work/cards"
+mkdir "$cards"
+"$make_db" "$cards/o.db" 5 >/dev/null
+c() { "$cli" --db "$cards/o.db" "$@"; }
+run 0 "a small office exports its list" c export participants -o "$cards/list.csv"
+run 0 "and prints its cards" c print --template kis --sheet a4-2x5 -o "$cards/cards.pdf"
+pdftoppm -r 150 -png "$cards/cards.pdf" "$cards/page"
+old_card=$(sed -n 2p "$cards/list.csv" | cut -d, -f2)
+qr=$(zbarimg -q --raw "$cards"/page-*.png 2>/dev/null | grep ":$old_card:" | head -1)
+check "the printed QR of $old_card is read back" test -n "$qr"
+run 0 "it verifies as genuine" c verify "$qr"
+new_card=$(printf '%s' "$old_card" | sed 's/.$/9/;s/^0001/0009/')
+sed "2s/,$old_card,/,$new_card,/" "$cards/list.csv" >"$cards/corrected.csv"
+run 0 "a corrected list changing that card number imports the other rows" \
+  c --json import "$cards/corrected.csv"
+check "  … the change is a card-number-changed conflict, not an update" \
+  test "$(jq -r '[.problems[]?.code] | index("card-number-changed") != null' "$work/out")" = true
+check "  … counted as a conflict" test "$(jq '.conflicts // .counts.conflicts' "$work/out")" = 1
+run 0 "the printed card still verifies" c verify "$qr"
+run 0 "confirmed, the new number is taken" c import "$cards/corrected.csv" --confirm-card-changes
+check "  … and the old printed card was voided" grep -q "1 printed cards with the old numbers were voided" "$work/err"
+run 1 "the old QR now answers voided, not unknown" c --json verify "$qr"
+check "  … saying why" grep -q "voided.*card number changed from $old_card to $new_card" "$work/err"
+run 0 "the change is in the audit log" c --json audit --action card.number-changed
+check "  … with both numbers" grep -q "$old_card.*$new_card" "$work/out"
+
 # ---- restore of another office's database ----
 "$make_db" "$work/lebak.db" 5 >/dev/null
 sqlite3 "$work/lebak.db" "INSERT OR REPLACE INTO settings (key, value) VALUES ('office-name', 'Dinkes Lebak')"

@@ -252,6 +252,15 @@ serah_payload_verify (SerahStore *store, const char *text, SerahPayload *out, GE
   }
 
   participant = serah_store_find_participant_by_card (store, p->card_no, error);
+  if (participant == NULL && p->kind == SERAH_PAYLOAD_CARD && (error == NULL || *error == NULL))
+    {
+      /* A card whose number was changed on purpose (issue 17): its serial was voided, and
+       * the genuine old card answers "voided", not "unknown". */
+      card = serah_store_get_printed_card (store, p->number, NULL);
+      if (card != NULL && card->voided_at != 0)
+        goto voided;
+      g_clear_pointer (&card, serah_printed_card_free);
+    }
   if (participant == NULL)
     {
       if (error && *error == NULL)
@@ -272,6 +281,7 @@ serah_payload_verify (SerahStore *store, const char *text, SerahPayload *out, GE
       return NULL;
     }
   if (card->voided_at != 0)
+voided:
     {
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (card->voided_at);
       g_autofree char *when_text = g_date_time_format (when, "%d/%m/%Y %H:%M");

@@ -83,6 +83,8 @@ typedef struct {
   GPtrArray         *problems;   /* SerahImportProblem, in line order */
   char               separator;  /* detected: ',', ';' or '\t' */
   gboolean           had_bom;
+  guint              cards_changed; /* confirmed card number changes (issue 17) */
+  guint              cards_voided;  /* printed cards voided by them */
 } SerahImportReport;
 
 void serah_import_report_free (SerahImportReport *self);
@@ -99,6 +101,10 @@ typedef struct {
   /* hardening (issue 6): the operator recorded in the audit log with the import, in its
    * transaction (NULL: the system user name). */
   const char         *operator_name;
+  /* issue 17: a row that changes a participant's card number is a "card-number-changed"
+   * conflict (not imported) unless this is set; then the old printed cards are voided
+   * (reason: both numbers and the import), audited as card.number-changed. */
+  gboolean            confirm_card_changes;
 } SerahImportOptions;
 
 /* Imports path into store in one transaction. Returns the report (rows may have been
