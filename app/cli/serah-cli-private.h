@@ -69,6 +69,17 @@ int         serah_cli_error_exit_code (const GError *error,
 gboolean    serah_cli_check_output    (SerahCli     *cli,
                                        const char   *path,
                                        int          *status);
+/* Issue 17: template and sheet names are names, never paths. Returns FALSE with a
+ * G_OPTION_ERROR_BAD_VALUE naming option unless name is letters, digits, '-' and '_'. */
+gboolean    serah_cli_check_name      (const char   *option,
+                                       const char   *name,
+                                       GError      **error);
+/* Strict decimal numbers (no NaN, infinity, hex or exponent; nothing after the digits)
+ * within [min, max]. */
+gboolean    serah_cli_parse_number    (const char   *text,
+                                       double        min,
+                                       double        max,
+                                       double       *out);
 /* Prints a JSON object (as one line) to stdout and takes ownership of it. */
 void        serah_cli_print_json (SerahCli *cli, JsonBuilder *builder);
 

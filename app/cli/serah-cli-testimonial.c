@@ -145,7 +145,7 @@ static int
 testimonial_add (SerahCli *cli, SerahStore *store, int argc, char **argv)
 {
   gint64 ceremony = 0;
-  int rating = 0;
+  int rating = -1; /* not given */
   g_autofree char *card = NULL, *text = NULL, *consent = NULL, *audio = NULL, *photo = NULL;
   g_auto(GStrv) tags = NULL;
   GOptionEntry entries[] = {
@@ -168,6 +168,9 @@ testimonial_add (SerahCli *cli, SerahStore *store, int argc, char **argv)
     return SERAH_CLI_EXIT_USAGE;
   if (card == NULL || text == NULL || consent == NULL)
     return usage_error (cli, _("testimonial add needs --card, --text and --consent."));
+  /* Given, a rating is 1 to 5: --rating 0 is refused, never dropped silently. */
+  if (rating != -1 && (rating < 1 || rating > 5))
+    return usage_error (cli, _("--rating takes a satisfaction from 1 to 5."));
   if (!serah_consent_parse (consent, &draft.consent) || draft.consent == SERAH_CONSENT_WITHDRAWN)
     return usage_error (cli, _("--consent must be none, anonymous or named."));
   if (!check_ceremony (store, ceremony, &error))
@@ -183,7 +186,7 @@ testimonial_add (SerahCli *cli, SerahStore *store, int argc, char **argv)
   draft.ceremony_id = ceremony;
   draft.participant_id = p->id;
   draft.text = text;
-  draft.rating = rating;
+  draft.rating = rating < 0 ? 0 : rating;
   draft.tags = (const char *const *) tags;
   draft.audio_path = audio;
   draft.photo_path = photo;

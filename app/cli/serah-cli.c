@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +126,98 @@ serah_cli_check_output (SerahCli *cli, const char *path, int *status)
 }
 
 gboolean
+serah_cli_check_name (const char *option, const char *name, GError **error)
+{
+  gboolean ok = name != NULL && g_ascii_isalnum (name[0]) && strlen (name) <= 64;
+
+  for (const char *c = name; ok && *c; c++)
+    ok = g_ascii_isalnum (*c) || *c == '-' || *c == '_';
+  /* No dot either: "x.card" would be read as a file of the current folder. */
+  if (!ok)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("%s takes a name (letters, digits, “-” and “_”), not a path: “%s”."),
+                 option, name ? name : "");
+  return ok;
+}
+
+/* [+-]digits[.digits]: what people type for millimetres and counts. */
+static gboolean
+is_plain_decimal (const char *text, gboolean fraction)
+{
+  const char *c = text;
+  gboolean digits = FALSE;
+
+  if (*c == '-' || *c == '+')
+    c++;
+  /* GOption reads "010" as octal 8: no leading zero on a whole number. */
+  if (!fraction && c[0] == '0' && g_ascii_isdigit (c[1]))
+    return FALSE;
+  for (; g_ascii_isdigit (*c); c++)
+    digits = TRUE;
+  if (fraction && *c == '.' && digits)
+    {
+      c++;
+      digits = FALSE;
+      for (; g_ascii_isdigit (*c); c++)
+        digits = TRUE;
+    }
+  return digits && *c == '\0';
+}
+
+gboolean
+serah_cli_parse_number (const char *text, double min, double max, double *out)
+{
+  double value;
+
+  if (text == NULL || !is_plain_decimal (text, TRUE))
+    return FALSE;
+  value = g_ascii_strtod (text, NULL);
+  if (!isfinite (value) || value < min || value > max)
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+/* GOption reads integers with strtol base 0 ("0x10" is 16, "010" is 8) and doubles with
+ * strtod ("nan", "1e3"): every numeric option value must be plain decimal first. */
+static gboolean
+check_numeric_options (const GOptionEntry *entries, int argc, char **argv, GError **error)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      const char *a = argv[i];
+
+      if (strcmp (a, "--") == 0)
+        break;
+      for (const GOptionEntry *e = entries; e->long_name != NULL; e++)
+        {
+          gsize n = strlen (e->long_name);
+          const char *value = NULL;
+
+          if (e->arg != G_OPTION_ARG_INT && e->arg != G_OPTION_ARG_INT64 &&
+              e->arg != G_OPTION_ARG_DOUBLE)
+            continue;
+          if (g_str_has_prefix (a, "--") && strncmp (a + 2, e->long_name, n) == 0)
+            {
+              if (a[2 + n] == '=')
+                value = a + 3 + n;
+              else if (a[2 + n] == '\0' && i + 1 < argc)
+                value = argv[i + 1];
+            }
+          else if (e->short_name != 0 && a[0] == '-' && a[1] == e->short_name)
+            value = a[2] != '\0' ? a + 2 : (i + 1 < argc ? argv[i + 1] : NULL);
+          if (value != NULL && !is_plain_decimal (value, e->arg == G_OPTION_ARG_DOUBLE))
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--%s takes a decimal number, not “%s”."), e->long_name, value);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+gboolean
 serah_cli_parse (SerahCli *cli, const char *verb_usage, GOptionEntry *entries, int *argc,
                  char ***argv)
 {
@@ -147,7 +240,8 @@ serah_cli_parse (SerahCli *cli, const char *verb_usage, GOptionEntry *entries, i
   g_option_context_set_help_enabled (context, TRUE);
   g_option_context_add_main_entries (context, (GOptionEntry *) all->data, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  if (!check_numeric_options ((GOptionEntry *) all->data, *argc, *argv, &error) ||
+      !g_option_context_parse (context, argc, argv, &error))
     {
       serah_cli_message (cli, "%s\n%s: serah-cli --db DB %s", error->message, _("Usage"),
                          verb_usage);

@@ -189,6 +189,24 @@ check "  … saying why" grep -q "voided.*card number changed from $old_card to 
 run 0 "the change is in the audit log" c --json audit --action card.number-changed
 check "  … with both numbers" grep -q "$old_card.*$new_card" "$work/out"
 
+# ---- strict numbers, names not paths ----
+for bad in nan inf 0x10 1e1 "" 1.5.2; do
+  run 2 "--offset-x '$bad' is not millimetres" c calibrate set laser --offset-x "$bad" --offset-y 1
+done
+check "  … and no profile was saved" bash -c "! '$cli' --db '$cards/o.db' calibrate list 2>/dev/null | grep -q laser"
+run 0 "--offset-x 1.5 --offset-y -2 is" c calibrate set laser --offset-x 1.5 --offset-y -2
+run 2 "--ceremony 0x1 is not a number" c ceremony progress --ceremony 0x1
+run 2 "--limit 010 (octal to GOption) is refused" c audit --limit 010
+run 2 "--rating 0 is refused, not dropped" \
+  c testimonial add --card "$new_card" --text "Bagus" --consent none --rating 0
+run 2 "--rating 6 is refused" c testimonial add --card "$new_card" --text "Bagus" --consent none --rating 6
+run 2 "--template ../../../etc/passwd is not a name" \
+  c print --template ../../../etc/passwd -o "$cards/x.pdf"
+run 2 "--sheet /etc/passwd is not a name" c print --sheet /etc/passwd -o "$cards/x.pdf"
+run 2 "--template kis.card (a file of the current folder) is not a name" \
+  c print --template kis.card -o "$cards/x.pdf"
+check "  … and nothing was written" test ! -e "$cards/x.pdf"
+
 # ---- restore of another office's database ----
 "$make_db" "$work/lebak.db" 5 >/dev/null
 sqlite3 "$work/lebak.db" "INSERT OR REPLACE INTO settings (key, value) VALUES ('office-name', 'Dinkes Lebak')"
