@@ -87,9 +87,9 @@ serah_store_end_card_change_watch (SerahStore *self, gint64 import_id, const cha
       char **row = changes->pdata[i];
       g_auto(GStrv) serial_list = g_strsplit (row[3] ? row[3] : "", ",", -1);
       g_autofree char *reason = g_strdup_printf (_("card number changed from %s to %s by import "
-                                                   "%" G_GINT64_FORMAT),
+                                                   "%lld"),
                                                  row[1] ? row[1] : "-", row[2] ? row[2] : "-",
-                                                 import_id);
+                                                 (long long) import_id);
       g_autofree char *details = NULL;
 
       for (guint k = 0; ok && serial_list[k] != NULL && *serial_list[k]; k++)
