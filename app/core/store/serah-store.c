@@ -390,9 +390,11 @@ migrate (SerahStore *self, GError **error)
 
   if (version == latest && read_application_id (self->db) == SERAH_STORE_APPLICATION_ID)
     {
+      g_autofree char *secret = serah_store_get_setting (self, "qr-secret");
       self->database_id = serah_store_get_setting (self, "database-id");
-      if (self->database_id != NULL)
+      if (self->database_id != NULL && secret != NULL)
         return TRUE;
+      g_clear_pointer (&self->database_id, g_free);
     }
 
   /* Every step, the schema version, the application_id and the database-id in one
@@ -417,6 +419,18 @@ migrate (SerahStore *self, GError **error)
       return FALSE;
     }
   G_STATIC_ASSERT (SERAH_STORE_APPLICATION_ID == 1397901380);
+  /* The office secret of QR codes and station bundles (serah-payload.c reads it: 64 hex
+   * digits) exists from the start, so that every copy a station works on shares it; made
+   * lazily at the first card, copies taken before would each invent their own and their
+   * bundles could never be authenticated (issue 17). SQLite's randomness is seeded from
+   * the operating system. */
+  if (!serah_store_exec (self, "INSERT OR IGNORE INTO settings (key, value)"
+                               " VALUES ('qr-secret', lower (hex (randomblob (32))))",
+                         error))
+    {
+      serah_store_rollback (self);
+      return FALSE;
+    }
   self->database_id = serah_store_get_setting (self, "database-id");
   if (self->database_id == NULL)
     {
