@@ -300,6 +300,7 @@ serah_paper_doc_write (const char *path, const char *title, const char *footer,
   SerahPaperDoc doc;
   g_autofree char *tmp = NULL;
   g_autoptr(SerahOutput) output = NULL;
+  g_autoptr(GError) local = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -317,9 +318,14 @@ serah_paper_doc_write (const char *path, const char *title, const char *footer,
     return 0;
 
   /* Pass 2: draw, into a temporary file next to the target. */
-  output = serah_output_begin (path, SERAH_OUTPUT_REPLACE, error);
+  output = serah_output_begin (path, SERAH_OUTPUT_REPLACE, &local);
   if (output == NULL)
-    return 0;
+    {
+      /* The paper's own error domain, with serah-output's message (the command line has
+       * already classified the path with serah_output_check). */
+      g_set_error_literal (error, SERAH_PAPER_ERROR, SERAH_PAPER_ERROR_WRITE, local->message);
+      return 0;
+    }
   tmp = g_strdup (serah_output_get_temp_path (output));
   out = g_fopen (tmp, "wb");
   if (out == NULL)
