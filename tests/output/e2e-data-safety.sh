@@ -86,6 +86,14 @@ check "  … by the export" grep -q "NIK\|nik" "$work/notes.csv"
 run 0 "report to /dev/stdout is written in place" \
   s report coverage --format csv -o /dev/stdout
 check "  … the CSV came out on stdout" grep -q "Labuan" "$work/out"
+before=$(digest "$db")
+n=$((n + 1))
+if "$cli" --db "$db" report coverage --format csv -o /dev/stdout >>"$db" 2>"$work/err"; then
+  echo "not ok $n - -o /dev/stdout appended to the database is refused"; failed=1
+else
+  echo "ok $n - -o /dev/stdout appended to the database is refused"
+fi
+check "  … and the database is byte-identical" test "$(digest "$db")" = "$before"
 run 0 "report to /dev/null" s report coverage --format pdf -o /dev/null
 check "/dev/null is still a character device" test -c /dev/null
 run 1 "report to /dev/full says the disk is full" s --json report coverage --format csv -o /dev/full

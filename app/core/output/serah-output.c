@@ -274,6 +274,18 @@ check_target (const char *path, SerahOutputFlags flags, char **resolved, TargetK
     }
   if (descriptor_path (path) >= 0)
     {
+      GStatBuf fd_st, root;
+
+      /* "-o /dev/stdout >> office.db": the descriptor may itself be the database. */
+      if (fstat (descriptor_path (path), &fd_st) == 0 && S_ISREG (fd_st.st_mode) &&
+          g_stat ("/", &root) == 0 && is_protected ("/", &fd_st, &root))
+        {
+          g_set_error (error, SERAH_OUTPUT_ERROR, SERAH_OUTPUT_ERROR_PROTECTED,
+                       _("“%s” is a Serah database, one of its files or backups, or a file Serah "
+                         "is using: it is never overwritten. Nothing was written; choose another "
+                         "file name."), display);
+          return FALSE;
+        }
       *resolved = g_strdup (path);
       *kind = TARGET_FD;
       return TRUE;
