@@ -170,6 +170,21 @@ wait "$lock_pid"
 lock_pid=
 check "  … and nothing was" test "$(s ceremony list 2>/dev/null | wc -l)" = "$n_ceremonies"
 
+# ---- a writer killed with its WAL unrecovered: the read-only look recovers, not refuses ----
+"$make_db" "$work/hot.db" 3 >/dev/null
+mkfifo "$work/hot-in" "$work/hot-out"
+sqlite3 "$work/hot.db" <"$work/hot-in" >"$work/hot-out" &
+hot=$!
+exec 5>"$work/hot-in" 6<"$work/hot-out"
+echo "INSERT OR REPLACE INTO settings (key, value) VALUES ('office-name', 'X'); SELECT 'written';" >&5
+read -r -u 6 _
+kill -9 "$hot"
+wait "$hot" 2>/dev/null
+exec 5>&- 6<&-
+check "the killed writer left its WAL behind" test -s "$work/hot.db-wal"
+run 0 "the database opens (the WAL is recovered, not called unwritable)" \
+  "$cli" --db "$work/hot.db" stats
+
 # ---- card numbers change only on purpose ----
 cards="$work/cards"
 mkdir "$cards"

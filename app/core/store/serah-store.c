@@ -534,19 +534,42 @@ inspect_read_only (SerahStore *self, GError **error)
   int rc, objects = -1, has_id = 0;
   gboolean ok;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
+  for (int attempt = 0; attempt < 2; attempt++)
     {
-      sqlite3_extended_result_codes (self->db, 1);
-      sqlite3_busy_timeout (self->db, busy_timeout_ms ());
-      rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
-      if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                            NULL);
+      if (rc == SQLITE_OK)
         {
-          objects = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
+          sqlite3_extended_result_codes (self->db, 1);
+          sqlite3_busy_timeout (self->db, busy_timeout_ms ());
+          rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_master", -1, &stmt,
+                                   NULL);
+          if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              objects = sqlite3_column_int (stmt, 0);
+              rc = SQLITE_OK;
+            }
+          sqlite3_finalize (stmt);
+          stmt = NULL;
         }
-      sqlite3_finalize (stmt);
-      stmt = NULL;
+      if (rc == SQLITE_OK || attempt > 0 || self->db == NULL ||
+          (sqlite3_extended_errcode (self->db) & 0xff) != SQLITE_READONLY)
+        break;
+      /* A process killed mid-write left a hot journal or WAL that a read-only connection
+       * may not recover. Recovering is what any connection does first (it brings back the
+       * last committed state, nothing else): let a plain connection do it, then look again
+       * read-only. */
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      {
+        sqlite3 *recover = NULL;
+        if (sqlite3_open_v2 (self->path, &recover, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                             NULL) == SQLITE_OK)
+          {
+            sqlite3_busy_timeout (recover, busy_timeout_ms ());
+            sqlite3_exec (recover, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+          }
+        sqlite3_close_v2 (recover);
+      }
     }
   if (rc != SQLITE_OK)
     {
