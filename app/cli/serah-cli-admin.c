@@ -618,14 +618,29 @@ verb_restore (SerahCli *cli, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *saved_to = NULL;
+  g_autofree char *replace_office = NULL, *with_office = NULL;
   SerahStore *fresh;
-  const char *usage = "restore FILE";
+  const char *usage = "restore FILE [--replace-office THIS --with-office OTHER]";
+  GOptionEntry entries[] = {
+    { "replace-office", 0, 0, G_OPTION_ARG_STRING, &replace_office,
+      N_("Confirm replacing this office's database (its name, as the refusal says)"), N_("NAME") },
+    { "with-office", 0, 0, G_OPTION_ARG_STRING, &with_office,
+      N_("…by the backup of this other office (its name, as the refusal says)"), N_("NAME") },
+    { NULL }
+  };
 
-  if (!parse_plain (cli, usage, 1, &argc, &argv))
+  if (!serah_cli_parse (cli, usage, entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
+  if (argc != 2)
+    {
+      usage_error (cli, usage);
+      return SERAH_CLI_EXIT_USAGE;
+    }
   if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
     return fail (cli, error);
-  fresh = serah_backup_restore (cli->store, argv[1], cli->operator_name, &saved_to, &error);
+  /* Issue 17: a backup of another office is restored only when both offices are named. */
+  fresh = serah_backup_restore_confirmed (cli->store, argv[1], replace_office, with_office,
+                                          cli->operator_name, &saved_to, &error);
   if (fresh == NULL)
     return serah_cli_fail (cli, error, backup_exit_code (error));
   g_object_unref (cli->store);
@@ -651,6 +666,6 @@ const SerahCliVerb serah_cli_admin_verbs[] = {
     "enable NAME | pin NAME" },
   { "audit", verb_audit, "audit [--since YYYY-MM-DD] [--action ACTION] [--limit N]" },
   { "backup", verb_backup, "backup -o FILE | backup --list" },
-  { "restore", verb_restore, "restore FILE" },
+  { "restore", verb_restore, "restore FILE [--replace-office THIS --with-office OTHER]" },
   { NULL }
 };

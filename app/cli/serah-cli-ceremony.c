@@ -52,8 +52,13 @@ serah_cli_signed_in_store (SerahCli *cli, SerahRole role, int *exit_code)
 int
 serah_cli_refuse (SerahCli *cli, const GError *error, const SerahHandover *existing)
 {
-  int code = exit_code_for (error);
+  int code;
 
+  /* Not a rule of the ceremony but the contract's own errors (busy, disk full, read-only,
+   * a protected output...): one shape and exit status for every verb (README, "Contract"). */
+  if (serah_cli_error_code (error) != NULL)
+    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+  code = exit_code_for (error);
   serah_cli_message (cli, "%s", error->message);
   if (cli->json)
     serah_cli_json_print_refusal (cli, code == SERAH_CLI_EXIT_REFUSED,
@@ -735,6 +740,8 @@ ceremony_paper (SerahCli *cli, int argc, char **argv)
     }
   store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
+    return status;
+  if (!serah_cli_check_output (cli, output, &status))
     return status;
   options.desa = desa;
   options.operator_name = cli->operator_name;

@@ -70,6 +70,9 @@ load_print_setup (SerahStore *store, const char *template_name, const char *shee
                   const char *calibration, SerahCardTemplate **template_out,
                   SerahSheet **sheet_out, SerahPrinterProfile **profile_out, GError **error)
 {
+  if (!serah_cli_check_name ("--template", template_name, error) ||
+      !serah_cli_check_name ("--sheet", sheet_name, error))
+    return FALSE;
   *template_out = serah_card_template_load (template_name, error);
   if (*template_out == NULL)
     return FALSE;
@@ -328,6 +331,9 @@ print_verb (SerahCli *cli, int argc, char **argv)
       return SERAH_CLI_EXIT_OK;
     }
 
+  /* A second run to last run's PDF would replace cards already marked printed: --force. */
+  if (!serah_cli_check_output (cli, output, &code))
+    return code;
   if (!serah_print_job_run (job, output, NULL, NULL, NULL, &result, &error))
     return serah_cli_fail (cli, error, exit_for (error));
 
@@ -399,6 +405,8 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
                          &profile, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
 
+  if (!serah_cli_check_output (cli, output, &code))
+    return code;
   if (!serah_print_reprint_card (store, card, reason, template_, sheet, profile,
                                  cli->operator_name, output, &result, &error))
     {
@@ -528,14 +536,12 @@ add_profile (JsonBuilder *b, const SerahPrinterProfile *p)
   json_builder_end_object (b);
 }
 
+/* Strict (issue 17): "nan", "inf", "0x10" and "1e2" are not millimetres. Ranges are
+ * checked by the caller. */
 static gboolean
 parse_mm (const char *text, double *out)
 {
-  char *end = NULL;
-  if (text == NULL)
-    return FALSE;
-  *out = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0';
+  return serah_cli_parse_number (text, -1000, 1000, out);
 }
 
 static int
@@ -578,7 +584,8 @@ calibrate_set (SerahCli *cli, SerahStore *store, int argc, char **argv)
       int lx, ly;
       double ax, ay;
 
-      if (sheet_name == NULL || !parse_mm (mx, &mxv) || !parse_mm (my, &myv) ||
+      if (sheet_name == NULL || !serah_cli_check_name ("--sheet", sheet_name, NULL) ||
+          !parse_mm (mx, &mxv) || !parse_mm (my, &myv) ||
           (rx && !parse_mm (rx, &rxv)) || (ry && !parse_mm (ry, &ryv)) ||
           (rx && rxv <= 0) || (ry && ryv <= 0))
         return usage_error (cli, CALIBRATE_USAGE,
@@ -669,11 +676,16 @@ calibrate_test_page (SerahCli *cli, SerahStore *store, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahSheet) sheet = NULL;
   g_autoptr(SerahPrinterProfile) profile = NULL;
+  int code;
 
   if (!serah_cli_parse (cli, CALIBRATE_USAGE, entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (output == NULL || argc > 1)
     return usage_error (cli, CALIBRATE_USAGE, _("Say where to write the test page with -o FILE."));
+  if (!serah_cli_check_output (cli, output, &code))
+    return code;
+  if (!serah_cli_check_name ("--sheet", sheet_name ? sheet_name : "a4-2x5", &error))
+    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   sheet = serah_sheet_load (sheet_name ? sheet_name : "a4-2x5", &error);
   if (sheet == NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);

@@ -24,6 +24,7 @@ struct _SerahCli {
   gboolean    json;
   char       *operator_name;
   SerahStore *store;
+  gboolean    force;  /* --force, accepted by every verb: an existing output may be replaced */
 };
 
 typedef int (*SerahCliVerbFunc) (SerahCli *cli, int argc, char **argv);
@@ -57,6 +58,30 @@ gboolean    serah_cli_parse     (SerahCli     *cli,
 void        serah_cli_message   (SerahCli *cli, const char *format, ...) G_GNUC_PRINTF (2, 3);
 /* Prints error->message to stderr and returns exit_code. */
 int         serah_cli_fail      (SerahCli *cli, const GError *error, int exit_code);
+/* The contract of issue 17 for errors that are not a verb's own refusal: the JSON "code" of
+ * an error (NULL when it has none) and its exit status (fallback when it has none). Busy,
+ * disk full, read-only, permission denied, a protected or existing output: 1 (nothing was
+ * done, for a reason named); not a Serah database, damaged, cannot open: 2. */
+const char *serah_cli_error_code      (const GError *error);
+int         serah_cli_error_exit_code (const GError *error,
+                                       int           fallback);
+/* Checks an output path named on the command line by serah-output's rules (after opening the
+ * database, so that its -wal/-shm are known); --force allows replacing an existing regular
+ * file. On refusal prints why and returns FALSE with *status set. */
+gboolean    serah_cli_check_output    (SerahCli     *cli,
+                                       const char   *path,
+                                       int          *status);
+/* Issue 17: template and sheet names are names, never paths. Returns FALSE with a
+ * G_OPTION_ERROR_BAD_VALUE naming option unless name is letters, digits, '-' and '_'. */
+gboolean    serah_cli_check_name      (const char   *option,
+                                       const char   *name,
+                                       GError      **error);
+/* Strict decimal numbers (no NaN, infinity, hex or exponent; nothing after the digits)
+ * within [min, max]. */
+gboolean    serah_cli_parse_number    (const char   *text,
+                                       double        min,
+                                       double        max,
+                                       double       *out);
 
 /* ---- hardening (issue 6): operators; bodies in serah-cli-admin.c ---- */
 

@@ -137,27 +137,6 @@ print_import_summary (SerahCli *cli, const char *path, const SerahImportReport *
              report->problems->len - shown);
 }
 
-/* A report that cannot be written should stop the import before it starts, not after. */
-static gboolean
-check_writable_destination (SerahCli *cli, const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      serah_cli_message (cli, _("“%s” is a folder; give a file name."), path);
-      return FALSE;
-    }
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK) != 0)
-    {
-      serah_cli_message (cli, _("Cannot write “%s”: the folder “%s” does not exist or is not "
-                                "writable."),
-                         path, dir);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Export hands out full NIKs: who took which selection, and where to. */
 static gboolean
 audit_export (SerahCli *cli, const char *output, GStrv kecamatan, GStrv desa, gint64 written,
@@ -186,6 +165,8 @@ verb_import (SerahCli *cli, int argc, char **argv)
   SerahStore *store;
   gboolean dry_run = FALSE;
   g_autofree char *sheet = NULL;
+  gboolean confirm_card_changes = FALSE;
+  int status;
   GOptionEntry entries[] = {
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("Read FIELD (nik, card_no, name, sex, birth_date, address, desa, kecamatan, faskes, "
@@ -197,10 +178,12 @@ verb_import (SerahCli *cli, int argc, char **argv)
       N_("NAME") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Check the file and say what an import would do, without saving anything"), NULL },
+    { "confirm-card-changes", 0, 0, G_OPTION_ARG_NONE, &confirm_card_changes,
+      N_("Accept new card numbers for known NIKs (their printed cards are voided)"), NULL },
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "import FILE [--map FIELD=HEADER]... [--sheet NAME] [--report REJECTS.csv] [--dry-run]",
+  if (!serah_cli_parse (cli, "import FILE [--map FIELD=HEADER]... [--sheet NAME] [--report REJECTS.csv] [--dry-run] [--confirm-card-changes]",
                         entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2)
@@ -210,8 +193,12 @@ verb_import (SerahCli *cli, int argc, char **argv)
                                        "[--dry-run] [--json]"));
       return SERAH_CLI_EXIT_USAGE;
     }
-  if (reject_path != NULL && !check_writable_destination (cli, reject_path))
+  /* The list being read is never an output (import x.csv --report x.csv). */
+  if (serah_cli_get_store (cli) == NULL)
     return SERAH_CLI_EXIT_USAGE;
+  serah_output_protect_file (argv[1]); /* for the life of this process */
+  if (reject_path != NULL && !serah_cli_check_output (cli, reject_path, &status))
+    return status;
   /* hardening (issue 6): administrators only, with a backup taken first. */
   if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
     return serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
@@ -224,6 +211,7 @@ verb_import (SerahCli *cli, int argc, char **argv)
   options.dry_run = dry_run;
   options.sheet = sheet;
   options.operator_name = cli->operator_name;
+  options.confirm_card_changes = confirm_card_changes;
   report = serah_import_file (store, argv[1], &options, NULL, &error);
   if (report == NULL)
     {
@@ -247,6 +235,10 @@ verb_import (SerahCli *cli, int argc, char **argv)
     }
 
   print_import_summary (cli, argv[1], report);
+  if (report->cards_changed > 0)
+    serah_cli_message (cli, _("%u card numbers changed as confirmed; %u printed cards with the "
+                              "old numbers were voided."),
+                       report->cards_changed, report->cards_voided);
   if (cli->json)
     print_import_json (cli, argv[1], report, reject_path);
   /* A list whose every row was refused is no success, whatever was recorded about it. */
@@ -266,6 +258,7 @@ verb_export (SerahCli *cli, int argc, char **argv)
   SerahStore *store;
   gint64 written = 0;
   gboolean ok;
+  int status;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to this CSV or XLSX file instead of standard output"), N_("FILE.csv") },
@@ -306,8 +299,8 @@ verb_export (SerahCli *cli, int argc, char **argv)
       serah_cli_message (cli, _("An XLSX export needs -o FILE.xlsx."));
       return SERAH_CLI_EXIT_USAGE;
     }
-  if (output != NULL && !check_writable_destination (cli, output))
-    return SERAH_CLI_EXIT_USAGE;
+  if (output != NULL && !serah_cli_check_output (cli, output, &status))
+    return status;
   /* hardening (issue 6): full NIKs leave the machine: administrators only, audited. */
   if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
     return serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
@@ -450,7 +443,7 @@ verb_stats (SerahCli *cli, int argc, char **argv)
 
 const SerahCliVerb serah_cli_register_verbs[] = {
   { "import", verb_import,
-    "import FILE [--map FIELD=HEADER]... [--report REJECTS.csv] [--json]" },
+    "import FILE [--map FIELD=HEADER]... [--report REJECTS.csv] [--confirm-card-changes] [--json]" },
   { "export", verb_export, "export participants [-o FILE.csv] [--kecamatan K]... [--desa D]..." },
   { "stats", verb_stats, "stats [--json]" },
   { NULL }

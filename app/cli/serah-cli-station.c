@@ -92,6 +92,8 @@ station_export (SerahCli *cli, int argc, char **argv)
   store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
     return status;
+  if (!serah_cli_check_output (cli, output, &status))
+    return status;
   info = serah_station_export (store, id, station, cli->operator_name, output, &error);
   if (info == NULL)
     return station_fail (cli, error);

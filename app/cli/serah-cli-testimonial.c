@@ -138,7 +138,7 @@ static int
 testimonial_add (SerahCli *cli, SerahStore *store, int argc, char **argv)
 {
   gint64 ceremony = 0;
-  int rating = 0;
+  int rating = -1; /* not given */
   g_autofree char *card = NULL, *text = NULL, *consent = NULL, *audio = NULL, *photo = NULL;
   g_auto(GStrv) tags = NULL;
   GOptionEntry entries[] = {
@@ -161,6 +161,9 @@ testimonial_add (SerahCli *cli, SerahStore *store, int argc, char **argv)
     return SERAH_CLI_EXIT_USAGE;
   if (card == NULL || text == NULL || consent == NULL)
     return usage_error (cli, _("testimonial add needs --card, --text and --consent."));
+  /* Given, a rating is 1 to 5: --rating 0 is refused, never dropped silently. */
+  if (rating != -1 && (rating < 1 || rating > 5))
+    return usage_error (cli, _("--rating takes a satisfaction from 1 to 5."));
   if (!serah_consent_parse (consent, &draft.consent) || draft.consent == SERAH_CONSENT_WITHDRAWN)
     return usage_error (cli, _("--consent must be none, anonymous or named."));
   if (!check_ceremony (store, ceremony, &error))
@@ -176,7 +179,7 @@ testimonial_add (SerahCli *cli, SerahStore *store, int argc, char **argv)
   draft.ceremony_id = ceremony;
   draft.participant_id = p->id;
   draft.text = text;
-  draft.rating = rating;
+  draft.rating = rating < 0 ? 0 : rating;
   draft.tags = (const char *const *) tags;
   draft.audio_path = audio;
   draft.photo_path = photo;
@@ -290,6 +293,7 @@ testimonial_export (SerahCli *cli, SerahStore *store, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   SerahTestimonialFormat f;
   guint n = 0;
+  int status;
 
   if (!serah_cli_parse (cli, "testimonial export --format csv|json|png|pdf -o PATH", entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
@@ -297,6 +301,9 @@ testimonial_export (SerahCli *cli, SerahStore *store, int argc, char **argv)
     return usage_error (cli, _("testimonial export needs --format csv|json|png|pdf and -o PATH."));
   if (!check_ceremony (store, ceremony, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+  /* PNG writes a folder of cards (replaced one by one: the verb's job); the others a file. */
+  if (f != SERAH_TESTIMONIAL_FORMAT_PNG && !serah_cli_check_output (cli, output, &status))
+    return status;
   if (!serah_testimonial_export (store, ceremony, f, output, operator_of (cli), &n, &error))
     return serah_cli_fail (cli, error, exit_code_for (error));
   serah_cli_message (cli, _("Exported %u testimonials with consent to “%s”."), n, output);
@@ -362,6 +369,8 @@ verb_report (SerahCli *cli, int argc, char **argv)
   if (store == NULL)
     return SERAH_CLI_EXIT_USAGE;
   if (!sign_in (cli, SERAH_ROLE_ADMIN, &status))
+    return status;
+  if (!serah_cli_check_output (cli, output, &status))
     return status;
   if (!serah_report_write (store, kind, ceremony, f, output, operator_of (cli), &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);

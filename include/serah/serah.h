@@ -7,6 +7,7 @@
 #include <serah/store/serah-store.h>
 #include <serah/output/serah-fonts.h>
 #include <serah/store/serah-settings.h>
+#include <serah/output/serah-output.h>
 #include <serah/register/serah-import.h>
 #include <serah/demo/serah-demo.h>
 #include <serah/cards/serah-payload.h>

@@ -118,7 +118,8 @@ check "an unknown --set field is bad usage (exit 2)" test $rc -eq 2
 sed 's/^X=60.6$/X=70/' "$(dirname "$0")/../../print-templates/kis.card" > "$tmp/broken.card"
 cp "$(dirname "$0")/../../print-templates/logo.svg" "$tmp/"
 line=$(grep -n '^X=70$' "$tmp/broken.card" | cut -d: -f1)
-cli print --template "$tmp/broken.card" --include-printed -o "$tmp/x.pdf"
+# Template names are names, never paths (issue 17): the broken one is found on the search path.
+SERAH_TEMPLATES_DIR="$tmp" cli print --template broken --include-printed -o "$tmp/x.pdf"
 if [ $rc -eq 2 ] && echo "$err" | grep -q "broken.card:$((line + 2)):"; then ok "a template with an element outside the safe area is refused with its line"; else not_ok "broken template" "rc=$rc" "$err"; fi
 
 cli calibrate set laser --offset-x 1.5 --offset-y -0.75 --scale-x 1.002

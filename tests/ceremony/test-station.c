@@ -438,6 +438,145 @@ test_refuses_foreign (Fixture *f, gconstpointer data)
   serah_test_rm_rf (other_dir);
 }
 
+/* ---- issue 17: forged bundles ---- */
+
+/* Private to the core (app/core/ceremony/serah-station-private.h and
+ * app/core/cards/serah-payload-private.h): the attacker's tools and the office's key. */
+extern char    *serah_store_station_bundle_digest      (const char *path, GError **error);
+extern GString *serah_store_station_bundle_mac_message (const SerahStationBundleInfo *info,
+                                                        const char *events_sha256);
+extern gboolean serah_payload_office_mac (SerahStore *store, gboolean create,
+                                          const char *purpose, const char *message,
+                                          gsize length, char **hex_out, GError **error);
+
+/* The office database's files, byte for byte (the store is open: the WAL counts too). */
+static char *
+office_bytes (Fixture *f)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *const suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (f->office_path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (path, &contents, &length, NULL))
+        g_checksum_update (sum, (const guchar *) contents, (gssize) length);
+      g_checksum_update (sum, (const guchar *) "|", 1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static void
+exec_sql (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_close (db);
+}
+
+/* Plays the attacker of issue 17 with sqlite3 on a copy of bundle B: runs sql, then
+ * recomputes the plain SHA-256 of the events and the counts in the header. With reseal,
+ * also the MAC under the office's secret, which only a copy of the office database holds. */
+static char *
+forge (Fixture *f, const char *name, const char *sql, gboolean reseal)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) src = g_file_new_for_path (f->bundle_b);
+  g_autoptr(GFile) dst = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *digest = NULL, *update = NULL;
+
+  g_assert_true (g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+  exec_sql (path, sql);
+  digest = serah_store_station_bundle_digest (path, &error);
+  g_assert_no_error (error);
+  update = g_strdup_printf ("UPDATE header SET value = '%s' WHERE key = 'events_sha256';"
+                            "UPDATE header SET value = (SELECT count(*) FROM handovers)"
+                            " WHERE key = 'handovers';"
+                            "UPDATE header SET value = (SELECT count(*) FROM undos)"
+                            " WHERE key = 'undos';", digest);
+  exec_sql (path, update);
+  if (reseal)
+    {
+      g_autoptr(SerahStationBundleInfo) info = serah_station_inspect (path, &error);
+      g_autoptr(GString) message = NULL;
+      g_autofree char *mac = NULL, *seal = NULL;
+
+      g_assert_no_error (error);
+      message = serah_store_station_bundle_mac_message (info, digest);
+      g_assert_true (serah_payload_office_mac (f->office, FALSE, "station-bundle", message->str,
+                                               message->len, &mac, &error));
+      g_assert_nonnull (mac);
+      seal = g_strdup_printf ("UPDATE header SET value = '%s' WHERE key = 'events_mac'", mac);
+      exec_sql (path, seal);
+    }
+  return g_steal_pointer (&path);
+}
+
+static void
+assert_forgery_refused (Fixture *f, const char *name, const char *sql)
+{
+  g_autofree char *path = forge (f, name, sql, FALSE);
+  g_autofree char *before = office_bytes (f);
+  g_autofree char *after = NULL;
+
+  assert_refused (f, path, SERAH_STATION_ERROR_NOT_A_BUNDLE);
+  after = office_bytes (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_refuses_forged (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) stranger = serah_store_get_participant (f->office, 9, &error);
+  g_autofree char *inject = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (stranger);
+  /* Station A's genuine bundle first, so that the office has events a forgery could
+   * disturb. */
+  import_ok (f->office, f->bundle_a, 5, 0);
+
+  assert_forgery_refused (f, "renamed-operator.serah-bundle",
+                          "UPDATE handovers SET operator = 'Orang Lain'");
+  inject = g_strdup_printf ("INSERT INTO handovers SELECT 'a0a0a0a0-0000-4000-8000-000000000017',"
+                            " '%s', '%s', NULL, handed_at, 'Petugas Karangan', station,"
+                            " recipient, proxy_name, proxy_relation, proxy_id_number, uninvited,"
+                            " identified_by FROM handovers LIMIT 1",
+                            stranger->card_no, stranger->nik);
+  assert_forgery_refused (f, "injected-handover.serah-bundle", inject);
+  assert_forgery_refused (f, "dropped-undo.serah-bundle", "DELETE FROM undos");
+  assert_forgery_refused (f, "renamed-station.serah-bundle",
+                          "UPDATE header SET value = 'meja-X' WHERE key = 'station'");
+  /* Anything besides the three tables is refused before a row is read. */
+  assert_forgery_refused (f, "trigger.serah-bundle",
+                          "CREATE TRIGGER t AFTER INSERT ON undos BEGIN SELECT 1; END");
+  assert_forgery_refused (f, "view.serah-bundle", "CREATE VIEW v AS SELECT * FROM handovers");
+  assert_forgery_refused (f, "table.serah-bundle", "CREATE TABLE extra (x)");
+  assert_forgery_refused (f, "index.serah-bundle", "CREATE INDEX i ON handovers (card_no)");
+  {
+    /* The same table name with a column of its own. */
+    g_autofree char *path = forge (f, "reshaped.serah-bundle",
+                                   "ALTER TABLE undos ADD COLUMN note TEXT DEFAULT 'x'", FALSE);
+    assert_refused (f, path, SERAH_STATION_ERROR_NOT_A_BUNDLE);
+  }
+
+  /* The control: the same edit sealed with the office's key is accepted, so it is the MAC
+   * that refused the forgeries above (and the genuine bundle still imports). */
+  {
+    g_autofree char *resealed = forge (f, "resealed.serah-bundle", "DELETE FROM undos", TRUE);
+    import_ok (f->office, resealed, 5, 0);
+  }
+  import_ok (f->office, f->bundle_b, 0, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -449,6 +588,7 @@ main (int argc, char **argv)
   ADD ("conflicts", test_conflicts);
   ADD ("refuses-damaged", test_refuses_damaged);
   ADD ("refuses-foreign", test_refuses_foreign);
+  ADD ("refuses-forged", test_refuses_forged);
 #undef ADD
   return g_test_run ();
 }

@@ -215,7 +215,8 @@ test_refuses_garbage_file (void)
   g_assert_true (g_file_set_contents (path, junk, -1, NULL));
   store = serah_store_open (path, &error);
   g_assert_null (store);
-  g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CORRUPT);
+  /* Not SQLite at all: "not a Serah database", not "damaged" (issue 17). */
+  g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_NOT_SERAH);
   /* The file is left as it was. */
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, junk);

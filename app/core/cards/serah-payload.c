@@ -13,6 +13,8 @@
 #include "register/serah-store-participants-private.h"
 #include "cards/serah-store-print-private.h"
 
+#include "cards/serah-payload-private.h"
+
 G_DEFINE_QUARK (serah-payload-error-quark, serah_payload_error)
 
 #define SECRET_KEY "qr-secret"
@@ -104,6 +106,31 @@ compute_mac (GBytes *secret, const char *kind, const char *tag, const char *card
   g_hmac_update (hmac, (const guchar *) message, -1);
   g_hmac_get_digest (hmac, digest, &len);
   base32_encode (digest, 80, mac);
+}
+
+gboolean
+serah_payload_office_mac (SerahStore *store, gboolean create, const char *purpose,
+                          const char *message, gsize length, char **hex_out, GError **error)
+{
+  g_autoptr(GBytes) secret = NULL;
+  g_autoptr(GHmac) hmac = NULL;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (purpose != NULL && hex_out != NULL, FALSE);
+
+  *hex_out = NULL;
+  if (!get_secret (store, create, &secret, error))
+    return FALSE;
+  if (secret == NULL)
+    return TRUE;
+  hmac = g_hmac_new (G_CHECKSUM_SHA256, g_bytes_get_data (secret, NULL),
+                     g_bytes_get_size (secret));
+  /* purpose, then a separator no purpose contains, then the message. */
+  g_hmac_update (hmac, (const guchar *) purpose, -1);
+  g_hmac_update (hmac, (const guchar *) "\n", 1);
+  g_hmac_update (hmac, (const guchar *) message, (gssize) length);
+  *hex_out = g_strdup (g_hmac_get_string (hmac));
+  return TRUE;
 }
 
 static const char *
@@ -227,6 +254,15 @@ serah_payload_verify (SerahStore *store, const char *text, SerahPayload *out, GE
   }
 
   participant = serah_store_find_participant_by_card (store, p->card_no, error);
+  if (participant == NULL && p->kind == SERAH_PAYLOAD_CARD && (error == NULL || *error == NULL))
+    {
+      /* A card whose number was changed on purpose (issue 17): its serial was voided, and
+       * the genuine old card answers "voided", not "unknown". */
+      card = serah_store_get_printed_card (store, p->number, NULL);
+      if (card != NULL && card->voided_at != 0)
+        goto voided;
+      g_clear_pointer (&card, serah_printed_card_free);
+    }
   if (participant == NULL)
     {
       if (error && *error == NULL)
@@ -247,6 +283,7 @@ serah_payload_verify (SerahStore *store, const char *text, SerahPayload *out, GE
       return NULL;
     }
   if (card->voided_at != 0)
+voided:
     {
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (card->voided_at);
       g_autofree char *when_text = g_date_time_format (when, "%d/%m/%Y %H:%M");

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include <serah/admin/serah-audit.h>
+#include <serah/output/serah-output.h>
 
 #include "cards/serah-print-job-private.h"
 #include "register/serah-store-participants-private.h"
@@ -29,7 +30,7 @@
 
 typedef struct {
   char            *path;
-  char            *tmp;
+  SerahOutput     *output;
   cairo_surface_t *surface;
   cairo_t         *cr;
 } PdfOutput;
@@ -37,38 +38,27 @@ typedef struct {
 static gboolean
 pdf_open (PdfOutput *out, const char *path, SerahSheet *sheet, const char *title, GError **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autoptr(GError) local = NULL;
   double w, h;
-  int fd;
 
   memset (out, 0, sizeof *out);
   out->path = g_strdup (path);
-  /* Beside the output, so the final rename is atomic and never crosses file systems. */
-  out->tmp = g_build_filename (dir, name, NULL);
-  fd = g_mkstemp (out->tmp);
-  if (fd < 0)
+  /* serah-output's rules: never the database, a device written in place, a temporary
+   * beside the target renamed at the end (a PDF of cards is shared like any document: the
+   * mode of the file it replaces, or 0644). The caller has confirmed replacing. */
+  out->output = serah_output_begin (path, SERAH_OUTPUT_REPLACE, &local);
+  if (out->output == NULL)
     {
-      int saved = errno;
-      g_set_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_OUTPUT,
-                   _("Cannot write in the folder “%s”: %s"), dir, g_strerror (saved));
-      g_clear_pointer (&out->tmp, g_free);
+      g_set_error_literal (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_OUTPUT, local->message);
       return FALSE;
     }
-  /* mkstemp makes the file private (0600); a PDF of cards is shared like any document, so
-   * it gets the mode of the file it replaces, or the usual 0644. */
-  {
-    GStatBuf st;
-    fchmod (fd, g_stat (path, &st) == 0 ? (st.st_mode & 0777) : 0644);
-  }
-  close (fd);
   serah_sheet_get_paper_size (sheet, &w, &h);
-  out->surface = cairo_pdf_surface_create (out->tmp, w * PT_PER_MM, h * PT_PER_MM);
+  out->surface = cairo_pdf_surface_create (serah_output_get_temp_path (out->output),
+                                           w * PT_PER_MM, h * PT_PER_MM);
   if (cairo_surface_status (out->surface) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_OUTPUT, _("Cannot write “%s”: %s"),
-                   out->tmp, cairo_status_to_string (cairo_surface_status (out->surface)));
+                   path, cairo_status_to_string (cairo_surface_status (out->surface)));
       return FALSE;
     }
   cairo_pdf_surface_set_metadata (out->surface, CAIRO_PDF_METADATA_TITLE, title);
@@ -84,7 +74,6 @@ static gboolean
 pdf_commit (PdfOutput *out, GError **error)
 {
   cairo_status_t status;
-  int fd;
 
   g_clear_pointer (&out->cr, cairo_destroy);
   cairo_surface_finish (out->surface);
@@ -96,21 +85,7 @@ pdf_commit (PdfOutput *out, GError **error)
                    _("Cannot write the PDF “%s”: %s"), out->path, cairo_status_to_string (status));
       return FALSE;
     }
-  fd = g_open (out->tmp, O_RDONLY, 0);
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-  if (g_rename (out->tmp, out->path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_OUTPUT,
-                   _("Cannot save the PDF as “%s”: %s"), out->path, g_strerror (saved));
-      return FALSE;
-    }
-  g_clear_pointer (&out->tmp, g_free);
-  return TRUE;
+  return serah_output_commit (out->output, error);
 }
 
 /* Drops whatever is left: an unfinished surface and the temporary file. */
@@ -119,9 +94,7 @@ pdf_clear (PdfOutput *out)
 {
   g_clear_pointer (&out->cr, cairo_destroy);
   g_clear_pointer (&out->surface, cairo_surface_destroy);
-  if (out->tmp != NULL)
-    g_unlink (out->tmp);
-  g_clear_pointer (&out->tmp, g_free);
+  g_clear_pointer (&out->output, serah_output_free);
   g_clear_pointer (&out->path, g_free);
 }
 

@@ -13,6 +13,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <serah/output/serah-output.h>
+
 #include "ceremony/serah-paper-private.h"
 #include "output/serah-text-fit.h"
 
@@ -392,6 +394,8 @@ serah_paper_doc_write (const char *path, const char *title, const char *footer,
   g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
   SerahPaperDoc doc;
   g_autofree char *tmp = NULL;
+  g_autoptr(SerahOutput) output = NULL;
+  g_autoptr(GError) local = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -421,7 +425,15 @@ serah_paper_doc_write (const char *path, const char *title, const char *footer,
     }
 
   /* Pass 2: draw, into a temporary file next to the target. */
-  tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  output = serah_output_begin (path, SERAH_OUTPUT_REPLACE, &local);
+  if (output == NULL)
+    {
+      /* The paper's own error domain, with serah-output's message (the command line has
+       * already classified the path with serah_output_check). */
+      g_set_error_literal (error, SERAH_PAPER_ERROR, SERAH_PAPER_ERROR_WRITE, local->message);
+      return 0;
+    }
+  tmp = g_strdup (serah_output_get_temp_path (output));
   out = g_fopen (tmp, "wb");
   if (out == NULL)
     {
@@ -456,13 +468,8 @@ serah_paper_doc_write (const char *path, const char *title, const char *footer,
                    path, cairo_status_to_string (status));
       ok = FALSE;
     }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, SERAH_PAPER_ERROR, SERAH_PAPER_ERROR_WRITE, _("Cannot write “%s”: %s"),
-                   path, g_strerror (saved));
-      ok = FALSE;
-    }
+  if (ok && !serah_output_commit (output, error))
+    ok = FALSE;
   if (!ok)
     {
       g_remove (tmp);

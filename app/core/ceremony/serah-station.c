@@ -12,32 +12,54 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include <serah/admin/serah-audit.h>
+#include <serah/output/serah-output.h>
 #include <serah/store/serah-backup.h>
 
+#include "cards/serah-payload-private.h"
 #include "ceremony/serah-ceremony-private.h"
 #include "ceremony/serah-station-private.h"
 #include "register/serah-store-participants-private.h"
 #include "store/serah-store-private.h"
 
 
-/* Makes the rename of a finished bundle durable too (the file itself is synced by SQLite). */
-static void
-sync_directory (const char *path)
+/* Issue 17: the bundle's MAC under this office database's secret. Stations work on copies of
+ * the office database, so they share the secret; someone who edits a bundle and recomputes
+ * its SHA-256 does not have it. Compared in constant time. */
+static gboolean
+check_seal (SerahStore *store, const SerahStationBundle *bundle, const char *path,
+            GError **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = open (dir, O_RDONLY | O_DIRECTORY);
+  g_autoptr(GString) message = serah_store_station_bundle_mac_message (bundle->info,
+                                                                       bundle->events_sha256);
+  g_autofree char *expected = NULL;
+  guint diff = 0;
 
-  if (fd >= 0)
+  if (!serah_payload_office_mac (store, FALSE, "station-bundle", message->str, message->len,
+                                 &expected, error))
+    return FALSE;
+  if (expected == NULL || bundle->events_mac == NULL ||
+      strlen (bundle->events_mac) != strlen (expected))
+    diff = 1;
+  else
+    for (gsize i = 0; expected[i] != '\0'; i++)
+      diff |= (guint) (guchar) (expected[i] ^ bundle->events_mac[i]);
+  if (diff != 0)
     {
-      fsync (fd);
-      close (fd);
+      g_set_error (error, SERAH_STATION_ERROR, SERAH_STATION_ERROR_NOT_A_BUNDLE,
+                   _("The bundle “%s” does not carry the seal of this office database: it was "
+                     "edited after it was exported, or it comes from elsewhere. Nothing was "
+                     "imported; export the bundle again at the station."),
+                   path);
+      return FALSE;
     }
+  return TRUE;
 }
 
 SerahStationBundleInfo *
@@ -47,6 +69,7 @@ serah_station_export (SerahStore *store, gint64 ceremony_id, const char *station
   g_autoptr(SerahStationBundleInfo) info = NULL;
   g_autoptr(SerahCeremony) ceremony = NULL;
   g_autofree char *tmp = NULL;
+  g_autoptr(SerahOutput) out = NULL;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -67,13 +90,13 @@ serah_station_export (SerahStore *store, gint64 ceremony_id, const char *station
 
   /* Written aside and renamed: a USB stick pulled half way never holds half a bundle under
    * the real name. */
-  tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
-  g_remove (tmp);
+  /* Full NIKs travel in a bundle: readable by its owner only. */
+  out = serah_output_begin (path, SERAH_OUTPUT_REPLACE | SERAH_OUTPUT_PRIVATE, error);
+  if (out == NULL)
+    return NULL;
+  tmp = g_strdup (serah_output_get_temp_path (out));
   if (!serah_store_write_station_bundle (store, ceremony, info, tmp, error))
-    {
-      g_remove (tmp);
-      return NULL;
-    }
+    return NULL;
   /* Personal data leaves the database here: recorded before the file takes its name. */
   {
     g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony_id);
@@ -82,20 +105,10 @@ serah_station_export (SerahStore *store, gint64 ceremony_id, const char *station
     g_autofree char *details = serah_audit_details ("file", path, "station", info->station,
                                                     "handovers", handovers, "undos", undos, NULL);
     if (!serah_audit_record (store, operator_name, "station.export", subject, details, error))
-      {
-        g_remove (tmp);
-        return NULL;
-      }
-  }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, SERAH_STATION_ERROR, SERAH_STATION_ERROR_UNREADABLE,
-                   _("Cannot write the bundle “%s”: %s"), path, g_strerror (saved));
-      g_remove (tmp);
       return NULL;
-    }
-  sync_directory (path);
+  }
+  if (!serah_output_commit (out, error))
+    return NULL;
   return g_steal_pointer (&info);
 }
 
@@ -267,6 +280,8 @@ serah_station_import (SerahStore *store, const char *path, const char *operator_
                    path, bundle->info->station);
       return NULL;
     }
+  if (!check_seal (store, bundle, path, error))
+    return NULL;
   ceremony = serah_store_find_ceremony_by_uuid (store, bundle->info->ceremony_uuid, &local_error);
   if (ceremony == NULL)
     {

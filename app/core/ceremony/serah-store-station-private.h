@@ -20,6 +20,8 @@ typedef struct {
   GPtrArray *niks;      /* char *, parallel to handovers */
   /* Undo events: uuid = the undone handover's uuid, undo_* fields = the undo. */
   GPtrArray *undos;
+  char      *events_sha256; /* as declared in the header (checked against the events) */
+  char      *events_mac;    /* HMAC under the office's QR secret (checked by the merge) */
 } SerahStationBundle;
 
 void serah_station_bundle_free (SerahStationBundle *self);
@@ -39,5 +41,16 @@ gboolean serah_store_write_station_bundle (SerahStore             *store,
 SerahStationBundle *serah_store_read_station_bundle (const char  *path,
                                                      gboolean     header_only,
                                                      GError     **error);
+
+/* What a bundle's MAC covers (issue 17): a canonical encoding of every header field that the
+ * merge uses and of the SHA-256 over exactly the events the header declares (their count is
+ * checked too), so an edited, injected or dropped event, a renamed station or operator is
+ * refused even when the plain SHA-256 was recomputed. Length-prefixed fields. */
+GString *serah_store_station_bundle_mac_message (const SerahStationBundleInfo *info,
+                                                 const char                   *events_sha256);
+/* The canonical SHA-256 of the events in the bundle at path, as the writer computes it, the
+ * header ignored. For tests that play an attacker who recomputes the plain digest. */
+char    *serah_store_station_bundle_digest      (const char                   *path,
+                                                 GError                      **error);
 
 G_END_DECLS

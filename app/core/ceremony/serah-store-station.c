@@ -10,10 +10,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ceremony/serah-store-ceremony-private.h"
 #include "ceremony/serah-store-station-private.h"
+#include "cards/serah-payload-private.h"
+#include "ceremony/serah-ceremony-private.h"
 #include "store/serah-store-private.h"
 
 static const char bundle_schema[] =
@@ -57,6 +61,8 @@ serah_station_bundle_free (SerahStationBundle *self)
   g_clear_pointer (&self->handovers, g_ptr_array_unref);
   g_clear_pointer (&self->niks, g_ptr_array_unref);
   g_clear_pointer (&self->undos, g_ptr_array_unref);
+  g_free (self->events_sha256);
+  g_free (self->events_mac);
   g_free (self);
 }
 
@@ -212,6 +218,29 @@ put_header_int (sqlite3 *db, const char *key, gint64 value)
   return put_header (db, key, text);
 }
 
+static void
+mac_field (GString *s, const char *text)
+{
+  g_string_append_printf (s, "%zu:%s;", text ? strlen (text) : 0, text ? text : "");
+}
+
+GString *
+serah_store_station_bundle_mac_message (const SerahStationBundleInfo *info,
+                                        const char *events_sha256)
+{
+  GString *s = g_string_new ("serah-station-bundle;");
+
+  g_string_append_printf (s, "%d;%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT ";",
+                          info->format_version, info->exported_at, info->handovers, info->undos);
+  mac_field (s, info->database_id);
+  mac_field (s, info->ceremony_uuid);
+  mac_field (s, info->ceremony_name);
+  mac_field (s, info->ceremony_date);
+  mac_field (s, info->station);
+  mac_field (s, events_sha256);
+  return s;
+}
+
 static gboolean
 copy_handovers (SerahStore *store, sqlite3 *db, gint64 ceremony_id, GChecksum *sum,
                 gint64 *count, GError **error)
@@ -311,7 +340,10 @@ serah_store_write_station_bundle (SerahStore *store, const SerahCeremony *ceremo
       return FALSE;
     }
   /* A plain rollback journal keeps the bundle one file; FULL syncs it before close. */
-  ok = sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; BEGIN;",
+  /* application_id "SRHB": a bundle, which an output may replace like any export (every
+   * other SQLite file is a database or a backup and is never an output). */
+  ok = sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;"
+                         "PRAGMA application_id = 1397901378; BEGIN;",
                      NULL, NULL, NULL) == SQLITE_OK &&
        sqlite3_exec (db, bundle_schema, NULL, NULL, NULL) == SQLITE_OK;
   if (!ok)
@@ -335,6 +367,18 @@ serah_store_write_station_bundle (SerahStore *store, const SerahCeremony *ceremo
 
   if (ok)
     {
+      g_autoptr(GString) message = NULL;
+      g_autofree char *mac = NULL;
+
+      info->format_version = SERAH_STATION_BUNDLE_VERSION;
+      message = serah_store_station_bundle_mac_message (info, g_checksum_get_string (sum));
+      /* The office secret (created here on a database that never printed a card). */
+      if (!serah_payload_office_mac (store, TRUE, "station-bundle", message->str, message->len,
+                                     &mac, error))
+        {
+          sqlite3_close_v2 (db);
+          return FALSE;
+        }
       ok = put_header (db, "kind", "serah-station-bundle") &&
            put_header_int (db, "format_version", SERAH_STATION_BUNDLE_VERSION) &&
            put_header (db, "database_id", info->database_id) &&
@@ -346,6 +390,7 @@ serah_store_write_station_bundle (SerahStore *store, const SerahCeremony *ceremo
            put_header_int (db, "handovers", info->handovers) &&
            put_header_int (db, "undos", info->undos) &&
            put_header (db, "events_sha256", g_checksum_get_string (sum)) &&
+           put_header (db, "events_mac", mac) &&
            sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
       if (!ok)
         bundle_fail (db, error, path);
@@ -378,7 +423,7 @@ get_header (GHashTable *header, const char *key)
 
 static gboolean
 read_header (sqlite3 *db, const char *path, SerahStationBundleInfo *info, char **digest,
-             GError **error)
+             char **mac, GError **error)
 {
   g_autoptr(GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   const char *required[] = { "kind", "format_version", "database_id", "ceremony_uuid",
@@ -411,6 +456,10 @@ read_header (sqlite3 *db, const char *path, SerahStationBundleInfo *info, char *
                    path, info->format_version);
       return FALSE;
     }
+  /* Format 1 had no MAC: anyone could edit one and recompute its SHA-256 (issue 17). */
+  if (info->format_version < 2 || g_hash_table_lookup (header, "events_mac") == NULL)
+    return not_a_bundle (error, path, _("it carries no seal of the office database (made by "
+                                        "an older Serah); export it again at the station"));
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (g_hash_table_lookup (header, required[i]) == NULL ||
         !g_utf8_validate (g_hash_table_lookup (header, required[i]), -1, NULL))
@@ -426,6 +475,7 @@ read_header (sqlite3 *db, const char *path, SerahStationBundleInfo *info, char *
   info->handovers = g_ascii_strtoll (g_hash_table_lookup (header, "handovers"), NULL, 10);
   info->undos = g_ascii_strtoll (g_hash_table_lookup (header, "undos"), NULL, 10);
   *digest = get_header (header, "events_sha256");
+  *mac = get_header (header, "events_mac");
   return TRUE;
 }
 
@@ -481,6 +531,46 @@ read_events (sqlite3 *db, const char *path, SerahStationBundle *bundle, GChecksu
   return TRUE;
 }
 
+/* Issue 17: nothing but the three tables as the writer creates them (and SQLite's own
+ * indexes of their primary keys). A trigger, a view, an extra table or index, a column
+ * with a default or a check of its own: refused before any row is read. */
+static gboolean
+schema_is_exactly_ours (sqlite3 *db)
+{
+  g_auto(GStrv) statements = g_strsplit (bundle_schema, ";", -1);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  guint tables = 0;
+
+  if (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return FALSE;
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *table = (const char *) sqlite3_column_text (stmt, 2);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 3);
+      gboolean known_table = g_strcmp0 (table, "header") == 0 ||
+                             g_strcmp0 (table, "handovers") == 0 ||
+                             g_strcmp0 (table, "undos") == 0;
+
+      if (g_strcmp0 (type, "table") == 0 && known_table && g_strcmp0 (name, table) == 0)
+        {
+          gboolean same = FALSE;
+          for (guint i = 0; statements[i] != NULL && !same; i++)
+            same = sql != NULL && strcmp (g_strstrip (statements[i]), sql) == 0;
+          ok = same;
+          tables++;
+        }
+      else
+        ok = g_strcmp0 (type, "index") == 0 && known_table && sql == NULL &&
+             name != NULL && g_str_has_prefix (name, "sqlite_autoindex_");
+    }
+  sqlite3_finalize (stmt);
+  return ok && tables == 3;
+}
+
 static gboolean
 check_integrity (sqlite3 *db, const char *path, GError **error)
 {
@@ -516,6 +606,9 @@ check_integrity (sqlite3 *db, const char *path, GError **error)
   sqlite3_finalize (stmt);
   if (first != NULL)
     return not_a_bundle (error, path, first);
+  if (!schema_is_exactly_ours (db))
+    return not_a_bundle (error, path, _("it holds tables, views, triggers or indexes that no "
+                                        "bundle has"));
 
   if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check(3)", -1, &stmt, NULL) != SQLITE_OK)
     return not_a_bundle (error, path, sqlite3_errmsg (db));
@@ -577,7 +670,8 @@ serah_store_read_station_bundle (const char *path, gboolean header_only, GError 
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 1024 * 1024);
   sqlite3_progress_handler (db, 1000, bundle_read_deadline, &deadline);
-  ok = check_integrity (db, path, error) && read_header (db, path, bundle->info, &digest, error);
+  ok = check_integrity (db, path, error) &&
+       read_header (db, path, bundle->info, &digest, &bundle->events_mac, error);
   if (ok && !header_only)
     {
       ok = read_events (db, path, bundle, sum, error);
@@ -587,6 +681,30 @@ serah_store_read_station_bundle (const char *path, gboolean header_only, GError 
         ok = not_a_bundle (error, path, _("its events do not match its header (cut short or "
                                           "edited)"));
     }
+  bundle->events_sha256 = g_steal_pointer (&digest);
   sqlite3_close_v2 (db);
   return ok ? g_steal_pointer (&bundle) : NULL;
+}
+
+char *
+serah_store_station_bundle_digest (const char *path, GError **error)
+{
+  g_autoptr(SerahStationBundle) bundle = g_new0 (SerahStationBundle, 1);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  bundle->info = g_new0 (SerahStationBundleInfo, 1);
+  bundle->handovers = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_handover_free);
+  bundle->niks = g_ptr_array_new_with_free_func (g_free);
+  bundle->undos = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_handover_free);
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      sqlite3_close_v2 (db);
+      not_a_bundle (error, path, _("it cannot be opened"));
+      return NULL;
+    }
+  ok = read_events (db, path, bundle, sum, error);
+  sqlite3_close_v2 (db);
+  return ok ? g_strdup (g_checksum_get_string (sum)) : NULL;
 }

@@ -8,6 +8,8 @@
 #include <csv.h>
 #include <glib/gi18n-lib.h>
 
+#include <serah/output/serah-output.h>
+
 #include "output/serah-csv-private.h"
 
 /* [+-]digits[.,digits][E[+-]digits][%]: what a spreadsheet takes for a number. */
@@ -90,14 +92,7 @@ serah_csv_append_row (GString *out, const char *const *fields, guint n_fields)
 gboolean
 serah_csv_save (GString *csv, const char *path, GError **error)
 {
-  g_autoptr(GError) local = NULL;
-
-  if (!g_file_set_contents_full (path, csv->str, (gssize) csv->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
-    {
-      g_set_error (error, G_FILE_ERROR, local->code, _("Cannot write “%s”: %s"), path,
-                   local->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* The caller has confirmed replacing (the command line checks --force first). */
+  return serah_output_write_contents (path, csv->str, (gssize) csv->len, SERAH_OUTPUT_REPLACE,
+                                      error);
 }

@@ -12,6 +12,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <serah/output/serah-output.h>
+
 #include "register/serah-import-private.h"
 #include <serah/admin/serah-audit.h>
 #include "register/serah-store-participants-private.h"
@@ -111,8 +113,10 @@ serah_import_report_write_rejects (const SerahImportReport *report, const char *
   g_return_val_if_fail (path != NULL, FALSE);
 
   out = rejects_text (report, &n_rows);
-  if (!g_file_set_contents_full (path, out->str, (gssize) out->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  /* Rejected rows quote their raw cells, NIKs included: readable by the owner only, and
+   * written by the one output writer (never over the database, a backup or an open file). */
+  if (!serah_output_write_contents (path, out->str, (gssize) out->len,
+                                    SERAH_OUTPUT_REPLACE | SERAH_OUTPUT_PRIVATE, error))
     {
       g_prefix_error (error, _("Cannot write the reject report: "));
       return FALSE;
@@ -143,8 +147,10 @@ serah_import_report_save_rejects (SerahStore *store, const SerahImportReport *re
   if (!serah_audit_record (store, operator_name, "export.rejects", NULL, details, error))
     return FALSE;
   /* Readable by its owner only: it holds full NIKs. */
-  if (!g_file_set_contents_full (path, out->str, (gssize) out->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  /* Rejected rows quote their raw cells, NIKs included: readable by the owner only, and
+   * written by the one output writer (never over the database, a backup or an open file). */
+  if (!serah_output_write_contents (path, out->str, (gssize) out->len,
+                                    SERAH_OUTPUT_REPLACE | SERAH_OUTPUT_PRIVATE, error))
     {
       g_prefix_error (error, _("Cannot write the reject report: "));
       return FALSE;
@@ -238,44 +244,31 @@ gboolean
 serah_participants_write_csv_file (SerahStore *store, const SerahParticipantFilter *filter,
                                    const char *path, gint64 *n_written, GError **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part-XXXXXX", NULL);
+  g_autoptr(SerahOutput) output = NULL;
   FILE *out;
   gboolean ok;
-  int fd;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* Written beside the target and renamed over it at the end, so that a failure half way
-   * never leaves a truncated list where a good one was. */
-  fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
-  if (fd < 0)
+  /* Full NIKs: created readable by the owner only; written aside and renamed at the end
+   * (serah-output), so that a failure half way never leaves a truncated list where a good
+   * one was. The caller has confirmed replacing. */
+  output = serah_output_begin (path, SERAH_OUTPUT_REPLACE | SERAH_OUTPUT_PRIVATE, error);
+  if (output == NULL)
+    return FALSE;
+  out = g_fopen (serah_output_get_temp_path (output), "w");
+  if (out == NULL)
     {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot create “%s”: %s"), display, g_strerror (saved));
+      serah_output_set_errno_error (error, errno, path);
       return FALSE;
     }
-  out = fdopen (fd, "w");
   ok = fputs (UTF8_BOM, out) >= 0 &&
        serah_participants_write_csv (store, filter, out, n_written, error);
   if (fclose (out) != 0 && ok)
     {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write the participant list: %s"), g_strerror (saved));
+      serah_output_set_errno_error (error, errno, path);
       ok = FALSE;
     }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
-  return ok;
+  return ok && serah_output_commit (output, error);
 }

@@ -16,6 +16,7 @@
 #include <csv.h>
 #include <glib/gi18n-lib.h>
 
+#include "register/serah-store-card-change-private.h"
 #include "register/serah-import-private.h"
 #include <serah/admin/serah-audit.h>
 #include "register/serah-store-participants-private.h"
@@ -207,6 +208,9 @@ begin_import (SerahImportContext *ctx, const SerahImportBatch *first, GError **e
   /* The file's hash is known at the end; finish_import writes it. */
   counts->id = serah_store_insert_import (ctx->store, counts->file_name, "", error);
   return counts->id > 0 &&
+         serah_store_begin_card_change_watch (ctx->store,
+                                              ctx->options && ctx->options->confirm_card_changes,
+                                              error) &&
          serah_store_begin_participant_bulk (ctx->store, estimate_rows (ctx, first), error);
 }
 
@@ -304,6 +308,24 @@ write_batch (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
           break;
         case SERAH_UPSERT_CARD_CONFLICT:
         default:
+          /* No other holder of the card: the card-change watch refused a new number for
+           * this NIK (serah-store-card-change.c). */
+          if (holders[i] == NULL)
+            {
+              g_autoptr(SerahParticipant) now =
+                serah_store_find_participant_by_nik (ctx->store, p->nik, NULL);
+              counts->conflicts++;
+              ok = ok && add_problem (ctx, p, g_array_index (batch->lines, gint64, i),
+                                      ctx->column[SERAH_FIELD_CARD_NO], "card-number-changed",
+                                      p->card_no, error,
+                                      _("This participant's card number would change from %s to "
+                                        "%s: the printed card would no longer be recognised. "
+                                        "This row was not imported; if the new number is right, "
+                                        "import again confirming card changes (the old card is "
+                                        "then voided)."),
+                                      now && now->card_no ? now->card_no : "?", p->card_no);
+              break;
+            }
           masked = serah_nik_mask (holders[i] ? holders[i]->nik : "");
           counts->conflicts++;
           ok = ok && add_problem (ctx, p, g_array_index (batch->lines, gint64, i),
@@ -425,6 +447,10 @@ run_writer (SerahImportContext *ctx, GError **error)
       return TRUE;
     }
   if (failed || !serah_store_end_participant_bulk (ctx->store, &local_error) ||
+      !serah_store_end_card_change_watch (ctx->store, counts->id,
+                                          ctx->options ? ctx->options->operator_name : NULL,
+                                          &ctx->report->cards_changed, &ctx->report->cards_voided,
+                                          &local_error) ||
       !serah_store_finish_import (ctx->store, counts, &local_error) ||
       !serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
                                   counts, &local_error) ||
@@ -432,6 +458,7 @@ run_writer (SerahImportContext *ctx, GError **error)
     {
       if (ctx->in_transaction)
         serah_store_rollback (ctx->store);
+      serah_store_drop_card_change_watch (ctx->store);
       g_set_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_STORE,
                    _("Cannot save the import of “%s”; nothing was changed: %s"), ctx->name,
                    local_error ? local_error->message : "?");

@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
+#include <serah/output/serah-output.h>
 
 #include "output/serah-text-fit.h"
 #include "reports/serah-report-private.h"
@@ -468,10 +469,14 @@ write_indicators (Pdf *pdf)
 gboolean
 serah_report_write_pdf (const SerahReportDoc *doc, const char *path, GError **error)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
+  g_autoptr(SerahOutput) out = serah_output_begin (path, SERAH_OUTPUT_REPLACE, error);
+  cairo_surface_t *surface;
   cairo_status_t status;
   Pdf pdf = { 0 };
 
+  if (out == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create (serah_output_get_temp_path (out), PAGE_W, PAGE_H);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, SERAH_REPORT_ERROR, SERAH_REPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),
@@ -511,5 +516,5 @@ serah_report_write_pdf (const SerahReportDoc *doc, const char *path, GError **er
                    path, cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return serah_output_commit (out, error);
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
+#include <serah/output/serah-output.h>
 
 #include "reports/serah-report-private.h"
 
@@ -273,8 +274,9 @@ write_indicators (Xlsx *x, const SerahIndicators *ind)
 gboolean
 serah_report_write_xlsx (const SerahReportDoc *doc, const char *path, GError **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
-  g_autofree char *tmpdir = g_path_get_dirname (path);
+  g_autoptr(SerahOutput) out = serah_output_begin (path, SERAH_OUTPUT_REPLACE, error);
+  const char *tmp = out ? serah_output_get_temp_path (out) : NULL;
+  g_autofree char *tmpdir = tmp ? g_path_get_dirname (tmp) : NULL;
   /* The not-yet-collected list can hold a whole register: constant-memory mode streams its
    * rows to a temporary file (strings then go inline, still typed as text) so memory stays
    * flat; the other reports are small and keep shared strings. */
@@ -284,6 +286,8 @@ serah_report_write_xlsx (const SerahReportDoc *doc, const char *path, GError **e
   Xlsx x = { 0 };
   lxw_error err;
 
+  if (out == NULL)
+    return FALSE;
   /* Written under a temporary name and renamed: no half workbook under the real name. */
   x.wb = workbook_new_opt (tmp, &options);
   if (x.wb == NULL)
@@ -313,16 +317,7 @@ serah_report_write_xlsx (const SerahReportDoc *doc, const char *path, GError **e
     {
       g_set_error (error, SERAH_REPORT_ERROR, SERAH_REPORT_ERROR_FAILED,
                    _("Cannot write the workbook “%s”: %s"), path, lxw_strerror (err));
-      g_unlink (tmp);
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, SERAH_REPORT_ERROR, SERAH_REPORT_ERROR_FAILED,
-                   _("Cannot write the workbook “%s”: %s"), path, g_strerror (saved));
-      g_unlink (tmp);
-      return FALSE;
-    }
-  return TRUE;
+  return serah_output_commit (out, error);
 }

@@ -26,6 +26,8 @@
 
 #include "admin/serah-operators-private.h"
 #include "register/serah-store-participants-private.h"
+#include "output/serah-output-private.h"
+#include <serah/output/serah-output.h>
 #include <serah/store/serah-backup.h>
 
 G_DEFINE_QUARK (serah-backup-error-quark, serah_backup_error)
@@ -154,12 +156,16 @@ finish_backup_file (const char *tmp, GError **error)
   return TRUE;
 }
 
-gboolean
-serah_backup_create (SerahStore *store, const char *dest, GError **error)
+/* dest: a path checked by the caller (serah_output_check for a person's, the backups folder
+ * for an automatic one). */
+static gboolean
+create_backup (SerahStore *store, const char *dest, GError **error)
 {
   sqlite3 *src, *db = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *journal = NULL;
   int fd, rc;
   gboolean ok;
 
@@ -190,16 +196,18 @@ serah_backup_create (SerahStore *store, const char *dest, GError **error)
 
   /* Written beside the destination under a temporary name, then renamed, so a half-written
    * file never carries the backup's name. Owner-only: it holds everybody's NIK. */
-  tmp = g_strconcat (dest, ".part-XXXXXX", NULL);
+  base = g_path_get_basename (dest);
+  tmp = g_strdup_printf ("%s/.%.80s" SERAH_OUTPUT_TEMP_MARK "XXXXXX", dir, base);
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      int saved = errno;
-      g_set_error (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_FAILED,
-                   _("Cannot write the backup in “%s”: %s"), dir, g_strerror (saved));
+      serah_output_set_errno_error (error, errno, dest);
+      g_prefix_error (error, _("Cannot write the backup: "));
       return FALSE;
     }
   close (fd);
+  /* A kill before the rename leaves the temporary: the next start removes it. */
+  journal = serah_output_journal_add (tmp);
 
   rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
@@ -223,12 +231,44 @@ serah_backup_create (SerahStore *store, const char *dest, GError **error)
       ok = FALSE;
     }
   if (!ok)
+    remove_with_sidecars (tmp);
+  else
+    fsync_dir (dir);
+  serah_output_journal_remove (g_steal_pointer (&journal));
+  return ok;
+}
+
+gboolean
+serah_backup_create (SerahStore *store, const char *dest, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_autoptr(GError) local = NULL;
+  GStatBuf st;
+
+  if (!sqlite3_get_autocommit (serah_store_get_db (store)))
+    return create_backup (store, dest, error); /* refused there: inside a transaction */
+  if (g_lstat (dest, &st) == 0)
     {
-      remove_with_sidecars (tmp);
+      g_set_error (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_EXISTS,
+                   _("“%s” exists already; choose another name (nothing is overwritten)."), dest);
       return FALSE;
     }
-  fsync_dir (dir);
-  return TRUE;
+  /* A person's path: never the database, its -wal/-shm, the backups folder or a device;
+   * and a backup never replaces anything (no --force here). */
+  if (!serah_output_check (dest, SERAH_OUTPUT_NONE, &local))
+    {
+      if (g_error_matches (local, SERAH_OUTPUT_ERROR, SERAH_OUTPUT_ERROR_EXISTS))
+        g_set_error (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_EXISTS,
+                     _("“%s” exists already; choose another name (nothing is overwritten)."),
+                     dest);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return create_backup (store, dest, error);
 }
 
 /* ---- automatic backups ---- */
@@ -464,7 +504,7 @@ serah_backup_automatic_path (SerahStore *store, const char *reason, GError **err
       path = g_build_filename (dir, name, NULL);
     }
 
-  if (!serah_backup_create (store, path, error))
+  if (!create_backup (store, path, error))
     {
       g_prefix_error (error, _("Cannot make the automatic backup: "));
       return NULL;
@@ -687,9 +727,30 @@ same_file (const char *a, const char *b)
          sa.st_ino == sb.st_ino;
 }
 
+char *
+serah_backup_office_label (SerahStore *store)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  name = serah_store_get_setting (store, "office-name");
+  if (name != NULL && *g_strstrip (name) != '\0')
+    return g_steal_pointer (&name);
+  return g_strdup (serah_store_get_database_id (store));
+}
+
 SerahStore *
 serah_backup_restore (SerahStore *store, const char *candidate, const char *operator_name,
                       char **saved_to, GError **error)
+{
+  return serah_backup_restore_confirmed (store, candidate, NULL, NULL, operator_name, saved_to,
+                                         error);
+}
+
+SerahStore *
+serah_backup_restore_confirmed (SerahStore *store, const char *candidate,
+                                const char *replace_office, const char *with_office,
+                                const char *operator_name, char **saved_to, GError **error)
 {
   g_autofree char *live_path = NULL;
   g_autofree char *old_id = NULL;
@@ -725,6 +786,30 @@ serah_backup_restore (SerahStore *store, const char *candidate, const char *oper
   db = open_candidate (candidate, &version, &new_id, error);
   if (db == NULL)
     return NULL;
+
+  /* Another office's database: every card printed here would verify as "another office".
+   * The refusal is the default; confirming names both offices exactly. */
+  if (g_strcmp0 (new_id, serah_store_get_database_id (store)) != 0)
+    {
+      g_autofree char *here = serah_backup_office_label (store);
+      g_autofree char *there = query_text (db, "SELECT trim (value) FROM settings"
+                                               " WHERE key = 'office-name' AND trim (value) <> ''");
+
+      if (there == NULL)
+        there = g_strdup (new_id);
+      if (g_strcmp0 (replace_office, here) != 0 || g_strcmp0 (with_office, there) != 0)
+        {
+          sqlite3_close_v2 (db);
+          g_set_error (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_OTHER_OFFICE,
+                       _("“%s” is a backup of another office database (“%s”), not of this one "
+                         "(“%s”): after restoring it, every card printed from this database "
+                         "would be refused as another office's. Nothing was changed. If that "
+                         "is really meant, confirm with --replace-office \"%s\" --with-office "
+                         "\"%s\"."),
+                       candidate, there, here, here, there);
+          return NULL;
+        }
+    }
 
   /* From here on the live database changes; keep it first. */
   old_id = g_strdup (serah_store_get_database_id (store));

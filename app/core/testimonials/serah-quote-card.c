@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
+#include <serah/output/serah-output.h>
 #include <serah/testimonials/serah-quote-card.h>
 #include <serah/output/serah-fonts.h>
 
@@ -458,6 +460,7 @@ gboolean
 serah_quote_card_write_png (const SerahTestimonialPublic *t, const char *office,
                             const char *path, GError **error)
 {
+  g_autoptr(SerahOutput) out = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -466,25 +469,29 @@ serah_quote_card_write_png (const SerahTestimonialPublic *t, const char *office,
 
   if (!serah_quote_card_check (t, office, error))
     return FALSE;
+  out = serah_output_begin (path, SERAH_OUTPUT_REPLACE, error);
+  if (out == NULL)
+    return FALSE;
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, SERAH_QUOTE_CARD_PX, SERAH_QUOTE_CARD_PX);
   cr = cairo_create (surface);
   serah_quote_card_draw (cr, SERAH_QUOTE_CARD_PX, t, office);
   cairo_destroy (cr);
-  status = cairo_surface_write_to_png (surface, path);
+  errno = 0;
+  status = cairo_surface_write_to_png (surface, serah_output_get_temp_path (out));
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
-                   cairo_status_to_string (status));
+      serah_output_set_errno_error (error, errno ? errno : EIO, path);
       return FALSE;
     }
-  return TRUE;
+  return serah_output_commit (out, error);
 }
 
 gboolean
 serah_quote_card_write_pdf (GPtrArray *list, const char *office, const char *path,
                             GError **error)
 {
+  g_autoptr(SerahOutput) out = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
@@ -495,7 +502,11 @@ serah_quote_card_write_pdf (GPtrArray *list, const char *office, const char *pat
   for (guint i = 0; i < list->len; i++)
     if (!serah_quote_card_check (list->pdata[i], office, error))
       return FALSE;
-  surface = cairo_pdf_surface_create (path, SERAH_QUOTE_CARD_PDF_PT, SERAH_QUOTE_CARD_PDF_PT);
+  out = serah_output_begin (path, SERAH_OUTPUT_REPLACE, error);
+  if (out == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create (serah_output_get_temp_path (out), SERAH_QUOTE_CARD_PDF_PT,
+                                      SERAH_QUOTE_CARD_PDF_PT);
   if (!check_surface (surface, path, error))
     {
       cairo_surface_destroy (surface);
@@ -513,5 +524,5 @@ serah_quote_card_write_pdf (GPtrArray *list, const char *office, const char *pat
   cairo_surface_finish (surface);
   ok = check_surface (surface, path, error);
   cairo_surface_destroy (surface);
-  return ok;
+  return ok && serah_output_commit (out, error);
 }

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <serah/admin/serah-audit.h>
+#include <serah/output/serah-output.h>
 #include <serah/testimonials/serah-quote-card.h>
 #include <serah/testimonials/serah-testimonial.h>
 
@@ -99,13 +100,7 @@ write_json (GPtrArray *list, const char *path, GError **error)
   json_generator_set_root (gen, root);
   json_generator_set_pretty (gen, TRUE);
   text = json_generator_to_data (gen, NULL);
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
-    {
-      g_set_error (error, G_FILE_ERROR, local->code, _("Cannot write “%s”: %s"), path,
-                   local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return serah_output_write_contents (path, text, -1, SERAH_OUTPUT_REPLACE, error);
 }
 
 /* A PNG target is a folder (cards named testimoni-<id>.png) or a pattern with one "%d". */

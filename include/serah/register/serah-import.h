@@ -122,6 +122,8 @@ typedef struct {
   /* serah_import_preview only: why the list cannot be imported as mapped (MISSING_COLUMN,
    * BAD_MAPPING); then columns are filled and nothing else, for the person to map. */
   GError            *refusal;
+  guint              cards_changed; /* confirmed card number changes (issue 17) */
+  guint              cards_voided;  /* printed cards voided by them */
 } SerahImportReport;
 
 void serah_import_report_free (SerahImportReport *self);
@@ -147,6 +149,10 @@ typedef struct {
   /* XLSX and ODS: the sheet to read, by name (NULL: the first visible sheet with a header
    * row among its first rows). */
   const char         *sheet;
+  /* issue 17: a row that changes a participant's card number is a "card-number-changed"
+   * conflict (not imported) unless this is set; then the old printed cards are voided
+   * (reason: both numbers and the import), audited as card.number-changed. */
+  gboolean            confirm_card_changes;
 } SerahImportOptions;
 
 /* Imports path into store in one transaction. Returns the report (rows may have been

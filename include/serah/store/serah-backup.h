@@ -30,6 +30,7 @@ typedef enum {
   SERAH_BACKUP_ERROR_NOT_SERAH,      /* an SQLite file, but not a Serah database */
   SERAH_BACKUP_ERROR_TOO_NEW,        /* written by a newer Serah */
   SERAH_BACKUP_ERROR_UNSAFE,         /* the live database itself, or a copy with a -wal beside it */
+  SERAH_BACKUP_ERROR_OTHER_OFFICE,   /* a backup of another office database (other database-id) */
 } SerahBackupError;
 GQuark serah_backup_error_quark (void);
 
@@ -96,5 +97,22 @@ SerahStore *serah_backup_restore (SerahStore  *store,
                                   const char  *operator_name,
                                   char       **saved_to,
                                   GError     **error);
+
+/* The name by which a restore names an office: its office-name setting, else its
+ * database-id. */
+char       *serah_backup_office_label (SerahStore *store);
+
+/* As serah_backup_restore, for a backup of another office database (a different
+ * database-id; every card printed here would then verify as "another office"): refused with
+ * SERAH_BACKUP_ERROR_OTHER_OFFICE, naming both offices, unless replace_office names this
+ * database and with_office the backup's (serah_backup_office_label of each, exactly). With
+ * NULL confirmations this is serah_backup_restore. Issue 17. */
+SerahStore *serah_backup_restore_confirmed (SerahStore  *store,
+                                            const char  *candidate,
+                                            const char  *replace_office,
+                                            const char  *with_office,
+                                            const char  *operator_name,
+                                            char       **saved_to,
+                                            GError     **error);
 
 G_END_DECLS

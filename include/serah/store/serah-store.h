@@ -22,9 +22,20 @@ typedef enum {
   SERAH_STORE_ERROR_TOO_NEW,   /* written by a newer Serah */
   SERAH_STORE_ERROR_NOT_FOUND,
   SERAH_STORE_ERROR_CONSTRAINT,
-  SERAH_STORE_ERROR_BUSY,
+  SERAH_STORE_ERROR_BUSY,      /* another writer holds the lock: nothing was recorded */
+  SERAH_STORE_ERROR_NOT_SERAH, /* a healthy file of another program (or a bundle): untouched */
+  SERAH_STORE_ERROR_READ_ONLY, /* read-only folder, file or mount: the file is not damaged */
+  SERAH_STORE_ERROR_PERMISSION,/* permission denied */
+  SERAH_STORE_ERROR_NO_SPACE,  /* disk full */
 } SerahStoreError;
 GQuark serah_store_error_quark (void);
+
+/* How long a connection waits for another writer's lock before SERAH_STORE_ERROR_BUSY: longer
+ * than the longest writer holds it (a 400 000-row import, a 20 000-card print run). */
+#define SERAH_STORE_BUSY_TIMEOUT_MS 30000
+/* PRAGMA application_id of an office database ("SRHD") and of a station bundle ("SRHB"). */
+#define SERAH_STORE_APPLICATION_ID  0x53524844
+#define SERAH_STORE_BUNDLE_APPLICATION_ID 0x53524842
 
 #define SERAH_TYPE_STORE (serah_store_get_type ())
 G_DECLARE_FINAL_TYPE (SerahStore, serah_store, SERAH, STORE, GObject)
