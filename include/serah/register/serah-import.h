@@ -57,6 +57,12 @@ typedef enum {
   SERAH_IMPORT_ERROR_CANCELLED,
   SERAH_IMPORT_ERROR_STORE,
 } SerahImportError;
+
+/**
+ * serah_import_error_quark:
+ *
+ * Returns: the quark of #SerahImportError
+ */
 GQuark serah_import_error_quark (void);
 
 typedef enum {
@@ -65,7 +71,13 @@ typedef enum {
   SERAH_IMPORT_SEVERITY_INFO,    /* e.g. an ignored unknown column */
 } SerahImportSeverity;
 
-/* "error", "warning" or "info": the words stored in the database and printed by --json. */
+/**
+ * serah_import_severity_to_string:
+ * @severity: a problem's severity
+ *
+ * Returns: (transfer none): "error", "warning" or "info": the words stored in the database and
+ *   printed by --json (static text)
+ */
 const char *serah_import_severity_to_string (SerahImportSeverity severity);
 
 typedef struct {
@@ -77,6 +89,12 @@ typedef struct {
   char                *raw_value;
 } SerahImportProblem;
 
+/**
+ * serah_import_problem_free:
+ * @self: (nullable): a problem, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_import_problem_free (SerahImportProblem *self);
 
 typedef struct {
@@ -86,6 +104,12 @@ typedef struct {
   gboolean           had_bom;
 } SerahImportReport;
 
+/**
+ * serah_import_report_free:
+ * @self: (nullable): a report, or %NULL
+ *
+ * Frees @self, its strings and its problems.
+ */
 void serah_import_report_free (SerahImportReport *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahImportReport, serah_import_report_free)
 
@@ -102,39 +126,86 @@ typedef struct {
   const char         *operator_name;
 } SerahImportOptions;
 
-/* Imports path into store in one transaction. Returns the report (rows may have been
- * rejected) or NULL with error when the file as a whole could not be read, or when the
- * import failed or was cancelled half way; then the database is left exactly as it was.
- * Touches no GTK and may run in a GTask thread, provided no other thread uses the store
- * meanwhile: the calling thread writes to the store while a reader thread of the import
- * parses and checks the file, so on two cores parsing costs no extra time. Cancelling
- * stops the import within one block. */
+/**
+ * serah_import_file:
+ * @store: the office database; no other thread may use it meanwhile
+ * @path: the list to import (CSV, XLSX or ODS)
+ * @options: (nullable): column mappings, progress callback and operator
+ * @cancellable: (nullable): cancels the import within one block
+ * @error: return location for a #GError
+ *
+ * Imports @path into @store in one transaction, with the import record, its problems and the
+ * `import.participants` audit event. The calling thread writes to the store while a reader
+ * thread of the import parses and checks the file. Touches no GTK and may run in a GTask
+ * thread.
+ *
+ * Returns: (transfer full) (nullable): the report (rows may have been rejected), or %NULL with
+ *   @error set when the file as a whole could not be read, or the import failed or was
+ *   cancelled half way; then the database is left exactly as it was
+ */
 SerahImportReport *serah_import_file (SerahStore               *store,
                                       const char               *path,
                                       const SerahImportOptions *options,
                                       GCancellable             *cancellable,
                                       GError                  **error);
 
-/* The names accepted by SerahImportOptions.mappings, NULL-terminated. */
+/**
+ * serah_import_field_names:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the field names accepted by
+ *   #SerahImportOptions.mappings (static)
+ */
 const char *const *serah_import_field_names (void);
 
-/* Writes the rejected rows of a report as CSV (line, column, code, message, raw value):
- * UTF-8 with a BOM so that Excel opens it, with the separator the imported file used (the
- * one the user's spreadsheet expects). */
+/**
+ * serah_import_report_write_rejects:
+ * @report: an import's report
+ * @path: the CSV file to write
+ * @error: return location for a #GError
+ *
+ * Writes the rejected rows of @report as CSV (line, column, code, message, raw value): UTF-8
+ * with a BOM so that Excel opens it, with the separator the imported file used (the one the
+ * user's spreadsheet expects).
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_import_report_write_rejects (const SerahImportReport *report,
                                             const char              *path,
                                             GError                 **error);
 
-/* Writes the selected participants (NULL filter: all) as CSV with the headers the importer
- * recognises (NIK, NO_KARTU, NAMA, JK, TGL_LAHIR, ALAMAT, DESA, KECAMATAN, FASKES, KELAS),
- * full NIKs, ISO dates: importing the output again changes nothing. Returns the number of
- * rows written in *n_written. The _file variant writes a UTF-8 BOM and replaces path only
- * once the whole file is written. */
+/**
+ * serah_participants_write_csv:
+ * @store: the office database
+ * @filter: (nullable): the participants to write; %NULL: all
+ * @out: the stream to write to
+ * @n_written: (out) (optional): the number of rows written
+ * @error: return location for a #GError
+ *
+ * Writes the selected participants as CSV with the headers the importer recognises (NIK,
+ * NO_KARTU, NAMA, JK, TGL_LAHIR, ALAMAT, DESA, KECAMATAN, FASKES, KELAS), full NIKs, ISO
+ * dates: importing the output again changes nothing.
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_participants_write_csv      (SerahStore                   *store,
                                             const SerahParticipantFilter *filter,
                                             FILE                         *out,
                                             gint64                       *n_written,
                                             GError                      **error);
+
+/**
+ * serah_participants_write_csv_file:
+ * @store: the office database
+ * @filter: (nullable): the participants to write; %NULL: all
+ * @path: the file to write
+ * @n_written: (out) (optional): the number of rows written
+ * @error: return location for a #GError
+ *
+ * As serah_participants_write_csv(), into a file with a UTF-8 BOM; @path is replaced only once
+ * the whole file is written.
+ *
+ * Returns: %TRUE when written, %FALSE with @error set (@path then untouched)
+ */
 gboolean serah_participants_write_csv_file (SerahStore                   *store,
                                             const SerahParticipantFilter *filter,
                                             const char                   *path,
