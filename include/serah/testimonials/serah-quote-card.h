@@ -14,25 +14,58 @@ G_BEGIN_DECLS
 /* Points of a PDF page (a 19 cm square prints well on A4 and stays sharp on screen). */
 #define SERAH_QUOTE_CARD_PDF_PT 540.0
 
-/* Draws one card into the square (0, 0)-(size, size) of cr. office may be NULL. */
+/**
+ * serah_quote_card_draw:
+ * @cr: where to draw, into the square (0, 0)-(@size, @size)
+ * @size: the square's side
+ * @testimonial: the public form of a testimonial
+ * @office: (nullable): the office's name for the footer
+ *
+ * Draws one quote card.
+ */
 void     serah_quote_card_draw      (cairo_t                      *cr,
                                      double                        size,
                                      const SerahTestimonialPublic *testimonial,
                                      const char                   *office);
 
+/**
+ * serah_quote_card_write_png:
+ * @testimonial: the public form of a testimonial
+ * @office: (nullable): the office's name
+ * @path: the PNG file (%SERAH_QUOTE_CARD_PX square)
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_quote_card_write_png (const SerahTestimonialPublic *testimonial,
                                      const char                   *office,
                                      const char                   *path,
                                      GError                      **error);
 
-/* One card a page. Element type SerahTestimonialPublic. */
+/**
+ * serah_quote_card_write_pdf:
+ * @testimonials: (element-type SerahTestimonialPublic): the cards, one a page
+ * @office: (nullable): the office's name
+ * @path: the PDF file
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_quote_card_write_pdf (GPtrArray                    *testimonials,
                                      const char                   *office,
                                      const char                   *path,
                                      GError                      **error);
 
-/* "24 November 2026" from "2026-11-24" (Indonesian month names: the cards are for an
- * Indonesian audience whatever the desktop's language). Returns a new string. */
+/**
+ * serah_quote_card_format_date:
+ * @iso_date: (nullable): a date, yyyy-mm-dd
+ *
+ * "24 November 2026" from "2026-11-24" (Indonesian month names: the cards are for an
+ * Indonesian audience whatever the desktop's language).
+ *
+ * Returns: (transfer full): the date; text that is not a date comes back as it is ("" for
+ *   %NULL); free with g_free()
+ */
 char    *serah_quote_card_format_date (const char *iso_date);
 
 G_END_DECLS
