@@ -35,3 +35,4 @@
 #include <serah/cards/serah-template.h>
 #include <serah/cards/serah-render.h>
 #include <serah/cards/serah-print-job.h>
+#include <serah/output/serah-fit-report.h>
