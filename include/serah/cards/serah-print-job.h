@@ -231,9 +231,15 @@ void serah_print_job_set_ceremony_id     (SerahPrintJob      *self,
 void serah_print_job_set_reprint_reason  (SerahPrintJob      *self,
                                           const char         *reason);
 
-/* Whether serah_print_job_plan also lays out every card to count the texts that will not
- * fit (fit_problems). About a millisecond a card, so off by default: print --dry-run turns
- * it on; the GUI's live plan leaves it off (the run's record and result still count them). */
+/**
+ * serah_print_job_set_measure_plan:
+ * @self: a print job
+ * @measure: whether serah_print_job_plan() also lays out every card to count the texts that
+ *   will not fit (fit_problems)
+ *
+ * About a millisecond a card, so off by default: print --dry-run turns it on; the GUI's live
+ * plan leaves it off (the run's record and result still count them).
+ */
 void serah_print_job_set_measure_plan    (SerahPrintJob      *self,
                                           gboolean            measure);
 
@@ -265,12 +271,28 @@ gboolean serah_print_job_plan (SerahPrintJob  *self,
                                GCancellable   *cancellable,
                                GError        **error);
 
-/* After plan or run: the participants with an empty field that the template shows (faskes,
+/**
+ * serah_print_job_get_incomplete:
+ * @self: a print job
+ *
+ * After plan or run: the participants with an empty field that the template shows (faskes,
  * kelas, tanggal lahir, ...), one "CARD_NO NAME: faskes, kelas" string each, in print order.
- * Printing them anyway is the person's choice; this is what to show them first. */
+ * Printing them anyway is the person's choice; this is what to show them first.
+ *
+ * Returns: (transfer none) (element-type utf8): the strings (an empty array before any plan
+ *   or run), owned by @self
+ */
 GPtrArray      *serah_print_job_get_incomplete (SerahPrintJob *self);
-/* What the renderer had to shrink below a floor, ellipsize or could not fit, in the last
- * plan (which measures every card), preview or run. */
+
+/**
+ * serah_print_job_get_fit_report:
+ * @self: a print job
+ *
+ * What the renderer had to shrink below a floor, ellipsize or could not fit, in the last plan
+ * (which measures every card when serah_print_job_set_measure_plan() asks), preview or run.
+ *
+ * Returns: (transfer none): the report, owned by @self
+ */
 SerahFitReport *serah_print_job_get_fit_report (SerahPrintJob *self);
 
 /**

@@ -66,8 +66,14 @@ void               serah_card_renderer_free     (SerahCardRenderer *self);
  * Returns: (transfer none): the renderer's template
  */
 SerahCardTemplate *serah_card_renderer_get_template (SerahCardRenderer *self);
-/* Every text the renderer fits from now on is noted in report (not owned; NULL stops it),
- * under the record "CARD_NO NAME" of the card drawn. */
+
+/**
+ * serah_card_renderer_set_report:
+ * @self: a renderer
+ * @report: (nullable) (transfer none): where to note every text the renderer fits from now
+ *   on, under the record "CARD_NO NAME" of the card drawn; not owned, so it must outlive its
+ *   use here; %NULL stops the noting
+ */
 void               serah_card_renderer_set_report (SerahCardRenderer *self,
                                                    SerahFitReport    *report);
 
@@ -90,8 +96,13 @@ gboolean serah_card_renderer_draw (SerahCardRenderer   *self,
                                    const SerahCardData *data,
                                    GError             **error);
 
-/* Call at the start of every page (PDF or printer) before drawing its cards: a page must not
- * paint one cairo surface twice (see serah-render.c), and the renderer counts per page. */
+/**
+ * serah_card_renderer_begin_page:
+ * @self: a renderer
+ *
+ * Call at the start of every page (PDF or printer) before drawing its cards: a page must not
+ * paint one cairo surface twice (see serah-render.c), and the renderer counts per page.
+ */
 void     serah_card_renderer_begin_page (SerahCardRenderer *self);
 
 /* Where a text element's words end up for data (for tests and template checks). */

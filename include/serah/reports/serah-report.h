@@ -299,8 +299,23 @@ gboolean serah_report_write (SerahStore        *store,
                              const char        *path,
                              const char        *operator_name,
                              GError           **error);
-/* The same, noting in fit_report (may be NULL) what a PDF had to shrink below its floor or
- * ellipsize, per record. */
+
+/**
+ * serah_report_write_full:
+ * @store: the office database
+ * @kind: which report
+ * @ceremony_id: a ceremony, or 0 for all
+ * @format: CSV, XLSX or PDF
+ * @path: the file to write
+ * @operator_name: (nullable): who asks (%NULL: the system user)
+ * @fit_report: (nullable): where to note what a PDF had to shrink below its floor or
+ *   ellipsize, per record
+ * @error: return location for a #GError
+ *
+ * serah_report_write(), noting what did not fit.
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_report_write_full (SerahStore        *store,
                                   SerahReportKind    kind,
                                   gint64             ceremony_id,

@@ -19,6 +19,12 @@ G_BEGIN_DECLS
 typedef enum {
   SERAH_QUOTE_CARD_ERROR_TOO_LONG, /* the quote (or name, place) does not fit at the smallest size */
 } SerahQuoteCardError;
+
+/**
+ * serah_quote_card_error_quark:
+ *
+ * Returns: the quark of #SerahQuoteCardError
+ */
 GQuark serah_quote_card_error_quark (void);
 
 /**
@@ -35,15 +41,35 @@ void     serah_quote_card_draw      (cairo_t                      *cr,
                                      double                        size,
                                      const SerahTestimonialPublic *testimonial,
                                      const char                   *office);
-/* The same, noting in report (may be NULL) every text that was ellipsized, under the record
- * "testimoni #ID NAME". */
+
+/**
+ * serah_quote_card_draw_full:
+ * @cr: where to draw, into the square (0, 0)-(@size, @size)
+ * @size: the square's side
+ * @testimonial: the public form of a testimonial
+ * @office: (nullable): the office's name for the footer
+ * @report: (nullable): where to note every text that was ellipsized, under the record
+ *   "testimoni #ID NAME"
+ *
+ * serah_quote_card_draw(), noting what did not fit.
+ */
 void     serah_quote_card_draw_full (cairo_t                      *cr,
                                      double                        size,
                                      const SerahTestimonialPublic *testimonial,
                                      const char                   *office,
                                      SerahFitReport               *report);
-/* Whether the card can be published as it is: FALSE with SERAH_QUOTE_CARD_ERROR_TOO_LONG and
- * a message naming the testimonial when something would be cut. The writers call it. */
+
+/**
+ * serah_quote_card_check:
+ * @testimonial: the public form of a testimonial
+ * @office: (nullable): the office's name
+ * @error: return location for a #GError
+ *
+ * Whether the card can be published as it is. The writers call it.
+ *
+ * Returns: %TRUE when nothing would be cut, %FALSE with @error set
+ *   (%SERAH_QUOTE_CARD_ERROR_TOO_LONG, a message naming the testimonial)
+ */
 gboolean serah_quote_card_check     (const SerahTestimonialPublic *testimonial,
                                      const char                   *office,
                                      GError                      **error);
