@@ -89,7 +89,7 @@ gboolean serah_payload_parse  (const char        *text,
  * message says when and why.
  *
  * Returns: (transfer full) (nullable): the participant the code names, or %NULL with @error
- *   set (%SERAH_PAYLOAD_ERROR)
+ *   set (a %SERAH_PAYLOAD_ERROR for a refused code, a store error when the database fails)
  */
 SerahParticipant *serah_payload_verify (SerahStore   *store,
                                         const char   *text,

@@ -371,7 +371,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahSheet, serah_sheet_unref)
  * Checks that the template's cards fit the sheet's slots (1 mm of tolerance, for CR80 cards
  * on 85 × 54 mm business-card sheets).
  *
- * Returns: %TRUE when they fit, %FALSE with @error set saying by how much they do not
+ * Returns: %TRUE when they fit, %FALSE with @error set (%SERAH_TEMPLATE_ERROR_MISMATCH,
+ *   naming both sizes)
  */
 gboolean    serah_sheet_check_card      (SerahSheet        *sheet,
                                          SerahCardTemplate *card,

@@ -493,7 +493,7 @@ SerahCeremonyProgress *serah_ceremony_get_progress (SerahStore  *store,
  * serah_ceremony_foreach_entry:
  * @store: the office database
  * @ceremony_id: a ceremony
- * @which: which entries (invited, handed over, still waiting...)
+ * @which: everyone, those still waiting, or those handed over
  * @desa: (nullable): only the participants of this desa as it was when invited (any case);
  *   %NULL: all
  * @func: (scope call): called for each entry; returning %FALSE stops

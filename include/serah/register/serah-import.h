@@ -129,7 +129,8 @@ typedef struct {
 /**
  * serah_import_file:
  * @store: the office database; no other thread may use it meanwhile
- * @path: the list to import (CSV, XLSX or ODS)
+ * @path: the list to import, as CSV (a spreadsheet file, .xlsx or .ods, is refused with
+ *   %SERAH_IMPORT_ERROR_NOT_CSV, which says to save it as CSV)
  * @options: (nullable): column mappings, progress callback and operator
  * @cancellable: (nullable): cancels the import within one block
  * @error: return location for a #GError
