@@ -119,9 +119,10 @@ GPtrArray     *serah_ceremony_list   (SerahStore  *store,
  * Closes the ceremony (an event row: when, by whom). Afterwards handovers and undos are
  * refused with %SERAH_CEREMONY_ERROR_CLOSED; station bundles can still be merged, since they
  * record what happened before. Closing twice is refused. After the close is committed the
- * close hooks run (the automatic backup).
+ * close hooks run (the "ceremony-close" automatic backup).
  *
- * Returns: %TRUE when closed, %FALSE with @error set
+ * Returns: %TRUE when closed and backed up, %FALSE with @error set; when only the backup
+ *   failed the ceremony is closed all the same, and the message says so
  */
 gboolean       serah_ceremony_close  (SerahStore  *store,
                                       gint64       ceremony_id,
