@@ -9,15 +9,6 @@
 #include "store/serah-store-private.h"
 #include <serah/store/serah-settings.h>
 
-/**
- * serah_settings_get:
- * @store: the office database
- * @key: the setting's name, such as "office-name"
- *
- * Reads a setting of this office database.
- *
- * Returns: (transfer full) (nullable): its value, or %NULL when it was never set
- */
 char *
 serah_settings_get (SerahStore *store, const char *key)
 {
@@ -26,17 +17,6 @@ serah_settings_get (SerahStore *store, const char *key)
   return serah_store_get_setting (store, key);
 }
 
-/**
- * serah_settings_set:
- * @store: the office database
- * @key: the setting's name
- * @value: its new value
- * @error: return location for a #GError
- *
- * Creates or replaces a setting of this office database.
- *
- * Returns: %TRUE when saved, %FALSE with @error set
- */
 gboolean
 serah_settings_set (SerahStore *store, const char *key, const char *value, GError **error)
 {

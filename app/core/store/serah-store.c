@@ -778,23 +778,6 @@ serah_store_open (const char *path, GError **error)
   return g_steal_pointer (&self);
 }
 
-/**
- * serah_store_open_like:
- * @other: an open store
- * @error: return location for a #GError
- *
- * Opens a second connection to the database of @other, with the same settings (WAL,
- * synchronous=FULL, foreign keys, cache), for a worker thread: a SQLite handle is opened
- * NOMUTEX and must stay in one thread, so a thread never uses the UI's store and opens its
- * own with this. Unlike serah_store_open it neither creates the file, nor runs the integrity
- * check, nor migrates: opening @other did all three.
- *
- * It reads only @other's path and database id, which never change once open, so it may be
- * called from the worker thread itself while the UI thread keeps using @other.
- *
- * Returns: (transfer full) (nullable): the new connection, or %NULL with @error set (the file
- *   was removed or cannot be opened any more)
- */
 SerahStore *
 serah_store_open_like (SerahStore *other, GError **error)
 {

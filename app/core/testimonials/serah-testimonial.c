@@ -505,17 +505,6 @@ serah_testimonial_list_public (SerahStore *store, gint64 ceremony_id, GError **e
 
 /* ---- the reads the GUI and the CLI need, under the domain's names ---- */
 
-/**
- * serah_testimonials_get:
- * @store: the office database
- * @id: a testimonial's row id
- * @error: return location for a #GError
- *
- * Reads one testimonial with its tags and current consent.
- *
- * Returns: (transfer full) (nullable): the testimonial, or %NULL with no error when there is
- *   no such id
- */
 SerahTestimonial *
 serah_testimonials_get (SerahStore *store, gint64 id, GError **error)
 {
@@ -523,18 +512,6 @@ serah_testimonials_get (SerahStore *store, gint64 id, GError **error)
   return serah_store_get_testimonial (store, id, error);
 }
 
-/**
- * serah_testimonials_list:
- * @store: the office database
- * @ceremony_id: a ceremony, or 0 for all
- * @publishable_only: only those whose current consent is anonymous or named (oldest first)
- * @error: return location for a #GError
- *
- * Lists testimonials, newest first (oldest first with @publishable_only).
- *
- * Returns: (transfer full) (nullable) (element-type SerahTestimonial): the testimonials, or
- *   %NULL with @error set
- */
 GPtrArray *
 serah_testimonials_list (SerahStore *store, gint64 ceremony_id, gboolean publishable_only,
                          GError **error)
@@ -543,16 +520,6 @@ serah_testimonials_list (SerahStore *store, gint64 ceremony_id, gboolean publish
   return serah_store_list_testimonials (store, ceremony_id, publishable_only, error);
 }
 
-/**
- * serah_testimonials_guess_ceremony:
- * @store: the office database
- * @error: return location for a #GError
- *
- * The ceremony a new testimonial most likely belongs to: the open ceremony with the latest
- * live handover, else the newest open ceremony.
- *
- * Returns: its id, or 0 when there is none
- */
 gint64
 serah_testimonials_guess_ceremony (SerahStore *store, GError **error)
 {
@@ -560,17 +527,6 @@ serah_testimonials_guess_ceremony (SerahStore *store, GError **error)
   return serah_store_guess_active_ceremony (store, error);
 }
 
-/**
- * serah_testimonial_latest_handover_participant:
- * @store: the office database
- * @ceremony_id: the ceremony
- * @error: return location for a #GError
- *
- * The participant of the latest live (not undone) handover of a ceremony: the person just
- * served at the check-off, offered first for a testimonial.
- *
- * Returns: the participant's id, or 0 when none
- */
 gint64
 serah_testimonial_latest_handover_participant (SerahStore *store, gint64 ceremony_id,
                                                GError **error)
@@ -579,18 +535,6 @@ serah_testimonial_latest_handover_participant (SerahStore *store, gint64 ceremon
   return serah_store_latest_handover_participant (store, ceremony_id, error);
 }
 
-/**
- * serah_recordings_list:
- * @store: the office database
- * @state: which recordings: OPEN (never ended), FINISHED or RECOVERED (not yet attached to a
- *   testimonial)
- * @error: return location for a #GError
- *
- * Lists the journalled audio recordings in a state, newest first.
- *
- * Returns: (transfer full) (nullable) (element-type SerahRecording): the recordings, or %NULL
- *   with @error set
- */
 GPtrArray *
 serah_recordings_list (SerahStore *store, SerahRecordingState state, GError **error)
 {
@@ -598,18 +542,6 @@ serah_recordings_list (SerahStore *store, SerahRecordingState state, GError **er
   return serah_store_list_recordings (store, state, error);
 }
 
-/**
- * serah_recording_end:
- * @store: the office database
- * @recording_id: the journal row of the recording
- * @state: how it ended (FINISHED, RECOVERED or DISCARDED)
- * @duration_ms: its length
- * @error: return location for a #GError
- *
- * Records in the journal how a recording ended.
- *
- * Returns: %TRUE when recorded, %FALSE with @error set
- */
 gboolean
 serah_recording_end (SerahStore *store, gint64 recording_id, SerahRecordingState state,
                      gint64 duration_ms, GError **error)

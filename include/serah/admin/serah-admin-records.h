@@ -18,9 +18,22 @@ typedef enum {
   SERAH_ROLE_ADMIN   = 2,   /* administrator: everything */
 } SerahRole;
 
-/* "admin" or "officer", as stored and as typed on the command line. */
+/**
+ * serah_role_to_string:
+ * @role: a role
+ *
+ * Returns: (transfer none): "admin" or "officer", as stored and as typed on the command line
+ *   (static)
+ */
 const char *serah_role_to_string   (SerahRole   role);
-/* Accepts admin, administrator, officer, petugas (any case). */
+
+/**
+ * serah_role_from_string:
+ * @text: admin, administrator, officer or petugas (any case)
+ * @role: (out): the role read
+ *
+ * Returns: %TRUE and @role written for a known word, %FALSE otherwise
+ */
 gboolean    serah_role_from_string (const char *text,
                                     SerahRole  *role);
 
@@ -37,6 +50,12 @@ typedef struct {
   gboolean  bootstrap;        /* TRUE: no operator exists yet, see above */
 } SerahOperator;
 
+/**
+ * serah_operator_free:
+ * @self: (nullable): an operator, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_operator_free (SerahOperator *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahOperator, serah_operator_free)
 
@@ -49,6 +68,12 @@ typedef struct {
   char  *details;     /* JSON object text, may be NULL */
 } SerahAuditEvent;
 
+/**
+ * serah_audit_event_free:
+ * @self: (nullable): an audit event, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_audit_event_free (SerahAuditEvent *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahAuditEvent, serah_audit_event_free)
 

@@ -9,27 +9,62 @@
 
 G_BEGIN_DECLS
 
-/* Translated label for an action code ("participant.show-nik" gives "Show NIK", in
- * Indonesian "Menampilkan NIK"); NULL for a code this version does not know. */
+/**
+ * serah_audit_action_get_label:
+ * @action: an action code
+ *
+ * Returns: (transfer none) (nullable): the translated label ("participant.show-nik" gives
+ *   "Menampilkan NIK"; static), or %NULL for a code this version does not know
+ */
 const char *serah_audit_action_get_label (const char *action);
 
-/* Label for people, falling back to the code itself for an unknown action. */
+/**
+ * serah_audit_action_get_display:
+ * @action: an action code
+ *
+ * Returns: (transfer none): the label for people, or @action itself for an unknown code
+ */
 const char *serah_audit_action_get_display (const char *action);
 
-/* The details object as one line ("rows: 120 · file: /a/b.csv"); NULL when there is
- * nothing to show. Text that is not a JSON object is returned as it is. */
+/**
+ * serah_audit_details_to_text:
+ * @details_json: (nullable): an event's details
+ *
+ * The details object as one line ("rows: 120 · file: /a/b.csv"). Text that is not a JSON
+ * object is returned as it is.
+ *
+ * Returns: (transfer full) (nullable): the line, or %NULL when there is nothing to show
+ */
 char       *serah_audit_details_to_text  (const char *details_json);
 
-/* Newest "operator.sign-in" time per operator name: keys are names (char *), values Unix
- * seconds (gint64 *); the table frees both. */
+/**
+ * serah_audit_last_sign_ins:
+ * @store: the office database
+ * @error: return location for a #GError
+ *
+ * The newest "operator.sign-in" time per operator name.
+ *
+ * Returns: (transfer full) (nullable) (element-type utf8 gint64): keys are names (char *),
+ *   values Unix seconds (gint64 *); the table frees both. %NULL with @error set
+ */
 GHashTable *serah_audit_last_sign_ins    (SerahStore  *store,
                                           GError     **error);
 
-/* Writes events (element type SerahAuditEvent, in the order given) to path as CSV and
- * records "export.audit" under operator_name with the number of rows and filter_text (a
- * description of the selection, may be NULL). The record and the file go together: when
- * the file cannot be written the record is rolled back, and when the record cannot be
- * committed the file is removed. Call it outside a transaction. */
+/**
+ * serah_audit_export_csv:
+ * @store: the office database, outside a transaction
+ * @events: (element-type SerahAuditEvent): the events to write, in this order
+ * @path: the CSV file
+ * @operator_name: (nullable): who exports (%NULL: the system user)
+ * @filter_text: (nullable): a description of the selection, for the record
+ * @error: return location for a #GError
+ *
+ * Writes @events as CSV and records "export.audit" with the number of rows. The record and
+ * the file go together: when the file cannot be written the record is rolled back, and when
+ * the record cannot be committed the file is removed.
+ *
+ * Returns: %TRUE when both are done, %FALSE with @error set
+ */
 gboolean    serah_audit_export_csv       (SerahStore  *store,
                                           GPtrArray   *events,
                                           const char  *path,

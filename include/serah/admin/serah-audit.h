@@ -21,10 +21,27 @@ typedef enum {
   SERAH_AUDIT_ERROR_FAILED,
   SERAH_AUDIT_ERROR_INVALID,   /* bad action name or details that are not a JSON object */
 } SerahAuditError;
+
+/**
+ * serah_audit_error_quark:
+ *
+ * Returns: the quark of #SerahAuditError
+ */
 GQuark serah_audit_error_quark (void);
 
-/* Appends one event, stamped now. operator_name NULL records the system user name.
- * action: 1..64 of a-z 0-9 . _ -. details_json: NULL or a JSON object. */
+/**
+ * serah_audit_record:
+ * @store: the office database
+ * @operator_name: (nullable): who acted (%NULL: the system user name)
+ * @action: 1..64 of a-z 0-9 . _ -
+ * @subject: (nullable): what was acted on
+ * @details_json: (nullable): a JSON object
+ * @error: return location for a #GError
+ *
+ * Appends one event, stamped now, inside the caller's transaction when there is one.
+ *
+ * Returns: %TRUE when recorded, %FALSE with @error set
+ */
 gboolean serah_audit_record (SerahStore  *store,
                              const char  *operator_name,
                              const char  *action,
@@ -32,20 +49,44 @@ gboolean serah_audit_record (SerahStore  *store,
                              const char  *details_json,
                              GError     **error);
 
-/* Builds a details object from string pairs: serah_audit_details ("file", path, "rows",
- * "120", NULL). A NULL value is left out. Returns JSON text for serah_audit_record. */
+/**
+ * serah_audit_details:
+ * @first_key: the first key, followed by its value, then more pairs, then %NULL
+ *
+ * Builds a details object from string pairs: serah_audit_details ("file", path, "rows",
+ * "120", NULL). A %NULL value is left out.
+ *
+ * Returns: (transfer full): JSON text for serah_audit_record(); free with g_free()
+ */
 char    *serah_audit_details (const char *first_key,
                               ...) G_GNUC_NULL_TERMINATED;
 
-/* Records "import.participants" for a finished import (subject: the import id; details:
- * file name, SHA-256 and the counts). serah_import_file calls it inside the import's
- * transaction. */
+/**
+ * serah_audit_record_import:
+ * @store: the office database
+ * @operator_name: (nullable): who imported (%NULL: the system user name)
+ * @import: the finished import
+ * @error: return location for a #GError
+ *
+ * Records "import.participants" (subject: the import id; details: file name, SHA-256 and the
+ * counts). serah_import_file() calls it inside the import's transaction.
+ *
+ * Returns: %TRUE when recorded, %FALSE with @error set
+ */
 gboolean serah_audit_record_import (SerahStore              *store,
                                     const char              *operator_name,
                                     const SerahImportRecord *import,
                                     GError                 **error);
 
-/* Element type SerahAuditEvent, newest first. filter may be NULL. */
+/**
+ * serah_audit_list:
+ * @store: the office database
+ * @filter: (nullable): which events; %NULL: all
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type SerahAuditEvent) (nullable): the events, newest
+ *   first (the array frees its elements), or %NULL with @error set
+ */
 GPtrArray *serah_audit_list (SerahStore             *store,
                              const SerahAuditFilter *filter,
                              GError                **error);

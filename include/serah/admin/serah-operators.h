@@ -41,6 +41,12 @@ typedef enum {
   SERAH_OPERATORS_ERROR_LAST_ADMIN,      /* would leave no enabled administrator */
   SERAH_OPERATORS_ERROR_NOT_A_PIN,       /* not 6..32 digits (a scanned card?): not counted */
 } SerahOperatorsError;
+
+/**
+ * serah_operators_error_quark:
+ *
+ * Returns: the quark of #SerahOperatorsError
+ */
 GQuark serah_operators_error_quark (void);
 
 #define SERAH_OPERATORS_PIN_MIN_LENGTH      6
@@ -49,15 +55,38 @@ GQuark serah_operators_error_quark (void);
 #define SERAH_OPERATORS_MAX_FAILED_ATTEMPTS 5
 #define SERAH_OPERATORS_LOCKOUT_SECONDS     (5 * 60)
 
-/* Translated label for people ("Administrator", "Petugas acara"). */
+/**
+ * serah_role_get_label:
+ * @role: a role
+ *
+ * Returns: (transfer none): the role for people, translated ("Administrator", "Petugas
+ *   acara"; static)
+ */
 const char *serah_role_get_label   (SerahRole   role);
 
-/* Checks the rules for a sign-in name: 1..32 of a-z 0-9 . _ -, starting with a letter or
- * digit. Upper case is accepted and folded. */
+/**
+ * serah_operators_check_name:
+ * @name: a sign-in name
+ * @error: return location for a #GError
+ *
+ * Checks the rules for a sign-in name: 1..32 of a-z 0-9 . _ -, starting with a letter or
+ * digit. Upper case is accepted and folded.
+ *
+ * Returns: %TRUE when @name is acceptable, %FALSE with @error set saying why not
+ */
 gboolean serah_operators_check_name (const char  *name,
                                      GError     **error);
-/* Checks the rules for a PIN: 6..32 ASCII digits, not all one digit, not a straight run
- * such as 123456 or 987654. */
+
+/**
+ * serah_operators_check_pin:
+ * @pin: a PIN
+ * @error: return location for a #GError
+ *
+ * Checks the rules for a PIN: 6..32 ASCII digits, not all one digit, not a straight run such
+ * as 123456 or 987654.
+ *
+ * Returns: %TRUE when @pin is acceptable, %FALSE with @error set saying why not
+ */
 gboolean serah_operators_check_pin  (const char  *pin,
                                      GError     **error);
 
@@ -72,14 +101,32 @@ gboolean serah_operators_check_pin  (const char  *pin,
  */
 gboolean serah_operators_could_be_pin (const char *text);
 
-/* Number of operators, disabled ones included; -1 on error. */
+/**
+ * serah_operators_count:
+ * @store: the office database
+ * @error: return location for a #GError
+ *
+ * Returns: the number of operators, disabled ones included; -1 with @error set
+ */
 gint64   serah_operators_count      (SerahStore  *store,
                                      GError     **error);
 
-/* Adds an operator. actor is the name recorded in the audit log (NULL: the system user
- * name). The caller checks that actor may manage operators (serah_operators_authorize with
- * SERAH_ROLE_ADMIN); the first operator must be an administrator. Hashing the PIN takes a
- * good part of a second on purpose. */
+/**
+ * serah_operators_add:
+ * @store: the office database
+ * @name: the sign-in name
+ * @full_name: (nullable): the name for people
+ * @role: the role
+ * @pin: the PIN
+ * @actor: (nullable): who adds, for the audit log (%NULL: the system user name)
+ * @error: return location for a #GError
+ *
+ * Adds an operator. The caller checks that @actor may manage operators
+ * (serah_operators_authorize() with %SERAH_ROLE_ADMIN); the first operator must be an
+ * administrator. Hashing the PIN takes a good part of a second on purpose.
+ *
+ * Returns: %TRUE when added, %FALSE with @error set
+ */
 gboolean serah_operators_add        (SerahStore  *store,
                                      const char  *name,
                                      const char  *full_name,
@@ -87,41 +134,114 @@ gboolean serah_operators_add        (SerahStore  *store,
                                      const char  *pin,
                                      const char  *actor,
                                      GError     **error);
-/* Element type SerahOperator, sorted by name, disabled ones included. */
+
+/**
+ * serah_operators_list:
+ * @store: the office database
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type SerahOperator) (nullable): every operator, sorted by
+ *   name, disabled ones included (the array frees its elements), or %NULL with @error set
+ */
 GPtrArray *serah_operators_list     (SerahStore  *store,
                                      GError     **error);
-/* NULL with no error when there is no such operator. */
+
+/**
+ * serah_operators_get:
+ * @store: the office database
+ * @name: a sign-in name
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the operator, or %NULL with no error when there is no
+ *   such operator, or %NULL with @error set
+ */
 SerahOperator *serah_operators_get  (SerahStore  *store,
                                      const char  *name,
                                      GError     **error);
-/* Refuses to disable the last enabled administrator. Audited. */
+
+/**
+ * serah_operators_disable:
+ * @store: the office database
+ * @name: the operator to disable
+ * @actor: (nullable): who disables, for the audit log
+ * @error: return location for a #GError
+ *
+ * Disables an operator; refuses to disable the last enabled administrator. Audited.
+ *
+ * Returns: %TRUE when disabled, %FALSE with @error set
+ */
 gboolean serah_operators_disable    (SerahStore  *store,
                                      const char  *name,
                                      const char  *actor,
                                      GError     **error);
+
+/**
+ * serah_operators_enable:
+ * @store: the office database
+ * @name: the operator to enable
+ * @actor: (nullable): who enables, for the audit log
+ * @error: return location for a #GError
+ *
+ * Enables a disabled operator. Audited.
+ *
+ * Returns: %TRUE when enabled, %FALSE with @error set
+ */
 gboolean serah_operators_enable     (SerahStore  *store,
                                      const char  *name,
                                      const char  *actor,
                                      GError     **error);
-/* Sets a new PIN and lifts a lockout. Audited (never the PIN itself). */
+
+/**
+ * serah_operators_set_pin:
+ * @store: the office database
+ * @name: the operator
+ * @pin: the new PIN
+ * @actor: (nullable): who sets it, for the audit log
+ * @error: return location for a #GError
+ *
+ * Sets a new PIN and lifts a lockout. Audited (never the PIN itself).
+ *
+ * Returns: %TRUE when set, %FALSE with @error set
+ */
 gboolean serah_operators_set_pin    (SerahStore  *store,
                                      const char  *name,
                                      const char  *pin,
                                      const char  *actor,
                                      GError     **error);
 
-/* Checks name and PIN. A wrong PIN is counted (and audited) in its own transaction, so call
+/**
+ * serah_operators_authenticate:
+ * @store: the office database, outside a transaction
+ * @name: the sign-in name
+ * @pin: (nullable): the PIN typed
+ * @error: return location for a #GError
+ *
+ * Checks name and PIN. A wrong PIN is counted (and audited) in its own transaction, so call
  * this before opening yours: a rollback of the caller's work must not forget the attempt.
- * Returns NULL with SERAH_OPERATORS_ERROR_UNKNOWN, _DISABLED, _LOCKED, _WRONG_PIN or
- * _PIN_REQUIRED. */
+ *
+ * Returns: (transfer full) (nullable): the operator, or %NULL with @error set
+ *   (%SERAH_OPERATORS_ERROR_UNKNOWN, _DISABLED, _LOCKED, _WRONG_PIN or _PIN_REQUIRED)
+ */
 SerahOperator *serah_operators_authenticate (SerahStore  *store,
                                              const char  *name,
                                              const char  *pin,
                                              GError     **error);
-/* The check every role-gated action makes. With no operator in the database it returns a
- * bootstrap administrator named name (or the system user name) without asking for a PIN.
- * Otherwise it authenticates and refuses a role below required with
- * SERAH_OPERATORS_ERROR_FORBIDDEN (audited); name NULL gives _NAME_REQUIRED. */
+
+/**
+ * serah_operators_authorize:
+ * @store: the office database
+ * @name: (nullable): the sign-in name
+ * @pin: (nullable): the PIN typed
+ * @required: the lowest role allowed
+ * @error: return location for a #GError
+ *
+ * The check every role-gated action makes. With no operator in the database it returns a
+ * bootstrap administrator named @name (or the system user name) without asking for a PIN.
+ * Otherwise it authenticates and refuses a role below @required with
+ * %SERAH_OPERATORS_ERROR_FORBIDDEN (audited); @name %NULL gives _NAME_REQUIRED.
+ *
+ * Returns: (transfer full) (nullable): the operator acting, or %NULL with @error set
+ */
 SerahOperator *serah_operators_authorize    (SerahStore  *store,
                                              const char  *name,
                                              const char  *pin,

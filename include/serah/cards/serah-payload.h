@@ -24,6 +24,12 @@ typedef enum {
   SERAH_PAYLOAD_ERROR_UNKNOWN_CARD,   /* signed, but no such card/serial was printed here */
   SERAH_PAYLOAD_ERROR_VOIDED,         /* the card was voided (reprinted, lost, damaged) */
 } SerahPayloadError;
+
+/**
+ * serah_payload_error_quark:
+ *
+ * Returns: the quark of #SerahPayloadError
+ */
 GQuark serah_payload_error_quark (void);
 
 typedef enum {
@@ -39,22 +45,52 @@ typedef struct {
   char             mac[17];
 } SerahPayload;
 
-/* Returns a new string to put in the QR code. Creates the database's secret on first use. */
+/**
+ * serah_payload_encode:
+ * @store: the office database
+ * @kind: a card token (SRH1) or an invitation (SRU1)
+ * @card_no: the card number the code stands for
+ * @number: the card's serial, or the ceremony's id for an invitation (> 0)
+ * @error: return location for a #GError
+ *
+ * Builds the signed text to put in a QR code. Creates the database's secret on first use.
+ *
+ * Returns: (transfer full) (nullable): the payload text, or %NULL with @error set
+ */
 char    *serah_payload_encode (SerahStore        *store,
                                SerahPayloadKind   kind,
                                const char        *card_no,
                                gint64             number,
                                GError           **error);
 
-/* Syntax only: splits text (as a scanner typed it: any case, surrounding spaces) into its
- * parts. No database needed. */
+/**
+ * serah_payload_parse:
+ * @text: the code as a scanner typed it (any case, surrounding spaces)
+ * @out: (out caller-allocates): its parts
+ * @error: return location for a #GError
+ *
+ * Syntax only: splits @text into its parts. No database needed, no signature checked.
+ *
+ * Returns: %TRUE and @out filled, or %FALSE with @error set (%SERAH_PAYLOAD_ERROR)
+ */
 gboolean serah_payload_parse  (const char        *text,
                                SerahPayload      *out,
                                GError           **error);
 
-/* Full check against the database: well-formed, this database, signature, and for cards
- * that the serial was printed for that card number and is not voided. On success fills
- * out and returns the participant. For voided cards the error message says when and why. */
+/**
+ * serah_payload_verify:
+ * @store: the office database
+ * @text: the code as scanned
+ * @out: (out caller-allocates) (optional): its parts
+ * @error: return location for a #GError
+ *
+ * Full check against the database: well-formed, this database, signature, and for cards that
+ * the serial was printed for that card number and is not voided. For voided cards the error
+ * message says when and why.
+ *
+ * Returns: (transfer full) (nullable): the participant the code names, or %NULL with @error
+ *   set (a %SERAH_PAYLOAD_ERROR for a refused code, a store error when the database fails)
+ */
 SerahParticipant *serah_payload_verify (SerahStore   *store,
                                         const char   *text,
                                         SerahPayload *out,

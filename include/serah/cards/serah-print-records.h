@@ -25,6 +25,12 @@ typedef struct {
   gint64            cards;       /* filled by listings */
 } SerahPrintRun;
 
+/**
+ * serah_print_run_free:
+ * @self: (nullable): a print run, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_print_run_free (SerahPrintRun *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahPrintRun, serah_print_run_free)
 
@@ -43,6 +49,12 @@ typedef struct {
   gint64 replaced_by;    /* serial of the reprint, 0 if none */
 } SerahPrintedCard;
 
+/**
+ * serah_printed_card_free:
+ * @self: (nullable): a printed card, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_printed_card_free (SerahPrintedCard *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahPrintedCard, serah_printed_card_free)
 
@@ -60,6 +72,12 @@ typedef struct {
   gint64 updated_at;
 } SerahPrinterProfile;
 
+/**
+ * serah_printer_profile_free:
+ * @self: (nullable): a printer profile, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_printer_profile_free (SerahPrinterProfile *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahPrinterProfile, serah_printer_profile_free)
 

@@ -19,6 +19,12 @@ typedef enum {
   SERAH_RENDER_ERROR_QR,      /* the payload does not fit a QR code at that level */
   SERAH_RENDER_ERROR_CAIRO,   /* cairo reported an error (out of memory, I/O) */
 } SerahRenderError;
+
+/**
+ * serah_render_error_quark:
+ *
+ * Returns: the quark of #SerahRenderError
+ */
 GQuark serah_render_error_quark (void);
 
 /* What one card shows. Only participant is required. */
@@ -34,27 +40,69 @@ typedef struct {
 
 typedef struct _SerahCardRenderer SerahCardRenderer;
 
-/* A renderer keeps per-template caches (Pango layouts, the static parts of each side
- * recorded once). Not thread-safe: one renderer per thread. */
+/**
+ * serah_card_renderer_new:
+ * @template_: the card template; the renderer keeps a reference
+ *
+ * A renderer keeps per-template caches (Pango layouts, the static parts of each side
+ * recorded once). Not thread-safe: one renderer per thread.
+ *
+ * Returns: (transfer full): the renderer; free with serah_card_renderer_free()
+ */
 SerahCardRenderer *serah_card_renderer_new      (SerahCardTemplate *template_);
+
+/**
+ * serah_card_renderer_free:
+ * @self: (nullable): a renderer, or %NULL
+ *
+ * Frees @self, its caches and its reference to the template.
+ */
 void               serah_card_renderer_free     (SerahCardRenderer *self);
+
+/**
+ * serah_card_renderer_get_template:
+ * @self: a renderer
+ *
+ * Returns: (transfer none): the renderer's template
+ */
 SerahCardTemplate *serah_card_renderer_get_template (SerahCardRenderer *self);
-/* Every text the renderer fits from now on is noted in report (not owned; NULL stops it),
- * under the record "CARD_NO NAME" of the card drawn. */
+
+/**
+ * serah_card_renderer_set_report:
+ * @self: a renderer
+ * @report: (nullable) (transfer none): where to note every text the renderer fits from now
+ *   on, under the record "CARD_NO NAME" of the card drawn; not owned, so it must outlive its
+ *   use here; %NULL stops the noting
+ */
 void               serah_card_renderer_set_report (SerahCardRenderer *self,
                                                    SerahFitReport    *report);
 
-/* Draws one side of one card with the trimmed card's top-left corner at the origin
- * (background elements marked Bleed reach into negative coordinates). FALSE only when the
- * QR code cannot be made. */
+/**
+ * serah_card_renderer_draw:
+ * @self: a renderer
+ * @cr: where to draw, with the trimmed card's top-left corner at the origin (background
+ *   elements marked Bleed reach into negative coordinates)
+ * @side: which side
+ * @data: what the card shows; only its participant is required
+ * @error: return location for a #GError
+ *
+ * Draws one side of one card.
+ *
+ * Returns: %TRUE when drawn; %FALSE with @error set only when the QR code cannot be made
+ */
 gboolean serah_card_renderer_draw (SerahCardRenderer   *self,
                                    cairo_t             *cr,
                                    SerahCardSide        side,
                                    const SerahCardData *data,
                                    GError             **error);
 
-/* Call at the start of every page (PDF or printer) before drawing its cards: a page must not
- * paint one cairo surface twice (see serah-render.c), and the renderer counts per page. */
+/**
+ * serah_card_renderer_begin_page:
+ * @self: a renderer
+ *
+ * Call at the start of every page (PDF or printer) before drawing its cards: a page must not
+ * paint one cairo surface twice (see serah-render.c), and the renderer counts per page.
+ */
 void     serah_card_renderer_begin_page (SerahCardRenderer *self);
 
 /* Where a text element's words end up for data (for tests and template checks). */
@@ -68,14 +116,36 @@ typedef struct {
   SerahFitOutcome outcome; /* what gave way, if anything */
 } SerahTextPlacement;
 
+/**
+ * serah_card_renderer_place_text:
+ * @self: a renderer
+ * @side: which side
+ * @element_id: a text element's id ("name" of [front:name])
+ * @data: what the card shows
+ * @out: (out caller-allocates): where the words end up
+ *
+ * Where a text element's words end up for @data (for tests and template checks).
+ *
+ * Returns: %TRUE and @out filled, %FALSE when @side has no text element @element_id
+ */
 gboolean serah_card_renderer_place_text (SerahCardRenderer   *self,
                                          SerahCardSide        side,
                                          const char          *element_id,
                                          const SerahCardData *data,
                                          SerahTextPlacement  *out);
 
-/* A slot that starts a desa's stack: "DESA X — KECAMATAN Y — N kartu", in a box of
- * width x height mm at the origin. */
+/**
+ * serah_card_renderer_draw_separator:
+ * @self: a renderer
+ * @cr: where to draw, the box at the origin
+ * @width: the box's width in mm
+ * @height: the box's height in mm
+ * @kecamatan: the stack's kecamatan
+ * @desa: the stack's desa
+ * @cards: the cards in the stack
+ *
+ * A slot that starts a desa's stack: "DESA X — KECAMATAN Y — N kartu".
+ */
 void     serah_card_renderer_draw_separator (SerahCardRenderer *self,
                                              cairo_t           *cr,
                                              double             width,
@@ -84,9 +154,23 @@ void     serah_card_renderer_draw_separator (SerahCardRenderer *self,
                                              const char        *desa,
                                              guint              cards);
 
-/* The QR code for text with its quiet zone (white) in a size x size mm square at (x, y).
- * level is 'L', 'M', 'Q' or 'H'. One mask pixel per module, painted with NEAREST
- * filtering: small PDFs that stay sharp, and fast. */
+/**
+ * serah_render_qr:
+ * @cr: where to draw
+ * @text: what the code carries
+ * @level: the error correction level, 'L', 'M', 'Q' or 'H'
+ * @x: the square's left, in mm
+ * @y: the square's top, in mm
+ * @size: the square's side, in mm
+ * @quiet_zone: the white margin, in modules
+ * @error: return location for a #GError
+ *
+ * Draws the QR code for @text with its quiet zone (white) in a square. One mask pixel per
+ * module, painted with NEAREST filtering: small PDFs that stay sharp, and fast.
+ *
+ * Returns: %TRUE when drawn, %FALSE with @error set (%SERAH_RENDER_ERROR_QR when @text does
+ *   not fit a QR code at @level)
+ */
 gboolean serah_render_qr (cairo_t    *cr,
                           const char *text,
                           char        level,
@@ -104,41 +188,105 @@ typedef struct {
   double scale_x, scale_y;
 } SerahCalibration;
 
+/**
+ * serah_render_apply_calibration:
+ * @cr: where to draw
+ * @calibration: (nullable): a printer's correction; %NULL changes nothing
+ *
+ * Applies the correction as a transform: drawn = offset + scale × designed.
+ */
 void     serah_render_apply_calibration (cairo_t                *cr,
                                          const SerahCalibration *calibration);
-/* Thin outlines of the cards' cut lines in every slot (for checking the alignment). */
+
+/**
+ * serah_render_slot_outline:
+ * @cr: where to draw, the paper in mm
+ * @sheet: the paper
+ * @slot: a slot index
+ * @card: the card template
+ *
+ * Thin outlines of the card's cut lines in @slot (for checking the alignment).
+ */
 void     serah_render_slot_outline      (cairo_t           *cr,
                                          SerahSheet        *sheet,
                                          guint              slot,
                                          SerahCardTemplate *card);
-/* Short marks outside the grid, in line with the slot edges, for a guillotine. */
+
+/**
+ * serah_render_crop_marks:
+ * @cr: where to draw, the paper in mm
+ * @sheet: the paper
+ * @card: the card template
+ *
+ * Short marks outside the grid, in line with the slot edges, for a guillotine.
+ */
 void     serah_render_crop_marks        (cairo_t           *cr,
                                          SerahSheet        *sheet,
                                          SerahCardTemplate *card);
-/* The card's rectangle inside a slot (centred; turned when the sheet says so). */
+
+/**
+ * serah_render_card_in_slot:
+ * @sheet: the paper
+ * @card: the card template
+ * @slot: a slot index
+ *
+ * Returns: the card's rectangle inside @slot, in mm (centred; turned when the sheet says so)
+ */
 SerahRect serah_render_card_in_slot     (SerahSheet        *sheet,
                                          SerahCardTemplate *card,
                                          guint              slot);
-/* Sets up cr so that the card's own coordinates draw into slot; mirror for the back of a
- * long-edge duplex sheet (the column order reversed, quarter turns undone). Also clips to
- * the slot plus the bleed that fits before the neighbouring slot. */
+
+/**
+ * serah_render_enter_slot:
+ * @cr: where to draw, the paper in mm
+ * @sheet: the paper
+ * @card: the card template
+ * @slot: a slot index
+ * @back: mirror for the back of a long-edge duplex sheet (the column order reversed, quarter
+ *   turns undone)
+ *
+ * Sets up @cr so that the card's own coordinates draw into @slot, and clips to the slot plus
+ * the bleed that fits before the neighbouring slot. It changes @cr's state: wrap it in
+ * cairo_save() and cairo_restore().
+ */
 void     serah_render_enter_slot        (cairo_t           *cr,
                                          SerahSheet        *sheet,
                                          SerahCardTemplate *card,
                                          guint              slot,
                                          gboolean           back);
 
-/* An alignment test page for sheet: slot outlines, crosshairs at slot corners, mm rulers
- * and instructions on what to measure and which numbers to give "calibrate set". Drawn in
- * mm with calibration applied when not NULL (printing it again shows the correction). */
-/* Where the test page's crosshair A is (the point people measure from the paper edges). */
+/**
+ * serah_render_calibration_reference:
+ * @sheet: the paper
+ * @x_mm: (out): where the test page's crosshair A is, from the left edge
+ * @y_mm: (out): and from the top edge
+ *
+ * The point people measure from the paper edges on the alignment test page.
+ */
 void     serah_render_calibration_reference (SerahSheet         *sheet,
                                              double             *x_mm,
                                              double             *y_mm);
-/* The lengths of the test page's rulers for sheet (0 when there is no room for one). */
+
+/**
+ * serah_render_calibration_rulers:
+ * @sheet: the paper
+ * @ruler_x_mm: (out): the length of the horizontal ruler (0 when there is no room)
+ * @ruler_y_mm: (out): the length of the vertical ruler (0 when there is no room)
+ */
 void     serah_render_calibration_rulers (SerahSheet            *sheet,
                                           int                   *ruler_x_mm,
                                           int                   *ruler_y_mm);
+
+/**
+ * serah_render_calibration_page:
+ * @cr: where to draw, in mm
+ * @sheet: the paper
+ * @profile_name: (nullable): the printer profile named on the page
+ * @calibration: (nullable): applied when given (printing it again shows the correction)
+ *
+ * An alignment test page for @sheet: slot outlines, crosshairs at slot corners, mm rulers
+ * and instructions on what to measure and which numbers to give "calibrate set".
+ */
 void     serah_render_calibration_page  (cairo_t                *cr,
                                          SerahSheet             *sheet,
                                          const char             *profile_name,

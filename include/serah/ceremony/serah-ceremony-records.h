@@ -31,6 +31,12 @@ typedef struct {
   gint64  handed_over;   /* participants with a live handover (conflicts count once) */
 } SerahCeremony;
 
+/**
+ * serah_ceremony_free:
+ * @self: (nullable): a ceremony, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_ceremony_free (SerahCeremony *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahCeremony, serah_ceremony_free)
 
@@ -50,11 +56,40 @@ typedef enum {
   SERAH_IDENTIFIED_SEARCH,          /* picked from name search results */
 } SerahIdentifiedBy;
 
-/* Text forms stored in the database (and in bundles). */
+/**
+ * serah_recipient_to_string:
+ * @recipient: to whom a card went
+ *
+ * Returns: (transfer none): the text stored in the database and in bundles ("self" or
+ *   "representative"; static)
+ */
 const char *serah_recipient_to_string       (SerahRecipient     recipient);
+
+/**
+ * serah_recipient_from_string:
+ * @text: (nullable): a stored recipient text
+ * @out: (out): the recipient read
+ *
+ * Returns: %TRUE and @out written when @text is a known recipient, %FALSE otherwise
+ */
 gboolean    serah_recipient_from_string     (const char        *text,
                                              SerahRecipient    *out);
+
+/**
+ * serah_identified_by_to_string:
+ * @how: how the participant was identified at the table
+ *
+ * Returns: (transfer none): the text stored in the database ("scan-card", ...; static)
+ */
 const char *serah_identified_by_to_string   (SerahIdentifiedBy  how);
+
+/**
+ * serah_identified_by_from_string:
+ * @text: (nullable): a stored text
+ * @out: (out): the value read
+ *
+ * Returns: %TRUE and @out written when @text is known, %FALSE otherwise
+ */
 gboolean    serah_identified_by_from_string (const char        *text,
                                              SerahIdentifiedBy *out);
 
@@ -82,7 +117,20 @@ typedef struct {
   char             *undo_reason;
 } SerahHandover;
 
+/**
+ * serah_handover_free:
+ * @self: (nullable): a handover, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void           serah_handover_free (SerahHandover *self);
+
+/**
+ * serah_handover_copy:
+ * @self: a handover
+ *
+ * Returns: (transfer full): a deep copy of @self; free with serah_handover_free()
+ */
 SerahHandover *serah_handover_copy (const SerahHandover *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahHandover, serah_handover_free)
 
@@ -99,6 +147,12 @@ typedef struct {
   guint             n_live;      /* live handovers: 2 or more is a station conflict */
 } SerahCheckoffEntry;
 
+/**
+ * serah_checkoff_entry_free:
+ * @self: (nullable): an entry, or %NULL
+ *
+ * Frees @self, its participant, its printed card and its handover.
+ */
 void serah_checkoff_entry_free (SerahCheckoffEntry *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahCheckoffEntry, serah_checkoff_entry_free)
 
@@ -130,10 +184,21 @@ typedef struct {
   gint64            conflicts;
 } SerahCeremonyProgress;
 
+/**
+ * serah_ceremony_progress_free:
+ * @self: (nullable): a progress, or %NULL
+ *
+ * Frees @self and its rows.
+ */
 void serah_ceremony_progress_free (SerahCeremonyProgress *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahCeremonyProgress, serah_ceremony_progress_free)
 
-/* Frees one row of a progress (the areas array's free function). */
+/**
+ * serah_progress_row_free:
+ * @row: (nullable): a row of a progress, or %NULL
+ *
+ * Frees one row of a progress (the areas array's free function).
+ */
 void serah_progress_row_free (SerahProgressRow *row);
 
 /* ---- station conflicts ---- */
@@ -143,6 +208,12 @@ typedef struct {
   GPtrArray        *handovers; /* SerahHandover, the live ones, earliest first */
 } SerahHandoverConflict;
 
+/**
+ * serah_handover_conflict_free:
+ * @self: (nullable): a conflict, or %NULL
+ *
+ * Frees @self, its participant and its handovers.
+ */
 void serah_handover_conflict_free (SerahHandoverConflict *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahHandoverConflict, serah_handover_conflict_free)
 

@@ -41,36 +41,89 @@ typedef enum {
   SERAH_CEREMONY_ERROR_WRONG_CEREMONY,      /* an invitation slip (SRU1) of another ceremony */
   SERAH_CEREMONY_ERROR_UNREADABLE,          /* an invitation list file cannot be read */
 } SerahCeremonyError;
+
+/**
+ * serah_ceremony_error_quark:
+ *
+ * Returns: the quark of #SerahCeremonyError
+ */
 GQuark serah_ceremony_error_quark (void);
 
-/* A stable, untranslated code for a refusal, for JSON and for choosing the GUI's banner:
+/**
+ * serah_ceremony_refusal_code:
+ * @error: (nullable): a refusal from the ceremony or the payload domain
+ *
+ * A stable, untranslated code for a refusal, for JSON and for choosing the GUI's banner:
  * "already-handed-over", "not-invited", "closed", "wrong-ceremony", "forged", "voided",
  * "other-database", "malformed", "unknown-card", "not-found", "not-handed-over",
  * "already-undone", "ambiguous", "invalid", or "error" for anything else (I/O, database).
- * Works for SERAH_CEREMONY_ERROR and SERAH_PAYLOAD_ERROR errors. */
+ *
+ * Returns: (transfer none): the code (static text)
+ */
 const char *serah_ceremony_refusal_code (const GError *error);
 
 /* ---- ceremonies ---- */
 
-/* Creates a ceremony; date is ISO (or dd/mm/yyyy, normalised). Returns the new id, 0 on
- * error. Invite participants afterwards (or inside the same outer transaction). */
+/**
+ * serah_ceremony_create:
+ * @store: the office database
+ * @name: the ceremony's name
+ * @date: its date, ISO (or dd/mm/yyyy, normalised)
+ * @place: its place
+ * @operator_name: (nullable): who creates it (%NULL: the system user)
+ * @error: return location for a #GError
+ *
+ * Creates a ceremony. Invite participants afterwards, or use
+ * serah_ceremony_create_and_invite() to do both in one transaction.
+ *
+ * Returns: the new id, or 0 with @error set
+ */
 gint64         serah_ceremony_create (SerahStore  *store,
                                       const char  *name,
                                       const char  *date,
                                       const char  *place,
                                       const char  *operator_name,
                                       GError     **error);
-/* NULL with SERAH_CEREMONY_ERROR_NOT_FOUND when there is no such ceremony. */
+
+/**
+ * serah_ceremony_get:
+ * @store: the office database
+ * @ceremony_id: a ceremony's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the ceremony, or %NULL with @error set
+ *   (%SERAH_CEREMONY_ERROR_NOT_FOUND when there is no such ceremony)
+ */
 SerahCeremony *serah_ceremony_get    (SerahStore  *store,
                                       gint64       ceremony_id,
                                       GError     **error);
-/* All ceremonies, newest date first; element type SerahCeremony, with counts. */
+
+/**
+ * serah_ceremony_list:
+ * @store: the office database
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type SerahCeremony) (nullable): every ceremony with its
+ *   counts, newest date first (the array frees its elements), or %NULL with @error set
+ */
 GPtrArray     *serah_ceremony_list   (SerahStore  *store,
                                       GError     **error);
-/* Closes the ceremony (an event row: when, by whom). Afterwards handovers and undos are
- * refused with SERAH_CEREMONY_ERROR_CLOSED; station bundles can still be merged, since they
+
+/**
+ * serah_ceremony_close:
+ * @store: the office database
+ * @ceremony_id: an open ceremony
+ * @operator_name: (nullable): who closes it (%NULL: the system user)
+ * @error: return location for a #GError
+ *
+ * Closes the ceremony (an event row: when, by whom). Afterwards handovers and undos are
+ * refused with %SERAH_CEREMONY_ERROR_CLOSED; station bundles can still be merged, since they
  * record what happened before. Closing twice is refused. After the close is committed the
- * close hooks run (see serah-ceremony.c: run_close_hooks, where the backup belongs). */
+ * close hooks run (the "ceremony-close" automatic backup).
+ *
+ * Returns: %TRUE when closed and backed up, %FALSE with @error set; when only the backup
+ *   failed the ceremony is closed all the same, and the message says so
+ */
 gboolean       serah_ceremony_close  (SerahStore  *store,
                                       gint64       ceremony_id,
                                       const char  *operator_name,
@@ -78,9 +131,20 @@ gboolean       serah_ceremony_close  (SerahStore  *store,
 
 /* ---- invitations ---- */
 
-/* Invites everyone the filter selects (kecamatan/desa lists; NULL filter = everybody) and,
- * when print_run_id > 0, only those with a card in that print run. Already invited people
- * are skipped. *added (may be NULL) gets the number newly invited. One transaction. */
+/**
+ * serah_ceremony_invite_selection:
+ * @store: the office database
+ * @ceremony_id: an open ceremony
+ * @filter: (nullable): kecamatan/desa lists; %NULL: everybody
+ * @print_run_id: when > 0, only those with a card in that print run
+ * @operator_name: (nullable): who invites (%NULL: the system user)
+ * @added: (out) (optional): the number newly invited
+ * @error: return location for a #GError
+ *
+ * Invites everyone @filter selects, in one transaction. Already invited people are skipped.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (nobody invited)
+ */
 gboolean serah_ceremony_invite_selection (SerahStore                   *store,
                                           gint64                        ceremony_id,
                                           const SerahParticipantFilter *filter,
@@ -95,11 +159,31 @@ typedef struct {
   char   *value;    /* as written */
   char   *message;  /* translated, says what is wrong */
 } SerahInviteProblem;
+
+/**
+ * serah_invite_problem_free:
+ * @self: (nullable): a problem, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_invite_problem_free (SerahInviteProblem *self);
 
-/* Invites by card number (13 digits) or NIK (16 digits), NULL-terminated list. Unknown keys
- * are reported in *problems (element type SerahInviteProblem; may be NULL), the rest is
- * invited in one transaction. */
+/**
+ * serah_ceremony_invite_keys:
+ * @store: the office database
+ * @ceremony_id: an open ceremony
+ * @keys: (array zero-terminated=1): card numbers (13 digits) or NIKs (16 digits)
+ * @operator_name: (nullable): who invites (%NULL: the system user)
+ * @added: (out) (optional): the number newly invited
+ * @problems: (out) (optional) (transfer full) (element-type SerahInviteProblem): the
+ *   keys that named nobody
+ * @error: return location for a #GError
+ *
+ * Invites by card number or NIK. Unknown keys are reported in @problems, the rest is invited
+ * in one transaction.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (nobody invited)
+ */
 gboolean serah_ceremony_invite_keys (SerahStore        *store,
                                      gint64             ceremony_id,
                                      const char *const *keys,
@@ -107,9 +191,25 @@ gboolean serah_ceremony_invite_keys (SerahStore        *store,
                                      gint64            *added,
                                      GPtrArray        **problems,
                                      GError           **error);
-/* Same from a CSV/text file: every field of 13 or 16 digits is a card number or NIK; a
- * header row and other columns are ignored; a row with no such field is reported with its
- * line. A file that cannot be read changes nothing (SERAH_CEREMONY_ERROR_UNREADABLE). */
+
+/**
+ * serah_ceremony_invite_file:
+ * @store: the office database
+ * @ceremony_id: an open ceremony
+ * @path: a CSV or text file
+ * @operator_name: (nullable): who invites (%NULL: the system user)
+ * @added: (out) (optional): the number newly invited
+ * @problems: (out) (optional) (transfer full) (element-type SerahInviteProblem): the
+ *   lines that named nobody
+ * @error: return location for a #GError
+ *
+ * As serah_ceremony_invite_keys(), from a file: every field of 13 or 16 digits is a card
+ * number or NIK; a header row and other columns are ignored; a row with no such field is
+ * reported with its line. A file that cannot be read changes nothing
+ * (%SERAH_CEREMONY_ERROR_UNREADABLE).
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
 gboolean serah_ceremony_invite_file (SerahStore  *store,
                                      gint64       ceremony_id,
                                      const char  *path,
@@ -147,7 +247,7 @@ typedef struct {
  * @operator_name: (nullable): the signed-in operator, recorded in the audit log (NULL: the
  *   system user)
  * @added: (out) (optional): the number newly invited
- * @problems: (out) (optional) (transfer container) (element-type SerahInviteProblem):
+ * @problems: (out) (optional) (transfer full) (element-type SerahInviteProblem):
  *   the keys or file lines that named nobody, NULL when there were none to check
  * @error: return location for a #GError
  *
@@ -173,7 +273,7 @@ gboolean serah_ceremony_invite (SerahStore            *store,
  * @operator_name: (nullable): the signed-in operator, recorded as the ceremony's creator and
  *   in the audit log (NULL: the system user)
  * @added: (out) (optional): the number invited
- * @problems: (out) (optional) (transfer container) (element-type SerahInviteProblem):
+ * @problems: (out) (optional) (transfer full) (element-type SerahInviteProblem):
  *   as for serah_ceremony_invite()
  * @error: return location for a #GError
  *
@@ -194,7 +294,14 @@ gint64 serah_ceremony_create_and_invite (SerahStore            *store,
 
 /* ---- handovers ---- */
 
-/* "Budi Saputra sendiri" or "Siti Aminah (istri)": to whom, in a sentence. New string. */
+/**
+ * serah_handover_describe_recipient:
+ * @self: a handover
+ *
+ * To whom, in a sentence: "Budi Saputra sendiri" or "Siti Aminah (istri)".
+ *
+ * Returns: (transfer full): the sentence; free with g_free()
+ */
 char *serah_handover_describe_recipient (const SerahHandover *self);
 
 typedef struct {
@@ -215,19 +322,44 @@ typedef struct {
   gboolean          allow_uninvited;
 } SerahHandoverRequest;
 
-/* Records a handover in its own durable transaction and returns it (with participant name).
- * Refusals: SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER (then *existing, when not NULL, gets the
- * handover that is in the way; the message says when, by whom, at which station, to whom),
- * _NOT_INVITED, _CLOSED, _NOT_FOUND, _INVALID (representative without relationship), and
- * SERAH_PAYLOAD_ERROR_* for refused codes. Never records anything when it fails. */
+/**
+ * serah_ceremony_record_handover:
+ * @store: the office database
+ * @request: who, which card, by whom, to whom
+ * @existing: (out) (optional) (transfer full) (nullable): on
+ *   %SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER, the handover that is in the way
+ * @error: return location for a #GError
+ *
+ * Records a handover in its own durable transaction. Refusals:
+ * %SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER (the message says when, by whom, at which station,
+ * to whom), _NOT_INVITED, _CLOSED, _NOT_FOUND, _INVALID (representative without
+ * relationship), and %SERAH_PAYLOAD_ERROR codes for refused scans. Never records anything
+ * when it fails.
+ *
+ * Returns: (transfer full) (nullable): the handover recorded (with the participant's name),
+ *   or %NULL with @error set
+ */
 SerahHandover *serah_ceremony_record_handover (SerahStore                 *store,
                                                const SerahHandoverRequest *request,
                                                SerahHandover             **existing,
                                                GError                    **error);
 
-/* Undoes a handover by its UUID, with a reason (required), in its own durable transaction.
- * Returns the handover with its undo fields filled. Refusals: _NOT_FOUND, _ALREADY_UNDONE,
- * _CLOSED, _INVALID (empty reason). */
+/**
+ * serah_ceremony_undo_handover:
+ * @store: the office database
+ * @ceremony_id: the handover's ceremony
+ * @handover_uuid: the handover to undo
+ * @reason: why (required)
+ * @operator_name: (nullable): who undoes it (%NULL: the system user)
+ * @station: (nullable): where (%NULL: the host name)
+ * @error: return location for a #GError
+ *
+ * Undoes a handover by its UUID in its own durable transaction. Refusals: _NOT_FOUND,
+ * _ALREADY_UNDONE, _CLOSED, _INVALID (empty reason).
+ *
+ * Returns: (transfer full) (nullable): the handover with its undo fields filled, or %NULL
+ *   with @error set
+ */
 SerahHandover *serah_ceremony_undo_handover (SerahStore  *store,
                                              gint64       ceremony_id,
                                              const char  *handover_uuid,
@@ -236,17 +368,37 @@ SerahHandover *serah_ceremony_undo_handover (SerahStore  *store,
                                              const char  *station,
                                              GError     **error);
 
-/* The live handover of a participant in a ceremony, NULL without error when none. When the
- * participant is in conflict (several live handovers from stations), returns the earliest
- * and sets *n_live (may be NULL) to their number. */
+/**
+ * serah_ceremony_get_live_handover:
+ * @store: the office database
+ * @ceremony_id: a ceremony
+ * @participant_id: a participant
+ * @n_live: (out) (optional): the number of live handovers (more than one: a conflict from
+ *   merged stations)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the live handover (the earliest when in conflict), or
+ *   %NULL without error when there is none, or %NULL with @error set
+ */
 SerahHandover *serah_ceremony_get_live_handover (SerahStore  *store,
                                                  gint64       ceremony_id,
                                                  gint64       participant_id,
                                                  guint       *n_live,
                                                  GError     **error);
 
-/* The audit trail: every handover of the ceremony (participant_id 0) or of one participant,
- * undone ones included with their undo fields, in time order. Element type SerahHandover. */
+/**
+ * serah_ceremony_list_handovers:
+ * @store: the office database
+ * @ceremony_id: a ceremony
+ * @participant_id: one participant, or 0 for all
+ * @error: return location for a #GError
+ *
+ * The audit trail: every handover, undone ones included with their undo fields, in time
+ * order.
+ *
+ * Returns: (transfer full) (element-type SerahHandover) (nullable): the handovers (the array
+ *   frees its elements), or %NULL with @error set
+ */
 GPtrArray *serah_ceremony_list_handovers (SerahStore  *store,
                                           gint64       ceremony_id,
                                           gint64       participant_id,
@@ -271,22 +423,51 @@ typedef struct {
                                         SERAH_CEREMONY_ERROR_WRONG_CEREMONY, with message */
 } SerahLookup;
 
+/**
+ * serah_lookup_free:
+ * @self: (nullable): a lookup, or %NULL
+ *
+ * Frees @self, its entry, its results and its refusal.
+ */
 void serah_lookup_free (SerahLookup *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahLookup, serah_lookup_free)
 
-/* The scan field: text is a scanned code (SRH1/SRU1, any case), a 13-digit card number, a
+/**
+ * serah_ceremony_lookup:
+ * @store: the office database
+ * @ceremony_id: the ceremony in progress
+ * @text: what the scan field holds
+ * @limit: at most this many search results (0: 50)
+ * @error: return location for a #GError
+ *
+ * The scan field: @text is a scanned code (SRH1/SRU1, any case), a 13-digit card number, a
  * 16-digit NIK, or a search: digits are a NIK or card number prefix, one or two letters the
- * start of a name, three or more any part of a name (any case). Search results: at most
- * limit (0 = 50), the ceremony's invited first, then by desa and name. Read-only and fast
- * (bench/run-ceremony.sh: well under 10 ms with 100 000 participants). Returns NULL only
- * for database errors; refusals are a SERAH_LOOKUP_REFUSED result. */
+ * start of a name, three or more any part of a name (any case). Search results come the
+ * ceremony's invited first, then by desa and name. Read-only and fast (well under 10 ms with
+ * 100 000 participants, bench/run-ceremony.sh). Refusals are a %SERAH_LOOKUP_REFUSED result,
+ * not an error.
+ *
+ * Returns: (transfer full) (nullable): the lookup, or %NULL with @error set on a database
+ *   error
+ */
 SerahLookup *serah_ceremony_lookup (SerahStore  *store,
                                     gint64       ceremony_id,
                                     const char  *text,
                                     guint        limit,
                                     GError     **error);
 
-/* One person's entry, as the lookup builds it (for refreshing a row after a handover). */
+/**
+ * serah_ceremony_get_entry:
+ * @store: the office database
+ * @ceremony_id: a ceremony
+ * @participant_id: a participant
+ * @error: return location for a #GError
+ *
+ * One person's entry, as the lookup builds it (for refreshing a row after a handover).
+ *
+ * Returns: (transfer full) (nullable): the entry, or %NULL with @error set
+ *   (%SERAH_CEREMONY_ERROR_NOT_FOUND when there is no such participant)
+ */
 SerahCheckoffEntry *serah_ceremony_get_entry (SerahStore  *store,
                                               gint64       ceremony_id,
                                               gint64       participant_id,
@@ -294,16 +475,37 @@ SerahCheckoffEntry *serah_ceremony_get_entry (SerahStore  *store,
 
 /* ---- progress ---- */
 
-/* Counts kept in a tally table updated with every event, so this reads a few dozen rows:
- * cheap enough to call after every scan. */
+/**
+ * serah_ceremony_get_progress:
+ * @store: the office database
+ * @ceremony_id: a ceremony
+ * @error: return location for a #GError
+ *
+ * Counts kept in a tally table updated with every event, so this reads a few dozen rows:
+ * cheap enough to call after every scan. An unknown ceremony has zero counts.
+ *
+ * Returns: (transfer full) (nullable): the progress, or %NULL with @error set
+ */
 SerahCeremonyProgress *serah_ceremony_get_progress (SerahStore  *store,
                                                     gint64       ceremony_id,
                                                     GError     **error);
 
-/* Streams entries in stack order: by kecamatan and desa of the card stack (printed_cards
- * stack_group, else the participant's desa), then stack_index, then name for cards never
- * printed. desa (may be NULL = all, any case) limits to the participants of one desa (their
- * desa as it was when invited). A callback returning FALSE stops. */
+/**
+ * serah_ceremony_foreach_entry:
+ * @store: the office database
+ * @ceremony_id: a ceremony
+ * @which: everyone, those still waiting, or those handed over
+ * @desa: (nullable): only the participants of this desa as it was when invited (any case);
+ *   %NULL: all
+ * @func: (scope call): called for each entry; returning %FALSE stops
+ * @user_data: data for @func
+ * @error: return location for a #GError
+ *
+ * Streams entries in stack order: by kecamatan and desa of the card stack (else the
+ * participant's desa), then stack index, then name for cards never printed.
+ *
+ * Returns: %TRUE when every row was read (or @func stopped), %FALSE with @error set
+ */
 gboolean serah_ceremony_foreach_entry (SerahStore             *store,
                                        gint64                  ceremony_id,
                                        SerahEntriesWhich       which,
@@ -311,7 +513,20 @@ gboolean serah_ceremony_foreach_entry (SerahStore             *store,
                                        SerahCheckoffEntryFunc  func,
                                        gpointer                user_data,
                                        GError                **error);
-/* Convenience: the same, collected. Element type SerahCheckoffEntry. */
+
+/**
+ * serah_ceremony_list_entries:
+ * @store: the office database
+ * @ceremony_id: a ceremony
+ * @which: which entries
+ * @desa: (nullable): one desa, or %NULL for all
+ * @error: return location for a #GError
+ *
+ * serah_ceremony_foreach_entry(), collected.
+ *
+ * Returns: (transfer full) (element-type SerahCheckoffEntry) (nullable): the entries (the
+ *   array frees its elements), or %NULL with @error set
+ */
 GPtrArray *serah_ceremony_list_entries (SerahStore        *store,
                                         gint64             ceremony_id,
                                         SerahEntriesWhich  which,
@@ -320,13 +535,33 @@ GPtrArray *serah_ceremony_list_entries (SerahStore        *store,
 
 /* ---- station conflicts ---- */
 
-/* Participants with two or more live handovers (only merges can cause that). Resolve one by
- * undoing the wrong handover(s) by UUID. Element type SerahHandoverConflict. */
+/**
+ * serah_ceremony_list_conflicts:
+ * @store: the office database
+ * @ceremony_id: a ceremony
+ * @error: return location for a #GError
+ *
+ * Participants with two or more live handovers (only merges can cause that). Resolve one by
+ * undoing the wrong handover(s) by UUID.
+ *
+ * Returns: (transfer full) (element-type SerahHandoverConflict) (nullable): the conflicts
+ *   (the array frees its elements), or %NULL with @error set
+ */
 GPtrArray *serah_ceremony_list_conflicts (SerahStore  *store,
                                           gint64       ceremony_id,
                                           GError     **error);
 
-/* The operators who recorded handovers in the ceremony, sorted (for the berita acara). */
+/**
+ * serah_ceremony_list_operators:
+ * @store: the office database
+ * @ceremony_id: a ceremony
+ * @error: return location for a #GError
+ *
+ * The operators who recorded handovers in the ceremony, sorted (for the berita acara).
+ *
+ * Returns: (transfer full) (nullable): their names; free with g_strfreev(); %NULL with
+ *   @error set
+ */
 GStrv serah_ceremony_list_operators (SerahStore  *store,
                                      gint64       ceremony_id,
                                      GError     **error);

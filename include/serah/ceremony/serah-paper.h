@@ -19,6 +19,12 @@ typedef enum {
   SERAH_PAPER_ERROR_WRITE,     /* cannot write the PDF */
   SERAH_PAPER_ERROR_CANCELLED,
 } SerahPaperError;
+
+/**
+ * serah_paper_error_quark:
+ *
+ * Returns: the quark of #SerahPaperError
+ */
 GQuark serah_paper_error_quark (void);
 
 typedef enum {
@@ -26,9 +32,22 @@ typedef enum {
   SERAH_PAPER_BERITA_ACARA,
 } SerahPaperKind;
 
-/* "tanda-terima" / "berita-acara" <-> kind; FALSE for an unknown name. */
+/**
+ * serah_paper_kind_from_string:
+ * @name: (nullable): "tanda-terima" or "berita-acara"
+ * @kind: (out): the kind read
+ *
+ * Returns: %TRUE and @kind written, %FALSE for an unknown name
+ */
 gboolean    serah_paper_kind_from_string (const char     *name,
                                           SerahPaperKind *kind);
+
+/**
+ * serah_paper_kind_to_string:
+ * @kind: a kind of paper
+ *
+ * Returns: (transfer none): "tanda-terima" or "berita-acara" (static)
+ */
 const char *serah_paper_kind_to_string   (SerahPaperKind  kind);
 
 typedef struct {
@@ -39,9 +58,21 @@ typedef struct {
   SerahFitReport *fit_report; /* when set: what was shrunk below its floor or ellipsized */
 } SerahPaperOptions;
 
-/* Writes the PDF to path (written to a temporary file and renamed, so a failure never
- * leaves half a file) and records it in the audit log ("paper.tanda-terima" /
- * "paper.berita-acara"). options may be NULL. Returns the number of pages, 0 on error. */
+/**
+ * serah_paper_write:
+ * @store: the office database
+ * @ceremony_id: the ceremony
+ * @kind: which paper
+ * @options: (nullable): office name, desa, full NIK, operator
+ * @path: the PDF to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes the PDF (to a temporary file, then renamed, so a failure never leaves half a file)
+ * and records it in the audit log ("paper.tanda-terima" / "paper.berita-acara").
+ *
+ * Returns: the number of pages, or 0 with @error set
+ */
 int serah_paper_write (SerahStore              *store,
                        gint64                   ceremony_id,
                        SerahPaperKind           kind,
@@ -50,13 +81,35 @@ int serah_paper_write (SerahStore              *store,
                        GCancellable            *cancellable,
                        GError                 **error);
 
-/* Indonesian words for the formal style. New strings.
- * serah_paper_number_in_words (2026) = "dua ribu dua puluh enam";
- * serah_paper_date_in_words ("2026-11-24") = "Selasa tanggal dua puluh empat bulan November
- * tahun dua ribu dua puluh enam"; NULL for an invalid date.
- * serah_paper_date_long ("2026-11-24") = "Selasa, 24 November 2026". */
+/**
+ * serah_paper_number_in_words:
+ * @n: a number
+ *
+ * Indonesian words for the formal style: 2026 is "dua ribu dua puluh enam".
+ *
+ * Returns: (transfer full): the words; free with g_free()
+ */
 char *serah_paper_number_in_words (gint64      n);
+
+/**
+ * serah_paper_date_in_words:
+ * @iso_date: a date, yyyy-mm-dd
+ *
+ * "2026-11-24" is "Selasa tanggal dua puluh empat bulan November tahun dua ribu dua puluh
+ * enam".
+ *
+ * Returns: (transfer full) (nullable): the words, or %NULL for an invalid date
+ */
 char *serah_paper_date_in_words   (const char *iso_date);
+
+/**
+ * serah_paper_date_long:
+ * @iso_date: a date, yyyy-mm-dd
+ *
+ * "2026-11-24" is "Selasa, 24 November 2026".
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL for an invalid date
+ */
 char *serah_paper_date_long       (const char *iso_date);
 
 G_END_DECLS

@@ -21,6 +21,12 @@ typedef enum {
                                          or a card number/NIK unknown here */
   SERAH_STATION_ERROR_EXISTS,         /* export target exists and is not to be overwritten */
 } SerahStationError;
+
+/**
+ * serah_station_error_quark:
+ *
+ * Returns: the quark of #SerahStationError
+ */
 GQuark serah_station_error_quark (void);
 
 /* 2: the header carries events_mac, an HMAC under the office's secret (issue 17); bundles of
@@ -44,6 +50,12 @@ typedef struct {
   gint64 conflicts;       /* conflicts in the ceremony after the import */
 } SerahStationBundleInfo;
 
+/**
+ * serah_station_bundle_info_free:
+ * @self: (nullable): a bundle's description, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_station_bundle_info_free (SerahStationBundleInfo *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahStationBundleInfo, serah_station_bundle_info_free)
 

@@ -15,10 +15,20 @@
 
 G_BEGIN_DECLS
 
-/* Writes every handover and undo of the ceremony that this database knows (its own and
- * merged ones) to a new bundle at path (replaced atomically if it exists). station names
- * this laptop (NULL: host name). The export is recorded in the audit log under
- * operator_name (NULL: the system user name). Returns what was written. */
+/**
+ * serah_station_export:
+ * @store: the office database
+ * @ceremony_id: the ceremony
+ * @station: (nullable): this laptop's name (%NULL: the host name)
+ * @operator_name: (nullable): who exports, for the audit log (%NULL: the system user)
+ * @path: the bundle to write (replaced atomically if it exists)
+ * @error: return location for a #GError
+ *
+ * Writes every handover and undo of the ceremony that this database knows (its own and
+ * merged ones) to a new bundle, and records the export in the audit log.
+ *
+ * Returns: (transfer full) (nullable): what was written, or %NULL with @error set
+ */
 SerahStationBundleInfo *serah_station_export (SerahStore  *store,
                                               gint64       ceremony_id,
                                               const char  *station,
@@ -26,14 +36,32 @@ SerahStationBundleInfo *serah_station_export (SerahStore  *store,
                                               const char  *path,
                                               GError     **error);
 
-/* Reads a bundle's header without importing (for a confirmation dialog). */
+/**
+ * serah_station_inspect:
+ * @path: a bundle
+ * @error: return location for a #GError
+ *
+ * Reads a bundle's header without importing (for a confirmation dialog).
+ *
+ * Returns: (transfer full) (nullable): the header (the import-only fields are 0), or %NULL
+ *   with @error set
+ */
 SerahStationBundleInfo *serah_station_inspect (const char  *path,
                                                GError     **error);
 
-/* Merges a bundle in one transaction, after an automatic backup ("merge", see
- * serah-backup.h); on any error the database is untouched. Audited under operator_name.
- * Like every call on a SerahStore, run it on the thread that uses the store: the
- * connection is not shared between threads. */
+/**
+ * serah_station_import:
+ * @store: the office database, on the thread that uses it
+ * @path: a bundle
+ * @operator_name: (nullable): who merges, for the audit log (%NULL: the system user)
+ * @error: return location for a #GError
+ *
+ * Merges a bundle in one transaction, after an automatic backup ("merge"): a set union of
+ * events keyed by UUID. On any error the database is untouched.
+ *
+ * Returns: (transfer full) (nullable): the header and what changed here, or %NULL with @error
+ *   set
+ */
 SerahStationBundleInfo *serah_station_import (SerahStore  *store,
                                               const char  *path,
                                               const char  *operator_name,

@@ -18,6 +18,12 @@ typedef enum {
   SERAH_AREA_ERROR_NOT_FOUND, /* no data/areas folder */
   SERAH_AREA_ERROR_DAMAGED,   /* a file is unreadable or not the expected CSV */
 } SerahAreaError;
+
+/**
+ * serah_area_error_quark:
+ *
+ * Returns: the quark of #SerahAreaError
+ */
 GQuark serah_area_error_quark (void);
 
 typedef struct _SerahAreaKabupaten SerahAreaKabupaten;
@@ -43,42 +49,130 @@ struct _SerahAreaDesa {
 
 typedef struct _SerahAreas SerahAreas;
 
-/* Loads the reference from dir, or (NULL) from $SERAH_AREAS_DIR, the source tree or the
- * installed data folder, whichever has it first. */
+/**
+ * serah_areas_load:
+ * @dir: (nullable): the folder of the area reference; %NULL: $SERAH_AREAS_DIR, the source
+ *   tree or the installed data folder, whichever has it first
+ * @error: return location for a #GError
+ *
+ * Loads the Indonesian area reference (kabupaten, kecamatan, desa).
+ *
+ * Returns: (transfer full) (nullable): the reference, or %NULL with @error set
+ *   (%SERAH_AREA_ERROR_NOT_FOUND, %SERAH_AREA_ERROR_DAMAGED); free with serah_areas_free()
+ */
 SerahAreas *serah_areas_load  (const char  *dir,
                                GError     **error);
+
+/**
+ * serah_areas_free:
+ * @self: (nullable): an area reference, or %NULL
+ *
+ * Frees @self and every area in it.
+ */
 void        serah_areas_free  (SerahAreas  *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahAreas, serah_areas_free)
 
+/**
+ * serah_areas_count_kecamatan:
+ * @self: an area reference
+ *
+ * Returns: the number of kecamatan in it
+ */
 guint       serah_areas_count_kecamatan (const SerahAreas *self);
+
+/**
+ * serah_areas_count_desa:
+ * @self: an area reference
+ *
+ * Returns: the number of desa in it
+ */
 guint       serah_areas_count_desa      (const SerahAreas *self);
 
-/* By code (with or without dots); NULL when there is no such area. */
+/**
+ * serah_areas_kabupaten:
+ * @self: an area reference
+ * @code: a code, with or without dots ("36.01")
+ *
+ * Returns: (transfer none) (nullable): the kabupaten, owned by @self, or %NULL when there is
+ *   no such area
+ */
 const SerahAreaKabupaten *serah_areas_kabupaten (const SerahAreas *self,
                                                  const char       *code);
+
+/**
+ * serah_areas_kecamatan:
+ * @self: an area reference
+ * @code: a code, with or without dots ("36.01.12")
+ *
+ * Returns: (transfer none) (nullable): the kecamatan, owned by @self, or %NULL when there is
+ *   no such area
+ */
 const SerahAreaKecamatan *serah_areas_kecamatan (const SerahAreas *self,
                                                  const char       *code);
+
+/**
+ * serah_areas_desa:
+ * @self: an area reference
+ * @code: a code, with or without dots ("36.01.12.2004")
+ *
+ * Returns: (transfer none) (nullable): the desa, owned by @self, or %NULL when there is no
+ *   such area
+ */
 const SerahAreaDesa      *serah_areas_desa      (SerahAreas       *self,
                                                  const char       *code);
 
-/* The kecamatan a name means ("LABUAN", "Kec. Labuan"): within kabupaten_code when given
- * (the office's own), else the only one of that name in the country. NULL when there is
- * none, or (*ambiguous set) more than one. */
+/**
+ * serah_areas_kecamatan_named:
+ * @self: an area reference
+ * @name: a name as lists write it ("LABUAN", "Kec. Labuan")
+ * @kabupaten_code: (nullable): look within this kabupaten (the office's own); %NULL: the
+ *   whole country
+ * @ambiguous: (out) (optional): set when more than one kecamatan has that name
+ *
+ * Returns: (transfer none) (nullable): the kecamatan the name means, owned by @self, or %NULL
+ *   when there is none or more than one
+ */
 const SerahAreaKecamatan *serah_areas_kecamatan_named (const SerahAreas *self,
                                                        const char       *name,
                                                        const char       *kabupaten_code,
                                                        gboolean         *ambiguous);
-/* The desa of that kecamatan a name means ("DS. CARINGIN", "caringin "), or NULL. */
+
+/**
+ * serah_areas_desa_named:
+ * @self: an area reference
+ * @kecamatan: the kecamatan to look in
+ * @name: a name as lists write it ("DS. CARINGIN", "caringin ")
+ *
+ * Returns: (transfer none) (nullable): the desa of @kecamatan the name means, owned by @self,
+ *   or %NULL
+ */
 const SerahAreaDesa      *serah_areas_desa_named      (SerahAreas               *self,
                                                        const SerahAreaKecamatan *kecamatan,
                                                        const char               *name);
-/* A desa of that name elsewhere in the kabupaten (for "not in this kecamatan, but in ..."). */
+
+/**
+ * serah_areas_desa_named_in_kabupaten:
+ * @self: an area reference
+ * @kabupaten: the kabupaten to look in
+ * @name: a desa's name
+ *
+ * A desa of that name elsewhere in the kabupaten (for "not in this kecamatan, but in ...").
+ *
+ * Returns: (transfer none) (nullable): the desa, owned by @self, or %NULL
+ */
 const SerahAreaDesa      *serah_areas_desa_named_in_kabupaten (SerahAreas               *self,
                                                                const SerahAreaKabupaten *kabupaten,
                                                                const char               *name);
 
-/* How names are compared: ASCII, lower case, letters and digits only, without a leading
- * "desa", "ds", "kelurahan", "kel", "kecamatan" or "kec" word. */
+/**
+ * serah_area_fold_name:
+ * @name: an area's name
+ *
+ * How names are compared: ASCII, lower case, letters and digits only, without a leading
+ * "desa", "ds", "kelurahan", "kel", "kecamatan" or "kec" word.
+ *
+ * Returns: (transfer full): the folded name; free with g_free()
+ */
 char *serah_area_fold_name (const char *name);
 
 G_END_DECLS

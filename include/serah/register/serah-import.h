@@ -73,6 +73,12 @@ typedef enum {
   SERAH_IMPORT_ERROR_STORE,
   SERAH_IMPORT_ERROR_NO_SHEET,       /* --sheet names a sheet the workbook does not have */
 } SerahImportError;
+
+/**
+ * serah_import_error_quark:
+ *
+ * Returns: the quark of #SerahImportError
+ */
 GQuark serah_import_error_quark (void);
 
 typedef enum {
@@ -81,7 +87,13 @@ typedef enum {
   SERAH_IMPORT_SEVERITY_INFO,    /* e.g. an ignored unknown column */
 } SerahImportSeverity;
 
-/* "error", "warning" or "info": the words stored in the database and printed by --json. */
+/**
+ * serah_import_severity_to_string:
+ * @severity: a problem's severity
+ *
+ * Returns: (transfer none): "error", "warning" or "info": the words stored in the database and
+ *   printed by --json (static text)
+ */
 const char *serah_import_severity_to_string (SerahImportSeverity severity);
 
 typedef struct {
@@ -97,6 +109,12 @@ typedef struct {
   char               **row;
 } SerahImportProblem;
 
+/**
+ * serah_import_problem_free:
+ * @self: (nullable): a problem, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_import_problem_free (SerahImportProblem *self);
 
 /* One column of the file as the importer read it: what the GUI's mapping view shows. */
@@ -106,6 +124,12 @@ typedef struct {
   const char *field;   /* the field it is read as ("nik", "desa", "desa_code"...), or NULL */
 } SerahImportColumn;
 
+/**
+ * serah_import_column_free:
+ * @self: (nullable): a column, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_import_column_free (SerahImportColumn *self);
 
 typedef struct {
@@ -126,6 +150,12 @@ typedef struct {
   guint              cards_voided;  /* printed cards voided by them */
 } SerahImportReport;
 
+/**
+ * serah_import_report_free:
+ * @self: (nullable): a report, or %NULL
+ *
+ * Frees @self, its strings and its problems.
+ */
 void serah_import_report_free (SerahImportReport *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahImportReport, serah_import_report_free)
 
@@ -155,23 +185,48 @@ typedef struct {
   gboolean            confirm_card_changes;
 } SerahImportOptions;
 
-/* Imports path into store in one transaction. Returns the report (rows may have been
- * rejected) or NULL with error when the file as a whole could not be read, or when the
- * import failed or was cancelled half way; then the database is left exactly as it was.
- * Touches no GTK and may run in a GTask thread, provided no other thread uses the store
- * meanwhile: the calling thread writes to the store while a reader thread of the import
- * parses and checks the file, so on two cores parsing costs no extra time. Cancelling
- * stops the import within one block. */
+/**
+ * serah_import_file:
+ * @store: the office database; no other thread may use it meanwhile
+ * @path: the list to import: CSV, or an XLSX or ODS workbook
+ * @options: (nullable): column mappings, progress callback, operator, dry run, sample rows
+ *   and sheet
+ * @cancellable: (nullable): cancels the import within one block
+ * @error: return location for a #GError
+ *
+ * Imports @path into @store in one transaction, with the import record, its problems and the
+ * `import.participants` audit event. The calling thread writes to the store while a reader
+ * thread of the import parses and checks the file. Touches no GTK and may run in a GTask
+ * thread. With @options->dry_run everything is read, checked and counted, then rolled back
+ * (no audit entry).
+ *
+ * Returns: (transfer full) (nullable): the report (rows may have been rejected), or %NULL with
+ *   @error set when the file as a whole could not be read, or the import failed or was
+ *   cancelled half way; then the database is left exactly as it was
+ */
 SerahImportReport *serah_import_file (SerahStore               *store,
                                       const char               *path,
                                       const SerahImportOptions *options,
                                       GCancellable             *cancellable,
                                       GError                  **error);
 
-/* What the Peserta page shows before an import commits: a dry run that keeps the columns
- * found, the first sample_rows rows as they would be stored, and every problem. The
- * database is left as it was. A list that lacks a needed column, or whose mapping names
- * no column, still gives a report: refusal says why, columns say what there is to map. */
+/**
+ * serah_import_preview:
+ * @store: the office database
+ * @path: the list: CSV, or an XLSX or ODS workbook
+ * @options: (nullable): mappings and sheet, as for serah_import_file()
+ * @sample_rows: keep this many of the first valid rows, as they would be stored
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * What the Peserta page shows before an import commits: a dry run that keeps the columns
+ * found, the first @sample_rows rows and every problem. The database is left as it was. A
+ * list that lacks a needed column, or whose mapping names no column, still gives a report:
+ * its refusal says why, its columns say what there is to map.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error set when the file as a
+ *   whole cannot be read
+ */
 SerahImportReport *serah_import_preview (SerahStore               *store,
                                          const char               *path,
                                          const SerahImportOptions *options,
@@ -179,51 +234,116 @@ SerahImportReport *serah_import_preview (SerahStore               *store,
                                          GCancellable             *cancellable,
                                          GError                  **error);
 
-/* TRUE when rows were read and none was stored: every one was rejected (or repeated a
- * rejected one). The command line exits 1 then; the window says so instead of "done". */
+/**
+ * serah_import_report_stored_nothing:
+ * @report: an import's report
+ *
+ * Returns: %TRUE when rows were read and none was stored: every one was rejected (or repeated
+ *   a rejected one). The command line exits 1 then; the window says so instead of "done"
+ */
 gboolean serah_import_report_stored_nothing (const SerahImportReport *report);
 
-/* The names accepted by SerahImportOptions.mappings, NULL-terminated. */
+/**
+ * serah_import_field_names:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the field names accepted by
+ *   #SerahImportOptions.mappings (static)
+ */
 const char *const *serah_import_field_names (void);
 
-/* Writes the rejected rows of a report as CSV so that they can be corrected and imported
- * again: a title line saying it is an administrator's file with full NIKs (the importer
- * skips it as a title line), then a header of line, codes, reasons and the file's own
- * columns, then one record per rejected row: its line, the codes and reasons of its
- * errors, and the whole row as read. UTF-8 with a BOM so that Excel opens it, with the
- * separator the imported file used (',' for spreadsheets); cells that a spreadsheet would
- * run as formulas are neutralised. */
+/**
+ * serah_import_report_write_rejects:
+ * @report: an import's report
+ * @path: the CSV file to write
+ * @error: return location for a #GError
+ *
+ * Writes the rejected rows so that they can be corrected and imported again: a title line
+ * saying it is an administrator's file with full NIKs (the importer skips it as a title
+ * line), then a header of line, codes, reasons and the file's own columns, then one record
+ * per rejected row: its line, the codes and reasons of its errors, and the whole row as read.
+ * UTF-8 with a BOM so that Excel opens it, with the separator the imported file used (','
+ * for spreadsheets); cells that a spreadsheet would run as formulas are neutralised. Records
+ * nothing: serah_import_report_save_rejects() is what the window and the CLI call.
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_import_report_write_rejects (const SerahImportReport *report,
                                             const char              *path,
                                             GError                 **error);
-/* The same, recorded in the audit log (export.rejects: file, import, rows) in the same
- * step: the file carries full NIKs. What the window and serah-cli call. */
+
+/**
+ * serah_import_report_save_rejects:
+ * @store: the office database
+ * @report: an import's report
+ * @path: the CSV file to write
+ * @operator_name: (nullable): who saves it (%NULL: the system user)
+ * @error: return location for a #GError
+ *
+ * serah_import_report_write_rejects(), recorded in the audit log (export.rejects: file,
+ * import, rows) in the same step, since the file carries full NIKs.
+ *
+ * Returns: %TRUE when written and recorded, %FALSE with @error set
+ */
 gboolean serah_import_report_save_rejects  (SerahStore              *store,
                                             const SerahImportReport *report,
                                             const char              *path,
                                             const char              *operator_name,
                                             GError                 **error);
 
-/* Writes the selected participants (NULL filter: all) as CSV with the headers the importer
- * recognises (NIK, NO_KARTU, NAMA, JK, TGL_LAHIR, ALAMAT, DESA, KECAMATAN, FASKES, KELAS),
- * full NIKs, ISO dates: importing the output again changes nothing. Returns the number of
- * rows written in *n_written. The _file variant writes a UTF-8 BOM and replaces path only
- * once the whole file is written. */
+/**
+ * serah_participants_write_csv:
+ * @store: the office database
+ * @filter: (nullable): the participants to write; %NULL: all
+ * @out: the stream to write to
+ * @n_written: (out) (optional): the number of rows written
+ * @error: return location for a #GError
+ *
+ * Writes the selected participants as CSV with the headers the importer recognises (NIK,
+ * NO_KARTU, NAMA, JK, TGL_LAHIR, ALAMAT, DESA, KECAMATAN, FASKES, KELAS), full NIKs, ISO
+ * dates: importing the output again changes nothing.
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_participants_write_csv      (SerahStore                   *store,
                                             const SerahParticipantFilter *filter,
                                             FILE                         *out,
                                             gint64                       *n_written,
                                             GError                      **error);
+
+/**
+ * serah_participants_write_csv_file:
+ * @store: the office database
+ * @filter: (nullable): the participants to write; %NULL: all
+ * @path: the file to write
+ * @n_written: (out) (optional): the number of rows written
+ * @error: return location for a #GError
+ *
+ * As serah_participants_write_csv(), into a file with a UTF-8 BOM; @path is replaced only once
+ * the whole file is written.
+ *
+ * Returns: %TRUE when written, %FALSE with @error set (@path then untouched)
+ */
 gboolean serah_participants_write_csv_file (SerahStore                   *store,
                                             const SerahParticipantFilter *filter,
                                             const char                   *path,
                                             gint64                       *n_written,
                                             GError                      **error);
 
-/* The same list as an Excel workbook (office data, issue 11): NIKs and card numbers are
- * text cells in text-formatted columns, so that a spreadsheet saving it again keeps them;
- * rows streamed; path replaced only once the whole workbook is written. Imports back
- * unchanged. */
+/**
+ * serah_participants_write_xlsx_file:
+ * @store: the office database
+ * @filter: (nullable): the participants to write; %NULL: all
+ * @path: the workbook to write
+ * @n_written: (out) (optional): the number of rows written
+ * @error: return location for a #GError
+ *
+ * The same list as serah_participants_write_csv_file(), as an Excel workbook: NIKs and card
+ * numbers are text cells in text-formatted columns, so that a spreadsheet saving it again
+ * keeps them; rows streamed; @path replaced only once the whole workbook is written. Imports
+ * back unchanged.
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_participants_write_xlsx_file (SerahStore                   *store,
                                              const SerahParticipantFilter *filter,
                                              const char                   *path,

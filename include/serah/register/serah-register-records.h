@@ -36,6 +36,13 @@ typedef struct {
   char  *desa;
   gint64 participants;
 } SerahAreaCount;
+
+/**
+ * serah_area_count_free:
+ * @self: (nullable): an area count, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void     serah_area_count_free (SerahAreaCount *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahAreaCount, serah_area_count_free)
 
@@ -53,6 +60,13 @@ typedef struct {
   gint64 conflicts;
   gint64 warnings;
 } SerahImportRecord;
+
+/**
+ * serah_import_record_free:
+ * @self: (nullable): an import record, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_import_record_free (SerahImportRecord *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahImportRecord, serah_import_record_free)
 

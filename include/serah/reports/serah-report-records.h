@@ -23,6 +23,12 @@ typedef struct {
   gint64 not_collected;
 } SerahCoverageRow;
 
+/**
+ * serah_coverage_row_free:
+ * @row: (nullable): a coverage row, or %NULL
+ *
+ * Frees @row and its strings.
+ */
 void   serah_coverage_row_free        (SerahCoverageRow *row);
 
 /* ---- not yet collected ---- */
@@ -38,6 +44,12 @@ typedef struct {
   char  *stack;            /* where the card waits: "Caringin #12", or NULL */
 } SerahUncollectedRow;
 
+/**
+ * serah_uncollected_row_free:
+ * @self: (nullable): a row, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void       serah_uncollected_row_free (SerahUncollectedRow *self);
 
 /* ---- indicators ---- */
@@ -53,6 +65,12 @@ typedef struct {
   gint64 cumulative;       /* new participants from all imports up to this one */
 } SerahImportPoint;
 
+/**
+ * serah_import_point_free:
+ * @self: (nullable): a point of the imports chart, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_import_point_free (SerahImportPoint *self);
 
 typedef struct {
@@ -66,6 +84,12 @@ typedef struct {
   gint64 count;
 } SerahTagCount;
 
+/**
+ * serah_tag_count_free:
+ * @self: (nullable): a tag count, or %NULL
+ *
+ * Frees @self and its tag.
+ */
 void serah_tag_count_free (SerahTagCount *self);
 
 G_END_DECLS

@@ -27,6 +27,12 @@ typedef enum {
   SERAH_REPORT_ERROR_FAILED,     /* writing the file failed */
   SERAH_REPORT_ERROR_NOT_FOUND,  /* no such ceremony */
 } SerahReportError;
+
+/**
+ * serah_report_error_quark:
+ *
+ * Returns: the quark of #SerahReportError
+ */
 GQuark serah_report_error_quark (void);
 
 typedef enum {
@@ -41,13 +47,41 @@ typedef enum {
   SERAH_REPORT_FORMAT_PDF,
 } SerahReportFormat;
 
+/**
+ * serah_report_kind_parse:
+ * @text: (nullable): a report's name, as the CLI takes it
+ * @out: (out): the kind
+ *
+ * Returns: %TRUE and @out written for a known name, %FALSE otherwise
+ */
 gboolean serah_report_kind_parse   (const char *text, SerahReportKind *out);
+
+/**
+ * serah_report_format_parse:
+ * @text: (nullable): a format's name (csv, xlsx, pdf)
+ * @out: (out): the format
+ *
+ * Returns: %TRUE and @out written for a known name, %FALSE otherwise
+ */
 gboolean serah_report_format_parse (const char *text, SerahReportFormat *out);
 
 /* ---- coverage ---- */
 
+/**
+ * serah_coverage_row_handed_over:
+ * @row: a coverage row
+ *
+ * Returns: the cards handed over, to the participant or to a representative
+ */
 gint64 serah_coverage_row_handed_over (const SerahCoverageRow *row);
-/* 0..1; 0 when nobody is expected to collect. */
+
+/**
+ * serah_coverage_row_fraction:
+ * @row: a coverage row
+ *
+ * Returns: the share of the expected cards handed over, 0..1; 0 when nobody is expected to
+ *   collect
+ */
 double serah_coverage_row_fraction    (const SerahCoverageRow *row);
 
 typedef struct {
@@ -58,6 +92,12 @@ typedef struct {
   SerahCoverageRow  total;
 } SerahCoverage;
 
+/**
+ * serah_coverage_free:
+ * @self: (nullable): a coverage, or %NULL
+ *
+ * Frees @self and its rows.
+ */
 void           serah_coverage_free (SerahCoverage *self);
 
 typedef enum {
@@ -71,22 +111,58 @@ typedef void (*SerahCoverageRowFunc) (const SerahCoverageRow *row,
                                       SerahCoverageLevel      level,
                                       gboolean                first,
                                       gpointer                user_data);
-/* Walks the rows in table order: each kecamatan's desa, then its subtotal; the total last.
- * Every table of the report (CSV, XLSX, PDF, GUI) is written through this one walk. */
+
+/**
+ * serah_coverage_foreach:
+ * @coverage: a coverage
+ * @func: (scope call): called for each row
+ * @user_data: data for @func
+ *
+ * Walks the rows in table order: each kecamatan's desa, then its subtotal; the total last.
+ * Every table of the report (CSV, XLSX, PDF, GUI) is written through this one walk.
+ */
 void           serah_coverage_foreach (const SerahCoverage *coverage,
                                        SerahCoverageRowFunc func,
                                        gpointer             user_data);
-/* The eight counts and the percentage ("66.7%") of a row as text, for tables to show.
- * NULL-terminated, 8 entries. */
+
+/**
+ * serah_coverage_row_cells:
+ * @row: a coverage row
+ *
+ * The eight counts and the percentage ("66.7%") of a row as text, for tables to show.
+ *
+ * Returns: (transfer full): 8 strings, %NULL-terminated; free with g_strfreev()
+ */
 GStrv          serah_coverage_row_cells (const SerahCoverageRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahCoverage, serah_coverage_free)
+
+/**
+ * serah_report_coverage:
+ * @store: the office database
+ * @ceremony_id: a ceremony, or 0 for all
+ * @error: return location for a #GError
+ *
+ * Counts, per kecamatan and desa, the cards expected, handed over (to self, to a
+ * representative) and not yet collected.
+ *
+ * Returns: (transfer full) (nullable): the coverage, or %NULL with @error set
+ */
 SerahCoverage *serah_report_coverage (SerahStore  *store,
                                       gint64       ceremony_id,
                                       GError     **error);
 
 /* ---- not yet collected ---- */
 
-/* Sorted by kecamatan, desa, name. Element type SerahUncollectedRow. */
+/**
+ * serah_report_uncollected:
+ * @store: the office database
+ * @ceremony_id: a ceremony, or 0 for all
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type SerahUncollectedRow) (nullable): the cards not yet
+ *   collected, sorted by kecamatan, desa, name (the array frees its elements), or %NULL with
+ *   @error set
+ */
 GPtrArray *serah_report_uncollected   (SerahStore  *store,
                                        gint64       ceremony_id,
                                        GError     **error);
@@ -104,36 +180,97 @@ typedef struct {
   GPtrArray *tags;         /* SerahTagCount, most used first */
 } SerahIndicators;
 
+/**
+ * serah_indicators_free:
+ * @self: (nullable): indicators, or %NULL
+ *
+ * Frees @self and everything it holds.
+ */
 void             serah_indicators_free (SerahIndicators *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahIndicators, serah_indicators_free)
+
+/**
+ * serah_report_indicators:
+ * @store: the office database
+ * @ceremony_id: a ceremony, or 0 for all
+ * @error: return location for a #GError
+ *
+ * Reads the figures of the indicators report: imports, handovers per day, ratings and tags.
+ *
+ * Returns: (transfer full) (nullable): the indicators, or %NULL with @error set
+ */
 SerahIndicators *serah_report_indicators (SerahStore  *store,
                                           gint64       ceremony_id,
                                           GError     **error);
 
 /* ---- charts (Cairo; into the rectangle 0,0-width,height of cr) ---- */
 
-/* Stacked horizontal bars per kecamatan: to self, to a representative, not yet collected,
- * with the percentage collected. */
+/**
+ * serah_report_draw_coverage_chart:
+ * @cr: where to draw, into the rectangle (0, 0)-(@width, @height)
+ * @width: the chart's width
+ * @height: the chart's height
+ * @coverage: the figures
+ *
+ * Stacked horizontal bars per kecamatan: to self, to a representative, not yet collected,
+ * with the percentage collected.
+ */
 void serah_report_draw_coverage_chart (cairo_t             *cr,
                                        double               width,
                                        double               height,
                                        const SerahCoverage *coverage);
-/* Stacked bars of handovers per day (self / representative). */
+
+/**
+ * serah_report_draw_daily_chart:
+ * @cr: where to draw, into the rectangle (0, 0)-(@width, @height)
+ * @width: the chart's width
+ * @height: the chart's height
+ * @indicators: the figures
+ *
+ * Stacked bars of handovers per day (self / representative).
+ */
 void serah_report_draw_daily_chart    (cairo_t               *cr,
                                        double                 width,
                                        double                 height,
                                        const SerahIndicators *indicators);
-/* Cumulative participants loaded, one step per import. */
+
+/**
+ * serah_report_draw_imports_chart:
+ * @cr: where to draw, into the rectangle (0, 0)-(@width, @height)
+ * @width: the chart's width
+ * @height: the chart's height
+ * @indicators: the figures
+ *
+ * Cumulative participants loaded, one step per import.
+ */
 void serah_report_draw_imports_chart  (cairo_t               *cr,
                                        double                 width,
                                        double                 height,
                                        const SerahIndicators *indicators);
-/* Testimonials per rating 1..5, with the average. */
+
+/**
+ * serah_report_draw_rating_chart:
+ * @cr: where to draw, into the rectangle (0, 0)-(@width, @height)
+ * @width: the chart's width
+ * @height: the chart's height
+ * @indicators: the figures
+ *
+ * Testimonials per rating 1..5, with the average.
+ */
 void serah_report_draw_rating_chart   (cairo_t               *cr,
                                        double                 width,
                                        double                 height,
                                        const SerahIndicators *indicators);
-/* Horizontal bars of the most used topic tags. */
+
+/**
+ * serah_report_draw_tags_chart:
+ * @cr: where to draw, into the rectangle (0, 0)-(@width, @height)
+ * @width: the chart's width
+ * @height: the chart's height
+ * @indicators: the figures
+ *
+ * Horizontal bars of the most used topic tags.
+ */
 void serah_report_draw_tags_chart     (cairo_t               *cr,
                                        double                 width,
                                        double                 height,
@@ -141,7 +278,20 @@ void serah_report_draw_tags_chart     (cairo_t               *cr,
 
 /* ---- output ---- */
 
-/* Builds the report and writes it to path; records it in the audit log (export.report). */
+/**
+ * serah_report_write:
+ * @store: the office database
+ * @kind: which report
+ * @ceremony_id: a ceremony, or 0 for all
+ * @format: CSV, XLSX or PDF
+ * @path: the file to write
+ * @operator_name: (nullable): who asks (%NULL: the system user)
+ * @error: return location for a #GError
+ *
+ * Builds the report, writes it to @path and records it in the audit log (export.report).
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_report_write (SerahStore        *store,
                              SerahReportKind    kind,
                              gint64             ceremony_id,
@@ -149,8 +299,23 @@ gboolean serah_report_write (SerahStore        *store,
                              const char        *path,
                              const char        *operator_name,
                              GError           **error);
-/* The same, noting in fit_report (may be NULL) what a PDF had to shrink below its floor or
- * ellipsize, per record. */
+
+/**
+ * serah_report_write_full:
+ * @store: the office database
+ * @kind: which report
+ * @ceremony_id: a ceremony, or 0 for all
+ * @format: CSV, XLSX or PDF
+ * @path: the file to write
+ * @operator_name: (nullable): who asks (%NULL: the system user)
+ * @fit_report: (nullable): where to note what a PDF had to shrink below its floor or
+ *   ellipsize, per record
+ * @error: return location for a #GError
+ *
+ * serah_report_write(), noting what did not fit.
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_report_write_full (SerahStore        *store,
                                   SerahReportKind    kind,
                                   gint64             ceremony_id,

@@ -32,6 +32,12 @@ typedef enum {
   SERAH_BACKUP_ERROR_UNSAFE,         /* the live database itself, or a copy with a -wal beside it */
   SERAH_BACKUP_ERROR_OTHER_OFFICE,   /* a backup of another office database (other database-id) */
 } SerahBackupError;
+
+/**
+ * serah_backup_error_quark:
+ *
+ * Returns: the quark of #SerahBackupError
+ */
 GQuark serah_backup_error_quark (void);
 
 #define SERAH_BACKUP_DIR_NAME    "backups"
@@ -44,54 +50,146 @@ typedef struct {
   gint64 created_at;   /* Unix seconds, from the name (local time) */
 } SerahBackupInfo;
 
+/**
+ * serah_backup_info_free:
+ * @self: (nullable): a backup's description, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_backup_info_free (SerahBackupInfo *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahBackupInfo, serah_backup_info_free)
 
-/* Writes a backup of store to dest, which must not exist. Call it outside a transaction. */
+/**
+ * serah_backup_create:
+ * @store: the office database
+ * @dest: the file to write; it must not exist
+ * @error: return location for a #GError
+ *
+ * Writes a backup of @store to @dest with SQLite's online backup API, readable by its owner
+ * only. Call it outside a transaction (%SERAH_BACKUP_ERROR_IN_TRANSACTION otherwise); an
+ * existing @dest is never overwritten (%SERAH_BACKUP_ERROR_EXISTS).
+ *
+ * Returns: %TRUE when the backup is complete, %FALSE with @error set
+ */
 gboolean serah_backup_create    (SerahStore  *store,
                                  const char  *dest,
                                  GError     **error);
 
-/* Writes an automatic backup (reason: "import", "print", "merge", "ceremony-close",
- * "pre-restore"...; folded to a-z 0-9 -) and applies the retention rule. Call it before
- * opening the transaction of the action it protects. */
+/**
+ * serah_backup_automatic:
+ * @store: the office database
+ * @reason: why ("import", "print", "merge", "ceremony-close", "pre-restore"...); folded to
+ *   a-z 0-9 -
+ * @error: return location for a #GError
+ *
+ * Writes an automatic backup into the backups folder beside the database and applies the
+ * retention rule. Call it before opening the transaction of the action it protects.
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_backup_automatic (SerahStore  *store,
                                  const char  *reason,
                                  GError     **error);
-/* Same, and returns the path written. */
+
+/**
+ * serah_backup_automatic_path:
+ * @store: the office database
+ * @reason: why, as for serah_backup_automatic()
+ * @error: return location for a #GError
+ *
+ * Same as serah_backup_automatic(), and says where the backup went.
+ *
+ * Returns: (transfer full) (nullable): the path written, or %NULL with @error set
+ */
 char    *serah_backup_automatic_path (SerahStore  *store,
                                       const char  *reason,
                                       GError     **error);
 
-/* The automatic backup an import takes first (reason "import"); nothing is written for a
- * database that holds no participant yet, which an import cannot make worse. */
+/**
+ * serah_backup_before_import:
+ * @store: the office database
+ * @error: return location for a #GError
+ *
+ * The automatic backup an import takes first (reason "import"); nothing is written for a
+ * database that holds no participant yet, which an import cannot make worse.
+ *
+ * Returns: %TRUE when written or not needed, %FALSE with @error set
+ */
 gboolean serah_backup_before_import (SerahStore  *store,
                                      GError     **error);
 
-/* The folder automatic backups of store go to. */
+/**
+ * serah_backup_get_dir:
+ * @store: the office database
+ *
+ * Returns: (transfer full): the folder automatic backups of @store go to (it may not exist yet)
+ */
 char      *serah_backup_get_dir            (SerahStore  *store);
-/* Element type SerahBackupInfo, newest first. An absent folder is an empty list. */
+
+/**
+ * serah_backup_list_automatic:
+ * @store: the office database
+ * @error: return location for a #GError
+ *
+ * Lists the automatic backups of @store, newest first. An absent folder is an empty list.
+ *
+ * Returns: (transfer full) (element-type SerahBackupInfo) (nullable): the backups (the array
+ *   frees its elements), or %NULL with @error set
+ */
 GPtrArray *serah_backup_list_automatic     (SerahStore  *store,
                                             GError     **error);
-/* Applies the retention rule to the automatic backups of the database named db_path, as
- * if the time were now. Returns the number of files removed, -1 on error. */
+
+/**
+ * serah_backup_prune:
+ * @db_path: the database file whose automatic backups are pruned
+ * @now: the time the retention rule counts from
+ * @error: return location for a #GError
+ *
+ * Applies the retention rule (the newest %SERAH_BACKUP_KEEP_NEWEST, plus the newest of each
+ * of the last %SERAH_BACKUP_KEEP_DAYS days) to the automatic backups of @db_path. Nothing
+ * else in the folder is touched.
+ *
+ * Returns: the number of files removed, or -1 with @error set
+ */
 int        serah_backup_prune              (const char  *db_path,
                                             GDateTime   *now,
                                             GError     **error);
 
-/* Checks that path is a complete, undamaged Serah database that this program can open,
- * without changing it or writing anything beside it. Schema version and database-id are
- * returned when asked for. */
+/**
+ * serah_backup_check_candidate:
+ * @path: the file to check
+ * @schema_version: (out) (optional): its schema version
+ * @database_id: (out) (optional) (transfer full): its database id
+ * @error: return location for a #GError
+ *
+ * Checks that @path is a complete, undamaged Serah database that this program can open,
+ * without changing it or writing anything beside it.
+ *
+ * Returns: %TRUE when @path can be restored, %FALSE with @error set (which says what the
+ *   file is when it is not a database)
+ */
 gboolean serah_backup_check_candidate (const char  *path,
                                        int         *schema_version,
                                        char       **database_id,
                                        GError     **error);
 
-/* Replaces the database of store with the backup at candidate, after checking it
- * (serah_backup_check_candidate) and saving the current database as an automatic backup
- * ("pre-restore"; its path in *saved_to). On any refusal the database is left untouched.
- * Returns a newly opened store on the restored database (upgraded to the current schema,
- * the restore recorded in its audit log as operator_name); drop store afterwards. */
+/**
+ * serah_backup_restore:
+ * @store: the office database to replace
+ * @candidate: the backup to restore
+ * @operator_name: who restores, for the audit log
+ * @saved_to: (out) (optional) (transfer full): where the current database was saved
+ * @error: return location for a #GError
+ *
+ * Replaces the database of @store with the backup at @candidate, after checking it
+ * (serah_backup_check_candidate()) and saving the current database as an automatic backup
+ * ("pre-restore"). On any refusal the database is left untouched. Drop @store afterwards and
+ * use the returned store.
+ *
+ * Returns: (transfer full) (nullable): a newly opened store on the restored database
+ *   (upgraded to the current schema, the restore recorded in its audit log), or %NULL with
+ *   @error set
+ */
 SerahStore *serah_backup_restore (SerahStore  *store,
                                   const char  *candidate,
                                   const char  *operator_name,

@@ -28,6 +28,12 @@ typedef enum {
   SERAH_STORE_ERROR_PERMISSION,/* permission denied */
   SERAH_STORE_ERROR_NO_SPACE,  /* disk full */
 } SerahStoreError;
+
+/**
+ * serah_store_error_quark:
+ *
+ * Returns: the quark of #SerahStoreError, the domain of the store's errors
+ */
 GQuark serah_store_error_quark (void);
 
 /* How long a connection waits for another writer's lock before SERAH_STORE_ERROR_BUSY: longer
@@ -40,18 +46,69 @@ GQuark serah_store_error_quark (void);
 #define SERAH_TYPE_STORE (serah_store_get_type ())
 G_DECLARE_FINAL_TYPE (SerahStore, serah_store, SERAH, STORE, GObject)
 
-/* Opens (creating if needed) and migrates the database at path. Runs a quick
- * integrity check and refuses a damaged file with SERAH_STORE_ERROR_CORRUPT. */
+/**
+ * serah_store_open:
+ * @path: the database file; its folder must exist
+ * @error: return location for a #GError
+ *
+ * Opens the database at @path, creating it (readable by its owner only) if it does not
+ * exist, and migrates it to the current schema. Runs a quick integrity check and refuses a
+ * damaged file with %SERAH_STORE_ERROR_CORRUPT, and a file written by a newer Serah with
+ * %SERAH_STORE_ERROR_TOO_NEW. The connection belongs to the calling thread: a worker opens
+ * its own with serah_store_open_like().
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
 SerahStore *serah_store_open            (const char  *path,
                                          GError     **error);
-/* A second connection to the same file for a worker thread (the UI's handle never crosses
- * threads): same settings, no creation, no integrity check, no migration. */
+
+/**
+ * serah_store_open_like:
+ * @other: a store already open on the database
+ * @error: return location for a #GError
+ *
+ * Opens a second connection to the same file for a worker thread (the UI's handle never
+ * crosses threads): same settings, no creation, no integrity check, no migration. The
+ * database id is copied from @other.
+ *
+ * Returns: (transfer full) (nullable): the new store, or %NULL with @error set
+ */
 SerahStore *serah_store_open_like       (SerahStore  *other,
                                          GError     **error);
+
+/**
+ * serah_store_get_path:
+ * @self: a store
+ *
+ * Returns: (transfer none): the path of the database file, as given to serah_store_open()
+ */
 const char *serah_store_get_path        (SerahStore  *self);
+
+/**
+ * serah_store_get_schema_version:
+ * @self: a store
+ *
+ * Returns: the schema version of the open file (`PRAGMA user_version`), -1 if @self is not a
+ *   store
+ */
 int         serah_store_get_schema_version (SerahStore *self);
+
+/**
+ * serah_store_get_latest_schema_version:
+ *
+ * Returns: the schema version this program writes (the number of migration steps)
+ */
 int         serah_store_get_latest_schema_version (void);
-/* Stable random identifier of this database, created on first open. */
+
+/**
+ * serah_store_get_database_id:
+ * @self: a store
+ *
+ * A stable random identifier of this database, created on its first open; backups and
+ * station bundles carry it to say which database they belong to.
+ *
+ * Returns: (transfer none): the database id, owned by @self
+ */
 const char *serah_store_get_database_id (SerahStore  *self);
 
 

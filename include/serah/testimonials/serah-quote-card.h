@@ -19,40 +19,99 @@ G_BEGIN_DECLS
 typedef enum {
   SERAH_QUOTE_CARD_ERROR_TOO_LONG, /* the quote (or name, place) does not fit at the smallest size */
 } SerahQuoteCardError;
+
+/**
+ * serah_quote_card_error_quark:
+ *
+ * Returns: the quark of #SerahQuoteCardError
+ */
 GQuark serah_quote_card_error_quark (void);
 
-/* Draws one card into the square (0, 0)-(size, size) of cr. office may be NULL. Text that
- * does not fit at the smallest size is ellipsized on screen; the writers refuse it. */
+/**
+ * serah_quote_card_draw:
+ * @cr: where to draw, into the square (0, 0)-(@size, @size)
+ * @size: the square's side
+ * @testimonial: the public form of a testimonial
+ * @office: (nullable): the office's name for the footer
+ *
+ * Draws one quote card. Text that does not fit at the smallest size is ellipsized on
+ * screen; the writers refuse it (serah_quote_card_check()).
+ */
 void     serah_quote_card_draw      (cairo_t                      *cr,
                                      double                        size,
                                      const SerahTestimonialPublic *testimonial,
                                      const char                   *office);
-/* The same, noting in report (may be NULL) every text that was ellipsized, under the record
- * "testimoni #ID NAME". */
+
+/**
+ * serah_quote_card_draw_full:
+ * @cr: where to draw, into the square (0, 0)-(@size, @size)
+ * @size: the square's side
+ * @testimonial: the public form of a testimonial
+ * @office: (nullable): the office's name for the footer
+ * @report: (nullable): where to note every text that was ellipsized, under the record
+ *   "testimoni #ID NAME"
+ *
+ * serah_quote_card_draw(), noting what did not fit.
+ */
 void     serah_quote_card_draw_full (cairo_t                      *cr,
                                      double                        size,
                                      const SerahTestimonialPublic *testimonial,
                                      const char                   *office,
                                      SerahFitReport               *report);
-/* Whether the card can be published as it is: FALSE with SERAH_QUOTE_CARD_ERROR_TOO_LONG and
- * a message naming the testimonial when something would be cut. The writers call it. */
+
+/**
+ * serah_quote_card_check:
+ * @testimonial: the public form of a testimonial
+ * @office: (nullable): the office's name
+ * @error: return location for a #GError
+ *
+ * Whether the card can be published as it is. The writers call it.
+ *
+ * Returns: %TRUE when nothing would be cut, %FALSE with @error set
+ *   (%SERAH_QUOTE_CARD_ERROR_TOO_LONG, a message naming the testimonial)
+ */
 gboolean serah_quote_card_check     (const SerahTestimonialPublic *testimonial,
                                      const char                   *office,
                                      GError                      **error);
 
+/**
+ * serah_quote_card_write_png:
+ * @testimonial: the public form of a testimonial
+ * @office: (nullable): the office's name
+ * @path: the PNG file (%SERAH_QUOTE_CARD_PX square)
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_quote_card_write_png (const SerahTestimonialPublic *testimonial,
                                      const char                   *office,
                                      const char                   *path,
                                      GError                      **error);
 
-/* One card a page. Element type SerahTestimonialPublic. */
+/**
+ * serah_quote_card_write_pdf:
+ * @testimonials: (element-type SerahTestimonialPublic): the cards, one a page
+ * @office: (nullable): the office's name
+ * @path: the PDF file
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_quote_card_write_pdf (GPtrArray                    *testimonials,
                                      const char                   *office,
                                      const char                   *path,
                                      GError                      **error);
 
-/* "24 November 2026" from "2026-11-24" (Indonesian month names: the cards are for an
- * Indonesian audience whatever the desktop's language). Returns a new string. */
+/**
+ * serah_quote_card_format_date:
+ * @iso_date: (nullable): a date, yyyy-mm-dd
+ *
+ * "24 November 2026" from "2026-11-24" (Indonesian month names: the cards are for an
+ * Indonesian audience whatever the desktop's language).
+ *
+ * Returns: (transfer full): the date; text that is not a date comes back as it is ("" for
+ *   %NULL); free with g_free()
+ */
 char    *serah_quote_card_format_date (const char *iso_date);
 
 G_END_DECLS

@@ -18,8 +18,22 @@ typedef enum {
   SERAH_CONSENT_WITHDRAWN, /* consent taken back; never exported again */
 } SerahConsent;
 
-/* "none", "anonymous", "named", "withdrawn" (stable: stored and used by the CLI). */
+/**
+ * serah_consent_to_string:
+ * @consent: a consent
+ *
+ * Returns: (transfer none): "none", "anonymous", "named" or "withdrawn" (stable: stored and
+ *   used by the CLI; static)
+ */
 const char *serah_consent_to_string (SerahConsent consent);
+
+/**
+ * serah_consent_parse:
+ * @text: (nullable): a stored consent text
+ * @consent_out: (out): the consent read
+ *
+ * Returns: %TRUE and @consent_out written for a known text, %FALSE otherwise
+ */
 gboolean    serah_consent_parse     (const char   *text,
                                      SerahConsent *consent_out);
 
@@ -47,7 +61,20 @@ typedef struct {
   char         card_no[14];
 } SerahTestimonial;
 
+/**
+ * serah_testimonial_new:
+ *
+ * Returns: (transfer full): an empty testimonial with an empty tag list; free with
+ *   serah_testimonial_free()
+ */
 SerahTestimonial *serah_testimonial_new  (void);
+
+/**
+ * serah_testimonial_free:
+ * @self: (nullable): a testimonial, or %NULL
+ *
+ * Frees @self, its strings and its tags.
+ */
 void              serah_testimonial_free (SerahTestimonial *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahTestimonial, serah_testimonial_free)
 
@@ -67,6 +94,12 @@ typedef struct {
   char    *photo_path;    /* absolute path, named consent only, or NULL */
 } SerahTestimonialPublic;
 
+/**
+ * serah_testimonial_public_free:
+ * @self: (nullable): a public testimonial, or %NULL
+ *
+ * Frees @self, its strings and its tags.
+ */
 void serah_testimonial_public_free (SerahTestimonialPublic *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahTestimonialPublic, serah_testimonial_public_free)
 
@@ -77,6 +110,13 @@ typedef struct {
   char        *operator_name;
   gint64       at;
 } SerahConsentEvent;
+
+/**
+ * serah_consent_event_free:
+ * @self: (nullable): a consent event, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void       serah_consent_event_free (SerahConsentEvent *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahConsentEvent, serah_consent_event_free)
 
@@ -102,6 +142,13 @@ typedef struct {
   gint64              duration_ms;
   gint64              testimonial_id; /* 0 while not attached */
 } SerahRecording;
+
+/**
+ * serah_recording_free:
+ * @self: (nullable): a journalled recording, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_recording_free (SerahRecording *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahRecording, serah_recording_free)
 

@@ -24,37 +24,110 @@ typedef enum {
   SERAH_TESTIMONIAL_ERROR_IO,
   SERAH_TESTIMONIAL_ERROR_NOTHING_TO_EXPORT, /* a PDF of no consented testimonial */
 } SerahTestimonialError;
+
+/**
+ * serah_testimonial_error_quark:
+ *
+ * Returns: the quark of #SerahTestimonialError
+ */
 GQuark serah_testimonial_error_quark (void);
 
-/* For people, translated: "Tidak untuk dipublikasikan", ... */
+/**
+ * serah_consent_label:
+ * @consent: a consent
+ *
+ * Returns: (transfer none): the consent for people, translated ("Tidak untuk
+ *   dipublikasikan", ...; static)
+ */
 const char *serah_consent_label     (SerahConsent consent);
+
+/**
+ * serah_consent_is_publishable:
+ * @consent: a consent
+ *
+ * Returns: %TRUE for anonymous or named consent: the testimonial may leave the machine
+ */
 gboolean    serah_consent_is_publishable (SerahConsent consent);
 
 /* The tags offered first; any other short tag is allowed too. */
 extern const char *const serah_testimonial_suggested_tags[];
 
-/* NULL when the testimonial's consent does not allow publishing. */
+/**
+ * serah_testimonial_make_public:
+ * @store: (nullable): the office database, to find a named testimonial's photo (%NULL: no
+ *   photo)
+ * @testimonial: a testimonial
+ *
+ * Builds what may leave the machine: for anonymous consent without name or photo.
+ *
+ * Returns: (transfer full) (nullable): the public form, or %NULL when the testimonial's
+ *   consent does not allow publishing; free with serah_testimonial_public_free()
+ */
 SerahTestimonialPublic *serah_testimonial_make_public (SerahStore             *store,
                                                        const SerahTestimonial *testimonial);
 
-/* Lower-cases and trims a tag; FALSE (with error) for an empty or unusable one. */
+/**
+ * serah_testimonial_normalise_tag:
+ * @tag: a tag as typed
+ * @error: return location for a #GError
+ *
+ * Lower-cases and trims a tag.
+ *
+ * Returns: (transfer full) (nullable): the tag, or %NULL with @error set for an empty or
+ *   unusable one
+ */
 char    *serah_testimonial_normalise_tag (const char *tag,
                                           GError    **error);
 
-/* <database>-media: where audio recordings and photos live. Created on demand. */
+/**
+ * serah_testimonial_media_dir:
+ * @store: the office database
+ *
+ * Where audio recordings and photos live: the database's path with "-media" appended. This
+ * only names the folder; the imports create it when they need it.
+ *
+ * Returns: (transfer full): the folder's path; free with g_free()
+ */
 char    *serah_testimonial_media_dir     (SerahStore  *store);
-/* Absolute path of a file kept in the media folder. */
+
+/**
+ * serah_testimonial_media_path:
+ * @store: the office database
+ * @name: a file name stored in the database
+ *
+ * Returns: (transfer full) (nullable): the absolute path of @name in the media folder, or
+ *   %NULL when @name is absolute or contains ".." (it would climb out of the folder)
+ */
 char    *serah_testimonial_media_path    (SerahStore  *store,
                                           const char  *name);
 
-/* Checks that path really is an image (magic bytes, then a full decode) and stores a copy in
+/**
+ * serah_testimonial_import_photo:
+ * @store: the office database
+ * @path: an image file
+ * @error: return location for a #GError
+ *
+ * Checks that @path really is an image (magic bytes, then a full decode) and stores a copy in
  * the media folder, re-encoded as JPEG at most 1600 px and without its metadata (phone photos
- * carry the GPS position in EXIF). Returns the name in the media folder. */
+ * carry the GPS position in EXIF).
+ *
+ * Returns: (transfer full) (nullable): the name in the media folder, or %NULL with @error set
+ */
 char    *serah_testimonial_import_photo  (SerahStore  *store,
                                           const char  *path,
                                           GError     **error);
-/* Checks that path is an Ogg file and copies it into the media folder; returns its name.
- * A file already inside the media folder is kept where it is. */
+
+/**
+ * serah_testimonial_import_audio:
+ * @store: the office database
+ * @path: an Ogg file
+ * @error: return location for a #GError
+ *
+ * Checks that @path is an Ogg file and copies it into the media folder. A file already inside
+ * the media folder is kept where it is.
+ *
+ * Returns: (transfer full) (nullable): the name in the media folder, or %NULL with @error set
+ */
 char    *serah_testimonial_import_audio  (SerahStore  *store,
                                           const char  *path,
                                           GError     **error);
@@ -71,14 +144,35 @@ typedef struct {
   const char        *operator_name;
 } SerahTestimonialDraft;
 
-/* Validates the draft, stores its media and records testimonial, tags and first consent event
- * in one transaction. Returns the new id, 0 on error (then no media copy is left behind). */
+/**
+ * serah_testimonial_add:
+ * @store: the office database
+ * @draft: what was said, by whom, with which consent and media
+ * @error: return location for a #GError
+ *
+ * Validates the draft, stores its media and records the testimonial, its tags and its first
+ * consent event in one transaction.
+ *
+ * Returns: the new id, or 0 with @error set (then no media copy is left behind)
+ */
 gint64   serah_testimonial_add (SerahStore                  *store,
                                 const SerahTestimonialDraft *draft,
                                 GError                     **error);
 
-/* Appends a consent event. Refused with SERAH_TESTIMONIAL_ERROR_WITHDRAWN after a
- * withdrawal; a withdrawal needs a reason. */
+/**
+ * serah_testimonial_set_consent:
+ * @store: the office database
+ * @testimonial_id: a testimonial
+ * @consent: the new consent
+ * @note: (nullable): why; required for a withdrawal
+ * @operator_name: (nullable): who records it (%NULL: the system user)
+ * @error: return location for a #GError
+ *
+ * Appends a consent event. Refused with %SERAH_TESTIMONIAL_ERROR_WITHDRAWN after a
+ * withdrawal.
+ *
+ * Returns: %TRUE when recorded, %FALSE with @error set
+ */
 gboolean serah_testimonial_set_consent (SerahStore   *store,
                                         gint64        testimonial_id,
                                         SerahConsent  consent,
@@ -95,18 +189,47 @@ typedef enum {
   SERAH_TESTIMONIAL_FORMAT_PDF,  /* one quote card a page */
 } SerahTestimonialFormat;
 
+/**
+ * serah_testimonial_format_parse:
+ * @text: (nullable): a format's name, as the CLI takes it
+ * @format_out: (out): the format
+ *
+ * Returns: %TRUE and @format_out written for a known name, %FALSE otherwise
+ */
 gboolean serah_testimonial_format_parse (const char             *text,
                                          SerahTestimonialFormat *format_out);
 
-/* Publishable testimonials (optionally of one ceremony, 0 = all), oldest first. Element
- * type SerahTestimonialPublic. */
+/**
+ * serah_testimonial_list_public:
+ * @store: the office database
+ * @ceremony_id: a ceremony, or 0 for all
+ * @error: return location for a #GError
+ *
+ * The publishable testimonials, oldest first, already in their public form.
+ *
+ * Returns: (transfer full) (element-type SerahTestimonialPublic) (nullable): the array (it
+ *   frees its elements), or %NULL with @error set
+ */
 GPtrArray *serah_testimonial_list_public (SerahStore  *store,
                                           gint64       ceremony_id,
                                           GError     **error);
 
-/* Writes the publishable testimonials to path; *n_written gets how many. For PNG, path is a
- * folder (created if needed) or a pattern containing "%d" (replaced by the id). The export
- * is recorded in the audit log (export.testimonials) with who made it. */
+/**
+ * serah_testimonial_export:
+ * @store: the office database
+ * @ceremony_id: a ceremony, or 0 for all
+ * @format: the file format
+ * @path: the file; for PNG a folder (created if needed) or a pattern containing "%d"
+ *   (replaced by the id)
+ * @operator_name: (nullable): who exports (%NULL: the system user)
+ * @n_written: (out) (optional): how many testimonials were written
+ * @error: return location for a #GError
+ *
+ * Writes the publishable testimonials, and only those, and records the export in the audit
+ * log (export.testimonials).
+ *
+ * Returns: %TRUE when written, %FALSE with @error set
+ */
 gboolean serah_testimonial_export (SerahStore             *store,
                                    gint64                  ceremony_id,
                                    SerahTestimonialFormat  format,
@@ -117,21 +240,94 @@ gboolean serah_testimonial_export (SerahStore             *store,
 
 /* ---- what the GUI and the CLI read and end (the SQL: serah-store-testimonial.c) ---- */
 
+/**
+ * serah_testimonials_get:
+ * @store: the office database
+ * @id: a testimonial's row id
+ * @error: return location for a #GError
+ *
+ * Reads one testimonial with its tags and current consent.
+ *
+ * Returns: (transfer full) (nullable): the testimonial, or %NULL with no error when there is
+ *   no such id
+ */
 SerahTestimonial *serah_testimonials_get   (SerahStore *store,
                                             gint64      id,
                                             GError    **error);
+
+/**
+ * serah_testimonials_list:
+ * @store: the office database
+ * @ceremony_id: a ceremony, or 0 for all
+ * @publishable_only: only those whose current consent is anonymous or named (oldest first)
+ * @error: return location for a #GError
+ *
+ * Lists testimonials, newest first (oldest first with @publishable_only).
+ *
+ * Returns: (transfer full) (nullable) (element-type SerahTestimonial): the testimonials, or
+ *   %NULL with @error set
+ */
 GPtrArray        *serah_testimonials_list  (SerahStore *store,
                                             gint64      ceremony_id,
                                             gboolean    publishable_only,
                                             GError    **error);
+
+/**
+ * serah_testimonials_guess_ceremony:
+ * @store: the office database
+ * @error: return location for a #GError
+ *
+ * The ceremony a new testimonial most likely belongs to: the open ceremony with the latest
+ * live handover, else the newest open ceremony.
+ *
+ * Returns: its id, or 0 when there is none
+ */
 gint64 serah_testimonials_guess_ceremony   (SerahStore *store,
                                             GError    **error);
+
+/**
+ * serah_testimonial_latest_handover_participant:
+ * @store: the office database
+ * @ceremony_id: the ceremony
+ * @error: return location for a #GError
+ *
+ * The participant of the latest live (not undone) handover of a ceremony: the person just
+ * served at the check-off, offered first for a testimonial.
+ *
+ * Returns: the participant's id, or 0 when none
+ */
 gint64 serah_testimonial_latest_handover_participant (SerahStore *store,
                                                       gint64      ceremony_id,
                                                       GError    **error);
+
+/**
+ * serah_recordings_list:
+ * @store: the office database
+ * @state: which recordings: OPEN (never ended), FINISHED or RECOVERED (not yet attached to a
+ *   testimonial)
+ * @error: return location for a #GError
+ *
+ * Lists the journalled audio recordings in a state, newest first.
+ *
+ * Returns: (transfer full) (nullable) (element-type SerahRecording): the recordings, or %NULL
+ *   with @error set
+ */
 GPtrArray *serah_recordings_list           (SerahStore         *store,
                                             SerahRecordingState state,
                                             GError            **error);
+
+/**
+ * serah_recording_end:
+ * @store: the office database
+ * @recording_id: the journal row of the recording
+ * @state: how it ended (FINISHED, RECOVERED or DISCARDED)
+ * @duration_ms: its length
+ * @error: return location for a #GError
+ *
+ * Records in the journal how a recording ended.
+ *
+ * Returns: %TRUE when recorded, %FALSE with @error set
+ */
 gboolean   serah_recording_end             (SerahStore         *store,
                                             gint64              recording_id,
                                             SerahRecordingState state,
