@@ -196,15 +196,34 @@ SerahStore *serah_backup_restore (SerahStore  *store,
                                   char       **saved_to,
                                   GError     **error);
 
-/* The name by which a restore names an office: its office-name setting, else its
- * database-id. */
+/**
+ * serah_backup_office_label:
+ * @store: an office database
+ *
+ * The name by which a restore names an office: its office-name setting, else its database-id.
+ *
+ * Returns: (transfer full): the label
+ */
 char       *serah_backup_office_label (SerahStore *store);
 
-/* As serah_backup_restore, for a backup of another office database (a different
+/**
+ * serah_backup_restore_confirmed:
+ * @store: the office database (closed and replaced on success)
+ * @candidate: the backup to restore
+ * @replace_office: (nullable): serah_backup_office_label() of @store, to confirm
+ * @with_office: (nullable): serah_backup_office_label() of @candidate, to confirm
+ * @operator_name: (nullable): who restores, for the audit log
+ * @saved_to: (out) (optional) (transfer full): where the replaced database was saved
+ * @error: return location for a #GError
+ *
+ * As serah_backup_restore(), for a backup of another office database (a different
  * database-id; every card printed here would then verify as "another office"): refused with
- * SERAH_BACKUP_ERROR_OTHER_OFFICE, naming both offices, unless replace_office names this
- * database and with_office the backup's (serah_backup_office_label of each, exactly). With
- * NULL confirmations this is serah_backup_restore. Issue 17. */
+ * %SERAH_BACKUP_ERROR_OTHER_OFFICE, naming both offices, unless @replace_office names this
+ * database and @with_office the backup's, exactly. With %NULL confirmations this is
+ * serah_backup_restore().
+ *
+ * Returns: (transfer full) (nullable): the restored database, opened; %NULL with @error set
+ */
 SerahStore *serah_backup_restore_confirmed (SerahStore  *store,
                                             const char  *candidate,
                                             const char  *replace_office,
