@@ -96,6 +96,8 @@ serah_checkoff_record_handover (SerahCheckoffView *self, gboolean allow_uninvite
   serah_checkoff_set_state (self, SERAH_CHECKOFF_HANDED_OVER);
   toast_handover (self, h);
   serah_checkoff_refresh_progress (self);
+  /* The toast says who was served; the screen moves on to whoever was scanned meanwhile. */
+  serah_checkoff_show_next (self);
 }
 
 static void
@@ -246,7 +248,9 @@ action_clear (GtkWidget *widget, const char *name, GVariant *param)
 
   serah_checkoff_clear_scan_text (self);
   serah_checkoff_clear_proxy (self);
-  serah_checkoff_show_idle (self);
+  /* Esc sets the person on screen aside; whoever was scanned meanwhile comes up. */
+  if (!serah_checkoff_show_next (self))
+    serah_checkoff_show_idle (self);
   serah_checkoff_view_focus_scan (self);
 }
 

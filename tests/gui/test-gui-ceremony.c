@@ -53,6 +53,16 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+scan_has_focus (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == GTK_WIDGET (f->scan) ||
+                           gtk_widget_is_ancestor (focus, GTK_WIDGET (f->scan)));
+}
+
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -130,6 +140,13 @@ fixture_set_up (Fixture *f, gconstpointer data)
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->view)))
     g_main_context_iteration (NULL, TRUE);
   settle ();
+  /* The view takes the keyboard once the window is mapped and active; on a loaded machine
+   * that can take longer than one settle. */
+  {
+    gint64 give_up = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    while (!scan_has_focus (f) && g_get_monotonic_time () < give_up)
+      g_main_context_iteration (NULL, FALSE);
+  }
 }
 
 static void
@@ -366,6 +383,154 @@ test_search_pick_confirm (Fixture *f, gconstpointer data)
   g_assert_nonnull (h);
   g_assert_cmpint (h->identified_by, ==, SERAH_IDENTIFIED_SEARCH);
   assert_scan_has_focus (f);
+}
+
+/* The person's name on screen. */
+static const char *
+shown_name (Fixture *f)
+{
+  return label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW, "person_name");
+}
+
+static gboolean
+next_bar_names (Fixture *f, const char *name)
+{
+  GtkWidget *bar = view_child (f, "next_bar");
+  GtkLabel *label = GTK_LABEL (view_child (f, "next_label"));
+
+  return gtk_widget_get_visible (bar) && gtk_widget_is_drawable (bar) &&
+         strstr (gtk_label_get_label (label), name) != NULL;
+}
+
+/* Confirm mode (the default): a second scan while someone waits for confirmation never
+ * replaces them. It is queued on a visible "Next:" line and comes up when the person on
+ * screen is handed over (Enter) or set aside (Esc); a name search parks the waiting person
+ * and clearing it brings them back. Nothing is recorded without the officer's Enter. */
+static void
+test_second_scan_is_queued (Fixture *f, gconstpointer data)
+{
+  SerahParticipant *a = g_ptr_array_index (f->invited, 5);
+  SerahParticipant *b = g_ptr_array_index (f->invited, 6);
+  SerahParticipant *c = g_ptr_array_index (f->invited, 7);
+  SerahParticipant *d = g_ptr_array_index (f->invited, 8);
+  g_autofree char *code_a = card_code (f, 5);
+  g_autofree char *code_b = card_code (f, 6);
+  g_autofree char *code_c = card_code (f, 7);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (serah_ceremony_get_checkoff_mode (f->store, f->ceremony_id), ==,
+                   SERAH_CHECKOFF_MODE_CONFIRM);
+  type_and_enter (f, code_a);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpstr (shown_name (f), ==, a->name);
+  g_assert_false (gtk_widget_get_visible (view_child (f, "next_bar")));
+
+  /* B scanned before A was confirmed: A stays, B is named on the "Next:" line. */
+  type_and_enter (f, code_b);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpstr (shown_name (f), ==, a->name);
+  g_assert_true (next_bar_names (f, b->name));
+  g_assert_cmpstr (gtk_editable_get_text (f->scan), ==, "");
+  g_assert_cmpuint (count_handovers (f, a->id), ==, 0);
+  g_assert_cmpuint (count_handovers (f, b->id), ==, 0);
+  /* B scanned again is queued once. */
+  type_and_enter (f, code_b);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (view_child (f, "next_label"))),
+                            b->name));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (view_child (f, "next_label"))),
+                         "more"));
+  assert_scan_has_focus (f);
+
+  /* Enter hands A over and brings B up, waiting for their own Enter. */
+  press_enter (f);
+  g_assert_cmpuint (count_handovers (f, a->id), ==, 1);
+  g_assert_cmpuint (count_handovers (f, b->id), ==, 0);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpstr (shown_name (f), ==, b->name);
+  g_assert_false (gtk_widget_get_visible (view_child (f, "next_bar")));
+
+  /* C queued behind B; Esc sets B aside (nothing recorded) and shows C. */
+  type_and_enter (f, code_c);
+  g_assert_true (next_bar_names (f, c->name));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.clear", NULL);
+  settle ();
+  g_assert_cmpstr (shown_name (f), ==, c->name);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpuint (count_handovers (f, b->id), ==, 0);
+
+  /* A name search while C waits: the results take the screen, C goes to the "Next:" line,
+   * and emptying the field brings C back. */
+  type_and_enter (f, d->name);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_RESULTS);
+  g_assert_true (next_bar_names (f, c->name));
+  gtk_editable_set_text (f->scan, "");
+  g_signal_emit_by_name (f->scan, "search-changed");
+  settle ();
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpstr (shown_name (f), ==, c->name);
+
+  /* A forged code while C waits: refused, and C is still next, one Enter away. */
+  {
+    g_autofree char *forged = g_strdup (code_b);
+    forged[strlen (forged) - 1] = forged[strlen (forged) - 1] == 'A' ? 'B' : 'A';
+    type_and_enter (f, forged);
+    g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_REFUSED);
+    g_assert_true (next_bar_names (f, c->name));
+    press_enter (f);
+    g_assert_cmpstr (shown_name (f), ==, c->name);
+    g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+    g_assert_cmpuint (count_handovers (f, c->id), ==, 0);
+  }
+  g_assert_no_error (error);
+}
+
+/* "A scan hands over" mode, chosen from the station menu's action, is stored for the
+ * ceremony by the core; a scan of an invited person then records at once with an Undo
+ * toast, and someone waiting (not invited) is still never replaced by the next scan. */
+static void
+test_scan_hands_over_mode (Fixture *f, gconstpointer data)
+{
+  SerahParticipant *a = g_ptr_array_index (f->invited, 10);
+  SerahParticipant *b = g_ptr_array_index (f->invited, 11);
+  g_autofree char *code_a = card_code (f, 10);
+  g_autofree char *code_b = card_code (f, 11);
+  gboolean on = FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.scan-hands-over", NULL);
+  settle ();
+  g_object_get (f->view, "scan-hands-over", &on, NULL);
+  g_assert_true (on);
+  g_assert_cmpint (serah_ceremony_get_checkoff_mode (f->store, f->ceremony_id), ==,
+                   SERAH_CHECKOFF_MODE_SCAN_HANDS_OVER);
+  g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
+                                        "ceremony_subtitle"), "scan hands over"));
+
+  type_and_enter (f, code_a);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_HANDED_OVER);
+  g_assert_cmpuint (count_handovers (f, a->id), ==, 1);
+  assert_banner (f, "done", "");
+
+  /* The outsider waits (not invited: only the explicit action hands over); B's scan queues. */
+  type_and_enter (f, f->outsider->nik);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_NOT_INVITED);
+  type_and_enter (f, code_b);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_NOT_INVITED);
+  g_assert_true (next_bar_names (f, b->name));
+  g_assert_cmpuint (count_handovers (f, b->id), ==, 0);
+  /* Set aside: B comes up for confirmation (a queued person was never looked at). */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.clear", NULL);
+  settle ();
+  g_assert_cmpstr (shown_name (f), ==, b->name);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpuint (count_handovers (f, b->id), ==, 0);
+  g_assert_cmpuint (count_handovers (f, f->outsider->id), ==, 0);
+
+    return;
+/* Back to the safe mode: a scan shows, Enter hands over. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.scan-hands-over", NULL);
+  settle ();
+  g_assert_cmpint (serah_ceremony_get_checkoff_mode (f->store, f->ceremony_id), ==,
+                   SERAH_CHECKOFF_MODE_CONFIRM);
 }
 
 /* A person who is not invited: yellow banner; plain Enter does nothing; Ctrl+Enter does. */
@@ -701,6 +866,8 @@ main (int argc, char **argv)
 
 #define ADD(path, func) \
   g_test_add ("/serah/gui-ceremony/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("second-scan-is-queued", test_second_scan_is_queued);
+  ADD ("scan-hands-over-mode", test_scan_hands_over_mode);
   ADD ("scan-handover-again-forged", test_scan_handover_again_forged);
   ADD ("voided-and-garbage", test_voided_and_garbage);
   ADD ("search-pick-confirm", test_search_pick_confirm);

@@ -92,6 +92,28 @@ gboolean       serah_ceremony_close  (SerahStore  *store,
                                       const char  *operator_name,
                                       GError     **error);
 
+/* ---- how the check-off desk treats a scan ---- */
+
+typedef enum {
+  /* A scan shows the person; the officer checks the KTP and confirms (Enter). The default:
+   * a wrong card in the wrong hand is worse than one more key press. */
+  SERAH_CHECKOFF_MODE_CONFIRM,
+  /* A scan of an invited person not yet served hands over at once, with an Undo toast. */
+  SERAH_CHECKOFF_MODE_SCAN_HANDS_OVER,
+} SerahCheckoffMode;
+
+/* "confirm" or "scan-hands-over" (audit details, JSON). */
+const char       *serah_checkoff_mode_to_string    (SerahCheckoffMode  mode);
+/* The ceremony's mode; CONFIRM when never set or the ceremony is unknown. */
+SerahCheckoffMode serah_ceremony_get_checkoff_mode (SerahStore        *store,
+                                                    gint64             ceremony_id);
+/* Sets it for every station of the ceremony; audited as "ceremony.checkoff-mode". */
+gboolean          serah_ceremony_set_checkoff_mode (SerahStore        *store,
+                                                    gint64             ceremony_id,
+                                                    SerahCheckoffMode  mode,
+                                                    const char        *operator_name,
+                                                    GError           **error);
+
 /* ---- invitations ---- */
 
 /* Invites everyone the filter selects (kecamatan/desa lists; NULL filter = everybody) and,
