@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <serah/store/serah-changes.h>
 
 #include "serah-ceremony-page.h"
 #include "serah-ceremony-create-dialog.h"
@@ -127,10 +128,22 @@ serah_ceremony_page_set_active_ceremony (SerahCeremonyPage *self, gint64 ceremon
     g_warning ("ceremonies: cannot remember the active ceremony: %s", error->message);
 }
 
+/* Handovers, undos, merges and new ceremonies change the list's counts. */
+static void
+on_store_changes (SerahCeremonyPage *self, guint what)
+{
+  if (what & (SERAH_CHANGE_HANDOVERS | SERAH_CHANGE_CEREMONIES | SERAH_CHANGE_PARTICIPANTS))
+    reload_list (self);
+}
+
 static void
 store_changed (SerahCeremonyPage *self)
 {
   g_autofree char *saved = NULL;
+
+  if (self->store != NULL)
+    g_signal_connect_object (serah_changes_for_store (self->store), "changed",
+                             G_CALLBACK (on_store_changes), self, G_CONNECT_SWAPPED);
 
   g_object_set (self->checkoff_view, "store", self->store, NULL);
   if (self->store != NULL)
@@ -153,6 +166,7 @@ static void
 ceremony_created (SerahCeremonyCreateDialog *dialog, gint64 ceremony_id, SerahCeremonyPage *self)
 {
   serah_ceremony_page_set_active_ceremony (self, ceremony_id);
+  serah_changes_emit (self->store, SERAH_CHANGE_CEREMONIES);
 }
 
 static void
@@ -173,6 +187,8 @@ close_confirmed (AdwMessageDialog *dialog, const char *response, SerahCeremonyPa
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (failed));
     }
+  else
+    serah_changes_emit (self->store, SERAH_CHANGE_CEREMONIES);
   serah_checkoff_view_reload (self->checkoff_view);
 }
 
@@ -266,6 +282,8 @@ serah_ceremony_page_set_property (GObject *object, guint prop_id, const GValue *
   switch (prop_id)
     {
     case PROP_STORE:
+      if (self->store != NULL && self->store != g_value_get_object (value))
+        g_signal_handlers_disconnect_by_data (serah_changes_for_store (self->store), self);
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
           store_changed (self);

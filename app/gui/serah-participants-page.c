@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <serah/store/serah-changes.h>
 
 #include "serah-import-dialog.h"
 #include "serah-participant-item.h"
@@ -274,6 +275,8 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (report != NULL)
     {
       reload (self);
+      /* The Cetak, Acara and Laporan pages count these people too. */
+      serah_changes_emit (self->store, SERAH_CHANGE_PARTICIPANTS);
       gtk_window_present (GTK_WINDOW (serah_import_dialog_new (GTK_WINDOW (root),
                                                                g_steal_pointer (&report))));
     }

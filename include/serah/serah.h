@@ -21,6 +21,7 @@
 #include <serah/admin/serah-operators.h>
 #include <serah/admin/serah-audit.h>
 #include <serah/store/serah-backup.h>
+#include <serah/store/serah-changes.h>
 
 /* printing (issue 3) */
 #include <serah/cards/serah-template.h>

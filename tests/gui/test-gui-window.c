@@ -11,7 +11,10 @@
 
 #include <serah/ceremony/serah-ceremony.h>
 
+#include "serah-area-selector.h"
 #include "serah-ceremony-page.h"
+#include "serah-participants-page.h"
+#include "serah-print-page.h"
 #include "serah-checkoff-view.h"
 #include "serah-test-gui.h"
 #include "serah-test-util.h"
@@ -198,6 +201,49 @@ test_checkoff_fits (Fixture *f, gconstpointer data)
   assert_fits (f, "check-off already handed over");
 }
 
+static gboolean
+import_finished (gpointer data)
+{
+  return !serah_participants_page_get_importing (SERAH_PARTICIPANTS_PAGE (data));
+}
+
+static gboolean
+print_count_is (gpointer data)
+{
+  gpointer *args = data;
+  return serah_area_selector_get_count (args[0]) == GPOINTER_TO_INT (args[1]);
+}
+
+/* Pages are live: people imported on the Peserta page are on the Cetak page's count at once,
+ * without a restart or a refresh (the store's change hub tells the page). */
+static void
+test_import_reaches_print_page (Fixture *f, gconstpointer data)
+{
+  static const char csv[] =
+    "NIK,NO_KARTU,NAMA,JK,TGL_LAHIR,DESA,KECAMATAN\n"
+    "3601234501900001,0009990000001,Wulan Kertawijaya,P,1990-01-05,Sukamaju,Labuan\n"
+    "3601230201910002,0009990000002,Yusuf Kertawijaya,L,1991-01-02,Sukamaju,Labuan\n"
+    "3601234301920003,0009990000003,Zahra Kertawijaya,P,1992-01-03,Sukamaju,Labuan\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "peserta.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SerahParticipantsPage *participants = SERAH_PARTICIPANTS_PAGE (
+    find_descendant (GTK_WIDGET (f->window), SERAH_TYPE_PARTICIPANTS_PAGE));
+  GtkWidget *print = find_descendant (GTK_WIDGET (f->window), SERAH_TYPE_PRINT_PAGE);
+  SerahAreaSelector *areas = SERAH_AREA_SELECTOR (find_descendant (print, SERAH_TYPE_AREA_SELECTOR));
+  gpointer args[2] = { areas, GINT_TO_POINTER (43) };
+
+  g_assert_nonnull (areas);
+  g_assert_cmpint (serah_area_selector_get_count (areas), ==, 40);
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  show_page (f, "participants");
+  serah_participants_page_import_file (participants, file);
+  wait_until (import_finished, participants);
+  /* The Cetak page was not on screen and nobody pressed anything there. */
+  wait_until (print_count_is, args);
+  g_assert_true (serah_area_selector_select_area (areas, "Labuan", "Sukamaju", TRUE));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -223,5 +269,7 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/serah/gui-window/checkoff-fits", Fixture, NULL, fixture_setup,
               test_checkoff_fits, fixture_teardown);
+  g_test_add ("/serah/gui-window/import-reaches-print-page", Fixture, NULL, fixture_setup,
+              test_import_reaches_print_page, fixture_teardown);
   return g_test_run ();
 }
