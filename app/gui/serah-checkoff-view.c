@@ -403,11 +403,16 @@ serah_checkoff_update_recipient_label (SerahCheckoffView *self)
   if (self->current != NULL && self->current->handover != NULL)
     text = serah_format_recipient (self->current->handover);
   else if (self->proxy_name != NULL)
-    /* TRANSLATORS: representative's name, relationship and ID number */
-    text = g_strdup_printf (_("Representative: %s (%s), ID %s"), self->proxy_name,
-                            self->proxy_relation,
-                            self->proxy_id_number && *self->proxy_id_number
-                              ? self->proxy_id_number : _("not given"));
+    {
+      /* The screen faces the queue: the representative's KTP number is masked like a NIK
+       * (the full number is recorded, never shown). */
+      g_autofree char *id = serah_nik_mask (self->proxy_id_number);
+      /* TRANSLATORS: representative's name, relationship and ID number */
+      text = g_strdup_printf (_("Representative: %s (%s), ID %s"), self->proxy_name,
+                              self->proxy_relation,
+                              self->proxy_id_number && *self->proxy_id_number
+                                ? id : _("not given"));
+    }
   else
     text = g_strdup (_("The participant in person"));
   gtk_label_set_label (self->person_recipient, text);

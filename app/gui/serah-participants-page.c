@@ -223,7 +223,9 @@ pulse_import_progress (gpointer user_data)
 static void
 set_importing (SerahParticipantsPage *self, gboolean importing)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.import",
+                                 !importing &&
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.cancel-import", importing);
   gtk_revealer_set_reveal_child (self->import_revealer, importing);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
@@ -294,7 +296,19 @@ static void
 update_show_nik (SerahParticipantsPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.show-nik",
-                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL &&
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
+}
+
+void
+serah_participants_page_update_actions (SerahParticipantsPage *self)
+{
+  g_return_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.import",
+                                 self->import_cancellable == NULL &&
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
+  update_show_nik (self);
 }
 
 /* A deliberate look at one full NIK: administrators only, recorded before it is shown. */

@@ -27,4 +27,8 @@ gboolean              serah_participants_page_get_importing (SerahParticipantsPa
  * Indonesian. */
 char                 *serah_format_count (gint64 n);
 
+/* Enables the page's actions for the signed-in operator's role (import and "show NIK" are for
+ * administrators). The window calls it when the operator changes. */
+void serah_participants_page_update_actions (SerahParticipantsPage *self);
+
 G_END_DECLS

@@ -444,7 +444,10 @@ void
 serah_print_page_update_actions (SerahPrintPage *self)
 {
   gboolean busy = self->cancellable != NULL;
-  gboolean can_print = !busy && self->planning == NULL && self->plan_ok && self->plan.cards > 0;
+  /* hardening (issue 6): printing is for administrators; an officer is not offered it. */
+  gboolean admin = serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN);
+  gboolean can_print = admin && !busy && self->planning == NULL && self->plan_ok &&
+                       self->plan.cards > 0;
   GtkWidget *widget = GTK_WIDGET (self);
   guint sheets = preview_sheets (self);
   guint sheet, slot, n_slots;
@@ -456,8 +459,10 @@ serah_print_page_update_actions (SerahPrintPage *self)
   gtk_widget_action_set_enabled (widget, "print.print", can_print);
   gtk_widget_action_set_enabled (widget, "print.export-pdf", can_print);
   gtk_widget_action_set_enabled (widget, "print.cancel", busy);
-  gtk_widget_action_set_enabled (widget, "print.reprint", !busy && self->store && self->card && self->sheet);
-  gtk_widget_action_set_enabled (widget, "print.calibrate", !busy && self->store && self->sheet);
+  gtk_widget_action_set_enabled (widget, "print.reprint",
+                                 admin && !busy && self->store && self->card && self->sheet);
+  gtk_widget_action_set_enabled (widget, "print.calibrate",
+                                 admin && !busy && self->store && self->sheet);
   gtk_widget_action_set_enabled (widget, "print.preview-previous", sheet > 0 || slot > 0);
   gtk_widget_action_set_enabled (widget, "print.preview-next",
                                  sheets > 0 && (sheet + 1 < sheets ||

@@ -418,6 +418,16 @@ on_store_changes (SerahReportsPage *self, guint what)
     self->stale = TRUE;
 }
 
+void
+serah_reports_page_update_actions (SerahReportsPage *self)
+{
+  g_return_if_fail (SERAH_IS_REPORTS_PAGE (self));
+
+  /* Exports are for administrators (and audited by the core). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export",
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
+}
+
 static void
 on_map (SerahReportsPage *self)
 {

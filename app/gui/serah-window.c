@@ -139,6 +139,42 @@ serah_window_require_role (GtkWidget *widget, SerahRole role, const char *what)
 }
 
 gboolean
+serah_window_role_allows (GtkWidget *widget, SerahRole role)
+{
+  SerahWindow *window;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  window = window_for (widget);
+  return window == NULL || (!window->locked && window->operator_name != NULL &&
+                            window->operator_role >= role);
+}
+
+/* Administrator actions are disabled, not merely refused, in an officer's session. */
+static void
+update_role_actions (SerahWindow *self)
+{
+  gboolean admin = serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN);
+  GtkWidget *page;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-log", admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.operators", admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", admin);
+  if (self->stack == NULL)
+    return;
+  page = adw_view_stack_get_child_by_name (self->stack, "participants");
+  if (SERAH_IS_PARTICIPANTS_PAGE (page))
+    serah_participants_page_update_actions (SERAH_PARTICIPANTS_PAGE (page));
+  page = adw_view_stack_get_child_by_name (self->stack, "print");
+  if (SERAH_IS_PRINT_PAGE (page))
+    serah_print_page_update_actions (SERAH_PRINT_PAGE (page));
+  page = adw_view_stack_get_child_by_name (self->stack, "reports");
+  if (SERAH_IS_REPORTS_PAGE (page))
+    serah_reports_page_update_actions (SERAH_REPORTS_PAGE (page));
+}
+
+gboolean
 serah_window_get_locked (SerahWindow *self)
 {
   g_return_val_if_fail (SERAH_IS_WINDOW (self), FALSE);
@@ -173,6 +209,7 @@ update_operator_button (SerahWindow *self)
                                  !self->bootstrap && self->operator_name != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.setup-operators",
                                  self->bootstrap && !self->locked);
+  update_role_actions (self);
 }
 
 static void
@@ -203,6 +240,7 @@ set_operator (SerahWindow *self, const char *name, SerahRole role, gboolean boot
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATOR_NAME]);
   if (role_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATOR_ROLE]);
+  update_role_actions (self);
 }
 
 static gboolean check_idle (gpointer user_data);

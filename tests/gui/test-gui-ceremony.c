@@ -603,12 +603,21 @@ test_representative_and_undo (Fixture *f, gconstpointer data)
   adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (rep),
                                                                             SERAH_TYPE_REPRESENTATIVE_DIALOG,
                                                                             "relation_row")), 2);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (rep),
+                                                                      SERAH_TYPE_REPRESENTATIVE_DIALOG,
+                                                                      "id_row")),
+                         "3601015112920019");
   gtk_widget_activate_action (GTK_WIDGET (rep), "representative.save", NULL);
   settle ();
   g_assert_null (find_toplevel (SERAH_TYPE_REPRESENTATIVE_DIALOG));
   assert_scan_has_focus (f);
   g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
                                         "person_recipient"), "Siti Aminah"));
+  /* The screen faces the queue: the representative's KTP number is masked like a NIK. */
+  g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
+                                        "person_recipient"), "360101********19"));
+  g_assert_null (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
+                                     "person_recipient"), "3601015112920019"));
 
   press_enter (f);
   h = live_handover (f, p->id);
@@ -616,6 +625,7 @@ test_representative_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpint (h->recipient, ==, SERAH_RECIPIENT_REPRESENTATIVE);
   g_assert_cmpstr (h->proxy_name, ==, "Siti Aminah");
   g_assert_cmpstr (h->proxy_relation, ==, "istri");
+  g_assert_cmpstr (h->proxy_id_number, ==, "3601015112920019"); /* recorded in full */
 
   /* Ctrl+Z: a reason is asked; the default quick reason is accepted with Enter. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.undo-last", NULL);

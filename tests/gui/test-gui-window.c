@@ -9,10 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include <serah/admin/serah-operators.h>
 #include <serah/ceremony/serah-ceremony.h>
 
 #include "serah-area-selector.h"
 #include "serah-ceremony-page.h"
+#include "serah-lock-view.h"
 #include "serah-participants-page.h"
 #include "serah-print-page.h"
 #include "serah-checkoff-view.h"
@@ -244,6 +246,100 @@ test_import_reaches_print_page (Fixture *f, gconstpointer data)
   g_assert_true (serah_area_selector_select_area (areas, "Labuan", "Sukamaju", TRUE));
 }
 
+/* The first widget under root whose action-name is action (a button bound to it). */
+static GtkWidget *
+find_actionable (GtkWidget *root, const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+signed_in (gpointer data)
+{
+  return !serah_window_get_locked (SERAH_WINDOW (data));
+}
+
+/* Signs in through the lock screen as a person would: operator, PIN, Enter. */
+static void
+sign_in (Fixture *f, const char *name, const char *pin)
+{
+  SerahLockView *lock = SERAH_LOCK_VIEW (find_descendant (GTK_WIDGET (f->window),
+                                                          SERAH_TYPE_LOCK_VIEW));
+  AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (lock),
+                                                                   SERAH_TYPE_LOCK_VIEW,
+                                                                   "operator_row"));
+  GtkWidget *pin_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (lock),
+                                                                  SERAH_TYPE_LOCK_VIEW,
+                                                                  "pin_row"));
+  GListModel *labels = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), name) != NULL)
+      adw_combo_row_set_selected (row, i);
+  gtk_editable_set_text (GTK_EDITABLE (pin_row), pin);
+  g_signal_emit_by_name (pin_row, "activate");
+  wait_until (signed_in, f->window);
+  run_until_idle ();
+}
+
+/* An officer's session is not offered what it would be refused: import, show NIK, print,
+ * reprint, report exports and the administrator's menu items are disabled (their buttons
+ * insensitive); an administrator's session has them. */
+static void
+test_officer_sees_no_admin_actions (Fixture *f, gconstpointer data)
+{
+  static const char *const admin_actions[] = { "participants.import", "participants.show-nik",
+                                               "print.reprint" };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *list;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_true (serah_operators_add (f->store, "siti", "Siti Aminah", SERAH_ROLE_ADMIN, "204718",
+                                      NULL, &error));
+  g_assert_true (serah_operators_add (f->store, "budi", NULL, SERAH_ROLE_OFFICER, "550123", "siti",
+                                      &error));
+  g_assert_no_error (error);
+  f->window = serah_window_new (NULL, f->store);
+  window = GTK_WIDGET (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  run_for (50);
+
+  sign_in (f, "budi", "550123");
+  /* A participant selected: "show NIK" would otherwise be enabled. */
+  list = find_descendant (window, GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (list);
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)), 0, TRUE);
+  run_until_idle ();
+  for (guint i = 0; i < G_N_ELEMENTS (admin_actions); i++)
+    {
+      GtkWidget *button = find_actionable (window, admin_actions[i]);
+      g_test_message ("officer: %s", admin_actions[i]);
+      g_assert_nonnull (button);
+      g_assert_false (gtk_widget_get_sensitive (button));
+    }
+
+  gtk_widget_activate_action (window, "win.lock", NULL);
+  run_until_idle ();
+  sign_in (f, "siti", "204718");
+  for (guint i = 0; i < G_N_ELEMENTS (admin_actions); i++)
+    {
+      GtkWidget *button = find_actionable (window, admin_actions[i]);
+      g_test_message ("admin: %s", admin_actions[i]);
+      g_assert_true (gtk_widget_get_sensitive (button));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -271,5 +367,7 @@ main (int argc, char **argv)
               test_checkoff_fits, fixture_teardown);
   g_test_add ("/serah/gui-window/import-reaches-print-page", Fixture, NULL, fixture_setup,
               test_import_reaches_print_page, fixture_teardown);
+  g_test_add ("/serah/gui-window/officer-sees-no-admin-actions", Fixture, NULL, fixture_setup,
+              test_officer_sees_no_admin_actions, fixture_teardown);
   return g_test_run ();
 }
