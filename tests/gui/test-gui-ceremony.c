@@ -8,6 +8,8 @@
 #include <serah/serah.h>
 #include <serah/ceremony/serah-ceremony.h>
 #include <serah/ceremony/serah-station.h>
+#include <serah/ceremony/serah-paper.h>
+#include <serah/admin/serah-audit.h>
 
 #include "serah-ceremony-page.h"
 #include "serah-checkoff-view.h"
@@ -533,6 +535,55 @@ test_scan_hands_over_mode (Fixture *f, gconstpointer data)
                    SERAH_CHECKOFF_MODE_CONFIRM);
 }
 
+static guint
+count_audit (Fixture *f, const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  SerahAuditFilter filter = { .action = action };
+  g_autoptr(GPtrArray) events = serah_audit_list (f->store, &filter, &error);
+
+  g_assert_no_error (error);
+  return events->len;
+}
+
+/* The daftar tanda terima and the berita acara from the Acara page: written in a worker
+ * (the page shows a progress bar and Cancel meanwhile, and refuses a second one), a real PDF
+ * at the chosen path, recorded in the audit log. */
+static void
+test_paper_from_page (Fixture *f, gconstpointer data)
+{
+  static const SerahPaperKind kinds[] = { SERAH_PAPER_TANDA_TERIMA, SERAH_PAPER_BERITA_ACARA };
+  static const char *const actions[] = { "paper.tanda-terima", "paper.berita-acara" };
+  GtkRevealer *bar = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->page),
+                                                                  SERAH_TYPE_CEREMONY_PAGE,
+                                                                  "paper_bar"));
+  g_autofree char *code = card_code (f, 0);
+
+  type_and_enter (f, code);
+  press_enter (f); /* one handover, so the paper has one person marked */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/paper-%u.pdf", f->dir, i);
+      g_autofree char *contents = NULL;
+      gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+      gsize length = 0;
+
+      g_assert_true (serah_ceremony_page_write_paper (f->page, kinds[i], path));
+      g_assert_true (serah_ceremony_page_get_paper_busy (f->page));
+      g_assert_true (gtk_revealer_get_reveal_child (bar));
+      /* One at a time. */
+      g_assert_false (serah_ceremony_page_write_paper (f->page, kinds[i], path));
+      while (serah_ceremony_page_get_paper_busy (f->page) && g_get_monotonic_time () < give_up)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (serah_ceremony_page_get_paper_busy (f->page));
+      g_assert_false (gtk_revealer_get_reveal_child (bar));
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      g_assert_true (g_str_has_prefix (contents, "%PDF"));
+      g_assert_cmpuint (count_audit (f, actions[i]), ==, 1);
+    }
+}
+
 /* A person who is not invited: yellow banner; plain Enter does nothing; Ctrl+Enter does. */
 static void
 test_not_invited (Fixture *f, gconstpointer data)
@@ -878,6 +929,7 @@ main (int argc, char **argv)
   g_test_add ("/serah/gui-ceremony/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("second-scan-is-queued", test_second_scan_is_queued);
   ADD ("scan-hands-over-mode", test_scan_hands_over_mode);
+  ADD ("paper-from-page", test_paper_from_page);
   ADD ("scan-handover-again-forged", test_scan_handover_again_forged);
   ADD ("voided-and-garbage", test_voided_and_garbage);
   ADD ("search-pick-confirm", test_search_pick_confirm);
