@@ -16,8 +16,14 @@ const char *serah_audit_action_get_label (const char *action);
 /* Label for people, falling back to the code itself for an unknown action. */
 const char *serah_audit_action_get_display (const char *action);
 
-/* The details object as one line ("rows: 120 · file: /a/b.csv"); NULL when there is
- * nothing to show. Text that is not a JSON object is returned as it is. */
+/* Translated label of a details key ("failed_attempts" gives "wrong PINs in a row"); NULL
+ * for a key this version does not know. */
+const char *serah_audit_detail_get_label (const char *key);
+
+/* The details object as one line in words ("rows: 120 · file: /a/b.csv", translated: keys
+ * and coded values such as roles through their labels; an unknown key shows as "other",
+ * never as the internal word); NULL when there is nothing to show. Text that is not a JSON
+ * object is returned as it is. */
 char       *serah_audit_details_to_text  (const char *details_json);
 
 /* Newest "operator.sign-in" time per operator name: keys are names (char *), values Unix
