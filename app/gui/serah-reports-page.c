@@ -651,6 +651,13 @@ serah_reports_page_init (SerahReportsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  /* GTK 4.8's drop down exposes its inner toggle button as an unnamed push button of its
+   * own: give it the drop down's name for screen readers. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->scope_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Ceremony"), -1);
   self->ceremony_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_drawing_area_set_draw_func (self->coverage_chart, draw_coverage, self, NULL);
   gtk_drawing_area_set_draw_func (self->imports_chart, draw_imports, self, NULL);

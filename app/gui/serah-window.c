@@ -204,6 +204,9 @@ update_operator_button (SerahWindow *self)
                                                                        : C_("role", "Officer"));
     }
   gtk_menu_button_set_label (self->operator_button, label);
+  /* GTK 4.8 names a menu button after its type, whatever its label says. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->operator_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", !self->bootstrap && !self->locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out",
                                  !self->bootstrap && self->operator_name != NULL);
@@ -510,6 +513,17 @@ serah_window_dispose (GObject *object)
   G_OBJECT_CLASS (serah_window_parent_class)->dispose (object);
 }
 
+/* Alt+1...5: Peserta, Cetak, Acara, Testimoni, Laporan; nothing while locked. */
+static void
+show_page_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SerahWindow *self = SERAH_WINDOW (widget);
+
+  if (self->locked)
+    return;
+  adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (param, NULL));
+}
+
 static void
 serah_window_class_init (SerahWindowClass *klass)
 {
@@ -562,6 +576,7 @@ serah_window_class_init (SerahWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.setup-operators", NULL, setup_operators_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
   serah_window_class_install_admin_actions (widget_class); /* issue 6: the main menu */
 }
@@ -569,7 +584,23 @@ serah_window_class_init (SerahWindowClass *klass)
 static void
 serah_window_init (SerahWindow *self)
 {
+  static const char *const pages[] = { "participants", "print", "ceremony", "testimonials",
+                                       "reports" };
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Alt+1...5 switch pages from anywhere, the check-off's scan field included: in the
+   * capture phase, before a focused entry sees the key. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkShortcut *shortcut =
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                          gtk_named_action_new ("win.show-page"));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (pages[i]));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect_object (self->ceremony_page, "notify::active-ceremony-name",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   init_session (self);   /* hardening (issue 6) */
