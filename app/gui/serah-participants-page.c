@@ -70,26 +70,6 @@ import_job_free (ImportJob *job)
   g_free (job);
 }
 
-/* "1.234" in Indonesian, "1,234" in English: the grouping follows the UI language rather
- * than LC_NUMERIC, which is often C on these machines. */
-char *
-serah_format_count (gint64 n)
-{
-  /* TRANSLATORS: the thousands separator in counts such as 1,234 participants. */
-  const char *separator = C_("thousands separator", ",");
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0 && g_ascii_isdigit (digits[i - 1]))
-        g_string_append (out, separator);
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 update_count (SerahParticipantsPage *self)
 {

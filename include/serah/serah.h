@@ -4,6 +4,7 @@
 #include <serah/register/serah-participant.h>
 #include <serah/store/serah-store.h>
 #include <serah/output/serah-fonts.h>
+#include <serah/output/serah-format.h>
 #include <serah/register/serah-import.h>
 #include <serah/demo/serah-demo.h>
 #include <serah/cards/serah-payload.h>

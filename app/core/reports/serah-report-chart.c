@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <serah/output/serah-format.h>
+
 #include <math.h>
 
 #include "reports/serah-report-private.h"
@@ -169,7 +171,7 @@ serah_report_draw_coverage_chart (cairo_t *cr, double width, double height,
       const SerahCoverageRow *r = cov->kecamatan->pdata[i];
       const gint64 parts[] = { r->to_self, r->to_representative, r->not_collected };
       double y = top + i * (bar_h + gap), x = left;
-      g_autofree char *pct = g_strdup_printf ("%.1f%%", serah_coverage_row_fraction (r) * 100);
+      g_autofree char *pct = serah_format_percent (serah_coverage_row_fraction (r) * 100);
 
       text_at (cr, r->kecamatan[0] ? r->kecamatan : "(tanpa kecamatan)", left - 8, y + bar_h / 2,
                ALIGN_RIGHT, LABEL_SIZE, FALSE, c_text);
