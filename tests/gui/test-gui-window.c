@@ -13,6 +13,13 @@
 #include <serah/ceremony/serah-ceremony.h>
 
 #include "serah-area-selector.h"
+#include "serah-audit-dialog.h"
+#include "serah-ceremony-create-dialog.h"
+#include "serah-conflicts-dialog.h"
+#include "serah-operators-dialog.h"
+#include "serah-pending-dialog.h"
+#include "serah-representative-dialog.h"
+#include "serah-undo-dialog.h"
 #include "serah-ceremony-page.h"
 #include "serah-lock-view.h"
 #include "serah-participants-page.h"
@@ -340,6 +347,93 @@ test_officer_sees_no_admin_actions (Fixture *f, gconstpointer data)
     }
 }
 
+/* Alt+1...5 switch pages: the window's shortcut for each digit, triggered as GTK triggers it
+ * (gtk_shortcut_trigger_trigger on a synthesized key is not public in 4.8, so the test reads
+ * the window's shortcuts and activates the one whose trigger is Alt+N). */
+static void
+test_alt_digits_switch_pages (Fixture *f, gconstpointer data)
+{
+  static const char *const pages[] = { "participants", "print", "ceremony", "testimonials",
+                                       "reports" };
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                       SERAH_TYPE_WINDOW, "stack"));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  guint found = 0;
+
+  for (int digit = 5; digit >= 1; digit--)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+          continue;
+        for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+            GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+            guint keyval;
+            GdkModifierType mods;
+
+            if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+              continue;
+            keyval = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+            mods = gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger));
+            if (keyval != (guint) (GDK_KEY_0 + digit) || mods != GDK_ALT_MASK)
+              continue;
+            g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                         GTK_WIDGET (f->window),
+                                                         gtk_shortcut_get_arguments (shortcut)));
+            g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[digit - 1]);
+            found++;
+          }
+      }
+  g_assert_cmpuint (found, ==, 5);
+}
+
+/* A dialog's minimum size, as its window manager will be told. */
+static void
+assert_dialog_fits (GtkWindow *dialog, const char *what)
+{
+  int min_width = 0, min_height = 0;
+
+  gtk_window_present (dialog);
+  run_until_idle ();
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL,
+                      NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_VERTICAL, min_width, &min_height,
+                      NULL, NULL, NULL);
+  g_test_message ("%s: minimum %dx%d", what, min_width, min_height);
+  if (min_height > USABLE_HEIGHT)
+    report_culprits (GTK_WIDGET (dialog), GTK_ORIENTATION_VERTICAL, min_width,
+                     USABLE_HEIGHT / 2, 0);
+  g_assert_cmpint (min_width, <=, USABLE_WIDTH);
+  g_assert_cmpint (min_height, <=, USABLE_HEIGHT);
+  gtk_window_destroy (dialog);
+  run_until_idle ();
+}
+
+/* The dialogs of the window fit the same 1366x720 (a 40-person demo register, one ceremony). */
+static void
+test_dialogs_fit (Fixture *f, gconstpointer data)
+{
+  GtkWindow *parent = GTK_WINDOW (f->window);
+
+  assert_dialog_fits (GTK_WINDOW (serah_ceremony_create_dialog_new (parent, f->store)),
+                      "Acara Baru");
+  assert_dialog_fits (GTK_WINDOW (serah_representative_dialog_new (parent)), "Diwakilkan");
+  assert_dialog_fits (GTK_WINDOW (serah_undo_dialog_new (parent, "Kartu Budi Santoso akan dihitung "
+                                                                 "belum diserahkan.")),
+                      "Batalkan penyerahan");
+  assert_dialog_fits (GTK_WINDOW (serah_pending_dialog_new (parent, f->store, f->ceremony_id)),
+                      "Belum dilayani");
+  assert_dialog_fits (GTK_WINDOW (serah_conflicts_dialog_new (parent, f->store, f->ceremony_id)),
+                      "Konflik");
+  assert_dialog_fits (GTK_WINDOW (serah_audit_dialog_new (parent, f->store, "tester")),
+                      "Jejak audit");
+  assert_dialog_fits (GTK_WINDOW (serah_operators_dialog_new (parent, f->store, "tester", FALSE)),
+                      "Petugas");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -369,5 +463,9 @@ main (int argc, char **argv)
               test_import_reaches_print_page, fixture_teardown);
   g_test_add ("/serah/gui-window/officer-sees-no-admin-actions", Fixture, NULL, fixture_setup,
               test_officer_sees_no_admin_actions, fixture_teardown);
+  g_test_add ("/serah/gui-window/alt-digits-switch-pages", Fixture, NULL, fixture_setup,
+              test_alt_digits_switch_pages, fixture_teardown);
+  g_test_add ("/serah/gui-window/dialogs-fit", Fixture, NULL, fixture_setup, test_dialogs_fit,
+              fixture_teardown);
   return g_test_run ();
 }
