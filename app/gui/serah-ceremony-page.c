@@ -142,7 +142,11 @@ serah_ceremony_page_set_active_ceremony (SerahCeremonyPage *self, gint64 ceremon
 static void
 on_store_changes (SerahCeremonyPage *self, guint what)
 {
-  if (what & (SERAH_CHANGE_HANDOVERS | SERAH_CHANGE_CEREMONIES | SERAH_CHANGE_PARTICIPANTS))
+  /* Only while the list is on screen: during a check-off every handover announces itself,
+   * and counting every ceremony after each scan would slow the desk. show_list reads the
+   * list afresh anyway. */
+  if ((what & (SERAH_CHANGE_HANDOVERS | SERAH_CHANGE_CEREMONIES | SERAH_CHANGE_PARTICIPANTS)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "list") == 0)
     reload_list (self);
 }
 
