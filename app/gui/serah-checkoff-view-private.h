@@ -35,6 +35,10 @@ struct _SerahCheckoffView
    * first: shown, never dropped, when the person on screen is handed over or set aside. */
   GQueue              next_queue;
 
+  /* The refusal on screen and how many times in a row it came. */
+  char               *last_refusal;
+  guint               refusal_repeats;
+
   SerahHandover      *last_handover; /* recorded here, for Ctrl+Z and the toast */
   AdwToast           *handover_toast;
   char               *undo_uuid;     /* the handover the open undo dialog is about */

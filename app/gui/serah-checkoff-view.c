@@ -543,10 +543,25 @@ refusal_title (const GError *refusal)
 void
 serah_checkoff_show_refusal (SerahCheckoffView *self, const GError *refusal)
 {
+  g_autofree char *title = NULL;
+
   park_current (self);
   g_clear_pointer (&self->current, serah_checkoff_entry_free);
-  serah_checkoff_show_banner (self, "refused", "action-unavailable-symbolic", refusal_title (refusal),
-               refusal->message);
+  /* The same refusal again right after the first must not look like nothing happened: the
+   * banner counts it (issue 12: "a repeated identical refusal looks exactly like the first"). */
+  if (self->state == SERAH_CHECKOFF_REFUSED && g_strcmp0 (self->last_refusal, refusal->message) == 0)
+    self->refusal_repeats++;
+  else
+    self->refusal_repeats = 1;
+  g_free (self->last_refusal);
+  self->last_refusal = g_strdup (refusal->message);
+  title = self->refusal_repeats > 1
+            /* TRANSLATORS: a refusal banner's title, then how many times in a row */
+            ? g_strdup_printf (_("%s (again, %u×)"), refusal_title (refusal),
+                               self->refusal_repeats)
+            : g_strdup (refusal_title (refusal));
+  serah_checkoff_show_banner (self, "refused", "action-unavailable-symbolic", title,
+                              refusal->message);
   serah_checkoff_clear_scan_text (self);
   serah_checkoff_set_state (self, SERAH_CHECKOFF_REFUSED);
   gtk_widget_error_bell (GTK_WIDGET (self));
@@ -1054,6 +1069,7 @@ serah_checkoff_view_finalize (GObject *object)
   g_queue_clear_full (&self->next_queue, next_free);
   serah_checkoff_clear_proxy (self);
   g_free (self->current_code);
+  g_free (self->last_refusal);
   g_free (self->undo_uuid);
   g_free (self->results_query);
   g_free (self->operator_name);

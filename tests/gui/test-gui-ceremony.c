@@ -315,6 +315,11 @@ test_scan_handover_again_forged (Fixture *f, gconstpointer data)
   type_and_enter (f, forged);
   g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_REFUSED);
   assert_banner (f, "refused", "");
+  g_assert_null (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
+                                     "banner_title"), "again"));
+  /* The same forged code again: the banner says it is the second time, not the first. */
+  type_and_enter (f, forged);
+  assert_banner (f, "refused", "again, 2×");
   press_enter (f);
   g_assert_cmpuint (count_handovers (f, p->id), ==, 1);
   assert_scan_has_focus (f);
