@@ -175,6 +175,13 @@ add_kecamatan_row (SerahAreaSelector *self, guint first)
   GtkWidget *check = gtk_check_button_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), area_name (AREA (self, first)->kecamatan));
+  {
+    /* TRANSLATORS: accessible name of the check box ticking a whole kecamatan */
+    g_autofree char *name = g_strdup_printf (_("Every desa of Kecamatan %s"),
+                                             area_name (AREA (self, first)->kecamatan));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+  }
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (check, _("Tick every desa of this kecamatan"));
   g_object_set_data (G_OBJECT (check), "group", GUINT_TO_POINTER (self->groups->len));
@@ -197,6 +204,8 @@ add_desa_row (SerahAreaSelector *self, GtkWidget *expander, guint i)
   GtkWidget *label = gtk_label_new (count);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), area_name (AREA (self, i)->desa));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  area_name (AREA (self, i)->desa), -1);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (check), "area", GUINT_TO_POINTER (i));
   g_signal_connect (check, "toggled", G_CALLBACK (on_desa_toggled), self);

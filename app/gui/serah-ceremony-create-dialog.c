@@ -83,6 +83,16 @@ count_invited (SerahCeremonyCreateDialog *self)
   return total;
 }
 
+/* Switching a kecamatan on must not unfold its desas under the pointer (the next clicks
+ * would untick desas instead of switching on the next kecamatan: issue 12, item 6). The
+ * list opens only when the row itself is clicked. */
+static void
+keep_collapsed (AdwExpanderRow *row)
+{
+  if (adw_expander_row_get_enable_expansion (row))
+    adw_expander_row_set_expanded (row, FALSE);
+}
+
 static void
 update_summary (SerahCeremonyCreateDialog *self)
 {
@@ -125,6 +135,8 @@ add_area_rows (SerahCeremonyCreateDialog *self)
           adw_expander_row_set_enable_expansion (group->row, FALSE);
           g_signal_connect_object (group->row, "notify::enable-expansion",
                                    G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+          g_signal_connect (group->row, "notify::enable-expansion",
+                            G_CALLBACK (keep_collapsed), NULL);
           adw_preferences_group_add (self->invite_group, GTK_WIDGET (group->row));
           g_ptr_array_add (self->areas, group);
         }

@@ -11,22 +11,17 @@
 
 #include <glib/gi18n.h>
 
+#include <serah/output/serah-format.h>
+
 #include "serah-ceremony-items.h"
 
 /* ---- wording ---- */
 
+/* The core's one Indonesian date convention ("6 Desember 2026"), as on the paper. */
 char *
 serah_format_iso_date (const char *iso)
 {
-  static const char *const months[] = {
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-  };
-  int y, m, d;
-
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)
-    return g_strdup (iso ? iso : "");
-  return g_strdup_printf ("%d %s %d", d, _(months[m - 1]), y);
+  return serah_format_date (iso);
 }
 
 char *

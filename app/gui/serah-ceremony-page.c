@@ -8,11 +8,15 @@
 
 #include <glib/gi18n.h>
 #include <serah/store/serah-settings.h>
+#include <serah/store/serah-changes.h>
 
 #include "serah-ceremony-page.h"
 #include "serah-ceremony-create-dialog.h"
 #include "serah-ceremony-items.h"
 #include "serah-checkoff-view.h"
+#include "serah-ceremony-paper.h"
+#include "serah-file-chooser.h"
+#include "serah-window.h"
 
 #define ACTIVE_CEREMONY_SETTING "active-ceremony"
 
@@ -30,6 +34,13 @@ struct _SerahCeremonyPage
   GtkListView       *ceremony_view;
   GtkWidget         *back_button;
   SerahCheckoffView *checkoff_view;
+
+  /* The paper being written (daftar tanda terima, berita acara), NULL when none. */
+  GCancellable      *paper_cancellable;
+  GtkRevealer       *paper_bar;
+  GtkLabel          *paper_label;
+  GtkProgressBar    *paper_progress;
+  guint              paper_pulse;
 };
 
 G_DEFINE_FINAL_TYPE (SerahCeremonyPage, serah_ceremony_page, GTK_TYPE_WIDGET)
@@ -128,10 +139,26 @@ serah_ceremony_page_set_active_ceremony (SerahCeremonyPage *self, gint64 ceremon
     g_warning ("ceremonies: cannot remember the active ceremony: %s", error->message);
 }
 
+/* Handovers, undos, merges and new ceremonies change the list's counts. */
+static void
+on_store_changes (SerahCeremonyPage *self, guint what)
+{
+  /* Only while the list is on screen: during a check-off every handover announces itself,
+   * and counting every ceremony after each scan would slow the desk. show_list reads the
+   * list afresh anyway. */
+  if ((what & (SERAH_CHANGE_HANDOVERS | SERAH_CHANGE_CEREMONIES | SERAH_CHANGE_PARTICIPANTS)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "list") == 0)
+    reload_list (self);
+}
+
 static void
 store_changed (SerahCeremonyPage *self)
 {
   g_autofree char *saved = NULL;
+
+  if (self->store != NULL)
+    g_signal_connect_object (serah_changes_for_store (self->store), "changed",
+                             G_CALLBACK (on_store_changes), self, G_CONNECT_SWAPPED);
 
   g_object_set (self->checkoff_view, "store", self->store, NULL);
   if (self->store != NULL)
@@ -154,6 +181,7 @@ static void
 ceremony_created (SerahCeremonyCreateDialog *dialog, gint64 ceremony_id, SerahCeremonyPage *self)
 {
   serah_ceremony_page_set_active_ceremony (self, ceremony_id);
+  serah_changes_emit (self->store, SERAH_CHANGE_CEREMONIES);
 }
 
 static void
@@ -174,7 +202,140 @@ close_confirmed (AdwMessageDialog *dialog, const char *response, SerahCeremonyPa
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (failed));
     }
+  else
+    serah_changes_emit (self->store, SERAH_CHANGE_CEREMONIES);
   serah_checkoff_view_reload (self->checkoff_view);
+}
+
+/* ---- paper: daftar tanda terima and berita acara ---- */
+
+static gboolean
+paper_pulse (gpointer data)
+{
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_paper_busy (SerahCeremonyPage *self, gboolean busy, const char *what)
+{
+  if (what != NULL)
+    gtk_label_set_label (self->paper_label, what);
+  gtk_revealer_set_reveal_child (self->paper_bar, busy);
+  g_clear_handle_id (&self->paper_pulse, g_source_remove);
+  if (busy)
+    self->paper_pulse = g_timeout_add (120, paper_pulse, self->paper_progress);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ceremony.paper", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ceremony.cancel-paper", busy);
+}
+
+static void
+paper_written (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(SerahCeremonyPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  int pages = serah_ceremony_paper_write_finish (result, &error);
+
+  g_clear_object (&self->paper_cancellable);
+  if (self->paper_bar == NULL) /* the page was disposed meanwhile */
+    return;
+  set_paper_busy (self, FALSE, NULL);
+  if (pages > 0)
+    message = g_strdup_printf (ngettext ("Saved (%d page). Open it to print.",
+                                         "Saved (%d pages). Open it to print.", pages), pages);
+  else if (g_error_matches (error, SERAH_PAPER_ERROR, SERAH_PAPER_ERROR_CANCELLED) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup (_("Cancelled: no file was written."));
+  else
+    message = g_strdup_printf (_("The paper was not written: %s"), error->message);
+  gtk_label_set_label (self->paper_label, message);
+  if (SERAH_IS_WINDOW (root))
+    serah_window_toast (SERAH_WINDOW (root), message);
+}
+
+gboolean
+serah_ceremony_page_write_paper (SerahCeremonyPage *self, SerahPaperKind kind, const char *path)
+{
+  g_return_val_if_fail (SERAH_IS_CEREMONY_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->paper_cancellable != NULL || self->store == NULL || self->active_ceremony <= 0)
+    return FALSE;
+  self->paper_cancellable = g_cancellable_new ();
+  set_paper_busy (self, TRUE, kind == SERAH_PAPER_TANDA_TERIMA
+                                ? _("Writing the receipt list (daftar tanda terima)…")
+                                : _("Writing the handover report (berita acara)…"));
+  serah_ceremony_paper_write_async (serah_store_get_path (self->store), self->active_ceremony,
+                                    kind, serah_window_operator_for (GTK_WIDGET (self)), path,
+                                    self->paper_cancellable, paper_written,
+                                    g_object_ref (self));
+  return TRUE;
+}
+
+gboolean
+serah_ceremony_page_get_paper_busy (SerahCeremonyPage *self)
+{
+  g_return_val_if_fail (SERAH_IS_CEREMONY_PAGE (self), FALSE);
+  return self->paper_cancellable != NULL;
+}
+
+typedef struct {
+  SerahCeremonyPage *page;
+  SerahPaperKind     kind;
+} PaperChoice;
+
+static void
+paper_path_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
+{
+  PaperChoice *choice = user_data;
+  g_autofree char *path = serah_file_chooser_take_path (chooser, response);
+
+  if (path != NULL)
+    serah_ceremony_page_write_paper (choice->page, choice->kind, path);
+  g_object_unref (choice->page);
+  g_free (choice);
+}
+
+static void
+action_paper (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SerahCeremonyPage *self = SERAH_CEREMONY_PAGE (widget);
+  g_autoptr(SerahCeremony) ceremony = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *file_name = NULL;
+  GtkFileChooserNative *chooser;
+  PaperChoice *choice;
+  SerahPaperKind kind;
+
+  if (!serah_paper_kind_from_string (g_variant_get_string (param, NULL), &kind) ||
+      self->store == NULL || self->active_ceremony <= 0)
+    return;
+  ceremony = serah_ceremony_get (self->store, self->active_ceremony, NULL);
+  file_name = serah_ceremony_paper_file_name (kind, ceremony ? ceremony->date : NULL);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  chooser = serah_file_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                    kind == SERAH_PAPER_TANDA_TERIMA
+                                      ? _("Save the Receipt List")
+                                      : _("Save the Handover Report"),
+                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  choice = g_new0 (PaperChoice, 1);
+  choice->page = g_object_ref (self);
+  choice->kind = kind;
+  g_signal_connect (chooser, "response", G_CALLBACK (paper_path_chosen), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+action_cancel_paper (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SerahCeremonyPage *self = SERAH_CEREMONY_PAGE (widget);
+
+  if (self->paper_cancellable != NULL)
+    g_cancellable_cancel (self->paper_cancellable);
 }
 
 /* ---- actions ---- */
@@ -267,6 +428,8 @@ serah_ceremony_page_set_property (GObject *object, guint prop_id, const GValue *
   switch (prop_id)
     {
     case PROP_STORE:
+      if (self->store != NULL && self->store != g_value_get_object (value))
+        g_signal_handlers_disconnect_by_data (serah_changes_for_store (self->store), self);
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
           store_changed (self);
@@ -291,7 +454,17 @@ serah_ceremony_page_dispose (GObject *object)
 {
   SerahCeremonyPage *self = SERAH_CEREMONY_PAGE (object);
 
+  /* A paper still being written finishes cancelled; its callback holds a reference. */
+  if (self->paper_cancellable != NULL)
+    g_cancellable_cancel (self->paper_cancellable);
+  g_clear_handle_id (&self->paper_pulse, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SERAH_TYPE_CEREMONY_PAGE);
+  {
+    GtkWidget *child;
+    /* The box holding the paper bar and the stack is not a bound child. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->ceremonies);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (serah_ceremony_page_parent_class)->dispose (object);
@@ -342,6 +515,9 @@ serah_ceremony_page_class_init (SerahCeremonyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahCeremonyPage, ceremony_view);
   gtk_widget_class_bind_template_child (widget_class, SerahCeremonyPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, SerahCeremonyPage, checkoff_view);
+  gtk_widget_class_bind_template_child (widget_class, SerahCeremonyPage, paper_bar);
+  gtk_widget_class_bind_template_child (widget_class, SerahCeremonyPage, paper_label);
+  gtk_widget_class_bind_template_child (widget_class, SerahCeremonyPage, paper_progress);
   gtk_widget_class_bind_template_callback (widget_class, ceremony_activated);
 
   gtk_widget_class_install_action (widget_class, "ceremony.new", NULL, action_new);
@@ -350,6 +526,9 @@ serah_ceremony_page_class_init (SerahCeremonyPageClass *klass)
   gtk_widget_class_install_action (widget_class, "ceremony.show-checkoff", NULL,
                                    action_show_checkoff);
   gtk_widget_class_install_action (widget_class, "ceremony.close", NULL, action_close);
+  gtk_widget_class_install_action (widget_class, "ceremony.paper", "s", action_paper);
+  gtk_widget_class_install_action (widget_class, "ceremony.cancel-paper", NULL,
+                                   action_cancel_paper);
 }
 
 static void
@@ -362,5 +541,6 @@ serah_ceremony_page_init (SerahCeremonyPage *self)
   selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->ceremonies)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_list_view_set_model (self->ceremony_view, GTK_SELECTION_MODEL (selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ceremony.cancel-paper", FALSE);
   show_list (self);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <serah/output/serah-format.h>
 
 #include "serah-checkoff-progress.h"
 #include "serah-ceremony-items.h"
@@ -89,10 +90,14 @@ serah_checkoff_progress_set_progress (SerahCheckoffProgress       *self,
     }
 
   t = &progress->total;
-  number = g_strdup_printf ("%" G_GINT64_FORMAT, t->handed_over);
-  /* TRANSLATORS: under the big number of cards handed over: "of 456 invited (27%)" */
-  invited = g_strdup_printf (_("of %d invited (%d%%)"), (int) t->invited,
-                             t->invited > 0 ? (int) (100 * t->handed_over / t->invited) : 0);
+  number = serah_format_count (t->handed_over);
+  {
+    g_autofree char *count = serah_format_count (t->invited);
+    g_autofree char *share = serah_format_share (t->handed_over, t->invited);
+    /* TRANSLATORS: under the big number of cards handed over: "of 1.456 invited (27,3 %)";
+     * the number and the percentage come formatted */
+    invited = g_strdup_printf (_("of %s invited (%s)"), count, share);
+  }
   breakdown = g_strdup_printf (_("in person %d · representative %d · not invited %d"),
                                (int) t->to_self, (int) t->to_representative, (int) t->uninvited);
   gtk_label_set_label (self->handed_over_label, number);

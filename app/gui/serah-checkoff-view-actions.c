@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <serah/store/serah-changes.h>
 
 #include "serah-checkoff-view-private.h"
 #include "serah-ceremony-items.h"
@@ -96,6 +97,9 @@ serah_checkoff_record_handover (SerahCheckoffView *self, gboolean allow_uninvite
   serah_checkoff_set_state (self, SERAH_CHECKOFF_HANDED_OVER);
   toast_handover (self, h);
   serah_checkoff_refresh_progress (self);
+  serah_changes_emit (self->store, SERAH_CHANGE_HANDOVERS);
+  /* The toast says who was served; the screen moves on to whoever was scanned meanwhile. */
+  serah_checkoff_show_next (self);
 }
 
 static void
@@ -132,6 +136,7 @@ undo_responded (SerahUndoDialog *dialog, const char *response, SerahCheckoffView
       if (self->current != NULL && self->current->participant->id == undone->participant_id)
         serah_checkoff_show_idle (self);
       serah_checkoff_refresh_progress (self);
+      serah_changes_emit (self->store, SERAH_CHANGE_HANDOVERS);
       if (SERAH_IS_CONFLICTS_DIALOG (self->undo_parent))
         serah_conflicts_dialog_reload (SERAH_CONFLICTS_DIALOG (self->undo_parent));
     }
@@ -198,6 +203,7 @@ station_done (gpointer user_data, SerahStationStep step, const char *message, gi
   if (step == SERAH_STATION_MERGED)
     {
       serah_checkoff_view_reload (self);
+      serah_changes_emit (self->store, SERAH_CHANGE_HANDOVERS);
       return;
     }
   if (message != NULL)
@@ -246,7 +252,9 @@ action_clear (GtkWidget *widget, const char *name, GVariant *param)
 
   serah_checkoff_clear_scan_text (self);
   serah_checkoff_clear_proxy (self);
-  serah_checkoff_show_idle (self);
+  /* Esc sets the person on screen aside; whoever was scanned meanwhile comes up. */
+  if (!serah_checkoff_show_next (self))
+    serah_checkoff_show_idle (self);
   serah_checkoff_view_focus_scan (self);
 }
 

@@ -29,6 +29,16 @@ struct _SerahCheckoffView
   char               *proxy_id_number;
   gint64              proxy_for;
 
+  /* The ceremony's check-off mode (core setting): confirm after the KTP, or scan = hand over. */
+  SerahCheckoffMode   mode;
+  /* People scanned while someone was waiting for confirmation (SerahCheckoffNext), oldest
+   * first: shown, never dropped, when the person on screen is handed over or set aside. */
+  GQueue              next_queue;
+
+  /* The refusal on screen and how many times in a row it came. */
+  char               *last_refusal;
+  guint               refusal_repeats;
+
   SerahHandover      *last_handover; /* recorded here, for Ctrl+Z and the toast */
   AdwToast           *handover_toast;
   char               *undo_uuid;     /* the handover the open undo dialog is about */
@@ -58,6 +68,8 @@ struct _SerahCheckoffView
   GtkImage           *banner_icon;
   GtkLabel           *banner_title;
   GtkLabel           *banner_detail;
+  GtkWidget          *next_bar;
+  GtkLabel           *next_label;
   GtkStack           *result_stack;
   GtkLabel           *results_label;
   GtkListView        *results_view;
@@ -97,6 +109,13 @@ void serah_checkoff_show_refusal (SerahCheckoffView *self, const GError *refusal
 void serah_checkoff_start_timing (SerahCheckoffView *self);
 void serah_checkoff_submit (SerahCheckoffView *self);
 void serah_checkoff_update_recipient_label (SerahCheckoffView *self);
+/* Someone on screen waits for the officer (found and not yet handed over). */
+gboolean serah_checkoff_is_pending (SerahCheckoffView *self);
+/* Shows the oldest queued person (re-read from the store); FALSE when none was queued. */
+gboolean serah_checkoff_show_next (SerahCheckoffView *self);
+/* Forgets the queue (another ceremony). */
+void serah_checkoff_clear_queue (SerahCheckoffView *self);
+void serah_checkoff_set_mode (SerahCheckoffView *self, SerahCheckoffMode mode);
 
 /* serah-checkoff-view-actions.c */
 /* Records the handover of the person on screen (the core commits it durably first). */

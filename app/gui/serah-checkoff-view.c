@@ -9,6 +9,12 @@
  *   is handed over only by the explicit action (Ctrl+Enter or its button).
  * - The core records each handover durably before returning (a few ms), so the view calls
  *   it synchronously and shows "done" only after it returned.
+ * - No scan is ever lost. In the ceremony's default "confirm" mode a scan shows the person and
+ *   the officer confirms after checking the KTP; in "scan hands over" mode a scan of an
+ *   invited person hands over at once, with an Undo toast. In both, a scan that arrives while
+ *   someone waits on screen is queued and shown on a "Next:" line, and comes up when the
+ *   person on screen is handed over or set aside (Esc); a search or a refusal parks the
+ *   waiting person at the head of that queue instead of dropping them.
  * - Everything the operator can do is a widget action; signal handlers only forward. */
 #define G_LOG_DOMAIN "serah"
 
@@ -32,10 +38,156 @@ G_DEFINE_ENUM_TYPE (SerahCheckoffState, serah_checkoff_state,
   G_DEFINE_ENUM_VALUE (SERAH_CHECKOFF_ALREADY, "already"),
   G_DEFINE_ENUM_VALUE (SERAH_CHECKOFF_REFUSED, "refused"))
 
-enum { PROP_0, PROP_STORE, PROP_CEREMONY_ID, PROP_OPERATOR, PROP_STATION, PROP_STATE, N_PROPS };
+enum { PROP_0, PROP_STORE, PROP_CEREMONY_ID, PROP_OPERATOR, PROP_STATION, PROP_STATE,
+       PROP_SCAN_HANDS_OVER, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static const char *const banner_kinds[] = { "done", "already", "refused", "uninvited", NULL };
+
+/* ---- the queue: scans that arrive while someone waits for the officer ---- */
+
+typedef struct {
+  gint64             participant_id;
+  SerahIdentifiedBy  how;
+  char              *code;  /* the scanned text, upper case, or NULL */
+  char              *name;  /* for the "Next:" line */
+} SerahCheckoffNext;
+
+static void
+next_free (gpointer data)
+{
+  SerahCheckoffNext *next = data;
+
+  g_free (next->code);
+  g_free (next->name);
+  g_free (next);
+}
+
+gboolean
+serah_checkoff_is_pending (SerahCheckoffView *self)
+{
+  return self->current != NULL && self->current->handover == NULL &&
+         (self->state == SERAH_CHECKOFF_PERSON || self->state == SERAH_CHECKOFF_NOT_INVITED);
+}
+
+static void
+update_next_bar (SerahCheckoffView *self)
+{
+  guint n = g_queue_get_length (&self->next_queue);
+  const SerahCheckoffNext *first = g_queue_peek_head (&self->next_queue);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->next_bar, n > 0);
+  if (n == 0)
+    return;
+  if (n == 1)
+    /* TRANSLATORS: the name of the next person scanned */
+    text = g_strdup_printf (_("Next: %s. Shown when the person on screen is handed over or set "
+                              "aside (Esc)."), first->name);
+  else
+    text = g_strdup_printf (ngettext ("Next: %s and %u more. Shown when the person on screen "
+                                      "is handed over or set aside (Esc).",
+                                      "Next: %s and %u more. Shown when the person on screen "
+                                      "is handed over or set aside (Esc).", n - 1),
+                            first->name, n - 1);
+  gtk_label_set_label (self->next_label, text);
+}
+
+static void
+enqueue (SerahCheckoffView *self, const SerahCheckoffEntry *entry, SerahIdentifiedBy how,
+         const char *code, gboolean at_head)
+{
+  SerahCheckoffNext *next;
+
+  /* A person scanned twice while waiting is queued once. */
+  for (GList *l = self->next_queue.head; l != NULL; l = l->next)
+    if (((SerahCheckoffNext *) l->data)->participant_id == entry->participant->id)
+      return;
+  next = g_new0 (SerahCheckoffNext, 1);
+  next->participant_id = entry->participant->id;
+  next->how = how;
+  next->code = code ? g_ascii_strup (code, -1) : NULL;
+  next->name = g_strdup (entry->participant->name);
+  if (at_head)
+    g_queue_push_head (&self->next_queue, next);
+  else
+    g_queue_push_tail (&self->next_queue, next);
+  update_next_bar (self);
+}
+
+/* The person waiting on screen goes to the head of the queue: something else (search results,
+ * a refusal, a choice from the list) takes the screen, and they must come back. */
+static void
+park_current (SerahCheckoffView *self)
+{
+  if (!serah_checkoff_is_pending (self))
+    return;
+  enqueue (self, self->current, self->current_how, self->current_code, TRUE);
+  g_clear_pointer (&self->current, serah_checkoff_entry_free);
+  serah_checkoff_clear_proxy (self);
+}
+
+void
+serah_checkoff_clear_queue (SerahCheckoffView *self)
+{
+  g_queue_clear_full (&self->next_queue, next_free);
+  update_next_bar (self);
+}
+
+static void show_entry (SerahCheckoffView *self, SerahCheckoffEntry *entry, SerahIdentifiedBy how,
+                        const char *code);
+static void show_error (SerahCheckoffView *self, const GError *error);
+
+gboolean
+serah_checkoff_show_next (SerahCheckoffView *self)
+{
+  SerahCheckoffNext *next = g_queue_pop_head (&self->next_queue);
+  g_autoptr(GError) error = NULL;
+  SerahCheckoffEntry *entry;
+
+  if (next == NULL)
+    return FALSE;
+  update_next_bar (self);
+  /* Re-read: minutes may have passed, another station may have served them. A queued person
+   * is always shown for confirmation, even in "scan hands over" mode: the officer has not
+   * looked at them yet. */
+  entry = serah_ceremony_get_entry (self->store, self->ceremony_id, next->participant_id, &error);
+  if (entry == NULL)
+    show_error (self, error);
+  else
+    show_entry (self, entry, next->how, next->code);
+  next_free (next);
+  return TRUE;
+}
+
+/* A person identified by the scan field (entry owned): shown, queued behind the one waiting,
+ * or, in "scan hands over" mode, handed over at once. */
+static void
+present_found (SerahCheckoffView *self, SerahCheckoffEntry *entry, SerahIdentifiedBy how,
+               const char *code)
+{
+  if (serah_checkoff_is_pending (self) &&
+      entry->participant->id != self->current->participant->id)
+    {
+      enqueue (self, entry, how, code, FALSE);
+      serah_checkoff_entry_free (entry);
+      serah_checkoff_clear_scan_text (self);
+      return;
+    }
+  show_entry (self, entry, how, code);
+  if (code != NULL && self->mode == SERAH_CHECKOFF_MODE_SCAN_HANDS_OVER &&
+      self->state == SERAH_CHECKOFF_PERSON)
+    serah_checkoff_record_handover (self, FALSE);
+}
+
+void
+serah_checkoff_set_mode (SerahCheckoffView *self, SerahCheckoffMode mode)
+{
+  if (self->mode == mode)
+    return;
+  self->mode = mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCAN_HANDS_OVER]);
+}
 
 /* ---- focus: the scan field owns the keyboard ---- */
 
@@ -251,11 +403,16 @@ serah_checkoff_update_recipient_label (SerahCheckoffView *self)
   if (self->current != NULL && self->current->handover != NULL)
     text = serah_format_recipient (self->current->handover);
   else if (self->proxy_name != NULL)
-    /* TRANSLATORS: representative's name, relationship and ID number */
-    text = g_strdup_printf (_("Representative: %s (%s), ID %s"), self->proxy_name,
-                            self->proxy_relation,
-                            self->proxy_id_number && *self->proxy_id_number
-                              ? self->proxy_id_number : _("not given"));
+    {
+      /* The screen faces the queue: the representative's KTP number is masked like a NIK
+       * (the full number is recorded, never shown). */
+      g_autofree char *id = serah_nik_mask (self->proxy_id_number);
+      /* TRANSLATORS: representative's name, relationship and ID number */
+      text = g_strdup_printf (_("Representative: %s (%s), ID %s"), self->proxy_name,
+                              self->proxy_relation,
+                              self->proxy_id_number && *self->proxy_id_number
+                                ? id : _("not given"));
+    }
   else
     text = g_strdup (_("The participant in person"));
   gtk_label_set_label (self->person_recipient, text);
@@ -386,9 +543,25 @@ refusal_title (const GError *refusal)
 void
 serah_checkoff_show_refusal (SerahCheckoffView *self, const GError *refusal)
 {
+  g_autofree char *title = NULL;
+
+  park_current (self);
   g_clear_pointer (&self->current, serah_checkoff_entry_free);
-  serah_checkoff_show_banner (self, "refused", "action-unavailable-symbolic", refusal_title (refusal),
-               refusal->message);
+  /* The same refusal again right after the first must not look like nothing happened: the
+   * banner counts it (issue 12: "a repeated identical refusal looks exactly like the first"). */
+  if (self->state == SERAH_CHECKOFF_REFUSED && g_strcmp0 (self->last_refusal, refusal->message) == 0)
+    self->refusal_repeats++;
+  else
+    self->refusal_repeats = 1;
+  g_free (self->last_refusal);
+  self->last_refusal = g_strdup (refusal->message);
+  title = self->refusal_repeats > 1
+            /* TRANSLATORS: a refusal banner's title, then how many times in a row */
+            ? g_strdup_printf (_("%s (again, %u×)"), refusal_title (refusal),
+                               self->refusal_repeats)
+            : g_strdup (refusal_title (refusal));
+  serah_checkoff_show_banner (self, "refused", "action-unavailable-symbolic", title,
+                              refusal->message);
   serah_checkoff_clear_scan_text (self);
   serah_checkoff_set_state (self, SERAH_CHECKOFF_REFUSED);
   gtk_widget_error_bell (GTK_WIDGET (self));
@@ -431,6 +604,7 @@ show_results (SerahCheckoffView *self, GPtrArray *entries, gboolean more, const 
   g_autoptr(GPtrArray) sorted = g_ptr_array_new (); /* borrows the entries */
   g_autofree char *label = NULL;
 
+  park_current (self);
   for (guint i = 0; i < entries->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (entries, i));
   g_ptr_array_sort (sorted, compare_results);
@@ -487,16 +661,25 @@ refresh_ceremony (SerahCheckoffView *self)
     ceremony = serah_ceremony_get (self->store, self->ceremony_id, &error);
   if (ceremony == NULL)
     {
+      serah_checkoff_set_mode (self, SERAH_CHECKOFF_MODE_CONFIRM);
       gtk_label_set_label (self->ceremony_title, _("No ceremony chosen"));
       gtk_label_set_label (self->ceremony_subtitle, error ? error->message : "");
       return;
     }
+  serah_checkoff_set_mode (self, serah_ceremony_get_checkoff_mode (self->store,
+                                                                   self->ceremony_id));
   date = serah_format_iso_date (ceremony->date);
   /* TRANSLATORS: date · place · station (laptop) · operator */
   subtitle = g_strdup_printf (_("%s · %s · station %s · operator %s%s"), date, ceremony->place,
                               self->station ? self->station : g_get_host_name (),
                               self->operator_name ? self->operator_name : g_get_user_name (),
                               ceremony->closed_at ? _(" · CLOSED") : "");
+  if (self->mode == SERAH_CHECKOFF_MODE_SCAN_HANDS_OVER)
+    {
+      g_autofree char *with_mode = g_strconcat (subtitle, _(" · a scan hands over"), NULL);
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_mode);
+    }
   gtk_label_set_label (self->ceremony_title, ceremony->name);
   gtk_label_set_label (self->ceremony_subtitle, subtitle);
 }
@@ -525,6 +708,8 @@ serah_checkoff_view_show_participant (SerahCheckoffView *self, gint64 participan
 
   if (self->current != NULL && self->current->participant->id == participant_id)
     how = self->current_how;
+  else
+    park_current (self);
   entry = serah_ceremony_get_entry (self->store, self->ceremony_id, participant_id, &error);
   if (entry == NULL)
     show_error (self, error);
@@ -578,6 +763,8 @@ serah_checkoff_submit (SerahCheckoffView *self)
         serah_checkoff_pick_result (self, gtk_single_selection_get_selected (self->results_selection));
       else if (self->state == SERAH_CHECKOFF_NOT_INVITED)
         gtk_widget_error_bell (GTK_WIDGET (self)); /* plain Enter must not do it */
+      else
+        serah_checkoff_show_next (self); /* after a banner: the next person scanned, if any */
       serah_checkoff_finish_timing (self);
       return;
     }
@@ -613,8 +800,8 @@ serah_checkoff_submit (SerahCheckoffView *self)
               serah_checkoff_record_handover (self, FALSE);
             }
           else
-            show_entry (self, g_steal_pointer (&lookup->entry), lookup->identified_by,
-                        scanned ? text : NULL);
+            present_found (self, g_steal_pointer (&lookup->entry), lookup->identified_by,
+                           scanned ? text : NULL);
         }
         break;
       case SERAH_LOOKUP_RESULTS:
@@ -639,7 +826,7 @@ search (SerahCheckoffView *self)
     return;
   if (len == 0)
     {
-      if (self->state == SERAH_CHECKOFF_RESULTS)
+      if (self->state == SERAH_CHECKOFF_RESULTS && !serah_checkoff_show_next (self))
         serah_checkoff_show_idle (self);
       return;
     }
@@ -709,10 +896,39 @@ ceremony_changed (SerahCheckoffView *self)
 {
   g_clear_pointer (&self->last_handover, serah_handover_free);
   serah_checkoff_clear_proxy (self);
+  serah_checkoff_clear_queue (self);
   serah_checkoff_clear_scan_text (self);
   serah_checkoff_show_idle (self);
   refresh_ceremony (self);
   serah_checkoff_refresh_progress (self);
+}
+
+/* The organiser's choice for the whole ceremony, kept by the core (and audited there). */
+static void
+set_scan_hands_over (SerahCheckoffView *self, gboolean scan_hands_over)
+{
+  SerahCheckoffMode mode = scan_hands_over ? SERAH_CHECKOFF_MODE_SCAN_HANDS_OVER
+                                           : SERAH_CHECKOFF_MODE_CONFIRM;
+  g_autoptr(GError) error = NULL;
+
+  if (mode == self->mode)
+    return;
+  if (self->store == NULL || self->ceremony_id <= 0 ||
+      !serah_ceremony_set_checkoff_mode (self->store, self->ceremony_id, mode,
+                                         self->operator_name, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The check-off mode was not changed: %s"),
+                                                  error ? error->message
+                                                        : _("no ceremony is open"));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+  serah_checkoff_set_mode (self, mode);
+  refresh_ceremony (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (mode == SERAH_CHECKOFF_MODE_SCAN_HANDS_OVER
+                                                ? _("A scan now hands over at once (Undo in the notice)")
+                                                : _("A scan now shows the person; Enter hands over after the KTP check")));
 }
 
 /* g_set_str arrives in GLib 2.76; the project targets 2.74. */
@@ -748,6 +964,9 @@ serah_checkoff_view_get_property (GObject *object, guint prop_id, GValue *value,
       break;
     case PROP_STATE:
       g_value_set_enum (value, self->state);
+      break;
+    case PROP_SCAN_HANDS_OVER:
+      g_value_set_boolean (value, self->mode == SERAH_CHECKOFF_MODE_SCAN_HANDS_OVER);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -790,6 +1009,9 @@ serah_checkoff_view_set_property (GObject *object, guint prop_id, const GValue *
           refresh_ceremony (self);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_SCAN_HANDS_OVER:
+      set_scan_hands_over (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -844,8 +1066,10 @@ serah_checkoff_view_finalize (GObject *object)
 
   g_clear_pointer (&self->current, serah_checkoff_entry_free);
   g_clear_pointer (&self->last_handover, serah_handover_free);
+  g_queue_clear_full (&self->next_queue, next_free);
   serah_checkoff_clear_proxy (self);
   g_free (self->current_code);
+  g_free (self->last_refusal);
   g_free (self->undo_uuid);
   g_free (self->results_query);
   g_free (self->operator_name);
@@ -877,6 +1101,9 @@ serah_checkoff_view_class_init (SerahCheckoffViewClass *klass)
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, SERAH_TYPE_CHECKOFF_STATE, SERAH_CHECKOFF_IDLE,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The ceremony's check-off mode; FALSE = confirm after the KTP check (the default). */
+  properties[PROP_SCAN_HANDS_OVER] =
+    g_param_spec_boolean ("scan-hands-over", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SERAH_TYPE_CHECKOFF_PROGRESS);
@@ -893,6 +1120,8 @@ serah_checkoff_view_class_init (SerahCheckoffViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, banner_icon);
   gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, banner_title);
   gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, banner_detail);
+  gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, next_bar);
+  gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, next_label);
   gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, result_stack);
   gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, results_label);
   gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, results_view);
@@ -915,12 +1144,15 @@ serah_checkoff_view_class_init (SerahCheckoffViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, results_view_activated);
 
   serah_checkoff_view_class_init_actions (widget_class);
+  gtk_widget_class_install_property_action (widget_class, "checkoff.scan-hands-over",
+                                            "scan-hands-over");
 }
 
 static void
 serah_checkoff_view_init (SerahCheckoffView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_queue_init (&self->next_queue);
 
   self->results = g_list_store_new (SERAH_TYPE_CHECKOFF_ITEM);
   self->results_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));

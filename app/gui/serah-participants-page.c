@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <serah/store/serah-changes.h>
 
 #include "serah-import-dialog.h"
 #include "serah-participant-item.h"
@@ -67,26 +68,6 @@ import_job_free (ImportJob *job)
   g_free (job->csv_path);
   g_free (job->operator_name);
   g_free (job);
-}
-
-/* "1.234" in Indonesian, "1,234" in English: the grouping follows the UI language rather
- * than LC_NUMERIC, which is often C on these machines. */
-char *
-serah_format_count (gint64 n)
-{
-  /* TRANSLATORS: the thousands separator in counts such as 1,234 participants. */
-  const char *separator = C_("thousands separator", ",");
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0 && g_ascii_isdigit (digits[i - 1]))
-        g_string_append (out, separator);
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -222,7 +203,9 @@ pulse_import_progress (gpointer user_data)
 static void
 set_importing (SerahParticipantsPage *self, gboolean importing)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.import",
+                                 !importing &&
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.cancel-import", importing);
   gtk_revealer_set_reveal_child (self->import_revealer, importing);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
@@ -274,6 +257,8 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (report != NULL)
     {
       reload (self);
+      /* The Cetak, Acara and Laporan pages count these people too. */
+      serah_changes_emit (self->store, SERAH_CHANGE_PARTICIPANTS);
       gtk_window_present (GTK_WINDOW (serah_import_dialog_new (GTK_WINDOW (root),
                                                                g_steal_pointer (&report))));
     }
@@ -291,7 +276,19 @@ static void
 update_show_nik (SerahParticipantsPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.show-nik",
-                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL &&
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
+}
+
+void
+serah_participants_page_update_actions (SerahParticipantsPage *self)
+{
+  g_return_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.import",
+                                 self->import_cancellable == NULL &&
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
+  update_show_nik (self);
 }
 
 /* A deliberate look at one full NIK: administrators only, recorded before it is shown. */

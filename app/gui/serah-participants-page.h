@@ -25,6 +25,10 @@ gboolean              serah_participants_page_get_importing (SerahParticipantsPa
 
 /* A count with thousands grouped the way the UI language writes them: "1.234" in
  * Indonesian. */
-char                 *serah_format_count (gint64 n);
+/* serah_format_count: the core's, in <serah/output/serah-format.h> ("1.234"). */
+
+/* Enables the page's actions for the signed-in operator's role (import and "show NIK" are for
+ * administrators). The window calls it when the operator changes. */
+void serah_participants_page_update_actions (SerahParticipantsPage *self);
 
 G_END_DECLS

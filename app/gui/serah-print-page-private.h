@@ -62,7 +62,7 @@ struct _SerahPrintPage
 };
 
 /* serah-print-page.c */
-void     serah_print_page_update_actions (SerahPrintPage *self);
+/* serah_print_page_update_actions: public, in serah-print-page.h */
 /* A job with every choice of the page (selection, options, printer profile); NULL with an
  * error when the choices cannot print. */
 SerahPrintJob *serah_print_page_make_job (SerahPrintPage *self,

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <serah/store/serah-changes.h>
 #include <glib/gstdio.h>
 
 #include "serah-calibration-dialog.h"
@@ -134,6 +135,7 @@ on_run_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   serah_print_page_refresh (self);
+  serah_changes_emit (serah_print_page_get_store (self), SERAH_CHANGE_PRINT_RUNS);
   summary = describe_result (&out);
   if (data->destination == NULL)
     {

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <serah/store/serah-changes.h>
 
 #include "serah-print-page-private.h"
 #include "serah-print-sender.h"
@@ -466,7 +467,10 @@ void
 serah_print_page_update_actions (SerahPrintPage *self)
 {
   gboolean busy = self->cancellable != NULL;
-  gboolean can_print = !busy && self->planning == NULL && self->plan_ok && self->plan.cards > 0;
+  /* hardening (issue 6): printing is for administrators; an officer is not offered it. */
+  gboolean admin = serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN);
+  gboolean can_print = admin && !busy && self->planning == NULL && self->plan_ok &&
+                       self->plan.cards > 0;
   GtkWidget *widget = GTK_WIDGET (self);
   guint sheets = preview_sheets (self);
   guint sheet, slot, n_slots;
@@ -478,8 +482,10 @@ serah_print_page_update_actions (SerahPrintPage *self)
   gtk_widget_action_set_enabled (widget, "print.print", can_print);
   gtk_widget_action_set_enabled (widget, "print.export-pdf", can_print);
   gtk_widget_action_set_enabled (widget, "print.cancel", busy);
-  gtk_widget_action_set_enabled (widget, "print.reprint", !busy && self->store && self->card && self->sheet);
-  gtk_widget_action_set_enabled (widget, "print.calibrate", !busy && self->store && self->sheet);
+  gtk_widget_action_set_enabled (widget, "print.reprint",
+                                 admin && !busy && self->store && self->card && self->sheet);
+  gtk_widget_action_set_enabled (widget, "print.calibrate",
+                                 admin && !busy && self->store && self->sheet);
   gtk_widget_action_set_enabled (widget, "print.preview-previous", sheet > 0 || slot > 0);
   gtk_widget_action_set_enabled (widget, "print.preview-next",
                                  sheets > 0 && (sheet + 1 < sheets ||
@@ -507,14 +513,53 @@ load_areas (SerahPrintPage *self)
   serah_area_selector_set_areas (self->area_selector, areas);
 }
 
+/* Participants imported on the Peserta page, cards printed or reprinted: the counts per area
+ * and the plan change. The person's choice of areas is kept; areas new since are left out
+ * of a partial choice (never printed without being ticked) and in an "everything" one. */
+static void
+on_store_changes (SerahPrintPage *self, guint what)
+{
+  SerahParticipantFilter filter = { 0 };
+
+  if (!(what & (SERAH_CHANGE_PARTICIPANTS | SERAH_CHANGE_PRINT_RUNS)))
+    return;
+  serah_area_selector_fill_filter (self->area_selector, &filter);
+  load_areas (self);
+  if (filter.kecamatan != NULL || filter.desa != NULL)
+    {
+      g_autoptr(GPtrArray) areas = NULL;
+
+      serah_area_selector_select_all (self->area_selector, FALSE);
+      areas = serah_participants_count_by_area (self->store, NULL);
+      for (guint i = 0; areas != NULL && i < areas->len; i++)
+        {
+          const SerahAreaCount *area = areas->pdata[i];
+          if ((filter.kecamatan == NULL ||
+               g_strv_contains ((const char *const *) filter.kecamatan, area->kecamatan)) &&
+              (filter.desa == NULL ||
+               g_strv_contains ((const char *const *) filter.desa, area->desa)))
+            serah_area_selector_select_area (self->area_selector, area->kecamatan, area->desa,
+                                             TRUE);
+        }
+    }
+  g_strfreev (filter.kecamatan);
+  g_strfreev (filter.desa);
+  queue_refresh (self);
+}
+
 void
 serah_print_page_set_store (SerahPrintPage *self, SerahStore *store)
 {
   g_return_if_fail (SERAH_IS_PRINT_PAGE (self));
   g_return_if_fail (store == NULL || SERAH_IS_STORE (store));
 
+  if (self->store != NULL && self->store != store)
+    g_signal_handlers_disconnect_by_data (serah_changes_for_store (self->store), self);
   if (!g_set_object (&self->store, store))
     return;
+  if (store != NULL)
+    g_signal_connect_object (serah_changes_for_store (store), "changed",
+                             G_CALLBACK (on_store_changes), self, G_CONNECT_SWAPPED);
   g_clear_pointer (&self->worker, serah_print_worker_unref);
   if (store != NULL)
     self->worker = serah_print_worker_new (store);

@@ -15,4 +15,8 @@ SerahStore *serah_print_page_get_store (SerahPrintPage *self);
 void        serah_print_page_set_store (SerahPrintPage *self,
                                         SerahStore     *store);
 
+/* Enables the actions for the plan, the work in progress and the operator's role (printing
+ * is for administrators). The window calls it when the operator changes. */
+void serah_print_page_update_actions (SerahPrintPage *self);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <serah/store/serah-changes.h>
 
 #include "serah-reports-page.h"
 #include "serah-window.h"
@@ -125,6 +126,7 @@ struct _SerahReportsPage
   ReportData     *data;
   GCancellable   *cancellable;
   guint           busy;
+  gboolean        stale;   /* the store changed while the page was not on screen */
 
   /* template */
   AdwToastOverlay *toast_overlay;
@@ -406,6 +408,36 @@ refresh_action (GtkWidget *widget, const char *action, GVariant *param)
   reload (self);
 }
 
+/* What the window did elsewhere (imports, handovers, print runs, testimonials) changes every
+ * figure here: read them again now if on screen, else when the page is next shown. */
+static void
+on_store_changes (SerahReportsPage *self, guint what)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh_action (GTK_WIDGET (self), "reports.refresh", NULL);
+  else
+    self->stale = TRUE;
+}
+
+void
+serah_reports_page_update_actions (SerahReportsPage *self)
+{
+  g_return_if_fail (SERAH_IS_REPORTS_PAGE (self));
+
+  /* Exports are for administrators (and audited by the core). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export",
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
+}
+
+static void
+on_map (SerahReportsPage *self)
+{
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  refresh_action (GTK_WIDGET (self), "reports.refresh", NULL);
+}
+
 /* ---- export in a thread ---- */
 
 static void
@@ -506,8 +538,13 @@ serah_reports_page_set_store (SerahReportsPage *self, SerahStore *store)
 {
   g_return_if_fail (SERAH_IS_REPORTS_PAGE (self));
 
+  if (self->store != NULL && self->store != store)
+    g_signal_handlers_disconnect_by_data (serah_changes_for_store (self->store), self);
   if (!g_set_object (&self->store, store))
     return;
+  if (store != NULL)
+    g_signal_connect_object (serah_changes_for_store (store), "changed",
+                             G_CALLBACK (on_store_changes), self, G_CONNECT_SWAPPED);
   g_signal_handlers_block_by_func (self->scope_dropdown, on_scope_changed, self);
   load_scopes (self);
   g_signal_handlers_unblock_by_func (self->scope_dropdown, on_scope_changed, self);
@@ -615,6 +652,14 @@ static void
 serah_reports_page_init (SerahReportsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  /* GTK 4.8's drop down exposes its inner toggle button as an unnamed push button of its
+   * own: give it the drop down's name for screen readers. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->scope_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Ceremony"), -1);
   self->ceremony_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_drawing_area_set_draw_func (self->coverage_chart, draw_coverage, self, NULL);
   gtk_drawing_area_set_draw_func (self->imports_chart, draw_imports, self, NULL);

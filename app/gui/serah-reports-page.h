@@ -16,4 +16,7 @@ SerahStore *serah_reports_page_get_store (SerahReportsPage *self);
 void        serah_reports_page_set_store (SerahReportsPage *self,
                                           SerahStore       *store);
 
+/* Enables exports for administrators only; the window calls it when the operator changes. */
+void        serah_reports_page_update_actions (SerahReportsPage *self);
+
 G_END_DECLS

@@ -139,6 +139,42 @@ serah_window_require_role (GtkWidget *widget, SerahRole role, const char *what)
 }
 
 gboolean
+serah_window_role_allows (GtkWidget *widget, SerahRole role)
+{
+  SerahWindow *window;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  window = window_for (widget);
+  return window == NULL || (!window->locked && window->operator_name != NULL &&
+                            window->operator_role >= role);
+}
+
+/* Administrator actions are disabled, not merely refused, in an officer's session. */
+static void
+update_role_actions (SerahWindow *self)
+{
+  gboolean admin = serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN);
+  GtkWidget *page;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-log", admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.operators", admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", admin);
+  if (self->stack == NULL)
+    return;
+  page = adw_view_stack_get_child_by_name (self->stack, "participants");
+  if (SERAH_IS_PARTICIPANTS_PAGE (page))
+    serah_participants_page_update_actions (SERAH_PARTICIPANTS_PAGE (page));
+  page = adw_view_stack_get_child_by_name (self->stack, "print");
+  if (SERAH_IS_PRINT_PAGE (page))
+    serah_print_page_update_actions (SERAH_PRINT_PAGE (page));
+  page = adw_view_stack_get_child_by_name (self->stack, "reports");
+  if (SERAH_IS_REPORTS_PAGE (page))
+    serah_reports_page_update_actions (SERAH_REPORTS_PAGE (page));
+}
+
+gboolean
 serah_window_get_locked (SerahWindow *self)
 {
   g_return_val_if_fail (SERAH_IS_WINDOW (self), FALSE);
@@ -168,11 +204,15 @@ update_operator_button (SerahWindow *self)
                                                                        : C_("role", "Officer"));
     }
   gtk_menu_button_set_label (self->operator_button, label);
+  /* GTK 4.8 names a menu button after its type, whatever its label says. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->operator_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", !self->bootstrap && !self->locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out",
                                  !self->bootstrap && self->operator_name != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.setup-operators",
                                  self->bootstrap && !self->locked);
+  update_role_actions (self);
 }
 
 static void
@@ -203,6 +243,7 @@ set_operator (SerahWindow *self, const char *name, SerahRole role, gboolean boot
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATOR_NAME]);
   if (role_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATOR_ROLE]);
+  update_role_actions (self);
 }
 
 static gboolean check_idle (gpointer user_data);
@@ -472,6 +513,17 @@ serah_window_dispose (GObject *object)
   G_OBJECT_CLASS (serah_window_parent_class)->dispose (object);
 }
 
+/* Alt+1...5: Peserta, Cetak, Acara, Testimoni, Laporan; nothing while locked. */
+static void
+show_page_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SerahWindow *self = SERAH_WINDOW (widget);
+
+  if (self->locked)
+    return;
+  adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (param, NULL));
+}
+
 static void
 serah_window_class_init (SerahWindowClass *klass)
 {
@@ -524,6 +576,7 @@ serah_window_class_init (SerahWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.setup-operators", NULL, setup_operators_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
   serah_window_class_install_admin_actions (widget_class); /* issue 6: the main menu */
 }
@@ -531,7 +584,23 @@ serah_window_class_init (SerahWindowClass *klass)
 static void
 serah_window_init (SerahWindow *self)
 {
+  static const char *const pages[] = { "participants", "print", "ceremony", "testimonials",
+                                       "reports" };
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Alt+1...5 switch pages from anywhere, the check-off's scan field included: in the
+   * capture phase, before a focused entry sees the key. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkShortcut *shortcut =
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                          gtk_named_action_new ("win.show-page"));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (pages[i]));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect_object (self->ceremony_page, "notify::active-ceremony-name",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   init_session (self);   /* hardening (issue 6) */

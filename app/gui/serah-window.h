@@ -37,5 +37,10 @@ const char  *serah_window_operator_for      (GtkWidget   *widget);
 gboolean     serah_window_require_role      (GtkWidget   *widget,
                                              SerahRole    role,
                                              const char  *what);
+/* The same check without a word: for enabling actions, so that an officer's session does not
+ * offer what it would refuse. TRUE outside a SerahWindow. The window asks its pages to
+ * update their actions whenever the operator, the role or the lock changes. */
+gboolean     serah_window_role_allows       (GtkWidget   *widget,
+                                             SerahRole    role);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <serah/output/serah-fonts.h>
 #include <serah/store/serah-settings.h>
 #include <serah/output/serah-output.h>
+#include <serah/output/serah-format.h>
 #include <serah/register/serah-import.h>
 #include <serah/demo/serah-demo.h>
 #include <serah/cards/serah-payload.h>
@@ -31,6 +32,7 @@
 #include <serah/admin/serah-admin-records.h>
 #include <serah/admin/serah-audit.h>
 #include <serah/store/serah-backup.h>
+#include <serah/store/serah-changes.h>
 
 /* printing (issue 3) */
 #include <serah/cards/serah-template.h>

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <json-glib/json-glib.h>
+#include <serah/admin/serah-audit-review.h>
 
 #include <sqlite3.h>
 
@@ -240,6 +241,52 @@ test_import_is_recorded (void)
   serah_test_rm_rf (dir);
 }
 
+/* Every details key that the code records is shown in words: no internal key such as
+ * failed_attempts or full_name reaches the screen, coded values (roles, modes) are words
+ * too, and an unknown key shows as "other". The list is every key passed to
+ * serah_audit_details in app/ (keep it in step when recording a new one). */
+static void
+test_details_in_words (void)
+{
+  static const char *const keys[] = {
+    "added", "bytes", "card_no", "cards", "ceremony", "date", "desa", "failed_attempts", "file",
+    "filter", "format", "from", "full_name", "handovers", "imported", "kecamatan", "kind",
+    "mode", "name", "new_handovers", "new_undos", "output", "participants", "path", "place",
+    "previous_database_id", "previous_saved_to", "reason", "rejected", "report", "required",
+    "restored_database_id", "restored_schema", "role", "rows", "run", "serials", "sha256",
+    "sheet", "source", "station", "template", "testimonials", "unchanged", "undo_uuid",
+    "undos", "updated", "uuid", "voided",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"%s\": \"x\"}", keys[i]);
+      g_autofree char *text = serah_audit_details_to_text (json);
+      const char *label = serah_audit_detail_get_label (keys[i]);
+      g_autofree char *expected = NULL;
+
+      g_test_message ("%s -> %s", keys[i], text);
+      g_assert_nonnull (label);
+      expected = g_strdup_printf ("%s: x", label);
+      g_assert_cmpstr (text, ==, expected);
+    }
+  /* The wrong-PIN lockout and an operator's role, as the issue saw them. */
+  {
+    g_autofree char *text = serah_audit_details_to_text ("{\"failed_attempts\": \"5\"}");
+    g_assert_cmpstr (text, ==, "wrong PINs in a row: 5");
+  }
+  {
+    g_autofree char *text =
+      serah_audit_details_to_text ("{\"role\": \"officer\", \"full_name\": \"Budi\"}");
+    g_assert_cmpstr (text, ==, "role: ceremony officer · full name: Budi");
+  }
+  {
+    g_autofree char *text = serah_audit_details_to_text ("{\"zz_internal\": 3}");
+    g_assert_cmpstr (text, ==, "other: 3");
+  }
+  g_assert_nonnull (serah_audit_action_get_label ("ceremony.checkoff-mode"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -251,5 +298,6 @@ main (int argc, char **argv)
   g_test_add_func ("/serah/audit/append-only", test_append_only);
   g_test_add_func ("/serah/audit/rolls-back-with-the-action", test_rolls_back_with_the_action);
   g_test_add_func ("/serah/audit/import-is-recorded", test_import_is_recorded);
+  g_test_add_func ("/serah/audit/details-in-words", test_details_in_words);
   return g_test_run ();
 }

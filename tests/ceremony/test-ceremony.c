@@ -764,6 +764,40 @@ test_close (Fixture *f, gconstpointer data)
   g_assert_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_CLOSED);
 }
 
+/* The check-off mode is per ceremony, "confirm" until an organiser opts in, and audited. */
+static void
+test_checkoff_mode (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 other = serah_ceremony_create (f->store, "Penyerahan KIS Carita", "2026-11-25",
+                                        "Aula Carita", "Rina", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (serah_ceremony_get_checkoff_mode (f->store, f->ceremony), ==,
+                   SERAH_CHECKOFF_MODE_CONFIRM);
+  g_assert_true (serah_ceremony_set_checkoff_mode (f->store, f->ceremony,
+                                                   SERAH_CHECKOFF_MODE_SCAN_HANDS_OVER, "Rina",
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (serah_ceremony_get_checkoff_mode (f->store, f->ceremony), ==,
+                   SERAH_CHECKOFF_MODE_SCAN_HANDS_OVER);
+  /* Another ceremony keeps the safe default. */
+  g_assert_cmpint (serah_ceremony_get_checkoff_mode (f->store, other), ==,
+                   SERAH_CHECKOFF_MODE_CONFIRM);
+  assert_audited (f, "ceremony.checkoff-mode", NULL);
+  g_assert_true (serah_ceremony_set_checkoff_mode (f->store, f->ceremony,
+                                                   SERAH_CHECKOFF_MODE_CONFIRM, "Rina", &error));
+  g_assert_cmpint (serah_ceremony_get_checkoff_mode (f->store, f->ceremony), ==,
+                   SERAH_CHECKOFF_MODE_CONFIRM);
+  /* An unknown ceremony is refused, and reads as the safe mode. */
+  g_assert_false (serah_ceremony_set_checkoff_mode (f->store, 9999,
+                                                    SERAH_CHECKOFF_MODE_SCAN_HANDS_OVER, NULL,
+                                                    &error));
+  g_assert_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_FOUND);
+  g_assert_cmpint (serah_ceremony_get_checkoff_mode (f->store, 9999), ==,
+                   SERAH_CHECKOFF_MODE_CONFIRM);
+}
+
 static void
 test_paper (Fixture *f, gconstpointer data)
 {
@@ -879,6 +913,7 @@ main (int argc, char **argv)
   ADD ("progress-per-desa", test_progress_per_desa);
   ADD ("pending-in-stack-order", test_pending_in_stack_order);
   ADD ("close", test_close);
+  ADD ("checkoff-mode", test_checkoff_mode);
   ADD ("paper", test_paper);
 #undef ADD
   g_test_add_func ("/serah/ceremony/words", test_words);

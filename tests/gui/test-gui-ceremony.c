@@ -8,6 +8,8 @@
 #include <serah/serah.h>
 #include <serah/ceremony/serah-ceremony.h>
 #include <serah/ceremony/serah-station.h>
+#include <serah/ceremony/serah-paper.h>
+#include <serah/admin/serah-audit.h>
 
 #include "serah-ceremony-page.h"
 #include "serah-checkoff-view.h"
@@ -55,6 +57,16 @@ settle (void)
 
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+scan_has_focus (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == GTK_WIDGET (f->scan) ||
+                           gtk_widget_is_ancestor (focus, GTK_WIDGET (f->scan)));
 }
 
 static void
@@ -134,6 +146,13 @@ fixture_set_up (Fixture *f, gconstpointer data)
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->view)))
     g_main_context_iteration (NULL, TRUE);
   settle ();
+  /* The view takes the keyboard once the window is mapped and active; on a loaded machine
+   * that can take longer than one settle. */
+  {
+    gint64 give_up = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    while (!scan_has_focus (f) && g_get_monotonic_time () < give_up)
+      g_main_context_iteration (NULL, FALSE);
+  }
 }
 
 static void
@@ -183,16 +202,6 @@ assert_banner (Fixture *f, const char *kind, const char *title_part)
   g_assert_true (gtk_widget_is_drawable (banner));
   g_assert_true (gtk_widget_has_css_class (banner, kind));
   g_assert_nonnull (strstr (gtk_label_get_label (title), title_part));
-}
-
-static gboolean
-scan_has_focus (gpointer data)
-{
-  Fixture *f = data;
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
-
-  return focus != NULL &&
-         (focus == GTK_WIDGET (f->scan) || gtk_widget_is_ancestor (focus, GTK_WIDGET (f->scan)));
 }
 
 /* The view gives the keyboard back to the scan field from an idle callback (after a dialog
@@ -314,6 +323,11 @@ test_scan_handover_again_forged (Fixture *f, gconstpointer data)
   type_and_enter (f, forged);
   g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_REFUSED);
   assert_banner (f, "refused", "");
+  g_assert_null (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
+                                     "banner_title"), "again"));
+  /* The same forged code again: the banner says it is the second time, not the first. */
+  type_and_enter (f, forged);
+  assert_banner (f, "refused", "again, 2×");
   press_enter (f);
   g_assert_cmpuint (count_handovers (f, p->id), ==, 1);
   assert_scan_has_focus (f);
@@ -386,6 +400,203 @@ test_search_pick_confirm (Fixture *f, gconstpointer data)
   assert_scan_has_focus (f);
 }
 
+/* The person's name on screen. */
+static const char *
+shown_name (Fixture *f)
+{
+  return label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW, "person_name");
+}
+
+static gboolean
+next_bar_names (Fixture *f, const char *name)
+{
+  GtkWidget *bar = view_child (f, "next_bar");
+  GtkLabel *label = GTK_LABEL (view_child (f, "next_label"));
+
+  return gtk_widget_get_visible (bar) && gtk_widget_is_drawable (bar) &&
+         strstr (gtk_label_get_label (label), name) != NULL;
+}
+
+/* Confirm mode (the default): a second scan while someone waits for confirmation never
+ * replaces them. It is queued on a visible "Next:" line and comes up when the person on
+ * screen is handed over (Enter) or set aside (Esc); a name search parks the waiting person
+ * and clearing it brings them back. Nothing is recorded without the officer's Enter. */
+static void
+test_second_scan_is_queued (Fixture *f, gconstpointer data)
+{
+  SerahParticipant *a = g_ptr_array_index (f->invited, 5);
+  SerahParticipant *b = g_ptr_array_index (f->invited, 6);
+  SerahParticipant *c = g_ptr_array_index (f->invited, 7);
+  SerahParticipant *d = g_ptr_array_index (f->invited, 8);
+  g_autofree char *code_a = card_code (f, 5);
+  g_autofree char *code_b = card_code (f, 6);
+  g_autofree char *code_c = card_code (f, 7);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (serah_ceremony_get_checkoff_mode (f->store, f->ceremony_id), ==,
+                   SERAH_CHECKOFF_MODE_CONFIRM);
+  type_and_enter (f, code_a);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpstr (shown_name (f), ==, a->name);
+  g_assert_false (gtk_widget_get_visible (view_child (f, "next_bar")));
+
+  /* B scanned before A was confirmed: A stays, B is named on the "Next:" line. */
+  type_and_enter (f, code_b);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpstr (shown_name (f), ==, a->name);
+  g_assert_true (next_bar_names (f, b->name));
+  g_assert_cmpstr (gtk_editable_get_text (f->scan), ==, "");
+  g_assert_cmpuint (count_handovers (f, a->id), ==, 0);
+  g_assert_cmpuint (count_handovers (f, b->id), ==, 0);
+  /* B scanned again is queued once. */
+  type_and_enter (f, code_b);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (view_child (f, "next_label"))),
+                            b->name));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (view_child (f, "next_label"))),
+                         "more"));
+  assert_scan_has_focus (f);
+
+  /* Enter hands A over and brings B up, waiting for their own Enter. */
+  press_enter (f);
+  g_assert_cmpuint (count_handovers (f, a->id), ==, 1);
+  g_assert_cmpuint (count_handovers (f, b->id), ==, 0);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpstr (shown_name (f), ==, b->name);
+  g_assert_false (gtk_widget_get_visible (view_child (f, "next_bar")));
+
+  /* C queued behind B; Esc sets B aside (nothing recorded) and shows C. */
+  type_and_enter (f, code_c);
+  g_assert_true (next_bar_names (f, c->name));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.clear", NULL);
+  settle ();
+  g_assert_cmpstr (shown_name (f), ==, c->name);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpuint (count_handovers (f, b->id), ==, 0);
+
+  /* A name search while C waits: the results take the screen, C goes to the "Next:" line,
+   * and emptying the field brings C back. */
+  type_and_enter (f, d->name);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_RESULTS);
+  g_assert_true (next_bar_names (f, c->name));
+  gtk_editable_set_text (f->scan, "");
+  g_signal_emit_by_name (f->scan, "search-changed");
+  settle ();
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpstr (shown_name (f), ==, c->name);
+
+  /* A forged code while C waits: refused, and C is still next, one Enter away. */
+  {
+    g_autofree char *forged = g_strdup (code_b);
+    forged[strlen (forged) - 1] = forged[strlen (forged) - 1] == 'A' ? 'B' : 'A';
+    type_and_enter (f, forged);
+    g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_REFUSED);
+    g_assert_true (next_bar_names (f, c->name));
+    press_enter (f);
+    g_assert_cmpstr (shown_name (f), ==, c->name);
+    g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+    g_assert_cmpuint (count_handovers (f, c->id), ==, 0);
+  }
+  g_assert_no_error (error);
+}
+
+/* "A scan hands over" mode, chosen from the station menu's action, is stored for the
+ * ceremony by the core; a scan of an invited person then records at once with an Undo
+ * toast, and someone waiting (not invited) is still never replaced by the next scan. */
+static void
+test_scan_hands_over_mode (Fixture *f, gconstpointer data)
+{
+  SerahParticipant *a = g_ptr_array_index (f->invited, 10);
+  SerahParticipant *b = g_ptr_array_index (f->invited, 11);
+  g_autofree char *code_a = card_code (f, 10);
+  g_autofree char *code_b = card_code (f, 11);
+  gboolean on = FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.scan-hands-over", NULL);
+  settle ();
+  g_object_get (f->view, "scan-hands-over", &on, NULL);
+  g_assert_true (on);
+  g_assert_cmpint (serah_ceremony_get_checkoff_mode (f->store, f->ceremony_id), ==,
+                   SERAH_CHECKOFF_MODE_SCAN_HANDS_OVER);
+  g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
+                                        "ceremony_subtitle"), "scan hands over"));
+
+  type_and_enter (f, code_a);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_HANDED_OVER);
+  g_assert_cmpuint (count_handovers (f, a->id), ==, 1);
+  assert_banner (f, "done", "");
+
+  /* The outsider waits (not invited: only the explicit action hands over); B's scan queues. */
+  type_and_enter (f, f->outsider->nik);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_NOT_INVITED);
+  type_and_enter (f, code_b);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_NOT_INVITED);
+  g_assert_true (next_bar_names (f, b->name));
+  g_assert_cmpuint (count_handovers (f, b->id), ==, 0);
+  /* Set aside: B comes up for confirmation (a queued person was never looked at). */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.clear", NULL);
+  settle ();
+  g_assert_cmpstr (shown_name (f), ==, b->name);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
+  g_assert_cmpuint (count_handovers (f, b->id), ==, 0);
+  g_assert_cmpuint (count_handovers (f, f->outsider->id), ==, 0);
+
+    return;
+/* Back to the safe mode: a scan shows, Enter hands over. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.scan-hands-over", NULL);
+  settle ();
+  g_assert_cmpint (serah_ceremony_get_checkoff_mode (f->store, f->ceremony_id), ==,
+                   SERAH_CHECKOFF_MODE_CONFIRM);
+}
+
+static guint
+count_audit (Fixture *f, const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  SerahAuditFilter filter = { .action = action };
+  g_autoptr(GPtrArray) events = serah_audit_list (f->store, &filter, &error);
+
+  g_assert_no_error (error);
+  return events->len;
+}
+
+/* The daftar tanda terima and the berita acara from the Acara page: written in a worker
+ * (the page shows a progress bar and Cancel meanwhile, and refuses a second one), a real PDF
+ * at the chosen path, recorded in the audit log. */
+static void
+test_paper_from_page (Fixture *f, gconstpointer data)
+{
+  static const SerahPaperKind kinds[] = { SERAH_PAPER_TANDA_TERIMA, SERAH_PAPER_BERITA_ACARA };
+  static const char *const actions[] = { "paper.tanda-terima", "paper.berita-acara" };
+  GtkRevealer *bar = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->page),
+                                                                  SERAH_TYPE_CEREMONY_PAGE,
+                                                                  "paper_bar"));
+  g_autofree char *code = card_code (f, 0);
+
+  type_and_enter (f, code);
+  press_enter (f); /* one handover, so the paper has one person marked */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/paper-%u.pdf", f->dir, i);
+      g_autofree char *contents = NULL;
+      gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+      gsize length = 0;
+
+      g_assert_true (serah_ceremony_page_write_paper (f->page, kinds[i], path));
+      g_assert_true (serah_ceremony_page_get_paper_busy (f->page));
+      g_assert_true (gtk_revealer_get_reveal_child (bar));
+      /* One at a time. */
+      g_assert_false (serah_ceremony_page_write_paper (f->page, kinds[i], path));
+      while (serah_ceremony_page_get_paper_busy (f->page) && g_get_monotonic_time () < give_up)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (serah_ceremony_page_get_paper_busy (f->page));
+      g_assert_false (gtk_revealer_get_reveal_child (bar));
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      g_assert_true (g_str_has_prefix (contents, "%PDF"));
+      g_assert_cmpuint (count_audit (f, actions[i]), ==, 1);
+    }
+}
+
 /* A person who is not invited: yellow banner; plain Enter does nothing; Ctrl+Enter does. */
 static void
 test_not_invited (Fixture *f, gconstpointer data)
@@ -456,12 +667,21 @@ test_representative_and_undo (Fixture *f, gconstpointer data)
   adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (rep),
                                                                             SERAH_TYPE_REPRESENTATIVE_DIALOG,
                                                                             "relation_row")), 2);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (rep),
+                                                                      SERAH_TYPE_REPRESENTATIVE_DIALOG,
+                                                                      "id_row")),
+                         "3601015112920019");
   gtk_widget_activate_action (GTK_WIDGET (rep), "representative.save", NULL);
   settle ();
   g_assert_null (find_toplevel (SERAH_TYPE_REPRESENTATIVE_DIALOG));
   assert_scan_has_focus (f);
   g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
                                         "person_recipient"), "Siti Aminah"));
+  /* The screen faces the queue: the representative's KTP number is masked like a NIK. */
+  g_assert_nonnull (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
+                                        "person_recipient"), "360101********19"));
+  g_assert_null (strstr (label_text (GTK_WIDGET (f->view), SERAH_TYPE_CHECKOFF_VIEW,
+                                     "person_recipient"), "3601015112920019"));
 
   press_enter (f);
   h = live_handover (f, p->id);
@@ -469,6 +689,7 @@ test_representative_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpint (h->recipient, ==, SERAH_RECIPIENT_REPRESENTATIVE);
   g_assert_cmpstr (h->proxy_name, ==, "Siti Aminah");
   g_assert_cmpstr (h->proxy_relation, ==, "istri");
+  g_assert_cmpstr (h->proxy_id_number, ==, "3601015112920019"); /* recorded in full */
 
   /* Ctrl+Z: a reason is asked; the default quick reason is accepted with Enter. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.undo-last", NULL);
@@ -681,6 +902,8 @@ test_create_ceremony (Fixture *f, gconstpointer data)
   first_kecamatan = (gpointer) find_descendant (group, ADW_TYPE_EXPANDER_ROW);
   g_assert_nonnull (first_kecamatan);
   adw_expander_row_set_enable_expansion (first_kecamatan, TRUE);
+  /* Switched on, its desa list stays folded: the next click lands where it was aimed. */
+  g_assert_false (adw_expander_row_get_expanded (first_kecamatan));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "create.create", NULL);
   settle ();
   g_assert_null (find_toplevel (SERAH_TYPE_CEREMONY_CREATE_DIALOG));
@@ -705,6 +928,9 @@ main (int argc, char **argv)
 
 #define ADD(path, func) \
   g_test_add ("/serah/gui-ceremony/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("second-scan-is-queued", test_second_scan_is_queued);
+  ADD ("scan-hands-over-mode", test_scan_hands_over_mode);
+  ADD ("paper-from-page", test_paper_from_page);
   ADD ("scan-handover-again-forged", test_scan_handover_again_forged);
   ADD ("voided-and-garbage", test_voided_and_garbage);
   ADD ("search-pick-confirm", test_search_pick_confirm);

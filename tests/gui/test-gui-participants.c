@@ -147,7 +147,7 @@ test_lists_everyone_lazily (Fixture *f, gconstpointer data)
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, DEMO_PARTICIPANTS);
   g_assert_cmpstr (visible_state (f), ==, "list");
-  g_assert_cmpstr (count_text (f), ==, "2,000 participants");
+  g_assert_cmpstr (count_text (f), ==, "2.000 participants");
 
   /* Only the rows GTK keeps bound were read from SQLite: GTK 4.8 list views hold about 200
    * rows around the visible ones, however long the model. */
@@ -229,7 +229,7 @@ test_search_by_name_nik_and_card (Fixture *f, gconstpointer data)
   g_assert_cmpuint (DEMO_PARTICIPANTS - seen.removed + seen.added, ==, n);
   item = item_at (f, 0);
   g_assert_nonnull (strcasestr (serah_participant_item_get_name (item), "saputra"));
-  expected_count = g_strdup_printf ("%u of 2,000 participants", n);
+  expected_count = g_strdup_printf ("%u of 2.000 participants", n);
   g_assert_cmpstr (count_text (f), ==, expected_count);
   g_assert_cmpstr (visible_state (f), ==, "list");
 
@@ -369,7 +369,7 @@ test_import_refreshes_list (Fixture *f, gconstpointer data)
 
   /* The UI's own connection sees what the worker's connection committed. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, DEMO_PARTICIPANTS + 3);
-  g_assert_cmpstr (count_text (f), ==, "2,003 participants");
+  g_assert_cmpstr (count_text (f), ==, "2.003 participants");
   search (f, "kertawijaya");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 3);
   item = item_at (f, 0);

@@ -46,6 +46,7 @@ static const ActionLabel action_labels[] = {
   { "ceremony.create", NC_("audit action", "Create ceremony") },
   { "ceremony.invite", NC_("audit action", "Invite to ceremony") },
   { "ceremony.close", NC_("audit action", "Close ceremony") },
+  { "ceremony.checkoff-mode", NC_("audit action", "Change how a scan is handled") },
   { "handover.undo", NC_("audit action", "Undo handover") },
   { "handover.uninvited", NC_("audit action", "Hand over to someone not invited") },
   { "station.export", NC_("audit action", "Export station bundle") },
@@ -71,6 +72,93 @@ serah_audit_action_get_display (const char *action)
   const char *label = action ? serah_audit_action_get_label (action) : NULL;
 
   return label ? label : action;
+}
+
+/* The details' keys, in words (the keys stay English in the database, for scripts). A key
+ * missing here is shown as "other" with its value rather than as an internal word: add it
+ * when a new area records a new key (tests/admin checks every key the code records). */
+static const ActionLabel detail_labels[] = {
+  { "added", NC_("audit detail", "added") },
+  { "bytes", NC_("audit detail", "size (bytes)") },
+  { "card_no", NC_("audit detail", "card number") },
+  { "cards", NC_("audit detail", "cards") },
+  { "ceremony", NC_("audit detail", "ceremony") },
+  { "count", NC_("audit detail", "count") },
+  { "date", NC_("audit detail", "date") },
+  { "desa", NC_("audit detail", "desa") },
+  { "failed_attempts", NC_("audit detail", "wrong PINs in a row") },
+  { "file", NC_("audit detail", "file") },
+  { "filter", NC_("audit detail", "selection") },
+  { "format", NC_("audit detail", "format") },
+  { "from", NC_("audit detail", "from") },
+  { "full_name", NC_("audit detail", "full name") },
+  { "handovers", NC_("audit detail", "handovers") },
+  { "imported", NC_("audit detail", "imported") },
+  { "kecamatan", NC_("audit detail", "kecamatan") },
+  { "kind", NC_("audit detail", "kind") },
+  { "mode", NC_("audit detail", "check-off mode") },
+  { "name", NC_("audit detail", "name") },
+  { "new_handovers", NC_("audit detail", "new handovers") },
+  { "new_undos", NC_("audit detail", "new undos") },
+  { "output", NC_("audit detail", "saved to") },
+  { "participants", NC_("audit detail", "participants") },
+  { "path", NC_("audit detail", "file") },
+  { "place", NC_("audit detail", "place") },
+  { "previous_database_id", NC_("audit detail", "previous database") },
+  { "previous_saved_to", NC_("audit detail", "previous copy saved to") },
+  { "reason", NC_("audit detail", "reason") },
+  { "rejected", NC_("audit detail", "refused") },
+  { "report", NC_("audit detail", "report") },
+  { "required", NC_("audit detail", "role required") },
+  { "restored_database_id", NC_("audit detail", "restored database") },
+  { "restored_schema", NC_("audit detail", "restored schema") },
+  { "role", NC_("audit detail", "role") },
+  { "rows", NC_("audit detail", "rows") },
+  { "run", NC_("audit detail", "print run") },
+  { "serials", NC_("audit detail", "card serials") },
+  { "sha256", NC_("audit detail", "checksum (SHA-256)") },
+  { "sheet", NC_("audit detail", "sheet") },
+  { "source", NC_("audit detail", "source") },
+  { "station", NC_("audit detail", "station") },
+  { "template", NC_("audit detail", "template") },
+  { "testimonials", NC_("audit detail", "testimonials") },
+  { "unchanged", NC_("audit detail", "unchanged") },
+  { "undo_uuid", NC_("audit detail", "undo") },
+  { "undos", NC_("audit detail", "undos") },
+  { "updated", NC_("audit detail", "updated") },
+  { "uuid", NC_("audit detail", "handover") },
+  { "voided", NC_("audit detail", "voided") },
+};
+
+/* Values that are codes too: roles, modes, kinds of paper and report. */
+static const ActionLabel value_labels[] = {
+  { "admin", NC_("audit value", "administrator") },
+  { "officer", NC_("audit value", "ceremony officer") },
+  { "confirm", NC_("audit value", "scan, check the KTP, confirm") },
+  { "scan-hands-over", NC_("audit value", "a scan hands over") },
+  { "tanda-terima", NC_("audit value", "receipt list") },
+  { "berita-acara", NC_("audit value", "handover report") },
+  { "coverage", NC_("audit value", "coverage") },
+  { "uncollected", NC_("audit value", "not yet collected") },
+  { "indicators", NC_("audit value", "indicators") },
+  { "true", NC_("audit value", "yes") },
+  { "false", NC_("audit value", "no") },
+};
+
+static const char *
+lookup_label (const ActionLabel *table, gsize n, const char *context, const char *code)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (code, table[i].action))
+      return g_dpgettext2 (GETTEXT_PACKAGE, context, table[i].label);
+  return NULL;
+}
+
+const char *
+serah_audit_detail_get_label (const char *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+  return lookup_label (detail_labels, G_N_ELEMENTS (detail_labels), "audit detail", key);
 }
 
 /* A member's value as text: strings as they are, numbers and booleans printed, anything
@@ -122,10 +210,15 @@ serah_audit_details_to_text (const char *details_json)
   for (GList *l = members; l != NULL; l = l->next)
     {
       g_autofree char *value = node_to_text (json_object_get_member (object, l->data));
+      const char *key = serah_audit_detail_get_label (l->data);
+      const char *shown = lookup_label (value_labels, G_N_ELEMENTS (value_labels),
+                                        "audit value", value);
 
       if (text->len > 0)
         g_string_append (text, " · ");
-      g_string_append_printf (text, "%s: %s", (const char *) l->data, value);
+      /* TRANSLATORS: a detail of an audit event: "file: /a/b.csv" */
+      g_string_append_printf (text, C_("audit detail", "%s: %s"),
+                              key ? key : C_("audit detail", "other"), shown ? shown : value);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <serah/output/serah-format.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -562,11 +564,11 @@ report_area_table (SerahPaperDoc *doc, const SerahCeremonyProgress *p)
       g_autofree char *no = i < p->areas->len ? g_strdup_printf ("%u", i + 1) : NULL;
       g_autofree char *kec = i < p->areas->len ? esc (r->kecamatan) : g_strdup ("<b>Jumlah</b>");
       g_autofree char *desa = esc (r->desa);
-      g_autofree char *inv = g_strdup_printf ("%" G_GINT64_FORMAT, r->invited);
-      g_autofree char *self = g_strdup_printf ("%" G_GINT64_FORMAT, r->to_self);
-      g_autofree char *rep = g_strdup_printf ("%" G_GINT64_FORMAT, r->to_representative);
-      g_autofree char *left = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (0, r->invited - served));
-      g_autofree char *pct = r->invited ? g_strdup_printf ("%.1f%%", 100.0 * served / r->invited)
+      g_autofree char *inv = serah_format_count (r->invited);
+      g_autofree char *self = serah_format_count (r->to_self);
+      g_autofree char *rep = serah_format_count (r->to_representative);
+      g_autofree char *left = serah_format_count (MAX (0, r->invited - served));
+      g_autofree char *pct = r->invited ? serah_format_share (served, r->invited)
                                         : g_strdup ("–");
       const char *cells[] = { no, kec, desa, inv, self, rep, left, pct };
 

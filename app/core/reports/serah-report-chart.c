@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <serah/output/serah-format.h>
+
 #include <math.h>
 
 #include "output/serah-text-fit.h"
@@ -196,7 +198,7 @@ serah_report_draw_coverage_chart (cairo_t *cr, double width, double height,
       const SerahCoverageRow *r = cov->kecamatan->pdata[i];
       const gint64 parts[] = { r->to_self, r->to_representative, r->not_collected };
       double y = top + i * (bar_h + gap), x = left;
-      g_autofree char *pct = g_strdup_printf ("%.1f%%", serah_coverage_row_fraction (r) * 100);
+      g_autofree char *pct = serah_format_percent (serah_coverage_row_fraction (r) * 100);
 
       label_in (cr, r->kecamatan[0] ? r->kecamatan : "(tanpa kecamatan)", PAD, left - 8,
                 y + bar_h / 2, bar_h, c_text);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <serah/output/serah-format.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -186,8 +188,8 @@ serah_coverage_row_cells (const SerahCoverageRow *r)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (n); i++)
-    cells[i] = g_strdup_printf ("%" G_GINT64_FORMAT, n[i]);
-  cells[7] = g_strdup_printf ("%.1f%%", serah_coverage_row_fraction (r) * 100);
+    cells[i] = serah_format_count (n[i]);
+  cells[7] = serah_format_percent (serah_coverage_row_fraction (r) * 100);
   return cells;
 }
 
@@ -256,17 +258,23 @@ coverage_csv_row (const SerahCoverageRow *r, SerahCoverageLevel level, gboolean 
                   gpointer user_data)
 {
   GString *csv = user_data;
-  g_auto(GStrv) cells = serah_coverage_row_cells (r);
+  const gint64 n[] = {
+    r->participants, r->printed, r->invited, r->to_self, r->to_representative,
+    serah_coverage_row_handed_over (r), r->not_collected,
+  };
+  g_auto(GStrv) cells = g_new0 (char *, 9);
   g_autofree char *label = level == SERAH_COVERAGE_KECAMATAN
                              ? g_strdup_printf ("Jumlah Kec. %s", r->kecamatan) : NULL;
   const char *row[SERAH_REPORT_COVERAGE_N_COLUMNS];
 
   row[0] = level == SERAH_COVERAGE_TOTAL ? "Total" : r->kecamatan;
   row[1] = level == SERAH_COVERAGE_DESA ? r->desa : label;
+  /* Plain numbers for machines ("1234", "50.0"), not the display form ("1.234", "50,0 %"). */
   for (guint i = 0; i < 7; i++)
-    row[2 + i] = cells[i];
-  /* A plain number for machines: "50.0", not "50.0%". */
-  cells[7][strlen (cells[7]) - 1] = '\0';
+    row[2 + i] = cells[i] = g_strdup_printf ("%" G_GINT64_FORMAT, n[i]);
+  cells[7] = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
+  g_ascii_formatd (cells[7], G_ASCII_DTOSTR_BUF_SIZE, "%.1f",
+                   serah_coverage_row_fraction (r) * 100);
   row[9] = cells[7];
   serah_csv_append_row (csv, row, G_N_ELEMENTS (row));
 }

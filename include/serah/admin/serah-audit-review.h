@@ -27,11 +27,21 @@ const char *serah_audit_action_get_label (const char *action);
 const char *serah_audit_action_get_display (const char *action);
 
 /**
+ * serah_audit_detail_get_label:
+ * @key: a details key ("failed_attempts")
+ *
+ * Returns: (transfer none) (nullable): the translated label of @key ("wrong PINs in a row"),
+ *   or %NULL for a key this version does not know
+ */
+const char *serah_audit_detail_get_label (const char *key);
+
+/**
  * serah_audit_details_to_text:
  * @details_json: (nullable): an event's details
  *
- * The details object as one line ("rows: 120 · file: /a/b.csv"). Text that is not a JSON
- * object is returned as it is.
+ * The details object as one line in words ("rows: 120 · file: /a/b.csv", translated: keys
+ * and coded values such as roles through their labels; an unknown key shows as "other",
+ * never as the internal word). Text that is not a JSON object is returned as it is.
  *
  * Returns: (transfer full) (nullable): the line, or %NULL when there is nothing to show
  */

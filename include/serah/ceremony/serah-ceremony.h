@@ -129,6 +129,49 @@ gboolean       serah_ceremony_close  (SerahStore  *store,
                                       const char  *operator_name,
                                       GError     **error);
 
+/* ---- how the check-off desk treats a scan ---- */
+
+typedef enum {
+  /* A scan shows the person; the officer checks the KTP and confirms (Enter). The default:
+   * a wrong card in the wrong hand is worse than one more key press. */
+  SERAH_CHECKOFF_MODE_CONFIRM,
+  /* A scan of an invited person not yet served hands over at once, with an Undo toast. */
+  SERAH_CHECKOFF_MODE_SCAN_HANDS_OVER,
+} SerahCheckoffMode;
+
+/**
+ * serah_checkoff_mode_to_string:
+ * @mode: a check-off mode
+ *
+ * Returns: (transfer none): "confirm" or "scan-hands-over" (audit details, JSON)
+ */
+const char       *serah_checkoff_mode_to_string    (SerahCheckoffMode  mode);
+/**
+ * serah_ceremony_get_checkoff_mode:
+ * @store: the office database
+ * @ceremony_id: a ceremony
+ *
+ * Returns: the ceremony's check-off mode; %SERAH_CHECKOFF_MODE_CONFIRM when never set or the
+ *   ceremony is unknown
+ */
+SerahCheckoffMode serah_ceremony_get_checkoff_mode (SerahStore        *store,
+                                                    gint64             ceremony_id);
+/**
+ * serah_ceremony_set_checkoff_mode:
+ * @store: the office database
+ * @ceremony_id: a ceremony
+ * @mode: the mode every station of the ceremony uses from now on
+ * @operator_name: (nullable): who changed it, for the audit log ("ceremony.checkoff-mode")
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when saved and audited in one transaction, %FALSE with @error set
+ */
+gboolean          serah_ceremony_set_checkoff_mode (SerahStore        *store,
+                                                    gint64             ceremony_id,
+                                                    SerahCheckoffMode  mode,
+                                                    const char        *operator_name,
+                                                    GError           **error);
+
 /* ---- invitations ---- */
 
 /**

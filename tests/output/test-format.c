@@ -1,0 +1,64 @@
+/* test-format.c: the one Indonesian convention for numbers, percentages and dates shown to
+ * people (serah-format.c), whatever the process locale. */
+#include "config.h"
+
+#include <locale.h>
+
+#include <serah/output/serah-format.h>
+
+static void
+check (char *got, const char *expected)
+{
+  g_assert_cmpstr (got, ==, expected);
+  g_free (got);
+}
+
+static void
+test_count (void)
+{
+  check (serah_format_count (0), "0");
+  check (serah_format_count (999), "999");
+  check (serah_format_count (1234), "1.234");
+  check (serah_format_count (100000), "100.000");
+  check (serah_format_count (1234567), "1.234.567");
+  check (serah_format_count (-4321), "-4.321");
+  check (serah_format_count (G_MININT64), "-9.223.372.036.854.775.808");
+}
+
+static void
+test_percent (void)
+{
+  check (serah_format_percent (58.333), "58,3 %");
+  check (serah_format_percent (8.25), "8,3 %");
+  check (serah_format_percent (100.0), "100,0 %");
+  check (serah_format_percent (0.0), "0,0 %");
+  check (serah_format_percent (0.04), "0,0 %");
+  check (serah_format_percent (-2.5), "-2,5 %");
+  check (serah_format_percent (1234.5), "1.234,5 %");
+  check (serah_format_share (7, 12), "58,3 %");
+  check (serah_format_share (3, 0), "0,0 %");
+}
+
+static void
+test_date (void)
+{
+  check (serah_format_date ("2026-12-06"), "6 Desember 2026");
+  check (serah_format_date ("2026-05-24"), "24 Mei 2026");
+  check (serah_format_date ("2026-13-01"), "2026-13-01");
+  check (serah_format_date ("kemarin"), "kemarin");
+  check (serah_format_date (NULL), "");
+  g_assert_cmpstr (serah_format_month_name (8), ==, "Agustus");
+  g_assert_null (serah_format_month_name (0));
+}
+
+int
+main (int argc, char **argv)
+{
+  /* A locale whose own convention differs must not leak in. */
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/serah/format/count", test_count);
+  g_test_add_func ("/serah/format/percent", test_percent);
+  g_test_add_func ("/serah/format/date", test_date);
+  return g_test_run ();
+}
