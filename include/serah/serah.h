@@ -22,6 +22,10 @@
 #include <serah/admin/serah-audit.h>
 #include <serah/store/serah-backup.h>
 
+/* outreach (issue 15) */
+#include <serah/outreach/serah-outreach-records.h>
+#include <serah/outreach/serah-skm.h>
+
 /* printing (issue 3) */
 #include <serah/cards/serah-template.h>
 #include <serah/cards/serah-render.h>

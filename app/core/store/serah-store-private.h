@@ -43,6 +43,7 @@ extern const char serah_store_schema_printing[];      /* v2 */
 extern const char serah_store_schema_ceremonies[];    /* v3 */
 extern const char serah_store_schema_testimonials[];  /* v4 */
 extern const char serah_store_schema_operators[];     /* v5 */
+extern const char serah_store_schema_outreach[];      /* v6: outreach (issue 15) */
 
 void serah_participant_from_row (SerahParticipant *p,
                                  sqlite3_stmt     *stmt);

@@ -1,0 +1,144 @@
+/* serah-store-outreach.c: the SQL of the outreach area (issue 15): SKM answers, understanding
+ * answers, activities, registrations and feedback. Only the domain files of app/core/outreach
+ * (and the import's one call that closes registrations) call these; they own the
+ * transactions. The schema is in serah-store-outreach-schema.c.
+ */
+#define G_LOG_DOMAIN "serah-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "outreach/serah-store-outreach-private.h"
+
+static void
+bind_id_or_null (sqlite3_stmt *stmt, int index, gint64 id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_sex_or_null (sqlite3_stmt *stmt, int index, SerahSex sex)
+{
+  if (sex == SERAH_SEX_MALE || sex == SERAH_SEX_FEMALE)
+    sqlite3_bind_text (stmt, index, serah_sex_to_string (sex), -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static SerahSex
+column_sex (sqlite3_stmt *stmt, int index)
+{
+  SerahSex sex = SERAH_SEX_UNKNOWN;
+  const char *text = (const char *) sqlite3_column_text (stmt, index);
+
+  if (text != NULL)
+    serah_sex_parse (text, &sex);
+  return sex;
+}
+
+/* ---- SKM ---- */
+
+gint64
+serah_store_outreach_insert_skm (SerahStore *store, const SerahSkmResponse *r, GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO skm_responses (uuid, unit, surveyed_on, activity_id, sex, age, education,"
+    " occupation, u1, u2, u3, u4, u5, u6, u7, u8, u9, recorded_by, recorded_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " strftime ('%s', 'now'))";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, r->unit, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, r->surveyed_on, -1, SQLITE_TRANSIENT);
+  bind_id_or_null (stmt, 4, r->activity_id);
+  bind_sex_or_null (stmt, 5, r->sex);
+  if (r->age > 0)
+    sqlite3_bind_int (stmt, 6, r->age);
+  else
+    sqlite3_bind_null (stmt, 6);
+  serah_store_bind_text_or_null (stmt, 7, r->education);
+  serah_store_bind_text_or_null (stmt, 8, r->occupation);
+  for (int i = 0; i < 9; i++)
+    sqlite3_bind_int (stmt, 9 + i, r->answers[i]);
+  serah_store_bind_text_or_null (stmt, 18, r->recorded_by);
+  if (!serah_store_step_done (store, stmt, _("Cannot record the survey answers"), error))
+    return 0;
+  return sqlite3_last_insert_rowid (serah_store_get_db (store));
+}
+
+GPtrArray *
+serah_store_outreach_list_skm (SerahStore *store, const char *unit, const char *from,
+                               const char *to, GError **error)
+{
+  static const char sql[] =
+    "SELECT id, uuid, unit, surveyed_on, activity_id, sex, age, education, occupation,"
+    " u1, u2, u3, u4, u5, u6, u7, u8, u9, recorded_by, recorded_at FROM skm_responses"
+    " WHERE (?1 IS NULL OR unit = ?1 COLLATE NOCASE) AND (?2 IS NULL OR surveyed_on >= ?2)"
+    "   AND (?3 IS NULL OR surveyed_on <= ?3)"
+    " ORDER BY surveyed_on, id";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autoptr(GPtrArray) list = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_skm_response_free);
+  serah_store_bind_text_or_null (stmt, 1, unit);
+  serah_store_bind_text_or_null (stmt, 2, from);
+  serah_store_bind_text_or_null (stmt, 3, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SerahSkmResponse *r = g_new0 (SerahSkmResponse, 1);
+      const char *date = (const char *) sqlite3_column_text (stmt, 3);
+
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->uuid = serah_store_column_dup (stmt, 1);
+      r->unit = serah_store_column_dup (stmt, 2);
+      g_strlcpy (r->surveyed_on, date ? date : "", sizeof r->surveyed_on);
+      r->activity_id = sqlite3_column_int64 (stmt, 4);
+      r->sex = column_sex (stmt, 5);
+      r->age = sqlite3_column_int (stmt, 6);
+      r->education = serah_store_column_dup (stmt, 7);
+      r->occupation = serah_store_column_dup (stmt, 8);
+      for (int i = 0; i < 9; i++)
+        r->answers[i] = (guint8) sqlite3_column_int (stmt, 9 + i);
+      r->recorded_by = serah_store_column_dup (stmt, 18);
+      r->recorded_at = sqlite3_column_int64 (stmt, 19);
+      g_ptr_array_add (list, r);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot read the survey answers"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* ---- activities ---- */
+
+int
+serah_store_outreach_activity_exists (SerahStore *store, gint64 activity_id, GError **error)
+{
+  static const char sql[] = "SELECT 1 FROM outreach_activities WHERE id = ?1";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, activity_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc == SQLITE_DONE)
+    return 0;
+  serah_store_set_error (store, error, _("Cannot read the activities"));
+  return -1;
+}

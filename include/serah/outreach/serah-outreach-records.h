@@ -1,0 +1,39 @@
+/* serah-outreach-records.h: the row types of the outreach area (issue 15) and the area's
+ * error domain. It sits below both the store's SQL (serah-store-outreach.c) and the rules
+ * (serah-skm.c, serah-registration.c, ...), so neither has to include the other.
+ */
+#pragma once
+
+#include <serah/store/serah-store.h>
+
+G_BEGIN_DECLS
+
+#define SERAH_OUTREACH_ERROR (serah_outreach_error_quark ())
+typedef enum {
+  SERAH_OUTREACH_ERROR_INVALID,     /* a value out of its range or list; the message names it */
+  SERAH_OUTREACH_ERROR_NOT_FOUND,   /* no such activity, registration, survey ... */
+  SERAH_OUTREACH_ERROR_REFUSED,     /* a rule refuses it (closed registration, duplicate NIK) */
+  SERAH_OUTREACH_ERROR_IO,
+} SerahOutreachError;
+GQuark serah_outreach_error_quark (void);
+
+/* One SKM answer sheet (anonymous). */
+typedef struct {
+  gint64   id;
+  char    *uuid;
+  char    *unit;              /* unit layanan, e.g. "Dinas Kesehatan" or a puskesmas */
+  char     surveyed_on[11];   /* ISO date */
+  gint64   activity_id;       /* 0 when not taken at an activity */
+  SerahSex sex;               /* SERAH_SEX_UNKNOWN: not given */
+  int      age;               /* 0: not given */
+  char    *education;         /* a key of serah_skm_education_keys, or NULL */
+  char    *occupation;        /* a key of serah_skm_occupation_keys, or NULL */
+  guint8   answers[9];        /* U1..U9, 1..4 */
+  char    *recorded_by;
+  gint64   recorded_at;
+} SerahSkmResponse;
+
+void serah_skm_response_free (SerahSkmResponse *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahSkmResponse, serah_skm_response_free)
+
+G_END_DECLS
