@@ -1,0 +1,287 @@
+/* serah-cli-outreach.c: the outreach verbs of serah-cli (issue 15), a thin layer over the
+ * domain functions of include/serah/outreach/.
+ *
+ *   survey skm add --unit U --date D --answers 4,3,... [--sex L|P] [--age N]
+ *                  [--education K] [--occupation K] [--activity ID]
+ *   survey skm report [--unit U] [--from D] [--to D] [--population N]
+ *   survey skm export -o FILE.csv [--unit U] [--from D] [--to D] [--population N]
+ *
+ * Role rules as elsewhere: officers record and read aggregates; what leaves the machine as a
+ * file needs an administrator and is audited by the core.
+ */
+#define G_LOG_DOMAIN "serah-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "serah-cli-private.h"
+
+static gboolean
+sign_in (SerahCli *cli, SerahRole role, int *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (serah_cli_get_store (cli) == NULL)
+    {
+      *status = SERAH_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+  if (serah_cli_require_role (cli, role, &error))
+    return TRUE;
+  *status = serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
+  return FALSE;
+}
+
+static int
+usage_error (SerahCli *cli, const char *message)
+{
+  g_autoptr(GError) error = g_error_new_literal (SERAH_OUTREACH_ERROR,
+                                                 SERAH_OUTREACH_ERROR_INVALID, message);
+  return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+}
+
+/* A rule's refusal (a closed registration, a duplicate) is 1; bad input or a missing record 2. */
+static int
+fail (SerahCli *cli, const GError *error)
+{
+  if (error != NULL && error->domain == SERAH_OUTREACH_ERROR &&
+      error->code == SERAH_OUTREACH_ERROR_REFUSED)
+    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_REFUSED);
+  return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+}
+
+static JsonBuilder *
+json_ok (void)
+{
+  JsonBuilder *b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "ok");
+  json_builder_add_boolean_value (b, TRUE);
+  return b;
+}
+
+static void
+print_json_done (SerahCli *cli, JsonBuilder *b)
+{
+  json_builder_end_object (b);
+  serah_cli_print_json (cli, b);
+}
+
+/* "4,3,4" or "434": digits, commas and spaces. */
+static gboolean
+parse_answers (const char *text, guint8 *out, guint n, guint8 max)
+{
+  guint count = 0;
+
+  if (text == NULL)
+    return FALSE;
+  for (const char *c = text; *c; c++)
+    {
+      if (*c == ',' || *c == ' ')
+        continue;
+      if (*c < '1' || *c > '0' + max || count == n)
+        return FALSE;
+      out[count++] = (guint8) (*c - '0');
+    }
+  return count == n;
+}
+
+/* ---- survey skm ---- */
+
+static int
+skm_add (SerahCli *cli, int argc, char **argv)
+{
+  g_autofree char *unit = NULL, *date = NULL, *answers = NULL, *sex = NULL, *education = NULL;
+  g_autofree char *occupation = NULL;
+  int age = 0;
+  gint64 activity = 0, id;
+  GOptionEntry entries[] = {
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Service unit surveyed"), "UNIT" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the answers"), "YYYY-MM-DD" },
+    { "answers", 0, 0, G_OPTION_ARG_STRING, &answers, N_("Nine answers 1-4, U1 to U9"), "4,3,..." },
+    { "sex", 0, 0, G_OPTION_ARG_STRING, &sex, N_("Respondent's sex (L or P)"), "L|P" },
+    { "age", 0, 0, G_OPTION_ARG_INT, &age, N_("Respondent's age"), "N" },
+    { "education", 0, 0, G_OPTION_ARG_STRING, &education, N_("sd, smp, sma, diploma, s1, s2, tidak-sekolah"), "K" },
+    { "occupation", 0, 0, G_OPTION_ARG_STRING, &occupation, N_("pns, tni, polri, swasta, wirausaha, pelajar, lainnya"), "K" },
+    { "activity", 0, 0, G_OPTION_ARG_INT64, &activity, N_("Activity where it was asked"), "ID" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  SerahSkmResponse r = { 0 };
+  int status;
+
+  if (!serah_cli_parse (cli, "survey skm add --unit U --date D --answers A [...]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (unit == NULL || date == NULL || answers == NULL)
+    return usage_error (cli, _("survey skm add needs --unit, --date and --answers."));
+  if (!parse_answers (answers, r.answers, SERAH_SKM_ELEMENTS, 4))
+    return usage_error (cli, _("--answers needs nine answers from 1 to 4 (U1 to U9)."));
+  if (sex != NULL && !serah_sex_parse (sex, &r.sex))
+    return usage_error (cli, _("--sex must be L or P."));
+  if (!sign_in (cli, SERAH_ROLE_OFFICER, &status))
+    return status;
+  r.unit = unit;
+  g_strlcpy (r.surveyed_on, date, sizeof r.surveyed_on);
+  r.age = age;
+  r.education = education;
+  r.occupation = occupation;
+  r.activity_id = activity;
+  id = serah_skm_record (cli->store, &r, cli->operator_name, &error);
+  if (id == 0)
+    return fail (cli, error);
+  serah_cli_message (cli, _("Recorded survey answers %" G_GINT64_FORMAT "."), id);
+  if (cli->json)
+    {
+      JsonBuilder *b = json_ok ();
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, id);
+      print_json_done (cli, b);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
+static void
+print_skm_report (SerahCli *cli, const SerahSkmReport *report)
+{
+  const SerahSkmResult *res = &report->result;
+
+  if (cli->json)
+    {
+      JsonBuilder *b = json_ok ();
+      json_builder_set_member_name (b, "respondents");
+      json_builder_add_int_value (b, res->respondents);
+      json_builder_set_member_name (b, "elements");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < SERAH_SKM_ELEMENTS && res->respondents > 0; i++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "element");
+          json_builder_add_string_value (b, serah_skm_element_name (i));
+          json_builder_set_member_name (b, "nrr");
+          json_builder_add_double_value (b, res->nrr[i]);
+          json_builder_set_member_name (b, "weighted_nrr");
+          json_builder_add_double_value (b, res->weighted_nrr[i]);
+          json_builder_set_member_name (b, "converted");
+          json_builder_add_double_value (b, res->converted_element[i]);
+          json_builder_set_member_name (b, "grade");
+          json_builder_add_string_value (b, serah_skm_grade_letter (res->element_grade[i]));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      if (res->respondents > 0)
+        {
+          json_builder_set_member_name (b, "ikm");
+          json_builder_add_double_value (b, res->index);
+          json_builder_set_member_name (b, "converted");
+          json_builder_add_double_value (b, res->converted);
+          json_builder_set_member_name (b, "grade");
+          json_builder_add_string_value (b, serah_skm_grade_letter (res->grade));
+          json_builder_set_member_name (b, "grade_label");
+          json_builder_add_string_value (b, serah_skm_grade_label (res->grade));
+        }
+      json_builder_set_member_name (b, "population");
+      json_builder_add_int_value (b, report->population);
+      json_builder_set_member_name (b, "sample_needed");
+      json_builder_add_int_value (b, report->sample_needed);
+      print_json_done (cli, b);
+      return;
+    }
+  if (res->respondents == 0)
+    {
+      serah_cli_message (cli, "%s", _("No survey answers in this period."));
+      return;
+    }
+  for (guint i = 0; i < SERAH_SKM_ELEMENTS; i++)
+    printf ("U%u\t%-42s\t%.3f\t%.2f\t%s\n", i + 1, serah_skm_element_name (i), res->nrr[i],
+            res->converted_element[i], serah_skm_grade_letter (res->element_grade[i]));
+  printf ("IKM\t%.3f\t%.2f\t%s (%s)\n", res->index, res->converted,
+          serah_skm_grade_letter (res->grade), serah_skm_grade_label (res->grade));
+  printf ("%s\t%u\n", _("Respondents"), res->respondents);
+  if (report->population > 0)
+    printf ("%s\t%u\n", _("Sample needed"), report->sample_needed);
+}
+
+static int
+skm_report (SerahCli *cli, int argc, char **argv, gboolean export)
+{
+  g_autofree char *unit = NULL, *from = NULL, *to = NULL, *output = NULL;
+  gint64 population = 0;
+  GOptionEntry entries[] = {
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Only this service unit"), "UNIT" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day of the period"), "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day of the period"), "YYYY-MM-DD" },
+    { "population", 0, 0, G_OPTION_ARG_INT64, &population, N_("People served in the period"), "N" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("CSV file to write"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  SerahSkmFilter filter = { 0 };
+  int status;
+
+  if (!serah_cli_parse (cli, export ? "survey skm export -o FILE.csv [--unit U] [--from D] [--to D]"
+                                    : "survey skm report [--unit U] [--from D] [--to D]",
+                        entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (export && output == NULL)
+    return usage_error (cli, _("survey skm export needs -o FILE.csv."));
+  if (!sign_in (cli, export ? SERAH_ROLE_ADMIN : SERAH_ROLE_OFFICER, &status))
+    return status;
+  filter.unit = unit;
+  filter.from = from;
+  filter.to = to;
+  if (export)
+    {
+      if (!serah_skm_write_csv (cli->store, &filter, population, output, cli->operator_name,
+                                &error))
+        return fail (cli, error);
+      serah_cli_message (cli, _("Report written to “%s”."), output);
+      if (cli->json)
+        {
+          JsonBuilder *b = json_ok ();
+          json_builder_set_member_name (b, "output");
+          json_builder_add_string_value (b, output);
+          print_json_done (cli, b);
+        }
+      return SERAH_CLI_EXIT_OK;
+    }
+  {
+    g_autoptr(SerahSkmReport) report = serah_skm_report (cli->store, &filter, population, &error);
+    if (report == NULL)
+      return fail (cli, error);
+    print_skm_report (cli, report);
+  }
+  return SERAH_CLI_EXIT_OK;
+}
+
+static int
+verb_survey (SerahCli *cli, int argc, char **argv)
+{
+  const char *kind = argc > 1 ? argv[1] : NULL;
+  const char *sub = argc > 2 ? argv[2] : NULL;
+
+  if (g_strcmp0 (kind, "skm") == 0 && sub != NULL)
+    {
+      argc -= 2;
+      argv += 2;
+      if (strcmp (sub, "add") == 0)
+        return skm_add (cli, argc, argv);
+      if (strcmp (sub, "report") == 0)
+        return skm_report (cli, argc, argv, FALSE);
+      if (strcmp (sub, "export") == 0)
+        return skm_report (cli, argc, argv, TRUE);
+    }
+  return usage_error (cli, _("Usage: survey skm add|report|export [OPTIONS]"));
+}
+
+const SerahCliVerb serah_cli_outreach_verbs[] = {
+  { "survey", verb_survey,
+    "survey skm add --unit U --date D --answers 4,3,... [--sex L|P] [--age N] [--education K] "
+    "[--occupation K] [--activity ID] | skm report|export [-o FILE.csv] [--unit U] [--from D] "
+    "[--to D] [--population N]" },
+  { NULL }
+};
