@@ -5,6 +5,10 @@
  *                  [--education K] [--occupation K] [--activity ID]
  *   survey skm report [--unit U] [--from D] [--to D] [--population N]
  *   survey skm export -o FILE.csv [--unit U] [--from D] [--to D] [--population N]
+ *   survey list
+ *   survey answer NAME --phase before|after|handover --date D --answers 2,1,... [--activity ID]
+ *                 [--desa D] [--kecamatan K]
+ *   survey scores NAME [--by activity|desa|month]
  *
  * Role rules as elsewhere: officers record and read aggregates; what leaves the machine as a
  * file needs an administrator and is audited by the core.
@@ -258,6 +262,186 @@ skm_report (SerahCli *cli, int argc, char **argv, gboolean export)
   return SERAH_CLI_EXIT_OK;
 }
 
+/* ---- understanding surveys ---- */
+
+static int
+survey_list (SerahCli *cli)
+{
+  g_auto(GStrv) names = serah_survey_list_names ();
+  JsonBuilder *b = cli->json ? json_ok () : NULL;
+
+  if (b != NULL)
+    {
+      json_builder_set_member_name (b, "surveys");
+      json_builder_begin_array (b);
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SerahSurvey) s = serah_survey_load (names[i], &error);
+
+      if (s == NULL)
+        {
+          serah_cli_message (cli, "%s", error->message);
+          continue;
+        }
+      if (b != NULL)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, s->id);
+          json_builder_set_member_name (b, "version");
+          json_builder_add_int_value (b, s->version);
+          json_builder_set_member_name (b, "title");
+          json_builder_add_string_value (b, s->title);
+          json_builder_set_member_name (b, "questions");
+          json_builder_add_int_value (b, s->questions->len);
+          json_builder_set_member_name (b, "anonymous");
+          json_builder_add_boolean_value (b, s->anonymous);
+          json_builder_end_object (b);
+        }
+      else
+        printf ("%s\t%d\t%u\t%s\n", s->id, s->version, s->questions->len, s->title);
+    }
+  if (b != NULL)
+    {
+      json_builder_end_array (b);
+      print_json_done (cli, b);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
+static int
+survey_answer (SerahCli *cli, int argc, char **argv)
+{
+  g_autofree char *phase = NULL, *date = NULL, *answers = NULL, *desa = NULL, *kecamatan = NULL;
+  gint64 activity = 0, id;
+  GOptionEntry entries[] = {
+    { "phase", 0, 0, G_OPTION_ARG_STRING, &phase, N_("before, after or handover"), "PHASE" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the answers"), "YYYY-MM-DD" },
+    { "answers", 0, 0, G_OPTION_ARG_STRING, &answers, N_("The chosen choice of each question"), "2,1,..." },
+    { "activity", 0, 0, G_OPTION_ARG_INT64, &activity, N_("Activity where it was asked"), "ID" },
+    { "desa", 0, 0, G_OPTION_ARG_STRING, &desa, N_("Desa (default: the activity's)"), "DESA" },
+    { "kecamatan", 0, 0, G_OPTION_ARG_STRING, &kecamatan, N_("Kecamatan (default: the activity's)"), "KEC" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahSurvey) survey = NULL;
+  guint8 chosen[SERAH_SURVEY_MAX_QUESTIONS];
+  SerahSurveySheet sheet = { 0 };
+  guint score = 0;
+  int status;
+
+  if (!serah_cli_parse (cli, "survey answer NAME --phase P --date D --answers A [...]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (argc != 2 || phase == NULL || date == NULL || answers == NULL)
+    return usage_error (cli, _("survey answer needs a survey name, --phase, --date and --answers."));
+  if (!serah_survey_phase_parse (phase, &sheet.phase))
+    return usage_error (cli, _("--phase must be before, after or handover."));
+  survey = serah_survey_load (argv[1], &error);
+  if (survey == NULL)
+    return fail (cli, error);
+  if (!parse_answers (answers, chosen, survey->questions->len, SERAH_SURVEY_MAX_CHOICES))
+    {
+      g_autofree char *msg = g_strdup_printf (_("--answers needs %u answers, one per question."),
+                                              survey->questions->len);
+      return usage_error (cli, msg);
+    }
+  if (!sign_in (cli, SERAH_ROLE_OFFICER, &status))
+    return status;
+  sheet.taken_on = date;
+  sheet.activity_id = activity;
+  sheet.desa = desa;
+  sheet.kecamatan = kecamatan;
+  sheet.answers = chosen;
+  sheet.n_answers = survey->questions->len;
+  id = serah_survey_record (cli->store, survey, &sheet, cli->operator_name, &score, &error);
+  if (id == 0)
+    return fail (cli, error);
+  serah_cli_message (cli, _("Recorded answer sheet %" G_GINT64_FORMAT ": %u of %u right."), id,
+                     score, survey->questions->len);
+  if (cli->json)
+    {
+      JsonBuilder *b = json_ok ();
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, id);
+      json_builder_set_member_name (b, "score");
+      json_builder_add_int_value (b, score);
+      json_builder_set_member_name (b, "questions");
+      json_builder_add_int_value (b, survey->questions->len);
+      print_json_done (cli, b);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
+static int
+survey_scores (SerahCli *cli, int argc, char **argv)
+{
+  g_autofree char *by = NULL;
+  GOptionEntry entries[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("activity, desa or month"), "GROUP" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  SerahSurveyGrouping grouping = SERAH_SURVEY_BY_DESA;
+  int status;
+
+  if (!serah_cli_parse (cli, "survey scores NAME [--by activity|desa|month]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (cli, _("survey scores needs a survey name."));
+  if (by == NULL || g_strcmp0 (by, "desa") == 0)
+    grouping = SERAH_SURVEY_BY_DESA;
+  else if (g_strcmp0 (by, "activity") == 0)
+    grouping = SERAH_SURVEY_BY_ACTIVITY;
+  else if (g_strcmp0 (by, "month") == 0)
+    grouping = SERAH_SURVEY_BY_MONTH;
+  else
+    return usage_error (cli, _("--by must be activity, desa or month."));
+  if (!sign_in (cli, SERAH_ROLE_OFFICER, &status))
+    return status;
+  rows = serah_survey_scores (cli->store, argv[1], grouping, &error);
+  if (rows == NULL)
+    return fail (cli, error);
+  if (cli->json)
+    {
+      JsonBuilder *b = json_ok ();
+      json_builder_set_member_name (b, "scores");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const SerahSurveyScoreRow *r = rows->pdata[i];
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "key");
+          json_builder_add_string_value (b, r->key);
+          for (int p = 0; p < 3; p++)
+            {
+              g_autofree char *sheets = g_strconcat (serah_survey_phase_to_string (p), "_sheets", NULL);
+              g_autofree char *mean = g_strconcat (serah_survey_phase_to_string (p), "_percent", NULL);
+              json_builder_set_member_name (b, sheets);
+              json_builder_add_int_value (b, r->sheets[p]);
+              json_builder_set_member_name (b, mean);
+              if (r->sheets[p] > 0)
+                json_builder_add_double_value (b, r->mean_percent[p]);
+              else
+                json_builder_add_null_value (b);
+            }
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      print_json_done (cli, b);
+      return SERAH_CLI_EXIT_OK;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SerahSurveyScoreRow *r = rows->pdata[i];
+      printf ("%s\t%u\t%.1f\t%u\t%.1f\n", r->key, r->sheets[0], r->mean_percent[0],
+              r->sheets[1], r->mean_percent[1]);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
 static int
 verb_survey (SerahCli *cli, int argc, char **argv)
 {
@@ -275,13 +459,22 @@ verb_survey (SerahCli *cli, int argc, char **argv)
       if (strcmp (sub, "export") == 0)
         return skm_report (cli, argc, argv, TRUE);
     }
-  return usage_error (cli, _("Usage: survey skm add|report|export [OPTIONS]"));
+  if (g_strcmp0 (kind, "list") == 0)
+    return survey_list (cli);
+  if (g_strcmp0 (kind, "answer") == 0)
+    return survey_answer (cli, argc - 1, argv + 1);
+  if (g_strcmp0 (kind, "scores") == 0)
+    return survey_scores (cli, argc - 1, argv + 1);
+  return usage_error (cli, _("Usage: survey skm add|report|export | list | answer NAME | "
+                             "scores NAME [OPTIONS]"));
 }
 
 const SerahCliVerb serah_cli_outreach_verbs[] = {
   { "survey", verb_survey,
     "survey skm add --unit U --date D --answers 4,3,... [--sex L|P] [--age N] [--education K] "
     "[--occupation K] [--activity ID] | skm report|export [-o FILE.csv] [--unit U] [--from D] "
-    "[--to D] [--population N]" },
+    "[--to D] [--population N] | list | answer NAME --phase before|after|handover --date D "
+    "--answers 2,1,... [--activity ID] [--desa D] [--kecamatan K] | scores NAME "
+    "[--by activity|desa|month]" },
   { NULL }
 };

@@ -25,6 +25,7 @@
 /* outreach (issue 15) */
 #include <serah/outreach/serah-outreach-records.h>
 #include <serah/outreach/serah-skm.h>
+#include <serah/outreach/serah-survey.h>
 
 /* printing (issue 3) */
 #include <serah/cards/serah-template.h>

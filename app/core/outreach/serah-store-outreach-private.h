@@ -33,4 +33,28 @@ GPtrArray *serah_store_outreach_list_skm   (SerahStore  *store,
                                             const char  *to,
                                             GError     **error);
 
+/* ---- understanding surveys ---- */
+
+/* desa and kecamatan NULL: those of the activity (when there is one). answers: the chosen
+ * choices as text ("2,1,3,2,2"). */
+gint64   serah_store_outreach_insert_understanding (SerahStore  *store,
+                                                    const char  *survey_id,
+                                                    int          survey_version,
+                                                    const char  *phase,
+                                                    const char  *taken_on,
+                                                    gint64       activity_id,
+                                                    const char  *desa,
+                                                    const char  *kecamatan,
+                                                    gint64       participant_id,
+                                                    const char  *answers,
+                                                    guint        score,
+                                                    guint        max_score,
+                                                    const char  *operator_name,
+                                                    GError     **error);
+/* Element type SerahSurveyScoreRow, sorted by key. */
+GPtrArray *serah_store_outreach_understanding_scores (SerahStore          *store,
+                                                      const char          *survey_id,
+                                                      SerahSurveyGrouping  grouping,
+                                                      GError             **error);
+
 G_END_DECLS

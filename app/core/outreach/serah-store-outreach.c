@@ -142,3 +142,101 @@ serah_store_outreach_activity_exists (SerahStore *store, gint64 activity_id, GEr
   serah_store_set_error (store, error, _("Cannot read the activities"));
   return -1;
 }
+
+/* ---- understanding surveys ---- */
+
+gint64
+serah_store_outreach_insert_understanding (SerahStore *store, const char *survey_id,
+                                           int survey_version, const char *phase,
+                                           const char *taken_on, gint64 activity_id,
+                                           const char *desa, const char *kecamatan,
+                                           gint64 participant_id, const char *answers,
+                                           guint score, guint max_score,
+                                           const char *operator_name, GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO understanding_responses (uuid, survey, survey_version, phase, taken_on,"
+    " activity_id, desa, kecamatan, participant_id, answers, score, max_score, recorded_by,"
+    " recorded_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " coalesce (?7, (SELECT desa FROM outreach_activities WHERE id = ?6)),"
+    " coalesce (?8, (SELECT kecamatan FROM outreach_activities WHERE id = ?6)),"
+    " ?9, ?10, ?11, ?12, ?13, strftime ('%s', 'now'))";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, survey_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, survey_version);
+  sqlite3_bind_text (stmt, 4, phase, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, taken_on, -1, SQLITE_TRANSIENT);
+  bind_id_or_null (stmt, 6, activity_id);
+  serah_store_bind_text_or_null (stmt, 7, desa);
+  serah_store_bind_text_or_null (stmt, 8, kecamatan);
+  bind_id_or_null (stmt, 9, participant_id);
+  sqlite3_bind_text (stmt, 10, answers, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 11, (int) score);
+  sqlite3_bind_int (stmt, 12, (int) max_score);
+  serah_store_bind_text_or_null (stmt, 13, operator_name);
+  if (!serah_store_step_done (store, stmt, _("Cannot record the survey answers"), error))
+    return 0;
+  return sqlite3_last_insert_rowid (serah_store_get_db (store));
+}
+
+void
+serah_survey_score_row_free (SerahSurveyScoreRow *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->key);
+  g_free (self);
+}
+
+#define SCORE_SQL(KEY) \
+  "SELECT " KEY " AS k, CASE phase WHEN 'before' THEN 0 WHEN 'after' THEN 1 ELSE 2 END," \
+  " count (*), avg (100.0 * score / max_score)" \
+  " FROM understanding_responses WHERE survey = ?1 GROUP BY k, phase ORDER BY k"
+
+GPtrArray *
+serah_store_outreach_understanding_scores (SerahStore *store, const char *survey_id,
+                                           SerahSurveyGrouping grouping, GError **error)
+{
+  /* Activities sort by number, desa by name, months by YYYY-MM. */
+  static const char by_activity[] = SCORE_SQL ("coalesce (activity_id, 0)");
+  static const char by_desa[] = SCORE_SQL ("coalesce (desa, '')");
+  static const char by_month[] = SCORE_SQL ("substr (taken_on, 1, 7)");
+  const char *sql = grouping == SERAH_SURVEY_BY_ACTIVITY ? by_activity
+                    : grouping == SERAH_SURVEY_BY_DESA   ? by_desa
+                                                         : by_month;
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  SerahSurveyScoreRow *row = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_survey_score_row_free);
+  sqlite3_bind_text (stmt, 1, survey_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      int phase = sqlite3_column_int (stmt, 1);
+
+      if (row == NULL || g_strcmp0 (row->key, key ? key : "") != 0)
+        {
+          row = g_new0 (SerahSurveyScoreRow, 1);
+          row->key = g_strdup (key ? key : "");
+          g_ptr_array_add (rows, row);
+        }
+      row->sheets[phase] += (guint) sqlite3_column_int64 (stmt, 2);
+      row->mean_percent[phase] = sqlite3_column_double (stmt, 3);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot read the survey scores"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

@@ -36,4 +36,28 @@ typedef struct {
 void serah_skm_response_free (SerahSkmResponse *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahSkmResponse, serah_skm_response_free)
 
+/* ---- understanding surveys ---- */
+
+typedef enum {
+  SERAH_SURVEY_PHASE_BEFORE,    /* before an activity */
+  SERAH_SURVEY_PHASE_AFTER,     /* after an activity */
+  SERAH_SURVEY_PHASE_HANDOVER,  /* after a card handover */
+} SerahSurveyPhase;
+
+typedef enum {
+  SERAH_SURVEY_BY_ACTIVITY,
+  SERAH_SURVEY_BY_DESA,
+  SERAH_SURVEY_BY_MONTH,
+} SerahSurveyGrouping;
+
+typedef struct {
+  char  *key;       /* activity id, desa or YYYY-MM ("" when not known) */
+  guint  sheets[3];       /* per SerahSurveyPhase */
+  double mean_percent[3]; /* mean score as % of the questions; 0 when no sheet */
+} SerahSurveyScoreRow;
+
+void serah_survey_score_row_free (SerahSurveyScoreRow *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahSurveyScoreRow, serah_survey_score_row_free)
+
 G_END_DECLS
