@@ -6,6 +6,9 @@
  *   survey skm report [--unit U] [--from D] [--to D] [--population N]
  *   survey skm export -o FILE.csv [--unit U] [--from D] [--to D] [--population N]
  *   survey list
+ *   activity add --kind K --date D --place P [--desa D] [--kecamatan K] [--attendance N]
+ *                [--partner KIND[:NAME]]... [--material NAME=COUNT]... [--ceremony ID] [--note T]
+ *   activity list [--from D] [--to D] [--desa D]
  *   survey answer NAME --phase before|after|handover --date D --answers 2,1,... [--activity ID]
  *                 [--desa D] [--kecamatan K]
  *   survey scores NAME [--by activity|desa|month]
@@ -469,7 +472,177 @@ verb_survey (SerahCli *cli, int argc, char **argv)
                              "scores NAME [OPTIONS]"));
 }
 
+/* ---- activities ---- */
+
+static void
+json_activity (JsonBuilder *b, const SerahActivity *a)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, a->id);
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, a->kind);
+  json_builder_set_member_name (b, "date");
+  json_builder_add_string_value (b, a->held_on);
+  json_builder_set_member_name (b, "place");
+  json_builder_add_string_value (b, a->place);
+  json_builder_set_member_name (b, "desa");
+  json_builder_add_string_value (b, a->desa);
+  json_builder_set_member_name (b, "kecamatan");
+  json_builder_add_string_value (b, a->kecamatan);
+  json_builder_set_member_name (b, "attendance");
+  json_builder_add_int_value (b, a->attendance);
+  json_builder_set_member_name (b, "ceremony");
+  if (a->ceremony_id > 0)
+    json_builder_add_int_value (b, a->ceremony_id);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "partners");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < a->partners->len; i++)
+    {
+      const SerahActivityPartner *p = a->partners->pdata[i];
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, p->kind);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, p->name);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "materials");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < a->materials->len; i++)
+    {
+      const SerahActivityMaterial *m = a->materials->pdata[i];
+      json_builder_set_member_name (b, m->material);
+      json_builder_add_int_value (b, m->count);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "recorded_by");
+  json_builder_add_string_value (b, a->recorded_by);
+  json_builder_end_object (b);
+}
+
+static int
+activity_add (SerahCli *cli, int argc, char **argv)
+{
+  g_autofree char *kind = NULL, *date = NULL, *place = NULL, *desa = NULL, *kecamatan = NULL;
+  g_autofree char *note = NULL;
+  g_auto(GStrv) partners = NULL, materials = NULL;
+  gint64 attendance = 0, ceremony = 0, id;
+  GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("kampanye, sekolah, pertemuan-warga, pelatihan-nakes, forum-diskusi, penyuluhan-acara, media"), "KIND" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the activity"), "YYYY-MM-DD" },
+    { "place", 0, 0, G_OPTION_ARG_STRING, &place, N_("Where it took place"), "PLACE" },
+    { "desa", 0, 0, G_OPTION_ARG_STRING, &desa, N_("Desa"), "DESA" },
+    { "kecamatan", 0, 0, G_OPTION_ARG_STRING, &kecamatan, N_("Kecamatan"), "KEC" },
+    { "attendance", 0, 0, G_OPTION_ARG_INT64, &attendance, N_("People who attended"), "N" },
+    { "partner", 0, 0, G_OPTION_ARG_STRING_ARRAY, &partners, N_("Partner (repeatable): pemerintah-desa, lsm, media-lokal, tokoh-masyarakat, puskesmas, optionally :NAME"), "KIND[:NAME]" },
+    { "material", 0, 0, G_OPTION_ARG_STRING_ARRAY, &materials, N_("Materials handed out (repeatable)"), "NAME=COUNT" },
+    { "ceremony", 0, 0, G_OPTION_ARG_INT64, &ceremony, N_("The handover ceremony it went with"), "ID" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note"), "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahActivity) a = serah_activity_new ();
+  g_autoptr(SerahActivity) back = NULL;
+  int status;
+
+  if (!serah_cli_parse (cli, "activity add --kind K --date D --place P [...]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (kind == NULL || date == NULL || place == NULL)
+    return usage_error (cli, _("activity add needs --kind, --date and --place."));
+  for (guint i = 0; partners != NULL && partners[i] != NULL; i++)
+    if (!serah_activity_add_partner_text (a, partners[i], &error))
+      return fail (cli, error);
+  for (guint i = 0; materials != NULL && materials[i] != NULL; i++)
+    if (!serah_activity_add_material_text (a, materials[i], &error))
+      return fail (cli, error);
+  if (!sign_in (cli, SERAH_ROLE_OFFICER, &status))
+    return status;
+  a->kind = g_steal_pointer (&kind);
+  g_strlcpy (a->held_on, date, sizeof a->held_on);
+  a->place = g_steal_pointer (&place);
+  a->desa = g_steal_pointer (&desa);
+  a->kecamatan = g_steal_pointer (&kecamatan);
+  a->attendance = attendance;
+  a->ceremony_id = ceremony;
+  a->note = g_steal_pointer (&note);
+  id = serah_activity_record (cli->store, a, cli->operator_name, &error);
+  if (id == 0)
+    return fail (cli, error);
+  serah_cli_message (cli, _("Recorded activity %" G_GINT64_FORMAT "."), id);
+  back = serah_activity_get (cli->store, id, &error);
+  if (cli->json && back != NULL)
+    {
+      JsonBuilder *b = json_ok ();
+      json_builder_set_member_name (b, "activity");
+      json_activity (b, back);
+      print_json_done (cli, b);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
+static int
+activity_list (SerahCli *cli, int argc, char **argv)
+{
+  g_autofree char *from = NULL, *to = NULL, *desa = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day"), "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day"), "YYYY-MM-DD" },
+    { "desa", 0, 0, G_OPTION_ARG_STRING, &desa, N_("Only this desa"), "DESA" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  int status;
+
+  if (!serah_cli_parse (cli, "activity list [--from D] [--to D] [--desa D]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!sign_in (cli, SERAH_ROLE_OFFICER, &status))
+    return status;
+  list = serah_activity_list (cli->store, from, to, desa, &error);
+  if (list == NULL)
+    return fail (cli, error);
+  if (cli->json)
+    {
+      JsonBuilder *b = json_ok ();
+      json_builder_set_member_name (b, "activities");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        json_activity (b, list->pdata[i]);
+      json_builder_end_array (b);
+      print_json_done (cli, b);
+      return SERAH_CLI_EXIT_OK;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      const SerahActivity *a = list->pdata[i];
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\n", a->id, a->held_on,
+              serah_activity_kind_label (a->kind), a->place, a->desa ? a->desa : "-",
+              a->attendance);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
+static int
+verb_activity (SerahCli *cli, int argc, char **argv)
+{
+  const char *sub = argc > 1 ? argv[1] : NULL;
+
+  if (g_strcmp0 (sub, "add") == 0)
+    return activity_add (cli, argc - 1, argv + 1);
+  if (g_strcmp0 (sub, "list") == 0)
+    return activity_list (cli, argc - 1, argv + 1);
+  return usage_error (cli, _("Usage: activity add|list [OPTIONS]"));
+}
+
 const SerahCliVerb serah_cli_outreach_verbs[] = {
+  { "activity", verb_activity,
+    "activity add --kind K --date D --place P [--desa D] [--kecamatan K] [--attendance N] "
+    "[--partner KIND[:NAME]]... [--material NAME=COUNT]... [--ceremony ID] [--note T] | "
+    "list [--from D] [--to D] [--desa D]" },
   { "survey", verb_survey,
     "survey skm add --unit U --date D --answers 4,3,... [--sex L|P] [--age N] [--education K] "
     "[--occupation K] [--activity ID] | skm report|export [-o FILE.csv] [--unit U] [--from D] "

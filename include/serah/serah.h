@@ -26,6 +26,7 @@
 #include <serah/outreach/serah-outreach-records.h>
 #include <serah/outreach/serah-skm.h>
 #include <serah/outreach/serah-survey.h>
+#include <serah/outreach/serah-activity.h>
 
 /* printing (issue 3) */
 #include <serah/cards/serah-template.h>

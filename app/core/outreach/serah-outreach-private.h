@@ -11,6 +11,9 @@ gboolean serah_outreach_fail (GError    **error,
                               const char *format,
                               ...) G_GNUC_PRINTF (2, 3);
 
+/* TRUE for NULL, "" and text of white space only. */
+gboolean serah_outreach_is_blank (const char *text);
+
 /* TRUE when activity_id is 0 or names a recorded activity. */
 gboolean serah_outreach_check_activity (SerahStore *store,
                                         gint64      activity_id,

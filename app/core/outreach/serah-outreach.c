@@ -27,6 +27,15 @@ serah_outreach_fail (GError **error, const char *format, ...)
 }
 
 gboolean
+serah_outreach_is_blank (const char *text)
+{
+  for (const char *c = text; c != NULL && *c; c++)
+    if (!g_ascii_isspace (*c))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 serah_outreach_check_activity (SerahStore *store, gint64 activity_id, GError **error)
 {
   int found;

@@ -235,7 +235,7 @@ check_response (const SerahSkmResponse *r, GError **error)
 {
   char iso[11];
 
-  if (r->unit == NULL || *r->unit == '\0')
+  if (serah_outreach_is_blank (r->unit))
     return serah_outreach_fail (error, _("Say which service unit the survey is about."));
   if (!serah_date_parse (r->surveyed_on, iso))
     return serah_outreach_fail (error, _("The survey date “%s” is not a date (use YYYY-MM-DD)."),

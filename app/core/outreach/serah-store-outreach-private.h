@@ -20,6 +20,22 @@ int      serah_store_outreach_activity_exists (SerahStore  *store,
                                                gint64       activity_id,
                                                GError     **error);
 
+/* Inserts the activity with its partners and materials; returns its id, 0 on error. */
+gint64   serah_store_outreach_insert_activity (SerahStore          *store,
+                                               const SerahActivity *activity,
+                                               GError             **error);
+/* NULL with no error when there is none. */
+SerahActivity *serah_store_outreach_get_activity (SerahStore  *store,
+                                                  gint64       activity_id,
+                                                  GError     **error);
+/* Activities held between from and to (inclusive; NULL: no bound), in desa (NULL: any), by
+ * date. Element type SerahActivity. */
+GPtrArray *serah_store_outreach_list_activities (SerahStore  *store,
+                                                 const char  *from,
+                                                 const char  *to,
+                                                 const char  *desa,
+                                                 GError     **error);
+
 /* ---- SKM ---- */
 
 gint64   serah_store_outreach_insert_skm   (SerahStore             *store,

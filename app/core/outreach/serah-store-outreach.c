@@ -240,3 +240,185 @@ serah_store_outreach_understanding_scores (SerahStore *store, const char *survey
     }
   return g_steal_pointer (&rows);
 }
+
+gint64
+serah_store_outreach_insert_activity (SerahStore *store, const SerahActivity *a, GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO outreach_activities (uuid, kind, held_on, place, desa, kecamatan, attendance,"
+    " ceremony_id, note, recorded_by, recorded_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, strftime ('%s', 'now'))";
+  static const char partner_sql[] =
+    "INSERT OR IGNORE INTO outreach_activity_partners (activity_id, kind, name) VALUES (?1, ?2, ?3)";
+  static const char material_sql[] =
+    "INSERT INTO outreach_activity_materials (activity_id, material, count) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (activity_id, material) DO UPDATE SET count = count + excluded.count";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autofree char *uuid = g_uuid_string_random ();
+  gint64 id;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, a->kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, a->held_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, a->place, -1, SQLITE_TRANSIENT);
+  serah_store_bind_text_or_null (stmt, 5, a->desa);
+  serah_store_bind_text_or_null (stmt, 6, a->kecamatan);
+  sqlite3_bind_int64 (stmt, 7, a->attendance);
+  bind_id_or_null (stmt, 8, a->ceremony_id);
+  serah_store_bind_text_or_null (stmt, 9, a->note);
+  serah_store_bind_text_or_null (stmt, 10, a->recorded_by);
+  if (!serah_store_step_done (store, stmt, _("Cannot record the activity"), error))
+    return 0;
+  id = sqlite3_last_insert_rowid (serah_store_get_db (store));
+  for (guint i = 0; a->partners != NULL && i < a->partners->len; i++)
+    {
+      const SerahActivityPartner *p = a->partners->pdata[i];
+      stmt = serah_store_prepare (store, partner_sql, error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, p->kind, -1, SQLITE_TRANSIENT);
+      /* "" rather than NULL: a primary key treats NULLs as distinct. */
+      sqlite3_bind_text (stmt, 3, p->name ? p->name : "", -1, SQLITE_TRANSIENT);
+      if (!serah_store_step_done (store, stmt, _("Cannot record the activity"), error))
+        return 0;
+    }
+  for (guint i = 0; a->materials != NULL && i < a->materials->len; i++)
+    {
+      const SerahActivityMaterial *m = a->materials->pdata[i];
+      stmt = serah_store_prepare (store, material_sql, error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, m->material, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, m->count);
+      if (!serah_store_step_done (store, stmt, _("Cannot record the activity"), error))
+        return 0;
+    }
+  return id;
+}
+
+static gboolean
+read_activity_details (SerahStore *store, SerahActivity *a, GError **error)
+{
+  static const char partners_sql[] =
+    "SELECT kind, name FROM outreach_activity_partners WHERE activity_id = ?1 ORDER BY kind, name";
+  static const char materials_sql[] =
+    "SELECT material, count FROM outreach_activity_materials WHERE activity_id = ?1 ORDER BY material";
+  sqlite3_stmt *stmt = serah_store_prepare (store, partners_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SerahActivityPartner *p = g_new0 (SerahActivityPartner, 1);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      p->kind = serah_store_column_dup (stmt, 0);
+      p->name = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
+      g_ptr_array_add (a->partners, p);
+    }
+  if (rc != SQLITE_DONE)
+    return serah_store_set_error (store, error, _("Cannot read the activities"));
+  stmt = serah_store_prepare (store, materials_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SerahActivityMaterial *m = g_new0 (SerahActivityMaterial, 1);
+      m->material = serah_store_column_dup (stmt, 0);
+      m->count = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (a->materials, m);
+    }
+  if (rc != SQLITE_DONE)
+    return serah_store_set_error (store, error, _("Cannot read the activities"));
+  return TRUE;
+}
+
+#define ACTIVITY_COLUMNS \
+  "id, uuid, kind, held_on, place, desa, kecamatan, attendance, ceremony_id, note, recorded_by," \
+  " recorded_at"
+
+static SerahActivity *
+activity_from_row (sqlite3_stmt *stmt)
+{
+  SerahActivity *a = serah_activity_new ();
+  const char *date = (const char *) sqlite3_column_text (stmt, 3);
+
+  a->id = sqlite3_column_int64 (stmt, 0);
+  a->uuid = serah_store_column_dup (stmt, 1);
+  a->kind = serah_store_column_dup (stmt, 2);
+  g_strlcpy (a->held_on, date ? date : "", sizeof a->held_on);
+  a->place = serah_store_column_dup (stmt, 4);
+  a->desa = serah_store_column_dup (stmt, 5);
+  a->kecamatan = serah_store_column_dup (stmt, 6);
+  a->attendance = sqlite3_column_int64 (stmt, 7);
+  a->ceremony_id = sqlite3_column_int64 (stmt, 8);
+  a->note = serah_store_column_dup (stmt, 9);
+  a->recorded_by = serah_store_column_dup (stmt, 10);
+  a->recorded_at = sqlite3_column_int64 (stmt, 11);
+  return a;
+}
+
+GPtrArray *
+serah_store_outreach_list_activities (SerahStore *store, const char *from, const char *to,
+                                      const char *desa, GError **error)
+{
+  static const char sql[] =
+    "SELECT " ACTIVITY_COLUMNS " FROM outreach_activities"
+    " WHERE (?1 IS NULL OR held_on >= ?1) AND (?2 IS NULL OR held_on <= ?2)"
+    "   AND (?3 IS NULL OR desa = ?3 COLLATE NOCASE)"
+    " ORDER BY held_on, id";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autoptr(GPtrArray) list = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_activity_free);
+  serah_store_bind_text_or_null (stmt, 1, from);
+  serah_store_bind_text_or_null (stmt, 2, to);
+  serah_store_bind_text_or_null (stmt, 3, desa);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, activity_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot read the activities"));
+      return NULL;
+    }
+  /* Details after the listing: the list statement is done with before another is stepped. */
+  for (guint i = 0; i < list->len; i++)
+    if (!read_activity_details (store, list->pdata[i], error))
+      return NULL;
+  return g_steal_pointer (&list);
+}
+
+SerahActivity *
+serah_store_outreach_get_activity (SerahStore *store, gint64 activity_id, GError **error)
+{
+  static const char sql[] = "SELECT " ACTIVITY_COLUMNS " FROM outreach_activities WHERE id = ?1";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autoptr(SerahActivity) a = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, activity_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      serah_store_set_error (store, error, _("Cannot read the activities"));
+      return NULL;
+    }
+  a = activity_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (!read_activity_details (store, a, error))
+    return NULL;
+  return g_steal_pointer (&a);
+}

@@ -36,6 +36,39 @@ typedef struct {
 void serah_skm_response_free (SerahSkmResponse *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahSkmResponse, serah_skm_response_free)
 
+/* ---- activities ---- */
+
+typedef struct {
+  char *kind;   /* a key of serah_activity_partner_kinds */
+  char *name;   /* "Pemerintah Desa Teluk", or NULL */
+} SerahActivityPartner;
+
+typedef struct {
+  char  *material;  /* "brosur", "pamflet", ... (lower case) */
+  gint64 count;
+} SerahActivityMaterial;
+
+typedef struct {
+  gint64     id;
+  char      *uuid;
+  char      *kind;          /* a key of serah_activity_kinds */
+  char       held_on[11];   /* ISO date */
+  char      *place;
+  char      *desa;
+  char      *kecamatan;
+  gint64     attendance;    /* people counted */
+  gint64     ceremony_id;   /* the handover ceremony it went with, 0 if none */
+  char      *note;
+  char      *recorded_by;
+  gint64     recorded_at;
+  GPtrArray *partners;      /* SerahActivityPartner, never NULL once read */
+  GPtrArray *materials;     /* SerahActivityMaterial, never NULL once read */
+} SerahActivity;
+
+SerahActivity *serah_activity_new  (void);
+void           serah_activity_free (SerahActivity *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahActivity, serah_activity_free)
+
 /* ---- understanding surveys ---- */
 
 typedef enum {
