@@ -27,6 +27,7 @@
 #include <serah/outreach/serah-skm.h>
 #include <serah/outreach/serah-survey.h>
 #include <serah/outreach/serah-activity.h>
+#include <serah/outreach/serah-registration.h>
 
 /* printing (issue 3) */
 #include <serah/cards/serah-template.h>

@@ -49,6 +49,43 @@ GPtrArray *serah_store_outreach_list_skm   (SerahStore  *store,
                                             const char  *to,
                                             GError     **error);
 
+/* ---- registrations ---- */
+
+/* Inserts the registration (no event); returns its id, 0 on error. */
+gint64   serah_store_outreach_insert_registration (SerahStore              *store,
+                                                   const SerahRegistration *registration,
+                                                   GError                 **error);
+gboolean serah_store_outreach_add_registration_event (SerahStore  *store,
+                                                      gint64       registration_id,
+                                                      const char  *status,
+                                                      const char  *reason,
+                                                      gint64       import_id,
+                                                      const char  *operator_name,
+                                                      GError     **error);
+/* The id of a registration of nik whose current status is submitted or verified; 0 when
+ * none, -1 on error. */
+gint64   serah_store_outreach_open_registration_for_nik (SerahStore  *store,
+                                                         const char  *nik,
+                                                         GError     **error);
+/* NULL with no error when there is none. */
+SerahRegistration *serah_store_outreach_get_registration (SerahStore  *store,
+                                                          gint64       registration_id,
+                                                          GError     **error);
+/* status NULL: any. from/to: ISO dates of recording, NULL: no bound. activity_id 0: any. */
+GPtrArray *serah_store_outreach_list_registrations (SerahStore  *store,
+                                                    const char  *status,
+                                                    const char  *from,
+                                                    const char  *to,
+                                                    gint64       activity_id,
+                                                    GError     **error);
+/* Closes ("covered", with import_id) every registration not yet covered whose NIK is now a
+ * participant. For the import use case, inside its transaction. Returns how many, -1 on
+ * error. */
+gint64   serah_store_outreach_close_covered_registrations (SerahStore  *store,
+                                                           gint64       import_id,
+                                                           const char  *operator_name,
+                                                           GError     **error);
+
 /* ---- understanding surveys ---- */
 
 /* desa and kecamatan NULL: those of the activity (when there is one). answers: the chosen

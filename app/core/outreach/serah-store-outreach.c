@@ -422,3 +422,206 @@ serah_store_outreach_get_activity (SerahStore *store, gint64 activity_id, GError
     return NULL;
   return g_steal_pointer (&a);
 }
+
+/* ---- registrations ---- */
+
+gint64
+serah_store_outreach_insert_registration (SerahStore *store, const SerahRegistration *r,
+                                          GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO registrations (uuid, nik, kk, name, sex, birth_date, address, rt, rw, desa,"
+    " kecamatan, phone, reason, activity_id, ceremony_id, warnings, recorded_by, recorded_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+    " strftime ('%s', 'now'))";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, r->nik, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, r->kk, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, r->name, -1, SQLITE_TRANSIENT);
+  bind_sex_or_null (stmt, 5, r->sex);
+  sqlite3_bind_text (stmt, 6, r->birth_date, -1, SQLITE_TRANSIENT);
+  serah_store_bind_text_or_null (stmt, 7, r->address);
+  serah_store_bind_text_or_null (stmt, 8, r->rt);
+  serah_store_bind_text_or_null (stmt, 9, r->rw);
+  serah_store_bind_text_or_null (stmt, 10, r->desa);
+  serah_store_bind_text_or_null (stmt, 11, r->kecamatan);
+  serah_store_bind_text_or_null (stmt, 12, r->phone);
+  serah_store_bind_text_or_null (stmt, 13, r->reason);
+  bind_id_or_null (stmt, 14, r->activity_id);
+  bind_id_or_null (stmt, 15, r->ceremony_id);
+  serah_store_bind_text_or_null (stmt, 16, r->warnings);
+  serah_store_bind_text_or_null (stmt, 17, r->recorded_by);
+  if (!serah_store_step_done (store, stmt, _("Cannot record the registration"), error))
+    return 0;
+  return sqlite3_last_insert_rowid (serah_store_get_db (store));
+}
+
+gboolean
+serah_store_outreach_add_registration_event (SerahStore *store, gint64 registration_id,
+                                             const char *status, const char *reason,
+                                             gint64 import_id, const char *operator_name,
+                                             GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO registration_events (registration_id, status, reason, import_id, operator, at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, strftime ('%s', 'now'))";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, registration_id);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_TRANSIENT);
+  serah_store_bind_text_or_null (stmt, 3, reason);
+  bind_id_or_null (stmt, 4, import_id);
+  serah_store_bind_text_or_null (stmt, 5, operator_name);
+  return serah_store_step_done (store, stmt, _("Cannot record the registration status"), error);
+}
+
+/* The current status of registration r: its newest event. */
+#define CURRENT_STATUS_JOIN \
+  " JOIN registration_events e ON e.id = (SELECT max (id) FROM registration_events" \
+  "                                       WHERE registration_id = r.id)"
+
+#define REGISTRATION_COLUMNS \
+  "r.id, r.uuid, r.nik, r.kk, r.name, r.sex, r.birth_date, r.address, r.rt, r.rw, r.desa," \
+  " r.kecamatan, r.phone, r.reason, r.activity_id, r.ceremony_id, r.warnings, r.recorded_by," \
+  " r.recorded_at, e.status, e.reason, e.operator, e.at, e.import_id"
+
+gint64
+serah_store_outreach_open_registration_for_nik (SerahStore *store, const char *nik,
+                                                GError **error)
+{
+  static const char sql[] =
+    "SELECT r.id FROM registrations r" CURRENT_STATUS_JOIN
+    " WHERE r.nik = ?1 AND e.status IN ('submitted', 'verified') ORDER BY r.id LIMIT 1";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, nik, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+  serah_store_set_error (store, error, _("Cannot read the registrations"));
+  return -1;
+}
+
+static void
+copy_text (char *dest, gsize size, sqlite3_stmt *stmt, int index)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, index);
+  g_strlcpy (dest, text ? text : "", size);
+}
+
+static SerahRegistration *
+registration_from_row (sqlite3_stmt *stmt)
+{
+  SerahRegistration *r = serah_registration_new ();
+  const char *status = (const char *) sqlite3_column_text (stmt, 19);
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->uuid = serah_store_column_dup (stmt, 1);
+  copy_text (r->nik, sizeof r->nik, stmt, 2);
+  copy_text (r->kk, sizeof r->kk, stmt, 3);
+  r->name = serah_store_column_dup (stmt, 4);
+  r->sex = column_sex (stmt, 5);
+  copy_text (r->birth_date, sizeof r->birth_date, stmt, 6);
+  r->address = serah_store_column_dup (stmt, 7);
+  r->rt = serah_store_column_dup (stmt, 8);
+  r->rw = serah_store_column_dup (stmt, 9);
+  r->desa = serah_store_column_dup (stmt, 10);
+  r->kecamatan = serah_store_column_dup (stmt, 11);
+  r->phone = serah_store_column_dup (stmt, 12);
+  r->reason = serah_store_column_dup (stmt, 13);
+  r->activity_id = sqlite3_column_int64 (stmt, 14);
+  r->ceremony_id = sqlite3_column_int64 (stmt, 15);
+  r->warnings = serah_store_column_dup (stmt, 16);
+  r->recorded_by = serah_store_column_dup (stmt, 17);
+  r->recorded_at = sqlite3_column_int64 (stmt, 18);
+  if (!serah_registration_status_parse (status, &r->status))
+    g_warning ("Registration %" G_GINT64_FORMAT " has an unknown status %s", r->id, status);
+  r->status_reason = serah_store_column_dup (stmt, 20);
+  r->status_by = serah_store_column_dup (stmt, 21);
+  r->status_at = sqlite3_column_int64 (stmt, 22);
+  r->status_import_id = sqlite3_column_int64 (stmt, 23);
+  return r;
+}
+
+SerahRegistration *
+serah_store_outreach_get_registration (SerahStore *store, gint64 registration_id, GError **error)
+{
+  static const char sql[] =
+    "SELECT " REGISTRATION_COLUMNS " FROM registrations r" CURRENT_STATUS_JOIN " WHERE r.id = ?1";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, registration_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return registration_from_row (stmt);
+  if (rc != SQLITE_DONE)
+    serah_store_set_error (store, error, _("Cannot read the registrations"));
+  return NULL;
+}
+
+GPtrArray *
+serah_store_outreach_list_registrations (SerahStore *store, const char *status, const char *from,
+                                         const char *to, gint64 activity_id, GError **error)
+{
+  static const char sql[] =
+    "SELECT " REGISTRATION_COLUMNS " FROM registrations r" CURRENT_STATUS_JOIN
+    " WHERE (?1 IS NULL OR e.status = ?1)"
+    "   AND (?2 IS NULL OR date (r.recorded_at, 'unixepoch', 'localtime') >= ?2)"
+    "   AND (?3 IS NULL OR date (r.recorded_at, 'unixepoch', 'localtime') <= ?3)"
+    "   AND (?4 IS NULL OR r.activity_id = ?4)"
+    " ORDER BY r.id";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autoptr(GPtrArray) list = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_registration_free);
+  serah_store_bind_text_or_null (stmt, 1, status);
+  serah_store_bind_text_or_null (stmt, 2, from);
+  serah_store_bind_text_or_null (stmt, 3, to);
+  bind_id_or_null (stmt, 4, activity_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, registration_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot read the registrations"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gint64
+serah_store_outreach_close_covered_registrations (SerahStore *store, gint64 import_id,
+                                                  const char *operator_name, GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO registration_events (registration_id, status, import_id, operator, at)"
+    " SELECT r.id, 'covered', ?1, ?2, strftime ('%s', 'now') FROM registrations r"
+    CURRENT_STATUS_JOIN
+    " WHERE e.status <> 'covered' AND EXISTS (SELECT 1 FROM participants WHERE nik = r.nik)";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  bind_id_or_null (stmt, 1, import_id);
+  serah_store_bind_text_or_null (stmt, 2, operator_name);
+  if (!serah_store_step_done (store, stmt, _("Cannot close the registrations"), error))
+    return -1;
+  return sqlite3_changes (serah_store_get_db (store));
+}

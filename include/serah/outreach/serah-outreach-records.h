@@ -69,6 +69,53 @@ SerahActivity *serah_activity_new  (void);
 void           serah_activity_free (SerahActivity *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahActivity, serah_activity_free)
 
+/* ---- registrations ---- */
+
+typedef enum {
+  SERAH_REGISTRATION_SUBMITTED,  /* diajukan: recorded at the desk, to be sent for verification */
+  SERAH_REGISTRATION_VERIFIED,   /* terverifikasi by BPJS / Dinsos */
+  SERAH_REGISTRATION_REJECTED,   /* ditolak, with the reason */
+  SERAH_REGISTRATION_COVERED,    /* closed: a later import brought the NIK into the register */
+} SerahRegistrationStatus;
+
+typedef struct {
+  gint64   id;
+  char    *uuid;
+  char     nik[17];
+  char     kk[17];          /* Nomor Kartu Keluarga */
+  char    *name;
+  SerahSex sex;
+  char     birth_date[11];  /* ISO */
+  char    *address;
+  char    *rt;
+  char    *rw;
+  char    *desa;
+  char    *kecamatan;
+  char    *phone;
+  char    *reason;          /* why the person is not covered */
+  gint64   activity_id;     /* 0: none */
+  gint64   ceremony_id;     /* 0: none */
+  char    *warnings;        /* the check's warning codes, comma-separated, or NULL */
+  char    *recorded_by;
+  gint64   recorded_at;
+  /* The current status: the newest event. */
+  SerahRegistrationStatus status;
+  char    *status_reason;   /* the reason of a rejection */
+  char    *status_by;
+  gint64   status_at;
+  gint64   status_import_id; /* COVERED: the import that brought the NIK in */
+} SerahRegistration;
+
+SerahRegistration *serah_registration_new  (void);
+void               serah_registration_free (SerahRegistration *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahRegistration, serah_registration_free)
+
+/* "submitted", "verified", "rejected", "covered": as stored. */
+const char *serah_registration_status_to_string (SerahRegistrationStatus status);
+/* Accepts the stored words and the Indonesian ones (diajukan, terverifikasi, ditolak, selesai). */
+gboolean    serah_registration_status_parse     (const char              *text,
+                                                 SerahRegistrationStatus *status);
+
 /* ---- understanding surveys ---- */
 
 typedef enum {
