@@ -28,6 +28,7 @@
 #include <serah/outreach/serah-survey.h>
 #include <serah/outreach/serah-activity.h>
 #include <serah/outreach/serah-registration.h>
+#include <serah/outreach/serah-feedback.h>
 
 /* printing (issue 3) */
 #include <serah/cards/serah-template.h>

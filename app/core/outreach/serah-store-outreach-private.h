@@ -86,6 +86,27 @@ gint64   serah_store_outreach_close_covered_registrations (SerahStore  *store,
                                                            const char  *operator_name,
                                                            GError     **error);
 
+/* ---- feedback ---- */
+
+gint64   serah_store_outreach_insert_feedback (SerahStore          *store,
+                                               const SerahFeedback *feedback,
+                                               GError             **error);
+gboolean serah_store_outreach_add_feedback_event (SerahStore  *store,
+                                                  gint64       feedback_id,
+                                                  const char  *state,
+                                                  const char  *forwarded_to,
+                                                  const char  *response,
+                                                  const char  *operator_name,
+                                                  GError     **error);
+/* NULL with no error when there is none. */
+SerahFeedback *serah_store_outreach_get_feedback (SerahStore  *store,
+                                                  gint64       feedback_id,
+                                                  GError     **error);
+/* open_only: not resolved, oldest first; otherwise all, oldest first. */
+GPtrArray *serah_store_outreach_list_feedback (SerahStore  *store,
+                                               gboolean     open_only,
+                                               GError     **error);
+
 /* ---- understanding surveys ---- */
 
 /* desa and kecamatan NULL: those of the activity (when there is one). answers: the chosen

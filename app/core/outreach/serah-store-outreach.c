@@ -625,3 +625,123 @@ serah_store_outreach_close_covered_registrations (SerahStore *store, gint64 impo
     return -1;
   return sqlite3_changes (serah_store_get_db (store));
 }
+
+/* ---- feedback ---- */
+
+gint64
+serah_store_outreach_insert_feedback (SerahStore *store, const SerahFeedback *f, GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO feedback (uuid, channel, category, desa, text, participant_id, activity_id,"
+    " recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, f->channel, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, f->category, -1, SQLITE_TRANSIENT);
+  serah_store_bind_text_or_null (stmt, 4, f->desa);
+  sqlite3_bind_text (stmt, 5, f->text, -1, SQLITE_TRANSIENT);
+  bind_id_or_null (stmt, 6, f->participant_id);
+  bind_id_or_null (stmt, 7, f->activity_id);
+  serah_store_bind_text_or_null (stmt, 8, f->recorded_by);
+  sqlite3_bind_int64 (stmt, 9, f->recorded_at);
+  if (!serah_store_step_done (store, stmt, _("Cannot record the feedback"), error))
+    return 0;
+  return sqlite3_last_insert_rowid (serah_store_get_db (store));
+}
+
+gboolean
+serah_store_outreach_add_feedback_event (SerahStore *store, gint64 feedback_id, const char *state,
+                                         const char *forwarded_to, const char *response,
+                                         const char *operator_name, GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO feedback_events (feedback_id, state, forwarded_to, response, operator, at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, strftime ('%s', 'now'))";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, feedback_id);
+  sqlite3_bind_text (stmt, 2, state, -1, SQLITE_TRANSIENT);
+  serah_store_bind_text_or_null (stmt, 3, forwarded_to);
+  serah_store_bind_text_or_null (stmt, 4, response);
+  serah_store_bind_text_or_null (stmt, 5, operator_name);
+  return serah_store_step_done (store, stmt, _("Cannot record the follow-up"), error);
+}
+
+#define FEEDBACK_SELECT \
+  "SELECT f.id, f.uuid, f.channel, f.category, f.desa, f.text, f.participant_id," \
+  " f.activity_id, f.recorded_by, f.recorded_at, e.state," \
+  " (SELECT forwarded_to FROM feedback_events WHERE feedback_id = f.id" \
+  "  AND state = 'forwarded' ORDER BY id DESC LIMIT 1)," \
+  " e.response, e.operator, e.at FROM feedback f" \
+  " JOIN feedback_events e ON e.id = (SELECT max (id) FROM feedback_events" \
+  "                                   WHERE feedback_id = f.id)"
+
+static SerahFeedback *
+feedback_from_row (sqlite3_stmt *stmt)
+{
+  SerahFeedback *f = serah_feedback_new ();
+
+  f->id = sqlite3_column_int64 (stmt, 0);
+  f->uuid = serah_store_column_dup (stmt, 1);
+  f->channel = serah_store_column_dup (stmt, 2);
+  f->category = serah_store_column_dup (stmt, 3);
+  f->desa = serah_store_column_dup (stmt, 4);
+  f->text = serah_store_column_dup (stmt, 5);
+  f->participant_id = sqlite3_column_int64 (stmt, 6);
+  f->activity_id = sqlite3_column_int64 (stmt, 7);
+  f->recorded_by = serah_store_column_dup (stmt, 8);
+  f->recorded_at = sqlite3_column_int64 (stmt, 9);
+  serah_feedback_state_parse ((const char *) sqlite3_column_text (stmt, 10), &f->state);
+  f->forwarded_to = serah_store_column_dup (stmt, 11);
+  f->response = serah_store_column_dup (stmt, 12);
+  f->state_by = serah_store_column_dup (stmt, 13);
+  f->state_at = sqlite3_column_int64 (stmt, 14);
+  return f;
+}
+
+SerahFeedback *
+serah_store_outreach_get_feedback (SerahStore *store, gint64 feedback_id, GError **error)
+{
+  static const char sql[] = FEEDBACK_SELECT " WHERE f.id = ?1";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, feedback_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return feedback_from_row (stmt);
+  if (rc != SQLITE_DONE)
+    serah_store_set_error (store, error, _("Cannot read the feedback"));
+  return NULL;
+}
+
+GPtrArray *
+serah_store_outreach_list_feedback (SerahStore *store, gboolean open_only, GError **error)
+{
+  static const char sql[] =
+    FEEDBACK_SELECT " WHERE (?1 = 0 OR e.state <> 'resolved') ORDER BY f.recorded_at, f.id";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autoptr(GPtrArray) list = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_feedback_free);
+  sqlite3_bind_int (stmt, 1, open_only ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, feedback_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot read the feedback"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

@@ -116,6 +116,43 @@ const char *serah_registration_status_to_string (SerahRegistrationStatus status)
 gboolean    serah_registration_status_parse     (const char              *text,
                                                  SerahRegistrationStatus *status);
 
+/* ---- feedback and complaints ---- */
+
+typedef enum {
+  SERAH_FEEDBACK_RECEIVED,   /* diterima */
+  SERAH_FEEDBACK_FORWARDED,  /* diteruskan ke BPJS / puskesmas / desa */
+  SERAH_FEEDBACK_RESOLVED,   /* selesai, with the response */
+} SerahFeedbackState;
+
+typedef struct {
+  gint64             id;
+  char              *uuid;
+  char              *channel;        /* a key of serah_feedback_channels */
+  char              *category;       /* a key of serah_feedback_categories */
+  char              *desa;
+  char              *text;
+  gint64             participant_id; /* 0: not linked */
+  gint64             activity_id;    /* 0: none */
+  char              *recorded_by;
+  gint64             recorded_at;
+  /* The current state: the newest event. */
+  SerahFeedbackState state;
+  char              *forwarded_to;   /* of the newest forwarding, if any */
+  char              *response;       /* RESOLVED: the answer given */
+  char              *state_by;
+  gint64             state_at;
+} SerahFeedback;
+
+SerahFeedback *serah_feedback_new  (void);
+void           serah_feedback_free (SerahFeedback *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahFeedback, serah_feedback_free)
+
+/* "received", "forwarded", "resolved": as stored. */
+const char *serah_feedback_state_to_string (SerahFeedbackState state);
+/* Accepts the stored words and diterima, diteruskan, selesai. */
+gboolean    serah_feedback_state_parse     (const char         *text,
+                                            SerahFeedbackState *state);
+
 /* ---- understanding surveys ---- */
 
 typedef enum {
