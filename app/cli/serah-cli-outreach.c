@@ -15,6 +15,11 @@
  *   registration list [--status S] [--from D] [--to D] [--activity ID]   (NIKs masked)
  *   registration status ID verified|rejected [--reason T]
  *   registration export --format csv|xlsx -o FILE [--status S] [--from D] [--to D]
+ *   feedback add --channel C --category K --text T [--desa D] [--card NO] [--activity ID]
+ *                [--received YYYY-MM-DD]
+ *   feedback forward ID --to bpjs|puskesmas|desa|dinsos
+ *   feedback resolve ID --response T
+ *   feedback list [--open]
  *   survey answer NAME --phase before|after|handover --date D --answers 2,1,... [--activity ID]
  *                 [--desa D] [--kecamatan K]
  *   survey scores NAME [--by activity|desa|month]
@@ -936,21 +941,213 @@ verb_registration (SerahCli *cli, int argc, char **argv)
   return usage_error (cli, _("Usage: registration add|list|status|export [OPTIONS]"));
 }
 
+/* ---- feedback ---- */
+
+static void
+json_feedback (JsonBuilder *b, const SerahFeedback *f, gint64 now)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, f->id);
+  json_builder_set_member_name (b, "channel");
+  json_builder_add_string_value (b, f->channel);
+  json_builder_set_member_name (b, "category");
+  json_builder_add_string_value (b, f->category);
+  json_builder_set_member_name (b, "desa");
+  json_builder_add_string_value (b, f->desa);
+  json_builder_set_member_name (b, "text");
+  json_builder_add_string_value (b, f->text);
+  json_builder_set_member_name (b, "state");
+  json_builder_add_string_value (b, serah_feedback_state_to_string (f->state));
+  json_builder_set_member_name (b, "forwarded_to");
+  json_builder_add_string_value (b, f->forwarded_to);
+  json_builder_set_member_name (b, "response");
+  json_builder_add_string_value (b, f->response);
+  json_builder_set_member_name (b, "age_days");
+  json_builder_add_int_value (b, serah_feedback_age_days (f, now));
+  json_builder_end_object (b);
+}
+
+static int
+print_feedback (SerahCli *cli, gint64 id, gboolean recorded)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahFeedback) f = serah_feedback_get (cli->store, id, &error);
+
+  if (f == NULL)
+    return fail (cli, error);
+  if (recorded)
+    serah_cli_message (cli, _("Recorded feedback %" G_GINT64_FORMAT " (%s)."), id,
+                       serah_feedback_state_label (f->state));
+  else
+    serah_cli_message (cli, _("Feedback %" G_GINT64_FORMAT " is now “%s”."), id,
+                       serah_feedback_state_label (f->state));
+  if (cli->json)
+    {
+      JsonBuilder *b = json_ok ();
+      json_builder_set_member_name (b, "feedback");
+      json_feedback (b, f, g_get_real_time () / G_USEC_PER_SEC);
+      print_json_done (cli, b);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
+static int
+feedback_add (SerahCli *cli, int argc, char **argv)
+{
+  g_autofree char *channel = NULL, *category = NULL, *text = NULL, *desa = NULL, *card = NULL;
+  g_autofree char *received = NULL;
+  gint64 activity = 0, id;
+  GOptionEntry entries[] = {
+    { "channel", 0, 0, G_OPTION_ARG_STRING, &channel, N_("meja, forum, acara, telepon, pesan, lainnya"), "C" },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("data-salah, kartu-belum-diterima, layanan-faskes, iuran-kepesertaan, informasi, lainnya"), "K" },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("What was said"), "TEXT" },
+    { "desa", 0, 0, G_OPTION_ARG_STRING, &desa, N_("Desa"), "DESA" },
+    { "card", 0, 0, G_OPTION_ARG_STRING, &card, N_("The participant's card number"), "NO" },
+    { "activity", 0, 0, G_OPTION_ARG_INT64, &activity, N_("Activity where it was said"), "ID" },
+    { "received", 0, 0, G_OPTION_ARG_STRING, &received, N_("Day it was received (default: today)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  SerahFeedbackDraft d = { 0 };
+  int status;
+
+  if (!serah_cli_parse (cli, "feedback add --channel C --category K --text T [...]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (channel == NULL || category == NULL || text == NULL)
+    return usage_error (cli, _("feedback add needs --channel, --category and --text."));
+  if (received != NULL)
+    {
+      char iso[11];
+      g_autoptr(GDateTime) day = NULL;
+      int y, m, dd;
+      if (!serah_date_parse (received, iso) || sscanf (iso, "%d-%d-%d", &y, &m, &dd) != 3)
+        return usage_error (cli, _("--received must be a date (YYYY-MM-DD)."));
+      day = g_date_time_new_local (y, m, dd, 12, 0, 0);
+      d.received_at = g_date_time_to_unix (day);
+    }
+  if (!sign_in (cli, SERAH_ROLE_OFFICER, &status))
+    return status;
+  d.channel = channel;
+  d.category = category;
+  d.text = text;
+  d.desa = desa;
+  d.card_no = card;
+  d.activity_id = activity;
+  id = serah_feedback_record (cli->store, &d, cli->operator_name, &error);
+  if (id == 0)
+    return fail (cli, error);
+  return print_feedback (cli, id, TRUE);
+}
+
+static int
+feedback_follow_up (SerahCli *cli, int argc, char **argv, gboolean resolve)
+{
+  g_autofree char *to = NULL, *response = NULL;
+  GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("bpjs, puskesmas, desa or dinsos"), "WHERE" },
+    { "response", 0, 0, G_OPTION_ARG_STRING, &response, N_("The response given"), "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  char *end = NULL;
+  gint64 id;
+  int status;
+  gboolean ok;
+
+  if (!serah_cli_parse (cli, resolve ? "feedback resolve ID --response T" : "feedback forward ID --to WHERE",
+                        entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (cli, _("Say which feedback by its number."));
+  id = g_ascii_strtoll (argv[1], &end, 10);
+  if (end == argv[1] || *end != '\0' || id <= 0)
+    return usage_error (cli, _("Say which feedback by its number."));
+  if (!sign_in (cli, SERAH_ROLE_OFFICER, &status))
+    return status;
+  ok = resolve ? serah_feedback_resolve (cli->store, id, response, cli->operator_name, &error)
+               : serah_feedback_forward (cli->store, id, to, cli->operator_name, &error);
+  if (!ok)
+    return fail (cli, error);
+  return print_feedback (cli, id, FALSE);
+}
+
+static int
+feedback_list (SerahCli *cli, int argc, char **argv)
+{
+  gboolean open_only = FALSE;
+  GOptionEntry entries[] = {
+    { "open", 0, 0, G_OPTION_ARG_NONE, &open_only, N_("Only items not resolved, oldest first"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  int status;
+
+  if (!serah_cli_parse (cli, "feedback list [--open]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!sign_in (cli, SERAH_ROLE_OFFICER, &status))
+    return status;
+  list = serah_feedback_list (cli->store, open_only, &error);
+  if (list == NULL)
+    return fail (cli, error);
+  if (cli->json)
+    {
+      JsonBuilder *b = json_ok ();
+      json_builder_set_member_name (b, "feedback");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        json_feedback (b, list->pdata[i], now);
+      json_builder_end_array (b);
+      print_json_done (cli, b);
+      return SERAH_CLI_EXIT_OK;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      const SerahFeedback *f = list->pdata[i];
+      printf ("%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", f->id,
+              serah_feedback_age_days (f, now), serah_feedback_state_label (f->state),
+              serah_feedback_category_label (f->category), f->desa ? f->desa : "-", f->text);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
+static int
+verb_feedback (SerahCli *cli, int argc, char **argv)
+{
+  const char *sub = argc > 1 ? argv[1] : NULL;
+
+  if (g_strcmp0 (sub, "add") == 0)
+    return feedback_add (cli, argc - 1, argv + 1);
+  if (g_strcmp0 (sub, "forward") == 0)
+    return feedback_follow_up (cli, argc - 1, argv + 1, FALSE);
+  if (g_strcmp0 (sub, "resolve") == 0)
+    return feedback_follow_up (cli, argc - 1, argv + 1, TRUE);
+  if (g_strcmp0 (sub, "list") == 0)
+    return feedback_list (cli, argc - 1, argv + 1);
+  return usage_error (cli, _("Usage: feedback add|forward|resolve|list [OPTIONS]"));
+}
+
 const SerahCliVerb serah_cli_outreach_verbs[] = {
+  { "activity", verb_activity,
+    "activity add --kind K --date D --place P [--desa D] [--kecamatan K] [--attendance N] "
+    "[--partner KIND[:NAME]]... [--material NAME=COUNT]... [--ceremony ID] [--note T] | "
+    "list [--from D] [--to D] [--desa D]" },
   { "registration", verb_registration,
     "registration add --nik N --kk N --name T --sex L|P --birth-date D --desa D [--kecamatan K] "
     "[--address T] [--rt N] [--rw N] [--phone T] [--reason T] [--activity ID] [--ceremony ID] | "
     "list [--status S] [--from D] [--to D] [--activity ID] | status ID verified|rejected "
     "[--reason T] | export --format csv|xlsx -o FILE [--status S] [--from D] [--to D]" },
-  { "activity", verb_activity,
-    "activity add --kind K --date D --place P [--desa D] [--kecamatan K] [--attendance N] "
-    "[--partner KIND[:NAME]]... [--material NAME=COUNT]... [--ceremony ID] [--note T] | "
-    "list [--from D] [--to D] [--desa D]" },
   { "survey", verb_survey,
     "survey skm add --unit U --date D --answers 4,3,... [--sex L|P] [--age N] [--education K] "
     "[--occupation K] [--activity ID] | skm report|export [-o FILE.csv] [--unit U] [--from D] "
     "[--to D] [--population N] | list | answer NAME --phase before|after|handover --date D "
     "--answers 2,1,... [--activity ID] [--desa D] [--kecamatan K] | scores NAME "
     "[--by activity|desa|month]" },
+  { "feedback", verb_feedback,
+    "feedback add --channel C --category K --text T [--desa D] [--card NO] [--activity ID] "
+    "[--received D] | forward ID --to bpjs|puskesmas|desa|dinsos | resolve ID --response T | "
+    "list [--open]" },
   { NULL }
 };
