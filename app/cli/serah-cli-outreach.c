@@ -152,7 +152,7 @@ skm_add (SerahCli *cli, int argc, char **argv)
   id = serah_skm_record (cli->store, &r, cli->operator_name, &error);
   if (id == 0)
     return fail (cli, error);
-  serah_cli_message (cli, _("Recorded survey answers %" G_GINT64_FORMAT "."), id);
+  serah_cli_message (cli, _("Recorded survey answers %lld."), (long long) id);
   if (cli->json)
     {
       JsonBuilder *b = json_ok ();
@@ -372,7 +372,7 @@ survey_answer (SerahCli *cli, int argc, char **argv)
   id = serah_survey_record (cli->store, survey, &sheet, cli->operator_name, &score, &error);
   if (id == 0)
     return fail (cli, error);
-  serah_cli_message (cli, _("Recorded answer sheet %" G_GINT64_FORMAT ": %u of %u right."), id,
+  serah_cli_message (cli, _("Recorded answer sheet %lld: %u of %u right."), (long long) id,
                      score, survey->questions->len);
   if (cli->json)
     {
@@ -583,7 +583,7 @@ activity_add (SerahCli *cli, int argc, char **argv)
   id = serah_activity_record (cli->store, a, cli->operator_name, &error);
   if (id == 0)
     return fail (cli, error);
-  serah_cli_message (cli, _("Recorded activity %" G_GINT64_FORMAT "."), id);
+  serah_cli_message (cli, _("Recorded activity %lld."), (long long) id);
   back = serah_activity_get (cli->store, id, &error);
   if (cli->json && back != NULL)
     {
@@ -784,7 +784,7 @@ registration_add (SerahCli *cli, int argc, char **argv)
         }
       return fail (cli, error);
     }
-  serah_cli_message (cli, _("Recorded registration %" G_GINT64_FORMAT " (submitted)."), id);
+  serah_cli_message (cli, _("Recorded registration %lld (submitted)."), (long long) id);
   if (cli->json)
     {
       g_autoptr(SerahRegistration) back = serah_registration_get (cli->store, id, NULL);
@@ -912,7 +912,7 @@ registration_status (SerahCli *cli, int argc, char **argv)
     return exit_status;
   if (!serah_registration_set_status (cli->store, id, s, reason, cli->operator_name, &error))
     return fail (cli, error);
-  serah_cli_message (cli, _("Registration %" G_GINT64_FORMAT " is now “%s”."), id,
+  serah_cli_message (cli, _("Registration %lld is now “%s”."), (long long) id,
                      serah_registration_status_label (s));
   if (cli->json)
     {
@@ -977,10 +977,10 @@ print_feedback (SerahCli *cli, gint64 id, gboolean recorded)
   if (f == NULL)
     return fail (cli, error);
   if (recorded)
-    serah_cli_message (cli, _("Recorded feedback %" G_GINT64_FORMAT " (%s)."), id,
+    serah_cli_message (cli, _("Recorded feedback %lld (%s)."), (long long) id,
                        serah_feedback_state_label (f->state));
   else
-    serah_cli_message (cli, _("Feedback %" G_GINT64_FORMAT " is now “%s”."), id,
+    serah_cli_message (cli, _("Feedback %lld is now “%s”."), (long long) id,
                        serah_feedback_state_label (f->state));
   if (cli->json)
     {

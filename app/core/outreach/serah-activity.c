@@ -227,7 +227,7 @@ serah_activity_get (SerahStore *store, gint64 activity_id, GError **error)
   a = serah_store_outreach_get_activity (store, activity_id, &local);
   if (a == NULL && local == NULL)
     g_set_error (&local, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_NOT_FOUND,
-                 _("There is no activity number %" G_GINT64_FORMAT "."), activity_id);
+                 _("There is no activity number %lld."), (long long) activity_id);
   if (a == NULL)
     g_propagate_error (error, g_steal_pointer (&local));
   return a;

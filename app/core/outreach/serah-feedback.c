@@ -170,7 +170,7 @@ serah_feedback_get (SerahStore *store, gint64 feedback_id, GError **error)
   f = serah_store_outreach_get_feedback (store, feedback_id, &local);
   if (f == NULL && local == NULL)
     g_set_error (&local, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_NOT_FOUND,
-                 _("There is no feedback number %" G_GINT64_FORMAT "."), feedback_id);
+                 _("There is no feedback number %lld."), (long long) feedback_id);
   if (f == NULL)
     g_propagate_error (error, g_steal_pointer (&local));
   return f;
@@ -195,7 +195,7 @@ follow_up (SerahStore *store, gint64 feedback_id, SerahFeedbackState state,
     {
       serah_store_rollback (store);
       g_set_error (error, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_REFUSED,
-                   _("Feedback %" G_GINT64_FORMAT " is already resolved."), feedback_id);
+                   _("Feedback %lld is already resolved."), (long long) feedback_id);
       return FALSE;
     }
   if (!serah_store_outreach_add_feedback_event (store, feedback_id,

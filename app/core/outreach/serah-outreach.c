@@ -48,7 +48,7 @@ serah_outreach_check_activity (SerahStore *store, gint64 activity_id, GError **e
   if (found == 0)
     {
       g_set_error (error, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_NOT_FOUND,
-                   _("There is no activity number %" G_GINT64_FORMAT "."), activity_id);
+                   _("There is no activity number %lld."), (long long) activity_id);
       return FALSE;
     }
   return TRUE;

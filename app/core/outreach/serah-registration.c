@@ -351,8 +351,7 @@ serah_registration_record (SerahStore *store, const SerahRegistration *draft, co
         {
           g_autofree char *masked = serah_nik_mask (draft->nik);
           g_set_error (error, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_REFUSED,
-                       _("NIK %s is already registered (registration %" G_GINT64_FORMAT
-                         ") and waiting for verification."), masked, open);
+                       _("NIK %s is already registered (registration %lld) and waiting for verification."), masked, (long long) open);
         }
       serah_store_rollback (store);
       return 0;
@@ -379,7 +378,7 @@ serah_registration_get (SerahStore *store, gint64 registration_id, GError **erro
   r = serah_store_outreach_get_registration (store, registration_id, &local);
   if (r == NULL && local == NULL)
     g_set_error (&local, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_NOT_FOUND,
-                 _("There is no registration number %" G_GINT64_FORMAT "."), registration_id);
+                 _("There is no registration number %lld."), (long long) registration_id);
   if (r == NULL)
     g_propagate_error (error, g_steal_pointer (&local));
   return r;
@@ -416,8 +415,8 @@ serah_registration_set_status (SerahStore *store, gint64 registration_id,
     {
       serah_store_rollback (store);
       g_set_error (error, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_REFUSED,
-                   _("Registration %" G_GINT64_FORMAT " is “%s”; it cannot become “%s”."),
-                   registration_id, serah_registration_status_label (r->status),
+                   _("Registration %lld is “%s”; it cannot become “%s”."),
+                   (long long) registration_id, serah_registration_status_label (r->status),
                    serah_registration_status_label (status));
       return FALSE;
     }
