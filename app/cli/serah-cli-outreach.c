@@ -20,6 +20,7 @@
  *   feedback forward ID --to bpjs|puskesmas|desa|dinsos
  *   feedback resolve ID --response T
  *   feedback list [--open]
+ *   indicators --format csv -o FILE [--from D] [--to D]
  *   survey answer NAME --phase before|after|handover --date D --answers 2,1,... [--activity ID]
  *                 [--desa D] [--kecamatan K]
  *   survey scores NAME [--by activity|desa|month]
@@ -1129,6 +1130,43 @@ verb_feedback (SerahCli *cli, int argc, char **argv)
   return usage_error (cli, _("Usage: feedback add|forward|resolve|list [OPTIONS]"));
 }
 
+/* ---- indicators ---- */
+
+static int
+verb_indicators (SerahCli *cli, int argc, char **argv)
+{
+  g_autofree char *format = NULL, *output = NULL, *from = NULL, *to = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), "FILE" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day of the period"), "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day of the period"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!serah_cli_parse (cli, "indicators --format csv -o FILE [--from D] [--to D]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (output == NULL || g_strcmp0 (format ? format : "csv", "csv") != 0)
+    return usage_error (cli, _("indicators needs -o FILE (the format is csv)."));
+  if (!sign_in (cli, SERAH_ROLE_ADMIN, &status))
+    return status;
+  if (!serah_outreach_indicators_write_csv (cli->store, from, to,
+                                            g_get_real_time () / G_USEC_PER_SEC, output,
+                                            cli->operator_name, &error))
+    return fail (cli, error);
+  serah_cli_message (cli, _("Report written to “%s”."), output);
+  if (cli->json)
+    {
+      JsonBuilder *b = json_ok ();
+      json_builder_set_member_name (b, "output");
+      json_builder_add_string_value (b, output);
+      print_json_done (cli, b);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
 const SerahCliVerb serah_cli_outreach_verbs[] = {
   { "activity", verb_activity,
     "activity add --kind K --date D --place P [--desa D] [--kecamatan K] [--attendance N] "
@@ -1149,5 +1187,7 @@ const SerahCliVerb serah_cli_outreach_verbs[] = {
     "feedback add --channel C --category K --text T [--desa D] [--card NO] [--activity ID] "
     "[--received D] | forward ID --to bpjs|puskesmas|desa|dinsos | resolve ID --response T | "
     "list [--open]" },
+  { "indicators", verb_indicators,
+    "indicators --format csv -o FILE [--from D] [--to D]   (outreach indicators)" },
   { NULL }
 };

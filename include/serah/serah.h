@@ -29,6 +29,7 @@
 #include <serah/outreach/serah-activity.h>
 #include <serah/outreach/serah-registration.h>
 #include <serah/outreach/serah-feedback.h>
+#include <serah/outreach/serah-outreach-report.h>
 
 /* printing (issue 3) */
 #include <serah/cards/serah-template.h>

@@ -111,11 +111,16 @@ run 0 "the verified list is imported" admin import "$work/verified.csv"
 run 0 "the registration is closed by it" officer --json registration list
 check "status covered" test "$(jq -r '.registrations[0].status' "$work/out")" = covered
 
+# ---- the indicators ----
+run 1 "an officer cannot export the indicators" officer indicators --format csv -o "$work/ind.csv"
+run 0 "the administrator exports them" admin indicators --format csv -o "$work/ind.csv"
+check "with the SKM grade" grep -q '^,IKM,3.222,80.56,B (Baik),10' "$work/ind.csv"
+
 # ---- the audit log ----
 run 0 "the exports are in the audit log" admin --json audit --action export.
-check "SKM once, registrations twice, all ani's" \
+check "SKM and indicators once, registrations twice, all ani's" \
   test "$(jq -r '[.events[] | select(.operator == "ani") | .action] | sort | join(" ")' "$work/out")" = \
-       "export.registrations export.registrations export.skm"
+       "export.indicators-outreach export.registrations export.registrations export.skm"
 check "with no full NIK in it" lacks "$work/out" 3604255203850009
 
 finish

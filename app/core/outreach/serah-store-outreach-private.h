@@ -131,4 +131,19 @@ GPtrArray *serah_store_outreach_understanding_scores (SerahStore          *store
                                                       SerahSurveyGrouping  grouping,
                                                       GError             **error);
 
+/* ---- indicators ---- */
+
+/* One row per (month YYYY-MM, desa) with registrations recorded, of which closed by an import
+ * (covered), activities held and their attendance; from/to ISO dates (NULL: no bound).
+ * Element type GStrv of 6 fields: month, desa, registrations, covered, activities, attendance. */
+GPtrArray *serah_store_outreach_timeline (SerahStore  *store,
+                                          const char  *from,
+                                          const char  *to,
+                                          GError     **error);
+/* Per month of receipt: items received, resolved since. Element type GStrv of 3 fields. */
+GPtrArray *serah_store_outreach_feedback_by_month (SerahStore  *store,
+                                                   const char  *from,
+                                                   const char  *to,
+                                                   GError     **error);
+
 G_END_DECLS

@@ -745,3 +745,84 @@ serah_store_outreach_list_feedback (SerahStore *store, gboolean open_only, GErro
     }
   return g_steal_pointer (&list);
 }
+
+/* ---- indicators ---- */
+
+static GPtrArray *
+rows_of (SerahStore *store, sqlite3_stmt *stmt, int n_columns, GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, n_columns + 1);
+      for (int i = 0; i < n_columns; i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          row[i] = g_strdup (text ? text : "");
+        }
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot read the indicators"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+serah_store_outreach_timeline (SerahStore *store, const char *from, const char *to,
+                               GError **error)
+{
+  /* Registrations by the local day they were recorded, activities by the day held. */
+  static const char sql[] =
+    "WITH reg AS ("
+    "  SELECT date (r.recorded_at, 'unixepoch', 'localtime') AS day, coalesce (r.desa, '') AS desa,"
+    "         EXISTS (SELECT 1 FROM registration_events WHERE registration_id = r.id"
+    "                 AND status = 'covered') AS covered"
+    "  FROM registrations r),"
+    " act AS (SELECT held_on AS day, coalesce (desa, '') AS desa, attendance FROM outreach_activities),"
+    " keys AS (SELECT substr (day, 1, 7) AS month, desa FROM reg"
+    "          WHERE (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)"
+    "          UNION SELECT substr (day, 1, 7), desa FROM act"
+    "          WHERE (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2))"
+    " SELECT k.month, k.desa,"
+    "  (SELECT count (*) FROM reg WHERE substr (day, 1, 7) = k.month AND desa = k.desa"
+    "     AND (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)),"
+    "  (SELECT count (*) FROM reg WHERE substr (day, 1, 7) = k.month AND desa = k.desa AND covered"
+    "     AND (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)),"
+    "  (SELECT count (*) FROM act WHERE substr (day, 1, 7) = k.month AND desa = k.desa"
+    "     AND (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)),"
+    "  (SELECT coalesce (sum (attendance), 0) FROM act WHERE substr (day, 1, 7) = k.month"
+    "     AND desa = k.desa AND (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2))"
+    " FROM keys k ORDER BY k.month, k.desa";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  serah_store_bind_text_or_null (stmt, 1, from);
+  serah_store_bind_text_or_null (stmt, 2, to);
+  return rows_of (store, stmt, 6, error);
+}
+
+GPtrArray *
+serah_store_outreach_feedback_by_month (SerahStore *store, const char *from, const char *to,
+                                        GError **error)
+{
+  static const char sql[] =
+    "SELECT substr (date (f.recorded_at, 'unixepoch', 'localtime'), 1, 7) AS month, count (*),"
+    " sum (EXISTS (SELECT 1 FROM feedback_events WHERE feedback_id = f.id AND state = 'resolved'))"
+    " FROM feedback f"
+    " WHERE (?1 IS NULL OR date (f.recorded_at, 'unixepoch', 'localtime') >= ?1)"
+    "   AND (?2 IS NULL OR date (f.recorded_at, 'unixepoch', 'localtime') <= ?2)"
+    " GROUP BY month ORDER BY month";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  serah_store_bind_text_or_null (stmt, 1, from);
+  serah_store_bind_text_or_null (stmt, 2, to);
+  return rows_of (store, stmt, 3, error);
+}
