@@ -164,6 +164,23 @@ skm_add (SerahCli *cli, int argc, char **argv)
   return SERAH_CLI_EXIT_OK;
 }
 
+/* One count per key, then "not_given". */
+static void
+json_profile_keys (JsonBuilder *b, const char *const *keys, const guint *counts)
+{
+  guint i;
+
+  json_builder_begin_object (b);
+  for (i = 0; keys[i] != NULL; i++)
+    {
+      json_builder_set_member_name (b, keys[i]);
+      json_builder_add_int_value (b, counts[i]);
+    }
+  json_builder_set_member_name (b, "not_given");
+  json_builder_add_int_value (b, counts[i]);
+  json_builder_end_object (b);
+}
+
 static void
 print_skm_report (SerahCli *cli, const SerahSkmReport *report)
 {
@@ -203,6 +220,31 @@ print_skm_report (SerahCli *cli, const SerahSkmReport *report)
           json_builder_set_member_name (b, "grade_label");
           json_builder_add_string_value (b, serah_skm_grade_label (res->grade));
         }
+      json_builder_set_member_name (b, "profile");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "sex");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "L");
+      json_builder_add_int_value (b, report->profile.sex[0]);
+      json_builder_set_member_name (b, "P");
+      json_builder_add_int_value (b, report->profile.sex[1]);
+      json_builder_set_member_name (b, "not_given");
+      json_builder_add_int_value (b, report->profile.sex[2]);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "age");
+      json_builder_begin_object (b);
+      for (guint i = 0; i < SERAH_SKM_N_AGE_GROUPS; i++)
+        {
+          json_builder_set_member_name (b, i == SERAH_SKM_AGE_UNKNOWN ? "not_given"
+                                                                       : serah_skm_age_group_label (i));
+          json_builder_add_int_value (b, report->profile.age[i]);
+        }
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "education");
+      json_profile_keys (b, serah_skm_education_keys, report->profile.education);
+      json_builder_set_member_name (b, "occupation");
+      json_profile_keys (b, serah_skm_occupation_keys, report->profile.occupation);
+      json_builder_end_object (b);
       json_builder_set_member_name (b, "population");
       json_builder_add_int_value (b, report->population);
       json_builder_set_member_name (b, "sample_needed");

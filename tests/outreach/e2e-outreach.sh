@@ -43,6 +43,8 @@ run 0 "the SKM of the period" officer --json survey skm report --unit "Dinas Kes
   --from 2026-11-01 --to 2026-11-30 --population 100
 check "is IKM 80.56, grade B, from 10 respondents, 80 needed" \
   test "$(jq -r '"\(.respondents) \(.converted) \(.grade) \(.sample_needed)"' "$work/out")" = "10 80.56 B 80"
+check "and the respondent profile" \
+  test "$(jq -r '.profile | "\(.sex.L) \(.age["40-49"]) \(.education.sma) \(.occupation.wirausaha)"' "$work/out")" = "10 10 10 10"
 run 2 "an answer of 5 is refused" officer survey skm add --unit Dinkes --date 2026-11-05 \
   --answers 4,4,4,4,4,4,4,4,5
 run 1 "an officer cannot export the SKM" officer survey skm export -o "$work/skm.csv"
