@@ -20,7 +20,7 @@
  *   feedback forward ID --to bpjs|puskesmas|desa|dinsos
  *   feedback resolve ID --response T
  *   feedback list [--open]
- *   indicators --format csv -o FILE [--from D] [--to D]
+ *   indicators --format csv|xlsx -o FILE [--from D] [--to D]
  *   survey answer NAME --phase before|after|handover --date D --answers 2,1,... [--activity ID]
  *                 [--desa D] [--kecamatan K]
  *   survey scores NAME [--by activity|desa|month]
@@ -1179,7 +1179,7 @@ verb_indicators (SerahCli *cli, int argc, char **argv)
 {
   g_autofree char *format = NULL, *output = NULL, *from = NULL, *to = NULL;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv"), "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv or xlsx"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), "FILE" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day of the period"), "YYYY-MM-DD" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day of the period"), "YYYY-MM-DD" },
@@ -1188,15 +1188,16 @@ verb_indicators (SerahCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!serah_cli_parse (cli, "indicators --format csv -o FILE [--from D] [--to D]", entries, &argc, &argv))
+  if (!serah_cli_parse (cli, "indicators --format csv|xlsx -o FILE [--from D] [--to D]", entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
-  if (output == NULL || g_strcmp0 (format ? format : "csv", "csv") != 0)
-    return usage_error (cli, _("indicators needs -o FILE (the format is csv)."));
+  if (output == NULL || (g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "xlsx") != 0))
+    return usage_error (cli, _("indicators needs --format csv|xlsx and -o FILE."));
   if (!sign_in (cli, SERAH_ROLE_ADMIN, &status))
     return status;
-  if (!serah_outreach_indicators_write_csv (cli->store, from, to,
-                                            g_get_real_time () / G_USEC_PER_SEC, output,
-                                            cli->operator_name, &error))
+  if (!serah_outreach_indicators_write (cli->store, from, to, g_get_real_time () / G_USEC_PER_SEC,
+                                        g_strcmp0 (format, "xlsx") == 0 ? SERAH_OUTREACH_REPORT_XLSX
+                                                                        : SERAH_OUTREACH_REPORT_CSV,
+                                        output, cli->operator_name, &error))
     return fail (cli, error);
   serah_cli_message (cli, _("Report written to “%s”."), output);
   if (cli->json)
@@ -1230,6 +1231,6 @@ const SerahCliVerb serah_cli_outreach_verbs[] = {
     "[--received D] | forward ID --to bpjs|puskesmas|desa|dinsos | resolve ID --response T | "
     "list [--open]" },
   { "indicators", verb_indicators,
-    "indicators --format csv -o FILE [--from D] [--to D]   (outreach indicators)" },
+    "indicators --format csv|xlsx -o FILE [--from D] [--to D]   (outreach indicators)" },
   { NULL }
 };

@@ -117,12 +117,15 @@ check "status covered" test "$(jq -r '.registrations[0].status' "$work/out")" = 
 run 1 "an officer cannot export the indicators" officer indicators --format csv -o "$work/ind.csv"
 run 0 "the administrator exports them" admin indicators --format csv -o "$work/ind.csv"
 check "with the SKM grade" grep -q '^,IKM,3.222,80.56,B (Baik),10' "$work/ind.csv"
+run 0 "and as a workbook" admin indicators --format xlsx -o "$work/ind.xlsx"
+check "one worksheet per section" \
+  test "$(unzip -l "$work/ind.xlsx" | grep -c 'xl/worksheets/sheet[0-9]*.xml')" -eq 6
 
 # ---- the audit log ----
 run 0 "the exports are in the audit log" admin --json audit --action export.
-check "SKM and indicators once, registrations twice, all ani's" \
+check "SKM once, indicators and registrations twice, all ani's" \
   test "$(jq -r '[.events[] | select(.operator == "ani") | .action] | sort | join(" ")' "$work/out")" = \
-       "export.indicators-outreach export.registrations export.registrations export.skm"
+       "export.indicators-outreach export.indicators-outreach export.registrations export.registrations export.skm"
 check "with no full NIK in it" lacks "$work/out" 3604255203850009
 
 finish

@@ -34,6 +34,8 @@ test_indicators (void)
   g_autofree char *dir = serah_test_tmpdir ();
   g_autoptr(SerahStore) store = serah_test_open_store (dir, NULL);
   g_autofree char *path = g_build_filename (dir, "indikator.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "indikator.xlsx", NULL);
+  gsize length = 0;
   g_autofree char *csv = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahActivity) a = serah_activity_new ();
@@ -78,7 +80,8 @@ test_indicators (void)
   g_assert_cmpint (serah_feedback_record (store, &fresh, "siti", &error), >, 0);
   g_assert_no_error (error);
 
-  g_assert_true (serah_outreach_indicators_write_csv (store, NULL, NULL, now, path, "ani", &error));
+  g_assert_true (serah_outreach_indicators_write (store, NULL, NULL, now, SERAH_OUTREACH_REPORT_CSV,
+                                                  path, "ani", &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
 
@@ -91,9 +94,18 @@ test_indicators (void)
   /* Open on T0 + 40 days: one 2 days old, one 40 days old. */
   g_assert_nonnull (strstr (csv, "Belum selesai menurut umur,0-7 hari,8-30 hari,> 30 hari\r\n,1,0,1\r\n"));
 
+  /* The workbook: a zip holding one worksheet per section. */
+  g_clear_pointer (&csv, g_free);
+  g_assert_true (serah_outreach_indicators_write (store, NULL, NULL, now, SERAH_OUTREACH_REPORT_XLSX,
+                                                  xlsx, "ani", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (xlsx, &csv, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_cmpmem (csv, 2, "PK", 2);
+
   events = serah_audit_list (store, &audit, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpuint (events->len, ==, 2);
   serah_test_rm_rf (dir);
 }
 

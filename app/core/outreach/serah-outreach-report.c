@@ -5,7 +5,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
 #include <serah/admin/serah-audit.h>
 #include <serah/outreach/serah-feedback.h>
 #include <serah/outreach/serah-outreach-report.h>
@@ -16,18 +21,114 @@
 #include "outreach/serah-store-outreach-private.h"
 #include "output/serah-csv-private.h"
 
+/* The document is a list of rows (GStrv). A row whose first cell is not empty opens a section
+ * (its title, then the column heads); rows of data start with an empty cell; a row of one
+ * empty cell separates sections. The CSV writes the rows as they are; the workbook gives each
+ * section a worksheet of its own. */
 static void
-row (GString *csv, guint n, ...)
+row (GPtrArray *doc, guint n, ...)
 {
-  const char *fields[8] = { NULL };
+  char **fields = g_new0 (char *, n + 1);
   va_list args;
 
-  g_assert (n <= G_N_ELEMENTS (fields));
   va_start (args, n);
   for (guint i = 0; i < n; i++)
-    fields[i] = va_arg (args, const char *);
+    {
+      const char *text = va_arg (args, const char *);
+      fields[i] = g_strdup (text ? text : "");
+    }
   va_end (args);
-  serah_csv_append_row (csv, fields, n);
+  g_ptr_array_add (doc, fields);
+}
+
+static gboolean
+write_csv (const char *path, gpointer data, GError **error)
+{
+  GPtrArray *doc = data;
+  g_autoptr(GString) csv = serah_csv_new ();
+
+  for (guint i = 0; i < doc->len; i++)
+    {
+      char **fields = doc->pdata[i];
+      serah_csv_append_row (csv, (const char *const *) fields, g_strv_length (fields));
+    }
+  return serah_csv_save (csv, path, error);
+}
+
+/* A cell that is a plain decimal number goes into the workbook as a number. */
+static gboolean
+as_number (const char *text, double *value)
+{
+  char *end = NULL;
+
+  if (text == NULL || *text == '\0' || strchr ("0123456789-", text[0]) == NULL ||
+      strchr (text, '-') > text)  /* a month, 2026-11 */
+    return FALSE;
+  *value = g_ascii_strtod (text, &end);
+  return end != NULL && *end == '\0';
+}
+
+static gboolean
+write_xlsx (const char *path, gpointer data, GError **error)
+{
+  GPtrArray *doc = data;
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  g_autofree char *tmpdir = g_path_get_dirname (path);
+  lxw_workbook_options options = { .constant_memory = FALSE, .tmpdir = tmpdir };
+  lxw_workbook *wb = workbook_new_opt (tmp, &options);
+  lxw_worksheet *ws = NULL;
+  lxw_format *bold;
+  lxw_row_t r = 0;
+  lxw_error err;
+
+  if (wb == NULL)
+    {
+      g_set_error (error, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_IO,
+                   _("Cannot create the workbook “%s”."), path);
+      return FALSE;
+    }
+  bold = workbook_add_format (wb);
+  format_set_bold (bold);
+  for (guint i = 0; i < doc->len; i++)
+    {
+      char **fields = doc->pdata[i];
+      guint n = g_strv_length (fields);
+
+      if (n == 1 && fields[0][0] == '\0')
+        continue;
+      if (fields[0][0] != '\0')
+        {
+          g_autofree char *name = g_utf8_substring (fields[0], 0, MIN (g_utf8_strlen (fields[0], -1), 31));
+          ws = workbook_add_worksheet (wb, name);
+          worksheet_set_column (ws, 0, 1, 24, NULL);
+          r = 0;
+          for (guint c = 1; c < n; c++)
+            worksheet_write_string (ws, r, (lxw_col_t) (c - 1), fields[c], bold);
+          worksheet_freeze_panes (ws, 1, 0);
+          r++;
+          continue;
+        }
+      g_assert (ws != NULL);
+      for (guint c = 1; c < n; c++)
+        {
+          double value;
+          if (as_number (fields[c], &value))
+            worksheet_write_number (ws, r, (lxw_col_t) (c - 1), value, NULL);
+          else
+            worksheet_write_string (ws, r, (lxw_col_t) (c - 1), fields[c], NULL);
+        }
+      r++;
+    }
+  err = workbook_close (wb);
+  if (err != LXW_NO_ERROR || g_rename (tmp, path) != 0)
+    {
+      g_remove (tmp);
+      g_set_error (error, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_IO,
+                   _("Cannot write the workbook “%s”: %s"), path,
+                   err != LXW_NO_ERROR ? lxw_strerror (err) : g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static char *
@@ -38,7 +139,7 @@ percent (double value, guint sheets)
 }
 
 static gboolean
-add_understanding (SerahStore *store, GString *csv, const char *from, const char *to,
+add_understanding (SerahStore *store, GPtrArray *csv, const char *from, const char *to,
                    GError **error)
 {
   g_auto(GStrv) names = serah_survey_list_names ();
@@ -76,11 +177,11 @@ add_understanding (SerahStore *store, GString *csv, const char *from, const char
 }
 
 gboolean
-serah_outreach_indicators_write_csv (SerahStore *store, const char *from, const char *to,
-                                     gint64 now, const char *path, const char *operator_name,
-                                     GError **error)
+serah_outreach_indicators_write (SerahStore *store, const char *from, const char *to, gint64 now,
+                                 SerahOutreachReportFormat format, const char *path,
+                                 const char *operator_name, GError **error)
 {
-  g_autoptr(GString) csv = serah_csv_new ();
+  g_autoptr(GPtrArray) csv = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GPtrArray) timeline = NULL, complaints = NULL, open = NULL;
   g_autoptr(SerahSkmReport) skm = NULL;
   SerahSkmFilter filter = { NULL, from, to };
@@ -93,7 +194,8 @@ serah_outreach_indicators_write_csv (SerahStore *store, const char *from, const 
   timeline = serah_store_outreach_timeline (store, from, to, error);
   if (timeline == NULL)
     return FALSE;
-  row (csv, 3, "Indikator sosialisasi", from ? from : "", to ? to : "");
+  row (csv, 3, "Indikator sosialisasi", "Dari", "Sampai");
+  row (csv, 3, "", from ? from : "", to ? to : "");
   row (csv, 1, "");
   row (csv, 7, "PENDAFTARAN BARU", "Bulan", "Desa", "Pendaftaran", "Sudah jadi peserta",
        "Kegiatan", "Hadir");
@@ -156,7 +258,10 @@ serah_outreach_indicators_write_csv (SerahStore *store, const char *from, const 
     row (csv, 4, "", a, b, c);
   }
 
-  details = serah_audit_details ("format", "csv", "path", path, "from", from, "to", to, NULL);
-  return serah_outreach_export (store, csv, path, operator_name, "export.indicators-outreach",
-                                details, error);
+  details = serah_audit_details ("format", format == SERAH_OUTREACH_REPORT_XLSX ? "xlsx" : "csv",
+                                 "path", path, "from", from, "to", to, NULL);
+  return serah_outreach_export_file (store, path,
+                                     format == SERAH_OUTREACH_REPORT_XLSX ? write_xlsx : write_csv,
+                                     csv, operator_name, "export.indicators-outreach", details,
+                                     error);
 }
