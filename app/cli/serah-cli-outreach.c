@@ -9,6 +9,7 @@
  *   activity add --kind K --date D --place P [--desa D] [--kecamatan K] [--attendance N]
  *                [--partner KIND[:NAME]]... [--material NAME=COUNT]... [--ceremony ID] [--note T]
  *   activity list [--from D] [--to D] [--desa D]
+ *   activity attend ID CODE   (a card's QR code, a NIK or a card number)
  *   registration add --nik N --kk N --name T --sex L|P --birth-date D --desa D [--kecamatan K]
  *                    [--address T] [--rt N] [--rw N] [--phone T] [--reason T] [--activity ID]
  *                    [--ceremony ID]
@@ -546,6 +547,8 @@ json_activity (JsonBuilder *b, const SerahActivity *a)
   json_builder_add_string_value (b, a->kecamatan);
   json_builder_set_member_name (b, "attendance");
   json_builder_add_int_value (b, a->attendance);
+  json_builder_set_member_name (b, "listed");
+  json_builder_add_int_value (b, a->listed);
   json_builder_set_member_name (b, "ceremony");
   if (a->ceremony_id > 0)
     json_builder_add_int_value (b, a->ceremony_id);
@@ -681,15 +684,57 @@ activity_list (SerahCli *cli, int argc, char **argv)
 }
 
 static int
+activity_attend (SerahCli *cli, int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) p = NULL;
+  g_autofree char *masked = NULL;
+  gboolean added = FALSE;
+  char *end = NULL;
+  gint64 id;
+  int status;
+
+  if (argc != 3)
+    return usage_error (cli, _("Usage: activity attend ID CODE (a scanned card, a NIK or a card number)"));
+  id = g_ascii_strtoll (argv[1], &end, 10);
+  if (end == argv[1] || *end != '\0' || id <= 0)
+    return usage_error (cli, _("Say which activity by its number."));
+  if (!sign_in (cli, SERAH_ROLE_OFFICER, &status))
+    return status;
+  if (!serah_activity_add_attendee (cli->store, id, argv[2], cli->operator_name, &added, &p,
+                                    &error))
+    return fail (cli, error);
+  masked = serah_nik_mask (p->nik);
+  if (added)
+    serah_cli_message (cli, _("%s (%s) is on the attendance list."), p->name, masked);
+  else
+    serah_cli_message (cli, _("%s (%s) was already on the attendance list."), p->name, masked);
+  if (cli->json)
+    {
+      JsonBuilder *b = json_ok ();
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, p->name);
+      json_builder_set_member_name (b, "nik");
+      json_builder_add_string_value (b, masked);
+      json_builder_set_member_name (b, "newly_listed");
+      json_builder_add_boolean_value (b, added);
+      print_json_done (cli, b);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
+static int
 verb_activity (SerahCli *cli, int argc, char **argv)
 {
   const char *sub = argc > 1 ? argv[1] : NULL;
 
+  if (g_strcmp0 (sub, "attend") == 0)
+    return activity_attend (cli, argc - 1, argv + 1);
   if (g_strcmp0 (sub, "add") == 0)
     return activity_add (cli, argc - 1, argv + 1);
   if (g_strcmp0 (sub, "list") == 0)
     return activity_list (cli, argc - 1, argv + 1);
-  return usage_error (cli, _("Usage: activity add|list [OPTIONS]"));
+  return usage_error (cli, _("Usage: activity add|list|attend [OPTIONS]"));
 }
 
 /* ---- registrations ---- */
@@ -1214,7 +1259,7 @@ const SerahCliVerb serah_cli_outreach_verbs[] = {
   { "activity", verb_activity,
     "activity add --kind K --date D --place P [--desa D] [--kecamatan K] [--attendance N] "
     "[--partner KIND[:NAME]]... [--material NAME=COUNT]... [--ceremony ID] [--note T] | "
-    "list [--from D] [--to D] [--desa D]" },
+    "list [--from D] [--to D] [--desa D] | attend ID CODE" },
   { "registration", verb_registration,
     "registration add --nik N --kk N --name T --sex L|P --birth-date D --desa D [--kecamatan K] "
     "[--address T] [--rt N] [--rw N] [--phone T] [--reason T] [--activity ID] [--ceremony ID] | "

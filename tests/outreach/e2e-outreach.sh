@@ -112,6 +112,12 @@ CSV
 run 0 "the verified list is imported" admin import "$work/verified.csv"
 run 0 "the registration is closed by it" officer --json registration list
 check "status covered" test "$(jq -r '.registrations[0].status' "$work/out")" = covered
+run 0 "she is now listed at the activity by her NIK" officer --json activity attend 1 3604255203850009
+check "newly, with the NIK masked" \
+  test "$(jq -r '"\(.newly_listed) \(.nik)"' "$work/out")" = "true 360425********09"
+run 0 "by her card number she is not listed twice" officer --json activity attend 1 0001230000009
+check "already listed" test "$(jq -r .newly_listed "$work/out")" = false
+run 2 "someone outside the register is not listed" officer activity attend 1 3604251203850001
 
 # ---- the indicators ----
 run 1 "an officer cannot export the indicators" officer indicators --format csv -o "$work/ind.csv"

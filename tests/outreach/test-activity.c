@@ -163,6 +163,55 @@ test_survey_at_activity (void)
   serah_test_rm_rf (dir);
 }
 
+/* Registered people are listed once however often they are scanned or typed; the listed count
+ * comes back with the activity; nobody outside the register is listed. */
+static void
+test_attendance_list (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahActivity) a = draft ("pelatihan-nakes", "2026-11-09", "Puskesmas Labuan", "Teluk");
+  g_autoptr(SerahActivity) back = NULL;
+  g_autoptr(SerahParticipant) p = serah_test_participant ("3601010101800001", "0001234500001",
+                                                          "Budi Saputra", "Teluk");
+  g_autoptr(SerahParticipant) seen = NULL;
+  gboolean added = FALSE;
+  gint64 id;
+
+  g_assert_true (serah_store_upsert_participant (store, p, 0, NULL, &error));
+  a->attendance = 0;
+  id = serah_activity_record (store, a, "siti", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (serah_activity_add_attendee (store, id, " 3601010101800001 ", "siti", &added,
+                                              &seen, &error));
+  g_assert_no_error (error);
+  g_assert_true (added);
+  g_assert_cmpstr (seen->name, ==, "Budi Saputra");
+  g_assert_true (serah_activity_add_attendee (store, id, "0001234500001", "siti", &added, NULL,
+                                              &error));
+  g_assert_false (added);
+
+  g_assert_false (serah_activity_add_attendee (store, id, "3601010101800099", "siti", NULL, NULL,
+                                               &error));
+  g_assert_error (error, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (serah_activity_add_attendee (store, id, "Budi", "siti", NULL, NULL, &error));
+  g_assert_error (error, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (serah_activity_add_attendee (store, id + 1, "0001234500001", "siti", NULL, NULL,
+                                               &error));
+  g_assert_error (error, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  back = serah_activity_get (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (back->listed, ==, 1);
+  g_assert_cmpint (back->attendance, ==, 0);
+  serah_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -170,5 +219,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/serah/activity/record-and-read", test_record_and_read);
   g_test_add_func ("/serah/activity/refusals", test_refusals);
   g_test_add_func ("/serah/activity/survey-at-activity", test_survey_at_activity);
+  g_test_add_func ("/serah/activity/attendance-list", test_attendance_list);
   return g_test_run ();
 }

@@ -182,7 +182,7 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
                                    "DROP TABLE registration_events; DROP TABLE registrations;"
                                    "DROP TABLE understanding_responses; DROP TABLE skm_responses;"
                                    "DROP TABLE outreach_activity_materials;"
-                                   "DROP TABLE outreach_activity_partners;"
+                                   "DROP TABLE outreach_activity_partners; DROP TABLE outreach_attendees;"
                                    "DROP TABLE outreach_activities;"
                                    "PRAGMA user_version = 4"), ==, SQLITE_OK);
 

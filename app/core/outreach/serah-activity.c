@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <serah/cards/serah-payload.h>
 #include <serah/ceremony/serah-ceremony.h>
 #include <serah/outreach/serah-activity.h>
 
@@ -215,6 +216,74 @@ serah_activity_record (SerahStore *store, const SerahActivity *draft, const char
       return 0;
     }
   return id;
+}
+
+static gboolean
+all_digits (const char *text, gsize length)
+{
+  if (strlen (text) != length)
+    return FALSE;
+  for (const char *c = text; *c; c++)
+    if (!g_ascii_isdigit (*c))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+serah_activity_add_attendee (SerahStore *store, gint64 activity_id, const char *code,
+                             const char *operator_name, gboolean *newly_listed,
+                             SerahParticipant **participant_out, GError **error)
+{
+  g_autoptr(SerahParticipant) p = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *text = NULL;
+  int added;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+
+  if (!serah_outreach_check_activity (store, activity_id, error))
+    return FALSE;
+  if (activity_id == 0)
+    return serah_outreach_fail (error, _("Say which activity."));
+  text = g_strstrip (g_strdup (code ? code : ""));
+  if (g_str_has_prefix (text, "SRH"))
+    {
+      SerahPayload payload;
+      p = serah_payload_verify (store, text, &payload, error);
+      if (p == NULL)
+        return FALSE;
+    }
+  else if (all_digits (text, SERAH_NIK_LENGTH))
+    p = serah_store_find_participant_by_nik (store, text, &local);
+  else if (all_digits (text, SERAH_CARD_NO_LENGTH))
+    p = serah_store_find_participant_by_card (store, text, &local);
+  else
+    return serah_outreach_fail (error, _("Scan the card, or type a NIK (16 digits) or a card "
+                                         "number (13 digits)."));
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (p == NULL)
+    {
+      g_set_error_literal (error, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_NOT_FOUND,
+                           _("Nobody in the register has this NIK or card number."));
+      return FALSE;
+    }
+  if (!serah_store_begin (store, error))
+    return FALSE;
+  added = serah_store_outreach_add_attendee (store, activity_id, p->id, operator_name, error);
+  if (added < 0 || !serah_store_commit (store, error))
+    {
+      serah_store_rollback (store);
+      return FALSE;
+    }
+  if (newly_listed)
+    *newly_listed = added == 1;
+  if (participant_out)
+    *participant_out = g_steal_pointer (&p);
+  return TRUE;
 }
 
 SerahActivity *

@@ -36,6 +36,13 @@ GPtrArray *serah_store_outreach_list_activities (SerahStore  *store,
                                                  const char  *desa,
                                                  GError     **error);
 
+/* Lists participant_id as present; returns 1 when newly listed, 0 when already, -1 on error. */
+int      serah_store_outreach_add_attendee (SerahStore  *store,
+                                            gint64       activity_id,
+                                            gint64       participant_id,
+                                            const char  *operator_name,
+                                            GError     **error);
+
 /* ---- SKM ---- */
 
 gint64   serah_store_outreach_insert_skm   (SerahStore             *store,

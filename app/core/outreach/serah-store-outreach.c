@@ -40,6 +40,25 @@ column_sex (sqlite3_stmt *stmt, int index)
   return sex;
 }
 
+int
+serah_store_outreach_add_attendee (SerahStore *store, gint64 activity_id, gint64 participant_id,
+                                   const char *operator_name, GError **error)
+{
+  static const char sql[] =
+    "INSERT OR IGNORE INTO outreach_attendees (activity_id, participant_id, recorded_by,"
+    " recorded_at) VALUES (?1, ?2, ?3, strftime ('%s', 'now'))";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, activity_id);
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  serah_store_bind_text_or_null (stmt, 3, operator_name);
+  if (!serah_store_step_done (store, stmt, _("Cannot record the attendance"), error))
+    return -1;
+  return sqlite3_changes (serah_store_get_db (store)) > 0 ? 1 : 0;
+}
+
 /* ---- SKM ---- */
 
 gint64
@@ -341,7 +360,7 @@ read_activity_details (SerahStore *store, SerahActivity *a, GError **error)
 
 #define ACTIVITY_COLUMNS \
   "id, uuid, kind, held_on, place, desa, kecamatan, attendance, ceremony_id, note, recorded_by," \
-  " recorded_at"
+  " recorded_at, (SELECT count (*) FROM outreach_attendees WHERE activity_id = id)"
 
 static SerahActivity *
 activity_from_row (sqlite3_stmt *stmt)
@@ -361,6 +380,7 @@ activity_from_row (sqlite3_stmt *stmt)
   a->note = serah_store_column_dup (stmt, 9);
   a->recorded_by = serah_store_column_dup (stmt, 10);
   a->recorded_at = sqlite3_column_int64 (stmt, 11);
+  a->listed = sqlite3_column_int64 (stmt, 12);
   return a;
 }
 
@@ -783,7 +803,10 @@ serah_store_outreach_timeline (SerahStore *store, const char *from, const char *
     "         EXISTS (SELECT 1 FROM registration_events WHERE registration_id = r.id"
     "                 AND status = 'covered') AS covered"
     "  FROM registrations r),"
-    " act AS (SELECT held_on AS day, coalesce (desa, '') AS desa, attendance FROM outreach_activities),"
+    " act AS (SELECT held_on AS day, coalesce (desa, '') AS desa,"
+    "         max (attendance, (SELECT count (*) FROM outreach_attendees"
+    "                           WHERE activity_id = a.id)) AS attendance"
+    "         FROM outreach_activities a),"
     " keys AS (SELECT substr (day, 1, 7) AS month, desa FROM reg"
     "          WHERE (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)"
     "          UNION SELECT substr (day, 1, 7), desa FROM act"

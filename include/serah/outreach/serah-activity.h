@@ -5,7 +5,9 @@
  * went with. Registrations, survey sheets, SKM answers and feedback point to their activity,
  * which is how the indicators report puts results next to the work that led to them.
  *
- * The attendance is a count; a list of attendees by scan or NIK is not kept (yet).
+ * The attendance is a count given by the organiser; registered people can also be listed one by
+ * one by scanning their card or typing the NIK or card number (serah_activity_add_attendee).
+ * Reports take the larger of the two.
  */
 #pragma once
 
@@ -47,5 +49,19 @@ GPtrArray     *serah_activity_list   (SerahStore  *store,
                                       const char  *to,
                                       const char  *desa,
                                       GError     **error);
+
+/* Lists a registered person as present at the activity. code: a card's QR payload (checked
+ * like a scan at the check-off desk), a NIK (16 digits) or a card number (13 digits).
+ * Returns TRUE and sets *newly_listed (may be NULL) to FALSE when the person was already on
+ * the list; FALSE with SERAH_OUTREACH_ERROR_NOT_FOUND for nobody in the register,
+ * SERAH_OUTREACH_ERROR_INVALID for other text, or the payload's error for a forged or voided
+ * card. *participant_out (may be NULL) gets the person, to show (with a masked NIK). */
+gboolean serah_activity_add_attendee (SerahStore        *store,
+                                      gint64             activity_id,
+                                      const char        *code,
+                                      const char        *operator_name,
+                                      gboolean          *newly_listed,
+                                      SerahParticipant **participant_out,
+                                      GError           **error);
 
 G_END_DECLS

@@ -57,6 +57,7 @@ typedef struct {
   char      *desa;
   char      *kecamatan;
   gint64     attendance;    /* people counted */
+  gint64     listed;        /* registered people on the attendance list (scan or NIK) */
   gint64     ceremony_id;   /* the handover ceremony it went with, 0 if none */
   char      *note;
   char      *recorded_by;
