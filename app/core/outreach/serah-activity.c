@@ -55,48 +55,6 @@ serah_activity_partner_kind_label (const char *kind)
   return i < 0 ? kind : _(partner_labels[i]);
 }
 
-static void
-partner_free (SerahActivityPartner *p)
-{
-  g_free (p->kind);
-  g_free (p->name);
-  g_free (p);
-}
-
-static void
-material_free (SerahActivityMaterial *m)
-{
-  g_free (m->material);
-  g_free (m);
-}
-
-SerahActivity *
-serah_activity_new (void)
-{
-  SerahActivity *a = g_new0 (SerahActivity, 1);
-
-  a->partners = g_ptr_array_new_with_free_func ((GDestroyNotify) partner_free);
-  a->materials = g_ptr_array_new_with_free_func ((GDestroyNotify) material_free);
-  return a;
-}
-
-void
-serah_activity_free (SerahActivity *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->uuid);
-  g_free (self->kind);
-  g_free (self->place);
-  g_free (self->desa);
-  g_free (self->kecamatan);
-  g_free (self->note);
-  g_free (self->recorded_by);
-  g_clear_pointer (&self->partners, g_ptr_array_unref);
-  g_clear_pointer (&self->materials, g_ptr_array_unref);
-  g_free (self);
-}
-
 static char *
 known_keys (const char *const *keys)
 {

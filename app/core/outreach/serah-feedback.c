@@ -24,8 +24,6 @@ static const char *const category_labels[] = {
 };
 const char *const serah_feedback_destinations[] = { "bpjs", "puskesmas", "desa", "dinsos", NULL };
 
-static const char *const state_names[] = { "received", "forwarded", "resolved" };
-static const char *const state_words_id[] = { "diterima", "diteruskan", "selesai" };
 
 static int
 key_index (const char *const *keys, const char *key)
@@ -34,49 +32,6 @@ key_index (const char *const *keys, const char *key)
     if (g_ascii_strcasecmp (keys[i], key) == 0)
       return i;
   return -1;
-}
-
-SerahFeedback *
-serah_feedback_new (void)
-{
-  return g_new0 (SerahFeedback, 1);
-}
-
-void
-serah_feedback_free (SerahFeedback *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->uuid);
-  g_free (self->channel);
-  g_free (self->category);
-  g_free (self->desa);
-  g_free (self->text);
-  g_free (self->recorded_by);
-  g_free (self->forwarded_to);
-  g_free (self->response);
-  g_free (self->state_by);
-  g_free (self);
-}
-
-const char *
-serah_feedback_state_to_string (SerahFeedbackState state)
-{
-  g_return_val_if_fail (state <= SERAH_FEEDBACK_RESOLVED, NULL);
-  return state_names[state];
-}
-
-gboolean
-serah_feedback_state_parse (const char *text, SerahFeedbackState *state)
-{
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (state_names); i++)
-    if (g_ascii_strcasecmp (text, state_names[i]) == 0 ||
-        g_ascii_strcasecmp (text, state_words_id[i]) == 0)
-      {
-        *state = i;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 const char *

@@ -27,33 +27,6 @@
 #include "outreach/serah-store-outreach-private.h"
 #include "output/serah-csv-private.h"
 
-SerahRegistration *
-serah_registration_new (void)
-{
-  return g_new0 (SerahRegistration, 1);
-}
-
-void
-serah_registration_free (SerahRegistration *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->uuid);
-  g_free (self->name);
-  g_free (self->address);
-  g_free (self->rt);
-  g_free (self->rw);
-  g_free (self->desa);
-  g_free (self->kecamatan);
-  g_free (self->phone);
-  g_free (self->reason);
-  g_free (self->warnings);
-  g_free (self->recorded_by);
-  g_free (self->status_reason);
-  g_free (self->status_by);
-  g_free (self);
-}
-
 void
 serah_registration_problem_free (SerahRegistrationProblem *self)
 {
@@ -64,28 +37,6 @@ serah_registration_problem_free (SerahRegistrationProblem *self)
   g_free (self);
 }
 
-static const char *const status_names[] = { "submitted", "verified", "rejected", "covered" };
-static const char *const status_words_id[] = { "diajukan", "terverifikasi", "ditolak", "selesai" };
-
-const char *
-serah_registration_status_to_string (SerahRegistrationStatus status)
-{
-  g_return_val_if_fail (status <= SERAH_REGISTRATION_COVERED, NULL);
-  return status_names[status];
-}
-
-gboolean
-serah_registration_status_parse (const char *text, SerahRegistrationStatus *status)
-{
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (status_names); i++)
-    if (g_ascii_strcasecmp (text, status_names[i]) == 0 ||
-        g_ascii_strcasecmp (text, status_words_id[i]) == 0)
-      {
-        *status = i;
-        return TRUE;
-      }
-  return FALSE;
-}
 
 const char *
 serah_registration_status_label (SerahRegistrationStatus status)
@@ -477,7 +428,7 @@ list_cells (const SerahRegistration *r, guint number)
   g_ptr_array_add (cells, g_strdup (r->reason));
   g_ptr_array_add (cells, r->activity_id ? g_strdup_printf ("%" G_GINT64_FORMAT, r->activity_id)
                                          : NULL);
-  g_ptr_array_add (cells, g_strdup (status_words_id[r->status]));
+  g_ptr_array_add (cells, g_strdup (serah_registration_status_word (r->status)));
   g_ptr_array_add (cells, g_strdup (r->status_reason));
   g_ptr_array_add (cells, g_strdup (r->warnings));
   g_assert (cells->len == N_LIST_COLUMNS);

@@ -20,21 +20,6 @@
 #include "outreach/serah-store-outreach-private.h"
 #include "output/serah-csv-private.h"
 
-G_DEFINE_QUARK (serah-outreach-error-quark, serah_outreach_error)
-
-void
-serah_skm_response_free (SerahSkmResponse *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->uuid);
-  g_free (self->unit);
-  g_free (self->education);
-  g_free (self->occupation);
-  g_free (self->recorded_by);
-  g_free (self);
-}
-
 /* The regulation's element names (Lampiran, unsur pelayanan a..i). Not translated: they are
  * the words of the regulation, printed as they stand in the office's reports. */
 static const char *const element_names[SERAH_SKM_ELEMENTS] = {

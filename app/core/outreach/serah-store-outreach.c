@@ -204,15 +204,6 @@ serah_store_outreach_insert_understanding (SerahStore *store, const char *survey
   return sqlite3_last_insert_rowid (serah_store_get_db (store));
 }
 
-void
-serah_survey_score_row_free (SerahSurveyScoreRow *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->key);
-  g_free (self);
-}
-
 #define SCORE_SQL(KEY) \
   "SELECT " KEY " AS k, CASE phase WHEN 'before' THEN 0 WHEN 'after' THEN 1 ELSE 2 END," \
   " count (*), avg (100.0 * score / max_score)" \

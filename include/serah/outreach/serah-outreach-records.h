@@ -113,6 +113,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahRegistration, serah_registration_free)
 
 /* "submitted", "verified", "rejected", "covered": as stored. */
 const char *serah_registration_status_to_string (SerahRegistrationStatus status);
+/* The Indonesian word of the submission list: diajukan, terverifikasi, ditolak, selesai. */
+const char *serah_registration_status_word      (SerahRegistrationStatus status);
 /* Accepts the stored words and the Indonesian ones (diajukan, terverifikasi, ditolak, selesai). */
 gboolean    serah_registration_status_parse     (const char              *text,
                                                  SerahRegistrationStatus *status);
