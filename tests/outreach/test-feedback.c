@@ -8,6 +8,25 @@
 #define DAY (24 * 60 * 60)
 #define T0 ((gint64) 1793750400) /* 2026-11-04 00:00 UTC */
 
+/* Brings Budi Saputra (NIK 3601010101800001, card 0001234500001, desa %s) into the register
+ * the way an office does: by importing a verified list. */
+static void
+import_budi (SerahStore *store, const char *dir, const char *desa)
+{
+  g_autofree char *path = g_build_filename (dir, "verified.csv", NULL);
+  g_autofree char *text = g_strdup_printf ("NIK,NO_KARTU,NAMA,JK,TGL_LAHIR,DESA,KECAMATAN\n"
+                                           "3601010101800001,0001234500001,Budi Saputra,L,"
+                                           "1980-01-01,%s,Labuan\n", desa);
+  g_autoptr(GError) error = NULL;
+  SerahImportReport *report;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  report = serah_import_file (store, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->counts.imported, ==, 1);
+  serah_import_report_free (report);
+}
+
 static void
 test_follow_up_and_open_by_age (void)
 {
@@ -15,8 +34,6 @@ test_follow_up_and_open_by_age (void)
   g_autofree char *path = NULL;
   g_autoptr(SerahStore) store = serah_test_open_store (dir, &path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SerahParticipant) p = serah_test_participant ("3601010101800001", "0001234500001",
-                                                          "Budi Saputra", "Caringin");
   g_autoptr(SerahFeedback) f = NULL;
   g_autoptr(GPtrArray) open = NULL, all = NULL;
   SerahFeedbackDraft wrong_name = { "acara", "data-salah", NULL, "Nama di kartu salah eja: Budi Saputro",
@@ -28,7 +45,7 @@ test_follow_up_and_open_by_age (void)
   sqlite3 *db = NULL;
   gint64 a, b, c;
 
-  g_assert_true (serah_store_upsert_participant (store, p, 0, NULL, &error));
+  import_budi (store, dir, "Caringin");
   a = serah_feedback_record (store, &wrong_name, "siti", &error);
   b = serah_feedback_record (store, &no_card, "siti", &error);
   c = serah_feedback_record (store, &info, "siti", &error);
