@@ -34,6 +34,15 @@
 #include <serah/store/serah-backup.h>
 #include <serah/store/serah-changes.h>
 
+/* outreach (issue 15) */
+#include <serah/outreach/serah-outreach-records.h>
+#include <serah/outreach/serah-skm.h>
+#include <serah/outreach/serah-survey.h>
+#include <serah/outreach/serah-activity.h>
+#include <serah/outreach/serah-registration.h>
+#include <serah/outreach/serah-feedback.h>
+#include <serah/outreach/serah-outreach-report.h>
+
 /* printing (issue 3) */
 #include <serah/cards/serah-template.h>
 #include <serah/cards/serah-render.h>

@@ -181,6 +181,13 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
   /* A backup made by a Serah from before operators existed (schema 4). */
   g_assert_true (serah_backup_create (f->store, dest, &error));
   g_assert_cmpint (serah_test_sql (dest, "DROP TABLE audit_events; DROP TABLE operators;"
+                                   /* and the tables of the later migrations (outreach) */
+                                   "DROP TABLE feedback_events; DROP TABLE feedback;"
+                                   "DROP TABLE registration_events; DROP TABLE registrations;"
+                                   "DROP TABLE understanding_responses; DROP TABLE skm_responses;"
+                                   "DROP TABLE outreach_activity_materials;"
+                                   "DROP TABLE outreach_activity_partners; DROP TABLE outreach_attendees;"
+                                   "DROP TABLE outreach_activities;"
                                    "PRAGMA user_version = 4"), ==, SQLITE_OK);
 
   fresh = serah_backup_restore (f->store, dest, "ani", NULL, &error);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cards/serah-template-private.h"
+#include "output/serah-data-dir-private.h"
 
 G_DEFINE_BOXED_TYPE (SerahSheet, serah_sheet, serah_sheet_ref, serah_sheet_unref)
 
@@ -225,27 +226,6 @@ serah_sheet_check_card (SerahSheet *sheet, SerahCardTemplate *card, GError **err
 
 /* ---- the search path ---- */
 
-/* The installed templates beside the running program (bin/../share/serah/print-templates),
- * or NULL when the program was not started from an installed tree. */
-static char *
-templates_beside_program (void)
-{
-  g_autofree char *exe = NULL;
-  g_autofree char *bindir = NULL;
-  g_autofree char *joined = NULL;
-  g_autofree char *dir = NULL;
-
-  if (*SERAH_TEMPLATES_FROM_BINDIR == '\0')
-    return NULL;
-  exe = g_file_read_link ("/proc/self/exe", NULL);
-  if (exe == NULL)
-    return NULL;
-  bindir = g_path_get_dirname (exe);
-  joined = g_build_filename (bindir, SERAH_TEMPLATES_FROM_BINDIR, NULL);
-  dir = g_canonicalize_filename (joined, NULL);
-  return g_file_test (dir, G_FILE_TEST_IS_DIR) ? g_steal_pointer (&dir) : NULL;
-}
-
 /* The folders of SERAH_TEMPLATES_DIR first (a list like PATH: the tests and a build-tree run
  * point it at print-templates/, a user at a folder of their own), then the templates
  * installed with the program. No source-tree path is compiled in: an installed Serah must
@@ -255,7 +235,7 @@ search_dirs (void)
 {
   g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
   const char *env = g_getenv ("SERAH_TEMPLATES_DIR");
-  g_autofree char *beside = templates_beside_program ();
+  g_autofree char *beside = serah_data_dir_beside_program (SERAH_TEMPLATES_FROM_BINDIR);
 
   if (env != NULL)
     {

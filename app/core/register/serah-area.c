@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <serah/register/serah-area.h>
+#include "output/serah-data-dir-private.h"
 
 G_DEFINE_QUARK (serah-area-error-quark, serah_area_error)
 
@@ -357,32 +358,13 @@ ensure_desa (SerahAreas *areas, const char *kecamatan_digits)
                run->length, 2, FALSE);
 }
 
-/* The installed reference beside the running program (bin/../share/serah/areas), as the
- * templates are found; NULL when not started from an installed tree. */
-static char *
-areas_beside_program (void)
-{
-  g_autofree char *exe = NULL;
-  g_autofree char *bindir = NULL;
-  g_autofree char *joined = NULL;
-
-  if (*SERAH_AREAS_FROM_BINDIR == '\0')
-    return NULL;
-  exe = g_file_read_link ("/proc/self/exe", NULL);
-  if (exe == NULL)
-    return NULL;
-  bindir = g_path_get_dirname (exe);
-  joined = g_build_filename (bindir, SERAH_AREAS_FROM_BINDIR, NULL);
-  return g_canonicalize_filename (joined, NULL);
-}
-
 /* $SERAH_AREAS_DIR (the tests, a build-tree run), beside the program, the prefix: no
  * source-tree path is compiled in. */
 static char *
 find_dir (void)
 {
   const char *env = g_getenv ("SERAH_AREAS_DIR");
-  g_autofree char *beside = areas_beside_program ();
+  g_autofree char *beside = serah_data_dir_beside_program (SERAH_AREAS_FROM_BINDIR);
   const char *dirs[] = { env, beside, SERAH_AREAS_INSTALLED };
 
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "register/serah-store-card-change-private.h"
+#include "outreach/serah-store-outreach-private.h"
 #include "register/serah-import-private.h"
 #include <serah/admin/serah-audit.h>
 #include "register/serah-store-participants-private.h"
@@ -454,6 +455,10 @@ run_writer (SerahImportContext *ctx, GError **error)
       !serah_store_finish_import (ctx->store, counts, &local_error) ||
       !serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
                                   counts, &local_error) ||
+      /* outreach (issue 15): registrations whose NIK this list brings in are closed. */
+      serah_store_outreach_close_covered_registrations (
+        ctx->store, counts->id, ctx->options ? ctx->options->operator_name : NULL,
+        &local_error) < 0 ||
       !serah_store_commit (ctx->store, &local_error))
     {
       if (ctx->in_transaction)

@@ -51,6 +51,7 @@ static const char *const migrations[] = {
   serah_store_schema_ceremonies,
   serah_store_schema_testimonials,
   serah_store_schema_operators,
+  serah_store_schema_outreach,        /* outreach (issue 15) */
 };
 
 int

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# e2e-outreach.sh: the outreach verbs of serah-cli (issue 15) end to end: officers record
+# activities, survey answers, registrations and feedback; only administrators export, and
+# each export is in the audit log; NIKs are masked on screen; a later import closes the
+# registration of the person it brings in (TAP).
+set -u
+
+cli=${SERAH_CLI:?SERAH_CLI must point at serah-cli}
+work=$(mktemp -d "${TMPDIR:-/tmp}/serah-e2e-outreach-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+db="$work/kantor.db"
+. "$(dirname "$0")/../e2e-lib.sh"
+
+admin() { SERAH_PIN=204718 "$cli" --db "$db" --operator ani "$@"; }
+officer() { SERAH_PIN=550123 "$cli" --db "$db" --operator budi "$@"; }
+# lacks FILE STRING: STRING is nowhere in FILE.
+lacks() { ! grep -qF -- "$2" "$1"; }
+
+run 0 "the first administrator is added" \
+  env SERAH_PIN_NEW=204718 "$cli" --db "$db" operator add ani --role admin
+run 0 "and an officer" \
+  env SERAH_PIN_NEW=550123 SERAH_PIN=204718 "$cli" --db "$db" --operator ani operator add budi --role officer
+
+# ---- activities ----
+run 0 "an officer records a campaign" officer --json activity add --kind kampanye \
+  --date 2026-11-05 --place "Pasar Labuan" --desa Teluk --kecamatan Labuan --attendance 85 \
+  --partner pemerintah-desa:"Pemdes Teluk" --partner lsm --material brosur=120 --material pamflet=40
+check "with its partners and materials" \
+  test "$(jq -r '.activity | "\(.id) \(.attendance) \(.partners | length) \(.materials.brosur)"' "$work/out")" = "1 85 2 120"
+run 2 "an unknown kind of activity is bad input" officer activity add --kind konser \
+  --date 2026-11-05 --place Alun-alun
+run 2 "activity add without --operator is bad usage once operators exist" \
+  "$cli" --db "$db" activity add --kind kampanye --date 2026-11-05 --place X
+
+# ---- SKM: the ten sheets of test-skm.c's hand-computed fixture give IKM 80,56, B ----
+for sheet in 4,4,3,4,3,4,4,3,4 4,4,3,4,3,4,4,3,3 4,3,3,4,3,4,4,3,3 4,3,3,4,3,3,4,3,3 \
+             4,3,3,4,3,3,4,3,3 3,3,3,4,3,3,4,2,3 3,3,3,4,3,3,3,2,3 3,3,3,4,3,3,3,2,3 \
+             3,3,2,4,3,3,3,2,3 3,3,2,4,3,3,3,2,3; do
+  officer survey skm add --unit "Dinas Kesehatan" --date 2026-11-05 --answers "$sheet" \
+    --sex L --age 40 --education sma --occupation wirausaha --activity 1 </dev/null >/dev/null 2>&1
+done
+run 0 "the SKM of the period" officer --json survey skm report --unit "Dinas Kesehatan" \
+  --from 2026-11-01 --to 2026-11-30 --population 100
+check "is IKM 80.56, grade B, from 10 respondents, 80 needed" \
+  test "$(jq -r '"\(.respondents) \(.converted) \(.grade) \(.sample_needed)"' "$work/out")" = "10 80.56 B 80"
+check "and the respondent profile" \
+  test "$(jq -r '.profile | "\(.sex.L) \(.age["40-49"]) \(.education.sma) \(.occupation.wirausaha)"' "$work/out")" = "10 10 10 10"
+run 2 "an answer of 5 is refused" officer survey skm add --unit Dinkes --date 2026-11-05 \
+  --answers 4,4,4,4,4,4,4,4,5
+run 1 "an officer cannot export the SKM" officer survey skm export -o "$work/skm.csv"
+check "and no file was written" test ! -e "$work/skm.csv"
+run 0 "the administrator exports it" admin survey skm export -o "$work/skm.csv" \
+  --unit "Dinas Kesehatan" --population 100
+check "with the IKM and its grade" grep -q '^IKM,,,3.222,80.56,B (Baik)' "$work/skm.csv"
+
+# ---- understanding ----
+run 0 "the shipped quiz is listed" officer --json survey list
+check "pemahaman-jkn, five questions" \
+  test "$(jq -r '.surveys[] | select(.id == "pemahaman-jkn") | .questions' "$work/out")" = 5
+run 0 "a sheet before the activity" officer survey answer pemahaman-jkn --phase before \
+  --date 2026-11-05 --activity 1 --answers 1,1,1,1,1
+run 0 "and one after" officer --json survey answer pemahaman-jkn --phase sesudah \
+  --date 2026-11-05 --activity 1 --answers 2,1,3,1,2
+check "scores 5 of 5" test "$(jq -r .score "$work/out")" = 5
+run 0 "scores per desa (the activity's)" officer --json survey scores pemahaman-jkn --by desa
+check "Teluk: 40 % before, 100 % after" \
+  test "$(jq -r '.scores[] | select(.key == "Teluk") | "\(.before_percent) \(.after_percent)"' "$work/out")" = "40 100"
+
+# ---- registrations ----
+run 0 "an officer registers a person not yet covered" officer --json registration add \
+  --nik 3604255203850009 --kk 3601150101100002 --name "Nur Aini" --sex P --birth-date 1985-03-13 \
+  --desa Teluk --kecamatan Labuan --rt 001 --rw 002 --reason "belum pernah didaftarkan" --activity 1
+check "with the check's warnings" \
+  test "$(jq -r '.registration.warnings' "$work/out")" = "kk-region-differs,nik-birthdate-mismatch"
+check "and the NIK masked in the answer" lacks "$work/out" 3604255203850009
+run 2 "a NIK from no province is refused" officer registration add --nik 9904251203850001 \
+  --kk 3604250101100002 --name Ahmad --sex L --birth-date 1985-03-12 --desa Teluk
+run 2 "a NIK of 17 digits is refused, not cut" officer registration add --nik 36042512038500011 \
+  --kk 3604250101100002 --name Ahmad --sex L --birth-date 1985-03-12 --desa Teluk
+run 1 "the same person twice is refused by a rule" officer registration add \
+  --nik 3604255203850009 --kk 3601150101100002 --name "Nur Aini" --sex P --birth-date 1985-03-12 \
+  --desa Teluk
+run 0 "the list shows masked NIKs" officer registration list
+check "never the full NIK" lacks "$work/out" 3604255203850009
+check "the masked one" grep -q '360425\*\*\*\*\*\*\*\*09' "$work/out"
+run 1 "an officer cannot export the submission list" officer registration export --format csv \
+  -o "$work/daftar.csv"
+check "and no file was written" test ! -e "$work/daftar.csv"
+run 0 "the administrator exports it as CSV" admin registration export --format csv -o "$work/daftar.csv"
+check "with the full NIK and KK" grep -q ',3604255203850009,3601150101100002,Nur Aini,P,' "$work/daftar.csv"
+run 0 "and as XLSX" admin registration export --format xlsx -o "$work/daftar.xlsx"
+check "the NIK is a text cell in the workbook" \
+  sh -c "unzip -p '$work/daftar.xlsx' xl/sharedStrings.xml | grep -q 3604255203850009"
+run 2 "a rejection without a reason is refused" officer registration status 1 ditolak
+
+# ---- feedback ----
+run 0 "a complaint at the forum" officer --json feedback add --channel forum \
+  --category kartu-belum-diterima --desa Teluk --text "Kartu belum diterima" --activity 1
+run 0 "forwarded to BPJS" officer feedback forward 1 --to bpjs
+run 0 "the open items" officer --json feedback list --open
+check "hold it, forwarded" test "$(jq -r '.feedback[0].state' "$work/out")" = forwarded
+run 0 "resolved with the response" officer feedback resolve 1 --response "Kartu dikirim ke desa"
+run 1 "resolved is final" officer feedback forward 1 --to desa
+run 0 "no open item is left" officer --json feedback list --open
+check "the list is empty" test "$(jq '.feedback | length' "$work/out")" -eq 0
+
+# ---- a later import closes the registration ----
+cat >"$work/verified.csv" <<'CSV'
+NIK,NO_KARTU,NAMA,JK,TGL_LAHIR,DESA,KECAMATAN
+3604255203850009,0001230000009,Nur Aini,P,1985-03-12,Teluk,Labuan
+CSV
+run 0 "the verified list is imported" admin import "$work/verified.csv"
+run 0 "the registration is closed by it" officer --json registration list
+check "status covered" test "$(jq -r '.registrations[0].status' "$work/out")" = covered
+run 0 "she is now listed at the activity by her NIK" officer --json activity attend 1 3604255203850009
+check "newly, with the NIK masked" \
+  test "$(jq -r '"\(.newly_listed) \(.nik)"' "$work/out")" = "true 360425********09"
+run 0 "by her card number she is not listed twice" officer --json activity attend 1 0001230000009
+check "already listed" test "$(jq -r .newly_listed "$work/out")" = false
+run 2 "someone outside the register is not listed" officer activity attend 1 3604251203850001
+
+# ---- the indicators ----
+run 1 "an officer cannot export the indicators" officer indicators --format csv -o "$work/ind.csv"
+run 0 "the administrator exports them" admin indicators --format csv -o "$work/ind.csv"
+check "with the SKM grade" grep -q '^,IKM,3.222,80.56,B (Baik),10' "$work/ind.csv"
+run 0 "and as a workbook" admin indicators --format xlsx -o "$work/ind.xlsx"
+check "one worksheet per section" \
+  test "$(unzip -l "$work/ind.xlsx" | grep -c 'xl/worksheets/sheet[0-9]*.xml')" -eq 6
+
+# ---- the audit log ----
+run 0 "the exports are in the audit log" admin --json audit --action export.
+check "SKM once, indicators and registrations twice, all ani's" \
+  test "$(jq -r '[.events[] | select(.operator == "ani") | .action] | sort | join(" ")' "$work/out")" = \
+       "export.indicators-outreach export.indicators-outreach export.registrations export.registrations export.skm"
+check "with no full NIK in it" lacks "$work/out" 3604255203850009
+
+finish
