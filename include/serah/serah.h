@@ -26,3 +26,6 @@
 #include <serah/cards/serah-template.h>
 #include <serah/cards/serah-render.h>
 #include <serah/cards/serah-print-job.h>
+
+/* office server (issue 16) */
+#include <serah/server/serah-server.h>

@@ -14,6 +14,7 @@
 #include <serah/store/serah-backup.h>
 
 #include "ceremony/serah-ceremony-private.h"
+#include "server/serah-server-private.h"
 
 G_DEFINE_QUARK (serah-ceremony-error-quark, serah_ceremony_error)
 
@@ -536,6 +537,11 @@ serah_ceremony_record_handover (SerahStore *store, const SerahHandoverRequest *r
   h->uninvited = !invited;
   h->identified_by = how;
 
+  /* Linked to an office server: the card is claimed there first, so that no other desk can
+   * hand it over too (unreachable: recorded here only, sent at the next sync). */
+  if (!serah_server_claim_handover (store, ceremony, participant, h, existing, error))
+    goto failed;
+
   if (h->uninvited)
     {
       g_autofree char *details = serah_audit_details ("card_no", h->card_no, "ceremony",
@@ -624,6 +630,8 @@ serah_ceremony_undo_handover (SerahStore *store, gint64 ceremony_id, const char 
       !serah_store_refresh_ceremony_state (store, ceremony_id, h->participant_id, error) ||
       !serah_store_commit (store, error))
     goto failed;
+  /* Linked: the other desks learn at once that the card may be handed over again. */
+  serah_server_after_local_event (store);
   return g_steal_pointer (&h);
 
 failed:

@@ -37,4 +37,15 @@ SerahStationBundle *serah_store_read_station_bundle (const char  *path,
                                                      gboolean     header_only,
                                                      GError     **error);
 
+/* The merge rules of a bundle, wherever its events came from (a file, or the office server's
+ * pull in app/core/server): a set union keyed by UUID into ceremony_id, inside the caller's
+ * transaction. An event known here with other content, or a card number and NIK unknown
+ * here, fails with SERAH_STATION_ERROR_INCONSISTENT naming source. Fills info's
+ * new_handovers, new_undos and conflicts (the ceremony's conflicts afterwards). */
+gboolean serah_station_merge_events (SerahStore         *store,
+                                     SerahStationBundle *bundle,
+                                     gint64              ceremony_id,
+                                     const char         *source,
+                                     GError            **error);
+
 G_END_DECLS

@@ -1,0 +1,128 @@
+/* serah-server.h: the optional office server (server kantor), a PostgreSQL database that the
+ * desks of an office or a ceremony link to, beside each desk's own SQLite store.
+ *
+ * Why beside and not instead: a village hall has no network, so every desk keeps recording
+ * into its SQLite file whatever the server does. While a desk is linked and the server
+ * answers, a handover claims its card on the server first (one round trip, short timeouts),
+ * so two desks can never both hand over one card; when the server cannot be reached the desk
+ * records locally and says so, and the next sync pushes its events (idempotent by UUID) and
+ * pulls the others' by the server's sequence. A card handed over at two desks while apart is
+ * then a conflict, exactly as with station bundles. docs/server.md has the design.
+ *
+ * What is synced today: handovers and undos (the events of ceremonies). Participants,
+ * ceremonies and invitations come from the office database every desk was copied from, as
+ * for station bundles.
+ *
+ * The password is never stored in the database: it goes into a libpq password file
+ * "DB.pgpass" (mode 0600) beside the database, or comes from PGPASSFILE when set.
+ */
+#pragma once
+
+#include <serah/store/serah-store.h>
+
+G_BEGIN_DECLS
+
+#define SERAH_SERVER_ERROR (serah_server_error_quark ())
+typedef enum {
+  SERAH_SERVER_ERROR_INVALID,        /* a connection string that cannot be parsed */
+  SERAH_SERVER_ERROR_NOT_LINKED,     /* this desk is not linked to a server */
+  SERAH_SERVER_ERROR_UNREACHABLE,    /* no answer: network, server down, timeout */
+  SERAH_SERVER_ERROR_AUTH,           /* password refused */
+  SERAH_SERVER_ERROR_TLS,            /* TLS refused: certificate, sslmode */
+  SERAH_SERVER_ERROR_NOT_SET_UP,     /* the database has no Serah schema yet */
+  SERAH_SERVER_ERROR_SCHEMA_OLD,     /* the server's schema is older than this Serah */
+  SERAH_SERVER_ERROR_SCHEMA_NEW,     /* the server's schema is newer than this Serah */
+  SERAH_SERVER_ERROR_OTHER_DATABASE, /* the server belongs to another office database */
+  SERAH_SERVER_ERROR_FAILED,         /* anything else the server said */
+} SerahServerError;
+GQuark serah_server_error_quark (void);
+
+/* The version of the server schema this Serah creates and expects (serah.schema_version). */
+#define SERAH_SERVER_SCHEMA_VERSION 1
+
+/* ---- setting up the server (an administrator, with the database owner's login) ---- */
+
+/* Creates or migrates the Serah schema in the database that url names (its owner's login;
+ * password in url, in password or from PGPASSFILE/~/.pgpass), creates the group role
+ * serah_desk, and ties the server to this office database (its database id): desks of
+ * another office database are refused. Idempotent. */
+gboolean serah_server_init     (SerahStore  *store,
+                                const char  *url,
+                                const char  *password,
+                                GError     **error);
+
+/* Creates a login role for one desk, member of serah_desk: it may insert and read events,
+ * never update or delete them. The password is sent SCRAM-hashed (it never appears in the
+ * server's log). Uses the same login as serah_server_init. */
+gboolean serah_server_add_desk (const char  *url,
+                                const char  *admin_password,
+                                const char  *desk,
+                                const char  *desk_password,
+                                GError     **error);
+
+/* ---- linking a desk ---- */
+
+/* Links this desk: connects with url (any libpq URI or key=value string; sslmode,
+ * sslrootcert etc. are kept and honoured), checks the schema version and the office
+ * database, and stores the connection string without its password in the database, the
+ * password (from url, or password when not NULL) in DB.pgpass with mode 0600. Nothing is
+ * stored when the check fails. Then pushes and pulls once. */
+gboolean serah_server_link     (SerahStore  *store,
+                                const char  *url,
+                                const char  *password,
+                                GError     **error);
+/* Forgets the link and deletes DB.pgpass. Events stay in the local store. */
+gboolean serah_server_unlink   (SerahStore  *store,
+                                GError     **error);
+
+typedef enum {
+  SERAH_SERVER_UNLINKED,
+  SERAH_SERVER_ONLINE,   /* the last contact worked */
+  SERAH_SERVER_OFFLINE,  /* the last contact failed: the desk records locally */
+} SerahServerState;
+
+typedef struct {
+  SerahServerState state;
+  char            *conninfo;        /* without password; NULL when unlinked */
+  char            *desk;            /* the login role */
+  char            *last_error;      /* why the last contact failed (translated), or NULL */
+  gint64           pending_handovers; /* local events not yet on the server */
+  gint64           pending_undos;
+  gint64           pulled_seq;      /* the server's sequence this desk has pulled up to */
+} SerahServerStatus;
+
+void serah_server_status_free (SerahServerStatus *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahServerStatus, serah_server_status_free)
+
+/* The link and what is pending. Tries to connect (short timeouts) when not connected, so
+ * state says whether the server answers now. */
+SerahServerStatus *serah_server_get_status (SerahStore  *store,
+                                            GError     **error);
+
+/* ---- syncing ---- */
+
+typedef struct {
+  gint64 pushed_handovers; /* sent this time (already there: not counted) */
+  gint64 pushed_undos;
+  gint64 new_handovers;    /* pulled and new here */
+  gint64 new_undos;
+  gint64 conflicts;        /* conflicts in the ceremonies touched, afterwards */
+} SerahServerSyncResult;
+
+/* Reconnects if needed, pushes this desk's events the server lacks (INSERT ... ON CONFLICT
+ * (uuid) DO NOTHING), then pulls the others' from its cursor and merges them with the
+ * station-bundle rules, in one local transaction. result may be NULL. Fails with
+ * SERAH_SERVER_ERROR_UNREACHABLE (or _AUTH, ...) when the server cannot be used; local
+ * data is never lost. */
+gboolean serah_server_sync     (SerahStore            *store,
+                                SerahServerSyncResult *result,
+                                GError               **error);
+
+/* Waits up to timeout_ms for another desk's event (PostgreSQL LISTEN/NOTIFY on the channel
+ * serah_events). TRUE when one arrived (then call serah_server_sync), FALSE with no error on
+ * timeout, FALSE with error when the server cannot be reached. */
+gboolean serah_server_wait     (SerahStore  *store,
+                                int          timeout_ms,
+                                GError     **error);
+
+G_END_DECLS
