@@ -162,6 +162,13 @@ parse_url (const char *url, ParsedUrl *out, GError **error)
   return TRUE;
 }
 
+/* The server's NOTICEs are for the log, not for stderr. */
+static void
+log_notice (void *data, const char *message)
+{
+  g_debug ("server: %s", message);
+}
+
 PGconn *
 serah_server_connect (const char *conninfo, const char *passfile, const char *password,
                       GError **error)
@@ -178,7 +185,10 @@ serah_server_connect (const char *conninfo, const char *passfile, const char *pa
   g_autofree char *why = NULL;
 
   if (conn != NULL && PQstatus (conn) == CONNECTION_OK)
-    return conn;
+    {
+      PQsetNoticeProcessor (conn, log_notice, NULL);
+      return conn;
+    }
 
   why = g_strstrip (g_utf8_make_valid (conn ? PQerrorMessage (conn) : "out of memory", -1));
   if (conn != NULL && (PQconnectionUsedPassword (conn) || PQconnectionNeedsPassword (conn)) &&
@@ -353,10 +363,8 @@ serah_server_add_desk (const char *url, const char *admin_password, const char *
                          "  ELSE"
                          "    CREATE ROLE %s LOGIN PASSWORD %s IN ROLE serah_desk;"
                          "  END IF;"
-                         " END $$;"
-                         " GRANT serah_desk TO %s;",
-                         literal, ident, quoted,
-                         ident, quoted, ident);
+                         " END $$;",
+                         literal, ident, quoted, ident, quoted);
   res = PQexec (conn, sql);
   ok = PQresultStatus (res) == PGRES_COMMAND_OK;
   if (!ok)
@@ -415,6 +423,7 @@ serah_server_link (SerahStore *store, const char *url, const char *password, GEr
 {
   g_auto(ParsedUrl) parsed = { 0 };
   g_autofree char *passfile = NULL;
+  g_autofree char *details = NULL;
   const char *secret;
   PGconn *conn;
 
@@ -443,13 +452,14 @@ serah_server_link (SerahStore *store, const char *url, const char *password, GEr
   if (secret == NULL)
     g_remove (passfile);
 
+  details = serah_audit_details ("conninfo", parsed.conninfo, NULL);
   if (!serah_store_begin (store, error))
     return FALSE;
   if (!serah_store_forget_server (store, error) ||
       !serah_store_set_setting (store, "server.conninfo", parsed.conninfo, error) ||
       !serah_store_set_setting (store, "server.desk", parsed.user ? parsed.user : "", error) ||
       !serah_audit_record (store, NULL, "server.link", parsed.user ? parsed.user : "",
-                           parsed.conninfo, error) ||
+                           details, error) ||
       !serah_store_commit (store, error))
     {
       serah_store_rollback (store);
