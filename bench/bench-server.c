@@ -201,7 +201,9 @@ main (int argc, char **argv)
   server_commit_latency (admin_url, argv[3], n, server_ms);
   report ("server's own commit (1-row INSERT)", server_ms);
 
-  /* B catches up first, then listens in its own thread. */
+  /* B listens first (its first wait issues LISTEN), then catches up, then waits in its own
+   * thread: nothing can fall between the catching up and the listening. */
+  check (serah_server_wait (b, 0, &error), error);
   check (serah_server_sync (b, NULL, &error), error);
   w.store = b;
   g_mutex_init (&w.lock);
@@ -228,6 +230,25 @@ main (int argc, char **argv)
   g_mutex_unlock (&w.lock);
   g_thread_join (thread);
   report ("desk A's handover committed at desk B", seen_ms);
+
+  /* What one handover weighs on the server, for the province roll-up in docs/server.md. */
+  {
+    const char *keys[] = { "dbname", "password", NULL };
+    const char *values[] = { admin_url, argv[3], NULL };
+    PGconn *conn = PQconnectdbParams (keys, values, 1);
+    PGresult *res = PQexec (conn, "SELECT count (*),"
+                                  " pg_total_relation_size ('serah.handovers') / count (*),"
+                                  " avg (pg_column_size (h.*))::int,"
+                                  " avg (pg_column_size (h.*) - pg_column_size (h.nik))::int"
+                                  " FROM serah.handovers h");
+    if (PQresultStatus (res) == PGRES_TUPLES_OK)
+      printf ("server: %s handovers, %s bytes each with indexes, row %s bytes, %s without"
+              " the NIK\n",
+              PQgetvalue (res, 0, 0), PQgetvalue (res, 0, 1), PQgetvalue (res, 0, 2),
+              PQgetvalue (res, 0, 3));
+    PQclear (res);
+    PQfinish (conn);
+  }
 
   g_object_unref (plain);
   g_object_unref (a);

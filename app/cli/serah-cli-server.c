@@ -319,8 +319,9 @@ server_watch (SerahCli *cli, int argc, char **argv)
   if (store == NULL)
     return status;
   until = seconds > 0 ? g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC : G_MAXINT64;
-  /* Whatever happened before watching first, then every event as it comes. */
-  for (gboolean heard = TRUE; g_get_monotonic_time () < until;)
+  /* The first wait listens and answers TRUE: the sync then catches up on what came before;
+   * afterwards every event as it comes. */
+  for (gboolean heard = FALSE; g_get_monotonic_time () < until;)
     {
       if (heard)
         {

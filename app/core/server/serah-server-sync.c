@@ -480,11 +480,14 @@ serah_server_wait (SerahStore *store, int timeout_ms, GError **error)
   if (conn == NULL)
     return FALSE;
   link = serah_server_link_get (store);
+  /* A new connection (the first, or after a break) starts listening and answers TRUE: what
+   * was committed while nobody listened is only found by a sync. */
   if (!link->listening)
     {
       if (!server_exec (conn, "LISTEN serah_events", error))
         return FALSE;
       link->listening = TRUE;
+      return TRUE;
     }
   for (;;)
     {

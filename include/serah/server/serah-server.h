@@ -120,7 +120,9 @@ gboolean serah_server_sync     (SerahStore            *store,
 
 /* Waits up to timeout_ms for another desk's event (PostgreSQL LISTEN/NOTIFY on the channel
  * serah_events). TRUE when one arrived (then call serah_server_sync), FALSE with no error on
- * timeout, FALSE with error when the server cannot be reached. */
+ * timeout, FALSE with error when the server cannot be reached. On a new connection (the
+ * first, or after a break) it issues LISTEN and returns TRUE at once: events committed while
+ * nobody listened are only found by a sync. So: wait, sync when TRUE, wait again. */
 gboolean serah_server_wait     (SerahStore  *store,
                                 int          timeout_ms,
                                 GError     **error);
