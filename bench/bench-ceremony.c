@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
 
 static double
 now_ms (void)

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include <serah/serah.h>
+#include "register/serah-store-participants-private.h"
 
 typedef struct {
   const char *kind;

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include <serah/serah.h>
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 typedef struct {
   SerahStore *store;

@@ -5,6 +5,8 @@
 # disk as a real office database would (not tmpfs), so every commit pays its real fsync.
 set -euo pipefail
 build="$(cd "${1:-build}" && pwd)"
+# Card templates from the source tree: the build-tree programs have no installed copy.
+export SERAH_TEMPLATES_DIR="${SERAH_TEMPLATES_DIR:-$(cd "$(dirname "$0")/../print-templates" && pwd)}"
 work="$build/bench-ceremony"
 rm -rf "$work"
 mkdir -p "$work"

@@ -14,6 +14,8 @@
 # shared.
 set -euo pipefail
 build="$(cd "${1:-build}" && pwd)"
+# Card templates from the source tree: the build-tree programs have no installed copy.
+export SERAH_TEMPLATES_DIR="${SERAH_TEMPLATES_DIR:-$(cd "$(dirname "$0")/../print-templates" && pwd)}"
 rows="${SERAH_BENCH_ROWS:-100000}"
 rounds="${SERAH_BENCH_ROUNDS:-3}"
 cli="$build/app/cli/serah-cli"

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
+#include "register/serah-store-participants-private.h"
 
 #define MAP_PREFIX "#map "
 /* The scratch database is made afresh past this size, so that each iteration stays cheap

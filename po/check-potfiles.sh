@@ -18,7 +18,8 @@ if [ "${2:-}" = "--print" ]; then
   echo "# Files with translatable strings, sorted by folder. Regenerate with"
   echo "#   po/check-potfiles.sh . --print > po/POTFILES.in"
   echo "# The meson test 'check-potfiles' (suite data) fails when one is missing."
-  for dir in include/serah app/core app/cli app/gui; do
+  # Every folder below the source roots (the core is one folder per domain).
+  for dir in $(find include/serah app -type d | sort); do
     files=$(grep -lE "$marked" $dir/*.c $dir/*.h 2>/dev/null | sort || true)
     [ -n "$files" ] && { echo "# $dir"; echo "$files"; }
   done
@@ -37,7 +38,7 @@ trap 'rm -f "$listed" "$found"' EXIT
 grep -v -e '^#' -e '^[[:space:]]*$' po/POTFILES.in | sort -u >"$listed"
 
 {
-  grep -lE "$marked" app/*/*.c app/*/*.h include/serah/*.h 2>/dev/null || true
+  find app include/serah -name '*.[ch]' -print0 | xargs -0 grep -lE "$marked" 2>/dev/null || true
   grep -l 'translatable="yes"' ui/*.ui 2>/dev/null || true
   ls data/*.in 2>/dev/null || true
   grep -l 'gettext-domain=' data/*.gschema.xml 2>/dev/null || true

@@ -8,6 +8,9 @@
 #include <sqlite3.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
+#include "store/serah-store-private.h"
 
 char *
 serah_test_tmpdir (void)

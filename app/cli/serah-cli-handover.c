@@ -63,7 +63,7 @@ serah_cli_handover_verb (SerahCli *cli, int argc, char **argv)
   if (card != NULL)
     {
       g_autofree char *number = g_strstrip (g_strdup (card));
-      p = serah_store_find_participant_by_card (store, number, &error);
+      p = serah_participants_find_by_card (store, number, &error);
       if (p == NULL && error == NULL)
         g_set_error (&error, SERAH_PAYLOAD_ERROR, SERAH_PAYLOAD_ERROR_UNKNOWN_CARD,
                      _("No participant has card number %s in this database."), number);
@@ -155,7 +155,7 @@ serah_cli_handover_undo_verb (SerahCli *cli, int argc, char **argv)
   if (card != NULL)
     {
       g_autofree char *number = g_strstrip (g_strdup (card));
-      p = serah_store_find_participant_by_card (store, number, &error);
+      p = serah_participants_find_by_card (store, number, &error);
       if (p == NULL && error == NULL)
         g_set_error (&error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_FOUND,
                      _("No participant has card number %s in this database."), number);

@@ -38,7 +38,7 @@ lookup_profile (SerahStore *store, const char *name, GError **error)
 
   if (name == NULL)
     return NULL;
-  profile = serah_store_get_printer_profile (store, name, error);
+  profile = serah_printer_profiles_get (store, name, error);
   if (profile == NULL && error && *error == NULL)
     g_set_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_OPTIONS,
                  _("There is no printer profile “%s” (see “calibrate list”)."), name);
@@ -340,7 +340,7 @@ reprint_verb (SerahCli *cli, int argc, char **argv)
                                  cli->operator_name, output, &result, &error))
     {
       /* An unknown card number is bad input; a card never printed is refused. */
-      g_autoptr(SerahParticipant) known = serah_store_find_participant_by_card (store, card, NULL);
+      g_autoptr(SerahParticipant) known = serah_participants_find_by_card (store, card, NULL);
       code = exit_for (error);
       if (g_error_matches (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_NOT_PRINTED) && known == NULL)
         code = SERAH_CLI_EXIT_USAGE;
@@ -390,9 +390,9 @@ verify_verb (SerahCli *cli, int argc, char **argv)
                              ? SERAH_CLI_EXIT_USAGE : SERAH_CLI_EXIT_REFUSED);
   if (payload.kind == SERAH_PAYLOAD_CARD)
     {
-      card = serah_store_get_printed_card (store, payload.number, &error);
+      card = serah_printed_cards_get (store, payload.number, &error);
       if (card != NULL)
-        run = serah_store_get_print_run (store, card->print_run_id, &error);
+        run = serah_print_runs_get (store, card->print_run_id, &error);
       if (error != NULL)
         return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
     }
@@ -565,7 +565,7 @@ static int
 calibrate_list (SerahCli *cli, SerahStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = serah_store_list_printer_profiles (store, &error);
+  g_autoptr(GPtrArray) list = serah_printer_profiles_list (store, &error);
 
   if (list == NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
@@ -728,7 +728,7 @@ runs_verb (SerahCli *cli, int argc, char **argv)
   store = serah_cli_get_store (cli);
   if (store == NULL)
     return SERAH_CLI_EXIT_USAGE;
-  runs = serah_store_list_print_runs (store, &error);
+  runs = serah_print_runs_list (store, &error);
   if (runs == NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   if (b != NULL)

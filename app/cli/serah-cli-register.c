@@ -300,9 +300,9 @@ verb_stats (SerahCli *cli, int argc, char **argv)
   store = serah_cli_get_store (cli);
   if (store == NULL)
     return SERAH_CLI_EXIT_USAGE;
-  areas = serah_store_count_by_area (store, &error);
+  areas = serah_participants_count_by_area (store, &error);
   if (areas != NULL)
-    imports = serah_store_list_imports (store, &error);
+    imports = serah_imports_list (store, &error);
   if (areas == NULL || imports == NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
 

@@ -117,7 +117,7 @@ static int
 print_one (SerahCli *cli, SerahStore *store, gint64 id, const char *what)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SerahTestimonial) t = serah_store_get_testimonial (store, id, &error);
+  g_autoptr(SerahTestimonial) t = serah_testimonials_get (store, id, &error);
 
   if (t == NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
@@ -165,7 +165,7 @@ testimonial_add (SerahCli *cli, SerahStore *store, int argc, char **argv)
     return usage_error (cli, _("--consent must be none, anonymous or named."));
   if (!check_ceremony (store, ceremony, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
-  p = serah_store_find_participant_by_card (store, g_strstrip (card), &error);
+  p = serah_participants_find_by_card (store, g_strstrip (card), &error);
   if (p == NULL)
     {
       if (error == NULL)
@@ -230,7 +230,7 @@ testimonial_list (SerahCli *cli, SerahStore *store, int argc, char **argv)
 
   if (!serah_cli_parse (cli, "testimonial list [--ceremony ID]", entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
-  list = serah_store_list_testimonials (store, ceremony, FALSE, &error);
+  list = serah_testimonials_list (store, ceremony, FALSE, &error);
   if (list == NULL)
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   if (cli->json)

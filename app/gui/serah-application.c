@@ -64,7 +64,7 @@ open_store (SerahApplication *self, GError **error)
 
   /* The embedded default: a new default database starts with demo participants so a first
    * look at Serah shows real-looking work. A database named with --db starts empty. */
-  if (is_default && !existed && serah_store_count_participants (self->store) == 0)
+  if (is_default && !existed && serah_participants_count (self->store) == 0)
     {
       g_autofree char *pdf = g_build_filename (dir, "kartu-demo-labuan.pdf", NULL);
       g_autofree char *id_text = NULL;
@@ -72,14 +72,14 @@ open_store (SerahApplication *self, GError **error)
 
       if (!serah_demo_populate (self->store, DEMO_PARTICIPANTS, error))
         return FALSE;
-      serah_store_set_setting (self->store, "office-name", _("Dinas Kesehatan (demo)"), NULL);
+      serah_settings_set (self->store, "office-name", _("Dinas Kesehatan (demo)"), NULL);
       /* Cards of one kecamatan, printed to a real PDF beside the database, and a ceremony
        * for them: the check-off page can be tried at once by scanning that PDF's codes. */
       ceremony_id = serah_demo_prepare_ceremony (self->store, pdf, error);
       if (ceremony_id <= 0)
         return FALSE;
       id_text = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony_id);
-      serah_store_set_setting (self->store, "active-ceremony", id_text, NULL);
+      serah_settings_set (self->store, "active-ceremony", id_text, NULL);
       g_message ("Demo database created at %s; demo cards printed to %s", path, pdf);
     }
   return TRUE;

@@ -12,7 +12,7 @@ G_DECLARE_FINAL_TYPE (SerahAreaSelector, serah_area_selector, SERAH, AREA_SELECT
 
 GtkWidget *serah_area_selector_new            (void);
 /* Replaces the list with rows of counts (element type SerahAreaCount, as from
- * serah_store_count_by_area; the array is referenced). Everything starts selected. */
+ * serah_participants_count_by_area; the array is referenced). Everything starts selected. */
 void       serah_area_selector_set_areas      (SerahAreaSelector *self,
                                                GPtrArray         *areas);
 void       serah_area_selector_select_all     (SerahAreaSelector *self,

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <serah/admin/serah-audit-review.h>
 #include <serah/admin/serah-operators.h>
+#include <serah/store/serah-settings.h>
 
 #include "serah-audit-dialog-private.h"
 #include "serah-file-chooser.h"
@@ -44,7 +45,7 @@ serah_audit_dialog_new (GtkWindow *parent, SerahStore *store, const char *operat
   g_return_val_if_fail (SERAH_IS_STORE (store), self);
   self->store = g_object_ref (store);
   self->operator_name = g_strdup (operator_name);
-  office = serah_store_get_setting (store, "office-name");
+  office = serah_settings_get (store, "office-name");
   adw_window_title_set_subtitle (self->window_title, office);
   if (!serah_audit_dialog_reload (self, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));

@@ -26,7 +26,7 @@
 /* ---- the work ---- */
 
 typedef struct {
-  char *db_path;
+  SerahStore *ui_store; /* only for serah_store_open_like: never queried here */
   char *path;          /* backup: destination; restore: candidate */
   char *operator_name;
   char *pin;
@@ -35,7 +35,7 @@ typedef struct {
 static void
 backup_job_free (BackupJob *job)
 {
-  g_free (job->db_path);
+  g_clear_object (&job->ui_store);
   g_free (job->path);
   g_free (job->operator_name);
   if (job->pin != NULL)
@@ -45,12 +45,12 @@ backup_job_free (BackupJob *job)
 }
 
 static BackupJob *
-backup_job_new (const char *db_path, const char *path, const char *operator_name,
+backup_job_new (SerahStore *store, const char *path, const char *operator_name,
                 const char *pin)
 {
   BackupJob *job = g_new0 (BackupJob, 1);
 
-  job->db_path = g_strdup (db_path);
+  job->ui_store = g_object_ref (store);
   job->path = g_strdup (path);
   job->operator_name = g_strdup (operator_name);
   job->pin = g_strdup (pin);
@@ -62,7 +62,8 @@ backup_now_thread (GTask *task, gpointer source, gpointer task_data, GCancellabl
 {
   BackupJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SerahStore) store = serah_store_open (job->db_path, &error);
+  /* This thread's own connection: the UI's handle must never be used from here. */
+  g_autoptr(SerahStore) store = serah_store_open_like (job->ui_store, &error);
   g_autofree char *bytes = NULL;
   g_autofree char *details = NULL;
   GStatBuf st;
@@ -100,13 +101,13 @@ run_in_thread (gpointer source_tag, gpointer data, GDestroyNotify free_data,
 }
 
 void
-serah_backup_now_async (const char *db_path, const char *dest, const char *operator_name,
+serah_backup_now_async (SerahStore *store, const char *dest, const char *operator_name,
                         GCancellable *cancellable, GAsyncReadyCallback callback,
                         gpointer user_data)
 {
-  g_return_if_fail (db_path != NULL && dest != NULL);
+  g_return_if_fail (SERAH_IS_STORE (store) && dest != NULL);
 
-  run_in_thread (serah_backup_now_async, backup_job_new (db_path, dest, operator_name, NULL),
+  run_in_thread (serah_backup_now_async, backup_job_new (store, dest, operator_name, NULL),
                  (GDestroyNotify) backup_job_free, backup_now_thread, cancellable, callback,
                  user_data);
 }
@@ -162,8 +163,8 @@ read_copy (const char *candidate, SerahBackupSummary *summary, GError **error)
   if (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, error) &&
       (store = serah_store_open (copy, error)) != NULL)
     {
-      summary->participants = serah_store_count_participants (store);
-      summary->office_name = serah_store_get_setting (store, "office-name");
+      summary->participants = serah_participants_count (store);
+      summary->office_name = serah_settings_get (store, "office-name");
       ok = TRUE;
     }
   g_clear_object (&store);
@@ -214,7 +215,8 @@ restore_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
 {
   BackupJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SerahStore) store = serah_store_open (job->db_path, &error);
+  /* This thread's own connection: the UI's handle must never be used from here. */
+  g_autoptr(SerahStore) store = serah_store_open_like (job->ui_store, &error);
   g_autoptr(SerahOperator) op = NULL;
   g_autoptr(SerahStore) fresh = NULL;
   char *saved_to = NULL;
@@ -235,15 +237,15 @@ restore_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
 }
 
 void
-serah_backup_restore_async (const char *db_path, const char *candidate,
+serah_backup_restore_async (SerahStore *store, const char *candidate,
                             const char *operator_name, const char *pin,
                             GCancellable *cancellable, GAsyncReadyCallback callback,
                             gpointer user_data)
 {
-  g_return_if_fail (db_path != NULL && candidate != NULL);
+  g_return_if_fail (SERAH_IS_STORE (store) && candidate != NULL);
 
   run_in_thread (serah_backup_restore_async,
-                 backup_job_new (db_path, candidate, operator_name, pin),
+                 backup_job_new (store, candidate, operator_name, pin),
                  (GDestroyNotify) backup_job_free, restore_thread, cancellable, callback,
                  user_data);
 }
@@ -327,16 +329,17 @@ on_backup_file_chosen (GtkNativeDialog *chooser, int response, gpointer user_dat
 {
   g_autoptr(Flow) flow = user_data;
   g_autofree char *path = serah_file_chooser_take_path (chooser, response);
-  const char *db_path, *operator_name;
+  SerahStore *store;
+  const char *operator_name;
 
   if (path == NULL)
     return;
   flow->summary = g_new0 (SerahBackupSummary, 1);
   flow->summary->path = g_strdup (path);
   /* Arguments are read before the flow moves to the callback (no order among them). */
-  db_path = serah_store_get_path (flow->store);
+  store = flow->store;
   operator_name = flow->operator_name;
-  serah_backup_now_async (db_path, path, operator_name, NULL, on_backup_done,
+  serah_backup_now_async (store, path, operator_name, NULL, on_backup_done,
                           g_steal_pointer (&flow));
 }
 
@@ -419,7 +422,8 @@ on_confirm_response (AdwMessageDialog *dialog, const char *response, gpointer us
 {
   g_autoptr(Flow) flow = user_data;
   g_autofree char *pin = NULL;
-  const char *db_path, *candidate, *operator_name;
+  SerahStore *store;
+  const char *candidate, *operator_name;
 
   if (g_strcmp0 (response, "restore") != 0)
     return;
@@ -428,10 +432,10 @@ on_confirm_response (AdwMessageDialog *dialog, const char *response, gpointer us
       pin = g_strdup (gtk_editable_get_text (flow->pin_entry));
       gtk_editable_set_text (flow->pin_entry, "");
     }
-  db_path = serah_store_get_path (flow->store);
+  store = flow->store;
   candidate = flow->summary->path;
   operator_name = flow->operator_name;
-  serah_backup_restore_async (db_path, candidate, operator_name, pin, NULL, on_restore_done,
+  serah_backup_restore_async (store, candidate, operator_name, pin, NULL, on_restore_done,
                               g_steal_pointer (&flow));
   if (pin != NULL)
     memset (pin, 0, strlen (pin));

@@ -24,8 +24,9 @@ void     serah_backup_actions_restore   (GtkWindow   *parent,
 
 /* ---- the work ---- */
 
-/* Writes a backup of the database at db_path to dest and records it. */
-void     serah_backup_now_async         (const char          *db_path,
+/* Writes a backup of the database of store to dest and records it (in a thread, on a
+ * connection of its own: serah_store_open_like). */
+void     serah_backup_now_async         (SerahStore          *store,
                                          const char          *dest,
                                          const char          *operator_name,
                                          GCancellable        *cancellable,
@@ -58,8 +59,8 @@ SerahBackupSummary *serah_backup_inspect_finish (GAsyncResult        *result,
                                                  GError             **error);
 
 /* Authorizes operator_name with pin as an administrator, then restores candidate over the
- * database at db_path. Returns where the database as it was is kept. */
-void  serah_backup_restore_async  (const char          *db_path,
+ * database of store (on a connection of its own). Returns where the database as it was is kept. */
+void  serah_backup_restore_async  (SerahStore          *store,
                                    const char          *candidate,
                                    const char          *operator_name,
                                    const char          *pin,

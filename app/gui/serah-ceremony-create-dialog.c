@@ -1,5 +1,5 @@
 /* serah-ceremony-create-dialog.c: a ceremony's name, date and place, and the invitations by
- * area. The areas come from the register (serah_store_count_by_area); each kecamatan is an
+ * area. The areas come from the register (serah_participants_count_by_area); each kecamatan is an
  * expander with a switch, its desas are ticked by default. The ceremony and all its
  * invitations are written by the core's serah_ceremony_create_and_invite, in one transaction
  * (either all of it exists or none) recorded under the signed-in operator. */
@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <serah/register/serah-register.h>
 
 #include "serah-ceremony-create-dialog.h"
 #include "serah-window.h"
@@ -96,7 +97,7 @@ static void
 add_area_rows (SerahCeremonyCreateDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) counts = serah_store_count_by_area (self->store, &error);
+  g_autoptr(GPtrArray) counts = serah_participants_count_by_area (self->store, &error);
   AreaGroup *group = NULL;
 
   if (counts == NULL)

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <serah/store/serah-settings.h>
 
 #include "serah-ceremony-page.h"
 #include "serah-ceremony-create-dialog.h"
@@ -123,7 +124,7 @@ serah_ceremony_page_set_active_ceremony (SerahCeremonyPage *self, gint64 ceremon
   if (self->store == NULL)
     return;
   value = g_strdup_printf ("%" G_GINT64_FORMAT, self->active_ceremony);
-  if (!serah_store_set_setting (self->store, ACTIVE_CEREMONY_SETTING, value, &error))
+  if (!serah_settings_set (self->store, ACTIVE_CEREMONY_SETTING, value, &error))
     g_warning ("ceremonies: cannot remember the active ceremony: %s", error->message);
 }
 
@@ -134,7 +135,7 @@ store_changed (SerahCeremonyPage *self)
 
   g_object_set (self->checkoff_view, "store", self->store, NULL);
   if (self->store != NULL)
-    saved = serah_store_get_setting (self->store, ACTIVE_CEREMONY_SETTING);
+    saved = serah_settings_get (self->store, ACTIVE_CEREMONY_SETTING);
   take_active_ceremony (self, saved ? g_ascii_strtoll (saved, NULL, 10) : 0);
 }
 

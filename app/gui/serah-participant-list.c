@@ -2,13 +2,15 @@
  *
  * A district has up to a few hundred thousand participants. Holding one GObject per person
  * (or reading every row) on each keystroke would make search-as-you-type crawl, so the model
- * holds only the matching ids, in display order, from serah_store_search_participant_ids()
+ * holds only the matching ids, in display order, from serah_participants_search_ids()
  * (an index/FTS5 query), and reads a row when GTK asks for it: GtkColumnView only asks for
  * the rows it shows. A small direct-mapped cache keyed by id keeps rebinds while scrolling
  * (and the rows that stay visible across a new search) from going back to SQLite. */
 #define G_LOG_DOMAIN "serah"
 
 #include "config.h"
+
+#include <serah/register/serah-register.h>
 
 #include "serah-participant-list.h"
 
@@ -65,7 +67,7 @@ serah_participant_list_get_item (GListModel *model, guint position)
     return g_object_ref (*slot);
 
   self->rows_loaded++;
-  participant = serah_store_get_participant (self->store, id, &error);
+  participant = serah_participants_get (self->store, id, &error);
   g_clear_object (slot);
   if (participant != NULL)
     *slot = serah_participant_item_new (participant);
@@ -155,7 +157,7 @@ reload (SerahParticipantList *self, gboolean rows_changed, GError **error)
 
   if (self->store != NULL)
     {
-      ids = serah_store_search_participant_ids (self->store, self->query, 0, error);
+      ids = serah_participants_search_ids (self->store, self->query, 0, error);
       if (ids == NULL)
         return FALSE;
     }

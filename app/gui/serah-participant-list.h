@@ -18,7 +18,7 @@ gboolean              serah_participant_list_set_store (SerahParticipantList *se
                                                         SerahStore           *store,
                                                         GError              **error);
 const char           *serah_participant_list_get_query (SerahParticipantList *self);
-/* Shows the participants matching query (see serah_store_search_participant_ids); one
+/* Shows the participants matching query (see serah_participants_search_ids); one
  * items-changed for the whole change. On error the list keeps its previous contents. */
 gboolean              serah_participant_list_set_query (SerahParticipantList *self,
                                                         const char           *query,

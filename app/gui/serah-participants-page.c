@@ -22,7 +22,7 @@
 /* What the worker thread owns. progress is written by the worker and read by the UI. */
 typedef struct
 {
-  char *db_path;
+  SerahStore *ui_store; /* only for serah_store_open_like: never queried here */
   char *csv_path;
   char *operator_name; /* recorded in the audit log with the import */
   gint  permille;    /* atomic; -1 until the importer reports */
@@ -63,7 +63,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 import_job_free (ImportJob *job)
 {
-  g_free (job->db_path);
+  g_clear_object (&job->ui_store);
   g_free (job->csv_path);
   g_free (job->operator_name);
   g_free (job);
@@ -147,7 +147,7 @@ static void
 reload (SerahParticipantsPage *self)
 {
   g_clear_error (&self->load_error);
-  self->total = self->store ? serah_store_count_participants (self->store) : 0;
+  self->total = self->store ? serah_participants_count (self->store) : 0;
   if (serah_participant_list_get_store (self->participants) != self->store)
     serah_participant_list_set_store (self->participants, self->store, &self->load_error);
   else
@@ -193,7 +193,7 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
                                  .operator_name = job->operator_name };
 
   /* This thread's own connection: the UI's handle must never be used from here. */
-  store = serah_store_open (job->db_path, &error);
+  store = serah_store_open_like (job->ui_store, &error);
   if (store == NULL || !serah_backup_before_import (store, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -312,7 +312,7 @@ show_nik_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   if (item == NULL || self->store == NULL ||
       !serah_window_require_role (widget, SERAH_ROLE_ADMIN, _("Showing a full NIK")))
     return;
-  p = serah_store_get_participant (self->store, serah_participant_item_get_id (item), &error);
+  p = serah_participants_get (self->store, serah_participant_item_get_id (item), &error);
   if (p != NULL)
     {
       subject = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
@@ -354,7 +354,7 @@ serah_participants_page_import_file (SerahParticipantsPage *self, GFile *file)
   job = g_new0 (ImportJob, 1);
   /* hardening (issue 6): recorded in the audit log with the import. */
   job->operator_name = g_strdup (serah_window_operator_for (GTK_WIDGET (self)));
-  job->db_path = g_strdup (serah_store_get_path (self->store));
+  job->ui_store = g_object_ref (self->store);
   job->csv_path = g_file_get_path (file);
   job->permille = -1;
   if (job->csv_path == NULL)

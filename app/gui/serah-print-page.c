@@ -160,7 +160,7 @@ load_profiles (SerahPrintPage *self)
   self->profile_names = gtk_string_list_new (NULL);
   gtk_string_list_append (self->profile_names, _("None (no correction)"));
   if (self->store != NULL)
-    profiles = serah_store_list_printer_profiles (self->store, &error);
+    profiles = serah_printer_profiles_list (self->store, &error);
   if (error != NULL)
     g_warning ("Cannot list printer profiles: %s", error->message);
   for (guint i = 0; profiles != NULL && i < profiles->len; i++)
@@ -192,7 +192,7 @@ serah_print_page_get_profile (SerahPrintPage *self)
 
   if (i == 0 || i == GTK_INVALID_LIST_POSITION || self->store == NULL)
     return NULL;
-  profile = serah_store_get_printer_profile (self->store,
+  profile = serah_printer_profiles_get (self->store,
                                              gtk_string_list_get_string (self->profile_names, i),
                                              &error);
   if (error != NULL)
@@ -474,7 +474,7 @@ load_areas (SerahPrintPage *self)
   g_autoptr(GError) error = NULL;
 
   if (self->store != NULL)
-    areas = serah_store_count_by_area (self->store, &error);
+    areas = serah_participants_count_by_area (self->store, &error);
   if (areas == NULL)
     {
       if (error != NULL)
@@ -494,7 +494,7 @@ serah_print_page_set_store (SerahPrintPage *self, SerahStore *store)
     return;
   g_clear_pointer (&self->worker, serah_print_worker_unref);
   if (store != NULL)
-    self->worker = serah_print_worker_new (serah_store_get_path (store));
+    self->worker = serah_print_worker_new (store);
   load_areas (self);
   load_profiles (self);
   refresh_now (self);

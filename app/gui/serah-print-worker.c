@@ -91,7 +91,7 @@ serah_print_choices_make_job (const SerahPrintChoices *self, SerahStore *store)
 struct _SerahPrintWorker
 {
   GMutex      lock;   /* held while a task uses store */
-  char       *path;
+  SerahStore *ui_store; /* only for serah_store_open_like: never queried here */
   SerahStore *store;  /* opened by the first task */
 };
 
@@ -101,17 +101,17 @@ worker_clear (gpointer data)
   SerahPrintWorker *self = data;
 
   g_clear_object (&self->store);
-  g_free (self->path);
+  g_clear_object (&self->ui_store);
   g_mutex_clear (&self->lock);
 }
 
 SerahPrintWorker *
-serah_print_worker_new (const char *db_path)
+serah_print_worker_new (SerahStore *store)
 {
   SerahPrintWorker *self = g_atomic_rc_box_new0 (SerahPrintWorker);
 
   g_mutex_init (&self->lock);
-  self->path = g_strdup (db_path);
+  self->ui_store = g_object_ref (store);
   return self;
 }
 
@@ -131,8 +131,10 @@ serah_print_worker_unref (SerahPrintWorker *self)
 static SerahStore *
 worker_store (SerahPrintWorker *self, GError **error)
 {
+  /* The worker's own connection, opened in its thread: the UI's handle must never be used
+   * from here. */
   if (self->store == NULL)
-    self->store = serah_store_open (self->path, error);
+    self->store = serah_store_open_like (self->ui_store, error);
   return self->store;
 }
 

@@ -48,8 +48,9 @@ typedef struct {
 
 typedef struct _SerahPrintWorker SerahPrintWorker;
 
-/* Opens its connection to the database at db_path on first use, in the worker thread. */
-SerahPrintWorker *serah_print_worker_new   (const char       *db_path);
+/* Opens its connection to the database of store on first use, in the worker thread
+ * (serah_store_open_like). */
+SerahPrintWorker *serah_print_worker_new   (SerahStore       *store);
 SerahPrintWorker *serah_print_worker_ref   (SerahPrintWorker *self);
 void              serah_print_worker_unref (SerahPrintWorker *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahPrintWorker, serah_print_worker_unref)

@@ -99,7 +99,7 @@ report_data_free (ReportData *d)
 }
 
 typedef struct {
-  char             *db_path;
+  SerahStore       *ui_store; /* only for serah_store_open_like: never queried here */
   gint64            ceremony_id;
   SerahReportKind   kind;
   SerahReportFormat format;
@@ -110,7 +110,7 @@ typedef struct {
 static void
 job_free (Job *job)
 {
-  g_free (job->db_path);
+  g_clear_object (&job->ui_store);
   g_free (job->output);
   g_free (job->operator_name);
   g_free (job);
@@ -283,7 +283,8 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 {
   Job *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SerahStore) store = serah_store_open (job->db_path, &error);
+  /* This thread's own connection: the UI's handle must never be used from here. */
+  g_autoptr(SerahStore) store = serah_store_open_like (job->ui_store, &error);
   ReportData *d;
 
   if (store == NULL)
@@ -329,7 +330,7 @@ new_job (SerahReportsPage *self)
 {
   Job *job = g_new0 (Job, 1);
 
-  job->db_path = g_strdup (serah_store_get_path (self->store));
+  job->ui_store = g_object_ref (self->store);
   job->ceremony_id = current_scope (self);
   job->kind = current_kind (self);
   job->operator_name = g_strdup (serah_window_operator_for (GTK_WIDGET (self))); /* hardening (issue 6) */
@@ -412,7 +413,8 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
 {
   Job *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SerahStore) store = serah_store_open (job->db_path, &error);
+  /* This thread's own connection: the UI's handle must never be used from here. */
+  g_autoptr(SerahStore) store = serah_store_open_like (job->ui_store, &error);
 
   if (store == NULL ||
       !serah_report_write (store, job->kind, job->ceremony_id, job->format, job->output,

@@ -52,7 +52,7 @@ result_row (SerahReprintDialog *self, const SerahParticipant *p)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label;
 
-  current = serah_store_get_current_card (self->store, p->id, &error);
+  current = serah_printed_cards_get_current (self->store, p->id, &error);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   subtitle = g_strdup_printf ("%s · %s, %s · NIK %s", p->card_no, p->desa ? p->desa : "",
@@ -92,7 +92,7 @@ serah_reprint_dialog_search (SerahReprintDialog *self, const char *query)
   if (*query == '\0')
     return;
 
-  ids = serah_store_search_participant_ids (self->store, query, MAX_RESULTS, &error);
+  ids = serah_participants_search_ids (self->store, query, MAX_RESULTS, &error);
   if (ids == NULL)
     {
       gtk_label_set_text (self->status_label, error->message);
@@ -101,7 +101,7 @@ serah_reprint_dialog_search (SerahReprintDialog *self, const char *query)
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(SerahParticipant) p =
-        serah_store_get_participant (self->store, g_array_index (ids, gint64, i), NULL);
+        serah_participants_get (self->store, g_array_index (ids, gint64, i), NULL);
       if (p != NULL)
         gtk_list_box_append (self->results_list, result_row (self, p));
     }

@@ -391,7 +391,7 @@ update_title (SerahWindow *self)
 
   if (self->store == NULL)
     return;
-  office = serah_store_get_setting (self->store, "office-name");
+  office = serah_settings_get (self->store, "office-name");
   base = g_path_get_basename (serah_store_get_path (self->store));
   adw_window_title_set_title (self->office_title, office ? office : "Serah");
   /* The ceremony in progress, so every page shows which acara this laptop serves. */

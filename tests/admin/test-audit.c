@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "serah-test-fixture.h"
+#include "store/serah-store-private.h"
 
 static void
 test_record_and_list (void)

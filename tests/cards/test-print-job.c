@@ -8,6 +8,8 @@
 #include <serah/store/serah-backup.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 #define N_PEOPLE 40
 

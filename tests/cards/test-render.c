@@ -6,6 +6,8 @@
 #include <zbar.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 #define PX_PER_MM (150 / 25.4) /* what the end-to-end test rasterises at */
 

@@ -301,10 +301,14 @@ test_search_path (void)
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *found = NULL;
 
-  /* A kis.card in $SERAH_TEMPLATES_DIR hides the shipped one; the shipped undangan is still
-   * found further down the path. */
+  g_autofree char *path = NULL;
+
+  /* $SERAH_TEMPLATES_DIR is a list: a kis.card in its first folder hides the shipped one;
+   * the shipped undangan is still found further down the path. */
+  g_assert_nonnull (old);
   g_assert_true (g_file_set_contents (own, text, -1, NULL));
-  g_setenv ("SERAH_TEMPLATES_DIR", dir, TRUE);
+  path = g_strjoin (G_SEARCHPATH_SEPARATOR_S, dir, old, NULL);
+  g_setenv ("SERAH_TEMPLATES_DIR", path, TRUE);
   t = serah_card_template_load ("kis", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (serah_card_template_get_path (t), ==, own);

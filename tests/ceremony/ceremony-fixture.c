@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "serah-test-fixture.h"
+#include "store/serah-store-private.h"
 
 static int
 populate (const char *db, guint n, guint per_mille)

@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 #define OPERATOR "Petugas Siti Aminah"
 

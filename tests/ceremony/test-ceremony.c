@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 typedef struct {
   char       *dir;

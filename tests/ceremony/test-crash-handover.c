@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
 
 #define N_PEOPLE 400
 #define N_ROUNDS 6

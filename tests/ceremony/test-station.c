@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
 
 typedef struct {
   char       *dir;

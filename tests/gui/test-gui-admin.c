@@ -17,6 +17,7 @@
 #include "serah-window-private.h"
 #include "serah-test-gui.h"
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
 
 #define ADMIN_PIN   "246813"
 #define OFFICER_PIN "975310"
@@ -393,7 +394,7 @@ test_backup_now (void)
   g_assert_true (serah_demo_populate (store, 20, &error));
   g_assert_true (serah_store_set_setting (store, "office-name", "Dinkes Pandeglang", &error));
 
-  serah_backup_now_async (db_path, dest, "siti", NULL, on_done, &wait);
+  serah_backup_now_async (store, dest, "siti", NULL, on_done, &wait);
   wait_until (wait_done, &wait);
   g_assert_true (serah_backup_now_finish (wait.result, &error));
   g_assert_no_error (error);
@@ -419,7 +420,7 @@ test_backup_now (void)
   g_assert_cmpint (summary->modified, >, 0);
 
   /* Nothing is overwritten, and nothing recorded for it. */
-  serah_backup_now_async (db_path, dest, "siti", NULL, on_done, &wait);
+  serah_backup_now_async (store, dest, "siti", NULL, on_done, &wait);
   wait_until (wait_done, &wait);
   g_assert_false (serah_backup_now_finish (wait.result, &error));
   g_assert_error (error, SERAH_BACKUP_ERROR, SERAH_BACKUP_ERROR_EXISTS);
@@ -453,7 +454,7 @@ test_restore_needs_pin (void)
   g_assert_cmpint (serah_store_count_participants (store), ==, 11);
 
   /* A wrong PIN: nothing changes, the attempt is counted. */
-  serah_backup_restore_async (db_path, dest, "siti", "135792", NULL, on_done, &wait);
+  serah_backup_restore_async (store, dest, "siti", "135792", NULL, on_done, &wait);
   wait_until (wait_done, &wait);
   g_assert_null (serah_backup_restore_finish (wait.result, &error));
   g_assert_error (error, SERAH_OPERATORS_ERROR, SERAH_OPERATORS_ERROR_WRONG_PIN);
@@ -464,7 +465,7 @@ test_restore_needs_pin (void)
   g_assert_cmpuint (count_events (store, "operator.pin-refused", "siti", NULL), ==, 1);
 
   /* The right one: the backup's ten are back, the restore is in the restored log. */
-  serah_backup_restore_async (db_path, dest, "siti", ADMIN_PIN, NULL, on_done, &wait);
+  serah_backup_restore_async (store, dest, "siti", ADMIN_PIN, NULL, on_done, &wait);
   wait_until (wait_done, &wait);
   saved_to = serah_backup_restore_finish (wait.result, &error);
   g_assert_no_error (error);

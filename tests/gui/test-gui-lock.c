@@ -16,6 +16,7 @@
 #include "serah-test-gui.h"
 #include "serah-test-fixture.h"
 #include "serah-window.h"
+#include "register/serah-store-participants-private.h"
 
 #define SITI_PIN "204718"
 #define BUDI_PIN "550123"

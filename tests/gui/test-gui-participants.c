@@ -10,6 +10,7 @@
 #include "serah-test-gui.h"
 #include "serah-test-fixture.h"
 #include "serah-window.h"
+#include "register/serah-store-participants-private.h"
 
 #define DEMO_PARTICIPANTS 2000
 

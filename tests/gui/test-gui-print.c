@@ -10,6 +10,8 @@
 #include "serah-print-page-private.h"
 #include "serah-reprint-dialog.h"
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 #define N_PEOPLE 60
 

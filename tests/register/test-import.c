@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
+#include "store/serah-store-private.h"
 
 /* A fresh store in a scratch folder: the shared fixture of serah-test-fixture.h. */
 typedef SerahStoreFixture Fixture;

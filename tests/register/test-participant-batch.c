@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
+#include "store/serah-store-private.h"
 
 /* The store's connection (private to the core library), to look at the schema inside the
  * transaction. */

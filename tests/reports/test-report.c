@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
+#include "testimonials/serah-store-testimonial-private.h"
 
 /*  id  kecamatan  desa       printed        ceremony 1 (Labuan)        ceremony 2 (Menes)
  *  0   Labuan     Caringin   yes            invited, self

@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
+#include "store/serah-store-private.h"
 
 typedef SerahStoreFixture Fixture;
 

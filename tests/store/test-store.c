@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
 
 static void
 test_open_creates_latest_schema (void)
@@ -46,6 +47,103 @@ test_reopen_keeps_data (void)
   g_assert_no_error (error);
   g_assert_cmpint (serah_store_count_participants (store), ==, 1);
   g_assert_cmpstr (serah_store_get_database_id (store), ==, id);
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
+static int
+pragma_int (SerahStore *store, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (serah_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gpointer
+count_in_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  /* What a GUI worker does: its own connection, opened in its own thread. */
+  g_autoptr(SerahStore) mine = serah_store_open_like (data, &error);
+
+  g_assert_no_error (error);
+  return GSIZE_TO_POINTER ((gsize) serah_store_count_participants (mine));
+}
+
+/* serah_store_open_like: a second connection to the same file, with the same settings, that
+ * sees the first one's commits and whose commits the first one sees. */
+static void
+test_open_like_shares_the_file (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, &path);
+  g_autoptr(SerahStore) other = NULL;
+  g_autoptr(SerahParticipant) a = serah_test_participant ("3601010101800001", "0001234567890",
+                                                          "Budi Saputra", "Caringin");
+  g_autoptr(SerahParticipant) b = serah_test_participant ("3601010101800002", "0001234567891",
+                                                          "Siti Aminah", "Caringin");
+  GThread *thread;
+
+  g_assert_true (serah_store_upsert_participant (store, a, 0, NULL, &error));
+  g_assert_no_error (error);
+
+  other = serah_store_open_like (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other);
+  g_assert_true (other != store);
+  g_assert_cmpstr (serah_store_get_path (other), ==, path);
+  g_assert_cmpstr (serah_store_get_database_id (other), ==, serah_store_get_database_id (store));
+  g_assert_cmpint (serah_store_get_schema_version (other), ==,
+                   serah_store_get_latest_schema_version ());
+  /* the same durability and rules as the first connection */
+  g_assert_cmpint (pragma_int (other, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (pragma_int (other, "PRAGMA synchronous"), ==, 2 /* FULL */);
+  g_assert_cmpint (serah_store_count_participants (other), ==, 1);
+
+  g_assert_true (serah_store_upsert_participant (other, b, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (serah_store_count_participants (store), ==, 2);
+
+  thread = g_thread_new ("open-like", count_in_thread, store);
+  g_assert_cmpuint (GPOINTER_TO_SIZE (g_thread_join (thread)), ==, 2);
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
+/* Unlike serah_store_open, open_like never creates a database: a file that went away is an
+ * error, not a new empty register. */
+static void
+test_open_like_never_creates (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, &path);
+  g_autoptr(SerahStore) other = NULL;
+
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_unlink (wal);
+  g_unlink (shm);
+
+  other = serah_store_open_like (store, &error);
+  g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CANNOT_OPEN);
+  g_assert_null (other);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
   g_clear_object (&store);
   serah_test_rm_rf (dir);
 }
@@ -304,6 +402,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/serah/store/open-creates-latest-schema", test_open_creates_latest_schema);
   g_test_add_func ("/serah/store/reopen-keeps-data", test_reopen_keeps_data);
+  g_test_add_func ("/serah/store/open-like-shares-the-file", test_open_like_shares_the_file);
+  g_test_add_func ("/serah/store/open-like-never-creates", test_open_like_never_creates);
   g_test_add_func ("/serah/store/migrates-older-file", test_migrates_older_file);
   g_test_add_func ("/serah/store/refuses-newer-file", test_refuses_newer_file);
   g_test_add_func ("/serah/store/refuses-garbage-file", test_refuses_garbage_file);

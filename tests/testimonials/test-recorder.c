@@ -10,6 +10,8 @@
 
 #include <serah/testimonials/serah-recorder.h>
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
+#include "testimonials/serah-store-testimonial-private.h"
 
 #define TEST_SOURCE "audiotestsrc is-live=true wave=sine freq=440 volume=0.4"
 

@@ -11,6 +11,8 @@
 #include <sqlite3.h>
 
 #include "serah-test-fixture.h"
+#include "register/serah-store-participants-private.h"
+#include "testimonials/serah-store-testimonial-private.h"
 
 typedef struct {
   char       *dir;

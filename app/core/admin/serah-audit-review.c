@@ -11,6 +11,7 @@
 
 #include "output/serah-csv-private.h"
 #include <serah/admin/serah-audit-review.h>
+#include "store/serah-store-private.h"
 
 typedef struct {
   const char *action;

@@ -10,23 +10,13 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "admin/serah-operators-private.h"
+#include <serah/admin/serah-audit.h>
+
+#include "admin/serah-store-audit-private.h"
 
 G_DEFINE_QUARK (serah-audit-error-quark, serah_audit_error)
 
 #define ACTION_MAX_LENGTH 64
-
-void
-serah_audit_event_free (SerahAuditEvent *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->operator_name);
-  g_free (self->action);
-  g_free (self->subject);
-  g_free (self->details);
-  g_free (self);
-}
 
 static gboolean
 action_is_valid (const char *action)

@@ -17,6 +17,7 @@
 #include <sodium.h>
 
 #include "admin/serah-operators-private.h"
+#include "store/serah-store-private.h"
 
 G_DEFINE_QUARK (serah-operators-error-quark, serah_operators_error)
 
@@ -46,42 +47,9 @@ ensure_sodium (GError **error)
 }
 
 const char *
-serah_role_to_string (SerahRole role)
-{
-  return role == SERAH_ROLE_ADMIN ? "admin" : "officer";
-}
-
-gboolean
-serah_role_from_string (const char *text, SerahRole *role)
-{
-  g_return_val_if_fail (role != NULL, FALSE);
-
-  if (text == NULL)
-    return FALSE;
-  if (g_ascii_strcasecmp (text, "admin") == 0 || g_ascii_strcasecmp (text, "administrator") == 0)
-    *role = SERAH_ROLE_ADMIN;
-  else if (g_ascii_strcasecmp (text, "officer") == 0 || g_ascii_strcasecmp (text, "petugas") == 0)
-    *role = SERAH_ROLE_OFFICER;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-const char *
 serah_role_get_label (SerahRole role)
 {
   return role == SERAH_ROLE_ADMIN ? _("Administrator") : _("Ceremony officer");
-}
-
-void
-serah_operator_free (SerahOperator *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->name);
-  g_free (self->full_name);
-  g_free (self->created_by);
-  g_free (self);
 }
 
 gboolean

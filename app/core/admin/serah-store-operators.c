@@ -15,7 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "admin/serah-operators-private.h"
+#include "admin/serah-store-operators-private.h"
 
 const char serah_store_schema_operators[] =
   "CREATE TABLE IF NOT EXISTS operators ("
@@ -66,7 +66,7 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-static SerahOperator *
+static gpointer
 operator_from_row (sqlite3_stmt *stmt)
 {
   SerahOperator *op = g_new0 (SerahOperator, 1);
@@ -162,24 +162,15 @@ serah_store_get_operator (SerahStore *self, const char *name, char **pin_hash_ou
 GPtrArray *
 serah_store_list_operators (SerahStore *self, GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_operator_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = serah_store_prepare (self,
                               "SELECT " OPERATOR_COLUMNS " FROM operators ORDER BY name",
                               error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, operator_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (self, error, _("Cannot list the operators"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return serah_store_list_rows (self, stmt, operator_from_row, (GDestroyNotify) serah_operator_free,
+                                _("Cannot list the operators"), error);
 }
 
 gboolean
@@ -272,68 +263,3 @@ serah_store_clear_failed_pins (SerahStore *self, const char *name, GError **erro
   return serah_store_step_done (self, stmt, _("Cannot change the operator"), error);
 }
 
-gboolean
-serah_store_insert_audit_event (SerahStore *self, gint64 at, const char *operator_name,
-                                const char *action, const char *subject, const char *details,
-                                GError **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = serah_store_prepare (self,
-                              "INSERT INTO audit_events (at, operator, action, subject, details)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, at);
-  sqlite3_bind_text (stmt, 2, operator_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  serah_store_bind_text_or_null (stmt, 4, subject);
-  serah_store_bind_text_or_null (stmt, 5, details);
-  return serah_store_step_done (self, stmt, _("Cannot write to the audit log"), error);
-}
-
-GPtrArray *
-serah_store_list_audit_events (SerahStore *self, const SerahAuditFilter *filter, GError **error)
-{
-  g_autoptr(GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_audit_event_free);
-  const char *action = filter ? filter->action : NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  /* Newest first by id: ids follow the order of commits even if the clock was moved. */
-  stmt = serah_store_prepare (self,
-                              "SELECT id, at, operator, action, subject, details"
-                              " FROM audit_events"
-                              " WHERE at >= ?1"
-                              "   AND (?2 IS NULL OR action = ?2"
-                              "        OR (?3 AND substr (action, 1, length (?2)) = ?2))"
-                              " ORDER BY id DESC LIMIT ?4",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, filter ? filter->since : 0);
-  serah_store_bind_text_or_null (stmt, 2, action);
-  sqlite3_bind_int (stmt, 3, action != NULL && g_str_has_suffix (action, "."));
-  sqlite3_bind_int64 (stmt, 4, filter && filter->limit > 0 ? (gint64) filter->limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SerahAuditEvent *event = g_new0 (SerahAuditEvent, 1);
-
-      event->id = sqlite3_column_int64 (stmt, 0);
-      event->at = sqlite3_column_int64 (stmt, 1);
-      event->operator_name = serah_store_column_dup (stmt, 2);
-      event->action = serah_store_column_dup (stmt, 3);
-      event->subject = serah_store_column_dup (stmt, 4);
-      event->details = serah_store_column_dup (stmt, 5);
-      g_ptr_array_add (list, event);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (self, error, _("Cannot read the audit log"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
-}

@@ -10,6 +10,8 @@
 #include <glib/gi18n-lib.h>
 #include <serah/cards/serah-payload.h>
 #include <serah/cards/serah-print-records.h>
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 G_DEFINE_QUARK (serah-payload-error-quark, serah_payload_error)
 

@@ -19,6 +19,8 @@
 #include <serah/cards/serah-print-job.h>
 
 #include "cards/serah-print-job-private.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 G_DEFINE_QUARK (serah-print-error-quark, serah_print_error)
 

@@ -19,6 +19,9 @@
 #include <serah/admin/serah-audit.h>
 
 #include "cards/serah-print-job-private.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
+#include "store/serah-store-private.h"
 
 #define PT_PER_MM (72.0 / 25.4)
 

@@ -10,6 +10,9 @@
 #include <serah/admin/serah-audit.h>
 #include <serah/cards/serah-print-job.h>
 
+#include "cards/serah-store-print-private.h"
+#include "store/serah-store-private.h"
+
 gboolean
 serah_printer_profile_save (SerahStore *store, const SerahPrinterProfile *profile,
                             const char *operator_name, GError **error)

@@ -225,15 +225,48 @@ serah_sheet_check_card (SerahSheet *sheet, SerahCardTemplate *card, GError **err
 
 /* ---- the search path ---- */
 
+/* The installed templates beside the running program (bin/../share/serah/print-templates),
+ * or NULL when the program was not started from an installed tree. */
+static char *
+templates_beside_program (void)
+{
+  g_autofree char *exe = NULL;
+  g_autofree char *bindir = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *dir = NULL;
+
+  if (*SERAH_TEMPLATES_FROM_BINDIR == '\0')
+    return NULL;
+  exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (exe == NULL)
+    return NULL;
+  bindir = g_path_get_dirname (exe);
+  joined = g_build_filename (bindir, SERAH_TEMPLATES_FROM_BINDIR, NULL);
+  dir = g_canonicalize_filename (joined, NULL);
+  return g_file_test (dir, G_FILE_TEST_IS_DIR) ? g_steal_pointer (&dir) : NULL;
+}
+
+/* The folders of SERAH_TEMPLATES_DIR first (a list like PATH: the tests and a build-tree run
+ * point it at print-templates/, a user at a folder of their own), then the templates
+ * installed with the program. No source-tree path is compiled in: an installed Serah must
+ * never depend on the machine it was built on. */
 static GStrv
 search_dirs (void)
 {
   g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
   const char *env = g_getenv ("SERAH_TEMPLATES_DIR");
+  g_autofree char *beside = templates_beside_program ();
 
-  if (env != NULL && *env != '\0')
-    g_strv_builder_add (b, env);
-  g_strv_builder_add (b, SERAH_TEMPLATES_SOURCE);
+  if (env != NULL)
+    {
+      g_auto(GStrv) dirs = g_strsplit (env, G_SEARCHPATH_SEPARATOR_S, -1);
+
+      for (guint i = 0; dirs[i] != NULL; i++)
+        if (*dirs[i] != '\0')
+          g_strv_builder_add (b, dirs[i]);
+    }
+  if (beside != NULL)
+    g_strv_builder_add (b, beside);
   g_strv_builder_add (b, SERAH_TEMPLATES_INSTALLED);
   return g_strv_builder_end (b);
 }

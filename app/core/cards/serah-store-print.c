@@ -8,6 +8,7 @@
 #include <serah/cards/serah-print-records.h>
 
 #include "store/serah-store-private.h"
+#include "cards/serah-store-print-private.h"
 
 const char serah_store_schema_printing[] =
   "CREATE TABLE print_runs ("
@@ -52,30 +53,6 @@ const char serah_store_schema_printing[] =
   ");";
 
 static const char *const run_kinds[] = { "batch", "reprint", "invitation" };
-
-void
-serah_print_run_free (SerahPrintRun *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->operator_name);
-  g_free (self->template_name);
-  g_free (self->sheet_name);
-  g_free (self->calibration);
-  g_free (self->selection);
-  g_free (self->output);
-  g_free (self);
-}
-
-void
-serah_printed_card_free (SerahPrintedCard *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->stack_group);
-  g_free (self->void_reason);
-  g_free (self);
-}
 
 gboolean
 serah_store_insert_print_run (SerahStore *store, SerahPrintRun *run, GError **error)
@@ -236,7 +213,7 @@ serah_store_get_current_card (SerahStore *store, gint64 participant_id, GError *
   " r.selection, r.output, (SELECT count(*) FROM printed_cards c WHERE c.print_run_id = r.id)" \
   " FROM print_runs r "
 
-static SerahPrintRun *
+static gpointer
 print_run_from_row (sqlite3_stmt *stmt)
 {
   SerahPrintRun *run = g_new0 (SerahPrintRun, 1);
@@ -282,33 +259,39 @@ serah_store_get_print_run (SerahStore *store, gint64 id, GError **error)
 GPtrArray *
 serah_store_list_print_runs (SerahStore *store, GError **error)
 {
-  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_print_run_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
   stmt = serah_store_prepare (store, PRINT_RUN_SELECT "ORDER BY r.id DESC", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (runs, print_run_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot list print runs"));
-      return NULL;
-    }
-  return g_steal_pointer (&runs);
+  return serah_store_list_rows (store, stmt, print_run_from_row,
+                                (GDestroyNotify) serah_print_run_free,
+                                _("Cannot list print runs"), error);
+}
+
+typedef struct {
+  SerahPrintedCardFunc func;
+  gpointer             user_data;
+} CardWalk;
+
+static gboolean
+walk_card (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  CardWalk *walk = user_data;
+  g_autoptr(SerahPrintedCard) card = printed_card_from_row (stmt);
+
+  return walk->func (card, walk->user_data, error);
 }
 
 gboolean
 serah_store_foreach_printed_card (SerahStore *store, gint64 print_run_id,
                                   SerahPrintedCardFunc func, gpointer user_data, GError **error)
 {
+  CardWalk walk = { func, user_data };
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -319,31 +302,13 @@ serah_store_foreach_printed_card (SerahStore *store, gint64 print_run_id,
                           &stmt, NULL) != SQLITE_OK)
     return serah_store_set_error (store, error, _("Cannot list printed cards"));
   sqlite3_bind_int64 (stmt, 1, print_run_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(SerahPrintedCard) card = printed_card_from_row (stmt);
-      if (!func (card, user_data, error))
-        {
-          ok = FALSE;
-          break;
-        }
-    }
-  if (ok && rc != SQLITE_DONE)
-    ok = serah_store_set_error (store, error, _("Cannot list printed cards"));
+  ok = serah_store_foreach_row (store, stmt, walk_card, &walk, _("Cannot list printed cards"),
+                                error);
   sqlite3_finalize (stmt);
   return ok;
 }
 
 /* ---- printer profiles ---- */
-
-void
-serah_printer_profile_free (SerahPrinterProfile *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->name);
-  g_free (self);
-}
 
 gboolean
 serah_store_save_printer_profile (SerahStore *store, const SerahPrinterProfile *profile,
@@ -372,7 +337,7 @@ serah_store_save_printer_profile (SerahStore *store, const SerahPrinterProfile *
   return serah_store_step_done (store, stmt, _("Cannot save the printer profile"), error);
 }
 
-static SerahPrinterProfile *
+static gpointer
 profile_from_row (sqlite3_stmt *stmt)
 {
   SerahPrinterProfile *p = g_new0 (SerahPrinterProfile, 1);
@@ -415,24 +380,16 @@ serah_store_get_printer_profile (SerahStore *store, const char *name, GError **e
 GPtrArray *
 serah_store_list_printer_profiles (SerahStore *store, GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_printer_profile_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
   stmt = serah_store_prepare (store, PROFILE_SELECT "ORDER BY name COLLATE NOCASE", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, profile_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot list printer profiles"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return serah_store_list_rows (store, stmt, profile_from_row,
+                                (GDestroyNotify) serah_printer_profile_free,
+                                _("Cannot list printer profiles"), error);
 }
 
 gboolean

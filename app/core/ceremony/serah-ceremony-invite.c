@@ -14,6 +14,8 @@
 #include <serah/admin/serah-audit.h>
 
 #include "ceremony/serah-ceremony-private.h"
+#include "register/serah-store-participants-private.h"
+#include "store/serah-store-private.h"
 
 void
 serah_invite_problem_free (SerahInviteProblem *self)

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ceremony/serah-ceremony-private.h"
+#include "store/serah-store-private.h"
 
 /* Runs the parts of the invitation inside the caller's transaction (each core call joins it). */
 static gboolean

@@ -14,67 +14,16 @@
 #include <serah/store/serah-backup.h>
 
 #include "ceremony/serah-ceremony-private.h"
+#include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 #include "server/serah-server-private.h"
+#include "store/serah-store-private.h"
 
 G_DEFINE_QUARK (serah-ceremony-error-quark, serah_ceremony_error)
 
 #define DEFAULT_LOOKUP_LIMIT 50
 
 /* ---- plain data ---- */
-
-void
-serah_ceremony_free (SerahCeremony *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->uuid);
-  g_free (self->name);
-  g_free (self->place);
-  g_free (self->created_by);
-  g_free (self->closed_by);
-  g_free (self);
-}
-
-void
-serah_handover_free (SerahHandover *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->uuid);
-  g_free (self->participant_name);
-  g_free (self->operator_name);
-  g_free (self->station);
-  g_free (self->proxy_name);
-  g_free (self->proxy_relation);
-  g_free (self->proxy_id_number);
-  g_free (self->undo_uuid);
-  g_free (self->undone_by);
-  g_free (self->undo_station);
-  g_free (self->undo_reason);
-  g_free (self);
-}
-
-SerahHandover *
-serah_handover_copy (const SerahHandover *self)
-{
-  SerahHandover *copy;
-
-  if (self == NULL)
-    return NULL;
-  copy = g_memdup2 (self, sizeof *self);
-  copy->uuid = g_strdup (self->uuid);
-  copy->participant_name = g_strdup (self->participant_name);
-  copy->operator_name = g_strdup (self->operator_name);
-  copy->station = g_strdup (self->station);
-  copy->proxy_name = g_strdup (self->proxy_name);
-  copy->proxy_relation = g_strdup (self->proxy_relation);
-  copy->proxy_id_number = g_strdup (self->proxy_id_number);
-  copy->undo_uuid = g_strdup (self->undo_uuid);
-  copy->undone_by = g_strdup (self->undone_by);
-  copy->undo_station = g_strdup (self->undo_station);
-  copy->undo_reason = g_strdup (self->undo_reason);
-  return copy;
-}
 
 char *
 serah_handover_describe_recipient (const SerahHandover *self)
@@ -90,17 +39,6 @@ serah_handover_describe_recipient (const SerahHandover *self)
 }
 
 void
-serah_checkoff_entry_free (SerahCheckoffEntry *self)
-{
-  if (self == NULL)
-    return;
-  serah_participant_free (self->participant);
-  serah_printed_card_free (self->card);
-  serah_handover_free (self->handover);
-  g_free (self);
-}
-
-void
 serah_lookup_free (SerahLookup *self)
 {
   if (self == NULL)
@@ -108,35 +46,6 @@ serah_lookup_free (SerahLookup *self)
   serah_checkoff_entry_free (self->entry);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_error (&self->refusal);
-  g_free (self);
-}
-
-void
-serah_progress_row_free (SerahProgressRow *row)
-{
-  if (row == NULL)
-    return;
-  g_free (row->kecamatan);
-  g_free (row->desa);
-  g_free (row);
-}
-
-void
-serah_ceremony_progress_free (SerahCeremonyProgress *self)
-{
-  if (self == NULL)
-    return;
-  g_clear_pointer (&self->areas, g_ptr_array_unref);
-  g_free (self);
-}
-
-void
-serah_handover_conflict_free (SerahHandoverConflict *self)
-{
-  if (self == NULL)
-    return;
-  serah_participant_free (self->participant);
-  g_clear_pointer (&self->handovers, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -656,17 +565,6 @@ serah_ceremony_list_handovers (SerahStore *store, gint64 ceremony_id, gint64 par
 }
 
 /* ---- lookup ---- */
-
-gboolean
-serah_text_is_digits (const char *text)
-{
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  for (; *text; text++)
-    if (!g_ascii_isdigit (*text))
-      return FALSE;
-  return TRUE;
-}
 
 SerahCheckoffEntry *
 serah_ceremony_get_entry (SerahStore *store, gint64 ceremony_id, gint64 participant_id,

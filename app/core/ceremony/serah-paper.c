@@ -16,6 +16,7 @@
 #include <serah/admin/serah-audit.h>
 
 #include "ceremony/serah-paper-private.h"
+#include "store/serah-store-private.h"
 
 G_DEFINE_QUARK (serah-paper-error-quark, serah_paper_error)
 

@@ -22,20 +22,9 @@
 
 #include "ceremony/serah-ceremony-private.h"
 #include "ceremony/serah-station-private.h"
+#include "register/serah-store-participants-private.h"
+#include "store/serah-store-private.h"
 
-G_DEFINE_QUARK (serah-station-error-quark, serah_station_error)
-
-void
-serah_station_bundle_info_free (SerahStationBundleInfo *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->database_id);
-  g_free (self->ceremony_uuid);
-  g_free (self->ceremony_name);
-  g_free (self->station);
-  g_free (self);
-}
 
 /* Makes the rename of a finished bundle durable too (the file itself is synced by SQLite). */
 static void

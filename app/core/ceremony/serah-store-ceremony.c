@@ -19,7 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "ceremony/serah-ceremony-private.h"
+#include "ceremony/serah-store-ceremony-private.h"
 #include "store/serah-store-private.h"
 
 const char serah_store_schema_ceremonies[] =
@@ -152,56 +152,6 @@ const char serah_store_schema_ceremonies[] =
   "    WHERE ceremony_id = old.ceremony_id AND kecamatan = old.kecamatan AND desa = old.desa;"
   "END;";
 
-/* ---- small shared helpers ---- */
-
-static const char *const recipient_names[] = { "self", "representative" };
-static const char *const identified_names[] = {
-  "scan-card", "scan-invitation", "card-number", "nik", "search",
-};
-
-/* The index of text in names, or -1. */
-static int
-name_index (const char *const *names, guint n_names, const char *text)
-{
-  for (guint i = 0; i < n_names; i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      return (int) i;
-  return -1;
-}
-
-const char *
-serah_recipient_to_string (SerahRecipient recipient)
-{
-  return recipient_names[recipient == SERAH_RECIPIENT_REPRESENTATIVE];
-}
-
-gboolean
-serah_recipient_from_string (const char *text, SerahRecipient *out)
-{
-  int i = name_index (recipient_names, G_N_ELEMENTS (recipient_names), text);
-
-  if (i >= 0)
-    *out = (SerahRecipient) i;
-  return i >= 0;
-}
-
-const char *
-serah_identified_by_to_string (SerahIdentifiedBy how)
-{
-  g_return_val_if_fail ((guint) how < G_N_ELEMENTS (identified_names), "search");
-  return identified_names[how];
-}
-
-gboolean
-serah_identified_by_from_string (const char *text, SerahIdentifiedBy *out)
-{
-  int i = name_index (identified_names, G_N_ELEMENTS (identified_names), text);
-
-  if (i >= 0)
-    *out = (SerahIdentifiedBy) i;
-  return i >= 0;
-}
-
 static gint64
 now_seconds (void)
 {
@@ -245,7 +195,7 @@ serah_store_insert_ceremony (SerahStore *store, const char *uuid, const char *na
   "   WHERE t.ceremony_id = c.id)" \
   " FROM ceremonies c LEFT JOIN ceremony_closures x ON x.ceremony_id = c.id "
 
-static SerahCeremony *
+static gpointer
 ceremony_from_row (sqlite3_stmt *stmt)
 {
   SerahCeremony *c = g_new0 (SerahCeremony, 1);
@@ -304,24 +254,16 @@ serah_store_find_ceremony_by_uuid (SerahStore *store, const char *uuid, GError *
 GPtrArray *
 serah_store_list_ceremonies (SerahStore *store, GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_ceremony_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
   stmt = serah_store_prepare (store, CEREMONY_SELECT "ORDER BY c.date DESC, c.id DESC", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, ceremony_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot list ceremonies"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return serah_store_list_rows (store, stmt, ceremony_from_row,
+                                (GDestroyNotify) serah_ceremony_free,
+                                _("Cannot list ceremonies"), error);
 }
 
 gboolean
@@ -467,12 +409,35 @@ serah_store_is_invited (SerahStore *store, gint64 ceremony_id, gint64 participan
 
 /* ---- progress ---- */
 
+static gboolean
+add_progress_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  SerahCeremonyProgress *progress = user_data;
+  SerahProgressRow *row = g_new0 (SerahProgressRow, 1);
+
+  row->kecamatan = serah_store_column_dup (stmt, 0);
+  row->desa = serah_store_column_dup (stmt, 1);
+  row->invited = sqlite3_column_int64 (stmt, 2);
+  row->to_self = sqlite3_column_int64 (stmt, 3);
+  row->to_representative = sqlite3_column_int64 (stmt, 4);
+  row->uninvited = sqlite3_column_int64 (stmt, 5);
+  row->handed_over = row->to_self + row->to_representative;
+  progress->conflicts += sqlite3_column_int64 (stmt, 6);
+
+  progress->total.invited += row->invited;
+  progress->total.to_self += row->to_self;
+  progress->total.to_representative += row->to_representative;
+  progress->total.uninvited += row->uninvited;
+  progress->total.handed_over += row->handed_over;
+  g_ptr_array_add (progress->areas, row);
+  return TRUE;
+}
+
 SerahCeremonyProgress *
 serah_store_get_ceremony_progress (SerahStore *store, gint64 ceremony_id, GError **error)
 {
   g_autoptr(SerahCeremonyProgress) progress = g_new0 (SerahCeremonyProgress, 1);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
@@ -486,33 +451,17 @@ serah_store_get_ceremony_progress (SerahStore *store, gint64 ceremony_id, GError
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, ceremony_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SerahProgressRow *row = g_new0 (SerahProgressRow, 1);
-
-      row->kecamatan = serah_store_column_dup (stmt, 0);
-      row->desa = serah_store_column_dup (stmt, 1);
-      row->invited = sqlite3_column_int64 (stmt, 2);
-      row->to_self = sqlite3_column_int64 (stmt, 3);
-      row->to_representative = sqlite3_column_int64 (stmt, 4);
-      row->uninvited = sqlite3_column_int64 (stmt, 5);
-      row->handed_over = row->to_self + row->to_representative;
-      progress->conflicts += sqlite3_column_int64 (stmt, 6);
-
-      progress->total.invited += row->invited;
-      progress->total.to_self += row->to_self;
-      progress->total.to_representative += row->to_representative;
-      progress->total.uninvited += row->uninvited;
-      progress->total.handed_over += row->handed_over;
-      g_ptr_array_add (progress->areas, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot read the ceremony's progress"));
-      return NULL;
-    }
+  if (!serah_store_foreach_row (store, stmt, add_progress_row, progress,
+                                _("Cannot read the ceremony's progress"), error))
+    return NULL;
   return g_steal_pointer (&progress);
+}
+
+static gboolean
+add_name (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  g_strv_builder_add (user_data, (const char *) sqlite3_column_text (stmt, 0));
+  return TRUE;
 }
 
 GStrv
@@ -520,7 +469,6 @@ serah_store_list_ceremony_operators (SerahStore *store, gint64 ceremony_id, GErr
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
@@ -531,13 +479,8 @@ serah_store_list_ceremony_operators (SerahStore *store, gint64 ceremony_id, GErr
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, ceremony_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot list the officers"));
-      return NULL;
-    }
+  if (!serah_store_foreach_row (store, stmt, add_name, names, _("Cannot list the officers"),
+                                error))
+    return NULL;
   return g_strv_builder_end (names);
 }

@@ -10,8 +10,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ceremony/serah-ceremony-private.h"
+#include "ceremony/serah-store-ceremony-private.h"
 #include "store/serah-store-private.h"
+#include "register/serah-store-participants-private.h"
 
 /* The handover columns handover_from_row reads (15), then optionally the undo's (5). */
 #define HANDOVER_COLUMNS \
@@ -244,13 +245,17 @@ serah_store_get_live_handover (SerahStore *store, gint64 ceremony_id, gint64 par
   return get_one_handover (store, stmt, FALSE, n_live, error);
 }
 
+static gpointer
+handover_with_undo_from_row (sqlite3_stmt *stmt)
+{
+  return handover_from_row (stmt, 0, TRUE);
+}
+
 GPtrArray *
 serah_store_list_handovers (SerahStore *store, gint64 ceremony_id, gint64 participant_id,
                             gboolean live_only, GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_handover_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
@@ -273,15 +278,9 @@ serah_store_list_handovers (SerahStore *store, gint64 ceremony_id, gint64 partic
   sqlite3_bind_int64 (stmt, 1, ceremony_id);
   sqlite3_bind_int64 (stmt, 2, participant_id);
   sqlite3_bind_int (stmt, 3, live_only ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, handover_from_row (stmt, 0, TRUE));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot list handovers"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return serah_store_list_rows (store, stmt, handover_with_undo_from_row,
+                                (GDestroyNotify) serah_handover_free,
+                                _("Cannot list handovers"), error);
 }
 
 /* ---- check-off entries ---- */
@@ -371,15 +370,28 @@ serah_store_get_checkoff_entry (SerahStore *store, gint64 ceremony_id, gint64 pa
   return entry;
 }
 
+typedef struct {
+  SerahCheckoffEntryFunc func;
+  gpointer               user_data;
+} EntryWalk;
+
+static gboolean
+walk_entry (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  EntryWalk *walk = user_data;
+  g_autoptr(SerahCheckoffEntry) entry = entry_from_row (stmt);
+
+  return walk->func (entry, walk->user_data, error);
+}
+
 gboolean
 serah_store_foreach_checkoff_entry (SerahStore *store, gint64 ceremony_id,
                                     SerahEntriesWhich which, const char *desa,
                                     SerahCheckoffEntryFunc func, gpointer user_data,
                                     GError **error)
 {
+  EntryWalk walk = { func, user_data };
   sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -417,20 +429,17 @@ serah_store_foreach_checkoff_entry (SerahStore *store, gint64 ceremony_id,
   if (desa != NULL)
     sqlite3_bind_text (stmt, 2, desa, -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(SerahCheckoffEntry) entry = entry_from_row (stmt);
+  return serah_store_foreach_row (store, stmt, walk_entry, &walk,
+                                  _("Cannot list the ceremony's participants"), error);
+}
 
-      if (!func (entry, user_data, error))
-        {
-          ok = FALSE;
-          break;
-        }
-    }
-  if (ok && rc != SQLITE_DONE)
-    ok = serah_store_set_error (store, error, _("Cannot list the ceremony's participants"));
-  sqlite3_reset (stmt);
-  return ok;
+static gboolean
+append_id (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *) user_data, id);
+  return TRUE;
 }
 
 GArray *
@@ -438,7 +447,6 @@ serah_store_list_conflict_participants (SerahStore *store, gint64 ceremony_id, G
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
@@ -452,17 +460,8 @@ serah_store_list_conflict_participants (SerahStore *store, gint64 ceremony_id, G
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, ceremony_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot list conflicts"));
-      return NULL;
-    }
+  if (!serah_store_foreach_row (store, stmt, append_id, ids, _("Cannot list conflicts"), error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -594,4 +593,15 @@ serah_store_search_checkoff_ids (SerahStore *store, gint64 ceremony_id, const ch
   if (ids->len > limit)
     g_array_set_size (ids, limit);
   return g_steal_pointer (&ids);
+}
+
+gboolean
+serah_text_is_digits (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (; *text; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+  return TRUE;
 }

@@ -12,8 +12,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ceremony/serah-ceremony-private.h"
-#include "ceremony/serah-station-private.h"
+#include "ceremony/serah-store-ceremony-private.h"
+#include "ceremony/serah-store-station-private.h"
 #include "store/serah-store-private.h"
 
 static const char bundle_schema[] =

@@ -10,6 +10,8 @@
 #include <serah/demo/serah-demo.h>
 #include <serah/cards/serah-print-job.h>
 #include <serah/cards/serah-template.h>
+#include "register/serah-store-participants-private.h"
+#include "store/serah-store-private.h"
 
 typedef struct {
   const char *kecamatan;

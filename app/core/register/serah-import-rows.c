@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "register/serah-import-private.h"
+#include "register/serah-store-participants-private.h"
 
 static gboolean
 check_id (SerahImportContext *ctx, gint64 line, SerahField field, char *out)

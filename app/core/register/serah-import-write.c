@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "register/serah-import-private.h"
+#include "register/serah-store-participants-private.h"
 
 #define UTF8_BOM "\xef\xbb\xbf"
 

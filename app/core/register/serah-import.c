@@ -18,6 +18,8 @@
 
 #include "register/serah-import-private.h"
 #include <serah/admin/serah-audit.h>
+#include "register/serah-store-participants-private.h"
+#include "store/serah-store-private.h"
 
 G_DEFINE_QUARK (serah-import-error-quark, serah_import_error)
 

@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "store/serah-store-private.h"
+#include "register/serah-store-participants-private.h"
 
 /* ---- the batch as a virtual table ---- */
 
@@ -313,12 +314,42 @@ upsert_batch_rows (SerahStore *self, BatchSource *source, guint action_mask, gin
   return TRUE;
 }
 
+typedef struct {
+  BatchSource       *source;
+  SerahUpsertResult *results;
+} Classify;
+
+static gboolean
+classify_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  BatchSource *source = ((Classify *) user_data)->source;
+  SerahUpsertResult *results = ((Classify *) user_data)->results;
+  guint i = (guint) sqlite3_column_int64 (stmt, 0);
+  gboolean exists = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+  gboolean card_taken = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+
+  if (i >= source->n)
+    return TRUE;
+  if (card_taken)
+    {
+      results[i] = SERAH_UPSERT_CARD_CONFLICT;
+      source->action[i] = BATCH_SKIP;
+    }
+  else if (!exists)
+    results[i] = SERAH_UPSERT_INSERTED, source->action[i] = BATCH_INSERT;
+  else if (sqlite3_column_int (stmt, 2))
+    results[i] = SERAH_UPSERT_UNCHANGED, source->action[i] = BATCH_SKIP;
+  else
+    results[i] = SERAH_UPSERT_UPDATED, source->action[i] = BATCH_UPDATE;
+  return TRUE;
+}
+
 static gboolean
 classify_batch (SerahStore *self, BatchSource *source, SerahUpsertResult *results,
                 SerahParticipant **holders, GError **error)
 {
+  Classify classify = { source, results };
   sqlite3_stmt *stmt;
-  int rc;
 
   /* One pass over the batch: the participant with the same NIK (and whether every field
    * is equal, as serah_participant_equal_data decides), and whoever else holds the card. */
@@ -336,29 +367,9 @@ classify_batch (SerahStore *self, BatchSource *source, SerahUpsertResult *result
                               error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      guint i = (guint) sqlite3_column_int64 (stmt, 0);
-      gboolean exists = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
-      gboolean card_taken = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
-
-      if (i >= source->n)
-        continue;
-      if (card_taken)
-        {
-          results[i] = SERAH_UPSERT_CARD_CONFLICT;
-          source->action[i] = BATCH_SKIP;
-        }
-      else if (!exists)
-        results[i] = SERAH_UPSERT_INSERTED, source->action[i] = BATCH_INSERT;
-      else if (sqlite3_column_int (stmt, 2))
-        results[i] = SERAH_UPSERT_UNCHANGED, source->action[i] = BATCH_SKIP;
-      else
-        results[i] = SERAH_UPSERT_UPDATED, source->action[i] = BATCH_UPDATE;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return serah_store_set_error (self, error, _("Cannot compare participants"));
+  if (!serah_store_foreach_row (self, stmt, classify_row, &classify,
+                                _("Cannot compare participants"), error))
+    return FALSE;
 
   /* Who holds the card, for the message; after the statement above is done with. */
   for (guint i = 0; holders != NULL && i < source->n; i++)
@@ -523,10 +534,21 @@ serah_store_upsert_participants (SerahStore              *self,
 /* The non-UNIQUE indexes of participants made by CREATE INDEX (the UNIQUE ones enforce the
  * NIK and card rules and stay), by name, in the order they were created. */
 static gboolean
+add_dropped_index (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  DroppedIndex index = {
+    serah_store_column_dup (stmt, 0),
+    serah_store_column_dup (stmt, 1),
+  };
+
+  g_array_append_val ((GArray *) user_data, index);
+  return TRUE;
+}
+
+static gboolean
 drop_secondary_indexes (SerahStore *self, BatchState *state, GError **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = serah_store_prepare (self,
                               "SELECT s.name, s.sql FROM sqlite_schema AS s"
@@ -537,17 +559,9 @@ drop_secondary_indexes (SerahStore *self, BatchState *state, GError **error)
                               error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DroppedIndex index = {
-        serah_store_column_dup (stmt, 0),
-        serah_store_column_dup (stmt, 1),
-      };
-      g_array_append_val (state->dropped, index);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return serah_store_set_error (self, error, _("Cannot read the indexes of participants"));
+  if (!serah_store_foreach_row (self, stmt, add_dropped_index, state->dropped,
+                                _("Cannot read the indexes of participants"), error))
+    return FALSE;
 
   for (guint i = 0; i < state->dropped->len; i++)
     {

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "store/serah-store-private.h"
+#include "register/serah-store-participants-private.h"
 
 const char serah_store_schema_participants[] =
   "CREATE TABLE settings ("
@@ -242,11 +243,6 @@ serah_store_count_participants (SerahStore *self)
 /* Participant lists are big: with the default 2 MB page cache, the B-trees of a 100 000-row
  * list spill to the WAL in the middle of an import and are read back, and the search index
  * build reads them again. 64 MB holds them (the cache grows only as pages are used). */
-void
-serah_store_use_large_cache (SerahStore *self)
-{
-  serah_store_exec (self, "PRAGMA cache_size = -65536", NULL);
-}
 
 /* What this file keeps per store (attached to the object): the search index. */
 typedef struct {
@@ -334,6 +330,21 @@ append_in_list (GString *sql, GPtrArray *binds, const char *column, char **value
   g_string_append_c (sql, ')');
 }
 
+typedef struct {
+  SerahParticipant     row;  /* reused for every row: one allocation per walk */
+  SerahParticipantFunc func;
+  gpointer             user_data;
+} ParticipantWalk;
+
+static gboolean
+walk_participant (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  ParticipantWalk *walk = user_data;
+
+  serah_participant_from_row (&walk->row, stmt);
+  return walk->func (&walk->row, walk->user_data, error);
+}
+
 gboolean
 serah_store_foreach_participant (SerahStore                   *self,
                                  const SerahParticipantFilter *filter,
@@ -344,10 +355,9 @@ serah_store_foreach_participant (SerahStore                   *self,
   g_autoptr(GString) sql = g_string_new ("SELECT " SERAH_PARTICIPANT_COLUMNS
                                          " FROM participants p WHERE 1");
   g_autoptr(GPtrArray) binds = g_ptr_array_new ();
-  SerahParticipant row = { 0 };
+  ParticipantWalk walk = { .func = func, .user_data = user_data };
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -385,18 +395,9 @@ serah_store_foreach_participant (SerahStore                   *self,
   for (guint i = 0; i < binds->len; i++)
     sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (binds, i), -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      serah_participant_from_row (&row, stmt);
-      if (!func (&row, user_data, error))
-        {
-          ok = FALSE;
-          break;
-        }
-    }
-  if (ok && rc != SQLITE_DONE)
-    ok = serah_store_set_error (self, error, _("Cannot list participants"));
-  serah_participant_clear (&row);
+  ok = serah_store_foreach_row (self, stmt, walk_participant, &walk,
+                                _("Cannot list participants"), error);
+  serah_participant_clear (&walk.row);
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -440,11 +441,25 @@ fold_name (GStringChunk *chunk, const char *name)
 }
 
 static gboolean
+add_search_entry (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  ParticipantsState *state = user_data;
+  SearchEntry entry = { 0 };
+  const char *name = (const char *) sqlite3_column_text (stmt, 3);
+
+  entry.id = sqlite3_column_int64 (stmt, 0);
+  g_strlcpy (entry.nik, (const char *) sqlite3_column_text (stmt, 1), sizeof entry.nik);
+  g_strlcpy (entry.card_no, (const char *) sqlite3_column_text (stmt, 2), sizeof entry.card_no);
+  entry.name = fold_name (state->index_names, name ? name : "");
+  g_array_append_val (state->index, entry);
+  return TRUE;
+}
+
+static gboolean
 ensure_search_index (SerahStore *self, ParticipantsState *state, GError **error)
 {
   sqlite3_stmt *stmt;
   gint64 data_version = -1;
-  int rc;
 
   stmt = serah_store_prepare (self, "PRAGMA data_version", error);
   if (stmt == NULL)
@@ -466,21 +481,9 @@ ensure_search_index (SerahStore *self, ParticipantsState *state, GError **error)
   state->index = g_array_sized_new (FALSE, FALSE, sizeof (SearchEntry), 1024);
   state->index_names = g_string_chunk_new (64 * 1024);
   state->index_built = FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SearchEntry entry = { 0 };
-      const char *name = (const char *) sqlite3_column_text (stmt, 3);
-
-      entry.id = sqlite3_column_int64 (stmt, 0);
-      g_strlcpy (entry.nik, (const char *) sqlite3_column_text (stmt, 1), sizeof entry.nik);
-      g_strlcpy (entry.card_no, (const char *) sqlite3_column_text (stmt, 2),
-                 sizeof entry.card_no);
-      entry.name = fold_name (state->index_names, name ? name : "");
-      g_array_append_val (state->index, entry);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return serah_store_set_error (self, error, _("Cannot search participants"));
+  if (!serah_store_foreach_row (self, stmt, add_search_entry, state,
+                                _("Cannot search participants"), error))
+    return FALSE;
   state->index_built = TRUE;
   state->index_changes = state->changes;
   state->index_data_version = data_version;
@@ -568,22 +571,21 @@ serah_store_search_participant_ids (SerahStore *self, const char *query, guint l
   return g_steal_pointer (&ids);
 }
 
-void
-serah_area_count_free (SerahAreaCount *self)
+static gpointer
+area_count_from_row (sqlite3_stmt *stmt)
 {
-  if (self == NULL)
-    return;
-  g_free (self->kecamatan);
-  g_free (self->desa);
-  g_free (self);
+  SerahAreaCount *row = g_new0 (SerahAreaCount, 1);
+
+  row->kecamatan = serah_store_column_dup (stmt, 0);
+  row->desa = serah_store_column_dup (stmt, 1);
+  row->participants = sqlite3_column_int64 (stmt, 2);
+  return row;
 }
 
 GPtrArray *
 serah_store_count_by_area (SerahStore *self, GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_area_count_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (self), NULL);
 
@@ -594,31 +596,9 @@ serah_store_count_by_area (SerahStore *self, GError **error)
                               error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SerahAreaCount *row = g_new0 (SerahAreaCount, 1);
-      row->kecamatan = serah_store_column_dup (stmt, 0);
-      row->desa = serah_store_column_dup (stmt, 1);
-      row->participants = sqlite3_column_int64 (stmt, 2);
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (self, error, _("Cannot count participants"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
-void
-serah_import_record_free (SerahImportRecord *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->file_name);
-  g_free (self->sha256);
-  g_free (self);
+  return serah_store_list_rows (self, stmt, area_count_from_row,
+                                (GDestroyNotify) serah_area_count_free,
+                                _("Cannot count participants"), error);
 }
 
 gint64
@@ -699,12 +679,30 @@ serah_store_add_import_problem (SerahStore *self, gint64 import_id, gint64 line,
   return serah_store_step_done (self, stmt, _("Cannot record an import problem"), error);
 }
 
+static gpointer
+import_record_from_row (sqlite3_stmt *stmt)
+{
+  SerahImportRecord *r = g_new0 (SerahImportRecord, 1);
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->file_name = serah_store_column_dup (stmt, 1);
+  r->sha256 = serah_store_column_dup (stmt, 2);
+  r->started_at = sqlite3_column_int64 (stmt, 3);
+  r->rows = sqlite3_column_int64 (stmt, 4);
+  r->imported = sqlite3_column_int64 (stmt, 5);
+  r->updated = sqlite3_column_int64 (stmt, 6);
+  r->unchanged = sqlite3_column_int64 (stmt, 7);
+  r->rejected = sqlite3_column_int64 (stmt, 8);
+  r->duplicates = sqlite3_column_int64 (stmt, 9);
+  r->conflicts = sqlite3_column_int64 (stmt, 10);
+  r->warnings = sqlite3_column_int64 (stmt, 11);
+  return r;
+}
+
 GPtrArray *
 serah_store_list_imports (SerahStore *self, GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_record_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (self), NULL);
 
@@ -715,28 +713,7 @@ serah_store_list_imports (SerahStore *self, GError **error)
                               error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SerahImportRecord *r = g_new0 (SerahImportRecord, 1);
-      r->id = sqlite3_column_int64 (stmt, 0);
-      r->file_name = serah_store_column_dup (stmt, 1);
-      r->sha256 = serah_store_column_dup (stmt, 2);
-      r->started_at = sqlite3_column_int64 (stmt, 3);
-      r->rows = sqlite3_column_int64 (stmt, 4);
-      r->imported = sqlite3_column_int64 (stmt, 5);
-      r->updated = sqlite3_column_int64 (stmt, 6);
-      r->unchanged = sqlite3_column_int64 (stmt, 7);
-      r->rejected = sqlite3_column_int64 (stmt, 8);
-      r->duplicates = sqlite3_column_int64 (stmt, 9);
-      r->conflicts = sqlite3_column_int64 (stmt, 10);
-      r->warnings = sqlite3_column_int64 (stmt, 11);
-      g_ptr_array_add (rows, r);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (self, error, _("Cannot list imports"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return serah_store_list_rows (self, stmt, import_record_from_row,
+                                (GDestroyNotify) serah_import_record_free,
+                                _("Cannot list imports"), error);
 }

@@ -18,6 +18,7 @@
 
 #include "output/serah-csv-private.h"
 #include "reports/serah-report-private.h"
+#include "reports/serah-store-report-private.h"
 
 G_DEFINE_QUARK (serah-report-error-quark, serah_report_error)
 
@@ -59,16 +60,6 @@ serah_report_format_parse (const char *text, SerahReportFormat *out)
 }
 
 /* ---- coverage ---- */
-
-void
-serah_coverage_row_free (SerahCoverageRow *row)
-{
-  if (row == NULL)
-    return;
-  g_free (row->kecamatan);
-  g_free (row->desa);
-  g_free (row);
-}
 
 gint64
 serah_coverage_row_handed_over (const SerahCoverageRow *row)
@@ -202,20 +193,6 @@ serah_coverage_row_cells (const SerahCoverageRow *r)
 
 /* ---- not yet collected ---- */
 
-void
-serah_uncollected_row_free (SerahUncollectedRow *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->kecamatan);
-  g_free (self->desa);
-  g_free (self->name);
-  g_free (self->nik_masked);
-  g_free (self->address);
-  g_free (self->stack);
-  g_free (self);
-}
-
 GPtrArray *
 serah_report_uncollected (SerahStore *store, gint64 ceremony_id, GError **error)
 {
@@ -231,24 +208,6 @@ serah_report_uncollected (SerahStore *store, gint64 ceremony_id, GError **error)
 }
 
 /* ---- indicators ---- */
-
-void
-serah_import_point_free (SerahImportPoint *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->file_name);
-  g_free (self);
-}
-
-void
-serah_tag_count_free (SerahTagCount *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->tag);
-  g_free (self);
-}
 
 void
 serah_indicators_free (SerahIndicators *self)

@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <serah/reports/serah-report.h>
+#include <serah/register/serah-participant.h>
 
-#include "store/serah-store-private.h"
+#include "reports/serah-store-report-private.h"
 
 /* Scope ?1: a ceremony id, or 0 for every ceremony. */
 #define SCOPE_CTES \
@@ -36,19 +36,8 @@ static GPtrArray *
 run_rows (SerahStore *store, sqlite3_stmt *stmt, gint64 scope, gpointer (*from_row) (sqlite3_stmt *),
           GDestroyNotify free_func, const char *what, GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
   sqlite3_bind_int64 (stmt, 1, scope);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, what);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return serah_store_list_rows (store, stmt, from_row, free_func, what, error);
 }
 
 static gpointer
@@ -207,12 +196,22 @@ serah_store_report_daily (SerahStore *store, gint64 ceremony_id, GError **error)
                    _("Cannot count the handovers per day"), error);
 }
 
+static gboolean
+count_rating (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  gint64 *counts = user_data;
+  int rating = sqlite3_column_int (stmt, 0);
+
+  if (rating >= 0 && rating <= 5)
+    counts[rating] = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
 gboolean
 serah_store_report_ratings (SerahStore *store, gint64 ceremony_id, gint64 counts[6],
                             GError **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
 
@@ -224,16 +223,8 @@ serah_store_report_ratings (SerahStore *store, gint64 ceremony_id, gint64 counts
     return FALSE;
   memset (counts, 0, 6 * sizeof counts[0]);
   sqlite3_bind_int64 (stmt, 1, ceremony_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int rating = sqlite3_column_int (stmt, 0);
-      if (rating >= 0 && rating <= 5)
-        counts[rating] = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return serah_store_set_error (store, error, _("Cannot count the ratings"));
-  return TRUE;
+  return serah_store_foreach_row (store, stmt, count_rating, counts,
+                                  _("Cannot count the ratings"), error);
 }
 
 static gpointer

@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 
 #include "admin/serah-operators-private.h"
+#include "register/serah-store-participants-private.h"
 #include <serah/store/serah-backup.h>
 
 G_DEFINE_QUARK (serah-backup-error-quark, serah_backup_error)

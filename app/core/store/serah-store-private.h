@@ -1,6 +1,9 @@
-/* serah-store-private.h: what the serah-store-*.c files share. Never included outside
- * app/core. Each area of the store (participants, printing, ceremonies, ...) lives in its own
- * serah-store-<area>.c and owns one schema migration step. */
+/* serah-store-private.h: what the serah-store-*.c files share: the statement cache, the row
+ * helper, settings, transactions' plumbing. Never included outside app/core (and its tests).
+ * Each area of the store (participants, printing, ceremonies, ...) lives in its own
+ * serah-store-<area>.c, owns one schema migration step and declares its queries in its own
+ * private header beside it (register/serah-store-participants-private.h,
+ * cards/serah-store-print-private.h, ...), over its domain's <domain>-records.h. */
 #pragma once
 
 #include <sqlite3.h>
@@ -28,6 +31,38 @@ gboolean      serah_store_step_done (SerahStore   *self,
                                      const char   *what,
                                      GError      **error);
 
+/* ---- the row helper: the one step / SQLITE_ROW / SQLITE_DONE / reset loop ----
+ *
+ * Both take a statement the caller prepared and bound (cached by serah_store_prepare or its
+ * own), step it to the end and reset it, whether they succeed or fail: a cached statement is
+ * ready for its next use, one the caller prepared itself is still the caller's to finalize.
+ * A SQLite error sets error from the connection (serah_store_set_error) with what, the
+ * sentence for people ("Cannot list imports"). */
+
+/* Makes the element for the current row of stmt; never NULL. */
+typedef gpointer (*SerahStoreRowFunc)     (sqlite3_stmt *stmt);
+/* Looks at the current row of stmt; returns FALSE with error set to stop the walk. */
+typedef gboolean (*SerahStoreForeachFunc) (sqlite3_stmt *stmt,
+                                           gpointer      user_data,
+                                           GError      **error);
+
+/* One element per row, in the statement's order, in a new array that frees them with
+ * free_func (may be NULL). Returns NULL with error set when SQLite fails. */
+GPtrArray    *serah_store_list_rows   (SerahStore        *self,
+                                       sqlite3_stmt      *stmt,
+                                       SerahStoreRowFunc  row_func,
+                                       GDestroyNotify     free_func,
+                                       const char        *what,
+                                       GError           **error);
+/* Calls func for each row. Returns FALSE when func stopped the walk (its error) or when
+ * SQLite failed (error set with what). */
+gboolean      serah_store_foreach_row (SerahStore            *self,
+                                       sqlite3_stmt          *stmt,
+                                       SerahStoreForeachFunc  func,
+                                       gpointer               user_data,
+                                       const char            *what,
+                                       GError               **error);
+
 /* Binds a UTF-8 string, or NULL for NULL/empty. */
 void          serah_store_bind_text_or_null (sqlite3_stmt *stmt,
                                              int           index,
@@ -35,6 +70,15 @@ void          serah_store_bind_text_or_null (sqlite3_stmt *stmt,
 /* Copies a text column (NULL stays NULL). */
 char         *serah_store_column_dup (sqlite3_stmt *stmt,
                                       int           index);
+
+/* Key/value settings of this office database (office name, secrets, preferences). Outside
+ * the store, use serah_settings_get/set (serah-settings.h). */
+char         *serah_store_get_setting (SerahStore  *self,
+                                       const char  *key);
+gboolean      serah_store_set_setting (SerahStore  *self,
+                                       const char  *key,
+                                       const char  *value,
+                                       GError     **error);
 
 /* Migration steps, one per area, in order. Each is a block of SQL run inside the
  * migration transaction; user_version is set to its index + 1 afterwards. */
@@ -44,15 +88,14 @@ extern const char serah_store_schema_ceremonies[];    /* v3 */
 extern const char serah_store_schema_testimonials[];  /* v4 */
 extern const char serah_store_schema_operators[];     /* v5 */
 
-void serah_participant_from_row (SerahParticipant *p,
-                                 sqlite3_stmt     *stmt);
-/* The columns serah_participant_from_row reads, in order, for SELECT lists. */
-#define SERAH_PARTICIPANT_COLUMNS \
-  "p.id, p.nik, p.card_no, p.name, p.sex, p.birth_date, p.address, p.desa, p.kecamatan, " \
-  "p.faskes, p.care_class, p.import_id, p.updated_at"
-/* Tells the search index of this connection that participants changed (every write to
- * participants calls it). */
-void serah_store_participants_changed (SerahStore *self);
+/* Transactions, for the core's use cases only (each use case owns its transaction; the GUI and
+ * the CLI never open one). Nested begins are not supported. */
+gboolean    serah_store_begin           (SerahStore  *self,
+                                         GError     **error);
+gboolean    serah_store_commit          (SerahStore  *self,
+                                         GError     **error);
+void        serah_store_rollback        (SerahStore  *self);
+
 /* The connection's commit and rollback hooks are taken by serah-store-participant-batch.c
  * (a bulk's dropped indexes must never be committed missing). */
 /* A page cache that holds the participant B-trees of a big list (64 MB at most). */

@@ -206,6 +206,48 @@ serah_store_step_done (SerahStore *self, sqlite3_stmt *stmt, const char *what, G
   return TRUE;
 }
 
+GPtrArray *
+serah_store_list_rows (SerahStore *self, sqlite3_stmt *stmt, SerahStoreRowFunc row_func,
+                       GDestroyNotify free_func, const char *what, GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  g_assert (stmt != NULL && row_func != NULL);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, row_func (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (self, error, what);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+serah_store_foreach_row (SerahStore *self, sqlite3_stmt *stmt, SerahStoreForeachFunc func,
+                         gpointer user_data, const char *what, GError **error)
+{
+  int rc;
+
+  g_assert (stmt != NULL && func != NULL);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!func (stmt, user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return serah_store_set_error (self, error, what);
+  return TRUE;
+}
+
 void
 serah_store_bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
 {
@@ -367,12 +409,49 @@ ensure_database_id (SerahStore *self, GError **error)
   return TRUE;
 }
 
+/* The connection itself, for serah_store_open and serah_store_open_like alike. */
+static gboolean
+connect_db (SerahStore *self, int extra_flags, GError **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | extra_flags, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CANNOT_OPEN,
+                   _("Cannot open the database “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  /* The integrity check reads every page of the file: with the default 2 MB cache a list of
+   * 100 000 participants (28 MB) is read from the OS twice over (0.1 s of system time). */
+  serah_store_use_large_cache (self);
+  return TRUE;
+}
+
+static gboolean
+configure_db (SerahStore *self, GError **error)
+{
+  if (!serah_store_exec (self,
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = FULL;"
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA temp_store = MEMORY;",
+                         error))
+    {
+      g_prefix_error (error, _("Cannot prepare the database “%s”: "), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 SerahStore *
 serah_store_open (const char *path, GError **error)
 {
   g_autoptr(SerahStore) self = NULL;
   g_autofree char *dir = NULL;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -409,38 +488,48 @@ serah_store_open (const char *path, GError **error)
       close (fd);
     }
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CANNOT_OPEN,
-                   _("Cannot open the database “%s”: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-  /* The integrity check reads every page of the file: with the default 2 MB cache a list of
-   * 100 000 participants (28 MB) is read from the OS twice over (0.1 s of system time). */
-  serah_store_use_large_cache (self);
-
+  if (!connect_db (self, SQLITE_OPEN_CREATE, error))
+    return NULL;
   if (!check_integrity (self, error))
     return NULL;
-
-  if (!serah_store_exec (self,
-                         "PRAGMA journal_mode = WAL;"
-                         "PRAGMA synchronous = FULL;"
-                         "PRAGMA foreign_keys = ON;"
-                         "PRAGMA temp_store = MEMORY;",
-                         error))
-    {
-      g_prefix_error (error, _("Cannot prepare the database “%s”: "), path);
-      return NULL;
-    }
+  if (!configure_db (self, error))
+    return NULL;
 
   if (!migrate (self, error) || !ensure_database_id (self, error))
     return NULL;
 
+  return g_steal_pointer (&self);
+}
+
+/**
+ * serah_store_open_like:
+ * @other: an open store
+ * @error: return location for a #GError
+ *
+ * Opens a second connection to the database of @other, with the same settings (WAL,
+ * synchronous=FULL, foreign keys, cache), for a worker thread: a SQLite handle is opened
+ * NOMUTEX and must stay in one thread, so a thread never uses the UI's store and opens its
+ * own with this. Unlike serah_store_open it neither creates the file, nor runs the integrity
+ * check, nor migrates: opening @other did all three.
+ *
+ * It reads only @other's path and database id, which never change once open, so it may be
+ * called from the worker thread itself while the UI thread keeps using @other.
+ *
+ * Returns: (transfer full) (nullable): the new connection, or %NULL with @error set (the file
+ *   was removed or cannot be opened any more)
+ */
+SerahStore *
+serah_store_open_like (SerahStore *other, GError **error)
+{
+  g_autoptr(SerahStore) self = NULL;
+
+  g_return_val_if_fail (SERAH_IS_STORE (other), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (SERAH_TYPE_STORE, "path", other->path, NULL);
+  if (!connect_db (self, 0, error) || !configure_db (self, error))
+    return NULL;
+  self->database_id = g_strdup (other->database_id);
   return g_steal_pointer (&self);
 }
 
@@ -492,4 +581,10 @@ serah_store_set_setting (SerahStore *self, const char *key, const char *value, G
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   return serah_store_step_done (self, stmt, _("Cannot save a setting"), error);
+}
+
+void
+serah_store_use_large_cache (SerahStore *self)
+{
+  serah_store_exec (self, "PRAGMA cache_size = -65536", NULL);
 }

@@ -20,6 +20,7 @@
 #include <gst/pbutils/pbutils.h>
 
 #include <serah/testimonials/serah-recorder.h>
+#include "testimonials/serah-store-testimonial-private.h"
 
 #define DEFAULT_SOURCE "autoaudiosrc"
 #define RECORD_TAIL \

@@ -12,8 +12,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <serah/testimonials/serah-testimonial.h>
 
+#include "testimonials/serah-store-testimonial-private.h"
 #include "store/serah-store-private.h"
 
 const char serah_store_schema_testimonials[] =
@@ -104,7 +104,7 @@ consent_from_column (sqlite3_stmt *stmt, int column)
   return consent;
 }
 
-static SerahTestimonial *
+static gpointer
 testimonial_from_row (sqlite3_stmt *stmt)
 {
   SerahTestimonial *t = serah_testimonial_new ();
@@ -248,9 +248,7 @@ GPtrArray *
 serah_store_list_testimonials (SerahStore *store, gint64 ceremony_id, gboolean publishable_only,
                                GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_testimonial_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
@@ -269,33 +267,26 @@ serah_store_list_testimonials (SerahStore *store, gint64 ceremony_id, gboolean p
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, ceremony_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, testimonial_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot list the testimonials"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return serah_store_list_rows (store, stmt, testimonial_from_row,
+                                (GDestroyNotify) serah_testimonial_free,
+                                _("Cannot list the testimonials"), error);
 }
 
-void
-serah_consent_event_free (SerahConsentEvent *self)
+static gpointer
+consent_event_from_row (sqlite3_stmt *stmt)
 {
-  if (self == NULL)
-    return;
-  g_free (self->note);
-  g_free (self->operator_name);
-  g_free (self);
+  SerahConsentEvent *e = g_new0 (SerahConsentEvent, 1);
+  e->consent = consent_from_column (stmt, 0);
+  e->note = serah_store_column_dup (stmt, 1);
+  e->operator_name = serah_store_column_dup (stmt, 2);
+  e->at = sqlite3_column_int64 (stmt, 3);
+  return e;
 }
 
 GPtrArray *
 serah_store_list_consent_events (SerahStore *store, gint64 testimonial_id, GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_consent_event_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
@@ -305,22 +296,9 @@ serah_store_list_consent_events (SerahStore *store, gint64 testimonial_id, GErro
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, testimonial_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SerahConsentEvent *e = g_new0 (SerahConsentEvent, 1);
-      e->consent = consent_from_column (stmt, 0);
-      e->note = serah_store_column_dup (stmt, 1);
-      e->operator_name = serah_store_column_dup (stmt, 2);
-      e->at = sqlite3_column_int64 (stmt, 3);
-      g_ptr_array_add (list, e);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot read the consent history"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return serah_store_list_rows (store, stmt, consent_event_from_row,
+                                (GDestroyNotify) serah_consent_event_free,
+                                _("Cannot read the consent history"), error);
 }
 
 static gint64
@@ -375,16 +353,6 @@ serah_store_latest_handover_participant (SerahStore *store, gint64 ceremony_id, 
 
 /* ---- audio recordings journal ---- */
 
-void
-serah_recording_free (SerahRecording *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->file);
-  g_free (self->operator_name);
-  g_free (self);
-}
-
 gint64
 serah_store_begin_recording (SerahStore *store, const char *file, gint64 participant_id,
                              gint64 ceremony_id, const char *operator_name, GError **error)
@@ -432,12 +400,32 @@ serah_store_end_recording (SerahStore *store, gint64 recording_id, SerahRecordin
   return serah_store_step_done (store, stmt, _("Cannot journal the end of the recording"), error);
 }
 
+static gpointer
+recording_from_row (sqlite3_stmt *stmt)
+{
+  SerahRecording *r = g_new0 (SerahRecording, 1);
+  const char *st = (const char *) sqlite3_column_text (stmt, 6);
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->file = serah_store_column_dup (stmt, 1);
+  r->participant_id = sqlite3_column_int64 (stmt, 2);
+  r->ceremony_id = sqlite3_column_int64 (stmt, 3);
+  r->operator_name = serah_store_column_dup (stmt, 4);
+  r->started_at = sqlite3_column_int64 (stmt, 5);
+  r->state = SERAH_RECORDING_OPEN;
+  for (guint i = 1; st != NULL && i < G_N_ELEMENTS (recording_states); i++)
+    if (g_str_equal (st, recording_states[i]))
+      r->state = i;
+  r->ended_at = sqlite3_column_int64 (stmt, 7);
+  r->duration_ms = sqlite3_column_int64 (stmt, 8);
+  r->testimonial_id = sqlite3_column_int64 (stmt, 9);
+  return r;
+}
+
 GPtrArray *
 serah_store_list_recordings (SerahStore *store, SerahRecordingState state, GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_recording_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
@@ -456,31 +444,7 @@ serah_store_list_recordings (SerahStore *store, SerahRecordingState state, GErro
     return NULL;
   if (state != SERAH_RECORDING_OPEN)
     sqlite3_bind_text (stmt, 1, recording_states[state], -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SerahRecording *r = g_new0 (SerahRecording, 1);
-      const char *st = (const char *) sqlite3_column_text (stmt, 6);
-
-      r->id = sqlite3_column_int64 (stmt, 0);
-      r->file = serah_store_column_dup (stmt, 1);
-      r->participant_id = sqlite3_column_int64 (stmt, 2);
-      r->ceremony_id = sqlite3_column_int64 (stmt, 3);
-      r->operator_name = serah_store_column_dup (stmt, 4);
-      r->started_at = sqlite3_column_int64 (stmt, 5);
-      r->state = SERAH_RECORDING_OPEN;
-      for (guint i = 1; st != NULL && i < G_N_ELEMENTS (recording_states); i++)
-        if (g_str_equal (st, recording_states[i]))
-          r->state = i;
-      r->ended_at = sqlite3_column_int64 (stmt, 7);
-      r->duration_ms = sqlite3_column_int64 (stmt, 8);
-      r->testimonial_id = sqlite3_column_int64 (stmt, 9);
-      g_ptr_array_add (list, r);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot list the recordings"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return serah_store_list_rows (store, stmt, recording_from_row,
+                                (GDestroyNotify) serah_recording_free,
+                                _("Cannot list the recordings"), error);
 }

@@ -21,6 +21,7 @@
 #include <serah/testimonials/serah-testimonial.h>
 
 #include "output/serah-csv-private.h"
+#include "store/serah-store-private.h"
 
 static gboolean
 write_csv (GPtrArray *list, const char *path, GError **error)

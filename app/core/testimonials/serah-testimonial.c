@@ -19,6 +19,9 @@
 #include <glib/gstdio.h>
 #include <serah/testimonials/serah-testimonial.h>
 
+#include "testimonials/serah-store-testimonial-private.h"
+#include "register/serah-store-participants-private.h"
+
 G_DEFINE_QUARK (serah-testimonial-error-quark, serah_testimonial_error)
 
 #define MAX_TEXT_CHARS 4000
@@ -29,29 +32,6 @@ G_DEFINE_QUARK (serah-testimonial-error-quark, serah_testimonial_error)
 const char *const serah_testimonial_suggested_tags[] = {
   "manfaat", "pelayanan", "pendaftaran", NULL
 };
-
-static const char *const consent_names[] = { "none", "anonymous", "named", "withdrawn" };
-
-const char *
-serah_consent_to_string (SerahConsent consent)
-{
-  g_return_val_if_fail (consent <= SERAH_CONSENT_WITHDRAWN, "none");
-  return consent_names[consent];
-}
-
-gboolean
-serah_consent_parse (const char *text, SerahConsent *consent_out)
-{
-  if (text == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (consent_names); i++)
-    if (g_ascii_strcasecmp (text, consent_names[i]) == 0)
-      {
-        *consent_out = i;
-        return TRUE;
-      }
-  return FALSE;
-}
 
 const char *
 serah_consent_label (SerahConsent consent)
@@ -75,47 +55,6 @@ gboolean
 serah_consent_is_publishable (SerahConsent consent)
 {
   return consent == SERAH_CONSENT_ANONYMOUS || consent == SERAH_CONSENT_NAMED;
-}
-
-SerahTestimonial *
-serah_testimonial_new (void)
-{
-  SerahTestimonial *self = g_new0 (SerahTestimonial, 1);
-  self->tags = g_new0 (char *, 1);
-  return self;
-}
-
-void
-serah_testimonial_free (SerahTestimonial *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->uuid);
-  g_free (self->text);
-  g_strfreev (self->tags);
-  g_free (self->audio_file);
-  g_free (self->photo_file);
-  g_free (self->recorded_by);
-  g_free (self->consent_by);
-  g_free (self->consent_note);
-  g_free (self->name);
-  g_free (self->desa);
-  g_free (self->kecamatan);
-  g_free (self);
-}
-
-void
-serah_testimonial_public_free (SerahTestimonialPublic *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->display_name);
-  g_free (self->desa);
-  g_free (self->kecamatan);
-  g_free (self->text);
-  g_strfreev (self->tags);
-  g_free (self->photo_path);
-  g_free (self);
 }
 
 SerahTestimonialPublic *
@@ -562,4 +501,119 @@ serah_testimonial_list_public (SerahStore *store, gint64 ceremony_id, GError **e
         g_ptr_array_add (out, pub);
     }
   return out;
+}
+
+/* ---- the reads the GUI and the CLI need, under the domain's names ---- */
+
+/**
+ * serah_testimonials_get:
+ * @store: the office database
+ * @id: a testimonial's row id
+ * @error: return location for a #GError
+ *
+ * Reads one testimonial with its tags and current consent.
+ *
+ * Returns: (transfer full) (nullable): the testimonial, or %NULL with no error when there is
+ *   no such id
+ */
+SerahTestimonial *
+serah_testimonials_get (SerahStore *store, gint64 id, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  return serah_store_get_testimonial (store, id, error);
+}
+
+/**
+ * serah_testimonials_list:
+ * @store: the office database
+ * @ceremony_id: a ceremony, or 0 for all
+ * @publishable_only: only those whose current consent is anonymous or named (oldest first)
+ * @error: return location for a #GError
+ *
+ * Lists testimonials, newest first (oldest first with @publishable_only).
+ *
+ * Returns: (transfer full) (nullable) (element-type SerahTestimonial): the testimonials, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+serah_testimonials_list (SerahStore *store, gint64 ceremony_id, gboolean publishable_only,
+                         GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  return serah_store_list_testimonials (store, ceremony_id, publishable_only, error);
+}
+
+/**
+ * serah_testimonials_guess_ceremony:
+ * @store: the office database
+ * @error: return location for a #GError
+ *
+ * The ceremony a new testimonial most likely belongs to: the open ceremony with the latest
+ * live handover, else the newest open ceremony.
+ *
+ * Returns: its id, or 0 when there is none
+ */
+gint64
+serah_testimonials_guess_ceremony (SerahStore *store, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), 0);
+  return serah_store_guess_active_ceremony (store, error);
+}
+
+/**
+ * serah_testimonial_latest_handover_participant:
+ * @store: the office database
+ * @ceremony_id: the ceremony
+ * @error: return location for a #GError
+ *
+ * The participant of the latest live (not undone) handover of a ceremony: the person just
+ * served at the check-off, offered first for a testimonial.
+ *
+ * Returns: the participant's id, or 0 when none
+ */
+gint64
+serah_testimonial_latest_handover_participant (SerahStore *store, gint64 ceremony_id,
+                                               GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), 0);
+  return serah_store_latest_handover_participant (store, ceremony_id, error);
+}
+
+/**
+ * serah_recordings_list:
+ * @store: the office database
+ * @state: which recordings: OPEN (never ended), FINISHED or RECOVERED (not yet attached to a
+ *   testimonial)
+ * @error: return location for a #GError
+ *
+ * Lists the journalled audio recordings in a state, newest first.
+ *
+ * Returns: (transfer full) (nullable) (element-type SerahRecording): the recordings, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+serah_recordings_list (SerahStore *store, SerahRecordingState state, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  return serah_store_list_recordings (store, state, error);
+}
+
+/**
+ * serah_recording_end:
+ * @store: the office database
+ * @recording_id: the journal row of the recording
+ * @state: how it ended (FINISHED, RECOVERED or DISCARDED)
+ * @duration_ms: its length
+ * @error: return location for a #GError
+ *
+ * Records in the journal how a recording ended.
+ *
+ * Returns: %TRUE when recorded, %FALSE with @error set
+ */
+gboolean
+serah_recording_end (SerahStore *store, gint64 recording_id, SerahRecordingState state,
+                     gint64 duration_ms, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  return serah_store_end_recording (store, recording_id, state, duration_ms, error);
 }

@@ -11,6 +11,8 @@
 #pragma once
 
 #include <serah/store/serah-store.h>
+#include <serah/admin/serah-admin-records.h>
+#include <serah/register/serah-register-records.h>
 
 G_BEGIN_DECLS
 
@@ -20,18 +22,6 @@ typedef enum {
   SERAH_AUDIT_ERROR_INVALID,   /* bad action name or details that are not a JSON object */
 } SerahAuditError;
 GQuark serah_audit_error_quark (void);
-
-typedef struct {
-  gint64 id;
-  gint64 at;          /* Unix seconds */
-  char  *operator_name;
-  char  *action;
-  char  *subject;     /* may be NULL */
-  char  *details;     /* JSON object text, may be NULL */
-} SerahAuditEvent;
-
-void serah_audit_event_free (SerahAuditEvent *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahAuditEvent, serah_audit_event_free)
 
 /* Appends one event, stamped now. operator_name NULL records the system user name.
  * action: 1..64 of a-z 0-9 . _ -. details_json: NULL or a JSON object. */
@@ -54,12 +44,6 @@ gboolean serah_audit_record_import (SerahStore              *store,
                                     const char              *operator_name,
                                     const SerahImportRecord *import,
                                     GError                 **error);
-
-typedef struct {
-  gint64      since;    /* Unix seconds, events at or after; 0 = from the start */
-  const char *action;   /* exact action, or a prefix ending in '.' ("operator."); NULL = any */
-  guint       limit;    /* newest N; 0 = no limit */
-} SerahAuditFilter;
 
 /* Element type SerahAuditEvent, newest first. filter may be NULL. */
 GPtrArray *serah_audit_list (SerahStore             *store,

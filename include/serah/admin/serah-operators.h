@@ -20,6 +20,7 @@
 #pragma once
 
 #include <serah/store/serah-store.h>
+#include <serah/admin/serah-admin-records.h>
 
 G_BEGIN_DECLS
 
@@ -48,35 +49,8 @@ GQuark serah_operators_error_quark (void);
 #define SERAH_OPERATORS_MAX_FAILED_ATTEMPTS 5
 #define SERAH_OPERATORS_LOCKOUT_SECONDS     (5 * 60)
 
-/* Ordered: a higher role includes the lower ones. */
-typedef enum {
-  SERAH_ROLE_OFFICER = 1,   /* petugas acara: check-off and testimonials */
-  SERAH_ROLE_ADMIN   = 2,   /* administrator: everything */
-} SerahRole;
-
-/* "admin" or "officer", as stored and as typed on the command line. */
-const char *serah_role_to_string   (SerahRole   role);
-/* Accepts admin, administrator, officer, petugas (any case). */
-gboolean    serah_role_from_string (const char *text,
-                                    SerahRole  *role);
 /* Translated label for people ("Administrator", "Petugas acara"). */
 const char *serah_role_get_label   (SerahRole   role);
-
-typedef struct {
-  gint64    id;               /* 0 for the bootstrap operator */
-  char     *name;             /* sign-in name, lower case */
-  char     *full_name;        /* may be NULL */
-  SerahRole role;
-  gboolean  disabled;
-  gint64    failed_attempts;  /* consecutive wrong PINs */
-  gint64    locked_until;     /* Unix seconds; 0 when not locked */
-  gint64    created_at;       /* Unix seconds */
-  char     *created_by;
-  gboolean  bootstrap;        /* TRUE: no operator exists yet, see above */
-} SerahOperator;
-
-void serah_operator_free (SerahOperator *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahOperator, serah_operator_free)
 
 /* Checks the rules for a sign-in name: 1..32 of a-z 0-9 . _ -, starting with a letter or
  * digit. Upper case is accepted and folded. */

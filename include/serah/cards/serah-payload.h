@@ -12,6 +12,7 @@
 #pragma once
 
 #include <serah/store/serah-store.h>
+#include <serah/register/serah-participant.h>
 
 G_BEGIN_DECLS
 

@@ -21,6 +21,7 @@
 #include <serah/cards/serah-print-records.h>
 #include <serah/cards/serah-render.h>
 #include <serah/cards/serah-template.h>
+#include <serah/register/serah-register-records.h>
 
 G_BEGIN_DECLS
 

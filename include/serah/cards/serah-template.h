@@ -7,8 +7,9 @@
  * the grid of slots the cards are printed into. Both are immutable once loaded and shared by
  * reference, so the preview, the PDF writer and the tests use one parsed copy.
  *
- * Names are looked up in $SERAH_TEMPLATES_DIR, then the source tree, then the installed
- * folder; anything containing a '/' or ending in .card/.sheet is taken as a path.
+ * Names are looked up in the folders of $SERAH_TEMPLATES_DIR (separated by ':'), then the
+ * installed folder beside the program (bin/../share/serah/print-templates), then the
+ * configured one; anything containing a '/' or ending in .card/.sheet is taken as a path.
  */
 #pragma once
 

@@ -23,6 +23,8 @@
 #include <serah/store/serah-store.h>
 #include <serah/cards/serah-payload.h>
 #include <serah/cards/serah-print-records.h>
+#include <serah/ceremony/serah-ceremony-records.h>
+#include <serah/register/serah-register-records.h>
 
 G_BEGIN_DECLS
 
@@ -49,24 +51,6 @@ GQuark serah_ceremony_error_quark (void);
 const char *serah_ceremony_refusal_code (const GError *error);
 
 /* ---- ceremonies ---- */
-
-typedef struct {
-  gint64  id;
-  char   *uuid;          /* stable across station copies of the database */
-  char   *name;
-  char    date[11];      /* ISO yyyy-mm-dd */
-  char   *place;
-  gint64  created_at;
-  char   *created_by;
-  gint64  closed_at;     /* 0 while open */
-  char   *closed_by;
-  /* Counts, filled by serah_ceremony_get and serah_ceremony_list: */
-  gint64  invited;
-  gint64  handed_over;   /* participants with a live handover (conflicts count once) */
-} SerahCeremony;
-
-void serah_ceremony_free (SerahCeremony *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahCeremony, serah_ceremony_free)
 
 /* Creates a ceremony; date is ISO (or dd/mm/yyyy, normalised). Returns the new id, 0 on
  * error. Invite participants afterwards (or inside the same outer transaction). */
@@ -210,48 +194,6 @@ gint64 serah_ceremony_create_and_invite (SerahStore            *store,
 
 /* ---- handovers ---- */
 
-typedef enum {
-  SERAH_RECIPIENT_SELF,           /* the participant in person */
-  SERAH_RECIPIENT_REPRESENTATIVE, /* wakil / kuasa: name, relationship, ID number recorded */
-} SerahRecipient;
-
-/* How the participant was identified at the table. Stored as text ("scan-card", ...). */
-typedef enum {
-  SERAH_IDENTIFIED_SCAN_CARD,       /* SRH1 code on the card */
-  SERAH_IDENTIFIED_SCAN_INVITATION, /* SRU1 code on the invitation slip */
-  SERAH_IDENTIFIED_CARD_NUMBER,     /* card number typed */
-  SERAH_IDENTIFIED_NIK,             /* NIK typed */
-  SERAH_IDENTIFIED_SEARCH,          /* picked from name search results */
-} SerahIdentifiedBy;
-
-typedef struct {
-  char             *uuid;
-  gint64            ceremony_id;
-  gint64            participant_id;
-  char              card_no[SERAH_CARD_NO_LENGTH + 1];
-  char             *participant_name;
-  gint64            card_serial;    /* the printed card handed over; 0 when not known */
-  gint64            handed_at;
-  char             *operator_name;
-  char             *station;
-  SerahRecipient    recipient;
-  char             *proxy_name;     /* representative only */
-  char             *proxy_relation;
-  char             *proxy_id_number;
-  gboolean          uninvited;      /* recorded with allow_uninvited */
-  SerahIdentifiedBy identified_by;
-  /* Set when this handover was undone (undo_uuid NULL otherwise): */
-  char             *undo_uuid;
-  gint64            undone_at;
-  char             *undone_by;
-  char             *undo_station;
-  char             *undo_reason;
-} SerahHandover;
-
-void           serah_handover_free (SerahHandover *self);
-SerahHandover *serah_handover_copy (const SerahHandover *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahHandover, serah_handover_free)
-
 /* "Budi Saputra sendiri" or "Siti Aminah (istri)": to whom, in a sentence. New string. */
 char *serah_handover_describe_recipient (const SerahHandover *self);
 
@@ -312,20 +254,6 @@ GPtrArray *serah_ceremony_list_handovers (SerahStore  *store,
 
 /* ---- the check-off page ---- */
 
-/* What the page shows for one person. */
-typedef struct {
-  SerahParticipant *participant;
-  gboolean          invited;
-  SerahPrintedCard *card;        /* current (not voided) card, NULL if never printed; gives
-                                    stack_group (desa), stack_index, sheet_no, position */
-  gint64            scanned_serial; /* serial of the scanned card, 0 when not scanned */
-  SerahHandover    *handover;    /* live handover in this ceremony, NULL when not yet */
-  guint             n_live;      /* live handovers: 2 or more is a station conflict */
-} SerahCheckoffEntry;
-
-void serah_checkoff_entry_free (SerahCheckoffEntry *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahCheckoffEntry, serah_checkoff_entry_free)
-
 typedef enum {
   SERAH_LOOKUP_EMPTY,    /* nothing typed */
   SERAH_LOOKUP_FOUND,    /* one person identified: a verified code, an exact NIK or card no. */
@@ -366,40 +294,11 @@ SerahCheckoffEntry *serah_ceremony_get_entry (SerahStore  *store,
 
 /* ---- progress ---- */
 
-typedef struct {
-  char  *kecamatan;          /* NULL in the total */
-  char  *desa;               /* NULL in the total */
-  gint64 invited;
-  gint64 handed_over;        /* to_self + to_representative */
-  gint64 to_self;
-  gint64 to_representative;
-  gint64 uninvited;          /* of handed_over: handed over with allow_uninvited */
-} SerahProgressRow;
-
-typedef struct {
-  SerahProgressRow  total;
-  GPtrArray        *areas; /* SerahProgressRow per (kecamatan, desa), sorted */
-  gint64            conflicts;
-} SerahCeremonyProgress;
-
-void serah_ceremony_progress_free (SerahCeremonyProgress *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahCeremonyProgress, serah_ceremony_progress_free)
-
 /* Counts kept in a tally table updated with every event, so this reads a few dozen rows:
  * cheap enough to call after every scan. */
 SerahCeremonyProgress *serah_ceremony_get_progress (SerahStore  *store,
                                                     gint64       ceremony_id,
                                                     GError     **error);
-
-typedef enum {
-  SERAH_ENTRIES_ALL,        /* everyone invited, and uninvited people handed a card */
-  SERAH_ENTRIES_PENDING,    /* invited and not yet served */
-  SERAH_ENTRIES_HANDED_OVER,
-} SerahEntriesWhich;
-
-typedef gboolean (*SerahCheckoffEntryFunc) (const SerahCheckoffEntry *entry,
-                                            gpointer                  user_data,
-                                            GError                  **error);
 
 /* Streams entries in stack order: by kecamatan and desa of the card stack (printed_cards
  * stack_group, else the participant's desa), then stack_index, then name for cards never
@@ -420,14 +319,6 @@ GPtrArray *serah_ceremony_list_entries (SerahStore        *store,
                                         GError           **error);
 
 /* ---- station conflicts ---- */
-
-typedef struct {
-  SerahParticipant *participant;
-  GPtrArray        *handovers; /* SerahHandover, the live ones, earliest first */
-} SerahHandoverConflict;
-
-void serah_handover_conflict_free (SerahHandoverConflict *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahHandoverConflict, serah_handover_conflict_free)
 
 /* Participants with two or more live handovers (only merges can cause that). Resolve one by
  * undoing the wrong handover(s) by UUID. Element type SerahHandoverConflict. */

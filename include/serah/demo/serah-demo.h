@@ -4,6 +4,7 @@
 #pragma once
 
 #include <serah/store/serah-store.h>
+#include <serah/register/serah-register-records.h>
 
 G_BEGIN_DECLS
 

@@ -44,6 +44,7 @@
 
 #include <gio/gio.h>
 #include <serah/store/serah-store.h>
+#include <serah/register/serah-register-records.h>
 
 G_BEGIN_DECLS
 

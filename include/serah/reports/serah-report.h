@@ -17,6 +17,7 @@
 
 #include <cairo.h>
 #include <serah/store/serah-store.h>
+#include <serah/reports/serah-report-records.h>
 
 G_BEGIN_DECLS
 
@@ -44,18 +45,6 @@ gboolean serah_report_format_parse (const char *text, SerahReportFormat *out);
 
 /* ---- coverage ---- */
 
-typedef struct {
-  char  *kecamatan;        /* NULL in the grand total */
-  char  *desa;             /* NULL in kecamatan subtotals and the grand total */
-  gint64 participants;
-  gint64 printed;          /* with a current (not voided) printed card */
-  gint64 invited;
-  gint64 to_self;
-  gint64 to_representative;
-  gint64 not_collected;
-} SerahCoverageRow;
-
-void   serah_coverage_row_free        (SerahCoverageRow *row);
 gint64 serah_coverage_row_handed_over (const SerahCoverageRow *row);
 /* 0..1; 0 when nobody is expected to collect. */
 double serah_coverage_row_fraction    (const SerahCoverageRow *row);
@@ -96,50 +85,12 @@ SerahCoverage *serah_report_coverage (SerahStore  *store,
 
 /* ---- not yet collected ---- */
 
-typedef struct {
-  gint64 participant_id;
-  char  *kecamatan;
-  char  *desa;
-  char  *name;
-  char  *nik_masked;       /* never the full NIK */
-  char   card_no[14];
-  char  *address;
-  char  *stack;            /* where the card waits: "Caringin #12", or NULL */
-} SerahUncollectedRow;
-
-void       serah_uncollected_row_free (SerahUncollectedRow *self);
 /* Sorted by kecamatan, desa, name. Element type SerahUncollectedRow. */
 GPtrArray *serah_report_uncollected   (SerahStore  *store,
                                        gint64       ceremony_id,
                                        GError     **error);
 
 /* ---- indicators ---- */
-
-typedef struct {
-  gint64 import_id;
-  gint64 at;               /* unix seconds */
-  char  *file_name;
-  gint64 rows;
-  gint64 imported;         /* new participants */
-  gint64 updated;
-  gint64 rejected;
-  gint64 cumulative;       /* new participants from all imports up to this one */
-} SerahImportPoint;
-
-void serah_import_point_free (SerahImportPoint *self);
-
-typedef struct {
-  char   date[11];         /* ISO, local time */
-  gint64 to_self;
-  gint64 to_representative;
-} SerahDailyHandovers;
-
-typedef struct {
-  char  *tag;
-  gint64 count;
-} SerahTagCount;
-
-void serah_tag_count_free (SerahTagCount *self);
 
 typedef struct {
   gint64     ceremony_id;
@@ -197,26 +148,5 @@ gboolean serah_report_write (SerahStore        *store,
                              const char        *path,
                              const char        *operator_name,
                              GError           **error);
-
-/* ---- store (app/core/serah-store-report.c) ---- */
-
-GPtrArray *serah_store_report_coverage    (SerahStore *store,
-                                           gint64      ceremony_id,
-                                           GError    **error);
-GPtrArray *serah_store_report_uncollected (SerahStore *store,
-                                           gint64      ceremony_id,
-                                           GError    **error);
-GPtrArray *serah_store_report_imports     (SerahStore *store,
-                                           GError    **error);
-GPtrArray *serah_store_report_daily       (SerahStore *store,
-                                           gint64      ceremony_id,
-                                           GError    **error);
-gboolean   serah_store_report_ratings     (SerahStore *store,
-                                           gint64      ceremony_id,
-                                           gint64      counts[6],
-                                           GError    **error);
-GPtrArray *serah_store_report_tags        (SerahStore *store,
-                                           gint64      ceremony_id,
-                                           GError    **error);
 
 G_END_DECLS

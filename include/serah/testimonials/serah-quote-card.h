@@ -5,7 +5,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <serah/testimonials/serah-testimonial.h>
+#include <serah/testimonials/serah-testimonial-records.h>
 
 G_BEGIN_DECLS
 

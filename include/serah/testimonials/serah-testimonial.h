@@ -10,6 +10,7 @@
 #pragma once
 
 #include <serah/store/serah-store.h>
+#include <serah/testimonials/serah-testimonial-records.h>
 
 G_BEGIN_DECLS
 
@@ -25,70 +26,12 @@ typedef enum {
 } SerahTestimonialError;
 GQuark serah_testimonial_error_quark (void);
 
-typedef enum {
-  SERAH_CONSENT_NONE,      /* recorded, not to be published */
-  SERAH_CONSENT_ANONYMOUS, /* publish as "Peserta JKN-KIS" */
-  SERAH_CONSENT_NAMED,     /* publish with the participant's name */
-  SERAH_CONSENT_WITHDRAWN, /* consent taken back; never exported again */
-} SerahConsent;
-
-/* "none", "anonymous", "named", "withdrawn" (stable: stored and used by the CLI). */
-const char *serah_consent_to_string (SerahConsent consent);
-gboolean    serah_consent_parse     (const char   *text,
-                                     SerahConsent *consent_out);
 /* For people, translated: "Tidak untuk dipublikasikan", ... */
 const char *serah_consent_label     (SerahConsent consent);
 gboolean    serah_consent_is_publishable (SerahConsent consent);
 
 /* The tags offered first; any other short tag is allowed too. */
 extern const char *const serah_testimonial_suggested_tags[];
-
-typedef struct {
-  gint64       id;
-  char        *uuid;
-  gint64       ceremony_id;     /* 0 when not recorded at a ceremony */
-  gint64       participant_id;
-  char        *text;
-  int          rating;          /* 1..5, 0 = not given */
-  char       **tags;            /* normalised (lower case), NULL-terminated, never NULL */
-  char        *audio_file;      /* name inside the media folder, or NULL */
-  char        *photo_file;      /* name inside the media folder, or NULL */
-  char        *recorded_by;     /* operator */
-  gint64       recorded_at;     /* unix seconds */
-  /* Current consent: the newest consent event. */
-  SerahConsent consent;
-  char        *consent_by;
-  gint64       consent_at;
-  char        *consent_note;    /* reason of a withdrawal */
-  /* From the participant, filled by listings (for the office's own lists). */
-  char        *name;
-  char        *desa;
-  char        *kecamatan;
-  char         card_no[14];
-} SerahTestimonial;
-
-SerahTestimonial *serah_testimonial_new  (void);
-void              serah_testimonial_free (SerahTestimonial *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahTestimonial, serah_testimonial_free)
-
-/* What leaves the machine. Built only from a publishable testimonial; for anonymous consent
- * the name is the generic "Peserta JKN-KIS" and no photo is carried (a face names a person
- * as well as a name does). */
-typedef struct {
-  gint64   id;
-  gboolean anonymous;
-  char    *display_name;
-  char    *desa;
-  char    *kecamatan;
-  char    *text;
-  int      rating;
-  char   **tags;
-  char     date[11];      /* ISO date of the testimonial */
-  char    *photo_path;    /* absolute path, named consent only, or NULL */
-} SerahTestimonialPublic;
-
-void serah_testimonial_public_free (SerahTestimonialPublic *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahTestimonialPublic, serah_testimonial_public_free)
 
 /* NULL when the testimonial's consent does not allow publishing. */
 SerahTestimonialPublic *serah_testimonial_make_public (SerahStore             *store,
@@ -172,94 +115,28 @@ gboolean serah_testimonial_export (SerahStore             *store,
                                    guint                  *n_written,
                                    GError                **error);
 
-/* ---- store (app/core/serah-store-testimonial.c) ---- */
+/* ---- what the GUI and the CLI read and end (the SQL: serah-store-testimonial.c) ---- */
 
-/* Inserts testimonial, tags and the first consent event; fills id, uuid, recorded_at. Call
- * through serah_testimonial_add, which checks the draft. */
-gboolean serah_store_insert_testimonial (SerahStore        *store,
-                                         SerahTestimonial  *testimonial,
-                                         GError           **error);
-gboolean serah_store_append_consent     (SerahStore    *store,
-                                         gint64         testimonial_id,
-                                         SerahConsent   consent,
-                                         const char    *note,
-                                         const char    *operator_name,
-                                         GError       **error);
-/* NULL without error when no such testimonial. */
-SerahTestimonial *serah_store_get_testimonial (SerahStore *store,
-                                              gint64      id,
-                                              GError    **error);
-/* Every testimonial (ceremony 0 = all), newest first; with publishable_only, only those whose
- * current consent is anonymous or named, oldest first. Element type SerahTestimonial. */
-GPtrArray *serah_store_list_testimonials (SerahStore *store,
-                                          gint64      ceremony_id,
-                                          gboolean    publishable_only,
-                                          GError    **error);
-
-/* For the GUI's defaults: the open ceremony with the latest live handover, else the newest
- * open ceremony, else 0. */
-gint64 serah_store_guess_active_ceremony (SerahStore *store,
-                                          GError    **error);
-/* The participant of the latest live (not undone) handover of a ceremony: the person just
- * served at the check-off, offered first for a testimonial. 0 when none. */
-gint64 serah_store_latest_handover_participant (SerahStore *store,
-                                                gint64      ceremony_id,
-                                                GError    **error);
-
-/* The consent history of one testimonial, oldest first. */
-typedef struct {
-  SerahConsent consent;
-  char        *note;
-  char        *operator_name;
-  gint64       at;
-} SerahConsentEvent;
-void       serah_consent_event_free (SerahConsentEvent *self);
-GPtrArray *serah_store_list_consent_events (SerahStore *store,
-                                            gint64      testimonial_id,
+SerahTestimonial *serah_testimonials_get   (SerahStore *store,
+                                            gint64      id,
                                             GError    **error);
+GPtrArray        *serah_testimonials_list  (SerahStore *store,
+                                            gint64      ceremony_id,
+                                            gboolean    publishable_only,
+                                            GError    **error);
+gint64 serah_testimonials_guess_ceremony   (SerahStore *store,
+                                            GError    **error);
+gint64 serah_testimonial_latest_handover_participant (SerahStore *store,
+                                                      gint64      ceremony_id,
+                                                      GError    **error);
+GPtrArray *serah_recordings_list           (SerahStore         *store,
+                                            SerahRecordingState state,
+                                            GError            **error);
+gboolean   serah_recording_end             (SerahStore         *store,
+                                            gint64              recording_id,
+                                            SerahRecordingState state,
+                                            gint64              duration_ms,
+                                            GError            **error);
 
-/* ---- audio recordings journal: a recording is journalled before its first byte is
- * written, so one cut short by a crash is found again on the next start. ---- */
-
-typedef enum {
-  SERAH_RECORDING_OPEN,      /* started, not finished (in progress, or cut short) */
-  SERAH_RECORDING_FINISHED,
-  SERAH_RECORDING_RECOVERED, /* was cut short; finalised on a later start */
-  SERAH_RECORDING_DISCARDED,
-} SerahRecordingState;
-
-typedef struct {
-  gint64              id;
-  char               *file;           /* name inside the media folder */
-  gint64              participant_id; /* 0 when not known */
-  gint64              ceremony_id;
-  char               *operator_name;
-  gint64              started_at;
-  SerahRecordingState state;
-  gint64              ended_at;
-  gint64              duration_ms;
-  gint64              testimonial_id; /* 0 while not attached */
-} SerahRecording;
-void serah_recording_free (SerahRecording *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahRecording, serah_recording_free)
-
-gint64   serah_store_begin_recording (SerahStore *store,
-                                      const char *file,
-                                      gint64      participant_id,
-                                      gint64      ceremony_id,
-                                      const char *operator_name,
-                                      GError    **error);
-gboolean serah_store_end_recording   (SerahStore         *store,
-                                      gint64              recording_id,
-                                      SerahRecordingState state,
-                                      gint64              duration_ms,
-                                      GError            **error);
-/* Recordings in a state, newest first (OPEN: those never ended; FINISHED/RECOVERED: only
- * those not attached to a testimonial). Element type SerahRecording. */
-GPtrArray *serah_store_list_recordings (SerahStore         *store,
-                                        SerahRecordingState state,
-                                        GError            **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahConsentEvent, serah_consent_event_free)
 
 G_END_DECLS
