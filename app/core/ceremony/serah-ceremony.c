@@ -16,7 +16,7 @@
 #include "ceremony/serah-ceremony-private.h"
 #include "register/serah-store-participants-private.h"
 #include "cards/serah-store-print-private.h"
-#include "server/serah-server-private.h"
+#include "server/serah-server-conn-private.h"
 #include "store/serah-store-private.h"
 
 G_DEFINE_QUARK (serah-ceremony-error-quark, serah_ceremony_error)
@@ -448,8 +448,20 @@ serah_ceremony_record_handover (SerahStore *store, const SerahHandoverRequest *r
 
   /* Linked to an office server: the card is claimed there first, so that no other desk can
    * hand it over too (unreachable: recorded here only, sent at the next sync). */
-  if (!serah_server_claim_handover (store, ceremony, participant, h, existing, error))
-    goto failed;
+  switch (serah_server_claim_handover (store, ceremony, participant, h, &live, error))
+    {
+    case SERAH_SERVER_CLAIM_TAKEN:
+      set_already_handed_over (error, live, 1);
+      if (existing != NULL)
+        *existing = g_steal_pointer (&live);
+      goto failed;
+    case SERAH_SERVER_CLAIM_FAILED:
+      goto failed;
+    case SERAH_SERVER_CLAIM_LOCAL:
+    case SERAH_SERVER_CLAIMED:
+    default:
+      break;
+    }
 
   if (h->uninvited)
     {

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "server/serah-server-private.h"
+#include "server/serah-server-conn-private.h"
 
 /* Step 1: the event tables of ceremonies, the claim function, roles and notifications. */
 static const char schema_v1[] =

@@ -12,8 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ceremony/serah-ceremony-private.h"
-#include "server/serah-server-private.h"
+#include "server/serah-store-server-private.h"
 #include "store/serah-store-private.h"
 
 void
