@@ -191,8 +191,8 @@ main (int argc, char **argv)
   plain = copy_store (office_path, argv[1], "plain.db");
   a = copy_store (office_path, argv[1], "desk-a.db");
   b = copy_store (office_path, argv[1], "desk-b.db");
-  check (serah_server_link (a, url_a, "bench-password-a", &error), error);
-  check (serah_server_link (b, url_b, "bench-password-b", &error), error);
+  check (serah_server_link (a, url_a, "bench-password-a", NULL, &error), error);
+  check (serah_server_link (b, url_b, "bench-password-b", NULL, &error), error);
 
   hand_over_range (plain, ceremony, 1, n, local_ms);
   report ("scan to durable commit, unlinked desk", local_ms);

@@ -190,7 +190,8 @@ server_link (SerahCli *cli, int argc, char **argv)
   store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
     return status;
-  if (!serah_server_link (store, argv[1], g_getenv ("SERAH_SERVER_PASSWORD"), &error))
+  if (!serah_server_link (store, argv[1], g_getenv ("SERAH_SERVER_PASSWORD"),
+                          cli->operator_name, &error))
     return server_fail (cli, error);
   serah_cli_message (cli, _("This desk is linked to the office server. Its password is kept in "
                             "“%s.pgpass” (readable by you only), not in the database."),
@@ -215,7 +216,7 @@ server_unlink (SerahCli *cli, int argc, char **argv)
   store = serah_cli_signed_in_store (cli, SERAH_ROLE_ADMIN, &status);
   if (store == NULL)
     return status;
-  if (!serah_server_unlink (store, &error))
+  if (!serah_server_unlink (store, cli->operator_name, &error))
     return server_fail (cli, error);
   serah_cli_message (cli, _("This desk is no longer linked to an office server; it keeps every "
                             "handover it has."));

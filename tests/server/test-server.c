@@ -289,7 +289,7 @@ add_linked_desk (Fixture *f)
   g_autofree char *url = url_for (f->db, name);
   g_autofree char *password = desk_password (name);
 
-  CHECK (serah_server_link (store, url, password, &error));
+  CHECK (serah_server_link (store, url, password, NULL, &error));
   return store;
 }
 
@@ -410,7 +410,7 @@ test_link_keeps_password_out (Fixture *f, gconstpointer data)
   struct stat st;
 
   g_assert_cmpint (state_of (desk), ==, SERAH_SERVER_UNLINKED);
-  CHECK (serah_server_link (desk, url, NULL, &error));
+  CHECK (serah_server_link (desk, url, NULL, NULL, &error));
 
   /* The password sits only in the 0600 passfile; the connection string kept in the database
    * has the sslmode asked for and no password. */
@@ -430,7 +430,7 @@ test_link_keeps_password_out (Fixture *f, gconstpointer data)
   serah_handover_free (hand_over (desk, f->ceremony, 1, "meja-1"));
   g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers"), ==, 1);
 
-  CHECK (serah_server_unlink (desk, &error));
+  CHECK (serah_server_unlink (desk, NULL, &error));
   g_assert_false (g_file_test (passfile, G_FILE_TEST_EXISTS));
   g_assert_cmpint (state_of (desk), ==, SERAH_SERVER_UNLINKED);
   /* Unlinked, the desk records as before, locally only. */
@@ -451,7 +451,7 @@ test_wrong_password (Fixture *f, gconstpointer data)
   SerahServerSyncResult result;
 
   /* Refused at link: a clear message, nothing stored. */
-  g_assert_false (serah_server_link (desk, url, "not-the-password", &error));
+  g_assert_false (serah_server_link (desk, url, "not-the-password", NULL, &error));
   g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_AUTH);
   g_assert_nonnull (strstr (error->message, "password"));
   g_clear_error (&error);
@@ -460,7 +460,7 @@ test_wrong_password (Fixture *f, gconstpointer data)
 
   /* Linked, then the office changes the desk's password: the desk keeps recording locally,
    * says why, and sends everything once linked again. */
-  CHECK (serah_server_link (desk, url, password, &error));
+  CHECK (serah_server_link (desk, url, password, NULL, &error));
   CHECK (serah_server_add_desk (f->admin_url, ADMIN_PASSWORD, name,
                                         "a-new-password-4567", &error));
   /* The desk starts again (a session already open would stay logged in). */
@@ -483,7 +483,7 @@ test_wrong_password (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_cmpint (handed_over_at (desk, f->ceremony), ==, 3);
 
-  CHECK (serah_server_link (desk, url, "a-new-password-4567", &error));
+  CHECK (serah_server_link (desk, url, "a-new-password-4567", NULL, &error));
   sync_ok (desk, &result);
   g_clear_pointer (&status, serah_server_status_free);
   status = serah_server_get_status (desk, &error);
@@ -781,13 +781,13 @@ test_schema_versions (Fixture *f, gconstpointer data)
 
   /* A server set up by a newer Serah is refused, and so is an empty database. */
   admin_exec (f->db, "INSERT INTO serah.schema_version (version) VALUES (99)");
-  g_assert_false (serah_server_link (desk, url, password, &error));
+  g_assert_false (serah_server_link (desk, url, password, NULL, &error));
   g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_SCHEMA_NEW);
   g_clear_error (&error);
   admin_exec (f->db, "DELETE FROM serah.schema_version WHERE version = 99");
 
   admin_exec ("postgres", create);
-  g_assert_false (serah_server_link (desk, other_url, password, &error));
+  g_assert_false (serah_server_link (desk, other_url, password, NULL, &error));
   g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_NOT_SET_UP);
   g_clear_error (&error);
   g_assert_cmpint (state_of (desk), ==, SERAH_SERVER_UNLINKED);
@@ -800,7 +800,7 @@ test_schema_versions (Fixture *f, gconstpointer data)
   }
   g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.schema_version"), ==,
                    SERAH_SERVER_SCHEMA_VERSION);
-  CHECK (serah_server_link (desk, url, password, &error));
+  CHECK (serah_server_link (desk, url, password, NULL, &error));
 }
 
 static void

@@ -238,7 +238,8 @@ write_passfile (SerahStore *store, const ParsedUrl *parsed, const char *password
 }
 
 gboolean
-serah_server_link (SerahStore *store, const char *url, const char *password, GError **error)
+serah_server_link (SerahStore *store, const char *url, const char *password,
+                   const char *operator_name, GError **error)
 {
   g_auto(ParsedUrl) parsed = { 0 };
   g_autofree char *passfile = NULL;
@@ -277,7 +278,7 @@ serah_server_link (SerahStore *store, const char *url, const char *password, GEr
   if (!serah_store_forget_server (store, error) ||
       !serah_store_set_setting (store, "server.conninfo", parsed.conninfo, error) ||
       !serah_store_set_setting (store, "server.desk", parsed.user ? parsed.user : "", error) ||
-      !serah_audit_record (store, NULL, "server.link", parsed.user ? parsed.user : "",
+      !serah_audit_record (store, operator_name, "server.link", parsed.user ? parsed.user : "",
                            details, error) ||
       !serah_store_commit (store, error))
     {
@@ -296,7 +297,7 @@ serah_server_link (SerahStore *store, const char *url, const char *password, GEr
 }
 
 gboolean
-serah_server_unlink (SerahStore *store, GError **error)
+serah_server_unlink (SerahStore *store, const char *operator_name, GError **error)
 {
   g_autofree char *passfile = NULL;
 
@@ -305,7 +306,7 @@ serah_server_unlink (SerahStore *store, GError **error)
   if (!serah_store_begin (store, error))
     return FALSE;
   if (!serah_store_forget_server (store, error) ||
-      !serah_audit_record (store, NULL, "server.unlink", "", NULL, error) ||
+      !serah_audit_record (store, operator_name, "server.unlink", "", NULL, error) ||
       !serah_store_commit (store, error))
     {
       serah_store_rollback (store);

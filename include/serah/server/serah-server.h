@@ -53,9 +53,12 @@ gboolean serah_server_add_desk (const char  *url,
 gboolean serah_server_link     (SerahStore  *store,
                                 const char  *url,
                                 const char  *password,
+                                const char  *operator_name,
                                 GError     **error);
-/* Forgets the link and deletes DB.pgpass. Events stay in the local store. */
+/* Forgets the link and deletes DB.pgpass. Events stay in the local store. Both are recorded
+ * in the audit log under operator_name (NULL: the system user name). */
 gboolean serah_server_unlink   (SerahStore  *store,
+                                const char  *operator_name,
                                 GError     **error);
 
 /* The link and what is pending. Tries to connect (short timeouts) when not connected, so
