@@ -105,6 +105,61 @@ add_result (JsonBuilder *b, const SerahPrintResult *r, const char *output)
   "[--crop-marks] [--outline] [--duplex] [--include-printed] [--full-nik] " \
   "[--calibration PROFILE] [--ceremony ID] [--set FIELD=VALUE] [--dry-run] -o FILE.pdf"
 
+/* Tells what the person should know before printing (dry run) or what was printed anyway:
+ * participants with an empty field the template shows, texts that did not fit. */
+static void
+report_findings (SerahCli *cli, SerahPrintJob *job, JsonBuilder *b)
+{
+  GPtrArray *incomplete = serah_print_job_get_incomplete (job);
+  SerahFitReport *fit = serah_print_job_get_fit_report (job);
+  GPtrArray *problems = serah_fit_report_get_problems (fit);
+
+  if (incomplete->len > 0)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+      for (guint i = 0; i < incomplete->len && i < 20; i++)
+        g_string_append_printf (list, "\n  %s", (const char *) incomplete->pdata[i]);
+      if (incomplete->len > 20)
+        g_string_append_printf (list, "\n  …");
+      serah_cli_message (cli, g_dngettext (GETTEXT_PACKAGE,
+                                           "Warning: %u participant has an empty field that the "
+                                           "template shows:%s",
+                                           "Warning: %u participants have an empty field that the "
+                                           "template shows:%s", incomplete->len),
+                         incomplete->len, list->str);
+    }
+  if (problems->len > 0)
+    {
+      g_autofree char *text = serah_fit_report_describe (fit, 20);
+      serah_cli_message (cli, _("Warning: %u texts on %u records do not fit as designed:\n%s"),
+                         problems->len, serah_fit_report_count_records (fit), text);
+    }
+  if (b == NULL)
+    return;
+  json_builder_set_member_name (b, "incomplete");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < incomplete->len; i++)
+    json_builder_add_string_value (b, incomplete->pdata[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "fit_problems");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const SerahFitProblem *p = problems->pdata[i];
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "record");
+      json_builder_add_string_value (b, p->record);
+      json_builder_set_member_name (b, "field");
+      json_builder_add_string_value (b, p->field);
+      json_builder_set_member_name (b, "outcome");
+      json_builder_add_string_value (b, serah_fit_outcome_to_string (p->outcome));
+      json_builder_set_member_name (b, "text");
+      json_builder_add_string_value (b, p->text);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 static int
 print_verb (SerahCli *cli, int argc, char **argv)
 {
@@ -249,11 +304,15 @@ print_verb (SerahCli *cli, int argc, char **argv)
   if (dry_run)
     {
       SerahPrintPlan plan;
+      /* A dry run is where people look before printing: measure every card. */
+      serah_print_job_set_measure_plan (job, TRUE);
       if (!serah_print_job_plan (job, &plan, NULL, &error))
         return serah_cli_fail (cli, error, exit_for (error));
       serah_cli_message (cli, _("Would print %u cards in %u desa stacks on %u sheets (%u pages); "
                                 "%u skipped as already printed."),
                          plan.cards, plan.stacks, plan.sheets, plan.pages, plan.skipped_printed);
+      if (!cli->json)
+        report_findings (cli, job, NULL);
       if (cli->json)
         {
           g_autoptr(JsonBuilder) b = serah_cli_json_begin_ok ();
@@ -262,6 +321,7 @@ print_verb (SerahCli *cli, int argc, char **argv)
           serah_cli_json_int (b, "stacks", plan.stacks);
           serah_cli_json_int (b, "sheets", plan.sheets);
           serah_cli_json_int (b, "pages", plan.pages);
+          report_findings (cli, job, b);
           json_builder_end_object (b);
           serah_cli_print_json (cli, g_steal_pointer (&b));
         }
@@ -278,11 +338,14 @@ print_verb (SerahCli *cli, int argc, char **argv)
                      (long long) result.run_id, (long long) result.first_serial,
                      (long long) result.last_serial,
                      result.skipped_printed, result.voided);
+  if (!cli->json)
+    report_findings (cli, job, NULL);
   if (cli->json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       json_builder_begin_object (b);
       add_result (b, &result, output);
+      report_findings (cli, job, b);
       json_builder_end_object (b);
       serah_cli_print_json (cli, g_steal_pointer (&b));
     }

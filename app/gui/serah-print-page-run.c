@@ -68,10 +68,23 @@ on_progress (guint done, guint total, gpointer user_data)
 static char *
 describe_result (const SerahPrintResult *result)
 {
+  GString *text = g_string_new (NULL);
+
   /* TRANSLATORS: print run id, cards, sheets */
-  return g_strdup_printf (_("Print run #%lld: %u cards on %u sheets (serials %lld–%lld)."),
-                          (long long) result->run_id, result->cards, result->sheets,
-                          (long long) result->first_serial, (long long) result->last_serial);
+  g_string_printf (text, _("Print run #%lld: %u cards on %u sheets (serials %lld–%lld)."),
+                   (long long) result->run_id, result->cards, result->sheets,
+                   (long long) result->first_serial, (long long) result->last_serial);
+  /* What was printed knowingly: the same counts as the run's audit record. */
+  if (result->fit_problems > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (NULL, "%u text shortened to fit",
+                                                 "%u texts shortened to fit",
+                                                 result->fit_problems),
+                              result->fit_problems);
+      g_string_append_c (text, '.');
+    }
+  return g_string_free (text, FALSE);
 }
 
 static gboolean
@@ -237,7 +250,10 @@ serah_print_page_print (SerahPrintPage *self)
     return;
   title = g_strdup_printf (_("Serah: %s"), serah_card_template_get_title (self->card));
   serah_print_destination_choose_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, title,
-                                        self->sheet, NULL, on_printer_chosen, g_object_ref (self));
+                                        self->sheet,
+                                        serah_card_template_has_back (self->card) &&
+                                          gtk_switch_get_active (self->duplex_switch),
+                                        NULL, on_printer_chosen, g_object_ref (self));
 }
 
 void

@@ -320,6 +320,29 @@ update_summary (SerahPrintPage *self, const GError *error)
                                            self->plan.skipped_printed),
                               self->plan.skipped_printed);
     }
+  /* Said before printing; printing them anyway is the person's choice. */
+  if (self->plan.incomplete > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text,
+                              g_dngettext (NULL, "%u with an empty faskes, kelas or date of birth",
+                                           "%u with an empty faskes, kelas or date of birth",
+                                           self->plan.incomplete),
+                              self->plan.incomplete);
+    }
+  if (self->plan.fit_problems > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text,
+                              g_dngettext (NULL, "%u text shortened to fit",
+                                           "%u texts shortened to fit",
+                                           self->plan.fit_problems),
+                              self->plan.fit_problems);
+    }
+  if (self->plan.incomplete > 0 || self->plan.fit_problems > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "warning");
   gtk_label_set_text (self->summary_label, text->str);
 }
 

@@ -91,16 +91,25 @@ on_dialog_response (GtkDialog *dialog, int response, gpointer user_data)
 
 void
 serah_print_destination_choose_async (GtkWindow *parent, const char *title, SerahSheet *sheet,
-                                      GCancellable *cancellable, GAsyncReadyCallback callback,
-                                      gpointer user_data)
+                                      gboolean duplex, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr(GtkPageSetup) setup = page_setup_for_sheet (sheet);
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   GtkWidget *dialog = gtk_print_unix_dialog_new (title, parent);
 
   g_task_set_source_tag (task, serah_print_destination_choose_async);
   g_task_set_task_data (task, g_strdup (title), g_free);
   gtk_print_unix_dialog_set_page_setup (GTK_PRINT_UNIX_DIALOG (dialog), setup);
+  /* The paper size goes with the job (a queue without a media option would otherwise print
+   * a CR80 card centred on A4), and a PDF whose backs follow its fronts is meant for
+   * long-edge duplex (DuplexNoTumble): preset, so that nobody has to remember it. */
+  gtk_print_settings_set_paper_size (settings, gtk_page_setup_get_paper_size (setup));
+  gtk_print_settings_set_orientation (settings, gtk_page_setup_get_orientation (setup));
+  gtk_print_settings_set_duplex (settings, duplex ? GTK_PRINT_DUPLEX_HORIZONTAL
+                                                  : GTK_PRINT_DUPLEX_SIMPLEX);
+  gtk_print_unix_dialog_set_settings (GTK_PRINT_UNIX_DIALOG (dialog), settings);
   /* The PDF already has its pages: no scaling or n-up by us, PDF is what we send. */
   gtk_print_unix_dialog_set_manual_capabilities (GTK_PRINT_UNIX_DIALOG (dialog),
                                                  GTK_PRINT_CAPABILITY_GENERATE_PDF |
@@ -296,6 +305,7 @@ serah_print_sender_print_pdf (GtkWindow *parent, const char *title, SerahSheet *
 {
   OneShot *shot = one_shot_new (parent, title, writer, user_data, destroy);
 
-  serah_print_destination_choose_async (parent, title, sheet, NULL, on_one_shot_printer_chosen,
+  serah_print_destination_choose_async (parent, title, sheet, FALSE, NULL,
+                                        on_one_shot_printer_chosen,
                                         shot);
 }

@@ -17,6 +17,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahPrintDestination, serah_print_destination_fr
 void   serah_print_destination_choose_async  (GtkWindow           *parent,
                                               const char          *title,
                                               SerahSheet          *sheet,
+                                              gboolean             duplex,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);

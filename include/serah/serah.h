@@ -35,6 +35,7 @@
 #include <serah/cards/serah-template.h>
 #include <serah/cards/serah-render.h>
 #include <serah/cards/serah-print-job.h>
+#include <serah/output/serah-fit-report.h>
 
 /* office server (issue 16) */
 #include <serah/server/serah-server.h>

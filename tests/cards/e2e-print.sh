@@ -131,4 +131,25 @@ if [ $rc -eq 0 ] && pdftotext "$tmp/align.pdf" - | grep -q "crosshair A"; then o
 cli --json print --include-printed --where desa=Caringin --calibration laser --duplex --crop-marks -o "$tmp/duplex.pdf"
 if [ $rc -eq 0 ] && echo "$out" | grep -q '"pages":2'; then ok "duplex with calibration and crop marks"; else not_ok "duplex" "$out" "$err"; fi
 
-finish 22
+# Documents (issue 13): a list without faskes and kelas for one person, and names too long for
+# the card. The dry run says both before anything is printed, naming the records.
+hostile="$(dirname "$0")/../fixtures/layout-hostile.csv"
+db="$tmp/hostile.db"
+cli import "$hostile"
+cli print --template kis --sheet a4-2x5 --dry-run
+if [ $rc -eq 0 ] && echo "$err" | grep -q "0001230000006 Budi: faskes, kelas" &&
+   echo "$err" | grep -q "front:faskes"; then
+  ok "dry run names the participant with empty fields and the texts that do not fit"
+else
+  not_ok "dry run warnings" "rc=$rc" "$err"
+fi
+cli --json print --template kis --sheet a4-2x5 --dry-run
+if [ $rc -eq 0 ] && [ "$(echo "$out" | jq '.incomplete | length')" = 1 ] &&
+   [ "$(echo "$out" | jq '[.fit_problems[] | select(.outcome == "overflow")] | length')" = 0 ] &&
+   [ "$(echo "$out" | jq '.fit_problems | length')" -gt 0 ]; then
+  ok "dry run --json lists incomplete participants and fit problems"
+else
+  not_ok "dry run --json warnings" "rc=$rc" "$out" "$err"
+fi
+
+finish 24

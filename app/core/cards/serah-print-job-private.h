@@ -30,6 +30,13 @@ struct _SerahPrintJob
   GHashTable         *extra;
   gint64              ceremony_id;
   char               *reprint_reason;
+
+  /* Filled by plan, preview and run: what did not fit (the renderer's measurements) and the
+   * participants with an empty field that the template shows. */
+  SerahFitReport     *fit_report;
+  GPtrArray          *incomplete;   /* char*: "CARD_NO NAME: faskes, kelas" */
+  guint               shown_fields; /* SerahPrintShownField bits of what the template shows */
+  gboolean            measure_plan;
 };
 
 typedef struct _BackEntry BackEntry;
@@ -66,6 +73,7 @@ typedef struct {
   guint               n_groups, stack_index;
   char               *group_kecamatan, *group_desa;
   guint               total, done, skipped, voided, separators;
+  gboolean            check_fields; /* counting pass: note participants with empty fields */
   gint64              first_serial, last_serial;
 } SerahPrintWalk;
 
@@ -76,5 +84,7 @@ gboolean serah_print_walk_begin (SerahPrintWalk *walk,
 gboolean serah_print_walk_run   (SerahPrintWalk *walk,
                                  GError        **error);
 void     serah_print_walk_end   (SerahPrintWalk *walk);
+/* Fresh fit report and list of incomplete participants, before a plan, preview or run. */
+void     serah_print_job_reset_findings (SerahPrintJob *self);
 
 G_END_DECLS

@@ -54,6 +54,8 @@ serah_print_job_finalize (GObject *object)
   g_free (self->operator_name);
   g_clear_pointer (&self->extra, g_hash_table_unref);
   g_free (self->reprint_reason);
+  g_clear_pointer (&self->fit_report, serah_fit_report_free);
+  g_clear_pointer (&self->incomplete, g_ptr_array_unref);
   G_OBJECT_CLASS (serah_print_job_parent_class)->finalize (object);
 }
 
@@ -368,11 +370,14 @@ front_page (SerahPrintWalk *w)
   return w->sheet * (w->job->duplex ? 2 : 1);
 }
 
+static SerahCardRenderer *walk_renderer (SerahPrintWalk *w);
+
 /* Starts a page: the calibration is part of the page's transform. */
 static void
 page_enter (SerahPrintWalk *w)
 {
   cairo_save (w->cr);
+  serah_card_renderer_begin_page (walk_renderer (w));
   if (w->job->has_calibration)
     serah_render_apply_calibration (w->cr, &w->job->calibration);
 }
@@ -408,8 +413,121 @@ static SerahCardRenderer *
 walk_renderer (SerahPrintWalk *w)
 {
   if (w->renderer == NULL)
-    w->renderer = serah_card_renderer_new (w->job->template_);
+    {
+      w->renderer = serah_card_renderer_new (w->job->template_);
+      serah_card_renderer_set_report (w->renderer, w->job->fit_report);
+    }
   return w->renderer;
+}
+
+/* Which of the fields that may be missing from a list the template shows. */
+enum {
+  SHOWN_FASKES = 1 << 0,
+  SHOWN_CLASS = 1 << 1,
+  SHOWN_BIRTH = 1 << 2,
+  SHOWN_ADDRESS = 1 << 3,
+  SHOWN_DESA = 1 << 4,
+};
+
+static guint
+template_shown_fields (SerahCardTemplate *t)
+{
+  guint shown = 0;
+
+  for (guint i = 0; i < t->elements->len; i++)
+    {
+      const SerahElement *e = t->elements->pdata[i];
+      if (e->type != SERAH_ELEMENT_TEXT || e->segments == NULL)
+        continue;
+      for (guint j = 0; j < e->segments->len; j++)
+        {
+          const SerahTextSegment *s = e->segments->pdata[j];
+          /* An element drawn only when its field has a value is optional by design. */
+          if (e->requires != NULL && e->requires_field == s->field)
+            continue;
+          switch (s->field)
+            {
+            case SERAH_FIELD_FASKES: shown |= SHOWN_FASKES; break;
+            case SERAH_FIELD_CARE_CLASS: shown |= SHOWN_CLASS; break;
+            case SERAH_FIELD_BIRTH_DATE: shown |= SHOWN_BIRTH; break;
+            case SERAH_FIELD_ADDRESS: shown |= SHOWN_ADDRESS; break;
+            case SERAH_FIELD_DESA: shown |= SHOWN_DESA; break;
+            default: break;
+            }
+        }
+    }
+  return shown;
+}
+
+static gboolean
+blank (const char *s)
+{
+  if (s == NULL)
+    return TRUE;
+  for (; *s; s++)
+    if (!g_ascii_isspace (*s))
+      return FALSE;
+  return TRUE;
+}
+
+/* Notes p when a field the template shows is empty (the list lacked the column). */
+static void
+check_fields (SerahPrintJob *job, const SerahParticipant *p)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint shown = job->shown_fields;
+
+  /* The names are the printed labels of the card, Indonesian like the card. */
+  if ((shown & SHOWN_FASKES) && blank (p->faskes))
+    g_string_append (missing, ", faskes");
+  if ((shown & SHOWN_CLASS) && p->care_class <= 0)
+    g_string_append (missing, ", kelas");
+  if ((shown & SHOWN_BIRTH) && strlen (p->birth_date) != 10)
+    g_string_append (missing, ", tanggal lahir");
+  if ((shown & SHOWN_ADDRESS) && blank (p->address))
+    g_string_append (missing, ", alamat");
+  if ((shown & SHOWN_DESA) && blank (p->desa))
+    g_string_append (missing, ", desa");
+  if (missing->len > 0)
+    g_ptr_array_add (job->incomplete, g_strdup_printf ("%s %s: %s", p->card_no,
+                                                       p->name ? p->name : "",
+                                                       missing->str + 2));
+}
+
+void
+serah_print_job_set_measure_plan (SerahPrintJob *self, gboolean measure)
+{
+  g_return_if_fail (SERAH_IS_PRINT_JOB (self));
+  self->measure_plan = measure;
+}
+
+GPtrArray *
+serah_print_job_get_incomplete (SerahPrintJob *self)
+{
+  g_return_val_if_fail (SERAH_IS_PRINT_JOB (self), NULL);
+  if (self->incomplete == NULL)
+    self->incomplete = g_ptr_array_new_with_free_func (g_free);
+  return self->incomplete;
+}
+
+SerahFitReport *
+serah_print_job_get_fit_report (SerahPrintJob *self)
+{
+  g_return_val_if_fail (SERAH_IS_PRINT_JOB (self), NULL);
+  if (self->fit_report == NULL)
+    self->fit_report = serah_fit_report_new ();
+  return self->fit_report;
+}
+
+/* Called before each plan, preview and run: fresh lists for what the walk finds. */
+void
+serah_print_job_reset_findings (SerahPrintJob *self)
+{
+  g_clear_pointer (&self->fit_report, serah_fit_report_free);
+  self->fit_report = serah_fit_report_new ();
+  g_clear_pointer (&self->incomplete, g_ptr_array_unref);
+  self->incomplete = g_ptr_array_new_with_free_func (g_free);
+  self->shown_fields = template_shown_fields (self->template_);
 }
 
 /* Ends the current sheet: its front page, then with duplex the page of its backs. */
@@ -631,6 +749,8 @@ walk_one (const SerahParticipant *p, gpointer user_data, GError **error)
   w->stack_index++;
   if (w->counting)
     {
+      if (w->check_fields)
+        check_fields (job, p);
       g_array_index (w->group_sizes, guint, w->n_groups - 1)++;
       w->total++;
       return TRUE;
@@ -760,23 +880,42 @@ serah_print_job_plan (SerahPrintJob *self, SerahPrintPlan *plan, GCancellable *c
   g_return_val_if_fail (plan != NULL, FALSE);
 
   memset (plan, 0, sizeof *plan);
+  serah_print_job_reset_findings (self);
   ok = serah_print_walk_begin (&w, self, self->store, error);
   if (ok)
     {
       w.cancellable = cancellable;
       w.counting = TRUE;
+      w.check_fields = TRUE;
       ok = serah_print_walk_run (&w, error);
     }
   if (ok)
     {
+      /* With measure_plan every card is laid out (onto a surface that keeps nothing) so that
+       * the plan knows what will not fit before anything is printed. */
+      cairo_surface_t *nowhere = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+      cairo_t *cr = self->measure_plan ? cairo_create (nowhere) : NULL;
+
+      if (cr != NULL)
+        {
+          cairo_rectangle (cr, 0, 0, 0, 0);
+          cairo_clip (cr);
+        }
       plan->cards = w.total;
       plan->skipped_printed = w.skipped;
       plan->stacks = w.n_groups;
+      plan->incomplete = self->incomplete->len;
       w.counting = FALSE;
+      w.check_fields = FALSE;
       w.skipped = 0;
+      w.cr = cr;
       ok = serah_print_walk_run (&w, error);
+      w.cr = NULL;
       plan->sheets = w.sheet;
       plan->pages = w.pages;
+      plan->fit_problems = serah_fit_report_get_problems (self->fit_report)->len;
+      g_clear_pointer (&cr, cairo_destroy);
+      cairo_surface_destroy (nowhere);
     }
   serah_print_walk_end (&w);
   return ok;
@@ -792,11 +931,13 @@ serah_print_job_draw_preview (SerahPrintJob *self, cairo_t *cr, guint page_index
   g_return_val_if_fail (SERAH_IS_PRINT_JOB (self), FALSE);
   g_return_val_if_fail (cr != NULL, FALSE);
 
+  serah_print_job_reset_findings (self);
   ok = serah_print_walk_begin (&w, self, self->store, error);
   if (ok)
     {
       w.cancellable = cancellable;
       w.counting = TRUE;
+      w.check_fields = TRUE;
       ok = serah_print_walk_run (&w, error);
     }
   if (ok)

@@ -161,10 +161,19 @@ audit_run (SerahPrintJob *job, SerahStore *store, const SerahPrintRun *run,
   g_autofree char *voided = w->voided ? g_strdup_printf ("%u", w->voided) : NULL;
   g_autofree char *serials = g_strdup_printf ("%lld-%lld", (long long) w->first_serial,
                                               (long long) w->last_serial);
+  /* The run's record keeps what people were warned of: incomplete cards and texts that did
+   * not fit (with the records touched), so an audit can see they printed knowingly. */
+  guint n_fit = serah_fit_report_get_problems (job->fit_report)->len;
+  g_autofree char *incomplete = job->incomplete->len
+                                  ? g_strdup_printf ("%u", job->incomplete->len) : NULL;
+  g_autofree char *fit = n_fit ? g_strdup_printf ("%u (%u records)", n_fit,
+                                                  serah_fit_report_count_records (job->fit_report))
+                               : NULL;
   g_autofree char *details = serah_audit_details ("run", run_id, "template", run->template_name,
                                                   "sheet", run->sheet_name, "cards", cards,
                                                   "serials", serials, "voided", voided,
                                                   "reason", job->reprint_reason,
+                                                  "incomplete", incomplete, "fit-problems", fit,
                                                   "output", run->output, NULL);
 
   return serah_audit_record (store, job->operator_name, actions[run->kind], run->selection,
@@ -182,6 +191,7 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
   PdfOutput out = { 0 };
   gboolean in_tx = FALSE, ok;
 
+  serah_print_job_reset_findings (job);
   ok = serah_print_walk_begin (&w, job, store, error);
   w.cancellable = cancellable;
   if (ok)
@@ -201,7 +211,9 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
   if (ok)
     {
       w.counting = TRUE;
+      w.check_fields = TRUE;
       ok = serah_print_walk_run (&w, error);
+      w.check_fields = FALSE;
     }
   if (ok && w.total == 0)
     {
@@ -244,6 +256,15 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
       w.progress_data = progress_data;
       ok = serah_print_walk_run (&w, error);
     }
+  if (ok && job->reprint_reason != NULL && w.first_serial > 0)
+    {
+      /* The title names the serial the new card carries, known only now (cairo writes the
+       * metadata when the document is finished). */
+      g_autofree char *title = g_strdup_printf ("Serah: %s (%s; seri baru %" G_GINT64_FORMAT ")",
+                                                serah_card_template_get_title (job->template_),
+                                                selection, w.first_serial);
+      cairo_pdf_surface_set_metadata (out.surface, CAIRO_PDF_METADATA_TITLE, title);
+    }
   if (ok)
     ok = audit_run (job, store, &run, &w, error);
   if (ok)
@@ -260,7 +281,9 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
     serah_store_rollback (store);
   if (ok && result != NULL)
     *result = (SerahPrintResult) { run.id, w.done, w.skipped, w.voided, w.n_groups, w.sheet,
-                                   w.pages, w.first_serial, w.last_serial };
+                                   w.pages, w.first_serial, w.last_serial,
+                                   job->incomplete->len,
+                                   serah_fit_report_get_problems (job->fit_report)->len };
   pdf_clear (&out);
   serah_print_walk_end (&w);
   return ok;
@@ -444,8 +467,9 @@ serah_print_reprint_card (SerahStore *store, const char *card_no, const char *re
   serah_print_job_set_reprint_reason (job, reason);
   serah_print_job_set_calibration (job, calibration);
   serah_print_job_set_operator (job, operator_name);
-  selection = g_strdup_printf ("reprint card %s serial %" G_GINT64_FORMAT ": %s", card_no,
-                               current->serial, reason);
+  /* The serial named is the one replaced: the new one is written in the PDF's title. */
+  selection = g_strdup_printf ("reprint card %s replacing serial %" G_GINT64_FORMAT ": %s",
+                               card_no, current->serial, reason);
   serah_print_job_set_selection_text (job, selection);
   return serah_print_job_run (job, pdf_path, NULL, NULL, NULL, result, error);
 }

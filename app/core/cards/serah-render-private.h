@@ -6,6 +6,7 @@
 #include <serah/cards/serah-render.h>
 
 #include "cards/serah-template-private.h"
+#include "output/serah-text-fit.h"
 
 G_BEGIN_DECLS
 
@@ -13,38 +14,23 @@ G_BEGIN_DECLS
  * with unrounded glyph positions, so extents do not depend on the target surface. */
 PangoContext *serah_render_context_new (PangoFontMap *font_map);
 
-/* The result of fitting a layout into a box. */
-typedef struct {
-  double         x, y;      /* where to move_to before pango_cairo_show_layout */
-  double         size_pt;
-  int            lines;
-  gboolean       ellipsized;
-  PangoRectangle ink, logical; /* layout-relative, Pango units */
-} SerahTextFit;
+/* Text styles are the shared fitting routine's (output/serah-text-fit.h). */
+typedef SerahFitStyle SerahTextStyle;
 
-typedef struct {
-  double         size_pt, min_size_pt;
-  SerahOverflow  overflow;
-  int            max_lines;
-  PangoAlignment align;
-  SerahVAlign    valign;
-} SerahTextStyle;
+/* The fitting policy a template element gets from the fields it shows: identifiers only
+ * (card number, NIK, serial, dates) never lose a character; anything with free text
+ * (names, places, faskes) may wrap and ellipsize. */
+SerahFitPolicy serah_render_element_policy (const SerahElement *e);
 
-/* Shrinks the layout's text from style->size_pt down to min_size_pt until its ink and
- * logical extents fit box; below that wraps (up to max_lines) and ellipsizes. desc is a
- * scratch copy of the font whose size is changed. */
-void serah_render_fit_layout (PangoLayout          *layout,
-                              PangoFontDescription *desc,
-                              const SerahTextStyle *style,
-                              const SerahRect      *box,
-                              SerahTextFit         *fit);
-
-/* Draws text fitted into box, in the current source colour. */
+/* Draws text fitted into box, in the current source colour; notes the outcome for field in
+ * report (may be NULL). */
 void serah_render_fitted_text (cairo_t              *cr,
                                PangoLayout          *layout,
                                const char           *text,
                                const char           *font,
                                const SerahTextStyle *style,
-                               const SerahRect      *box);
+                               const SerahRect      *box,
+                               SerahFitReport       *report,
+                               const char           *field);
 
 G_END_DECLS

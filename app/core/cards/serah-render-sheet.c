@@ -206,9 +206,9 @@ static void
 label (cairo_t *cr, PangoLayout *layout, const char *text, double size_pt, SerahRect box,
        PangoAlignment align)
 {
-  SerahTextStyle style = { size_pt, MIN (size_pt, 3), SERAH_OVERFLOW_WRAP, 60, align,
-                           SERAH_VALIGN_TOP };
-  serah_render_fitted_text (cr, layout, text, SERAH_FONT_CARD, &style, &box);
+  SerahTextStyle style = { size_pt, MIN (size_pt, 3), SERAH_FIT_POLICY_TEXT, 60, align,
+                           SERAH_FIT_VALIGN_TOP };
+  serah_render_fitted_text (cr, layout, text, SERAH_FONT_CARD, &style, &box, NULL, NULL);
 }
 
 /* A ruler of length mm from (x, y), along x when horizontal, else down along y. */
@@ -301,7 +301,8 @@ serah_render_calibration_page (cairo_t *cr, SerahSheet *sheet, const char *profi
   guint n = serah_sheet_get_n_slots (sheet);
   SerahRect a = serah_sheet_get_slot (sheet, 0), b = serah_sheet_get_slot (sheet, n - 1);
   double grid_w = b.x + b.width - a.x, grid_h = b.y + b.height - a.y;
-  SerahTextStyle style = { 10, 3, SERAH_OVERFLOW_WRAP, 80, PANGO_ALIGN_LEFT, SERAH_VALIGN_TOP };
+  SerahTextStyle style = { 10, 3, SERAH_FIT_POLICY_TEXT, 80, PANGO_ALIGN_LEFT,
+                           SERAH_FIT_VALIGN_TOP };
   SerahTextFit fit;
   int ruler_x, ruler_y;
   double ref_x, ref_y;
@@ -397,7 +398,10 @@ serah_render_calibration_page (cairo_t *cr, SerahSheet *sheet, const char *profi
   /* Measured first, so the white panel behind the words is only as tall as they are. */
   desc = pango_font_description_from_string (SERAH_FONT_CARD);
   pango_layout_set_text (layout, text->str, -1);
-  serah_render_fit_layout (layout, desc, &style, &box, &fit);
+  {
+    SerahFitBox fb = { box.x, box.y, box.width, box.height };
+    serah_text_fit (layout, desc, &style, &fb, &fit);
+  }
   box.height = MIN (box.height, fit.logical.height / (double) PANGO_SCALE + 1);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, box.x - 2, box.y - 2, box.width + 4, box.height + 4);

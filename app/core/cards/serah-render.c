@@ -30,10 +30,19 @@ typedef struct {
   SerahTextFit          last_fit;
 } ElementState;
 
-/* One drawing step of a side: a recorded run of static elements, or one dynamic element. */
+/* One drawing step of a side: a recorded run of static elements, or one dynamic element.
+ *
+ * cairo's PDF writer (1.16 to 1.18 at least) lists a form XObject in the page's resources
+ * once per paint, so a layer painted for ten cards gives "/x46 46 0 R" ten times in one
+ * dictionary: qpdf --check warns, and libcupsfilters' pdftopdf drops such pages. So a page
+ * never paints the same surface twice: the n-th card of a page paints wrappers[n], a
+ * recording surface holding only the layer. The wrappers are kept and reused on every page,
+ * so the PDF has one small form per slot, not one per card. */
 typedef struct {
   cairo_surface_t *layer;
   ElementState    *state;
+  GPtrArray       *wrappers; /* cairo_surface_t, created as the page needs them */
+  guint            uses;     /* paints on the current page */
 } Step;
 
 struct _SerahCardRenderer {
@@ -45,6 +54,8 @@ struct _SerahCardRenderer {
   gboolean           built;
   GString           *text;
   PangoLayout       *scratch;
+  SerahFitReport    *report;   /* not owned; NULL = nobody asked */
+  GString           *record;
 };
 
 PangoContext *
@@ -67,160 +78,60 @@ serah_render_context_new (PangoFontMap *font_map)
 
 /* ---- fitting text ---- */
 
-static void
-set_size (PangoLayout *layout, PangoFontDescription *desc, double size_pt)
+static SerahFitBox
+fit_box (const SerahRect *r)
 {
-  pango_font_description_set_size (desc, (int) lround (size_pt * PANGO_SCALE));
-  pango_layout_set_font_description (layout, desc);
-}
-
-/* The union of ink and logical extents: a glyph may ink outside its logical box
- * (diacritics, italic overhangs), and the logical box holds the line height. */
-static PangoRectangle
-union_extents (const PangoRectangle *a, const PangoRectangle *b)
-{
-  PangoRectangle u;
-  int x2 = MAX (a->x + a->width, b->x + b->width);
-  int y2 = MAX (a->y + a->height, b->y + b->height);
-
-  if (a->width == 0 && a->height == 0)
-    return *b;
-  u.x = MIN (a->x, b->x);
-  u.y = MIN (a->y, b->y);
-  u.width = x2 - u.x;
-  u.height = y2 - u.y;
-  return u;
-}
-
-static void
-measure (PangoLayout *layout, SerahTextFit *fit, PangoRectangle *both)
-{
-  pango_layout_get_extents (layout, &fit->ink, &fit->logical);
-  *both = union_extents (&fit->ink, &fit->logical);
-}
-
-void
-serah_render_fit_layout (PangoLayout *layout, PangoFontDescription *desc,
-                         const SerahTextStyle *style, const SerahRect *box, SerahTextFit *fit)
-{
-  int box_w = (int) floor (box->width * PANGO_SCALE);
-  int box_h = (int) floor (box->height * PANGO_SCALE);
-  double size = style->size_pt;
-  PangoRectangle both;
-  gboolean fits = FALSE, bounded = FALSE;
-
-  pango_layout_set_width (layout, -1);
-  pango_layout_set_height (layout, -1);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, style->align);
-  set_size (layout, desc, size);
-
-  /* Most texts fit at their size: one measurement. Long names converge in two or three
-   * steps, in quarter points, never below the minimum. */
-  for (int round = 0; round < 10; round++)
-    {
-      double ratio, next;
-
-      measure (layout, fit, &both);
-      if (both.width <= box_w && both.height <= box_h)
-        {
-          fits = TRUE;
-          break;
-        }
-      if (size <= style->min_size_pt)
-        break;
-      ratio = MIN ((double) box_w / MAX (both.width, 1), (double) box_h / MAX (both.height, 1));
-      next = floor (size * ratio * 4) / 4;
-      if (next >= size)
-        next = size - 0.25;
-      size = MAX (next, style->min_size_pt);
-      set_size (layout, desc, size);
-    }
-
-  if (!fits)
-    {
-      int width = box_w;
-
-      bounded = TRUE;
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      for (int round = 0; round < 3; round++)
-        {
-          int lines = style->overflow == SERAH_OVERFLOW_WRAP ? style->max_lines : 1;
-
-          pango_layout_set_width (layout, MAX (width, PANGO_SCALE));
-          pango_layout_set_height (layout, -lines);
-          measure (layout, fit, &both);
-          /* Fewer lines when the box is not tall enough for all of them. */
-          while (both.height > box_h && lines > 1)
-            {
-              pango_layout_set_height (layout, -(--lines));
-              measure (layout, fit, &both);
-            }
-          if (both.width <= box_w)
-            break;
-          /* An ink overhang (italic, a wide last glyph) still leaves the box: narrow the
-           * line by that much so the ellipsis comes earlier. */
-          width -= both.width - box_w + PANGO_SCALE / 20;
-        }
-    }
-
-  fit->size_pt = size;
-  fit->lines = pango_layout_get_line_count (layout);
-  fit->ellipsized = pango_layout_is_ellipsized (layout);
-
-  /* Horizontal: unbounded layouts are placed by their logical box; bounded ones are laid
-   * out by Pango inside box_w, so they start at the box. Then the ink is kept inside. */
-  if (!bounded)
-    {
-      double w = fit->logical.width / (double) PANGO_SCALE;
-      double lx = fit->logical.x / (double) PANGO_SCALE;
-      switch (style->align)
-        {
-        case PANGO_ALIGN_CENTER: fit->x = box->x + (box->width - w) / 2 - lx; break;
-        case PANGO_ALIGN_RIGHT: fit->x = box->x + box->width - w - lx; break;
-        default: fit->x = box->x - lx; break;
-        }
-    }
-  else
-    fit->x = box->x;
-  {
-    double ink_l = fit->ink.x / (double) PANGO_SCALE, ink_r = ink_l + fit->ink.width / (double) PANGO_SCALE;
-    if (fit->x + ink_r > box->x + box->width)
-      fit->x = box->x + box->width - ink_r;
-    if (fit->x + ink_l < box->x)
-      fit->x = box->x - ink_l;
-  }
-  {
-    double h = fit->logical.height / (double) PANGO_SCALE;
-    double ly = fit->logical.y / (double) PANGO_SCALE;
-    double ink_t = fit->ink.y / (double) PANGO_SCALE, ink_b = ink_t + fit->ink.height / (double) PANGO_SCALE;
-    switch (style->valign)
-      {
-      case SERAH_VALIGN_MIDDLE: fit->y = box->y + (box->height - h) / 2 - ly; break;
-      case SERAH_VALIGN_BOTTOM: fit->y = box->y + box->height - h - ly; break;
-      default: fit->y = box->y - ly; break;
-      }
-    if (fit->y + ink_b > box->y + box->height)
-      fit->y = box->y + box->height - ink_b;
-    if (fit->y + ink_t < box->y)
-      fit->y = box->y - ink_t;
-  }
+  return (SerahFitBox) { r->x, r->y, r->width, r->height };
 }
 
 void
 serah_render_fitted_text (cairo_t *cr, PangoLayout *layout, const char *text, const char *font,
-                          const SerahTextStyle *style, const SerahRect *box)
+                          const SerahTextStyle *style, const SerahRect *box,
+                          SerahFitReport *report, const char *field)
 {
   PangoFontDescription *desc = pango_font_description_from_string (font);
+  SerahFitBox fb = fit_box (box);
   SerahTextFit fit;
 
   pango_layout_set_attributes (layout, NULL);
   pango_layout_set_text (layout, text, -1);
-  serah_render_fit_layout (layout, desc, style, box, &fit);
+  serah_text_fit (layout, desc, style, &fb, &fit);
+  serah_text_fit_note (report, field, text, &fit);
   cairo_move_to (cr, fit.x, fit.y);
   pango_cairo_show_layout (cr, layout);
   pango_font_description_free (desc);
+}
+
+SerahFitPolicy
+serah_render_element_policy (const SerahElement *e)
+{
+  gboolean identifier = FALSE;
+
+  for (guint i = 0; e->segments != NULL && i < e->segments->len; i++)
+    {
+      const SerahTextSegment *s = e->segments->pdata[i];
+      switch (s->field)
+        {
+        case SERAH_FIELD_CARD_NO:
+        case SERAH_FIELD_CARD_NO_SPACED:
+        case SERAH_FIELD_NIK:
+        case SERAH_FIELD_NIK_MASKED:
+        case SERAH_FIELD_BIRTH_DATE:
+        case SERAH_FIELD_SERIAL:
+        case SERAH_FIELD_STACK_INDEX:
+        case SERAH_FIELD_STACK_TOTAL:
+        case SERAH_FIELD_PAYLOAD:
+          identifier = TRUE;
+          break;
+        case SERAH_FIELD_LITERAL:
+        case SERAH_FIELD_SEX:
+        case SERAH_FIELD_CARE_CLASS:
+          break;
+        default:
+          return SERAH_FIT_POLICY_TEXT;
+        }
+    }
+  return identifier ? SERAH_FIT_POLICY_IDENTIFIER : SERAH_FIT_POLICY_TEXT;
 }
 
 /* ---- field values ---- */
@@ -426,8 +337,9 @@ draw_image (cairo_t *cr, const SerahElement *e)
 static void
 text_style (const SerahElement *e, SerahTextStyle *style)
 {
-  *style = (SerahTextStyle) { e->size_pt, e->min_size_pt, e->overflow, e->max_lines, e->align,
-                              e->valign };
+  *style = (SerahTextStyle) { e->size_pt, e->min_size_pt, serah_render_element_policy (e),
+                              e->overflow == SERAH_OVERFLOW_WRAP ? e->max_lines : 1, e->align,
+                              (SerahFitVAlign) e->valign };
 }
 
 static PangoLayout *
@@ -453,20 +365,30 @@ static void
 layout_text (ElementState *state, const char *text)
 {
   SerahTextStyle style;
+  SerahFitBox box;
 
   if (state->last_text != NULL && strcmp (state->last_text, text) == 0)
     return;
   g_free (state->last_text);
   state->last_text = g_strdup (text);
   text_style (state->element, &style);
+  box = fit_box (&state->element->box);
   pango_layout_set_text (state->layout, text, -1);
-  serah_render_fit_layout (state->layout, state->desc, &style, &state->element->box,
-                           &state->last_fit);
+  serah_text_fit (state->layout, state->desc, &style, &box, &state->last_fit);
 }
 
 static void
-draw_text_state (cairo_t *cr, ElementState *state)
+draw_text_state (SerahCardRenderer *self, cairo_t *cr, ElementState *state)
 {
+  if (self->report != NULL)
+    {
+      /* Noted on every draw, also when the layout was reused for a repeated text: each
+       * record that shows the problem is named. */
+      g_autofree char *field = g_strdup_printf ("%s:%s",
+                                                state->element->side == SERAH_CARD_BACK
+                                                  ? "back" : "front", state->element->id);
+      serah_text_fit_note (self->report, field, state->last_text, &state->last_fit);
+    }
   set_color (cr, &state->element->color, state->element->color_alpha);
   cairo_move_to (cr, state->last_fit.x, state->last_fit.y);
   pango_cairo_show_layout (cr, state->layout);
@@ -575,7 +497,7 @@ draw_static_element (SerahCardRenderer *self, cairo_t *cr, const SerahElement *e
 
         compose_text (self->text, e, self->template_, &none);
         layout_text (&state, self->text->str);
-        draw_text_state (cr, &state);
+        draw_text_state (self, cr, &state);
         g_free (state.last_text);
         pango_font_description_free (desc);
       }
@@ -624,19 +546,19 @@ build_steps (SerahCardRenderer *self)
             }
           if (rec != NULL)
             {
-              Step step = { layer, NULL };
+              Step step = { layer, NULL, NULL, 0 };
               cairo_destroy (rec);
               rec = NULL;
               g_array_append_val (self->steps[side], step);
             }
           {
-            Step step = { NULL, &self->states[i] };
+            Step step = { NULL, &self->states[i], NULL, 0 };
             g_array_append_val (self->steps[side], step);
           }
         }
       if (rec != NULL)
         {
-          Step step = { layer, NULL };
+          Step step = { layer, NULL, NULL, 0 };
           cairo_destroy (rec);
           g_array_append_val (self->steps[side], step);
         }
@@ -649,6 +571,40 @@ clear_step (gpointer data)
 {
   Step *step = data;
   g_clear_pointer (&step->layer, cairo_surface_destroy);
+  g_clear_pointer (&step->wrappers, g_ptr_array_unref);
+}
+
+/* The surface to paint for step's layer: a different one for every paint on a page. */
+static cairo_surface_t *
+step_surface (SerahCardRenderer *self, Step *step)
+{
+  SerahCardTemplate *t = self->template_;
+  guint index = step->uses++;
+
+  if (step->wrappers == NULL)
+    step->wrappers = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  while (step->wrappers->len <= index)
+    {
+      cairo_rectangle_t extents = { -t->bleed, -t->bleed, t->width + 2 * t->bleed,
+                                    t->height + 2 * t->bleed };
+      cairo_surface_t *wrapper = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                                 &extents);
+      cairo_t *cr = cairo_create (wrapper);
+      cairo_set_source_surface (cr, step->layer, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      g_ptr_array_add (step->wrappers, wrapper);
+    }
+  return step->wrappers->pdata[index];
+}
+
+void
+serah_card_renderer_begin_page (SerahCardRenderer *self)
+{
+  g_return_if_fail (self != NULL);
+  for (int side = 0; side < 2; side++)
+    for (guint i = 0; i < self->steps[side]->len; i++)
+      g_array_index (self->steps[side], Step, i).uses = 0;
 }
 
 SerahCardRenderer *
@@ -665,6 +621,7 @@ serah_card_renderer_new (SerahCardTemplate *template_)
   self->font_map = serah_fonts_font_map_new ();
   self->context = serah_render_context_new (self->font_map);
   self->text = g_string_new (NULL);
+  self->record = g_string_new (NULL);
   self->scratch = pango_layout_new (self->context);
   self->states = g_new0 (ElementState, template_->elements->len);
   for (guint i = 0; i < template_->elements->len; i++)
@@ -701,10 +658,18 @@ serah_card_renderer_free (SerahCardRenderer *self)
   g_free (self->states);
   g_object_unref (self->scratch);
   g_string_free (self->text, TRUE);
+  g_string_free (self->record, TRUE);
   g_object_unref (self->context);
   g_object_unref (self->font_map);
   serah_card_template_unref (self->template_);
   g_free (self);
+}
+
+void
+serah_card_renderer_set_report (SerahCardRenderer *self, SerahFitReport *report)
+{
+  g_return_if_fail (self != NULL);
+  self->report = report;
 }
 
 SerahCardTemplate *
@@ -723,8 +688,22 @@ serah_card_renderer_draw (SerahCardRenderer *self, cairo_t *cr, SerahCardSide si
   g_return_val_if_fail (self != NULL && cr != NULL, FALSE);
   g_return_val_if_fail (data != NULL && data->participant != NULL, FALSE);
 
+  if (self->report != NULL)
+    {
+      const SerahParticipant *p = data->participant;
+      g_string_printf (self->record, "%s %s", p->card_no,
+                       p->name ? p->name : "");
+      serah_fit_report_set_record (self->report, self->record->str);
+    }
   if (!self->built)
-    build_steps (self);
+    {
+      /* The static layer is fitted once for every card: its problems are the template's. */
+      if (self->report != NULL)
+        serah_fit_report_set_record (self->report, "templat");
+      build_steps (self);
+      if (self->report != NULL)
+        serah_fit_report_set_record (self->report, self->record->str);
+    }
   steps = self->steps[side == SERAH_CARD_BACK ? 1 : 0];
   for (guint i = 0; i < steps->len; i++)
     {
@@ -733,7 +712,7 @@ serah_card_renderer_draw (SerahCardRenderer *self, cairo_t *cr, SerahCardSide si
 
       if (step->layer != NULL)
         {
-          cairo_set_source_surface (cr, step->layer, 0, 0);
+          cairo_set_source_surface (cr, step_surface (self, step), 0, 0);
           cairo_paint (cr);
           continue;
         }
@@ -751,7 +730,7 @@ serah_card_renderer_draw (SerahCardRenderer *self, cairo_t *cr, SerahCardSide si
           else
             {
               layout_text (step->state, self->text->str);
-              draw_text_state (cr, step->state);
+              draw_text_state (self, cr, step->state);
             }
           break;
         case SERAH_ELEMENT_QR:
@@ -804,6 +783,7 @@ serah_card_renderer_place_text (SerahCardRenderer *self, SerahCardSide side,
       out->size_pt = state.last_fit.size_pt;
       out->lines = state.last_fit.lines;
       out->ellipsized = state.last_fit.ellipsized;
+      out->outcome = state.last_fit.outcome;
       g_free (state.last_text);
       pango_font_description_free (state.desc);
       return TRUE;
@@ -819,16 +799,18 @@ serah_card_renderer_draw_separator (SerahCardRenderer *self, cairo_t *cr, double
   g_autofree char *line1 = NULL, *line2 = NULL, *line3 = NULL;
   const double pad = MIN (width, height) * 0.08;
   const double band = height * 0.16;
-  SerahTextStyle big = { 26, 8, SERAH_OVERFLOW_WRAP, 2, PANGO_ALIGN_CENTER, SERAH_VALIGN_MIDDLE };
-  SerahTextStyle mid = { 14, 6, SERAH_OVERFLOW_ELLIPSIZE, 1, PANGO_ALIGN_CENTER,
-                        SERAH_VALIGN_MIDDLE };
+  SerahTextStyle big = { 26, 8, SERAH_FIT_POLICY_TEXT, 2, PANGO_ALIGN_CENTER,
+                         SERAH_FIT_VALIGN_MIDDLE };
+  SerahTextStyle mid = { 14, 6, SERAH_FIT_POLICY_TEXT, 1, PANGO_ALIGN_CENTER,
+                         SERAH_FIT_VALIGN_MIDDLE };
   SerahRect box;
 
   g_return_if_fail (self != NULL && cr != NULL);
 
-  line1 = g_strdup_printf (_("VILLAGE %s"), desa && *desa ? desa : "-");
-  line2 = g_strdup_printf (_("KECAMATAN %s"), kecamatan && *kecamatan ? kecamatan : "-");
-  line3 = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", cards), cards);
+  /* Office paper: Indonesian whatever the locale the program runs in, so never _(). */
+  line1 = g_strdup_printf ("DESA %s", desa && *desa ? desa : "-");
+  line2 = g_strdup_printf ("KECAMATAN %s", kecamatan && *kecamatan ? kecamatan : "-");
+  line3 = g_strdup_printf ("%u kartu", cards);
   {
     g_autofree char *up1 = g_utf8_strup (line1, -1), *up2 = g_utf8_strup (line2, -1);
     g_free (line1);
@@ -836,6 +818,11 @@ serah_card_renderer_draw_separator (SerahCardRenderer *self, cairo_t *cr, double
     line1 = g_steal_pointer (&up1);
     line2 = g_steal_pointer (&up2);
   }
+  if (self->report != NULL)
+    {
+      g_autofree char *record = g_strdup_printf ("%s %s", line1, line2);
+      serah_fit_report_set_record (self->report, record);
+    }
 
   cairo_save (cr);
   /* A black band and border: the separator stands out at the edge of a stack of cards. */
@@ -852,18 +839,22 @@ serah_card_renderer_draw_separator (SerahCardRenderer *self, cairo_t *cr, double
   cairo_set_source_rgb (cr, 1, 1, 1);
   box = (SerahRect) { pad, band * 0.12, width - 2 * pad, band * 0.76 };
   mid.size_pt = 10;
-  serah_render_fitted_text (cr, self->scratch, _("START OF STACK"), SERAH_FONT_CARD " Bold", &mid, &box);
+  serah_render_fitted_text (cr, self->scratch, "AWAL TUMPUKAN", SERAH_FONT_CARD " Bold", &mid, &box,
+                            self->report, "separator:title");
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   box = (SerahRect) { pad, band + pad * 0.5, width - 2 * pad, (height - band) * 0.42 };
-  serah_render_fitted_text (cr, self->scratch, line1, SERAH_FONT_CARD " Bold", &big, &box);
+  serah_render_fitted_text (cr, self->scratch, line1, SERAH_FONT_CARD " Bold", &big, &box,
+                            self->report, "separator:desa");
   mid.size_pt = 14;
   box = (SerahRect) { pad, box.y + box.height, width - 2 * pad, (height - band) * 0.2 };
-  serah_render_fitted_text (cr, self->scratch, line2, SERAH_FONT_CARD, &mid, &box);
+  serah_render_fitted_text (cr, self->scratch, line2, SERAH_FONT_CARD, &mid, &box,
+                            self->report, "separator:kecamatan");
   big.size_pt = 20;
-  big.overflow = SERAH_OVERFLOW_ELLIPSIZE;
+  big.max_lines = 1;
   box = (SerahRect) { pad, box.y + box.height, width - 2 * pad,
                      height - pad * 0.5 - box.y - box.height };
-  serah_render_fitted_text (cr, self->scratch, line3, SERAH_FONT_CARD " Bold", &big, &box);
+  serah_render_fitted_text (cr, self->scratch, line3, SERAH_FONT_CARD " Bold", &big, &box,
+                            self->report, "separator:count");
   cairo_restore (cr);
 }

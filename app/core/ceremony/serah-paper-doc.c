@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "ceremony/serah-paper-private.h"
+#include "output/serah-text-fit.h"
 
 void
 serah_paper_doc_init (SerahPaperDoc *doc, cairo_t *cr, int total_pages, const char *footer)
@@ -52,24 +53,28 @@ serah_paper_doc_clear (SerahPaperDoc *doc)
 }
 
 double
-serah_paper_doc_text_at (SerahPaperDoc *doc, double x, double y, double w, const char *font,
-                         const char *text, gboolean markup, SerahPaperAlign align, int max_lines)
+serah_paper_doc_fit_text (SerahPaperDoc *doc, double x, double y, double w, const char *font,
+                          const char *text, gboolean markup, SerahPaperAlign align, int max_lines,
+                          gboolean identifier, const char *field)
 {
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
   PangoLayout *layout = doc->layout;
-  int width, height;
+  double size = pango_font_description_get_size (desc) / (double) PANGO_SCALE;
+  /* Only width limits paper text: the page flow decides where it goes down the page. */
+  SerahFitBox box = { x, y, w, 1e6 };
+  SerahFitStyle style = { size, identifier ? size * 0.8 : size,
+                          identifier ? SERAH_FIT_POLICY_IDENTIFIER
+                          : max_lines > 0 ? SERAH_FIT_POLICY_TEXT : SERAH_FIT_POLICY_CELL,
+                          MAX (max_lines, 1),
+                          align == SERAH_PAPER_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                          : align == SERAH_PAPER_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
+                                                             : PANGO_ALIGN_LEFT,
+                          SERAH_FIT_VALIGN_TOP };
+  SerahTextFit fit;
 
   if (text == NULL || *text == '\0')
     return 0;
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_width (layout, (int) (w * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_justify (layout, align == SERAH_PAPER_ALIGN_JUSTIFY);
-  pango_layout_set_alignment (layout, align == SERAH_PAPER_ALIGN_CENTER ? PANGO_ALIGN_CENTER
-                                      : align == SERAH_PAPER_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
-                                                                         : PANGO_ALIGN_LEFT);
-  pango_layout_set_ellipsize (layout, max_lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
   if (markup)
     pango_layout_set_markup (layout, text, -1);
   else
@@ -77,13 +82,24 @@ serah_paper_doc_text_at (SerahPaperDoc *doc, double x, double y, double w, const
       pango_layout_set_attributes (layout, NULL);
       pango_layout_set_text (layout, text, -1);
     }
-  pango_layout_get_size (layout, &width, &height);
+  serah_text_fit (layout, desc, &style, &box, &fit);
+  /* Noted once, while drawing: the measuring passes lay out the same text. */
   if (doc->cr != NULL)
     {
-      cairo_move_to (doc->cr, x, y);
+      serah_text_fit_note (doc->report, field ? field : "teks", pango_layout_get_text (layout),
+                           &fit);
+      cairo_move_to (doc->cr, fit.x, fit.y);
       pango_cairo_show_layout (doc->cr, layout);
     }
-  return (double) height / PANGO_SCALE;
+  return fit.logical.height / (double) PANGO_SCALE;
+}
+
+double
+serah_paper_doc_text_at (SerahPaperDoc *doc, double x, double y, double w, const char *font,
+                         const char *text, gboolean markup, SerahPaperAlign align, int max_lines)
+{
+  return serah_paper_doc_fit_text (doc, x, y, w, font, text, markup, align, max_lines, FALSE,
+                                   NULL);
 }
 
 static void
@@ -102,8 +118,12 @@ draw_footer (SerahPaperDoc *doc)
   cairo_stroke (doc->cr);
   /* The documents are Indonesian whatever the language of the program. */
   pages = g_strdup_printf ("Halaman %d dari %d", doc->page, doc->total_pages);
-  serah_paper_doc_text_at (doc, doc->left, y, (doc->right - doc->left) * 0.7,
-                           SERAH_PAPER_SANS " 7", doc->footer, FALSE, SERAH_PAPER_ALIGN_LEFT, 1);
+  /* The footer belongs to the document, not to the row drawn last. */
+  if (doc->report != NULL)
+    serah_fit_report_set_record (doc->report, "dokumen");
+  serah_paper_doc_fit_text (doc, doc->left, y, (doc->right - doc->left) * 0.7,
+                            SERAH_PAPER_SANS " 7", doc->footer, FALSE, SERAH_PAPER_ALIGN_LEFT, 1,
+                            FALSE, "footer");
   serah_paper_doc_text_at (doc, doc->left, y, doc->right - doc->left, SERAH_PAPER_SANS " 7.5",
                            pages, FALSE, SERAH_PAPER_ALIGN_RIGHT, 1);
   cairo_restore (doc->cr);
@@ -157,6 +177,33 @@ serah_paper_doc_paragraph (SerahPaperDoc *doc, const char *font, const char *tex
 }
 
 void
+serah_paper_doc_label_value (SerahPaperDoc *doc, const char *font, const char *label,
+                             const char *value_markup, double label_width, double space_after)
+{
+  cairo_t *cr = doc->cr;
+  double w = doc->right - doc->left - label_width;
+  double h;
+
+  doc->cr = NULL;
+  h = serah_paper_doc_fit_text (doc, 0, 0, w, font, value_markup, TRUE, SERAH_PAPER_ALIGN_LEFT,
+                                0, FALSE, label);
+  h = MAX (h, serah_paper_doc_text_at (doc, 0, 0, label_width - 8, font, label, FALSE,
+                                       SERAH_PAPER_ALIGN_LEFT, 0));
+  doc->cr = cr;
+  serah_paper_doc_need (doc, h);
+  if (doc->cr != NULL)
+    {
+      serah_paper_doc_text_at (doc, doc->left, doc->y, label_width - 8, font, label, FALSE,
+                               SERAH_PAPER_ALIGN_LEFT, 0);
+      serah_paper_doc_text_at (doc, doc->left + label_width - 8, doc->y, 8, font, ":", FALSE,
+                               SERAH_PAPER_ALIGN_LEFT, 1);
+      serah_paper_doc_fit_text (doc, doc->left + label_width, doc->y, w, font, value_markup, TRUE,
+                                SERAH_PAPER_ALIGN_LEFT, 0, FALSE, label);
+    }
+  doc->y += h + space_after;
+}
+
+void
 serah_paper_doc_rule (SerahPaperDoc *doc, double line_width, double space_after)
 {
   if (doc->cr != NULL)
@@ -197,6 +244,9 @@ grid_row (SerahPaperDoc *doc, double top, double height, double shade)
   cairo_stroke (cr);
 }
 
+#define HEADER_FONT SERAH_PAPER_SANS " Bold 7.5"
+#define CELL_PAD 2.5
+
 void
 serah_paper_doc_table_header (SerahPaperDoc *doc)
 {
@@ -214,24 +264,36 @@ serah_paper_doc_table_header (SerahPaperDoc *doc)
           double h;
           cairo_t *cr = doc->cr;
 
-          /* Header titles centred vertically in their cell. */
+          /* Header titles centred vertically in their cell, wrapped as they need (the header
+           * row is as tall as its tallest title, see table_open). */
           doc->cr = NULL;
-          h = serah_paper_doc_text_at (doc, 0, 0, c->width - 4, SERAH_PAPER_SANS " Bold 7.5",
-                                       c->title, FALSE, SERAH_PAPER_ALIGN_CENTER, 3);
+          h = serah_paper_doc_fit_text (doc, 0, 0, c->width - 4, HEADER_FONT, c->title, FALSE,
+                                        SERAH_PAPER_ALIGN_CENTER, 0, FALSE, c->title);
           doc->cr = cr;
-          serah_paper_doc_text_at (doc, x + 2, top + (doc->header_height - h) / 2, c->width - 4,
-                                   SERAH_PAPER_SANS " Bold 7.5", c->title, FALSE,
-                                   SERAH_PAPER_ALIGN_CENTER, 3);
+          serah_paper_doc_fit_text (doc, x + 2, top + (doc->header_height - h) / 2, c->width - 4,
+                                    HEADER_FONT, c->title, FALSE, SERAH_PAPER_ALIGN_CENTER, 0,
+                                    FALSE, c->title);
           x += c->width;
         }
     }
   doc->y += doc->header_height;
+  doc->rows_on_page = 0;
 }
 
 void
 serah_paper_doc_table_open (SerahPaperDoc *doc, const SerahPaperColumn *columns, guint n_columns,
                             double header_height, double row_height)
 {
+  cairo_t *cr = doc->cr;
+
+  /* The header row grows to its tallest title: a title never runs out of its cell. */
+  doc->cr = NULL;
+  for (guint i = 0; i < n_columns; i++)
+    header_height = MAX (header_height,
+                         serah_paper_doc_fit_text (doc, 0, 0, columns[i].width - 4, HEADER_FONT,
+                                                   columns[i].title, FALSE,
+                                                   SERAH_PAPER_ALIGN_CENTER, 0, FALSE, NULL) + 6);
+  doc->cr = cr;
   /* A header alone at the foot of a page helps nobody: keep it with two rows. */
   doc->columns = NULL;
   serah_paper_doc_need (doc, header_height + 2 * row_height);
@@ -239,36 +301,61 @@ serah_paper_doc_table_open (SerahPaperDoc *doc, const SerahPaperColumn *columns,
   doc->n_columns = n_columns;
   doc->header_height = header_height;
   doc->row_height = row_height;
+  doc->table_first_page = doc->page;
   serah_paper_doc_table_header (doc);
+}
+
+static gboolean
+is_early_break (SerahPaperDoc *doc, guint ordinal)
+{
+  if (doc->early_breaks == NULL)
+    return FALSE;
+  for (guint i = 0; i < doc->early_breaks->len; i++)
+    if (g_array_index (doc->early_breaks, guint, i) == ordinal)
+      return TRUE;
+  return FALSE;
 }
 
 double
 serah_paper_doc_table_row (SerahPaperDoc *doc, const char *const *cells, const char *font,
                            double shade)
 {
-  double top, x;
-  int max_lines;
+  cairo_t *cr = doc->cr;
+  double top, x, height = doc->row_height;
 
   g_return_val_if_fail (doc->columns != NULL, doc->y);
 
-  if (doc->y + doc->row_height > doc->bottom)
+  /* The row is as tall as its tallest cell: text wraps inside its column and the row grows,
+   * never spilling into the next row or being cut. */
+  doc->cr = NULL;
+  for (guint i = 0; i < doc->n_columns; i++)
+    if (cells[i] != NULL)
+      height = MAX (height, serah_paper_doc_fit_text (doc, 0, 0,
+                                                      doc->columns[i].width - 2 * CELL_PAD, font,
+                                                      cells[i], TRUE, doc->columns[i].align, 0,
+                                                      doc->columns[i].identifier, NULL)
+                              + 2 * CELL_PAD);
+  doc->cr = cr;
+
+  if (doc->y + height > doc->bottom ||
+      (doc->rows_on_page > 0 && is_early_break (doc, doc->row_ordinal)))
     serah_paper_doc_new_page (doc);
   top = doc->y;
-  doc->y += doc->row_height;
+  doc->y += height;
+  doc->row_ordinal++;
+  doc->rows_on_page++;
   if (doc->cr == NULL)
-    return top; /* measuring: fixed height, nothing to lay out */
+    return top;
 
-  grid_row (doc, top, doc->row_height, shade);
-  /* As many lines as fit the fixed row height; longer text is ellipsized. */
-  max_lines = MAX (1, (int) ((doc->row_height - 3) / 9.5));
+  grid_row (doc, top, height, shade);
   x = doc->left;
   for (guint i = 0; i < doc->n_columns; i++)
     {
       const SerahPaperColumn *c = &doc->columns[i];
 
       if (cells[i] != NULL)
-        serah_paper_doc_text_at (doc, x + 2.5, top + 2.5, c->width - 5, font, cells[i], TRUE,
-                                 c->align, max_lines);
+        serah_paper_doc_fit_text (doc, x + CELL_PAD, top + CELL_PAD, c->width - 2 * CELL_PAD, font,
+                                  cells[i], TRUE, c->align, 0, c->identifier, c->title);
       x += c->width;
     }
   return top;
@@ -277,6 +364,13 @@ serah_paper_doc_table_row (SerahPaperDoc *doc, const char *const *cells, const c
 void
 serah_paper_doc_table_close (SerahPaperDoc *doc)
 {
+  /* A table whose last page holds one row: the row before it should start that page. */
+  if (doc->columns != NULL && doc->orphans != NULL && doc->page > doc->table_first_page &&
+      doc->rows_on_page == 1 && doc->row_ordinal >= 2)
+    {
+      guint ordinal = doc->row_ordinal - 2;
+      g_array_append_val (doc->orphans, ordinal);
+    }
   doc->columns = NULL;
   doc->n_columns = 0;
 }
@@ -292,9 +386,10 @@ write_to_stream (void *closure, const unsigned char *data, unsigned int length)
 
 int
 serah_paper_doc_write (const char *path, const char *title, const char *footer,
-                       SerahPaperDrawFunc draw, gpointer user_data, GCancellable *cancellable,
-                       GError **error)
+                       SerahPaperDrawFunc draw, gpointer user_data, SerahFitReport *report,
+                       GCancellable *cancellable, GError **error)
 {
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
   SerahPaperDoc doc;
   g_autofree char *tmp = NULL;
   cairo_surface_t *surface;
@@ -304,14 +399,26 @@ serah_paper_doc_write (const char *path, const char *title, const char *footer,
   int pages;
   gboolean ok;
 
-  /* Pass 1: measure. */
-  serah_paper_doc_init (&doc, NULL, 0, footer);
-  doc.cancellable = cancellable;
-  ok = draw (&doc, user_data, error);
-  pages = doc.page;
-  serah_paper_doc_clear (&doc);
-  if (!ok)
-    return 0;
+  /* Pass 1: measure, noting tables that would end with a lonely row; if any, measure again
+   * with the page broken one row earlier there (that cannot leave another lonely row: the
+   * moved row goes with the last one). */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GArray) orphans = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      serah_paper_doc_init (&doc, NULL, 0, footer);
+      doc.cancellable = cancellable;
+      doc.early_breaks = breaks;
+      doc.orphans = orphans;
+      ok = draw (&doc, user_data, error);
+      pages = doc.page;
+      serah_paper_doc_clear (&doc);
+      if (!ok)
+        return 0;
+      if (orphans->len == 0)
+        break;
+      g_array_append_vals (breaks, orphans->data, orphans->len);
+    }
 
   /* Pass 2: draw, into a temporary file next to the target. */
   tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
@@ -330,6 +437,8 @@ serah_paper_doc_write (const char *path, const char *title, const char *footer,
   cr = cairo_create (surface);
   serah_paper_doc_init (&doc, cr, pages, footer);
   doc.cancellable = cancellable;
+  doc.early_breaks = breaks;
+  doc.report = report;
   ok = draw (&doc, user_data, error);
   g_warn_if_fail (!ok || doc.page == pages);
   serah_paper_doc_clear (&doc);

@@ -1,16 +1,19 @@
 /* serah-paper-private.h: a small page-flow engine for A4 documents with Cairo and Pango
  * (serah-paper-doc.c), used by the ceremony documents in serah-paper.c.
  *
- * Each document is laid out twice with the same code: once measuring (no cairo_t, nothing
- * drawn) to learn the number of pages, then drawing, so that every footer can say
- * "Halaman X dari Y". Table rows have a fixed height, so measuring a long list costs no text
- * layout at all; only paragraphs are measured with Pango.
+ * Each document is laid out at least twice with the same code: measuring (no cairo_t,
+ * nothing drawn) to learn the number of pages, then drawing, so that every footer can say
+ * "Halaman X dari Y". Text goes through the shared fitting routine (output/serah-text-fit.h):
+ * table cells grow their row instead of spilling, identifier columns (NIK, card number) stay
+ * on one line, headers grow the header row. When a table's last page would hold a single row,
+ * a second measuring pass breaks the page one row earlier (early_breaks).
  */
 #pragma once
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
 #include <serah/ceremony/serah-paper.h>
+#include <serah/output/serah-fit-report.h>
 #include <serah/output/serah-fonts.h>
 
 G_BEGIN_DECLS
@@ -37,6 +40,7 @@ typedef struct {
   const char     *title;   /* header text (may contain "\n") */
   double          width;   /* points */
   SerahPaperAlign align;
+  gboolean        identifier; /* one line, every character: shrinks, never wraps */
 } SerahPaperColumn;
 
 /* Called at the top of every page after the first (and of the first, before anything),
@@ -61,6 +65,16 @@ struct _SerahPaperDoc
   double                  header_height;
   double                  row_height;
   GCancellable           *cancellable;
+
+  /* What did not fit (may be NULL), and the widow control of tables: rows are numbered
+   * across the document; early_breaks (sorted, from a previous pass) start a new page
+   * before those rows; orphans collects the rows that should have. */
+  SerahFitReport         *report;
+  guint                   row_ordinal;
+  int                     table_first_page;
+  guint                   rows_on_page;
+  GArray                 *early_breaks; /* guint, not owned */
+  GArray                 *orphans;      /* guint, not owned; NULL: not collected */
 };
 
 /* cr NULL = measuring. */
@@ -78,7 +92,19 @@ void     serah_paper_doc_need    (SerahPaperDoc *doc,
                                   double         height);
 
 /* Lays out text (Pango markup when markup is TRUE) in a box of width w at (x, y); draws it
- * unless measuring; returns its height. max_lines > 0 ellipsizes after that many lines. */
+ * unless measuring; returns its height. max_lines > 0 ellipsizes after that many lines (and
+ * notes it in doc->report under field, the text's role); 0 wraps as long as it takes. */
+double   serah_paper_doc_fit_text (SerahPaperDoc  *doc,
+                                   double          x,
+                                   double          y,
+                                   double          w,
+                                   const char     *font,
+                                   const char     *text,
+                                   gboolean        markup,
+                                   SerahPaperAlign align,
+                                   int             max_lines,
+                                   gboolean        identifier,
+                                   const char     *field);
 double   serah_paper_doc_text_at (SerahPaperDoc  *doc,
                                   double          x,
                                   double          y,
@@ -97,6 +123,13 @@ void     serah_paper_doc_paragraph (SerahPaperDoc  *doc,
                                     SerahPaperAlign align,
                                     double          indent,
                                     double          space_after);
+/* "Label : value" with the value wrapping in its own column (never under the label). */
+void     serah_paper_doc_label_value (SerahPaperDoc *doc,
+                                      const char    *font,
+                                      const char    *label,
+                                      const char    *value_markup,
+                                      double         label_width,
+                                      double         space_after);
 /* A horizontal rule across the text area at y, advancing y by space_after. */
 void     serah_paper_doc_rule    (SerahPaperDoc *doc,
                                   double         line_width,
@@ -129,6 +162,7 @@ int      serah_paper_doc_write   (const char         *path,
                                   const char         *footer,
                                   SerahPaperDrawFunc  draw,
                                   gpointer            user_data,
+                                  SerahFitReport     *report,
                                   GCancellable       *cancellable,
                                   GError            **error);
 

@@ -278,14 +278,17 @@ entry_group (const SerahCheckoffEntry *e)
 
 /* ---- Daftar tanda terima ---- */
 
+/* The columns of every table add up to the text area (170 mm = 481.9 pt). NIK and card
+ * number are identifiers: wide enough for a masked NIK at 7.5 pt on one line, and if a font
+ * runs wider they shrink rather than wrap (a NIK broken over two lines is misread). */
 static const SerahPaperColumn receipt_columns[] = {
-  { "No", 20, SERAH_PAPER_ALIGN_CENTER },
-  { "Nama Peserta", 96, SERAH_PAPER_ALIGN_LEFT },
-  { "NIK", 64, SERAH_PAPER_ALIGN_LEFT },
-  { "No. Kartu JKN", 62, SERAH_PAPER_ALIGN_LEFT },
-  { "Alamat", 74, SERAH_PAPER_ALIGN_LEFT },
-  { "Tanda Tangan /\nCap Jempol", 96, SERAH_PAPER_ALIGN_LEFT },
-  { "Diterima oleh (wakil):\nnama, hubungan", 82.3, SERAH_PAPER_ALIGN_LEFT },
+  { "No", 20, SERAH_PAPER_ALIGN_CENTER, FALSE },
+  { "Nama Peserta", 92, SERAH_PAPER_ALIGN_LEFT, FALSE },
+  { "NIK", 74, SERAH_PAPER_ALIGN_LEFT, TRUE },
+  { "No. Kartu JKN", 66, SERAH_PAPER_ALIGN_LEFT, TRUE },
+  { "Alamat", 64, SERAH_PAPER_ALIGN_LEFT, FALSE },
+  { "Tanda Tangan /\nCap Jempol", 90, SERAH_PAPER_ALIGN_LEFT, FALSE },
+  { "Diterima oleh (wakil): nama, hubungan", 75.9, SERAH_PAPER_ALIGN_LEFT, FALSE },
 };
 #define RECEIPT_ROW_HEIGHT 31.0
 #define RECEIPT_HEADER_HEIGHT 24.0
@@ -324,22 +327,18 @@ receipt_title (SerahPaperDoc *doc, Paper *paper)
   g_autofree char *name = esc (paper->ceremony->name);
   g_autofree char *place = esc (paper->ceremony->place);
   g_autofree char *date = serah_paper_date_long (paper->ceremony->date);
-  g_autofree char *details = NULL;
 
   draw_letterhead (doc, paper);
   serah_paper_doc_paragraph (doc, SERAH_PAPER_SERIF " Bold 13",
                              "DAFTAR TANDA TERIMA KARTU JKN-KIS", FALSE,
                              SERAH_PAPER_ALIGN_CENTER, 0, 8);
-  details = g_strdup_printf ("Kegiatan\t: %s\nHari/Tanggal\t: %s\nTempat\t: %s", name,
-                             date ? date : paper->ceremony->date, place);
-  {
-    PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 80);
-    pango_layout_set_tabs (doc->layout, tabs);
-    serah_paper_doc_paragraph (doc, SERAH_PAPER_SERIF " 10.5", details, TRUE,
-                               SERAH_PAPER_ALIGN_LEFT, 0, 10);
-    pango_layout_set_tabs (doc->layout, NULL);
-    pango_tab_array_free (tabs);
-  }
+  /* Each value wraps in its own column: a long activity name never runs under its label. */
+  if (doc->report != NULL && doc->cr != NULL)
+    serah_fit_report_set_record (doc->report, NULL);
+  serah_paper_doc_label_value (doc, SERAH_PAPER_SERIF " 10.5", "Kegiatan", name, 80, 1);
+  serah_paper_doc_label_value (doc, SERAH_PAPER_SERIF " 10.5", "Hari/Tanggal",
+                               date ? date : paper->ceremony->date, 80, 1);
+  serah_paper_doc_label_value (doc, SERAH_PAPER_SERIF " 10.5", "Tempat", place, 80, 10);
 }
 
 static void
@@ -402,7 +401,7 @@ receipt_row (const SerahCheckoffEntry *e, gpointer data, GError **error)
   paper->group_row++;
   paper->rows++;
 
-  if (doc->cr != NULL)
+  /* Built in the measuring passes too: a row is as tall as its text needs. */
     {
       g_autofree char *name_text = esc (e->participant->name);
       nik_plain = masked_nik (paper, e->participant);
@@ -438,6 +437,12 @@ receipt_row (const SerahCheckoffEntry *e, gpointer data, GError **error)
   cells[4] = address;
   cells[5] = signed_cell;
   cells[6] = proxy;
+  if (doc->cr != NULL && doc->report != NULL)
+    {
+      g_autofree char *record = g_strdup_printf ("%s %s", e->participant->card_no,
+                                                 e->participant->name);
+      serah_fit_report_set_record (doc->report, record);
+    }
   top = serah_paper_doc_table_row (doc, cells, SERAH_PAPER_SANS " 7.5", e->handover ? 0.12 : 0);
   signature_marks (doc, top, paper->group_row, e);
   return TRUE;
@@ -472,23 +477,23 @@ draw_receipt_list (SerahPaperDoc *doc, gpointer data, GError **error)
 /* ---- Berita acara ---- */
 
 static const SerahPaperColumn area_columns[] = {
-  { "No", 22, SERAH_PAPER_ALIGN_CENTER },
-  { "Kecamatan", 90, SERAH_PAPER_ALIGN_LEFT },
-  { "Desa/Kelurahan", 104, SERAH_PAPER_ALIGN_LEFT },
-  { "Diundang", 52, SERAH_PAPER_ALIGN_RIGHT },
-  { "Diterima\nlangsung", 56, SERAH_PAPER_ALIGN_RIGHT },
-  { "Melalui\nwakil", 52, SERAH_PAPER_ALIGN_RIGHT },
-  { "Belum\ndiserahkan", 58, SERAH_PAPER_ALIGN_RIGHT },
-  { "%", 60.3, SERAH_PAPER_ALIGN_RIGHT },
+  { "No", 20, SERAH_PAPER_ALIGN_CENTER, FALSE },
+  { "Kecamatan", 86, SERAH_PAPER_ALIGN_LEFT, FALSE },
+  { "Desa/Kelurahan", 100, SERAH_PAPER_ALIGN_LEFT, FALSE },
+  { "Diundang", 50, SERAH_PAPER_ALIGN_RIGHT, TRUE },
+  { "Diterima\nlangsung", 54, SERAH_PAPER_ALIGN_RIGHT, TRUE },
+  { "Melalui\nwakil", 50, SERAH_PAPER_ALIGN_RIGHT, TRUE },
+  { "Belum\ndiserahkan", 62, SERAH_PAPER_ALIGN_RIGHT, TRUE },
+  { "%", 59.9, SERAH_PAPER_ALIGN_RIGHT, TRUE },
 };
 
 static const SerahPaperColumn pending_columns[] = {
-  { "No", 26, SERAH_PAPER_ALIGN_CENTER },
-  { "Nama Peserta", 130, SERAH_PAPER_ALIGN_LEFT },
-  { "NIK", 78, SERAH_PAPER_ALIGN_LEFT },
-  { "No. Kartu JKN", 76, SERAH_PAPER_ALIGN_LEFT },
-  { "Desa/Kelurahan", 90, SERAH_PAPER_ALIGN_LEFT },
-  { "Kecamatan", 94.3, SERAH_PAPER_ALIGN_LEFT },
+  { "No", 24, SERAH_PAPER_ALIGN_CENTER, FALSE },
+  { "Nama Peserta", 126, SERAH_PAPER_ALIGN_LEFT, FALSE },
+  { "NIK", 76, SERAH_PAPER_ALIGN_LEFT, TRUE },
+  { "No. Kartu JKN", 66, SERAH_PAPER_ALIGN_LEFT, TRUE },
+  { "Desa/Kelurahan", 96, SERAH_PAPER_ALIGN_LEFT, FALSE },
+  { "Kecamatan", 93.9, SERAH_PAPER_ALIGN_LEFT, FALSE },
 };
 
 static void
@@ -627,7 +632,13 @@ pending_row (const SerahCheckoffEntry *e, gpointer data, GError **error)
   if ((paper->rows & 255) == 0 && !check_cancelled (doc, error))
     return FALSE;
   paper->rows++;
-  if (doc->cr != NULL)
+  if (doc->report != NULL && doc->cr != NULL)
+    {
+      g_autofree char *record = g_strdup_printf ("%s %s", e->participant->card_no,
+                                                 e->participant->name);
+      serah_fit_report_set_record (doc->report, record);
+    }
+  /* Built in the measuring passes too: a row is as tall as its text needs. */
     {
       nik_plain = masked_nik (paper, e->participant);
       no = g_strdup_printf ("%" G_GINT64_FORMAT, paper->rows);
@@ -764,7 +775,8 @@ serah_paper_write (SerahStore *store, gint64 ceremony_id, SerahPaperKind kind,
   footer = footer_text (&paper, title);
   pages = serah_paper_doc_write (path, title, footer,
                                  kind == SERAH_PAPER_TANDA_TERIMA ? draw_receipt_list : draw_report,
-                                 &paper, cancellable, error);
+                                 &paper, options ? options->fit_report : NULL, cancellable,
+                                 error);
   /* Lists of people leave the program here: recorded, or the file does not stay. */
   if (pages > 0)
     {

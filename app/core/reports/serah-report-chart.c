@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "output/serah-text-fit.h"
 #include "reports/serah-report-private.h"
 #include <serah/output/serah-fonts.h>
 
@@ -63,6 +64,32 @@ text_at (cairo_t *cr, const char *text, double x, double y, Align align, double 
   /* Leave no current point behind: the next arc would draw a line from it. */
   cairo_new_path (cr);
   return w;
+}
+
+/* A row label right-aligned in the band (x0..x1) beside a bar of height h centred on y:
+ * through the shared fitting routine, so a long kecamatan or tag shrinks and takes two lines
+ * instead of running off the chart's left edge. */
+static void
+label_in (cairo_t *cr, const char *text, double x0, double x1, double y, double h, Rgb colour)
+{
+  g_autoptr(PangoLayout) layout = serah_report_layout_new (cr, LABEL_SIZE, FALSE);
+  g_autoptr(PangoFontDescription) desc = NULL;
+  SerahFitStyle style = { LABEL_SIZE, LABEL_SIZE * 0.7, SERAH_FIT_POLICY_TEXT, 2,
+                          PANGO_ALIGN_RIGHT, SERAH_FIT_VALIGN_MIDDLE };
+  SerahFitBox box = { x0, y - MAX (h, LABEL_SIZE * 2.6) / 2, MAX (x1 - x0, 1),
+                      MAX (h, LABEL_SIZE * 2.6) };
+  SerahTextFit fit;
+
+  /* Points are user units here, as the fitting routine sets sizes in points. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
+  pango_layout_context_changed (layout);
+  desc = pango_font_description_copy (pango_layout_get_font_description (layout));
+  pango_layout_set_text (layout, text, -1);
+  serah_text_fit (layout, desc, &style, &box, &fit);
+  set_rgb (cr, colour);
+  cairo_move_to (cr, fit.x, fit.y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
 }
 
 static double
@@ -171,8 +198,8 @@ serah_report_draw_coverage_chart (cairo_t *cr, double width, double height,
       double y = top + i * (bar_h + gap), x = left;
       g_autofree char *pct = g_strdup_printf ("%.1f%%", serah_coverage_row_fraction (r) * 100);
 
-      text_at (cr, r->kecamatan[0] ? r->kecamatan : "(tanpa kecamatan)", left - 8, y + bar_h / 2,
-               ALIGN_RIGHT, LABEL_SIZE, FALSE, c_text);
+      label_in (cr, r->kecamatan[0] ? r->kecamatan : "(tanpa kecamatan)", PAD, left - 8,
+                y + bar_h / 2, bar_h, c_text);
       for (guint k = 0; k < 3; k++)
         {
           set_rgb (cr, colours[k]);
@@ -405,7 +432,7 @@ serah_report_draw_tags_chart (cairo_t *cr, double width, double height,
       double y = top + i * (bar_h + gap), w = (right - left) * t->count / (double) MAX (max, 1);
       g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, t->count);
 
-      text_at (cr, t->tag, left - 8, y + bar_h / 2, ALIGN_RIGHT, LABEL_SIZE, FALSE, c_text);
+      label_in (cr, t->tag, PAD, left - 8, y + bar_h / 2, bar_h, c_text);
       set_rgb (cr, c_teal);
       cairo_rectangle (cr, left, y, w, bar_h);
       cairo_fill (cr);

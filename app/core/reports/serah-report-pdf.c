@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "output/serah-text-fit.h"
 #include "reports/serah-report-private.h"
 
 #define PAGE_W 595.28
@@ -25,6 +26,7 @@ typedef struct {
   const char *title;
   double      width;
   CellAlign   align;
+  gboolean    identifier; /* NIK, card number: one line, every character */
 } Column;
 
 typedef struct {
@@ -44,63 +46,156 @@ typedef struct {
   PangoLayout          *cell_bold;
 } Pdf;
 
+/* A layout whose font sizes are points of the PDF (72 "dpi"), as the fitting routine sets
+ * them; the charts keep their absolute sizes. */
+static PangoLayout *
+fit_layout_new (cairo_t *cr, gboolean bold)
+{
+  PangoLayout *layout = serah_report_layout_new (cr, 10, bold);
+
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
+  pango_layout_context_changed (layout);
+  return layout;
+}
+
+/* Fits s into a box of width x height at (x, y) through the shared routine and draws it.
+ * policy TEXT shrinks to three quarters of size, wraps to the lines the height allows and
+ * then ellipsizes (noted in the report); CELL wraps as long as it takes. Returns the height
+ * used. With cr NULL only measures. */
 static double
-text (cairo_t *cr, const char *s, double x, double y, double width, double size, gboolean bold,
+fit_draw (Pdf *pdf, cairo_t *cr, PangoLayout *layout, const char *s, double x, double y,
+          double width, double height, double size, SerahFitPolicy policy, int max_lines,
+          PangoAlignment align, const char *field)
+{
+  g_autoptr(PangoFontDescription) desc =
+    pango_font_description_copy (pango_layout_get_font_description (layout));
+  SerahFitStyle style = { size, policy == SERAH_FIT_POLICY_CELL ? size : size * 0.75, policy,
+                          max_lines, align, SERAH_FIT_VALIGN_TOP };
+  SerahFitBox box = { x, y, width, height };
+  SerahTextFit fit;
+
+  pango_layout_set_text (layout, s ? s : "", -1);
+  serah_text_fit (layout, desc, &style, &box, &fit);
+  if (cr != NULL)
+    {
+      serah_text_fit_note (pdf->doc->fit_report, field, s, &fit);
+      cairo_move_to (cr, fit.x, fit.y);
+      pango_cairo_show_layout (cr, layout);
+      cairo_new_path (cr);
+    }
+  return MAX (fit.logical.height, fit.ink.y + fit.ink.height) / (double) PANGO_SCALE;
+}
+
+static double
+text_lines (Pdf *pdf, const char *s, double x, double y, double width, int lines, double size,
+            gboolean bold, PangoAlignment align, double grey, const char *field)
+{
+  g_autoptr(PangoLayout) layout = fit_layout_new (pdf->cr, bold);
+
+  if (width <= 0)
+    width = PAGE_W - MARGIN - x;
+  cairo_set_source_rgb (pdf->cr, grey, grey, grey);
+  /* Room for the lines at full size: shrinking then makes more of them fit. */
+  return fit_draw (pdf, pdf->cr, layout, s, x, y, width, lines * size * 1.4, size,
+                   SERAH_FIT_POLICY_TEXT, lines, align, field);
+}
+
+static double
+text (Pdf *pdf, const char *s, double x, double y, double width, double size, gboolean bold,
       PangoAlignment align, double grey)
 {
-  g_autoptr(PangoLayout) layout = serah_report_layout_new (cr, size, bold);
-  int w, h;
-
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_alignment (layout, align);
-    }
-  pango_layout_set_text (layout, s ? s : "", -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_set_source_rgb (cr, grey, grey, grey);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
-  return h;
+  return text_lines (pdf, s, x, y, width, 1, size, bold, align, grey, s);
 }
 
 /* A paragraph, wrapped to width; returns its height. */
 static double
-paragraph (cairo_t *cr, const char *s, double x, double y, double width, double size, double grey)
+paragraph (Pdf *pdf, const char *s, double x, double y, double width, double size, double grey)
 {
-  g_autoptr(PangoLayout) layout = serah_report_layout_new (cr, size, FALSE);
-  int w, h;
+  g_autoptr(PangoLayout) layout = fit_layout_new (pdf->cr, FALSE);
 
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  pango_layout_set_text (layout, s, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_set_source_rgb (cr, grey, grey, grey);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
-  return h;
+  cairo_set_source_rgb (pdf->cr, grey, grey, grey);
+  return fit_draw (pdf, pdf->cr, layout, s, x, y, width, 0, size, SERAH_FIT_POLICY_CELL, 0,
+                   PANGO_ALIGN_LEFT, "paragraph");
+}
+
+static PangoLayout *
+cell_layout (Pdf *pdf, gboolean bold)
+{
+  PangoLayout **slot = bold ? &pdf->cell_bold : &pdf->cell;
+
+  if (*slot == NULL)
+    *slot = fit_layout_new (pdf->cr, bold);
+  return *slot;
+}
+
+static PangoAlignment
+column_align (const Column *c)
+{
+  return c->align == RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+}
+
+/* The height of a row of cells: the tallest cell wrapped in its column, at least ROW_H. */
+static double
+row_height (Pdf *pdf, const char *const *cells, gboolean bold, double size)
+{
+  PangoLayout *layout = cell_layout (pdf, bold);
+  double h = 0;
+
+  for (guint i = 0; i < pdf->n_columns; i++)
+    {
+      const Column *c = &pdf->columns[i];
+      h = MAX (h, fit_draw (pdf, NULL, layout, cells[i], 0, 0, c->width - 6, 0, size,
+                            c->identifier ? SERAH_FIT_POLICY_IDENTIFIER : SERAH_FIT_POLICY_CELL,
+                            1, column_align (c), NULL));
+    }
+  return MAX (ROW_H, h + 4);
+}
+
+static void
+draw_cells (Pdf *pdf, const char *const *cells, gboolean bold, double size, double height)
+{
+  PangoLayout *layout = cell_layout (pdf, bold);
+  double x = MARGIN;
+
+  for (guint i = 0; i < pdf->n_columns; i++)
+    {
+      const Column *c = &pdf->columns[i];
+      fit_draw (pdf, pdf->cr, layout, cells[i], x + 3, pdf->y + 2, c->width - 6, height - 2,
+                size, c->identifier ? SERAH_FIT_POLICY_IDENTIFIER : SERAH_FIT_POLICY_CELL, 1,
+                column_align (c), c->title);
+      x += c->width;
+    }
 }
 
 static void
 table_header (Pdf *pdf)
 {
-  double x = MARGIN;
+  const char *titles[16];
+  double height;
 
-  cairo_set_source_rgb (pdf->cr, 0.043, 0.478, 0.294);
-  cairo_rectangle (pdf->cr, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, ROW_H + 4);
-  cairo_fill (pdf->cr);
+  g_assert (pdf->n_columns <= G_N_ELEMENTS (titles));
   for (guint i = 0; i < pdf->n_columns; i++)
-    {
-      cairo_save (pdf->cr);
-      text (pdf->cr, pdf->columns[i].title, x + 3, pdf->y + 3, pdf->columns[i].width - 6,
-            CELL_SIZE - 0.5, TRUE, pdf->columns[i].align == RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 1.0);
-      cairo_restore (pdf->cr);
-      x += pdf->columns[i].width;
-    }
-  pdf->y += ROW_H + 4;
+    titles[i] = pdf->columns[i].title;
+  /* Titles wrap and the header grows: a title never runs out of its cell. */
+  {
+    const Column *columns = pdf->columns;
+    Column plain[16];
+    for (guint i = 0; i < pdf->n_columns; i++)
+      plain[i] = (Column) { columns[i].title, columns[i].width, columns[i].align, FALSE };
+    pdf->columns = plain;
+    height = row_height (pdf, titles, TRUE, CELL_SIZE - 0.5) + 4;
+    cairo_set_source_rgb (pdf->cr, 0.043, 0.478, 0.294);
+    cairo_rectangle (pdf->cr, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, height);
+    cairo_fill (pdf->cr);
+    cairo_set_source_rgb (pdf->cr, 1, 1, 1);
+    pdf->y += 1;
+    if (pdf->doc->fit_report != NULL)
+      serah_fit_report_set_record (pdf->doc->fit_report, NULL);
+    draw_cells (pdf, titles, TRUE, CELL_SIZE - 0.5, height);
+    pdf->y -= 1;
+    pdf->columns = columns;
+  }
+  pdf->y += height;
 }
 
 static void
@@ -113,21 +208,29 @@ new_page (Pdf *pdf)
     cairo_show_page (cr);
   pdf->page++;
 
-  /* Heading: office, report, scope; a green rule under it. */
-  text (cr, pdf->doc->office, MARGIN, MARGIN - 6, PAGE_W - 2 * MARGIN - 90, 9, TRUE, PANGO_ALIGN_LEFT, 0.35);
-  text (cr, pdf->report_title, MARGIN, MARGIN + 8, PAGE_W - 2 * MARGIN, 16, TRUE, PANGO_ALIGN_LEFT, 0.1);
-  text (cr, pdf->doc->scope, MARGIN, MARGIN + 32, PAGE_W - 2 * MARGIN - 150, 9.5, FALSE, PANGO_ALIGN_LEFT, 0.3);
+  /* Heading: office, report, scope (a ceremony's name and place may take two lines, smaller);
+   * a green rule under it. */
+  if (pdf->doc->fit_report != NULL)
+    serah_fit_report_set_record (pdf->doc->fit_report, "dokumen");
+  text (pdf, pdf->doc->office, MARGIN, MARGIN - 6, PAGE_W - 2 * MARGIN - 90, 9, TRUE, PANGO_ALIGN_LEFT, 0.35);
+  text (pdf, pdf->report_title, MARGIN, MARGIN + 8, PAGE_W - 2 * MARGIN, 16, TRUE, PANGO_ALIGN_LEFT, 0.1);
+  {
+    g_autoptr(PangoLayout) layout = fit_layout_new (cr, FALSE);
+    cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+    fit_draw (pdf, cr, layout, pdf->doc->scope, MARGIN, MARGIN + 29, PAGE_W - 2 * MARGIN - 150,
+              21, 9.5, SERAH_FIT_POLICY_TEXT, 2, PANGO_ALIGN_LEFT, "scope");
+  }
   {
     g_autofree char *made = g_strdup_printf ("Dibuat %s", pdf->doc->made);
-    text (cr, made, PAGE_W - MARGIN - 150, MARGIN + 32, 150, 9, FALSE, PANGO_ALIGN_RIGHT, 0.4);
+    text (pdf, made, PAGE_W - MARGIN - 150, MARGIN + 32, 150, 9, FALSE, PANGO_ALIGN_RIGHT, 0.4);
   }
   cairo_set_source_rgb (cr, 0.043, 0.478, 0.294);
   cairo_rectangle (cr, MARGIN, MARGIN + 50, PAGE_W - 2 * MARGIN, 2);
   cairo_fill (cr);
 
   page = g_strdup_printf ("Halaman %d", pdf->page);
-  text (cr, page, PAGE_W - MARGIN - 100, PAGE_H - MARGIN + 8, 100, 8, FALSE, PANGO_ALIGN_RIGHT, 0.45);
-  text (cr, "Serah \u2013 data pribadi, jangan disebarluaskan (UU PDP 27/2022)", MARGIN,
+  text (pdf, page, PAGE_W - MARGIN - 100, PAGE_H - MARGIN + 8, 100, 8, FALSE, PANGO_ALIGN_RIGHT, 0.45);
+  text (pdf, "Serah \u2013 data pribadi, jangan disebarluaskan (UU PDP 27/2022)", MARGIN,
         PAGE_H - MARGIN + 8, 330, 8, FALSE, PANGO_ALIGN_LEFT, 0.45);
   pdf->y = BODY_TOP;
   pdf->rows_on_page = 0;
@@ -159,45 +262,21 @@ end_table (Pdf *pdf)
   pdf->y += 10;
 }
 
-static PangoLayout *
-cell_layout (Pdf *pdf, gboolean bold)
-{
-  PangoLayout **slot = bold ? &pdf->cell_bold : &pdf->cell;
-
-  if (*slot == NULL)
-    {
-      *slot = serah_report_layout_new (pdf->cr, CELL_SIZE, bold);
-      pango_layout_set_ellipsize (*slot, PANGO_ELLIPSIZE_END);
-    }
-  return *slot;
-}
-
 static void
 table_row (Pdf *pdf, const char *const *cells, gboolean bold, gboolean shaded)
 {
-  PangoLayout *layout = cell_layout (pdf, bold);
-  double x = MARGIN;
+  double height = row_height (pdf, cells, bold, CELL_SIZE);
 
-  need (pdf, ROW_H);
+  need (pdf, height);
   if (shaded)
     {
       cairo_set_source_rgb (pdf->cr, bold ? 0.88 : 0.95, bold ? 0.94 : 0.97, bold ? 0.90 : 0.96);
-      cairo_rectangle (pdf->cr, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, ROW_H);
+      cairo_rectangle (pdf->cr, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, height);
       cairo_fill (pdf->cr);
     }
   cairo_set_source_rgb (pdf->cr, 0.12, 0.12, 0.12);
-  for (guint i = 0; i < pdf->n_columns; i++)
-    {
-      pango_layout_set_width (layout, (int) ((pdf->columns[i].width - 6) * PANGO_SCALE));
-      pango_layout_set_alignment (layout, pdf->columns[i].align == RIGHT ? PANGO_ALIGN_RIGHT
-                                                                         : PANGO_ALIGN_LEFT);
-      pango_layout_set_text (layout, cells[i] ? cells[i] : "", -1);
-      cairo_move_to (pdf->cr, x + 3, pdf->y + 2);
-      pango_cairo_show_layout (pdf->cr, layout);
-      cairo_new_path (pdf->cr);
-      x += pdf->columns[i].width;
-    }
-  pdf->y += ROW_H;
+  draw_cells (pdf, cells, bold, CELL_SIZE, height);
+  pdf->y += height;
   pdf->rows_on_page++;
 }
 
@@ -207,7 +286,7 @@ static void
 chart (Pdf *pdf, const char *title, double height, ChartFunc draw, gconstpointer data)
 {
   need (pdf, height + 24);
-  text (pdf->cr, title, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 11, TRUE, PANGO_ALIGN_LEFT, 0.1);
+  text (pdf, title, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 11, TRUE, PANGO_ALIGN_LEFT, 0.1);
   pdf->y += 20;
   cairo_save (pdf->cr);
   cairo_translate (pdf->cr, MARGIN, pdf->y);
@@ -243,6 +322,11 @@ coverage_row (const SerahCoverageRow *r, SerahCoverageLevel level, gboolean firs
     kec = "Total", desa = "";
   cells[0] = kec;
   cells[1] = desa;
+  if (pdf->doc->fit_report != NULL)
+    {
+      g_autofree char *record = g_strdup_printf ("%s / %s", r->kecamatan, r->desa);
+      serah_fit_report_set_record (pdf->doc->fit_report, record);
+    }
   for (guint i = 0; i < 8; i++)
     cells[2 + i] = n[i];
   if (level == SERAH_COVERAGE_DESA)
@@ -275,8 +359,9 @@ static void
 write_uncollected (Pdf *pdf)
 {
   static const Column columns[] = {
-    { "No", 26, RIGHT }, { "Nama", 130, LEFT }, { "NIK (disamarkan)", 92, LEFT },
-    { "Nomor kartu", 72, LEFT }, { "Alamat", 131.28, LEFT }, { "Tumpukan", 72, LEFT },
+    { "No", 26, RIGHT, FALSE }, { "Nama", 130, LEFT, FALSE },
+    { "NIK (disamarkan)", 92, LEFT, TRUE }, { "Nomor kartu", 72, LEFT, TRUE },
+    { "Alamat", 131.28, LEFT, FALSE }, { "Tumpukan", 72, LEFT, FALSE },
   };
   GPtrArray *rows = pdf->doc->uncollected;
   guint i = 0;
@@ -284,7 +369,7 @@ write_uncollected (Pdf *pdf)
   if (rows->len == 0)
     {
       new_page (pdf);
-      text (pdf->cr, "Semua kartu sudah diambil.", MARGIN, pdf->y, 0, 11, FALSE, PANGO_ALIGN_LEFT, 0.2);
+      text (pdf, "Semua kartu sudah diambil.", MARGIN, pdf->y, 0, 11, FALSE, PANGO_ALIGN_LEFT, 0.2);
       return;
     }
   while (i < rows->len)
@@ -307,14 +392,19 @@ write_uncollected (Pdf *pdf)
       count = g_strdup_printf ("%u peserta belum mengambil kartu JKN-KIS. Mohon bantuan Pemerintah "
                                "Desa untuk menyampaikan kepada peserta agar mengambil kartunya.",
                                end - i);
-      pdf->y += text (pdf->cr, heading, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 12, TRUE, PANGO_ALIGN_LEFT, 0.1) + 2;
-      pdf->y += paragraph (pdf->cr, count, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 9, 0.3) + 8;
+      pdf->y += text (pdf, heading, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 12, TRUE, PANGO_ALIGN_LEFT, 0.1) + 2;
+      pdf->y += paragraph (pdf, count, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 9, 0.3) + 8;
       begin_table (pdf, columns, G_N_ELEMENTS (columns));
       for (; i < end; i++, n++)
         {
           const SerahUncollectedRow *r = rows->pdata[i];
           g_autofree char *no = g_strdup_printf ("%u", n);
           const char *cells[] = { no, r->name, r->nik_masked, r->card_no, r->address, r->stack };
+          if (pdf->doc->fit_report != NULL)
+            {
+              g_autofree char *record = g_strdup_printf ("%s %s", r->card_no, r->name);
+              serah_fit_report_set_record (pdf->doc->fit_report, record);
+            }
           table_row (pdf, cells, FALSE, n % 2 == 0);
         }
       end_table (pdf);
@@ -345,7 +435,7 @@ write_indicators (Pdf *pdf)
          (ChartFunc) serah_report_draw_tags_chart, ind);
 
   need (pdf, 60);
-  text (pdf->cr, "Impor daftar peserta", MARGIN, pdf->y, 0, 11, TRUE, PANGO_ALIGN_LEFT, 0.1);
+  text (pdf, "Impor daftar peserta", MARGIN, pdf->y, 0, 11, TRUE, PANGO_ALIGN_LEFT, 0.1);
   pdf->y += 20;
   begin_table (pdf, import_columns, G_N_ELEMENTS (import_columns));
   for (guint i = 0; i < ind->imports->len; i++)
@@ -361,7 +451,7 @@ write_indicators (Pdf *pdf)
   end_table (pdf);
 
   need (pdf, 60);
-  text (pdf->cr, "Serah terima per hari", MARGIN, pdf->y, 0, 11, TRUE, PANGO_ALIGN_LEFT, 0.1);
+  text (pdf, "Serah terima per hari", MARGIN, pdf->y, 0, 11, TRUE, PANGO_ALIGN_LEFT, 0.1);
   pdf->y += 20;
   begin_table (pdf, daily_columns, G_N_ELEMENTS (daily_columns));
   for (guint i = 0; i < ind->daily->len; i++)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <pango/pangocairo.h>
+#include <serah/output/serah-fit-report.h>
 #include <serah/reports/serah-report.h>
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ typedef struct {
   SerahCoverage   *coverage;
   GPtrArray       *uncollected; /* SerahUncollectedRow */
   SerahIndicators *indicators;
+  SerahFitReport  *fit_report; /* PDF: what did not fit (may be NULL) */
 } SerahReportDoc;
 
 /* "Semua acara penyerahan", or "Name, date, place"; NULL with SERAH_REPORT_ERROR_NOT_FOUND

@@ -404,7 +404,8 @@ audit_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
 
 static gboolean
 write_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
-              SerahReportFormat format, const char *path, GError **error)
+              SerahReportFormat format, const char *path, SerahFitReport *fit_report,
+              GError **error)
 {
   g_autoptr(SerahCoverage) cov = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -457,6 +458,7 @@ write_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
     doc.coverage = cov;
     doc.uncollected = rows;
     doc.indicators = ind;
+    doc.fit_report = fit_report;
     if (format == SERAH_REPORT_FORMAT_XLSX)
       return serah_report_write_xlsx (&doc, path, error);
     return serah_report_write_pdf (&doc, path, error);
@@ -468,10 +470,19 @@ serah_report_write (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
                     SerahReportFormat format, const char *path, const char *operator_name,
                     GError **error)
 {
+  return serah_report_write_full (store, kind, ceremony_id, format, path, operator_name, NULL,
+                                  error);
+}
+
+gboolean
+serah_report_write_full (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
+                         SerahReportFormat format, const char *path, const char *operator_name,
+                         SerahFitReport *fit_report, GError **error)
+{
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* The uncollected list carries names and card numbers: who took it out is recorded. */
-  return write_report (store, kind, ceremony_id, format, path, error) &&
+  return write_report (store, kind, ceremony_id, format, path, fit_report, error) &&
          audit_report (store, kind, ceremony_id, format, path, operator_name, error);
 }

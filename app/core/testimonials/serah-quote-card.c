@@ -1,8 +1,11 @@
 /* serah-quote-card.c: draws a testimonial as a square quote card (Cairo + Pango).
  *
  * Everything is laid out on a 1080-unit square and scaled to the target, so a PNG, a PDF
- * page and the GUI preview look the same. The quote is fitted by shrinking the font until it
- * fits its box; a very long quote is ellipsised at the smallest size rather than overflow.
+ * page and the GUI preview look the same. Every text goes through the shared fitting routine
+ * (output/serah-text-fit.h): the quote shrinks until it fits its box, the name may take two
+ * lines. What still does not fit is noted in a SerahFitReport, and the writers refuse such a
+ * card with a message naming the testimonial: a quote cut with "…" would put words in a
+ * person's mouth that they did not say, so it is never published silently.
  */
 #define G_LOG_DOMAIN "serah-core"
 
@@ -17,6 +20,8 @@
 #include <pango/pangocairo.h>
 #include <serah/testimonials/serah-quote-card.h>
 #include <serah/output/serah-fonts.h>
+
+#include "output/serah-text-fit.h"
 
 #define U 1080.0          /* layout units of the square */
 #define MARGIN 96.0
@@ -61,6 +66,10 @@ make_layout (cairo_t *cr, const char *family, int weight, PangoStyle style, doub
 {
   PangoLayout *layout = serah_fonts_create_layout (cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+
+  /* 72 "dpi": a point is a unit of the square, as the fitting routine sets sizes in points. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
+  pango_layout_context_changed (layout);
 
   pango_font_description_set_family (font, family);
   pango_font_description_set_weight (font, weight);
@@ -143,41 +152,50 @@ draw_header (cairo_t *cr)
   }
 }
 
-/* Fits the quote into its box: the largest size whose height fits, in 2-unit steps. */
-static void
-draw_quote (cairo_t *cr, const char *text)
+/* Fits text into a box through the shared routine, draws it in the current source and notes
+ * the outcome; returns the height used. */
+static double
+fit_show (cairo_t *cr, PangoLayout *layout, const char *text, double x, double y, double w,
+          double h, double size, double min_size, int max_lines, SerahFitReport *report,
+          const char *field)
 {
-  const double width = U - 2 * MARGIN;
-  const double box = QUOTE_BOTTOM - QUOTE_TOP;
-  g_autoptr(PangoLayout) layout = NULL;
-  int size, w, h = 0;
+  g_autoptr(PangoFontDescription) desc =
+    pango_font_description_copy (pango_layout_get_font_description (layout));
+  SerahFitStyle style = { size, min_size, SERAH_FIT_POLICY_TEXT, max_lines, PANGO_ALIGN_LEFT,
+                          SERAH_FIT_VALIGN_TOP };
+  SerahFitBox box = { x, y, w, h };
+  SerahTextFit fit;
 
-  for (size = QUOTE_MAX_PT; size >= QUOTE_MIN_PT; size -= 2)
-    {
-      g_clear_object (&layout);
-      layout = make_layout (cr, SERAH_FONT_SERIF, PANGO_WEIGHT_MEDIUM, PANGO_STYLE_ITALIC, size);
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_line_spacing (layout, 1.18);
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      if (h <= box)
-        break;
-    }
-  if (h > box)
-    {
-      /* Still too long at the smallest size: cut with an ellipsis, never overflow. The limit
-       * is given in lines: a height in units ignores the extra line spacing. */
-      int lines = pango_layout_get_line_count (layout);
-      int fit = MAX (1, (int) (box / ((double) h / lines)));
+  pango_layout_set_text (layout, text, -1);
+  serah_text_fit (layout, desc, &style, &box, &fit);
+  serah_text_fit_note (report, field, text, &fit);
+  cairo_move_to (cr, fit.x, fit.y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+  return fit.logical.height / (double) PANGO_SCALE;
+}
 
-      pango_layout_set_height (layout, -fit);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (layout, &w, &h);
-    }
-  cairo_set_source_rgb (cr, 1, 1, 1);
+/* Fits the quote into its box: wrapped at the box's width, shrunk until its lines fit, down
+ * to QUOTE_MIN_PT; beyond that ellipsized, noted, and refused by the writers. */
+static void
+draw_quote (cairo_t *cr, const char *text, SerahFitReport *report)
+{
+  g_autoptr(PangoLayout) layout = make_layout (cr, SERAH_FONT_SERIF, PANGO_WEIGHT_MEDIUM,
+                                               PANGO_STYLE_ITALIC, QUOTE_MAX_PT);
+  g_autoptr(PangoFontDescription) desc =
+    pango_font_description_copy (pango_layout_get_font_description (layout));
+  SerahFitStyle style = { QUOTE_MAX_PT, QUOTE_MIN_PT, SERAH_FIT_POLICY_PARAGRAPH, 0,
+                          PANGO_ALIGN_LEFT, SERAH_FIT_VALIGN_MIDDLE };
   /* Centred in the box vertically: short quotes sit in the middle, not under the mark. */
-  cairo_move_to (cr, MARGIN, QUOTE_TOP + (box - h) / 2.0);
+  SerahFitBox box = { MARGIN, QUOTE_TOP, U - 2 * MARGIN, QUOTE_BOTTOM - QUOTE_TOP };
+  SerahTextFit fit;
+
+  pango_layout_set_line_spacing (layout, 1.18);
+  pango_layout_set_text (layout, text, -1);
+  serah_text_fit (layout, desc, &style, &box, &fit);
+  serah_text_fit_note (report, "quote", text, &fit);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, fit.x, fit.y);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -267,7 +285,7 @@ draw_photo (cairo_t *cr, const char *path, double cx, double cy, double r)
 }
 
 static void
-draw_attribution (cairo_t *cr, const SerahTestimonialPublic *t)
+draw_attribution (cairo_t *cr, const SerahTestimonialPublic *t, SerahFitReport *report)
 {
   const double top = 770;
   double x = MARGIN;
@@ -275,7 +293,7 @@ draw_attribution (cairo_t *cr, const SerahTestimonialPublic *t)
   g_autoptr(PangoLayout) place = make_layout (cr, SERAH_FONT_SANS, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 27);
   g_autoptr(GString) where = g_string_new (NULL);
   g_autofree char *date = serah_quote_card_format_date (t->date);
-  double text_w;
+  double text_w, y;
 
   /* A short rule ties the attribution to the quote. */
   set_rgb (cr, gold, 1);
@@ -286,9 +304,11 @@ draw_attribution (cairo_t *cr, const SerahTestimonialPublic *t)
     x += 140;
   text_w = U - MARGIN - x;
 
-  pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+  /* A long name with titles and bin/binti shrinks, then takes two lines; the place and the
+   * tags follow below it. */
   cairo_set_source_rgb (cr, 1, 1, 1);
-  show_text (cr, name, t->display_name, x, top + 4, text_w, PANGO_ALIGN_LEFT);
+  y = top + 4;
+  y += fit_show (cr, name, t->display_name, x, y, text_w, 80, 42, 26, 2, report, "name") + 6;
 
   if (t->desa != NULL && *t->desa != '\0')
     g_string_append_printf (where, "Desa %s", t->desa);
@@ -296,9 +316,9 @@ draw_attribution (cairo_t *cr, const SerahTestimonialPublic *t)
     g_string_append_printf (where, "%sKec. %s", where->len ? ", " : "", t->kecamatan);
   if (*date != '\0')
     g_string_append_printf (where, "%s%s", where->len ? "  \u00B7  " : "", date);
-  pango_layout_set_ellipsize (place, PANGO_ELLIPSIZE_END);
   set_rgb (cr, mint, 1);
-  show_text (cr, place, where->str, x, top + 64, text_w, PANGO_ALIGN_LEFT);
+  if (where->len > 0)
+    y += fit_show (cr, place, where->str, x, y, text_w, 40, 27, 18, 1, report, "place") + 6;
 
   /* The stars share the line of the rule, so name and place keep the full width. */
   if (t->rating > 0)
@@ -310,14 +330,14 @@ draw_attribution (cairo_t *cr, const SerahTestimonialPublic *t)
       g_autoptr(PangoLayout) tl = make_layout (cr, SERAH_FONT_SANS, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 24);
       for (guint i = 0; t->tags[i] != NULL; i++)
         g_string_append_printf (tags, "%s#%s", i ? "  " : "", t->tags[i]);
-      pango_layout_set_ellipsize (tl, PANGO_ELLIPSIZE_END);
       set_rgb (cr, mint, 0.8);
-      show_text (cr, tl, tags->str, x, top + 108, text_w, PANGO_ALIGN_LEFT);
+      fit_show (cr, tl, tags->str, x, y, text_w, MAX (U - BAND_H - 8 - y, 20), 24, 16, 1, report,
+                "tags");
     }
 }
 
 static void
-draw_band (cairo_t *cr, const char *office)
+draw_band (cairo_t *cr, const char *office, SerahFitReport *report)
 {
   const double y = U - BAND_H;
   g_autoptr(PangoLayout) brand = make_layout (cr, SERAH_FONT_SANS, PANGO_WEIGHT_HEAVY, PANGO_STYLE_NORMAL, 50);
@@ -342,30 +362,42 @@ draw_band (cairo_t *cr, const char *office)
   cairo_fill (cr);
 
   set_rgb (cr, ink, 1);
-  pango_layout_set_ellipsize (line, PANGO_ELLIPSIZE_END);
-  show_text (cr, line, "Jaminan Kesehatan Nasional \u2013 Kartu Indonesia Sehat",
-             MARGIN + bw + 56, y + 30, U - 2 * MARGIN - bw - 56, PANGO_ALIGN_LEFT);
+  fit_show (cr, line, "Jaminan Kesehatan Nasional \u2013 Kartu Indonesia Sehat",
+            MARGIN + bw + 56, y + 30, U - 2 * MARGIN - bw - 56, 34, 23, 17, 1, report, "band");
   set_rgb (cr, ink, 0.65);
-  show_text (cr, line, office && *office ? office : "Dinas Kesehatan",
-             MARGIN + bw + 56, y + 66, U - 2 * MARGIN - bw - 56, PANGO_ALIGN_LEFT);
+  fit_show (cr, line, office && *office ? office : "Dinas Kesehatan",
+            MARGIN + bw + 56, y + 66, U - 2 * MARGIN - bw - 56, 34, 23, 15, 1, report, "office");
 }
 
 void
 serah_quote_card_draw (cairo_t *cr, double size, const SerahTestimonialPublic *t,
                        const char *office)
 {
+  serah_quote_card_draw_full (cr, size, t, office, NULL);
+}
+
+void
+serah_quote_card_draw_full (cairo_t *cr, double size, const SerahTestimonialPublic *t,
+                            const char *office, SerahFitReport *report)
+{
   g_return_if_fail (cr != NULL);
   g_return_if_fail (t != NULL);
 
+  if (report != NULL)
+    {
+      g_autofree char *record = g_strdup_printf ("testimoni #%" G_GINT64_FORMAT " %s", t->id,
+                                                 t->display_name ? t->display_name : "");
+      serah_fit_report_set_record (report, record);
+    }
   cairo_save (cr);
   cairo_scale (cr, size / U, size / U);
   cairo_rectangle (cr, 0, 0, U, U);
   cairo_clip (cr);
   draw_background (cr);
   draw_header (cr);
-  draw_quote (cr, t->text ? t->text : "");
-  draw_attribution (cr, t);
-  draw_band (cr, office);
+  draw_quote (cr, t->text ? t->text : "", report);
+  draw_attribution (cr, t, report);
+  draw_band (cr, office, report);
   cairo_restore (cr);
 }
 
@@ -382,6 +414,47 @@ check_surface (cairo_surface_t *surface, const char *path, GError **error)
 }
 
 gboolean
+serah_quote_card_check (const SerahTestimonialPublic *t, const char *office, GError **error)
+{
+  g_autoptr(SerahFitReport) report = serah_fit_report_new ();
+  cairo_surface_t *nowhere;
+  cairo_t *cr;
+  GPtrArray *problems;
+
+  g_return_val_if_fail (t != NULL, FALSE);
+
+  /* Laid out at the PDF's size onto a surface that keeps nothing: the layout works in the
+   * square's own units, so the result is the same for the PNG. */
+  nowhere = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cr = cairo_create (nowhere);
+  serah_quote_card_draw_full (cr, SERAH_QUOTE_CARD_PDF_PT, t, office, report);
+  cairo_destroy (cr);
+  cairo_surface_destroy (nowhere);
+
+  problems = serah_fit_report_get_problems (report);
+  if (problems->len == 0)
+    return TRUE;
+  {
+    const SerahFitProblem *p = problems->pdata[0];
+    gboolean quote = g_strcmp0 (p->field, "quote") == 0;
+    if (quote)
+      g_set_error (error, SERAH_QUOTE_CARD_ERROR, SERAH_QUOTE_CARD_ERROR_TOO_LONG,
+                   _("Testimonial #%lld (%s) is too long for a quote card even at the smallest "
+                     "size (%u characters): choose a shorter excerpt to publish."),
+                   (long long) t->id, t->display_name ? t->display_name : "",
+                   (guint) g_utf8_strlen (t->text ? t->text : "", -1));
+    else
+      g_set_error (error, SERAH_QUOTE_CARD_ERROR, SERAH_QUOTE_CARD_ERROR_TOO_LONG,
+                   _("Testimonial #%lld (%s): the %s “%s” does not fit on a quote card even at "
+                     "the smallest size: shorten it."),
+                   (long long) t->id, t->display_name ? t->display_name : "", p->field, p->text);
+  }
+  return FALSE;
+}
+
+G_DEFINE_QUARK (serah-quote-card-error-quark, serah_quote_card_error)
+
+gboolean
 serah_quote_card_write_png (const SerahTestimonialPublic *t, const char *office,
                             const char *path, GError **error)
 {
@@ -391,6 +464,8 @@ serah_quote_card_write_png (const SerahTestimonialPublic *t, const char *office,
 
   g_return_val_if_fail (t != NULL && path != NULL, FALSE);
 
+  if (!serah_quote_card_check (t, office, error))
+    return FALSE;
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, SERAH_QUOTE_CARD_PX, SERAH_QUOTE_CARD_PX);
   cr = cairo_create (surface);
   serah_quote_card_draw (cr, SERAH_QUOTE_CARD_PX, t, office);
@@ -416,6 +491,10 @@ serah_quote_card_write_pdf (GPtrArray *list, const char *office, const char *pat
 
   g_return_val_if_fail (list != NULL && path != NULL, FALSE);
 
+  /* Every card is checked before the file is started: no PDF with a cut quote in it. */
+  for (guint i = 0; i < list->len; i++)
+    if (!serah_quote_card_check (list->pdata[i], office, error))
+      return FALSE;
   surface = cairo_pdf_surface_create (path, SERAH_QUOTE_CARD_PDF_PT, SERAH_QUOTE_CARD_PDF_PT);
   if (!check_surface (surface, path, error))
     {

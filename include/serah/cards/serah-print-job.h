@@ -102,6 +102,12 @@ void serah_print_job_set_ceremony_id     (SerahPrintJob      *self,
 void serah_print_job_set_reprint_reason  (SerahPrintJob      *self,
                                           const char         *reason);
 
+/* Whether serah_print_job_plan also lays out every card to count the texts that will not
+ * fit (fit_problems). About a millisecond a card, so off by default: print --dry-run turns
+ * it on; the GUI's live plan leaves it off (the run's record and result still count them). */
+void serah_print_job_set_measure_plan    (SerahPrintJob      *self,
+                                          gboolean            measure);
+
 /* ---- planning and preview (no writes) ---- */
 
 typedef struct {
@@ -110,12 +116,22 @@ typedef struct {
   guint stacks;          /* desa groups (= separators when they are on) */
   guint sheets;          /* sheets of paper */
   guint pages;           /* PDF pages (twice the sheets with duplex) */
+  guint incomplete;      /* participants with an empty field the template shows */
+  guint fit_problems;    /* texts shrunk below their floor, ellipsized or cut */
 } SerahPrintPlan;
 
 gboolean serah_print_job_plan (SerahPrintJob  *self,
                                SerahPrintPlan *plan,
                                GCancellable   *cancellable,
                                GError        **error);
+
+/* After plan or run: the participants with an empty field that the template shows (faskes,
+ * kelas, tanggal lahir, ...), one "CARD_NO NAME: faskes, kelas" string each, in print order.
+ * Printing them anyway is the person's choice; this is what to show them first. */
+GPtrArray      *serah_print_job_get_incomplete (SerahPrintJob *self);
+/* What the renderer had to shrink below a floor, ellipsize or could not fit, in the last
+ * plan (which measures every card), preview or run. */
+SerahFitReport *serah_print_job_get_fit_report (SerahPrintJob *self);
 
 /* Draws PDF page page_index (0-based) as it will print, in mm with the paper's top-left at
  * the origin: cards with the names of the selection, separators, crop marks, calibration.
@@ -138,6 +154,8 @@ typedef struct {
   guint  sheets;
   guint  pages;
   gint64 first_serial, last_serial;
+  guint  incomplete;     /* cards printed with an empty field the template shows */
+  guint  fit_problems;   /* texts shrunk below their floor, ellipsized or cut */
 } SerahPrintResult;
 
 /* Called after each page with cards done and the total; from the thread that prints

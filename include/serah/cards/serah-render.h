@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <serah/register/serah-participant.h>
 #include <serah/cards/serah-template.h>
+#include <serah/output/serah-fit-report.h>
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,10 @@ typedef struct _SerahCardRenderer SerahCardRenderer;
 SerahCardRenderer *serah_card_renderer_new      (SerahCardTemplate *template_);
 void               serah_card_renderer_free     (SerahCardRenderer *self);
 SerahCardTemplate *serah_card_renderer_get_template (SerahCardRenderer *self);
+/* Every text the renderer fits from now on is noted in report (not owned; NULL stops it),
+ * under the record "CARD_NO NAME" of the card drawn. */
+void               serah_card_renderer_set_report (SerahCardRenderer *self,
+                                                   SerahFitReport    *report);
 
 /* Draws one side of one card with the trimmed card's top-left corner at the origin
  * (background elements marked Bleed reach into negative coordinates). FALSE only when the
@@ -48,6 +53,10 @@ gboolean serah_card_renderer_draw (SerahCardRenderer   *self,
                                    const SerahCardData *data,
                                    GError             **error);
 
+/* Call at the start of every page (PDF or printer) before drawing its cards: a page must not
+ * paint one cairo surface twice (see serah-render.c), and the renderer counts per page. */
+void     serah_card_renderer_begin_page (SerahCardRenderer *self);
+
 /* Where a text element's words end up for data (for tests and template checks). */
 typedef struct {
   SerahRect box;        /* the element's box */
@@ -56,6 +65,7 @@ typedef struct {
   double    size_pt;    /* the size used after shrinking */
   int       lines;
   gboolean  ellipsized;
+  SerahFitOutcome outcome; /* what gave way, if anything */
 } SerahTextPlacement;
 
 gboolean serah_card_renderer_place_text (SerahCardRenderer   *self,

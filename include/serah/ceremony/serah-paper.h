@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 #include <serah/ceremony/serah-ceremony.h>
+#include <serah/output/serah-fit-report.h>
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,7 @@ typedef struct {
   const char *desa;         /* tanda terima: only this desa; NULL = all */
   gboolean    show_full_nik; /* default masked (UU PDP); only for a signed-off need */
   const char *operator_name; /* recorded in the audit log; NULL: the system user name */
+  SerahFitReport *fit_report; /* when set: what was shrunk below its floor or ellipsized */
 } SerahPaperOptions;
 
 /* Writes the PDF to path (written to a temporary file and renamed, so a failure never

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <serah/output/serah-fit-report.h>
 #include <serah/store/serah-store.h>
 #include <serah/reports/serah-report-records.h>
 
@@ -148,5 +149,15 @@ gboolean serah_report_write (SerahStore        *store,
                              const char        *path,
                              const char        *operator_name,
                              GError           **error);
+/* The same, noting in fit_report (may be NULL) what a PDF had to shrink below its floor or
+ * ellipsize, per record. */
+gboolean serah_report_write_full (SerahStore        *store,
+                                  SerahReportKind    kind,
+                                  gint64             ceremony_id,
+                                  SerahReportFormat  format,
+                                  const char        *path,
+                                  const char        *operator_name,
+                                  SerahFitReport    *fit_report,
+                                  GError           **error);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <serah/output/serah-fit-report.h>
 #include <serah/testimonials/serah-testimonial-records.h>
 
 G_BEGIN_DECLS
@@ -14,11 +15,30 @@ G_BEGIN_DECLS
 /* Points of a PDF page (a 19 cm square prints well on A4 and stays sharp on screen). */
 #define SERAH_QUOTE_CARD_PDF_PT 540.0
 
-/* Draws one card into the square (0, 0)-(size, size) of cr. office may be NULL. */
+#define SERAH_QUOTE_CARD_ERROR (serah_quote_card_error_quark ())
+typedef enum {
+  SERAH_QUOTE_CARD_ERROR_TOO_LONG, /* the quote (or name, place) does not fit at the smallest size */
+} SerahQuoteCardError;
+GQuark serah_quote_card_error_quark (void);
+
+/* Draws one card into the square (0, 0)-(size, size) of cr. office may be NULL. Text that
+ * does not fit at the smallest size is ellipsized on screen; the writers refuse it. */
 void     serah_quote_card_draw      (cairo_t                      *cr,
                                      double                        size,
                                      const SerahTestimonialPublic *testimonial,
                                      const char                   *office);
+/* The same, noting in report (may be NULL) every text that was ellipsized, under the record
+ * "testimoni #ID NAME". */
+void     serah_quote_card_draw_full (cairo_t                      *cr,
+                                     double                        size,
+                                     const SerahTestimonialPublic *testimonial,
+                                     const char                   *office,
+                                     SerahFitReport               *report);
+/* Whether the card can be published as it is: FALSE with SERAH_QUOTE_CARD_ERROR_TOO_LONG and
+ * a message naming the testimonial when something would be cut. The writers call it. */
+gboolean serah_quote_card_check     (const SerahTestimonialPublic *testimonial,
+                                     const char                   *office,
+                                     GError                      **error);
 
 gboolean serah_quote_card_write_png (const SerahTestimonialPublic *testimonial,
                                      const char                   *office,
