@@ -20,6 +20,7 @@ cli="$build/app/cli/serah-cli"
 data="$build/bench/print-bench-data"
 bare="$build/bench/print-bare"
 export SERAH_TEMPLATES_DIR="$here/../print-templates"
+export SERAH_AREAS_DIR="$here/../data/areas"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

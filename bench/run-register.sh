@@ -16,6 +16,7 @@ set -euo pipefail
 build="$(cd "${1:-build}" && pwd)"
 # Card templates from the source tree: the build-tree programs have no installed copy.
 export SERAH_TEMPLATES_DIR="${SERAH_TEMPLATES_DIR:-$(cd "$(dirname "$0")/../print-templates" && pwd)}"
+export SERAH_AREAS_DIR="${SERAH_AREAS_DIR:-$(cd "$(dirname "$0")/../data/areas" && pwd)}"
 rows="${SERAH_BENCH_ROWS:-100000}"
 rounds="${SERAH_BENCH_ROUNDS:-3}"
 cli="$build/app/cli/serah-cli"

@@ -38,10 +38,12 @@ print_import_json (SerahCli *cli, const char *path, const SerahImportReport *rep
   char sep[2] = { report->separator, 0 };
 
   json_builder_begin_object (b);
-  serah_cli_json_bool (b, "ok", TRUE);
+  serah_cli_json_bool (b, "ok", !serah_import_report_stored_nothing (report));
   serah_cli_json_string (b, "file", path);
   serah_cli_json_int (b, "import_id", c->id);
   serah_cli_json_string (b, "sha256", c->sha256);
+  serah_cli_json_string (b, "format", report->format);
+  serah_cli_json_string (b, "sheet", report->sheet);
   serah_cli_json_string (b, "separator", sep);
   serah_cli_json_string (b, "separator_name", separator_name (report->separator));
   serah_cli_json_bool (b, "bom", report->had_bom);
@@ -54,6 +56,21 @@ print_import_json (SerahCli *cli, const char *path, const SerahImportReport *rep
   serah_cli_json_int (b, "conflicts", c->conflicts);
   serah_cli_json_int (b, "warnings", c->warnings);
   serah_cli_json_string (b, "report", reject_path);
+  serah_cli_json_bool (b, "dry_run", report->dry_run);
+  serah_cli_json_bool (b, "stored_nothing", serah_import_report_stored_nothing (report));
+  json_builder_set_member_name (b, "columns");
+  json_builder_begin_array (b);
+  for (guint i = 0; report->columns != NULL && i < report->columns->len; i++)
+    {
+      const SerahImportColumn *column = report->columns->pdata[i];
+
+      json_builder_begin_object (b);
+      serah_cli_json_string (b, "letter", column->letter);
+      serah_cli_json_string (b, "header", column->header);
+      serah_cli_json_string (b, "field", column->field);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_set_member_name (b, "problems");
   json_builder_begin_array (b);
   for (guint i = 0; i < report->problems->len; i++)
@@ -80,12 +97,29 @@ print_import_summary (SerahCli *cli, const char *path, const SerahImportReport *
   const SerahImportRecord *c = &report->counts;
   guint shown = 0;
 
-  serah_cli_message (cli,
-                     _("Imported “%s”: %lld rows: %lld new, %lld updated, %lld unchanged, %lld "
-                       "rejected (%lld conflicts), %lld duplicates; %lld warnings."),
-                     path, (long long) c->rows, (long long) c->imported, (long long) c->updated,
-                     (long long) c->unchanged, (long long) c->rejected, (long long) c->conflicts,
-                     (long long) c->duplicates, (long long) c->warnings);
+  if (report->dry_run)
+    serah_cli_message (cli,
+                       _("Dry run of “%s”, nothing was saved: %lld rows: %lld would be new, "
+                         "%lld updated, %lld unchanged, %lld rejected (%lld conflicts), %lld "
+                         "duplicates; %lld warnings."),
+                       path, (long long) c->rows, (long long) c->imported,
+                       (long long) c->updated, (long long) c->unchanged,
+                       (long long) c->rejected, (long long) c->conflicts,
+                       (long long) c->duplicates, (long long) c->warnings);
+  else
+    serah_cli_message (cli,
+                       _("Imported “%s”: %lld rows: %lld new, %lld updated, %lld unchanged, "
+                         "%lld rejected (%lld conflicts), %lld duplicates; %lld warnings."),
+                       path, (long long) c->rows, (long long) c->imported,
+                       (long long) c->updated, (long long) c->unchanged,
+                       (long long) c->rejected, (long long) c->conflicts,
+                       (long long) c->duplicates, (long long) c->warnings);
+  if (serah_import_report_stored_nothing (report))
+    serah_cli_message (cli,
+                       _("No participant was stored: all %lld rows were rejected. Fix the "
+                         "problems below (--report FILE writes the rejected rows to correct) "
+                         "and import again."),
+                       (long long) c->rows);
   for (guint i = 0; i < report->problems->len && shown < SUMMARY_PROBLEMS; i++, shown++)
     {
       const SerahImportProblem *p = report->problems->pdata[i];
@@ -150,22 +184,30 @@ verb_import (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahImportReport) report = NULL;
   SerahImportOptions options = { 0 };
   SerahStore *store;
+  gboolean dry_run = FALSE;
+  g_autofree char *sheet = NULL;
   GOptionEntry entries[] = {
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("Read FIELD (nik, card_no, name, sex, birth_date, address, desa, kecamatan, faskes, "
          "care_class) from the column HEADER"), N_("FIELD=HEADER") },
     { "report", 'r', 0, G_OPTION_ARG_FILENAME, &reject_path,
       N_("Write every rejected row to this CSV file"), N_("REJECTS.csv") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet,
+      N_("XLSX or ODS: read this sheet (default: the first visible sheet with a header row)"),
+      N_("NAME") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check the file and say what an import would do, without saving anything"), NULL },
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "import FILE [--map FIELD=HEADER]... [--report REJECTS.csv]",
+  if (!serah_cli_parse (cli, "import FILE [--map FIELD=HEADER]... [--sheet NAME] [--report REJECTS.csv] [--dry-run]",
                         entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2)
     {
       serah_cli_message (cli, "%s", _("Usage: serah-cli --db DB import FILE "
-                                       "[--map FIELD=HEADER]... [--report REJECTS.csv] [--json]"));
+                                       "[--map FIELD=HEADER]... [--sheet NAME] [--report REJECTS.csv] "
+                                       "[--dry-run] [--json]"));
       return SERAH_CLI_EXIT_USAGE;
     }
   if (reject_path != NULL && !check_writable_destination (cli, reject_path))
@@ -174,10 +216,13 @@ verb_import (SerahCli *cli, int argc, char **argv)
   if (!serah_cli_require_role (cli, SERAH_ROLE_ADMIN, &error))
     return serah_cli_fail (cli, error, serah_cli_auth_exit_code (error));
   store = serah_cli_get_store (cli);
-  if (!serah_backup_before_import (store, &error))
+  /* A dry run rolls everything back: there is nothing to back up. */
+  if (!dry_run && !serah_backup_before_import (store, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
 
   options.mappings = (const char *const *) maps;
+  options.dry_run = dry_run;
+  options.sheet = sheet;
   options.operator_name = cli->operator_name;
   report = serah_import_file (store, argv[1], &options, NULL, &error);
   if (report == NULL)
@@ -193,7 +238,8 @@ verb_import (SerahCli *cli, int argc, char **argv)
       return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
     }
 
-  if (reject_path != NULL && !serah_import_report_write_rejects (report, reject_path, &error))
+  if (reject_path != NULL &&
+      !serah_import_report_save_rejects (store, report, reject_path, cli->operator_name, &error))
     {
       /* The import itself is committed; say so, and fail for the report. */
       serah_cli_message (cli, _("The import was saved, but the report was not."));
@@ -203,7 +249,8 @@ verb_import (SerahCli *cli, int argc, char **argv)
   print_import_summary (cli, argv[1], report);
   if (cli->json)
     print_import_json (cli, argv[1], report, reject_path);
-  return SERAH_CLI_EXIT_OK;
+  /* A list whose every row was refused is no success, whatever was recorded about it. */
+  return serah_import_report_stored_nothing (report) ? SERAH_CLI_EXIT_REFUSED : SERAH_CLI_EXIT_OK;
 }
 
 static int
@@ -212,14 +259,19 @@ verb_export (SerahCli *cli, int argc, char **argv)
   g_autofree char *output = NULL;
   g_auto(GStrv) kecamatan = NULL;
   g_auto(GStrv) desa = NULL;
+  g_autofree char *format = NULL;
   g_autoptr(GError) error = NULL;
   SerahParticipantFilter filter = { 0 };
+  gboolean xlsx;
   SerahStore *store;
   gint64 written = 0;
   gboolean ok;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to this CSV file instead of standard output"), N_("FILE.csv") },
+      N_("Write to this CSV or XLSX file instead of standard output"), N_("FILE.csv") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("csv or xlsx (default: from the file name; XLSX keeps NIKs and card numbers as "
+         "text through a spreadsheet)"), N_("FORMAT") },
     { "kecamatan", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kecamatan,
       N_("Only participants of this kecamatan (repeatable)"), N_("NAME") },
     { "desa", 0, 0, G_OPTION_ARG_STRING_ARRAY, &desa,
@@ -227,17 +279,31 @@ verb_export (SerahCli *cli, int argc, char **argv)
     { NULL }
   };
 
-  if (!serah_cli_parse (cli, "export participants [-o FILE.csv]", entries, &argc, &argv))
+  if (!serah_cli_parse (cli, "export participants [-o FILE.csv|FILE.xlsx]", entries, &argc,
+                        &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2 || strcmp (argv[1], "participants") != 0)
     {
       serah_cli_message (cli, "%s", _("Usage: serah-cli --db DB export participants "
-                                       "[-o FILE.csv] [--kecamatan NAME]... [--desa NAME]..."));
+                                       "[-o FILE.csv|FILE.xlsx] [--format csv|xlsx] "
+                                       "[--kecamatan NAME]... [--desa NAME]..."));
       return SERAH_CLI_EXIT_USAGE;
     }
   if (cli->json && output == NULL)
     {
       serah_cli_message (cli, _("--json needs -o FILE: standard output carries the CSV."));
+      return SERAH_CLI_EXIT_USAGE;
+    }
+  xlsx = format != NULL ? g_ascii_strcasecmp (format, "xlsx") == 0
+                        : output != NULL && g_str_has_suffix (output, ".xlsx");
+  if (format != NULL && !xlsx && g_ascii_strcasecmp (format, "csv") != 0)
+    {
+      serah_cli_message (cli, _("--format is csv or xlsx."));
+      return SERAH_CLI_EXIT_USAGE;
+    }
+  if (xlsx && output == NULL)
+    {
+      serah_cli_message (cli, _("An XLSX export needs -o FILE.xlsx."));
       return SERAH_CLI_EXIT_USAGE;
     }
   if (output != NULL && !check_writable_destination (cli, output))
@@ -249,7 +315,9 @@ verb_export (SerahCli *cli, int argc, char **argv)
 
   filter.kecamatan = kecamatan;
   filter.desa = desa;
-  if (output != NULL)
+  if (xlsx)
+    ok = serah_participants_write_xlsx_file (store, &filter, output, &written, &error);
+  else if (output != NULL)
     ok = serah_participants_write_csv_file (store, &filter, output, &written, &error);
   else
     ok = serah_participants_write_csv (store, &filter, stdout, &written, &error);

@@ -427,9 +427,12 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                          GTK_FILE_CHOOSER_ACTION_OPEN, C_("import", "_Import"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  gtk_file_filter_set_name (csv, C_("import", "CSV files"));
+  /* office data (issue 11): the core reads XLSX and ODS lists directly. */
+  gtk_file_filter_set_name (csv, C_("import", "Participant lists (CSV, XLSX, ODS)"));
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_filter_add_suffix (csv, "txt");
+  gtk_file_filter_add_suffix (csv, "xlsx");
+  gtk_file_filter_add_suffix (csv, "ods");
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_filter_set_name (all, C_("import", "All files"));

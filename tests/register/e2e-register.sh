@@ -37,8 +37,8 @@ check "--json carries import_id, separator and every problem" json "$work/out" \
 check "stdout holds only the JSON object" python3 -c 'import sys; t=open(sys.argv[1]).read(); assert t.count("\n") == 1' "$work/out"
 check "the human summary goes to stderr with line, column and reason" \
   grep -q "line 3, NO_KARTU: error \[card-leading-zeros\]" "$work/err"
-check "the reject report starts with a BOM and has one line per error" \
-  python3 -c 'import sys; b=open(sys.argv[1],"rb").read(); assert b.startswith(b"\xef\xbb\xbfline,column,code,reason,value\r\n"); assert b.count(b"\r\n") == 12; assert b"3.60425E+15" in b' "$work/rejects.csv"
+check "the reject report starts with a BOM and has one line per rejected row" \
+  python3 -c 'import sys; b=open(sys.argv[1],"rb").read(); assert b.startswith(b"\xef\xbb\xbf\"ADMINISTRATOR"); assert b"\r\nline,code,reason,NIK,NO_KARTU," in b; assert b.count(b"\r\n") == 13; assert b"3.60425E+15" in b' "$work/rejects.csv"
 
 # The same file again: nothing changes.
 check "importing the same file twice changes nothing" exits 0 --db "$db" import "$fixtures/import-messy.csv" --json
@@ -54,13 +54,13 @@ check "a ';' list with BOM and CRLF imports" exits 0 --db "$db" import "$fixture
 check "... and says what it detected" json "$work/out" 'j["separator"] == ";" and j["bom"] and j["imported"] == 2'
 check "a list with unusual headers is refused without --map (exit 2)" exits 2 --db "$db" import "$fixtures/import-map.csv"
 check "... naming the missing columns and the headers found" grep -q "Nomor KTP Peserta" "$work/err"
-check "--map names them" exits 0 --db "$db" import "$fixtures/import-map.csv" --map "nik=Nomor KTP Peserta" --map "card_no=ID BPJS" --map "name=Nama Anggota" --json
+check "--map names them" exits 0 --db "$db" import "$fixtures/import-map.csv" --map "nik=Nomor KTP Peserta" --map "card_no=ID BPJS" --map "name=Nama Anggota" --map "desa=Wilayah Desa" --map "kecamatan=" --json
 
 # Files that are not lists: one clear message, exit 2, JSON says ok: false.
 check "a missing file exits 2" exits 2 --db "$db" import "$work/nowhere.csv"
-check "an .xlsx is refused with advice (exit 2)" exits 2 --db "$db" import "$fixtures/import-spreadsheet.xlsx" --json
-check "... the advice is to export it as CSV" grep -q "export it as CSV" "$work/err"
-check "... and --json prints ok: false" json "$work/out" 'j["ok"] is False and "spreadsheet" in j["error"]'
+check "an .xlsx without sheets is refused with advice (exit 2)" exits 2 --db "$db" import "$fixtures/import-spreadsheet.xlsx" --json
+check "... the advice is to add a header row" grep -q "header row" "$work/err"
+check "... and --json prints ok: false" json "$work/out" 'j["ok"] is False and "sheet" in j["error"]'
 check "a binary file exits 2" exits 2 --db "$db" import "$fixtures/import-binary.csv"
 
 # Export: full NIKs, and re-importing the export changes nothing.

@@ -32,6 +32,7 @@ static const ActionLabel action_labels[] = {
   { "participant.show-nik", NC_("audit action", "Show NIK") },
   { "import.participants", NC_("audit action", "Import participants") },
   { "export.participants", NC_("audit action", "Export participants") },
+  { "export.rejects", NC_("audit action", "Export rejected rows of an import") },
   { "export.report", NC_("audit action", "Export report") },
   { "export.testimonials", NC_("audit action", "Export testimonials") },
   { "export.audit", NC_("audit action", "Export audit log") },

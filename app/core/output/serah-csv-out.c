@@ -10,6 +10,48 @@
 
 #include "output/serah-csv-private.h"
 
+/* [+-]digits[.,digits][E[+-]digits][%]: what a spreadsheet takes for a number. */
+static gboolean
+is_plain_number (const char *s)
+{
+  gboolean digits = FALSE;
+
+  if (*s == '+' || *s == '-')
+    s++;
+  while (g_ascii_isdigit (*s))
+    s++, digits = TRUE;
+  if ((*s == '.' || *s == ',') && digits)
+    {
+      s++;
+      if (!g_ascii_isdigit (*s))
+        return FALSE;
+      while (g_ascii_isdigit (*s))
+        s++;
+    }
+  if (digits && (*s == 'e' || *s == 'E'))
+    {
+      s++;
+      if (*s == '+' || *s == '-')
+        s++;
+      if (!g_ascii_isdigit (*s))
+        return FALSE;
+      while (g_ascii_isdigit (*s))
+        s++;
+    }
+  if (*s == '%')
+    s++;
+  return digits && *s == '\0';
+}
+
+gboolean
+serah_csv_needs_neutralising (const char *value)
+{
+  if (value == NULL || strchr ("=+-@\t\r", value[0]) == NULL || value[0] == '\0')
+    return FALSE;
+  return value[0] == '=' || value[0] == '@' || value[0] == '\t' || value[0] == '\r' ||
+         !is_plain_number (value);
+}
+
 GString *
 serah_csv_new (void)
 {
@@ -21,7 +63,9 @@ serah_csv_append_row (GString *out, const char *const *fields, guint n_fields)
 {
   for (guint i = 0; i < n_fields; i++)
     {
-      const char *f = fields[i] ? fields[i] : "";
+      g_autofree char *neutral = serah_csv_needs_neutralising (fields[i])
+                                   ? g_strconcat ("'", fields[i], NULL) : NULL;
+      const char *f = neutral ? neutral : fields[i] ? fields[i] : "";
       size_t len = strlen (f);
       /* Worst case: every byte a quote (doubled) plus the two enclosing quotes. */
       size_t room = 2 * len + 2;

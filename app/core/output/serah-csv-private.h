@@ -6,8 +6,16 @@
 
 G_BEGIN_DECLS
 
+/* TRUE when a spreadsheet opening the CSV would run value as a formula: it starts with
+ * '=', '+', '-', '@', a tab or a CR (OWASP's list) and is not a plain number ("-2", "+62",
+ * "3.5", "-1,5%": a number in a numeric column is data, and a spreadsheet reads it as
+ * one). Such a cell is written with a leading apostrophe, which spreadsheets take as "this
+ * is text" and the importer drops again. Names, addresses and testimonials come from the
+ * public: every CSV that Serah writes goes through this. */
+gboolean serah_csv_needs_neutralising (const char *value);
+
 /* Appends one CSV record (fields quoted by libcsv, CRLF-terminated as RFC 4180 says).
- * NULL fields are written empty. */
+ * NULL fields are written empty; formula-leading cells are neutralised. */
 void     serah_csv_append_row (GString           *out,
                                const char *const *fields,
                                guint              n_fields);

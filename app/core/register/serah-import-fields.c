@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "output/serah-csv-private.h"
 #include "register/serah-import-private.h"
 
 typedef struct {
@@ -25,29 +26,49 @@ typedef struct {
 static const FieldInfo field_info[SERAH_N_FIELDS] = {
   [SERAH_FIELD_NIK] = { "nik", "NIK", TRUE,
     { "nik", "noktp", "nomorktp", "nomorindukkependudukan", "nikktp", "ktp", "nonik",
-      "nomornik", NULL } },
+      "nomornik", "nikpeserta", "nikpst", NULL } },
+  /* NOKA and NO_KARTU: BPJS Kesehatan's exports (master file and e-Dabu). */
   [SERAH_FIELD_CARD_NO] = { "card_no", "NO_KARTU", TRUE,
     { "nokartu", "noka", "nomorkartu", "nojkn", "nobpjs", "nokartujkn", "nokartubpjs",
       "nomorkartujkn", "nomorkartubpjs", "nopeserta", "nomorpeserta", "nokis", "nomorkis",
       "nokartukis", "nokartupeserta", NULL } },
   [SERAH_FIELD_NAME] = { "name", "NAMA", TRUE,
-    { "nama", "namapeserta", "namalengkap", "namalengkappeserta", "name", "nm", NULL } },
+    { "nama", "namapeserta", "namalengkap", "namalengkappeserta", "name", "nm", "nmpst",
+      "nmpeserta", "namapst", NULL } },
   [SERAH_FIELD_SEX] = { "sex", "JK", FALSE,
-    { "jk", "jeniskelamin", "sex", "lp", "kelamin", "gender", "jnskelamin", "jkel", NULL } },
+    { "jk", "jeniskelamin", "sex", "lp", "kelamin", "gender", "jnskelamin", "jkel", "kdjk",
+      "jnskel", NULL } },
   [SERAH_FIELD_BIRTH_DATE] = { "birth_date", "TGL_LAHIR", FALSE,
     { "tgllahir", "tanggallahir", "dob", "tgllhr", "tanggallhr", "birthdate", "tgllahirpeserta",
-      "tanggallahirpeserta", NULL } },
+      "tanggallahirpeserta", "tgllhrpst", NULL } },
   [SERAH_FIELD_ADDRESS] = { "address", "ALAMAT", FALSE,
-    { "alamat", "alamatlengkap", "alamatpeserta", "address", NULL } },
+    { "alamat", "alamatlengkap", "alamatpeserta", "address", "alamatpst", NULL } },
+  /* NM_DESA, NM_KEC, NM_PPK: the names beside the codes in BPJS and Dinkes layouts. */
   [SERAH_FIELD_DESA] = { "desa", "DESA", FALSE,
-    { "desa", "kelurahan", "desakelurahan", "kelurahandesa", "desakel", "keldesa", NULL } },
+    { "desa", "kelurahan", "desakelurahan", "kelurahandesa", "desakel", "keldesa", "nmdesa",
+      "namadesa", "nmkel", "namakelurahan", "nmdesakel", "namadesakelurahan", NULL } },
   [SERAH_FIELD_KECAMATAN] = { "kecamatan", "KECAMATAN", FALSE,
-    { "kecamatan", "kec", NULL } },
+    { "kecamatan", "kec", "nmkec", "namakecamatan", "nmkecamatan", "namakec", NULL } },
   [SERAH_FIELD_FASKES] = { "faskes", "FASKES", FALSE,
     { "faskes", "ppk", "faskestk1", "faskestki", "faskestingkati", "faskestingkat1",
-      "namafaskes", "faskes1", "ppkumum", "namappk", "faskestkl", NULL } },
+      "namafaskes", "faskes1", "ppkumum", "namappk", "faskestkl", "nmppk", "nmfaskes",
+      "nmppkumum", NULL } },
   [SERAH_FIELD_CARE_CLASS] = { "care_class", "KELAS", FALSE,
-    { "kelas", "kelasrawat", "hakkelas", "kls", "klsrawat", "hakkelasrawat", NULL } },
+    { "kelas", "kelasrawat", "hakkelas", "kls", "klsrawat", "hakkelasrawat", "kdkelas",
+      "kelasrawatpeserta", NULL } },
+  [SERAH_FIELD_RT] = { "rt", NULL, FALSE, { "rt", "nort", NULL } },
+  [SERAH_FIELD_RW] = { "rw", NULL, FALSE, { "rw", "norw", NULL } },
+  [SERAH_FIELD_DESA_CODE] = { "desa_code", NULL, FALSE,
+    { "kddesa", "kodedesa", "kdkel", "kodekelurahan", "kddesakel", "kodedesakelurahan",
+      "kodewilayahdesa", NULL } },
+  [SERAH_FIELD_KECAMATAN_CODE] = { "kecamatan_code", NULL, FALSE,
+    { "kdkec", "kodekecamatan", "kdkecamatan", "kodekec", NULL } },
+  [SERAH_FIELD_FAMILY_NO] = { "family_no", NULL, FALSE,
+    { "nokk", "nomorkk", "nokartukeluarga", "nomorkartukeluarga", "kk", NULL } },
+  [SERAH_FIELD_PISA] = { "pisa", NULL, FALSE,
+    { "pisa", "kdpisa", "statuskeluarga", "hubungankeluarga", NULL } },
+  [SERAH_FIELD_FASKES_CODE] = { "faskes_code", NULL, FALSE,
+    { "kdppk", "kodeppk", "kdfaskes", "kodefaskes", "kdppkumum", NULL } },
 };
 
 char *
@@ -83,6 +104,19 @@ serah_import_field_for_header (const char *header)
   return -1;
 }
 
+char *
+serah_import_column_letter (int index)
+{
+  char buf[8];
+  int i = (int) sizeof buf - 1;
+
+  g_return_val_if_fail (index >= 0, g_strdup ("?"));
+  buf[i] = '\0';
+  for (index++; index > 0 && i > 0; index = (index - 1) / 26)
+    buf[--i] = (char) ('A' + (index - 1) % 26);
+  return g_strdup (buf + i);
+}
+
 int
 serah_import_field_from_name (const char *name)
 {
@@ -104,6 +138,12 @@ serah_import_field_required (SerahField field)
 {
   g_return_val_if_fail (field < SERAH_N_FIELDS, FALSE);
   return field_info[field].required;
+}
+
+gboolean
+serah_import_field_needed (SerahField field)
+{
+  return field == SERAH_FIELD_DESA || field == SERAH_FIELD_KECAMATAN;
 }
 
 const char *
@@ -131,6 +171,20 @@ serah_import_field_label (SerahField field)
       return _("faskes");
     case SERAH_FIELD_CARE_CLASS:
       return _("care class (kelas rawat)");
+    case SERAH_FIELD_RT:
+      return _("RT");
+    case SERAH_FIELD_RW:
+      return _("RW");
+    case SERAH_FIELD_DESA_CODE:
+      return _("desa code (kode desa)");
+    case SERAH_FIELD_KECAMATAN_CODE:
+      return _("kecamatan code (kode kecamatan)");
+    case SERAH_FIELD_FAMILY_NO:
+      return _("family card number (nomor KK)");
+    case SERAH_FIELD_PISA:
+      return _("family relationship (PISA)");
+    case SERAH_FIELD_FASKES_CODE:
+      return _("faskes code (kode PPK)");
     case SERAH_N_FIELDS:
     default:
       return "?";
@@ -140,7 +194,7 @@ serah_import_field_label (SerahField field)
 const char *
 serah_import_field_export_header (SerahField field)
 {
-  g_return_val_if_fail (field < SERAH_N_FIELDS, NULL);
+  g_return_val_if_fail (field < SERAH_N_STORED_FIELDS, NULL);
   return field_info[field].export_header;
 }
 
@@ -149,7 +203,8 @@ serah_import_field_names (void)
 {
   static const char *const names[SERAH_N_FIELDS + 1] = {
     "nik", "card_no", "name", "sex", "birth_date", "address", "desa", "kecamatan", "faskes",
-    "care_class", NULL,
+    "care_class", "rt", "rw", "desa_code", "kecamatan_code", "family_no", "pisa", "faskes_code",
+    NULL,
   };
   return names;
 }
@@ -411,10 +466,14 @@ serah_import_clean_cell (GString *cell, gboolean *converted)
 void
 serah_csv_append_field (GString *line, const char *value, char sep)
 {
+  g_autofree char *neutral = NULL;
   gboolean quote;
 
   if (value == NULL || *value == '\0')
     return;
+  /* Names and addresses come from the public: no cell may run as a formula. */
+  if (serah_csv_needs_neutralising (value))
+    value = neutral = g_strconcat ("'", value, NULL);
   quote = strchr (value, sep) != NULL || strchr (value, '"') != NULL ||
           strchr (value, '\n') != NULL || strchr (value, '\r') != NULL ||
           value[0] == ' ' || value[strlen (value) - 1] == ' ';

@@ -1,9 +1,13 @@
-/* serah-import-private.h: what serah-import.c (the streaming importer) shares with
+/* serah-import-private.h: what serah-import.c (the streaming importer) shares with its CSV and
+ * spreadsheet readers (serah-import-read.c, serah-import-sheet.c, -xlsx.c, -ods.c) and with
  * serah-import-fields.c (column names and the rules for one cell) and serah-import-write.c
  * (CSV output). Never included outside app/core. */
 #pragma once
 
 #include <csv.h>
+#include <gsf/gsf.h>
+#include <libxml/xmlreader.h>
+#include <serah/register/serah-area.h>
 #include <serah/register/serah-import.h>
 
 G_BEGIN_DECLS
@@ -19,20 +23,38 @@ typedef enum {
   SERAH_FIELD_KECAMATAN,
   SERAH_FIELD_FASKES,
   SERAH_FIELD_CARE_CLASS,
+  /* Columns of the BPJS and Dinkes layouts that are read but not stored as such: RT and RW
+   * join the address, the area codes name the desa and kecamatan through the area
+   * reference, the rest are recognised so that they are not reported as unknown. */
+  SERAH_FIELD_RT,
+  SERAH_FIELD_RW,
+  SERAH_FIELD_DESA_CODE,
+  SERAH_FIELD_KECAMATAN_CODE,
+  SERAH_FIELD_FAMILY_NO,
+  SERAH_FIELD_PISA,
+  SERAH_FIELD_FASKES_CODE,
   SERAH_N_FIELDS
 } SerahField;
+
+/* The fields a participant row stores, in export order (NIK .. care class). */
+#define SERAH_N_STORED_FIELDS (SERAH_FIELD_CARE_CLASS + 1)
 
 /* Header text -> field, -1 when it names none. Case, spaces, underscores, dots and other
  * punctuation do not matter ("No. Kartu", "NO_KARTU" and "nokartu" are the same). */
 int         serah_import_field_for_header (const char *header);
 /* The same folding, for comparing a --map header with the file's headers. */
 char       *serah_import_fold_header      (const char *header);
+/* 0 -> "A", 25 -> "Z", 26 -> "AA": how spreadsheets name a column. */
+char       *serah_import_column_letter    (int index);
 /* For people: "NIK", "card number (nomor kartu)", ... (translated). */
 const char *serah_import_field_label      (SerahField field);
 /* "nik", "card_no", ... -> field, -1 when unknown. */
 int         serah_import_field_from_name  (const char *name);
 const char *serah_import_field_name       (SerahField field);
 gboolean    serah_import_field_required   (SerahField field);
+/* Ceremonies and card stacks go by desa and kecamatan: a list without them is refused
+ * unless the column is mapped (or mapped to nothing: "desa=", keep what the database has). */
+gboolean    serah_import_field_needed     (SerahField field);
 /* The header the export writes for a field ("NIK", "NO_KARTU", ...). */
 const char *serah_import_field_export_header (SerahField field);
 
@@ -93,7 +115,7 @@ void serah_csv_append_field (GString    *line,
 /* One --map FIELD=HEADER option. */
 typedef struct {
   int      field;
-  char    *folded; /* folded header it names */
+  char    *folded; /* folded header it names; "" for "field=": the file has no such column */
   char    *text;   /* as the user wrote it */
 } SerahImportMapping;
 
@@ -138,6 +160,7 @@ void             serah_import_hash_free   (SerahImportHash *hash);
 typedef struct {
   /* set up before the reader starts, then read-only */
   SerahStore               *store;
+  gboolean                  preview;     /* serah_import_preview: refusals become reports */
   GCancellable             *cancellable;
   const SerahImportOptions *options;
   char                     *name;        /* for messages: the file's display name */
@@ -174,9 +197,24 @@ typedef struct {
   GError                   *reader_error;
   char                     *sha256;      /* set when the reader is done */
 
+  /* area codes (issue 11): NULL when data/areas could not be read */
+  SerahAreas               *areas;
+  char                     *office_kabupaten; /* setting office-kabupaten ("36.01"), or NULL */
+  char                     *areas_error;      /* why areas is NULL, for the report */
+  GHashTable               *area_memo;        /* the reader's: row's areas -> verdict */
+  GString                  *area_key;
+
+  /* spreadsheets (issue 11) */
+  char                     *path;        /* the file, for the spreadsheet reader */
+  gboolean                  is_sheet;    /* a ZIP container: XLSX or ODS */
+  gboolean                  sheet_ods;   /* set by the reader: ODS rather than XLSX */
+  char                     *sheet;       /* the sheet read (set by the reader at the header) */
+  gboolean                  row_hidden;  /* the current spreadsheet row is hidden */
+
   /* set by the reader at the header, read-only afterwards */
   GPtrArray                *headers;     /* char *, as in the file */
   int                       column[SERAH_N_FIELDS]; /* cell index, -1 when absent */
+  gboolean                  mapped_absent[SERAH_N_FIELDS]; /* "field=": no such column */
   gboolean                  partial;     /* some optional column is absent */
 
   /* the writer's */
@@ -209,6 +247,10 @@ void       serah_import_sniff          (const char *buf,
                                         guint      *score_out,
                                         char      **first_record_out);
 
+/* How many of cells (NULL-terminated) name a known column, by synonym or by --map. */
+guint      serah_import_header_score   (char      **cells,
+                                        GPtrArray  *mappings);
+
 /* The reader: parses the stream from ctx->block on, validates, queues batches; its last
  * batch has last = TRUE, with ctx->reader_error set when the file as a whole failed. */
 gpointer    serah_import_reader_main (gpointer data);
@@ -237,11 +279,123 @@ GString    *serah_import_cell        (SerahImportContext  *ctx,
 /* The (cleaned) text of a field in the current record, "" when absent. */
 const char *serah_import_field_text  (SerahImportContext  *ctx,
                                       SerahField           field);
+/* The record in ctx->cells (n_cells of them, starting at ctx->record_line): a title line
+ * before the header's index, the header, or a data row (blank ones skipped). The CSV
+ * parser and the spreadsheet reader both hand their records here. */
+void        serah_import_take_record (SerahImportContext  *ctx);
+SerahImportBatch *serah_import_batch_new (void);
+/* The spreadsheet reader (serah-import-sheet.c): XLSX or ODS from ctx->path, in the
+ * reader thread, as serah_import_reader_main does for CSV. */
+gpointer    serah_import_sheet_reader_main (gpointer data);
+/* serah-import-areas.c: TRUE when the area codes can name field from another column
+ * (a desa code names the desa and the kecamatan). */
+gboolean    serah_import_area_can_fill (SerahImportContext *ctx,
+                                        SerahField          field);
+/* Names the row's desa and kecamatan as the reference spells them, fills them from a
+ * desa code, and warns about what it cannot confirm. */
+void        serah_import_check_areas   (SerahImportContext *ctx,
+                                        gint64              line,
+                                        SerahParticipant   *p);
 /* Checks and counts the current record; a valid one joins the batch. */
 void        serah_import_process_row (SerahImportContext  *ctx);
 /* Hands the batch being filled to the writer (waiting while too many are in flight) and
  * starts a new one. */
 void        serah_import_queue_batch (SerahImportContext  *ctx,
                                       gboolean             last);
+
+/* ---- the spreadsheet reader (serah-import-sheet.c: the container, the sheet choice, rows
+ * handed to the importer) and its two formats (serah-import-xlsx.c, serah-import-ods.c): one
+ * module with the importer, split by concern ---- */
+#define NS_ODS_TABLE  "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define NS_ODS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define NS_ODS_TEXT   "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_ODS_STYLE  "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define NS_XLSX_REL   "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+/* A repeated row that holds data is written out this many times at most. */
+#define MAX_ROW_REPEAT 1000
+/* Rows a cancellation or progress check waits for. */
+#define CHECK_EVERY 512
+
+/* libgsf declares no autoptr cleanups; an alias of our own cannot clash with later ones. */
+typedef GsfInput SerahGsfInput;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahGsfInput, g_object_unref)
+
+typedef struct {
+  char     *name;
+  char     *member;   /* XLSX: path of the sheet's XML in the ZIP */
+  gboolean  hidden;
+  int       index;    /* ODS: position among the tables */
+} SheetInfo;
+
+typedef struct _Sheets Sheets;
+typedef gboolean (*RowFunc) (Sheets *s, gint64 row, gboolean hidden);
+
+struct _Sheets {
+  SerahImportContext *ctx;
+  GsfInfile          *zip;
+  gboolean            ods;
+  GPtrArray          *sheets;     /* SheetInfo */
+  /* XLSX */
+  GPtrArray          *strings;    /* char *, the shared strings (in chunk) */
+  GStringChunk       *chunk;
+  GArray             *date_xf;    /* gboolean per cell style: a date format */
+  gboolean            date1904;
+  GHashTable         *hidden_styles; /* ODS table styles with table:display="false" */
+  GString            *scratch;    /* a cell's value as read */
+  /* the row being read */
+  guint               n_cells;
+  RowFunc             on_row;
+  /* header search */
+  guint               seen_rows;
+  guint               best_score;
+  gint64              best_row;
+  int                 best_index;
+  gboolean            stop;
+  gint64              rows_done;
+  goffset             member_size;
+  goffset             member_done;
+};
+
+
+/* The ZIP member at path ("xl/workbook.xml"), or NULL. */
+GsfInput        *sheet_open_member      (GsfInfile        *zip,
+                                         const char       *path);
+/* A pull parser over input (which the caller keeps alive until xmlFreeTextReader). */
+xmlTextReaderPtr sheet_reader_for       (GsfInput         *input);
+gboolean         sheet_is_element       (xmlTextReaderPtr  r,
+                                         const char       *name);
+gboolean         sheet_is_end           (xmlTextReaderPtr  r,
+                                         const char       *name);
+/* An attribute's value, newly allocated, or NULL. */
+char            *sheet_attr             (xmlTextReaderPtr  r,
+                                         const char       *name,
+                                         const char       *ns);
+/* Cell index of the row being read (cells skipped before it are emptied). */
+GString         *sheet_cell_at          (Sheets           *s,
+                                         guint             index);
+/* A numeric cell as a General column shows it, or a date cell as ISO. */
+void             sheet_set_number       (Sheets           *s,
+                                         GString          *cell,
+                                         guint             column,
+                                         const char       *text,
+                                         gboolean          is_date);
+/* Hands the row read to s->on_row; FALSE stops the sheet. */
+gboolean         sheet_row_done         (Sheets           *s,
+                                         gint64            row,
+                                         gboolean          hidden,
+                                         GsfInput         *input);
+gboolean         sheet_row_is_blank     (Sheets           *s);
+void             sheet_report_progress  (Sheets           *s,
+                                         gsf_off_t         position);
+
+/* serah-import-xlsx.c */
+void             sheet_xlsx_load_workbook       (Sheets *s);
+void             sheet_xlsx_load_styles         (Sheets *s);
+void             sheet_xlsx_load_shared_strings (Sheets *s);
+void             sheet_xlsx_read                (Sheets          *s,
+                                                 const SheetInfo *info);
+/* serah-import-ods.c: table index (0-based), or every table's name when index < 0. */
+void             sheet_ods_read                 (Sheets *s,
+                                                 int     index);
 
 G_END_DECLS

@@ -90,11 +90,26 @@ serah_import_add_problem (SerahImportContext *ctx, gint64 line, int column, cons
 {
   va_list args;
 
+  SerahImportProblem *p;
+
   va_start (args, format);
-  g_ptr_array_add (ctx->batch->problems,
-                   serah_import_problem_new (ctx, line, column, code, severity, raw_value,
-                                             format, args));
+  p = serah_import_problem_new (ctx, line, column, code, severity, raw_value, format, args);
   va_end (args);
+  /* A rejected data row keeps its cells, for the file of rejected rows. */
+  if (severity == SERAH_IMPORT_SEVERITY_ERROR && ctx->have_header && line == ctx->record_line)
+    {
+      p->row = g_new0 (char *, ctx->n_cells + 1);
+      for (guint i = 0; i < ctx->n_cells; i++)
+        {
+          /* Field cells are clean already; others may still be Windows-1252. */
+          GString *cell = g_string_new (((GString *) ctx->cells->pdata[i])->str);
+          gboolean converted;
+
+          serah_import_clean_cell (cell, &converted);
+          p->row[i] = g_string_free (cell, FALSE);
+        }
+    }
+  g_ptr_array_add (ctx->batch->problems, p);
 }
 
 GString *
@@ -154,6 +169,12 @@ accept_header (SerahImportContext *ctx)
       SerahImportMapping *mapping = ctx->mappings->pdata[m];
       int found = -1;
 
+      if (*mapping->text == '\0')
+        {
+          ctx->mapped_absent[mapping->field] = TRUE;
+          continue;
+        }
+
       for (guint i = 0; i < ctx->headers->len && found < 0; i++)
         if (g_ascii_strcasecmp (ctx->headers->pdata[i], mapping->text) == 0)
           found = (int) i;
@@ -190,7 +211,7 @@ accept_header (SerahImportContext *ctx)
         serah_import_add_problem (ctx, line, (int) i, "unknown-column", SERAH_IMPORT_SEVERITY_INFO,
                                   NULL,
                                   _("Column “%s” is not a participant field; it was ignored."), h);
-      else if (ctx->column[f] < 0)
+      else if (ctx->column[f] < 0 && !ctx->mapped_absent[f])
         {
           ctx->column[f] = (int) i;
           recognised++;
@@ -230,10 +251,32 @@ accept_header (SerahImportContext *ctx)
                    ctx->name, missing->str, missing_names->str, list);
       return;
     }
+  /* Desa and kecamatan: without them participants are stored without the areas that
+   * ceremonies, stacks and reports go by, which nobody notices until the ceremony. */
+  for (int f = 0; f < SERAH_N_FIELDS; f++)
+    if (ctx->column[f] < 0 && serah_import_field_needed (f) && !ctx->mapped_absent[f] &&
+        !serah_import_area_can_fill (ctx, f))
+      {
+        g_string_append_printf (missing, "%s%s", missing->len ? ", " : "",
+                                serah_import_field_label (f));
+        g_string_append_printf (missing_names, "%s%s", missing_names->len ? ", " : "",
+                                serah_import_field_name (f));
+      }
+  if (missing->len > 0)
+    {
+      g_autofree char *list = headers_found (ctx);
+      g_set_error (&ctx->reader_error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_MISSING_COLUMN,
+                   _("“%s” has no column for the %s (field %s), which ceremonies, card stacks "
+                     "and reports go by. Columns found: %s. Map the column that holds it "
+                     "(FIELD=HEADER), or map it to nothing (FIELD=) if the list really has "
+                     "none and participants keep what the database holds."),
+                   ctx->name, missing->str, missing_names->str, list);
+      return;
+    }
   {
     g_autoptr(GString) absent = g_string_new (NULL);
 
-    for (int f = 0; f < SERAH_N_FIELDS; f++)
+    for (int f = 0; f < SERAH_N_STORED_FIELDS; f++)
       if (ctx->column[f] < 0)
         g_string_append_printf (absent, "%s%s", absent->len ? ", " : "",
                                 serah_import_field_label (f));
@@ -245,6 +288,12 @@ accept_header (SerahImportContext *ctx)
                                   "the NIK."), absent->str);
   }
 
+  if (ctx->areas == NULL)
+    serah_import_add_problem (ctx, line, -1, "areas-unavailable", SERAH_IMPORT_SEVERITY_WARNING,
+                              NULL,
+                              _("Desa and kecamatan were stored as written, without checking "
+                                "them against the area codes: %s"),
+                              ctx->areas_error ? ctx->areas_error : "?");
   ctx->have_header = TRUE;
 }
 
@@ -287,7 +336,12 @@ record_is_blank (SerahImportContext *ctx)
 static void
 on_record (int terminator, void *data)
 {
-  SerahImportContext *ctx = data;
+  serah_import_take_record (data);
+}
+
+void
+serah_import_take_record (SerahImportContext *ctx)
+{
   gint64 index = ctx->n_records++;
 
   if (ctx->reader_error == NULL)
@@ -305,7 +359,7 @@ on_record (int terminator, void *data)
             if (((GString *) ctx->cells->pdata[i])->len > 0)
               g_string_append_printf (text, "%s%s", text->len ? " " : "",
                                       ((GString *) ctx->cells->pdata[i])->str);
-          if (g_utf8_validate_len (text->str, text->len, NULL))
+          if (g_utf8_validate_len (text->str, text->len, NULL) && text->len > 0)
             serah_import_add_problem (ctx, ctx->record_line, -1, "title-line",
                                       SERAH_IMPORT_SEVERITY_INFO, text->str,
                                       _("Line above the header row; it was skipped."));
@@ -377,8 +431,8 @@ feed (SerahImportContext *ctx, const char *buf, gsize len)
 }
 
 
-static SerahImportBatch *
-batch_new (void)
+SerahImportBatch *
+serah_import_batch_new (void)
 {
   SerahImportBatch *batch = g_new0 (SerahImportBatch, 1);
 
@@ -399,7 +453,7 @@ serah_import_queue_batch (SerahImportContext *ctx, gboolean last)
   ctx->batch->rows_read = ctx->reader_counts.rows;
   ctx->batch->bytes_read = ctx->done;
   g_async_queue_push (ctx->queue, ctx->batch);
-  ctx->batch = last ? NULL : batch_new ();
+  ctx->batch = last ? NULL : serah_import_batch_new ();
 }
 
 static gboolean
@@ -429,7 +483,7 @@ serah_import_reader_main (gpointer data)
   SerahImportContext *ctx = data;
   gboolean eof;
 
-  ctx->batch = batch_new ();
+  ctx->batch = serah_import_batch_new ();
   csv_set_delim (&ctx->parser, (unsigned char) ctx->separator);
 
   /* The first block was read (and hashed) by serah_import_file to decide what the file is. */

@@ -94,10 +94,34 @@ digits_value (const char *s, guint n)
   return v;
 }
 
+/* A text cell; an apostrophe in front of a formula character is how Serah's exports (and
+ * careful people) keep a spreadsheet from running the cell, not part of the value. */
 static char *
 dup_or_null (const char *text)
 {
+  if (text != NULL && text[0] == '\'' && text[1] != '\0' && strchr ("=+-@", text[1]) != NULL)
+    text++;
   return text && *text ? g_strdup (text) : NULL;
+}
+
+/* BPJS and Dinkes lists keep RT and RW in columns of their own; the card and the receipt
+ * list print one address line, so they join it ("Kp. Caringin RT 001 RW 002"). */
+static char *
+address_with_rt_rw (SerahImportContext *ctx)
+{
+  const char *address = serah_import_field_text (ctx, SERAH_FIELD_ADDRESS);
+  const char *rt = serah_import_field_text (ctx, SERAH_FIELD_RT);
+  const char *rw = serah_import_field_text (ctx, SERAH_FIELD_RW);
+  GString *out;
+
+  if (*rt == '\0' && *rw == '\0')
+    return dup_or_null (address);
+  out = g_string_new (address);
+  if (*rt != '\0')
+    g_string_append_printf (out, "%sRT %s", out->len ? " " : "", rt);
+  if (*rw != '\0')
+    g_string_append_printf (out, "%sRW %s", out->len ? " " : "", rw);
+  return g_string_free (out, FALSE);
 }
 
 /* L and P, as most lists write them, without serah_sex_parse's copy: this runs per row. */
@@ -390,7 +414,7 @@ serah_import_process_row (SerahImportContext *ctx)
 
   ok = check_sex_and_birth (ctx, line, &p, nik_ok) && ok;
 
-  p.address = dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_ADDRESS));
+  p.address = address_with_rt_rw (ctx);
   p.desa = dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_DESA));
   p.kecamatan = dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_KECAMATAN));
   p.faskes = dup_or_null (serah_import_field_text (ctx, SERAH_FIELD_FASKES));
@@ -405,6 +429,8 @@ serah_import_process_row (SerahImportContext *ctx)
                                   text);
     }
 
+  if (ok)
+    serah_import_check_areas (ctx, line, &p);
   if (!ok)
     {
       ctx->reader_counts.rejected++;

@@ -50,14 +50,15 @@ static gboolean
 header_is_mapped (GPtrArray *mappings, const char *folded)
 {
   for (guint i = 0; i < mappings->len; i++)
-    if (strcmp (((SerahImportMapping *) mappings->pdata[i])->folded, folded) == 0)
+    if (*folded != '\0' &&
+        strcmp (((SerahImportMapping *) mappings->pdata[i])->folded, folded) == 0)
       return TRUE;
   return FALSE;
 }
 
 /* How many cells of a record name a column we know (by synonym or by --map). */
-static guint
-header_score (char **cells, GPtrArray *mappings)
+guint
+serah_import_header_score (char **cells, GPtrArray *mappings)
 {
   guint score = 0;
 
@@ -99,7 +100,7 @@ serah_import_sniff (const char *buf, gsize len, GPtrArray *mappings, char *sep_o
       for (guint r = 0; r < sniff.records->len; r++)
         {
           char **cells = sniff.records->pdata[r];
-          guint score = header_score (cells, mappings);
+          guint score = serah_import_header_score (cells, mappings);
 
           if (score > best_score)
             {
@@ -235,7 +236,10 @@ serah_import_parse_mappings (const char *const *mappings, GError **error)
 
       /* A header in another encoding could never match the file's (cleaned) headers, and
        * the text is quoted back in messages for people. */
-      if (field < 0 || eq[1] == '\0' || !g_utf8_validate (mappings[i], -1, NULL))
+      /* "desa=" says the file has no such column (participants keep what the database
+       * holds); a required field cannot be absent. */
+      if (field < 0 || !g_utf8_validate (mappings[i], -1, NULL) ||
+          (eq[1] == '\0' && serah_import_field_required (field)))
         {
           g_autofree char *names = g_strjoinv (", ", (char **) serah_import_field_names ());
           g_autofree char *shown = g_utf8_make_valid (mappings[i], -1);

@@ -47,6 +47,17 @@ serah_import_problem_free (SerahImportProblem *self)
   g_free (self->code);
   g_free (self->message);
   g_free (self->raw_value);
+  g_strfreev (self->row);
+  g_free (self);
+}
+
+void
+serah_import_column_free (SerahImportColumn *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->header);
+  g_free (self->letter);
   g_free (self);
 }
 
@@ -58,7 +69,22 @@ serah_import_report_free (SerahImportReport *self)
   g_free (self->counts.file_name);
   g_free (self->counts.sha256);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->sample, g_ptr_array_unref);
+  g_free (self->format);
+  g_free (self->sheet);
+  g_clear_error (&self->refusal);
   g_free (self);
+}
+
+gboolean
+serah_import_report_stored_nothing (const SerahImportReport *report)
+{
+  const SerahImportRecord *c;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  c = &report->counts;
+  return c->rows > 0 && c->imported + c->updated + c->unchanged == 0 && c->rejected > 0;
 }
 
 void
@@ -80,7 +106,10 @@ serah_import_problem_new (SerahImportContext *ctx, gint64 line, int column, cons
   SerahImportProblem *p = g_new0 (SerahImportProblem, 1);
 
   p->line = line;
-  if (column >= 0 && ctx->headers != NULL && (guint) column < ctx->headers->len)
+  /* A spreadsheet names its columns by letter, as the program shows them. */
+  if (column >= 0 && ctx->is_sheet)
+    p->column = serah_import_column_letter (column);
+  else if (column >= 0 && ctx->headers != NULL && (guint) column < ctx->headers->len)
     p->column = g_strdup (ctx->headers->pdata[column]);
   p->code = g_strdup (code);
   p->severity = severity;
@@ -103,14 +132,47 @@ record_problem (SerahImportContext *ctx, SerahImportProblem *p, GError **error)
                                          p->message, p->raw_value, error);
 }
 
-static gboolean add_problem (SerahImportContext *ctx, gint64 line, int column, const char *code,
-                             const char *raw_value, GError **error, const char *format, ...)
-  G_GNUC_PRINTF (7, 8);
+static gboolean add_problem (SerahImportContext *ctx, const SerahParticipant *participant,
+                             gint64 line, int column, const char *code, const char *raw_value,
+                             GError **error, const char *format, ...) G_GNUC_PRINTF (8, 9);
+
+/* The row a participant came from, rebuilt in the file's columns: the writer no longer has
+ * the cells (the reader moved on), and columns that are no field stay empty. */
+static char **
+row_of_participant (SerahImportContext *ctx, const SerahParticipant *participant)
+{
+  guint n = ctx->headers ? ctx->headers->len : 0;
+  char **row = g_new0 (char *, n + 1);
+  char care_text[4] = "";
+  const char *care = care_text;
+
+  if (participant->care_class > 0)
+    g_snprintf (care_text, sizeof care_text, "%d", participant->care_class);
+  for (guint i = 0; i < n; i++)
+    row[i] = g_strdup ("");
+#define PUT(field, value) \
+  if (ctx->column[field] >= 0 && (guint) ctx->column[field] < n) \
+    g_free (row[ctx->column[field]]), row[ctx->column[field]] = g_strdup ((value) ? (value) : "")
+  PUT (SERAH_FIELD_NIK, participant->nik);
+  PUT (SERAH_FIELD_CARD_NO, participant->card_no);
+  PUT (SERAH_FIELD_NAME, participant->name);
+  PUT (SERAH_FIELD_SEX, participant->sex != SERAH_SEX_UNKNOWN
+                          ? serah_sex_to_string (participant->sex) : "");
+  PUT (SERAH_FIELD_BIRTH_DATE, participant->birth_date);
+  PUT (SERAH_FIELD_ADDRESS, participant->address);
+  PUT (SERAH_FIELD_DESA, participant->desa);
+  PUT (SERAH_FIELD_KECAMATAN, participant->kecamatan);
+  PUT (SERAH_FIELD_FASKES, participant->faskes);
+  PUT (SERAH_FIELD_CARE_CLASS, care);
+#undef PUT
+  return row;
+}
 
 /* An error the writer finds (the database's side of a row). */
 static gboolean
-add_problem (SerahImportContext *ctx, gint64 line, int column, const char *code,
-             const char *raw_value, GError **error, const char *format, ...)
+add_problem (SerahImportContext *ctx, const SerahParticipant *participant, gint64 line,
+             int column, const char *code, const char *raw_value, GError **error,
+             const char *format, ...)
 {
   SerahImportProblem *p;
   va_list args;
@@ -119,6 +181,7 @@ add_problem (SerahImportContext *ctx, gint64 line, int column, const char *code,
   p = serah_import_problem_new (ctx, line, column, code, SERAH_IMPORT_SEVERITY_ERROR, raw_value,
                                 format, args);
   va_end (args);
+  p->row = row_of_participant (ctx, participant);
   ctx->report->counts.rejected++;
   return record_problem (ctx, p, error);
 }
@@ -206,7 +269,7 @@ write_batch (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
           return FALSE;
         if (!reject)
           continue;
-        if (!add_problem (ctx, line, ctx->column[SERAH_FIELD_NIK], "sex-missing", p->nik, error,
+        if (!add_problem (ctx, p, line, ctx->column[SERAH_FIELD_NIK], "sex-missing", p->nik, error,
                           _("The file has no sex column and the NIK does not tell the sex.")))
           return FALSE;
         g_ptr_array_remove_index (batch->rows, i);
@@ -216,6 +279,9 @@ write_batch (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
   n = batch->rows->len;
   if (n == 0)
     return TRUE;
+  for (guint i = 0; ctx->report->sample != NULL && i < n &&
+                    ctx->report->sample->len < ctx->options->sample_rows; i++)
+    g_ptr_array_add (ctx->report->sample, serah_participant_copy (batch->rows->pdata[i]));
 
   if (!serah_store_upsert_participants (ctx->store, (SerahParticipant *const *) batch->rows->pdata,
                                         n, counts->id, results, holders, error))
@@ -240,7 +306,7 @@ write_batch (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
         default:
           masked = serah_nik_mask (holders[i] ? holders[i]->nik : "");
           counts->conflicts++;
-          ok = ok && add_problem (ctx, g_array_index (batch->lines, gint64, i),
+          ok = ok && add_problem (ctx, p, g_array_index (batch->lines, gint64, i),
                                   ctx->column[SERAH_FIELD_CARD_NO], "card-conflict", p->card_no,
                                   error,
                                   _("This card number already belongs to %s (NIK %s) in the "
@@ -272,7 +338,9 @@ run_writer (SerahImportContext *ctx, GError **error)
   GThread *reader;
   gboolean failed = FALSE;
 
-  reader = g_thread_new ("serah-import-reader", serah_import_reader_main, ctx);
+  reader = g_thread_new ("serah-import-reader",
+                         ctx->is_sheet ? serah_import_sheet_reader_main
+                                       : serah_import_reader_main, ctx);
   for (;;)
     {
       SerahImportBatch *batch = g_async_queue_pop (ctx->queue);
@@ -293,6 +361,24 @@ run_writer (SerahImportContext *ctx, GError **error)
         break;
     }
   g_thread_join (reader);
+  ctx->report->sheet = g_strdup (ctx->sheet);
+  if (ctx->is_sheet)
+    {
+      g_free (ctx->report->format);
+      ctx->report->format = g_strdup (ctx->sheet_ods ? "ods" : "xlsx");
+    }
+  if (ctx->headers != NULL)
+    for (guint i = 0; i < ctx->headers->len; i++)
+      {
+        SerahImportColumn *column = g_new0 (SerahImportColumn, 1);
+
+        column->header = g_strdup (ctx->headers->pdata[i]);
+        column->letter = serah_import_column_letter ((int) i);
+        for (int f = 0; f < SERAH_N_FIELDS && column->field == NULL; f++)
+          if (ctx->column[f] == (int) i)
+            column->field = serah_import_field_name (f);
+        g_ptr_array_add (ctx->report->columns, column);
+      }
 
   /* The reader's last batch carries the problems found since the one before; a refused
    * file's (the header, say) are not wanted: the file records nothing. */
@@ -300,6 +386,18 @@ run_writer (SerahImportContext *ctx, GError **error)
     {
       if (ctx->in_transaction)
         serah_store_rollback (ctx->store);
+      ctx->in_transaction = FALSE;
+      /* The preview shows the columns of a list that cannot be imported as mapped, so that
+       * the person can map them: a report with the refusal instead of an error. */
+      if (ctx->preview && ctx->headers != NULL &&
+          (g_error_matches (ctx->reader_error, SERAH_IMPORT_ERROR,
+                            SERAH_IMPORT_ERROR_MISSING_COLUMN) ||
+           g_error_matches (ctx->reader_error, SERAH_IMPORT_ERROR,
+                            SERAH_IMPORT_ERROR_BAD_MAPPING)))
+        {
+          ctx->report->refusal = g_steal_pointer (&ctx->reader_error);
+          return TRUE;
+        }
       g_propagate_error (error, g_steal_pointer (&ctx->reader_error));
       return FALSE;
     }
@@ -312,6 +410,20 @@ run_writer (SerahImportContext *ctx, GError **error)
    * order (g_ptr_array_sort is stable, so one line's problems keep theirs). */
   g_ptr_array_sort (ctx->report->problems, compare_problem_lines);
 
+  if (ctx->report->dry_run && !failed)
+    {
+      /* Every check ran against the database as the import would have changed it; now
+       * nothing of it stays (the indexes a bulk dropped come back with the rollback). */
+      if (ctx->in_transaction)
+        {
+          if (!serah_store_end_participant_bulk (ctx->store, &local_error))
+            g_clear_error (&local_error);
+          serah_store_rollback (ctx->store);
+        }
+      ctx->in_transaction = FALSE;
+      counts->id = 0;
+      return TRUE;
+    }
   if (failed || !serah_store_end_participant_bulk (ctx->store, &local_error) ||
       !serah_store_finish_import (ctx->store, counts, &local_error) ||
       !serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
@@ -349,6 +461,13 @@ read_first_block (SerahImportContext *ctx, GError **error)
   serah_import_hash_update (ctx->checksum, ctx->block, ctx->block_len);
   ctx->done = ctx->block_len;
 
+  /* XLSX and ODS are ZIP files: the spreadsheet reader takes them (OLE2 .xls and the rest
+   * are refused below). */
+  if (ctx->block_len >= 4 && memcmp (ctx->block, "PK\003\004", 4) == 0)
+    {
+      ctx->is_sheet = TRUE;
+      return TRUE;
+    }
   if (ctx->block_len >= 3 && memcmp (ctx->block, "\xef\xbb\xbf", 3) == 0)
     ctx->report->had_bom = TRUE, ctx->block_skip = 3;
   for (j = ctx->block_skip; j < ctx->block_len && g_ascii_isspace (ctx->block[j]); j++)
@@ -384,6 +503,14 @@ import_clear (SerahImportContext *ctx)
 {
   csv_free (&ctx->parser);
   g_free (ctx->name);
+  g_free (ctx->path);
+  g_free (ctx->office_kabupaten);
+  g_free (ctx->areas_error);
+  g_clear_pointer (&ctx->area_memo, g_hash_table_unref);
+  if (ctx->area_key != NULL)
+    g_string_free (g_steal_pointer (&ctx->area_key), TRUE);
+  g_clear_pointer (&ctx->areas, serah_areas_free);
+  g_free (ctx->sheet);
   g_free (ctx->first_record);
   g_free (ctx->block);
   g_free (ctx->sha256);
@@ -401,12 +528,13 @@ import_clear (SerahImportContext *ctx)
   g_clear_pointer (&ctx->report, serah_import_report_free);
 }
 
-SerahImportReport *
-serah_import_file (SerahStore               *store,
-                   const char               *path,
-                   const SerahImportOptions *options,
-                   GCancellable             *cancellable,
-                   GError                  **error)
+static SerahImportReport *
+import_file (SerahStore               *store,
+             const char               *path,
+             const SerahImportOptions *options,
+             gboolean                  preview,
+             GCancellable             *cancellable,
+             GError                  **error)
 {
   SerahImportContext ctx = { 0 };
   g_autoptr(GFile) file = NULL;
@@ -421,13 +549,22 @@ serah_import_file (SerahStore               *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   ctx.store = store;
+  ctx.preview = preview;
   ctx.cancellable = cancellable;
   ctx.options = options;
   ctx.name = g_filename_display_basename (path);
+  ctx.path = g_strdup (path);
   ctx.report = g_new0 (SerahImportReport, 1);
   ctx.report->problems =
     g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_problem_free);
   ctx.report->counts.file_name = g_strdup (ctx.name);
+  ctx.report->format = g_strdup ("csv");
+  ctx.report->columns =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_column_free);
+  ctx.report->dry_run = options != NULL && options->dry_run;
+  if (options != NULL && options->sample_rows > 0)
+    ctx.report->sample =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) serah_participant_free);
   ctx.cells = g_ptr_array_new_with_free_func (free_gstring);
   ctx.seen_nik = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   ctx.seen_card = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -457,10 +594,48 @@ serah_import_file (SerahStore               *store,
                                          G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
   ctx.total = info ? g_file_info_get_size (info) : -1;
 
+  /* The area codes name and check desa and kecamatan; without them (a broken install)
+   * the list still imports, as written, and the report says why nothing was checked. */
+  ctx.areas = serah_areas_load (NULL, &local_error);
+  if (ctx.areas == NULL)
+    ctx.areas_error = g_strdup (local_error->message);
+  g_clear_error (&local_error);
+  ctx.office_kabupaten = serah_store_get_setting (store, "office-kabupaten");
+
   if (read_first_block (&ctx, error) && run_writer (&ctx, error))
     report = g_steal_pointer (&ctx.report);
 
 out:
   import_clear (&ctx);
   return report;
+}
+
+SerahImportReport *
+serah_import_file (SerahStore               *store,
+                   const char               *path,
+                   const SerahImportOptions *options,
+                   GCancellable             *cancellable,
+                   GError                  **error)
+{
+  return import_file (store, path, options, FALSE, cancellable, error);
+}
+
+SerahImportReport *
+serah_import_preview (SerahStore               *store,
+                      const char               *path,
+                      const SerahImportOptions *options,
+                      guint                     sample_rows,
+                      GCancellable             *cancellable,
+                      GError                  **error)
+{
+  SerahImportOptions preview = { 0 };
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (options != NULL)
+    preview = *options;
+  preview.dry_run = TRUE;
+  preview.sample_rows = sample_rows;
+  return import_file (store, path, &preview, TRUE, cancellable, error);
 }
