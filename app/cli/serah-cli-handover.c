@@ -17,6 +17,7 @@ serah_cli_handover_verb (SerahCli *cli, int argc, char **argv)
   g_autofree char *proxy_name = NULL, *proxy_relation = NULL, *proxy_id = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahHandover) existing = NULL;
+  g_autoptr(SerahServerStatus) server = NULL;
   g_autoptr(SerahHandover) h = NULL;
   g_autoptr(SerahParticipant) p = NULL;
   gboolean allow_uninvited = FALSE;
@@ -83,12 +84,21 @@ serah_cli_handover_verb (SerahCli *cli, int argc, char **argv)
   h = serah_ceremony_record_handover (store, &request, &existing, &error);
   if (h == NULL)
     return serah_cli_refuse (cli, error, existing);
+  /* Linked to an office server that did not answer: recorded here only, and said so. */
+  server = serah_server_get_status (store, NULL);
+  if (server != NULL && server->state == SERAH_SERVER_OFFLINE)
+    serah_cli_message (cli, _("Recorded on this desk only: the office server cannot be reached "
+                              "(%s). It is sent at the next “server sync”."),
+                       server->last_error ? server->last_error : "?");
 
   if (cli->json)
     {
       JsonBuilder *b = serah_cli_json_begin_ok ();
       json_builder_set_member_name (b, "handover");
       serah_cli_json_handover (b, h);
+      serah_cli_json_string (b, "server", server == NULL ? NULL
+                             : server->state == SERAH_SERVER_ONLINE ? "online"
+                             : server->state == SERAH_SERVER_OFFLINE ? "offline" : "unlinked");
       json_builder_end_object (b);
       serah_cli_print_json (cli, b);
     }

@@ -42,6 +42,7 @@ extern const SerahCliVerb serah_cli_ceremony_verbs[];
 extern const SerahCliVerb serah_cli_testimonial_verbs[];
 extern const SerahCliVerb serah_cli_admin_verbs[];
 extern const SerahCliVerb serah_cli_outreach_verbs[]; /* outreach (issue 15) */
+extern const SerahCliVerb serah_cli_server_verbs[];
 
 /* Opens the database named by --db (once). On failure prints why and returns NULL; the
  * verb then returns SERAH_CLI_EXIT_USAGE. */

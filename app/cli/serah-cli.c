@@ -21,6 +21,7 @@ static const SerahCliVerb *const verb_tables[] = {
   serah_cli_testimonial_verbs,
   serah_cli_admin_verbs,
   serah_cli_outreach_verbs,
+  serah_cli_server_verbs,
 };
 
 static void

@@ -48,3 +48,6 @@
 #include <serah/cards/serah-render.h>
 #include <serah/cards/serah-print-job.h>
 #include <serah/output/serah-fit-report.h>
+
+/* office server (issue 16) */
+#include <serah/server/serah-server.h>

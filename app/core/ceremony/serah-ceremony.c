@@ -16,6 +16,7 @@
 #include "ceremony/serah-ceremony-private.h"
 #include "register/serah-store-participants-private.h"
 #include "cards/serah-store-print-private.h"
+#include "server/serah-server-conn-private.h"
 #include "store/serah-store-private.h"
 
 G_DEFINE_QUARK (serah-ceremony-error-quark, serah_ceremony_error)
@@ -445,6 +446,23 @@ serah_ceremony_record_handover (SerahStore *store, const SerahHandoverRequest *r
   h->uninvited = !invited;
   h->identified_by = how;
 
+  /* Linked to an office server: the card is claimed there first, so that no other desk can
+   * hand it over too (unreachable: recorded here only, sent at the next sync). */
+  switch (serah_server_claim_handover (store, ceremony, participant, h, &live, error))
+    {
+    case SERAH_SERVER_CLAIM_TAKEN:
+      set_already_handed_over (error, live, 1);
+      if (existing != NULL)
+        *existing = g_steal_pointer (&live);
+      goto failed;
+    case SERAH_SERVER_CLAIM_FAILED:
+      goto failed;
+    case SERAH_SERVER_CLAIM_LOCAL:
+    case SERAH_SERVER_CLAIMED:
+    default:
+      break;
+    }
+
   if (h->uninvited)
     {
       g_autofree char *details = serah_audit_details ("card_no", h->card_no, "ceremony",
@@ -533,6 +551,8 @@ serah_ceremony_undo_handover (SerahStore *store, gint64 ceremony_id, const char 
       !serah_store_refresh_ceremony_state (store, ceremony_id, h->participant_id, error) ||
       !serah_store_commit (store, error))
     goto failed;
+  /* Linked: the other desks learn at once that the card may be handed over again. */
+  serah_server_after_local_event (store);
   return g_steal_pointer (&h);
 
 failed:

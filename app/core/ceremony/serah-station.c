@@ -251,18 +251,40 @@ merge_undos (SerahStore *store, const char *path, SerahStationBundle *bundle, gi
   return TRUE;
 }
 
+gboolean
+serah_station_merge_events (SerahStore *store, SerahStationBundle *bundle, gint64 ceremony_id,
+                            const char *source, GError **error)
+{
+  g_autoptr(GHashTable) affected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          NULL);
+  g_autoptr(GArray) conflicts = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bundle != NULL && bundle->info != NULL, FALSE);
+
+  if (!merge_handovers (store, source, bundle, ceremony_id, affected, error) ||
+      !merge_undos (store, source, bundle, ceremony_id, affected, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, affected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!serah_store_refresh_ceremony_state (store, ceremony_id, *(gint64 *) key, error))
+      return FALSE;
+  conflicts = serah_store_list_conflict_participants (store, ceremony_id, error);
+  if (conflicts == NULL)
+    return FALSE;
+  bundle->info->conflicts = conflicts->len;
+  return TRUE;
+}
+
 SerahStationBundleInfo *
 serah_station_import (SerahStore *store, const char *path, const char *operator_name,
                       GError **error)
 {
   g_autoptr(SerahStationBundle) bundle = NULL;
   g_autoptr(SerahCeremony) ceremony = NULL;
-  g_autoptr(GHashTable) affected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                          NULL);
-  g_autoptr(GArray) conflicts = NULL;
   g_autoptr(GError) local_error = NULL;
-  GHashTableIter iter;
-  gpointer key;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -304,8 +326,7 @@ serah_station_import (SerahStore *store, const char *path, const char *operator_
    * allowed: the events happened before, at the stations. */
   if (!serah_store_begin (store, error))
     return NULL;
-  if (!merge_handovers (store, path, bundle, ceremony->id, affected, error) ||
-      !merge_undos (store, path, bundle, ceremony->id, affected, error))
+  if (!serah_station_merge_events (store, bundle, ceremony->id, path, error))
     goto failed;
   {
     g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony->id);
@@ -317,20 +338,13 @@ serah_station_import (SerahStore *store, const char *path, const char *operator_
     if (!serah_audit_record (store, operator_name, "station.import", subject, details, error))
       goto failed;
   }
-
-  g_hash_table_iter_init (&iter, affected);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!serah_store_refresh_ceremony_state (store, ceremony->id, *(gint64 *) key, error))
-      goto failed;
-  conflicts = serah_store_list_conflict_participants (store, ceremony->id, error);
-  if (conflicts == NULL || !serah_store_commit (store, error))
+  if (!serah_store_commit (store, error))
     goto failed;
 
-  bundle->info->conflicts = conflicts->len;
   g_info ("merged bundle %s from station %s: %" G_GINT64_FORMAT " new handovers, %"
-          G_GINT64_FORMAT " new undos, %u conflicts",
+          G_GINT64_FORMAT " new undos, %" G_GINT64_FORMAT " conflicts",
           path, bundle->info->station, bundle->info->new_handovers, bundle->info->new_undos,
-          conflicts->len);
+          bundle->info->conflicts);
   return g_steal_pointer (&bundle->info);
 
 failed:

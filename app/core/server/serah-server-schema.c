@@ -1,0 +1,324 @@
+/* serah-server-schema.c: the office server's schema, created and migrated by Serah as the
+ * SQLite one is (numbered steps, serah.schema_version instead of PRAGMA user_version).
+ *
+ * Why the rules live in the server and not only in Serah: a desk's login could be used by
+ * any PostgreSQL client, so "events are appended, never changed" is enforced by privileges
+ * (desks get INSERT and SELECT on the event tables, nothing else) and by triggers (not even
+ * the owner can UPDATE, DELETE or TRUNCATE them without dropping the trigger first), and
+ * "one card, one live handover" by a unique constraint the claim function relies on.
+ */
+#define G_LOG_DOMAIN "serah-server"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "server/serah-server-conn-private.h"
+
+/* Step 1: the event tables of ceremonies, the claim function, roles and notifications. */
+static const char schema_v1[] =
+  "CREATE SCHEMA IF NOT EXISTS serah;"
+  "CREATE TABLE serah.schema_version ("
+  "  version    integer PRIMARY KEY,"
+  "  applied_at timestamptz NOT NULL DEFAULT now()"
+  ");"
+  /* The office database (SQLite database id) the desks were copied from. */
+  "CREATE TABLE serah.office ("
+  "  database_id text PRIMARY KEY,"
+  "  created_at  timestamptz NOT NULL DEFAULT now()"
+  ");"
+  /* seq: the server's order of arrival, the desks' pull cursor. txid: the transaction that
+   * inserted the row; a pull also re-reads rows of transactions that were still running at
+   * the previous pull (their seq may be below the cursor). claim_no: set by a live claim
+   * (the number of this card's handovers undone so far), so that the unique constraint
+   * admits one live claim per ceremony and card; NULL for events pushed after the fact. */
+  "CREATE TABLE serah.handovers ("
+  "  seq             bigint GENERATED ALWAYS AS IDENTITY UNIQUE,"
+  "  uuid            text PRIMARY KEY CHECK (length (uuid) = 36),"
+  "  ceremony_uuid   text NOT NULL,"
+  "  card_no         text NOT NULL,"
+  "  nik             text NOT NULL,"
+  "  card_serial     bigint,"
+  "  handed_at       bigint NOT NULL,"
+  "  operator        text NOT NULL,"
+  "  station         text NOT NULL,"
+  "  recipient       text NOT NULL CHECK (recipient IN ('self', 'representative')),"
+  "  proxy_name      text,"
+  "  proxy_relation  text,"
+  "  proxy_id_number text,"
+  "  uninvited       boolean NOT NULL,"
+  "  identified_by   text NOT NULL,"
+  "  claim_no        integer,"
+  "  desk            name NOT NULL DEFAULT current_user,"
+  "  received_at     timestamptz NOT NULL DEFAULT now(),"
+  "  txid            xid8 NOT NULL DEFAULT pg_current_xact_id(),"
+  "  CONSTRAINT one_live_claim UNIQUE (ceremony_uuid, card_no, claim_no),"
+  "  CHECK (recipient = 'self' OR (proxy_name IS NOT NULL AND proxy_relation IS NOT NULL))"
+  ");"
+  "CREATE INDEX handovers_by_txid ON serah.handovers (txid);"
+  "CREATE TABLE serah.undos ("
+  "  seq           bigint GENERATED ALWAYS AS IDENTITY UNIQUE,"
+  "  uuid          text PRIMARY KEY CHECK (length (uuid) = 36),"
+  "  handover_uuid text NOT NULL REFERENCES serah.handovers (uuid),"
+  "  undone_at     bigint NOT NULL,"
+  "  operator      text NOT NULL,"
+  "  station       text NOT NULL,"
+  "  reason        text NOT NULL CHECK (length (reason) > 0),"
+  "  desk          name NOT NULL DEFAULT current_user,"
+  "  received_at   timestamptz NOT NULL DEFAULT now(),"
+  "  txid          xid8 NOT NULL DEFAULT pg_current_xact_id()"
+  ");"
+  "CREATE INDEX undos_by_handover ON serah.undos (handover_uuid);"
+  "CREATE INDEX undos_by_txid ON serah.undos (txid);"
+
+  /* Append-only, whoever asks. */
+  "CREATE FUNCTION serah.refuse_change () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  RAISE EXCEPTION 'serah: % on %.% refused: events are append-only',"
+  "    TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';"
+  "END $$;"
+  "CREATE TRIGGER handovers_append_only BEFORE UPDATE OR DELETE ON serah.handovers"
+  "  FOR EACH ROW EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER handovers_no_truncate BEFORE TRUNCATE ON serah.handovers"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER undos_append_only BEFORE UPDATE OR DELETE ON serah.undos"
+  "  FOR EACH ROW EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER undos_no_truncate BEFORE TRUNCATE ON serah.undos"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION serah.refuse_change ();"
+
+  /* Other desks hear of every new event at once (LISTEN serah_events). */
+  "CREATE FUNCTION serah.notify_event () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  PERFORM pg_notify ('serah_events', TG_TABLE_NAME);"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER handovers_notify AFTER INSERT ON serah.handovers"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION serah.notify_event ();"
+  "CREATE TRIGGER undos_notify AFTER INSERT ON serah.undos"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION serah.notify_event ();"
+
+  /* The live claim, one round trip. The advisory lock queues desks claiming the same card,
+   * so the "is it live already?" read after it sees the winner; the unique constraint is the
+   * guarantee should anything bypass the lock. A retry of a claim that reached the server
+   * (same uuid) is answered as claimed. */
+  "CREATE FUNCTION serah.claim_handover ("
+  "    p_uuid text, p_ceremony text, p_card text, p_nik text, p_serial bigint,"
+  "    p_handed_at bigint, p_operator text, p_station text, p_recipient text,"
+  "    p_proxy_name text, p_proxy_relation text, p_proxy_id text, p_uninvited boolean,"
+  "    p_identified_by text)"
+  "  RETURNS TABLE (claimed boolean, uuid text, handed_at bigint, operator text,"
+  "                 station text, recipient text, proxy_name text, proxy_relation text,"
+  "                 desk name)"
+  "  LANGUAGE plpgsql AS $$"
+  "DECLARE n integer;"
+  "BEGIN"
+  "  PERFORM pg_advisory_xact_lock (hashtextextended (p_ceremony || ':' || p_card, 0));"
+  "  IF EXISTS (SELECT 1 FROM serah.handovers h WHERE h.uuid = p_uuid) THEN"
+  "    RETURN QUERY SELECT true, p_uuid, p_handed_at, p_operator, p_station, p_recipient,"
+  "                        p_proxy_name, p_proxy_relation, current_user::name;"
+  "    RETURN;"
+  "  END IF;"
+  "  RETURN QUERY SELECT false, h.uuid, h.handed_at, h.operator, h.station, h.recipient,"
+  "                      h.proxy_name, h.proxy_relation, h.desk"
+  "    FROM serah.handovers h"
+  "    WHERE h.ceremony_uuid = p_ceremony AND h.card_no = p_card"
+  "      AND NOT EXISTS (SELECT 1 FROM serah.undos u WHERE u.handover_uuid = h.uuid)"
+  "    ORDER BY h.handed_at, h.uuid LIMIT 1;"
+  "  IF FOUND THEN RETURN; END IF;"
+  "  SELECT count (DISTINCT u.handover_uuid) INTO n"
+  "    FROM serah.undos u JOIN serah.handovers h ON h.uuid = u.handover_uuid"
+  "    WHERE h.ceremony_uuid = p_ceremony AND h.card_no = p_card;"
+  "  INSERT INTO serah.handovers (uuid, ceremony_uuid, card_no, nik, card_serial, handed_at,"
+  "      operator, station, recipient, proxy_name, proxy_relation, proxy_id_number,"
+  "      uninvited, identified_by, claim_no)"
+  "    VALUES (p_uuid, p_ceremony, p_card, p_nik, p_serial, p_handed_at, p_operator,"
+  "      p_station, p_recipient, p_proxy_name, p_proxy_relation, p_proxy_id, p_uninvited,"
+  "      p_identified_by, n)"
+  "    ON CONFLICT DO NOTHING;"
+  "  IF FOUND THEN"
+  "    RETURN QUERY SELECT true, p_uuid, p_handed_at, p_operator, p_station, p_recipient,"
+  "                        p_proxy_name, p_proxy_relation, current_user::name;"
+  "    RETURN;"
+  "  END IF;"
+  "  RETURN QUERY SELECT false, h.uuid, h.handed_at, h.operator, h.station, h.recipient,"
+  "                      h.proxy_name, h.proxy_relation, h.desk"
+  "    FROM serah.handovers h"
+  "    WHERE h.ceremony_uuid = p_ceremony AND h.card_no = p_card AND h.claim_no = n;"
+  "END $$;"
+
+  /* Least rights: a desk reads and appends events and claims cards; nothing else. */
+  "DO $$ BEGIN"
+  "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'serah_desk') THEN"
+  "    CREATE ROLE serah_desk NOLOGIN;"
+  "  END IF;"
+  "END $$;"
+  "REVOKE ALL ON SCHEMA serah FROM PUBLIC;"
+  "REVOKE ALL ON ALL TABLES IN SCHEMA serah FROM PUBLIC;"
+  "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA serah FROM PUBLIC;"
+  "GRANT USAGE ON SCHEMA serah TO serah_desk;"
+  "GRANT SELECT ON serah.schema_version, serah.office TO serah_desk;"
+  "GRANT SELECT ON serah.handovers, serah.undos TO serah_desk;"
+  "GRANT INSERT (uuid, ceremony_uuid, card_no, nik, card_serial, handed_at, operator, station,"
+  "              recipient, proxy_name, proxy_relation, proxy_id_number, uninvited,"
+  "              identified_by, claim_no) ON serah.handovers TO serah_desk;"
+  "GRANT INSERT (uuid, handover_uuid, undone_at, operator, station, reason)"
+  "  ON serah.undos TO serah_desk;"
+  "GRANT EXECUTE ON FUNCTION serah.claim_handover (text, text, text, text, bigint, bigint,"
+  "  text, text, text, text, text, text, boolean, text) TO serah_desk;"
+  "GRANT EXECUTE ON FUNCTION serah.refuse_change (), serah.notify_event () TO serah_desk;";
+
+static const char *const steps[] = { schema_v1 };
+G_STATIC_ASSERT (G_N_ELEMENTS (steps) == SERAH_SERVER_SCHEMA_VERSION);
+
+static int
+read_version (PGconn *conn, gboolean *has_schema, GError **error)
+{
+  PGresult *res;
+  int version = 0;
+
+  res = PQexec (conn, "SELECT to_regclass ('serah.schema_version') IS NOT NULL");
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    {
+      serah_server_set_error (conn, res, _("Cannot read the office server's schema"), error);
+      PQclear (res);
+      return -1;
+    }
+  *has_schema = g_strcmp0 (PQgetvalue (res, 0, 0), "t") == 0;
+  PQclear (res);
+  if (!*has_schema)
+    return 0;
+  res = PQexec (conn, "SELECT coalesce (max (version), 0) FROM serah.schema_version");
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    {
+      serah_server_set_error (conn, res, _("Cannot read the office server's schema"), error);
+      PQclear (res);
+      return -1;
+    }
+  version = atoi (PQgetvalue (res, 0, 0));
+  PQclear (res);
+  return version;
+}
+
+static gboolean
+check_office (PGconn *conn, const char *database_id, GError **error)
+{
+  const char *params[] = { database_id };
+  PGresult *res = PQexecParams (conn,
+                                "SELECT count (*) FILTER (WHERE database_id = $1), count (*)"
+                                " FROM serah.office",
+                                1, NULL, params, NULL, NULL, 0);
+  gboolean ok;
+
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    {
+      serah_server_set_error (conn, res, _("Cannot read the office server's schema"), error);
+      PQclear (res);
+      return FALSE;
+    }
+  ok = atoi (PQgetvalue (res, 0, 0)) > 0;
+  if (!ok)
+    g_set_error_literal (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_OTHER_DATABASE,
+                         atoi (PQgetvalue (res, 0, 1)) > 0
+                           ? _("This office server belongs to another office database, not "
+                               "to a copy of this one. Link the desk to its own office's "
+                               "server.")
+                           : _("This office server is not set up for any office database "
+                               "yet; an administrator runs “serah-cli server init” first."));
+  PQclear (res);
+  return ok;
+}
+
+gboolean
+serah_server_check_schema (PGconn *conn, const char *database_id, GError **error)
+{
+  gboolean has_schema = FALSE;
+  int version = read_version (conn, &has_schema, error);
+
+  if (version < 0)
+    return FALSE;
+  if (!has_schema)
+    {
+      g_set_error_literal (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_NOT_SET_UP,
+                           _("This PostgreSQL database has no Serah schema (or this desk may "
+                             "not read it); an administrator runs “serah-cli server init” "
+                             "first."));
+      return FALSE;
+    }
+  if (version < SERAH_SERVER_SCHEMA_VERSION)
+    {
+      g_set_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_SCHEMA_OLD,
+                   _("The office server's schema is older (version %d) than this Serah "
+                     "expects (version %d); an administrator runs “serah-cli server init” "
+                     "to upgrade it. Meanwhile this desk records locally."),
+                   version, SERAH_SERVER_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version > SERAH_SERVER_SCHEMA_VERSION)
+    {
+      g_set_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_SCHEMA_NEW,
+                   _("The office server's schema (version %d) is newer than this Serah "
+                     "(version %d); update Serah on this desk. Meanwhile it records locally."),
+                   version, SERAH_SERVER_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return check_office (conn, database_id, error);
+}
+
+static gboolean
+exec_ok (PGconn *conn, const char *sql, const char *what, GError **error)
+{
+  PGresult *res = PQexec (conn, sql);
+  gboolean ok = PQresultStatus (res) == PGRES_COMMAND_OK || PQresultStatus (res) == PGRES_TUPLES_OK;
+
+  if (!ok)
+    serah_server_set_error (conn, res, what, error);
+  PQclear (res);
+  return ok;
+}
+
+gboolean
+serah_server_apply_schema (PGconn *conn, const char *database_id, GError **error)
+{
+  gboolean has_schema = FALSE;
+  int version;
+  gboolean ok;
+
+  /* One migration at a time, whoever else runs init. */
+  if (!exec_ok (conn, "BEGIN; SELECT pg_advisory_xact_lock (5392741)",
+                _("Cannot set up the office server"), error))
+    return FALSE;
+  version = read_version (conn, &has_schema, error);
+  ok = version >= 0;
+  if (ok && version > SERAH_SERVER_SCHEMA_VERSION)
+    {
+      g_set_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_SCHEMA_NEW,
+                   _("The office server's schema (version %d) is newer than this Serah "
+                     "(version %d); set it up with the newer Serah."),
+                   version, SERAH_SERVER_SCHEMA_VERSION);
+      ok = FALSE;
+    }
+  for (int v = version; ok && v < SERAH_SERVER_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *record = g_strdup_printf ("INSERT INTO serah.schema_version (version)"
+                                                 " VALUES (%d)", v + 1);
+      ok = exec_ok (conn, steps[v], _("Cannot set up the office server"), error) &&
+           exec_ok (conn, record, _("Cannot set up the office server"), error);
+    }
+  if (ok)
+    {
+      const char *params[] = { database_id };
+      PGresult *res = PQexecParams (conn,
+                                    "INSERT INTO serah.office (database_id)"
+                                    " SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM serah.office)",
+                                    1, NULL, params, NULL, NULL, 0);
+      ok = PQresultStatus (res) == PGRES_COMMAND_OK;
+      if (!ok)
+        serah_server_set_error (conn, res, _("Cannot set up the office server"), error);
+      PQclear (res);
+    }
+  ok = ok && check_office (conn, database_id, error) &&
+       exec_ok (conn, "COMMIT", _("Cannot set up the office server"), error);
+  if (!ok)
+    PQclear (PQexec (conn, "ROLLBACK"));
+  return ok;
+}

@@ -1,0 +1,89 @@
+/* serah-server.h: the optional office server (server kantor), a PostgreSQL database that the
+ * desks of an office or a ceremony link to, beside each desk's own SQLite store.
+ *
+ * Why beside and not instead: a village hall has no network, so every desk keeps recording
+ * into its SQLite file whatever the server does. While a desk is linked and the server
+ * answers, a handover claims its card on the server first (one round trip, short timeouts),
+ * so two desks can never both hand over one card; when the server cannot be reached the desk
+ * records locally and says so, and the next sync pushes its events (idempotent by UUID) and
+ * pulls the others' by the server's sequence. A card handed over at two desks while apart is
+ * then a conflict, exactly as with station bundles. docs/server.md has the design.
+ *
+ * What is synced today: handovers and undos (the events of ceremonies). Participants,
+ * ceremonies and invitations come from the office database every desk was copied from, as
+ * for station bundles.
+ *
+ * The password is never stored in the database: it goes into a libpq password file
+ * "DB.pgpass" (mode 0600) beside the database, or comes from PGPASSFILE when set.
+ */
+#pragma once
+
+#include <serah/store/serah-store.h>
+#include <serah/server/serah-server-records.h>
+
+G_BEGIN_DECLS
+
+/* ---- setting up the server (an administrator, with the database owner's login) ---- */
+
+/* Creates or migrates the Serah schema in the database that url names (its owner's login;
+ * password in url, in password or from PGPASSFILE/~/.pgpass), creates the group role
+ * serah_desk, and ties the server to this office database (its database id): desks of
+ * another office database are refused. Idempotent. */
+gboolean serah_server_init     (SerahStore  *store,
+                                const char  *url,
+                                const char  *password,
+                                GError     **error);
+
+/* Creates a login role for one desk, member of serah_desk: it may insert and read events,
+ * never update or delete them. The password is sent SCRAM-hashed (it never appears in the
+ * server's log). Uses the same login as serah_server_init. */
+gboolean serah_server_add_desk (const char  *url,
+                                const char  *admin_password,
+                                const char  *desk,
+                                const char  *desk_password,
+                                GError     **error);
+
+/* ---- linking a desk ---- */
+
+/* Links this desk: connects with url (any libpq URI or key=value string; sslmode,
+ * sslrootcert etc. are kept and honoured), checks the schema version and the office
+ * database, and stores the connection string without its password in the database, the
+ * password (from url, or password when not NULL) in DB.pgpass with mode 0600. Nothing is
+ * stored when the check fails. Then pushes and pulls once. */
+gboolean serah_server_link     (SerahStore  *store,
+                                const char  *url,
+                                const char  *password,
+                                const char  *operator_name,
+                                GError     **error);
+/* Forgets the link and deletes DB.pgpass. Events stay in the local store. Both are recorded
+ * in the audit log under operator_name (NULL: the system user name). */
+gboolean serah_server_unlink   (SerahStore  *store,
+                                const char  *operator_name,
+                                GError     **error);
+
+/* The link and what is pending. Tries to connect (short timeouts) when not connected, so
+ * state says whether the server answers now. */
+SerahServerStatus *serah_server_get_status (SerahStore  *store,
+                                            GError     **error);
+
+/* ---- syncing ---- */
+
+/* Reconnects if needed, pushes this desk's events the server lacks (INSERT ... ON CONFLICT
+ * (uuid) DO NOTHING), then pulls the others' from its cursor and merges them with the
+ * station-bundle rules, in one local transaction. result may be NULL. Fails with
+ * SERAH_SERVER_ERROR_UNREACHABLE (or _AUTH, ...) when the server cannot be used; local
+ * data is never lost. */
+gboolean serah_server_sync     (SerahStore            *store,
+                                SerahServerSyncResult *result,
+                                GError               **error);
+
+/* Waits up to timeout_ms for another desk's event (PostgreSQL LISTEN/NOTIFY on the channel
+ * serah_events). TRUE when one arrived (then call serah_server_sync), FALSE with no error on
+ * timeout, FALSE with error when the server cannot be reached. On a new connection (the
+ * first, or after a break) it issues LISTEN and returns TRUE at once: events committed while
+ * nobody listened are only found by a sync. So: wait, sync when TRUE, wait again. */
+gboolean serah_server_wait     (SerahStore  *store,
+                                int          timeout_ms,
+                                GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,859 @@
+/* test-server.c: the office server (issue 16) against a real PostgreSQL 15, started by this
+ * test: a throwaway cluster (initdb, then pg_ctl start on a Unix socket in a temporary
+ * folder, password logins only), stopped at the end, even when an assertion aborts.
+ *
+ * What it checks: a desk links without its password landing in the database; a wrong
+ * password is refused with a clear message and changes nothing; two and five desks racing on
+ * the same cards never hand one card over twice; a desk cut off mid-ceremony keeps recording
+ * and, reconnected, converges with the others, losing nothing and keeping the conflicts; the
+ * server keeps events append-only against the desks' own logins; a stale or newer schema is
+ * refused; another desk's handover is heard through LISTEN/NOTIFY.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <libpq-fe.h>
+#include <pwd.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "serah-test-fixture.h"
+
+/* A call that must succeed, its error shown when it does not. */
+#define CHECK(call) \
+  G_STMT_START { gboolean ok_ = (call); g_assert_no_error (error); g_assert_true (ok_); } G_STMT_END
+
+#define ADMIN_PASSWORD "admin-secret-2026"
+#define N_PARTICIPANTS 60
+
+/* The cluster of this run (one per test binary; each test has its own database). */
+static char *pg_bindir;
+static char *pg_dir;
+static char *pg_data;
+static char *pg_socket;
+static int   test_counter;
+
+/* PostgreSQL refuses to run as root (a container, a fresh VM): then the cluster belongs to
+ * the postgres user that Debian's postgresql-15 package creates, as pg_virtualenv does. */
+static gboolean
+as_root (void)
+{
+  return getuid () == 0;
+}
+
+static void
+give_to_postgres (const char *path)
+{
+  struct passwd *pw = getpwnam ("postgres");
+
+  g_assert_nonnull (pw);
+  g_assert_cmpint (chown (path, pw->pw_uid, pw->pw_gid), ==, 0);
+}
+
+static void
+run_tool (const char *tool, const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (as_root ())
+    {
+      g_ptr_array_add (argv, g_strdup ("runuser"));
+      g_ptr_array_add (argv, g_strdup ("-u"));
+      g_ptr_array_add (argv, g_strdup ("postgres"));
+      g_ptr_array_add (argv, g_strdup ("--"));
+    }
+  g_ptr_array_add (argv, g_build_filename (pg_bindir, tool, NULL));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed:\n%s\n%s", tool, out, err);
+}
+
+static void
+pg_start (void)
+{
+  g_autofree char *log = g_build_filename (pg_dir, "postgres.log", NULL);
+  g_autofree char *options = g_strdup_printf ("-k %s -c listen_addresses= -p 5432"
+                                              " -c max_connections=40 -c fsync=off",
+                                              pg_socket);
+  run_tool ("pg_ctl", (const char *[]) { "-D", pg_data, "-l", log, "-w", "-t", "120",
+                                         "-o", options, "start", NULL });
+}
+
+static void
+pg_stop (void)
+{
+  run_tool ("pg_ctl", (const char *[]) { "-D", pg_data, "-w", "-m", "fast", "stop", NULL });
+}
+
+/* An assertion aborts the test: the cluster must not outlive it. */
+static void
+stop_on_abort (int sig)
+{
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      int devnull = open ("/dev/null", O_WRONLY);
+      g_autofree char *pg_ctl = g_build_filename (pg_bindir, "pg_ctl", NULL);
+      /* stdout is the TAP stream */
+      dup2 (devnull, STDOUT_FILENO);
+      if (as_root ())
+        execlp ("runuser", "runuser", "-u", "postgres", "--", pg_ctl, "-D", pg_data, "-m",
+                "immediate", "stop", (char *) NULL);
+      else
+        execl (pg_ctl, pg_ctl, "-D", pg_data, "-m", "immediate", "stop", (char *) NULL);
+      _exit (127);
+    }
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
+static void
+cluster_create (void)
+{
+  g_autofree char *pwfile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pg_bindir = g_strdup (g_getenv ("SERAH_PG_BINDIR"));
+  g_assert_nonnull (pg_bindir);
+  pg_dir = serah_test_tmpdir ();
+  pg_data = g_build_filename (pg_dir, "data", NULL);
+  pg_socket = g_build_filename (pg_dir, "sock", NULL);
+  g_assert_cmpint (g_mkdir (pg_socket, 0700), ==, 0);
+  pwfile = g_build_filename (pg_dir, "pw", NULL);
+  g_assert_true (g_file_set_contents (pwfile, ADMIN_PASSWORD "\n", -1, &error));
+  if (as_root ())
+    {
+      give_to_postgres (pg_dir);
+      give_to_postgres (pg_socket);
+      give_to_postgres (pwfile);
+    }
+  run_tool ("initdb", (const char *[]) { "-D", pg_data, "-U", "serah_admin", "-E", "UTF8",
+                                         "--locale=C", "--pwfile", pwfile,
+                                         "--auth-local=scram-sha-256",
+                                         "--auth-host=scram-sha-256", NULL });
+  g_remove (pwfile);
+  pg_start ();
+  signal (SIGABRT, stop_on_abort);
+  signal (SIGSEGV, stop_on_abort);
+}
+
+static char *
+url_for (const char *db, const char *user)
+{
+  return g_strdup_printf ("postgresql:///%s?host=%s&user=%s", db, pg_socket, user);
+}
+
+static PGconn *
+admin_connect (const char *db)
+{
+  g_autofree char *url = url_for (db, "serah_admin");
+  const char *keys[] = { "dbname", "password", NULL };
+  const char *values[] = { url, ADMIN_PASSWORD, NULL };
+  PGconn *conn = PQconnectdbParams (keys, values, 1);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("admin connect: %s", PQerrorMessage (conn));
+  return conn;
+}
+
+static void
+admin_exec (const char *db, const char *sql)
+{
+  PGconn *conn = admin_connect (db);
+  PGresult *res = PQexec (conn, sql);
+
+  if (PQresultStatus (res) != PGRES_COMMAND_OK && PQresultStatus (res) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (res));
+  PQclear (res);
+  PQfinish (conn);
+}
+
+static gint64
+admin_count (const char *db, const char *sql)
+{
+  PGconn *conn = admin_connect (db);
+  PGresult *res = PQexec (conn, sql);
+  gint64 n;
+
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (res));
+  n = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  PQclear (res);
+  PQfinish (conn);
+  return n;
+}
+
+/* ---- the office and its desks ---- */
+
+typedef struct {
+  char        *dir;
+  char        *office_path;
+  char        *db;        /* the PostgreSQL database of this test */
+  char        *admin_url;
+  gint64       ceremony;
+  GPtrArray   *desks;     /* SerahStore */
+  GPtrArray   *desk_names;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) payloads = NULL;
+  g_autofree char *create = NULL;
+  SerahStore *office;
+
+  f->dir = serah_test_tmpdir ();
+  f->db = g_strdup_printf ("office_%d", ++test_counter);
+  create = g_strdup_printf ("CREATE DATABASE %s", f->db);
+  admin_exec ("postgres", create);
+  f->admin_url = url_for (f->db, "serah_admin");
+
+  office = serah_test_open_store (f->dir, &f->office_path);
+  payloads = ceremony_test_populate (office, N_PARTICIPANTS, 1000, NULL, &error);
+  g_assert_no_error (error);
+  f->ceremony = serah_ceremony_create (office, "Penyerahan KIS", "2026-12-06", "Pendopo", NULL,
+                                       &error);
+  g_assert_no_error (error);
+  CHECK (serah_ceremony_invite_selection (office, f->ceremony, NULL, 0, NULL, NULL,
+                                                  &error));
+  CHECK (serah_server_init (office, f->admin_url, ADMIN_PASSWORD, &error));
+  /* Closing folds the WAL into the file, so a plain copy is a complete database. */
+  g_assert_finalize_object (office);
+
+  f->desks = g_ptr_array_new_with_free_func (g_object_unref);
+  f->desk_names = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_pointer (&f->desks, g_ptr_array_unref);
+  g_clear_pointer (&f->desk_names, g_ptr_array_unref);
+  serah_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->office_path);
+  g_free (f->db);
+  g_free (f->admin_url);
+}
+
+static char *
+desk_password (const char *desk)
+{
+  return g_strdup_printf ("pw-of-%s-0123456789", desk);
+}
+
+/* A copy of the office database for desk i, its role on the server, not linked yet. */
+static SerahStore *
+add_desk (Fixture *f, const char **name_out)
+{
+  g_autoptr(GError) error = NULL;
+  guint i = f->desks->len + 1;
+  char *name = g_strdup_printf ("t%d-meja-%u", test_counter, i);
+  g_autofree char *file = g_strdup_printf ("meja-%u.db", i);
+  g_autofree char *path = g_build_filename (f->dir, file, NULL);
+  g_autofree char *password = desk_password (name);
+  g_autoptr(GFile) src = g_file_new_for_path (f->office_path);
+  g_autoptr(GFile) dst = g_file_new_for_path (path);
+  SerahStore *store;
+
+  g_assert_true (g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  store = serah_store_open (path, &error);
+  g_assert_no_error (error);
+  CHECK (serah_server_add_desk (f->admin_url, ADMIN_PASSWORD, name, password, &error));
+  g_ptr_array_add (f->desks, store);
+  g_ptr_array_add (f->desk_names, name);
+  if (name_out != NULL)
+    *name_out = name;
+  return store;
+}
+
+static SerahStore *
+add_linked_desk (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = NULL;
+  SerahStore *store = add_desk (f, &name);
+  g_autofree char *url = url_for (f->db, name);
+  g_autofree char *password = desk_password (name);
+
+  CHECK (serah_server_link (store, url, password, NULL, &error));
+  return store;
+}
+
+static SerahHandover *
+try_hand_over (SerahStore *store, gint64 ceremony, gint64 participant, const char *station,
+               GError **error)
+{
+  SerahHandoverRequest request = { .ceremony_id = ceremony, .participant_id = participant,
+                                   .identified_by = SERAH_IDENTIFIED_SEARCH,
+                                   .operator_name = station, .station = station };
+  return serah_ceremony_record_handover (store, &request, NULL, error);
+}
+
+static SerahHandover *
+hand_over (SerahStore *store, gint64 ceremony, gint64 participant, const char *station)
+{
+  g_autoptr(GError) error = NULL;
+  SerahHandover *h = try_hand_over (store, ceremony, participant, station, &error);
+
+  g_assert_no_error (error);
+  return h;
+}
+
+static SerahServerState
+state_of (SerahStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahServerStatus) status = serah_server_get_status (store, &error);
+
+  g_assert_no_error (error);
+  return status->state;
+}
+
+static void
+sync_ok (SerahStore *store, SerahServerSyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  CHECK (serah_server_sync (store, result, &error));
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+/* Every handover uuid of the ceremony at this desk, sorted, joined. */
+static char *
+handover_set (SerahStore *store, gint64 ceremony)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = serah_ceremony_list_handovers (store, ceremony, 0, &error);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      SerahHandover *h = all->pdata[i];
+      g_ptr_array_add (uuids, h->undo_uuid ? g_strconcat (h->uuid, "/", h->undo_uuid, NULL)
+                                           : g_strdup (h->uuid));
+    }
+  g_ptr_array_sort (uuids, compare_strings);
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      g_string_append_printf (out, "%s\n", (char *) uuids->pdata[i]);
+      g_free (uuids->pdata[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gint64
+conflicts_at (SerahStore *store, gint64 ceremony)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahCeremonyProgress) progress = serah_ceremony_get_progress (store, ceremony,
+                                                                          &error);
+  g_assert_no_error (error);
+  return progress->conflicts;
+}
+
+static gint64
+handed_over_at (SerahStore *store, gint64 ceremony)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahCeremonyProgress) progress = serah_ceremony_get_progress (store, ceremony,
+                                                                          &error);
+  g_assert_no_error (error);
+  return progress->total.handed_over;
+}
+
+/* ---- linking ---- */
+
+static gboolean
+file_has (const char *path, const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return FALSE;
+  return memmem (contents, len, needle, strlen (needle)) != NULL;
+}
+
+static void
+test_link_keeps_password_out (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = NULL;
+  SerahStore *desk = add_desk (f, &name);
+  g_autofree char *password = desk_password (name);
+  g_autofree char *url = g_strdup_printf ("postgresql://%s:%s@/%s?host=%s&sslmode=disable",
+                                          name, password, f->db, pg_socket);
+  g_autofree char *passfile = g_strconcat (serah_store_get_path (desk), ".pgpass", NULL);
+  g_autofree char *wal = g_strconcat (serah_store_get_path (desk), "-wal", NULL);
+  g_autoptr(SerahServerStatus) status = NULL;
+  struct stat st;
+
+  g_assert_cmpint (state_of (desk), ==, SERAH_SERVER_UNLINKED);
+  CHECK (serah_server_link (desk, url, NULL, NULL, &error));
+
+  /* The password sits only in the 0600 passfile; the connection string kept in the database
+   * has the sslmode asked for and no password. */
+  g_assert_cmpint (g_stat (passfile, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (file_has (passfile, password));
+  g_assert_false (file_has (serah_store_get_path (desk), password));
+  g_assert_false (file_has (wal, password));
+  status = serah_server_get_status (desk, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status->state, ==, SERAH_SERVER_ONLINE);
+  g_assert_nonnull (strstr (status->conninfo, "sslmode='disable'"));
+  g_assert_null (strstr (status->conninfo, password));
+  g_assert_cmpstr (status->desk, ==, name);
+
+  /* A new store object finds the link again through the passfile. */
+  serah_handover_free (hand_over (desk, f->ceremony, 1, "meja-1"));
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers"), ==, 1);
+
+  CHECK (serah_server_unlink (desk, NULL, &error));
+  g_assert_false (g_file_test (passfile, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (state_of (desk), ==, SERAH_SERVER_UNLINKED);
+  /* Unlinked, the desk records as before, locally only. */
+  serah_handover_free (hand_over (desk, f->ceremony, 2, "meja-1"));
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers"), ==, 1);
+}
+
+static void
+test_wrong_password (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = NULL;
+  SerahStore *desk = add_desk (f, &name);
+  g_autofree char *url = url_for (f->db, name);
+  g_autofree char *password = desk_password (name);
+  g_autofree char *passfile = g_strconcat (serah_store_get_path (desk), ".pgpass", NULL);
+  g_autoptr(SerahServerStatus) status = NULL;
+  SerahServerSyncResult result;
+
+  /* Refused at link: a clear message, nothing stored. */
+  g_assert_false (serah_server_link (desk, url, "not-the-password", NULL, &error));
+  g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_AUTH);
+  g_assert_nonnull (strstr (error->message, "password"));
+  g_clear_error (&error);
+  g_assert_cmpint (state_of (desk), ==, SERAH_SERVER_UNLINKED);
+  g_assert_false (g_file_test (passfile, G_FILE_TEST_EXISTS));
+
+  /* Linked, then the office changes the desk's password: the desk keeps recording locally,
+   * says why, and sends everything once linked again. */
+  CHECK (serah_server_link (desk, url, password, NULL, &error));
+  CHECK (serah_server_add_desk (f->admin_url, ADMIN_PASSWORD, name,
+                                        "a-new-password-4567", &error));
+  /* The desk starts again (a session already open would stay logged in). */
+  {
+    g_autofree char *path = g_strdup (serah_store_get_path (desk));
+    g_ptr_array_remove_index (f->desks, 0);
+    desk = serah_store_open (path, &error);
+    g_assert_no_error (error);
+    g_ptr_array_add (f->desks, desk);
+  }
+  for (gint64 id = 1; id <= 3; id++)
+    serah_handover_free (hand_over (desk, f->ceremony, id, "meja-1"));
+  status = serah_server_get_status (desk, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status->state, ==, SERAH_SERVER_OFFLINE);
+  g_assert_nonnull (strstr (status->last_error, "password"));
+  g_assert_cmpint (status->pending_handovers, ==, 3);
+  g_assert_false (serah_server_sync (desk, NULL, &error));
+  g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_AUTH);
+  g_clear_error (&error);
+  g_assert_cmpint (handed_over_at (desk, f->ceremony), ==, 3);
+
+  CHECK (serah_server_link (desk, url, "a-new-password-4567", NULL, &error));
+  sync_ok (desk, &result);
+  g_clear_pointer (&status, serah_server_status_free);
+  status = serah_server_get_status (desk, &error);
+  g_assert_cmpint (status->state, ==, SERAH_SERVER_ONLINE);
+  g_assert_cmpint (status->pending_handovers, ==, 0);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers"), ==, 3);
+}
+
+/* ---- racing desks ---- */
+
+typedef struct {
+  SerahStore *store;
+  gint64      ceremony;
+  const char *station;
+  guint       seed;
+  gint64      handed;
+  gint64      refused;
+} Racer;
+
+static gpointer
+race (gpointer data)
+{
+  Racer *r = data;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (r->seed);
+  gint64 order[N_PARTICIPANTS];
+
+  for (guint i = 0; i < N_PARTICIPANTS; i++)
+    order[i] = i + 1;
+  for (guint i = N_PARTICIPANTS - 1; i > 0; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i + 1);
+      gint64 t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+  for (guint i = 0; i < N_PARTICIPANTS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SerahHandover) h = try_hand_over (r->store, r->ceremony, order[i], r->station,
+                                                  &error);
+      if (h != NULL)
+        r->handed++;
+      else if (g_error_matches (error, SERAH_CEREMONY_ERROR,
+                                SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER))
+        r->refused++;
+      else
+        g_error ("%s: unexpected: %s", r->station, error->message);
+    }
+  return NULL;
+}
+
+static void
+test_race (Fixture *f, gconstpointer data)
+{
+  guint n_desks = GPOINTER_TO_UINT (data);
+  g_autofree Racer *racers = g_new0 (Racer, n_desks);
+  g_autofree GThread **threads = g_new0 (GThread *, n_desks);
+  gint64 handed = 0;
+
+  for (guint i = 0; i < n_desks; i++)
+    {
+      racers[i].store = add_linked_desk (f);
+      racers[i].ceremony = f->ceremony;
+      racers[i].station = f->desk_names->pdata[i];
+      racers[i].seed = 1000 + i;
+      /* The store moves to its thread; nothing else touches it meanwhile. */
+    }
+  for (guint i = 0; i < n_desks; i++)
+    threads[i] = g_thread_new ("desk", race, &racers[i]);
+  for (guint i = 0; i < n_desks; i++)
+    g_thread_join (threads[i]);
+
+  /* Every card went to exactly one desk, and every other desk was told so. */
+  for (guint i = 0; i < n_desks; i++)
+    {
+      handed += racers[i].handed;
+      g_assert_cmpint (racers[i].handed + racers[i].refused, ==, N_PARTICIPANTS);
+    }
+  g_assert_cmpint (handed, ==, N_PARTICIPANTS);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers"), ==,
+                   N_PARTICIPANTS);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM (SELECT card_no FROM"
+                                       " serah.handovers GROUP BY ceremony_uuid, card_no"
+                                       " HAVING count (*) > 1) d"),
+                   ==, 0);
+
+  /* After a sync every desk shows the whole ceremony, without a conflict. */
+  for (guint i = 0; i < n_desks; i++)
+    sync_ok (f->desks->pdata[i], NULL);
+  for (guint i = 0; i < n_desks; i++)
+    {
+      g_autofree char *mine = handover_set (f->desks->pdata[i], f->ceremony);
+      g_autofree char *first = handover_set (f->desks->pdata[0], f->ceremony);
+      g_assert_cmpint (handed_over_at (f->desks->pdata[i], f->ceremony), ==, N_PARTICIPANTS);
+      g_assert_cmpint (conflicts_at (f->desks->pdata[i], f->ceremony), ==, 0);
+      g_assert_cmpstr (mine, ==, first);
+    }
+}
+
+/* ---- refusal and undo across desks ---- */
+
+static void
+test_refusal_names_desk_and_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
+  g_autoptr(SerahHandover) h = hand_over (a, f->ceremony, 7, "meja-A");
+  g_autoptr(SerahHandover) existing = NULL;
+  g_autoptr(SerahHandover) undone = NULL;
+  g_autoptr(SerahHandover) again = NULL;
+  SerahHandoverRequest request = { .ceremony_id = f->ceremony, .participant_id = 7,
+                                   .identified_by = SERAH_IDENTIFIED_SEARCH,
+                                   .operator_name = "budi", .station = "meja-B" };
+  g_autoptr(SerahHandover) refused = serah_ceremony_record_handover (b, &request, &existing,
+                                                                     &error);
+
+  /* B has not pulled: the server refuses, naming the desk, officer and station. */
+  g_assert_null (refused);
+  g_assert_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER);
+  g_assert_nonnull (strstr (error->message, "meja-A"));
+  g_assert_nonnull (strstr (error->message, f->desk_names->pdata[0]));
+  g_assert_nonnull (existing);
+  g_assert_cmpstr (existing->uuid, ==, h->uuid);
+  g_assert_cmpint (existing->handed_at, ==, h->handed_at);
+  g_clear_error (&error);
+  g_assert_cmpint (handed_over_at (b, f->ceremony), ==, 0);
+
+  /* A undoes it; the undo reaches the server at once and B may hand the card over. */
+  undone = serah_ceremony_undo_handover (a, f->ceremony, h->uuid, "salah orang", "ani",
+                                         "meja-A", &error);
+  g_assert_no_error (error);
+  again = hand_over (b, f->ceremony, 7, "meja-B");
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers WHERE claim_no"
+                                       " = 1"),
+                   ==, 1);
+  sync_ok (a, NULL);
+  sync_ok (b, NULL);
+  g_assert_cmpint (handed_over_at (a, f->ceremony), ==, 1);
+  g_assert_cmpint (conflicts_at (a, f->ceremony), ==, 0);
+  {
+    g_autofree char *set_a = handover_set (a, f->ceremony);
+    g_autofree char *set_b = handover_set (b, f->ceremony);
+    g_assert_cmpstr (set_a, ==, set_b);
+  }
+}
+
+/* ---- cut off and back ---- */
+
+static void
+test_cut_off_and_back (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) local_a = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) local_b = g_ptr_array_new_with_free_func (g_free);
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
+  SerahServerSyncResult result;
+  g_autoptr(SerahServerStatus) status = NULL;
+
+  /* Online: 1..10 at A. */
+  for (gint64 id = 1; id <= 10; id++)
+    serah_handover_free (hand_over (a, f->ceremony, id, "meja-A"));
+
+  /* The server goes away mid-ceremony. Both desks keep recording: A 11..20, B 16..25 (16..20
+   * twice: conflicts), and B undoes 25. */
+  pg_stop ();
+  for (gint64 id = 11; id <= 20; id++)
+    {
+      g_autoptr(SerahHandover) h = hand_over (a, f->ceremony, id, "meja-A");
+      g_ptr_array_add (local_a, g_strdup (h->uuid));
+    }
+  for (gint64 id = 16; id <= 25; id++)
+    {
+      g_autoptr(SerahHandover) h = hand_over (b, f->ceremony, id, "meja-B");
+      g_ptr_array_add (local_b, g_strdup (h->uuid));
+      if (id == 25)
+        serah_handover_free (serah_ceremony_undo_handover (b, f->ceremony, h->uuid, "salah",
+                                                           "budi", "meja-B", &error));
+      g_assert_no_error (error);
+    }
+  status = serah_server_get_status (a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status->state, ==, SERAH_SERVER_OFFLINE);
+  g_assert_cmpint (status->pending_handovers, ==, 10);
+  g_assert_nonnull (status->last_error);
+  g_assert_false (serah_server_sync (b, NULL, &error));
+  g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+
+  /* Back: both push and pull; they converge, nothing is lost, the conflicts stay. */
+  pg_start ();
+  sync_ok (a, &result);
+  g_assert_cmpint (result.pushed_handovers, ==, 10);
+  sync_ok (b, &result);
+  g_assert_cmpint (result.pushed_handovers, ==, 10);
+  g_assert_cmpint (result.pushed_undos, ==, 1);
+  g_assert_cmpint (result.new_handovers, ==, 20);
+  g_assert_cmpint (result.conflicts, ==, 5);
+  sync_ok (a, &result);
+  g_assert_cmpint (result.new_handovers, ==, 10);
+  g_assert_cmpint (result.new_undos, ==, 1);
+
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers"), ==, 30);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.undos"), ==, 1);
+  for (guint i = 0; i < local_a->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM serah.handovers WHERE"
+                                              " uuid = '%s'", (char *) local_a->pdata[i]);
+      g_assert_cmpint (admin_count (f->db, sql), ==, 1);
+    }
+  {
+    g_autofree char *set_a = handover_set (a, f->ceremony);
+    g_autofree char *set_b = handover_set (b, f->ceremony);
+    g_autoptr(GPtrArray) conflicts = serah_ceremony_list_conflicts (a, f->ceremony, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (set_a, ==, set_b);
+    g_assert_cmpuint (conflicts->len, ==, 5);
+    g_assert_cmpint (conflicts_at (b, f->ceremony), ==, 5);
+    g_assert_cmpint (handed_over_at (a, f->ceremony), ==, 24);
+    g_assert_cmpint (handed_over_at (b, f->ceremony), ==, 24);
+  }
+
+  /* Online again: a card in conflict stays refused at both desks. */
+  {
+    g_autoptr(SerahHandover) h = try_hand_over (b, f->ceremony, 17, "meja-B", &error);
+    g_assert_null (h);
+    g_assert_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER);
+  }
+}
+
+/* ---- the server's own rules ---- */
+
+static void
+test_append_only_and_least_rights (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f);
+  const char *name = f->desk_names->pdata[0];
+  g_autofree char *password = desk_password (name);
+  g_autofree char *url = url_for (f->db, name);
+  const char *keys[] = { "dbname", "password", NULL };
+  const char *values[] = { url, password, NULL };
+  PGconn *desk;
+  PGconn *admin;
+  const char *refused_for_desk[] = {
+    "UPDATE serah.handovers SET operator = 'x'",
+    "DELETE FROM serah.handovers",
+    "TRUNCATE serah.undos",
+    "UPDATE serah.handovers SET operator = 'x' WHERE false",
+    "INSERT INTO serah.handovers (uuid, ceremony_uuid, card_no, nik, handed_at, operator,"
+    " station, recipient, uninvited, identified_by, desk) VALUES"
+    " ('00000000-0000-0000-0000-000000000000', 'c', '1', '1', 0, 'o', 's', 'self', false,"
+    " 'search', 'someone-else')",
+    "CREATE TABLE serah.mine (x int)",
+  };
+
+  serah_handover_free (hand_over (a, f->ceremony, 3, "meja-A"));
+  desk = PQconnectdbParams (keys, values, 1);
+  g_assert_cmpint (PQstatus (desk), ==, CONNECTION_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (refused_for_desk); i++)
+    {
+      PGresult *res = PQexec (desk, refused_for_desk[i]);
+      g_assert_cmpint (PQresultStatus (res), ==, PGRES_FATAL_ERROR);
+      g_assert_cmpstr (PQresultErrorField (res, PG_DIAG_SQLSTATE), ==, "42501");
+      PQclear (res);
+    }
+  PQfinish (desk);
+
+  /* Not even the owner rewrites history without dropping the trigger first. */
+  admin = admin_connect (f->db);
+  for (guint i = 0; i < 3; i++)
+    {
+      PGresult *res = PQexec (admin, refused_for_desk[i]);
+      g_assert_cmpint (PQresultStatus (res), ==, PGRES_FATAL_ERROR);
+      g_assert_nonnull (strstr (PQresultErrorMessage (res), "append-only"));
+      PQclear (res);
+    }
+  PQfinish (admin);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers"), ==, 1);
+}
+
+static void
+test_schema_versions (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = NULL;
+  SerahStore *desk = add_desk (f, &name);
+  g_autofree char *url = url_for (f->db, name);
+  g_autofree char *password = desk_password (name);
+  g_autofree char *other = g_strdup_printf ("other_%d", test_counter);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", other);
+  g_autofree char *other_url = url_for (other, name);
+
+  /* A server set up by a newer Serah is refused, and so is an empty database. */
+  admin_exec (f->db, "INSERT INTO serah.schema_version (version) VALUES (99)");
+  g_assert_false (serah_server_link (desk, url, password, NULL, &error));
+  g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_SCHEMA_NEW);
+  g_clear_error (&error);
+  admin_exec (f->db, "DELETE FROM serah.schema_version WHERE version = 99");
+
+  admin_exec ("postgres", create);
+  g_assert_false (serah_server_link (desk, other_url, password, NULL, &error));
+  g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_NOT_SET_UP);
+  g_clear_error (&error);
+  g_assert_cmpint (state_of (desk), ==, SERAH_SERVER_UNLINKED);
+
+  /* Init twice changes nothing; then the link works. */
+  {
+    g_autoptr(SerahStore) office = serah_store_open (f->office_path, &error);
+    g_assert_no_error (error);
+    CHECK (serah_server_init (office, f->admin_url, ADMIN_PASSWORD, &error));
+  }
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.schema_version"), ==,
+                   SERAH_SERVER_SCHEMA_VERSION);
+  CHECK (serah_server_link (desk, url, password, NULL, &error));
+}
+
+static void
+test_listen_notify (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
+  SerahServerSyncResult result;
+
+  /* B's first wait starts listening and says "sync" (something may have come before);
+   * after that, nothing new: the wait times out. */
+  CHECK (serah_server_wait (b, 0, &error));
+  sync_ok (b, NULL);
+  g_assert_false (serah_server_wait (b, 50, &error));
+  g_assert_no_error (error);
+  serah_handover_free (hand_over (a, f->ceremony, 9, "meja-A"));
+  /* The notification is already on its way; 30 s is only a ceiling. */
+  CHECK (serah_server_wait (b, 30000, &error));
+  sync_ok (b, &result);
+  g_assert_cmpint (result.new_handovers, ==, 1);
+  g_assert_cmpint (handed_over_at (b, f->ceremony), ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  cluster_create ();
+
+  g_test_add ("/serah/server/link-keeps-password-out", Fixture, NULL, fixture_setup,
+              test_link_keeps_password_out, fixture_teardown);
+  g_test_add ("/serah/server/wrong-password", Fixture, NULL, fixture_setup, test_wrong_password,
+              fixture_teardown);
+  g_test_add ("/serah/server/race-two-desks", Fixture, GUINT_TO_POINTER (2), fixture_setup,
+              test_race, fixture_teardown);
+  g_test_add ("/serah/server/race-five-desks", Fixture, GUINT_TO_POINTER (5), fixture_setup,
+              test_race, fixture_teardown);
+  g_test_add ("/serah/server/refusal-names-desk-and-undo", Fixture, NULL, fixture_setup,
+              test_refusal_names_desk_and_undo, fixture_teardown);
+  g_test_add ("/serah/server/cut-off-and-back", Fixture, NULL, fixture_setup,
+              test_cut_off_and_back, fixture_teardown);
+  g_test_add ("/serah/server/append-only-and-least-rights", Fixture, NULL, fixture_setup,
+              test_append_only_and_least_rights, fixture_teardown);
+  g_test_add ("/serah/server/schema-versions", Fixture, NULL, fixture_setup,
+              test_schema_versions, fixture_teardown);
+  g_test_add ("/serah/server/listen-notify", Fixture, NULL, fixture_setup, test_listen_notify,
+              fixture_teardown);
+
+  status = g_test_run ();
+  pg_stop ();
+  serah_test_rm_rf (pg_dir);
+  return status;
+}
