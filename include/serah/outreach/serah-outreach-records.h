@@ -16,6 +16,11 @@ typedef enum {
   SERAH_OUTREACH_ERROR_REFUSED,     /* a rule refuses it (closed registration, duplicate NIK) */
   SERAH_OUTREACH_ERROR_IO,
 } SerahOutreachError;
+/**
+ * serah_outreach_error_quark:
+ *
+ * Returns: the quark of #SerahOutreachError
+ */
 GQuark serah_outreach_error_quark (void);
 
 /* One SKM answer sheet (anonymous). */
@@ -34,6 +39,12 @@ typedef struct {
   gint64   recorded_at;
 } SerahSkmResponse;
 
+/**
+ * serah_skm_response_free:
+ * @self: (nullable): a response, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_skm_response_free (SerahSkmResponse *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahSkmResponse, serah_skm_response_free)
 
@@ -67,7 +78,21 @@ typedef struct {
   GPtrArray *materials;     /* SerahActivityMaterial, never NULL once read */
 } SerahActivity;
 
+/**
+ * serah_activity_new:
+ *
+ * An empty activity (a draft to fill in), with empty partners and materials arrays that own
+ * their elements.
+ *
+ * Returns: (transfer full): a new activity, to free with serah_activity_free()
+ */
 SerahActivity *serah_activity_new  (void);
+/**
+ * serah_activity_free:
+ * @self: (nullable): an activity, or %NULL
+ *
+ * Frees @self, its strings and its partners and materials.
+ */
 void           serah_activity_free (SerahActivity *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahActivity, serah_activity_free)
 
@@ -108,15 +133,52 @@ typedef struct {
   gint64   status_import_id; /* COVERED: the import that brought the NIK in */
 } SerahRegistration;
 
+/**
+ * serah_registration_new:
+ *
+ * An empty registration, all fields zero (a draft to fill in).
+ *
+ * Returns: (transfer full): a new registration, to free with serah_registration_free()
+ */
 SerahRegistration *serah_registration_new  (void);
+/**
+ * serah_registration_free:
+ * @self: (nullable): a registration, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void               serah_registration_free (SerahRegistration *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahRegistration, serah_registration_free)
 
-/* "submitted", "verified", "rejected", "covered": as stored. */
+/**
+ * serah_registration_status_to_string:
+ * @status: a status
+ *
+ * "submitted", "verified", "rejected", "covered": as stored.
+ *
+ * Returns: (transfer none) (nullable): a static string; %NULL for a value out of the
+ *   enumeration
+ */
 const char *serah_registration_status_to_string (SerahRegistrationStatus status);
-/* The Indonesian word of the submission list: diajukan, terverifikasi, ditolak, selesai. */
+/**
+ * serah_registration_status_word:
+ * @status: a status
+ *
+ * The Indonesian word of the submission list: diajukan, terverifikasi, ditolak, selesai.
+ *
+ * Returns: (transfer none) (nullable): a static string; %NULL for a value out of the
+ *   enumeration
+ */
 const char *serah_registration_status_word      (SerahRegistrationStatus status);
-/* Accepts the stored words and the Indonesian ones (diajukan, terverifikasi, ditolak, selesai). */
+/**
+ * serah_registration_status_parse:
+ * @text: (nullable): a word, any case
+ * @status: (out): the status, set only when %TRUE is returned
+ *
+ * Accepts the stored words and the Indonesian ones (diajukan, terverifikasi, ditolak, selesai).
+ *
+ * Returns: %TRUE when @text is one of them
+ */
 gboolean    serah_registration_status_parse     (const char              *text,
                                                  SerahRegistrationStatus *status);
 
@@ -147,13 +209,42 @@ typedef struct {
   gint64             state_at;
 } SerahFeedback;
 
+/**
+ * serah_feedback_new:
+ *
+ * An empty feedback item, all fields zero.
+ *
+ * Returns: (transfer full): a new item, to free with serah_feedback_free()
+ */
 SerahFeedback *serah_feedback_new  (void);
+/**
+ * serah_feedback_free:
+ * @self: (nullable): an item, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void           serah_feedback_free (SerahFeedback *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahFeedback, serah_feedback_free)
 
-/* "received", "forwarded", "resolved": as stored. */
+/**
+ * serah_feedback_state_to_string:
+ * @state: a state
+ *
+ * "received", "forwarded", "resolved": as stored.
+ *
+ * Returns: (transfer none) (nullable): a static string; %NULL for a value out of the
+ *   enumeration
+ */
 const char *serah_feedback_state_to_string (SerahFeedbackState state);
-/* Accepts the stored words and diterima, diteruskan, selesai. */
+/**
+ * serah_feedback_state_parse:
+ * @text: (nullable): a word, any case
+ * @state: (out): the state, set only when %TRUE is returned
+ *
+ * Accepts the stored words and diterima, diteruskan, selesai.
+ *
+ * Returns: %TRUE when @text is one of them
+ */
 gboolean    serah_feedback_state_parse     (const char         *text,
                                             SerahFeedbackState *state);
 
@@ -177,6 +268,12 @@ typedef struct {
   double mean_percent[3]; /* mean score as % of the questions; 0 when no sheet */
 } SerahSurveyScoreRow;
 
+/**
+ * serah_survey_score_row_free:
+ * @self: (nullable): a row, or %NULL
+ *
+ * Frees @self and its key.
+ */
 void serah_survey_score_row_free (SerahSurveyScoreRow *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahSurveyScoreRow, serah_survey_score_row_free)

@@ -15,9 +15,23 @@ typedef enum {
   SERAH_OUTREACH_REPORT_XLSX,
 } SerahOutreachReportFormat;
 
-/* Writes the indicators of the period (ISO dates, inclusive; NULL: no bound) and records
- * "export.indicators-outreach" in the audit log in the same transaction. now (Unix seconds)
- * is the moment open complaints are aged against. */
+/**
+ * serah_outreach_indicators_write:
+ * @store: the office database
+ * @from: (nullable): ISO date, inclusive; %NULL: no bound
+ * @to: (nullable): ISO date, inclusive; %NULL: no bound
+ * @now: Unix seconds, the moment open complaints are aged against
+ * @format: CSV or XLSX
+ * @path: the file to write
+ * @operator_name: who exports, for the audit log
+ * @error: return location for a #GError
+ *
+ * Writes the indicators of the period (ISO dates, inclusive; NULL: no bound) and records
+ * "export.indicators-outreach" in the audit log in the same transaction. @now (Unix seconds)
+ * is the moment open complaints are aged against.
+ *
+ * Returns: %TRUE when written and recorded, %FALSE with @error set
+ */
 gboolean serah_outreach_indicators_write (SerahStore                *store,
                                           const char                *from,
                                           const char                *to,

@@ -33,15 +33,43 @@ typedef enum {
   SERAH_SKM_GRADE_A,   /* Sangat Baik */
 } SerahSkmGrade;
 
-/* "A".."D" */
+/**
+ * serah_skm_grade_letter:
+ * @grade: a grade
+ *
+ * "A".."D"
+ *
+ * Returns: (transfer none): a static string; "?" for a value out of the enumeration
+ */
 const char   *serah_skm_grade_letter (SerahSkmGrade grade);
-/* The regulation's words, as printed in reports: "Sangat Baik", "Baik", "Kurang Baik",
- * "Tidak Baik". */
+/**
+ * serah_skm_grade_label:
+ * @grade: a grade
+ *
+ * The regulation's words, as printed in reports: "Sangat Baik", "Baik", "Kurang Baik",
+ * "Tidak Baik" (not translated).
+ *
+ * Returns: (transfer none): a static string; "?" for a value out of the enumeration
+ */
 const char   *serah_skm_grade_label  (SerahSkmGrade grade);
-/* The grade of a converted value 25..100 (rounded to two decimals first). */
+/**
+ * serah_skm_grade_for_converted:
+ * @converted: a converted value, 25..100
+ *
+ * The grade of a converted value 25..100 (rounded to two decimals first).
+ *
+ * Returns: the grade of the regulation's table
+ */
 SerahSkmGrade serah_skm_grade_for_converted (double converted);
 
-/* The regulation's name of element i (0..8): "Persyaratan", ... */
+/**
+ * serah_skm_element_name:
+ * @i: the element, 0..8
+ *
+ * The regulation's name of element i (0..8): "Persyaratan", ...
+ *
+ * Returns: (transfer none) (nullable): a static string; %NULL when @i is out of range
+ */
 const char   *serah_skm_element_name (guint i);
 
 typedef struct {
@@ -55,16 +83,33 @@ typedef struct {
   SerahSkmGrade grade;
 } SerahSkmResult;
 
-/* Computes the result of n answer sheets (answers[k][i]: respondent k, element i, 1..4).
- * Refuses n == 0 and answers out of 1..4 (SERAH_OUTREACH_ERROR_INVALID). */
+/**
+ * serah_skm_compute:
+ * @answers: (array length=n): the answer sheets
+ * @n: the number of sheets
+ * @result: (out caller-allocates): the result
+ * @error: return location for a #GError
+ *
+ * Computes the result of n answer sheets (answers[k][i]: respondent k, element i, 1..4).
+ * Refuses n == 0 and answers out of 1..4 (SERAH_OUTREACH_ERROR_INVALID).
+ *
+ * Returns: %TRUE with @result filled in, %FALSE with @error set
+ */
 gboolean serah_skm_compute (const guint8 (*answers)[SERAH_SKM_ELEMENTS],
                             guint         n,
                             SerahSkmResult *result,
                             GError      **error);
 
-/* Krejcie and Morgan's table as the regulation reproduces it (95 % confidence, 5 % error):
+/**
+ * serah_skm_sample_size:
+ * @population: the number of people served in the period
+ *
+ * Krejcie and Morgan's table as the regulation reproduces it (95 % confidence, 5 % error):
  * the smallest sample for a population served of that size (rounded up to the next row of
- * the table; 384 beyond 75 000). 0 for population <= 0. */
+ * the table; 384 beyond 75 000). 0 for population <= 0; below 10, the population itself.
+ *
+ * Returns: the sample size needed
+ */
 guint    serah_skm_sample_size (gint64 population);
 
 /* ---- respondent profile ---- */
@@ -74,14 +119,49 @@ typedef enum {
   SERAH_SKM_AGE_50_59, SERAH_SKM_AGE_60_PLUS, SERAH_SKM_AGE_UNKNOWN,
   SERAH_SKM_N_AGE_GROUPS
 } SerahSkmAgeGroup;
+/**
+ * serah_skm_age_group:
+ * @age: an age in years; 0 or less: not given
+ *
+ * The age group of the respondent profile.
+ *
+ * Returns: the group; %SERAH_SKM_AGE_UNKNOWN when @age is not given
+ */
 SerahSkmAgeGroup serah_skm_age_group       (int age);
+/**
+ * serah_skm_age_group_label:
+ * @group: an age group
+ *
+ * The group as shown in reports: "< 20", "20-29", ..., ">= 60".
+ *
+ * Returns: (transfer none): a static string; "not given" (translated) for
+ *   %SERAH_SKM_AGE_UNKNOWN and anything beyond
+ */
 const char      *serah_skm_age_group_label (SerahSkmAgeGroup group);
 
 /* The education and occupation answers of the regulation's sample questionnaire, as stored
  * (stable keys) and shown. Lists end with NULL. */
 extern const char *const serah_skm_education_keys[];   /* "sd", "smp", "sma", "diploma", "s1", "s2", ... */
 extern const char *const serah_skm_occupation_keys[];  /* "pns", "tni", "polri", "swasta", ... */
+/**
+ * serah_skm_education_label:
+ * @key: (nullable): a key of serah_skm_education_keys (any case)
+ *
+ * The education answer as shown: "SD", "SMA", "S2 ke atas", ...
+ *
+ * Returns: (transfer none): a static string; "not given" (translated) for %NULL or an
+ *   unknown key
+ */
 const char *serah_skm_education_label  (const char *key);
+/**
+ * serah_skm_occupation_label:
+ * @key: (nullable): a key of serah_skm_occupation_keys (any case)
+ *
+ * The occupation answer as shown: "PNS", "Swasta", "Pelajar/Mahasiswa", ...
+ *
+ * Returns: (transfer none): a static string; "not given" (translated) for %NULL or an
+ *   unknown key
+ */
 const char *serah_skm_occupation_label (const char *key);
 
 typedef struct {
@@ -93,8 +173,18 @@ typedef struct {
 
 /* ---- recording and reporting (use cases) ---- */
 
-/* Records one anonymous response. Checks the answers (1..4), the date, the unit and the
- * profile keys; operator_name is recorded with it. Returns the new id, 0 on error. */
+/**
+ * serah_skm_record:
+ * @store: the office database
+ * @response: the answer sheet; not modified, its id and uuid are ignored
+ * @operator_name: who records it
+ * @error: return location for a #GError
+ *
+ * Records one anonymous response. Checks the answers (1..4), the date, the unit and the
+ * profile keys; @operator_name is recorded with it.
+ *
+ * Returns: the new id, 0 on error with @error set
+ */
 gint64   serah_skm_record (SerahStore             *store,
                            const SerahSkmResponse *response,
                            const char             *operator_name,
@@ -116,20 +206,49 @@ typedef struct {
   guint           sample_needed; /* serah_skm_sample_size (population), 0 when unknown */
 } SerahSkmReport;
 
+/**
+ * serah_skm_report_free:
+ * @self: (nullable): a report, or %NULL
+ *
+ * Frees @self, its strings and its profile counts.
+ */
 void serah_skm_report_free (SerahSkmReport *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahSkmReport, serah_skm_report_free)
 
-/* The survey of a period and unit. population: how many people the unit served in the
+/**
+ * serah_skm_report:
+ * @store: the office database
+ * @filter: (nullable): unit and period; %NULL: every unit, all time
+ * @population: how many people the unit served in the period, 0 when unknown
+ * @error: return location for a #GError
+ *
+ * The survey of a period and unit. population: how many people the unit served in the
  * period (0 when unknown), for the sample-size check. No answer in the period is not an
- * error: respondents is 0. */
+ * error: respondents is 0.
+ *
+ * Returns: (transfer full) (nullable): the report, to free with serah_skm_report_free();
+ *   %NULL with @error set when the answers cannot be read
+ */
 SerahSkmReport *serah_skm_report (SerahStore           *store,
                                   const SerahSkmFilter *filter,
                                   gint64                population,
                                   GError              **error);
 
-/* Writes the report as CSV (elements with NRR, weighted NRR, converted value and grade; the
+/**
+ * serah_skm_write_csv:
+ * @store: the office database
+ * @filter: (nullable): unit and period; %NULL: every unit, all time
+ * @population: how many people the unit served in the period, 0 when unknown
+ * @path: the file to write
+ * @operator_name: who exports, for the audit log
+ * @error: return location for a #GError
+ *
+ * Writes the report as CSV (elements with NRR, weighted NRR, converted value and grade; the
  * IKM; the sample against the guidance; the profile) and records "export.skm" in the audit
- * log under operator_name. Aggregates only: no response leaves the machine one by one. */
+ * log under operator_name. Aggregates only: no response leaves the machine one by one.
+ *
+ * Returns: %TRUE when written and recorded, %FALSE with @error set
+ */
 gboolean serah_skm_write_csv (SerahStore           *store,
                               const SerahSkmFilter *filter,
                               gint64                population,
