@@ -22,6 +22,11 @@ typedef enum {
   SERAH_SERVER_ERROR_OTHER_DATABASE, /* the server belongs to another office database */
   SERAH_SERVER_ERROR_FAILED,         /* anything else the server said */
 } SerahServerError;
+/**
+ * serah_server_error_quark:
+ *
+ * Returns: the quark of #SerahServerError
+ */
 GQuark serah_server_error_quark (void);
 
 /* The version of the server schema this Serah creates and expects (serah.schema_version). */
@@ -43,6 +48,12 @@ typedef struct {
   gint64           pulled_seq;      /* the server's sequence this desk has pulled up to */
 } SerahServerStatus;
 
+/**
+ * serah_server_status_free:
+ * @self: (nullable): a status, or %NULL
+ *
+ * Frees @self and its strings.
+ */
 void serah_server_status_free (SerahServerStatus *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahServerStatus, serah_server_status_free)
 

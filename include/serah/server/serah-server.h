@@ -25,18 +25,39 @@ G_BEGIN_DECLS
 
 /* ---- setting up the server (an administrator, with the database owner's login) ---- */
 
-/* Creates or migrates the Serah schema in the database that url names (its owner's login;
- * password in url, in password or from PGPASSFILE/~/.pgpass), creates the group role
- * serah_desk, and ties the server to this office database (its database id): desks of
- * another office database are refused. Idempotent. */
+/**
+ * serah_server_init:
+ * @store: this office database
+ * @url: the server database, with its owner's login (libpq URI or key=value)
+ * @password: (nullable): the owner's password, when not in @url or a password file
+ * @error: return location for a #GError
+ *
+ * Creates or migrates the Serah schema in the database that url names (its owner's login;
+ * password in url, in password or from PGPASSFILE/~/.pgpass), creates the group role serah_desk,
+ * and ties the server to this office database (its database id): desks of another office database
+ * are refused. Idempotent.
+ *
+ * Returns: %TRUE when done, %FALSE with @error set
+ */
 gboolean serah_server_init     (SerahStore  *store,
                                 const char  *url,
                                 const char  *password,
                                 GError     **error);
 
-/* Creates a login role for one desk, member of serah_desk: it may insert and read events,
- * never update or delete them. The password is sent SCRAM-hashed (it never appears in the
- * server's log). Uses the same login as serah_server_init. */
+/**
+ * serah_server_add_desk:
+ * @url: the server database, with its owner's login
+ * @admin_password: (nullable): the owner's password
+ * @desk: the desk's login name
+ * @desk_password: the desk's password
+ * @error: return location for a #GError
+ *
+ * Creates a login role for one desk, member of serah_desk: it may insert and read events, never
+ * update or delete them. The password is sent SCRAM-hashed (it never appears in the server's
+ * log). Uses the same login as serah_server_init.
+ *
+ * Returns: %TRUE when done, %FALSE with @error set
+ */
 gboolean serah_server_add_desk (const char  *url,
                                 const char  *admin_password,
                                 const char  *desk,
@@ -45,43 +66,88 @@ gboolean serah_server_add_desk (const char  *url,
 
 /* ---- linking a desk ---- */
 
-/* Links this desk: connects with url (any libpq URI or key=value string; sslmode,
- * sslrootcert etc. are kept and honoured), checks the schema version and the office
- * database, and stores the connection string without its password in the database, the
- * password (from url, or password when not NULL) in DB.pgpass with mode 0600. Nothing is
- * stored when the check fails. Then pushes and pulls once. */
+/**
+ * serah_server_link:
+ * @store: this desk's database
+ * @url: the server (libpq URI or key=value string)
+ * @password: (nullable): the desk's password, when not in @url
+ * @operator_name: (nullable): who links, for the audit log
+ * @error: return location for a #GError
+ *
+ * Links this desk: connects with url (any libpq URI or key=value string; sslmode, sslrootcert
+ * etc. are kept and honoured), checks the schema version and the office database, and stores the
+ * connection string without its password in the database, the password (from url, or password
+ * when not NULL) in DB.pgpass with mode 0600. Nothing is stored when the check fails. Then pushes
+ * and pulls once.
+ *
+ * Returns: %TRUE when done, %FALSE with @error set
+ */
 gboolean serah_server_link     (SerahStore  *store,
                                 const char  *url,
                                 const char  *password,
                                 const char  *operator_name,
                                 GError     **error);
-/* Forgets the link and deletes DB.pgpass. Events stay in the local store. Both are recorded
- * in the audit log under operator_name (NULL: the system user name). */
+/**
+ * serah_server_unlink:
+ * @store: this desk's database
+ * @operator_name: (nullable): who unlinks, for the audit log
+ * @error: return location for a #GError
+ *
+ * Forgets the link and deletes DB.pgpass. Events stay in the local store. Both are recorded in
+ * the audit log under operator_name (NULL: the system user name).
+ *
+ * Returns: %TRUE when done, %FALSE with @error set
+ */
 gboolean serah_server_unlink   (SerahStore  *store,
                                 const char  *operator_name,
                                 GError     **error);
 
-/* The link and what is pending. Tries to connect (short timeouts) when not connected, so
- * state says whether the server answers now. */
+/**
+ * serah_server_get_status:
+ * @store: this desk's database
+ * @error: return location for a #GError
+ *
+ * The link and what is pending. Tries to connect (short timeouts) when not connected, so state
+ * says whether the server answers now.
+ *
+ * Returns: (transfer full) (nullable): the status, %NULL with @error set
+ */
 SerahServerStatus *serah_server_get_status (SerahStore  *store,
                                             GError     **error);
 
 /* ---- syncing ---- */
 
-/* Reconnects if needed, pushes this desk's events the server lacks (INSERT ... ON CONFLICT
- * (uuid) DO NOTHING), then pulls the others' from its cursor and merges them with the
- * station-bundle rules, in one local transaction. result may be NULL. Fails with
- * SERAH_SERVER_ERROR_UNREACHABLE (or _AUTH, ...) when the server cannot be used; local
- * data is never lost. */
+/**
+ * serah_server_sync:
+ * @store: this desk's database
+ * @result: (out) (optional): what was pushed and pulled
+ * @error: return location for a #GError
+ *
+ * Reconnects if needed, pushes this desk's events the server lacks (INSERT ... ON CONFLICT (uuid)
+ * DO NOTHING), then pulls the others' from its cursor and merges them with the station-bundle
+ * rules, in one local transaction. result may be NULL. Fails with SERAH_SERVER_ERROR_UNREACHABLE
+ * (or _AUTH, ...) when the server cannot be used; local data is never lost.
+ *
+ * Returns: %TRUE when done, %FALSE with @error set
+ */
 gboolean serah_server_sync     (SerahStore            *store,
                                 SerahServerSyncResult *result,
                                 GError               **error);
 
-/* Waits up to timeout_ms for another desk's event (PostgreSQL LISTEN/NOTIFY on the channel
+/**
+ * serah_server_wait:
+ * @store: this desk's database
+ * @timeout_ms: how long to wait
+ * @error: return location for a #GError
+ *
+ * Waits up to timeout_ms for another desk's event (PostgreSQL LISTEN/NOTIFY on the channel
  * serah_events). TRUE when one arrived (then call serah_server_sync), FALSE with no error on
- * timeout, FALSE with error when the server cannot be reached. On a new connection (the
- * first, or after a break) it issues LISTEN and returns TRUE at once: events committed while
- * nobody listened are only found by a sync. So: wait, sync when TRUE, wait again. */
+ * timeout, FALSE with error when the server cannot be reached. On a new connection (the first, or
+ * after a break) it issues LISTEN and returns TRUE at once: events committed while nobody
+ * listened are only found by a sync. So: wait, sync when TRUE, wait again.
+ *
+ * Returns: %TRUE when an event arrived (or a new connection started listening), %FALSE on timeout or with @error set
+ */
 gboolean serah_server_wait     (SerahStore  *store,
                                 int          timeout_ms,
                                 GError     **error);
