@@ -29,14 +29,19 @@ GQuark serah_store_error_quark (void);
 #define SERAH_TYPE_STORE (serah_store_get_type ())
 G_DECLARE_FINAL_TYPE (SerahStore, serah_store, SERAH, STORE, GObject)
 
-/* Opens (creating if needed) and migrates the database at path. Runs a quick
- * integrity check and refuses a damaged file with SERAH_STORE_ERROR_CORRUPT. */
+/* Opens (creating if needed) and migrates the database at path, refusing a damaged file with
+ * SERAH_STORE_ERROR_CORRUPT and leaving it untouched. Cheap at any size: the full integrity
+ * check runs on open only for small files (a few ms) and after an unclean shutdown; otherwise
+ * the header and schema are checked and serah_store_check_integrity runs the rest on demand. */
 SerahStore *serah_store_open            (const char  *path,
                                          GError     **error);
 /* A second connection to the same file for a worker thread (the UI's handle never crosses
  * threads): same settings, no creation, no integrity check, no migration. */
 SerahStore *serah_store_open_like       (SerahStore  *other,
                                          GError     **error);
+/* SQLite's full integrity check: reads the whole file (seconds at a million rows). */
+gboolean    serah_store_check_integrity (SerahStore *self,
+                                         GError    **error);
 const char *serah_store_get_path        (SerahStore  *self);
 int         serah_store_get_schema_version (SerahStore *self);
 int         serah_store_get_latest_schema_version (void);
