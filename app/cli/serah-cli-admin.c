@@ -654,14 +654,19 @@ verb_check (SerahCli *cli, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   const char *usage = "check";
+  SerahStore *store;
 
   if (!parse_plain (cli, usage, 0, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
-  if (!serah_store_check_integrity (cli->store, &error))
+  /* A file too damaged to open is refused here, with the same message. */
+  store = serah_cli_get_store (cli);
+  if (store == NULL)
+    return SERAH_CLI_EXIT_REFUSED;
+  if (!serah_store_check_integrity (store, &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_REFUSED);
 
   serah_cli_message (cli, _("The database “%s” is sound: every page and index was checked."),
-                     serah_store_get_path (cli->store));
+                     serah_store_get_path (store));
   if (cli->json)
     {
       JsonBuilder *b = serah_cli_json_begin_ok ();

@@ -524,6 +524,42 @@ test_search (void)
   g_assert_cmpuint (ids->len, ==, 0);
   g_clear_pointer (&ids, g_array_unref);
 
+  /* The name indexes follow a rename in the transaction that writes it (triggers). */
+  {
+    g_autoptr(SerahParticipant) p = serah_test_participant (people[2].nik, people[2].card,
+                                                            "Bambang Wijaya", "Caringin");
+    g_assert_true (serah_store_upsert_participant (store, p, 0, NULL, &error));
+    g_assert_no_error (error);
+  }
+  ids = serah_store_search_participant_ids (store, "saputra", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = serah_store_search_participant_ids (store, "WIJAYA", 0, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = serah_store_search_participant_ids (store, "wi", 0, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* What another connection writes is found at once: nothing is cached per connection. */
+  {
+    g_autoptr(SerahStore) other = serah_store_open_like (store, &error);
+    g_autoptr(SerahParticipant) p = serah_test_participant ("3601030101800004", "0004444444444",
+                                                            "Dewi Lestari", "Teluk");
+    g_assert_no_error (error);
+    g_assert_true (serah_store_upsert_participant (other, p, 0, NULL, &error));
+    g_assert_no_error (error);
+  }
+  ids = serah_store_search_participant_ids (store, "lestar", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  /* A limit stops early; the area order holds (Caringin before Teluk). */
+  ids = serah_store_search_participant_ids (store, "3601", 2, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+
   g_clear_object (&store);
   serah_test_rm_rf (dir);
 }

@@ -104,6 +104,7 @@ extern const char serah_store_schema_printing[];      /* v2 */
 extern const char serah_store_schema_ceremonies[];    /* v3 */
 extern const char serah_store_schema_testimonials[];  /* v4 */
 extern const char serah_store_schema_operators[];     /* v5 */
+extern const char serah_store_schema_search[];        /* v6, register: FTS5 name indexes */
 
 /* Transactions, for the core's use cases only (each use case owns its transaction; the GUI and
  * the CLI never open one). Nested begins are not supported. */

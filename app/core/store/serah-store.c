@@ -55,6 +55,7 @@ static const char *const migrations[] = {
   serah_store_schema_ceremonies,
   serah_store_schema_testimonials,
   serah_store_schema_operators,
+  serah_store_schema_search,
 };
 
 int
