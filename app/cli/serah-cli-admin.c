@@ -660,6 +660,37 @@ verb_restore (SerahCli *cli, int argc, char **argv)
   return SERAH_CLI_EXIT_OK;
 }
 
+/* ---- check ---- */
+
+/* The full integrity check, which opening no longer runs on a large database (issue #10):
+ * for an administrator who wants to know, and for scripts before they copy the file. */
+static int
+verb_check (SerahCli *cli, int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  const char *usage = "check";
+  SerahStore *store;
+
+  if (!parse_plain (cli, usage, 0, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  /* A file too damaged to open is refused here, with the same message. */
+  store = serah_cli_get_store (cli);
+  if (store == NULL)
+    return SERAH_CLI_EXIT_REFUSED;
+  if (!serah_store_check_integrity (store, &error))
+    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_REFUSED);
+
+  serah_cli_message (cli, _("The database “%s” is sound: every page and index was checked."),
+                     serah_store_get_path (store));
+  if (cli->json)
+    {
+      JsonBuilder *b = serah_cli_json_begin_ok ();
+      serah_cli_json_string (b, "integrity", "ok");
+      serah_cli_json_print_ok (cli, b);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
 const SerahCliVerb serah_cli_admin_verbs[] = {
   { "operator", verb_operator,
     "operator add NAME --role admin|officer [--full-name TEXT] | list | disable NAME | "
@@ -667,5 +698,6 @@ const SerahCliVerb serah_cli_admin_verbs[] = {
   { "audit", verb_audit, "audit [--since YYYY-MM-DD] [--action ACTION] [--limit N]" },
   { "backup", verb_backup, "backup -o FILE | backup --list" },
   { "restore", verb_restore, "restore FILE [--replace-office THIS --with-office OTHER]" },
+  { "check", verb_check, "check" },
   { NULL }
 };

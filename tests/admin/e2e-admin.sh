@@ -105,6 +105,18 @@ run 1 "restore refuses a backup from a newer Serah" admin restore "$work/newer.d
 check "and says so" grep -q "newer Serah" "$work/err"
 check "and the database is byte for byte as it was" cmp -s "$db" "$work/before.db"
 check "no pre-restore backup was made for refusals" test ! -e "$work/backups"
+# ---- the full integrity check on demand (issue #10: opening no longer runs it on a big file) ----
+run 0 "check says a sound database is sound" "$cli" --db "$db" --json check
+check "in JSON" grep -q '"integrity":"ok"' "$work/out"
+cp "$work/b1.db" "$work/damaged.db"
+# Overwrite two pages near the start with 0xA5 (a backup is in DELETE mode: no WAL).
+head -c 8192 /dev/zero | tr '\0' '\245' |
+  dd of="$work/damaged.db" bs=4096 seek=2 conv=notrunc status=none
+cp "$work/damaged.db" "$work/damaged-before.db"
+# Damaged is unreadable input: exit 2 and code "damaged", as for every verb (README, contract).
+run 2 "check refuses a damaged database" "$cli" --db "$work/damaged.db" check
+check "and says to restore it" grep -q "restore it from a backup" "$work/err"
+check "and leaves it byte for byte as it was" cmp -s "$work/damaged.db" "$work/damaged-before.db"
 run 1 "an officer cannot restore" env SERAH_PIN=550123 "$cli" --db "$db" --operator budi restore "$work/b1.db"
 
 run 0 "the administrator restores the backup" admin --json restore "$work/b1.db"

@@ -178,9 +178,13 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
   g_autoptr(SerahStore) fresh = NULL;
   g_autoptr(GPtrArray) events = NULL;
 
-  /* A backup made by a Serah from before operators existed (schema 4). */
+  /* A backup made by a Serah from before operators and the search indexes existed (schema 4). */
   g_assert_true (serah_backup_create (f->store, dest, &error));
-  g_assert_cmpint (serah_test_sql (dest, "DROP TABLE audit_events; DROP TABLE operators;"
+  g_assert_cmpint (serah_test_sql (dest, "DROP TRIGGER participants_search_insert;"
+                                   "DROP TRIGGER participants_search_update;"
+                                   "DROP TRIGGER participants_search_delete;"
+                                   "DROP TABLE participant_names; DROP TABLE participant_words;"
+                                   "DROP TABLE audit_events; DROP TABLE operators;"
                                    /* and the tables of the later migrations (outreach) */
                                    "DROP TABLE feedback_events; DROP TABLE feedback;"
                                    "DROP TABLE registration_events; DROP TABLE registrations;"

@@ -6,6 +6,7 @@
 
 #include "serah-test-fixture.h"
 #include "register/serah-store-participants-private.h"
+#include "store/serah-store-private.h"
 
 static void
 test_open_creates_latest_schema (void)
@@ -247,6 +248,176 @@ test_refuses_damaged_database (void)
   store = serah_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CORRUPT);
+  {
+    /* Refused and left byte for byte as it was. */
+    g_autofree char *after = NULL;
+    gsize after_len = 0;
+    g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+    g_assert_cmpmem (after, after_len, contents, len);
+  }
+  serah_test_rm_rf (dir);
+}
+
+/* Scribbles over table pages in the middle of the file at @path (as above). */
+static void
+damage_middle_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 65536);
+  for (gsize i = 16384; i < 16384 + 12288; i++)
+    contents[i] = (char) (i * 7);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+}
+
+/* A large database opens without reading every page (issue #10); the damage an open no longer
+ * looks for is found by the check on demand, the one `serah-cli check` runs. */
+static void
+test_cheap_open_and_check_on_demand (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, &path);
+  gboolean full = TRUE;
+
+  g_assert_true (serah_demo_populate (store, 2000, &error));
+  g_assert_no_error (error);
+  g_assert_true (serah_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* A clean file: the cheap open does not run the full check. */
+  store = serah_store_open_checked (path, SERAH_STORE_OPEN_CHECK_CHEAP, &full, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_false (full);
+  g_clear_object (&store);
+
+  damage_middle_pages (path);
+  store = serah_store_open_checked (path, SERAH_STORE_OPEN_CHECK_CHEAP, &full, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_false (serah_store_check_integrity (store, &error));
+  g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "restore it from a backup"));
+  g_clear_object (&store);
+  g_clear_error (&error);
+
+  /* The automatic open of a small file still runs the full check and refuses it. */
+  store = serah_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CORRUPT);
+  serah_test_rm_rf (dir);
+}
+
+/* Copies @path and its WAL, as a live connection left them, to @crash: the image a power cut
+ * leaves behind (a WAL with frames, no connection owning it). */
+static void
+make_crashed_copy (const char *path, const char *crash)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *crash_wal = g_strconcat (crash, "-wal", NULL);
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL;"
+                                 "INSERT OR REPLACE INTO settings (key, value) "
+                                 "VALUES ('crash', 'yes')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (crash, bytes, len, NULL));
+  g_clear_pointer (&bytes, g_free);
+  g_assert_true (g_file_get_contents (wal, &bytes, &len, NULL));
+  g_assert_cmpuint (len, >, 0);
+  g_assert_true (g_file_set_contents (crash_wal, bytes, len, NULL));
+  sqlite3_close (db);
+}
+
+/* After an unclean shutdown the full check runs even on the cheap open, and a damaged file is
+ * refused with its WAL left exactly as it was (a checkpoint on close would write it into the
+ * damaged file). */
+static void
+test_unclean_shutdown_gets_full_check (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autofree char *crash = g_build_filename (dir, "crash.db", NULL);
+  g_autofree char *crash_wal = g_strconcat (crash, "-wal", NULL);
+  g_autofree char *damaged = g_build_filename (dir, "damaged.db", NULL);
+  g_autofree char *damaged_wal = g_strconcat (damaged, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, &path);
+  g_autofree char *db_before = NULL, *wal_before = NULL, *db_after = NULL, *wal_after = NULL;
+  gsize db_len = 0, wal_len = 0, db_len_after = 0, wal_len_after = 0;
+  gboolean full = FALSE;
+
+  g_assert_true (serah_demo_populate (store, 2000, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  make_crashed_copy (path, crash);
+  store = serah_store_open_checked (crash, SERAH_STORE_OPEN_CHECK_CHEAP, &full, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (full);
+  {
+    /* Nothing committed before the crash is lost. */
+    g_autofree char *value = serah_store_get_setting (store, "crash");
+    g_assert_cmpstr (value, ==, "yes");
+  }
+  g_clear_object (&store);
+
+  /* Closed cleanly this time: the next open is cheap again. */
+  store = serah_store_open_checked (crash, SERAH_STORE_OPEN_CHECK_CHEAP, &full, &error);
+  g_assert_no_error (error);
+  g_assert_false (full);
+  g_clear_object (&store);
+
+  make_crashed_copy (path, damaged);
+  damage_middle_pages (damaged);
+  g_assert_true (g_file_get_contents (damaged, &db_before, &db_len, NULL));
+  g_assert_true (g_file_get_contents (damaged_wal, &wal_before, &wal_len, NULL));
+  store = serah_store_open_checked (damaged, SERAH_STORE_OPEN_CHECK_CHEAP, &full, &error);
+  g_assert_null (store);
+  g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CORRUPT);
+  g_assert_true (g_file_get_contents (damaged, &db_after, &db_len_after, NULL));
+  g_assert_true (g_file_get_contents (damaged_wal, &wal_after, &wal_len_after, NULL));
+  g_assert_cmpmem (db_after, db_len_after, db_before, db_len);
+  g_assert_cmpmem (wal_after, wal_len_after, wal_before, wal_len);
+  serah_test_rm_rf (dir);
+}
+
+/* A WAL with frames that a connection of this process owns is not a crash: a second open in
+ * the same process (a restore reopening the file, a second window) stays cheap. */
+static void
+test_live_wal_is_not_a_crash (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, &path);
+  g_autoptr(SerahStore) second = NULL;
+  GStatBuf st;
+  gboolean full = TRUE;
+
+  g_assert_true (serah_demo_populate (store, 200, &error));
+  g_assert_no_error (error);
+  wal = g_strconcat (path, "-wal", NULL);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+
+  second = serah_store_open_checked (path, SERAH_STORE_OPEN_CHECK_CHEAP, &full, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+  g_assert_false (full);
+  g_clear_object (&second);
+  g_clear_object (&store);
   serah_test_rm_rf (dir);
 }
 
@@ -354,6 +525,42 @@ test_search (void)
   g_assert_cmpuint (ids->len, ==, 0);
   g_clear_pointer (&ids, g_array_unref);
 
+  /* The name indexes follow a rename in the transaction that writes it (triggers). */
+  {
+    g_autoptr(SerahParticipant) p = serah_test_participant (people[2].nik, people[2].card,
+                                                            "Bambang Wijaya", "Caringin");
+    g_assert_true (serah_store_upsert_participant (store, p, 0, NULL, &error));
+    g_assert_no_error (error);
+  }
+  ids = serah_store_search_participant_ids (store, "saputra", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = serah_store_search_participant_ids (store, "WIJAYA", 0, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = serah_store_search_participant_ids (store, "wi", 0, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* What another connection writes is found at once: nothing is cached per connection. */
+  {
+    g_autoptr(SerahStore) other = serah_store_open_like (store, &error);
+    g_autoptr(SerahParticipant) p = serah_test_participant ("3601030101800004", "0004444444444",
+                                                            "Dewi Lestari", "Teluk");
+    g_assert_no_error (error);
+    g_assert_true (serah_store_upsert_participant (other, p, 0, NULL, &error));
+    g_assert_no_error (error);
+  }
+  ids = serah_store_search_participant_ids (store, "lestar", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  /* A limit stops early; the area order holds (Caringin before Teluk). */
+  ids = serah_store_search_participant_ids (store, "3601", 2, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+
   g_clear_object (&store);
   serah_test_rm_rf (dir);
 }
@@ -409,6 +616,11 @@ main (int argc, char **argv)
   g_test_add_func ("/serah/store/refuses-newer-file", test_refuses_newer_file);
   g_test_add_func ("/serah/store/refuses-garbage-file", test_refuses_garbage_file);
   g_test_add_func ("/serah/store/refuses-damaged-database", test_refuses_damaged_database);
+  g_test_add_func ("/serah/store/cheap-open-and-check-on-demand",
+                   test_cheap_open_and_check_on_demand);
+  g_test_add_func ("/serah/store/unclean-shutdown-gets-full-check",
+                   test_unclean_shutdown_gets_full_check);
+  g_test_add_func ("/serah/store/live-wal-is-not-a-crash", test_live_wal_is_not_a_crash);
   g_test_add_func ("/serah/store/upsert-results", test_upsert_results);
   g_test_add_func ("/serah/store/card-number-unique", test_card_number_unique);
   g_test_add_func ("/serah/store/search", test_search);

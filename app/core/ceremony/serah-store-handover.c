@@ -553,39 +553,31 @@ serah_store_search_checkoff_ids (SerahStore *store, gint64 ceremony_id, const ch
     }
   else
     {
-      /* Names containing the text, any case: the store's one participant search (an
-       * in-memory index of folded names, a few milliseconds over 100 000), then the
-       * ceremony's invited first, the others after, each group in area order. */
-      g_autoptr(GArray) matches = serah_store_search_participant_ids (store, needle, 0, error);
+      /* Names containing the text, any case, from the trigram index (issue #10: the scan of
+       * every participant this replaces cost 7-25 ms a key press at a million): the
+       * ceremony's invited first, the others after; each pass stops after cap rows and the
+       * caller orders what it shows. */
+      static const char *const sql[] = {
+        "SELECT f.rowid FROM participant_names AS f WHERE participant_names MATCH ?2"
+        " AND EXISTS (SELECT 1 FROM ceremony_invitations"
+        "             WHERE ceremony_id = ?3 AND participant_id = f.rowid) LIMIT ?1",
+        "SELECT f.rowid FROM participant_names AS f WHERE participant_names MATCH ?2"
+        " AND NOT EXISTS (SELECT 1 FROM ceremony_invitations"
+        "                 WHERE ceremony_id = ?3 AND participant_id = f.rowid) LIMIT ?1",
+      };
+      g_autofree char *phrase = serah_store_fts_phrase (needle, FALSE);
 
-      if (matches == NULL)
-        return NULL;
-      stmt = serah_store_prepare (store,
-                                  "SELECT 1 FROM ceremony_invitations"
-                                  " WHERE ceremony_id = ?1 AND participant_id = ?2",
-                                  error);
-      if (stmt == NULL)
-        return NULL;
-      for (guint pass = 0; pass < 2 && ids->len < cap; pass++)
-        for (guint i = 0; i < matches->len && ids->len < cap; i++)
-          {
-            gint64 id = g_array_index (matches, gint64, i);
-            gboolean invited;
-            int rc;
-
-            sqlite3_bind_int64 (stmt, 1, ceremony_id);
-            sqlite3_bind_int64 (stmt, 2, id);
-            rc = sqlite3_step (stmt);
-            sqlite3_reset (stmt);
-            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-              {
-                serah_store_set_error (store, error, _("Cannot search participants"));
-                return NULL;
-              }
-            invited = rc == SQLITE_ROW;
-            if (invited == (pass == 0) && g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
-              g_array_append_val (ids, id);
-          }
+      for (guint i = 0; i < G_N_ELEMENTS (sql) && ids->len < cap; i++)
+        {
+          stmt = serah_store_prepare (store, sql[i], error);
+          if (stmt == NULL)
+            return NULL;
+          sqlite3_bind_int64 (stmt, 1, cap - ids->len);
+          sqlite3_bind_text (stmt, 2, phrase, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 3, ceremony_id);
+          if (!collect_ids (store, stmt, ids, seen, cap, error))
+            return NULL;
+        }
     }
 
   if (more != NULL)

@@ -324,7 +324,7 @@ write_batch (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
                                         "This row was not imported; if the new number is right, "
                                         "import again confirming card changes (the old card is "
                                         "then voided)."),
-                                      now && now->card_no ? now->card_no : "?", p->card_no);
+                                      now != NULL ? now->card_no : "?", p->card_no);
               break;
             }
           masked = serah_nik_mask (holders[i] ? holders[i]->nik : "");

@@ -21,6 +21,9 @@ void serah_participant_from_row (SerahParticipant *p,
 /* Tells the search index of this connection that participants changed (every write to
  * participants calls it). */
 void serah_store_participants_changed (SerahStore *self);
+/* @text as one FTS5 phrase (quotes doubled), with a trailing * when @prefix: for MATCH on
+ * participant_names (trigrams) and participant_words (word prefixes). */
+char *serah_store_fts_phrase (const char *text, gboolean prefix);
 
 /* ---- participants ---- */
 

@@ -11,6 +11,23 @@
 
 G_BEGIN_DECLS
 
+/* Files up to this size get the full integrity check at every open: it reads them in a few
+ * milliseconds. Larger ones get it after an unclean shutdown or on demand (issue #10). */
+#define SERAH_STORE_SMALL_DATABASE_BYTES (2 * 1024 * 1024)
+
+typedef enum {
+  SERAH_STORE_OPEN_CHECK_AUTO,   /* full check if small or after an unclean shutdown */
+  SERAH_STORE_OPEN_CHECK_CHEAP,  /* full check only after an unclean shutdown */
+  SERAH_STORE_OPEN_CHECK_FULL,   /* always the full check */
+} SerahStoreOpenCheck;
+
+/* serah_store_open with the check chosen (tests and benchmarks); @full_check_ran says whether
+ * the full integrity check ran. */
+SerahStore *serah_store_open_checked (const char          *path,
+                                      SerahStoreOpenCheck  check,
+                                      gboolean            *full_check_ran,
+                                      GError             **error);
+
 /* A prepared statement, cached per store by the address of its SQL text, reset and with
  * bindings cleared. Pass static strings only. Returns NULL with error set on failure. */
 sqlite3_stmt *serah_store_prepare (SerahStore  *self,
@@ -88,6 +105,7 @@ extern const char serah_store_schema_ceremonies[];    /* v3 */
 extern const char serah_store_schema_testimonials[];  /* v4 */
 extern const char serah_store_schema_operators[];     /* v5 */
 extern const char serah_store_schema_outreach[];      /* v6: outreach (issue 15) */
+extern const char serah_store_schema_search[];        /* v7, register: FTS5 name indexes */
 
 /* Transactions, for the core's use cases only (each use case owns its transaction; the GUI and
  * the CLI never open one). Nested begins are not supported. */

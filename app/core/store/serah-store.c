@@ -1,6 +1,15 @@
 /* serah-store.c: opening, checking and migrating the office database; transactions,
  * settings and the prepared-statement cache shared by the serah-store-*.c areas.
  *
+ * Opening is cheap whatever the size (issue #10: a full PRAGMA integrity_check on every open
+ * cost 5-7 s of CPU at a million participants, for every serah-cli call and every GUI
+ * worker). The full check reads every page, so it runs where it pays: on open when the file is
+ * small enough that it costs a few milliseconds, on open after an unclean shutdown (a hot WAL
+ * or rollback journal that no live connection owns), on demand (serah_store_check_integrity,
+ * `serah-cli check`) and on the backup copies. Otherwise the open reads the header and the
+ * schema only; SQLite still refuses damaged pages with SQLITE_CORRUPT when a query reaches
+ * them, so damage is reported, never silently read.
+ *
  * Durability is chosen on purpose: WAL journal with synchronous=FULL, so a transaction
  * that returned from COMMIT (a handover, an import) survives a power cut a second later.
  * NORMAL would be faster but may lose the last commits on power loss in WAL mode.
@@ -20,6 +29,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/statvfs.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -37,6 +48,10 @@ struct _SerahStore
   char       *database_id;
   int         tx_depth;
   guint       protect_handle; /* outputs may never name this database (serah-output) */
+  dev_t       live_dev;      /* registered in live_files while open (see below) */
+  ino_t       live_ino;
+  gboolean    live;
+  gboolean    refused;       /* opening failed: leave the file and its WAL exactly as found */
 };
 
 G_DEFINE_TYPE (SerahStore, serah_store, G_TYPE_OBJECT)
@@ -52,12 +67,115 @@ static const char *const migrations[] = {
   serah_store_schema_testimonials,
   serah_store_schema_operators,
   serah_store_schema_outreach,        /* outreach (issue 15) */
+  serah_store_schema_search,          /* register: FTS5 name indexes */
 };
 
 int
 serah_store_get_latest_schema_version (void)
 {
   return G_N_ELEMENTS (migrations);
+}
+
+/* Which database files this process has open, by device and inode.
+ *
+ * An unclean shutdown leaves a non-empty -wal (or a hot -journal) that no connection owns; a
+ * live connection in another process leaves the same files but holds a shared lock on the
+ * -shm's "dead man switch" byte, which F_GETLK shows. F_GETLK does not show this process's own
+ * locks, and opening and closing the -shm here would drop every POSIX lock SQLite holds on it
+ * in this process; so a file this process already has open is known to be live from this
+ * table, and the -shm is only probed when it is not. The one piece of process-wide state in the
+ * store, for the same reason SQLite keeps its own table of open inodes. */
+static GMutex      live_files_lock;
+static GHashTable *live_files;   /* "dev:ino" -> count */
+
+#define SHM_DEAD_MAN_SWITCH_BYTE 128   /* UNIX_SHM_DMS in SQLite's unix VFS */
+
+static char *
+live_key (dev_t dev, ino_t ino)
+{
+  return g_strdup_printf ("%ju:%ju", (uintmax_t) dev, (uintmax_t) ino);
+}
+
+static void
+live_files_enter_locked (SerahStore *self, dev_t dev, ino_t ino)
+{
+  g_autofree char *key = live_key (dev, ino);
+  guint count;
+
+  if (live_files == NULL)
+    live_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (live_files, key));
+  g_hash_table_insert (live_files, g_steal_pointer (&key), GUINT_TO_POINTER (count + 1));
+  self->live_dev = dev;
+  self->live_ino = ino;
+  self->live = TRUE;
+}
+
+static void
+live_files_leave (SerahStore *self)
+{
+  g_autofree char *key = NULL;
+  guint count;
+
+  if (!self->live)
+    return;
+  key = live_key (self->live_dev, self->live_ino);
+  g_mutex_lock (&live_files_lock);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (live_files, key));
+  if (count <= 1)
+    g_hash_table_remove (live_files, key);
+  else
+    g_hash_table_insert (live_files, g_steal_pointer (&key), GUINT_TO_POINTER (count - 1));
+  g_mutex_unlock (&live_files_lock);
+  self->live = FALSE;
+}
+
+static gboolean
+file_has_content (const char *path)
+{
+  GStatBuf st;
+  return g_stat (path, &st) == 0 && st.st_size > 0;
+}
+
+/* Is a connection in another process holding the -shm of @path? */
+static gboolean
+shm_held_elsewhere (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct flock probe = { .l_type = F_WRLCK, .l_whence = SEEK_SET,
+                         .l_start = SHM_DEAD_MAN_SWITCH_BYTE, .l_len = 1 };
+  int fd = g_open (shm, O_RDONLY | O_CLOEXEC, 0);
+  gboolean held;
+
+  if (fd < 0)
+    return FALSE;
+  held = fcntl (fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
+  close (fd);
+  return held;
+}
+
+/* Registers @self as open on @path and says whether the file was left by an unclean shutdown:
+ * a WAL with frames or a hot rollback journal, that no connection (in this process or
+ * another) owns. */
+static gboolean
+enter_and_detect_unclean (SerahStore *self, const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *key = NULL;
+  GStatBuf st;
+  gboolean unclean = FALSE;
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  key = live_key (st.st_dev, st.st_ino);
+  g_mutex_lock (&live_files_lock);
+  if ((live_files == NULL || !g_hash_table_contains (live_files, key)) &&
+      (file_has_content (wal) || file_has_content (journal)))
+    unclean = !shm_held_elsewhere (path);
+  live_files_enter_locked (self, st.st_dev, st.st_ino);
+  g_mutex_unlock (&live_files_lock);
+  return unclean;
 }
 
 static void
@@ -74,15 +192,22 @@ serah_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
-      /* Fold the WAL back into the main file so a copied .db is complete. A TRUNCATE
-       * checkpoint waits for writers through the busy handler: never wait here (a scan
-       * closing while an import writes would wait the whole busy timeout for a nicety). */
-      sqlite3_busy_timeout (self->db, 0);
-      sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+      /* Fold the WAL back into the main file so a copied .db is complete; a refused file
+       * keeps its WAL as it was (closing would otherwise checkpoint it into the damage). A
+       * TRUNCATE checkpoint waits for writers through the busy handler: never wait here (a
+       * scan closing while an import writes would wait the whole busy timeout for a nicety). */
+      if (self->refused)
+        sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      else
+        {
+          sqlite3_busy_timeout (self->db, 0);
+          sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+        }
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
   serah_output_unprotect (self->protect_handle);
+  live_files_leave (self);
   g_free (self->path);
   g_free (self->database_id);
 
@@ -370,7 +495,18 @@ serah_store_get_schema_version (SerahStore *self)
 }
 
 static gboolean
-check_integrity (SerahStore *self, GError **error)
+set_corrupt_error (SerahStore *self, const char *what, GError **error)
+{
+  g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CORRUPT,
+               _("The database “%s” is damaged (%s). Nothing was changed; restore it "
+                 "from a backup."),
+               self->path, what ? what : "?");
+  return FALSE;
+}
+
+/* Every page, every index against its table: cost proportional to the file. */
+static gboolean
+check_integrity_full (SerahStore *self, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   g_autofree char *first = NULL;
@@ -402,17 +538,51 @@ check_integrity (SerahStore *self, GError **error)
   sqlite3_finalize (stmt);
 
   if (g_strcmp0 (first, "ok") != 0)
+    return set_corrupt_error (self, first, error);
+  return TRUE;
+}
+
+/* The header and the schema, which every statement needs anyway: a file that is not a
+ * database, or whose first pages are damaged, is refused here at no cost. */
+static gboolean
+check_integrity_cheap (SerahStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
     {
       g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged (%s). Nothing was changed; restore it "
-                     "from a backup."),
-                   self->path, first ? first : "?");
+                   _("“%s” is not a Serah database or is damaged (%s). Restore it from a backup."),
+                   self->path, sqlite3_errmsg (self->db));
       return FALSE;
     }
   return TRUE;
 }
 
 static guint32 read_application_id (sqlite3 *db);
+/**
+ * serah_store_check_integrity:
+ * @self: an open store
+ * @error: return location for a #GError
+ *
+ * Runs SQLite's full integrity check (every page, every index against its table). It reads the
+ * whole file: seconds at a million participants, so call it on demand or from a worker with
+ * its own connection (serah_store_open_like), never on the UI thread of a large database.
+ *
+ * Returns: %TRUE if the database is sound; %FALSE with %SERAH_STORE_ERROR_CORRUPT (or another
+ *   error if the check could not run) otherwise
+ */
+gboolean
+serah_store_check_integrity (SerahStore *self, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return check_integrity_full (self, error);
+}
 
 static gboolean
 migrate (SerahStore *self, GError **error)
@@ -582,8 +752,9 @@ connect_db (SerahStore *self, int extra_flags, GError **error)
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, busy_timeout_ms ());
-  /* The integrity check reads every page of the file: with the default 2 MB cache a list of
-   * 100 000 participants (28 MB) is read from the OS twice over (0.1 s of system time). */
+  /* A full integrity check reads every page of the file: with the default 2 MB cache a list of
+   * 100 000 participants (28 MB) is read from the OS twice over (0.1 s of system time). The
+   * cache is allocated as pages are read, so it costs nothing on a cheap open. */
   serah_store_use_large_cache (self);
   return TRUE;
 }
@@ -607,7 +778,7 @@ configure_db (SerahStore *self, GError **error)
 /* Reads an existing file through a read-only connection: it must be a healthy Serah
  * database (or an empty SQLite file) before anything may write to it. */
 static gboolean
-inspect_read_only (SerahStore *self, GError **error)
+inspect_read_only (SerahStore *self, gboolean full, GError **error)
 {
   g_autofree char *display = g_filename_display_name (self->path);
   sqlite3_stmt *stmt = NULL;
@@ -708,7 +879,7 @@ inspect_read_only (SerahStore *self, GError **error)
   /* The integrity check reads every page of the file: with the default 2 MB cache a list of
    * 100 000 participants (28 MB) is read from the OS twice over (0.1 s of system time). */
   serah_store_use_large_cache (self);
-  ok = check_integrity (self, error);
+  ok = full ? check_integrity_full (self, error) : check_integrity_cheap (self, error);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   return ok;
 }
@@ -716,13 +887,25 @@ inspect_read_only (SerahStore *self, GError **error)
 SerahStore *
 serah_store_open (const char *path, GError **error)
 {
+  return serah_store_open_checked (path, SERAH_STORE_OPEN_CHECK_AUTO, NULL, error);
+}
+
+SerahStore *
+serah_store_open_checked (const char        *path,
+                          SerahStoreOpenCheck check,
+                          gboolean           *full_check_ran,
+                          GError            **error)
+{
   g_autoptr(SerahStore) self = NULL;
   g_autofree char *dir = NULL;
-  gboolean exists;
-  int rc;
+  gboolean exists, unclean = FALSE, full = TRUE;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (full_check_ran != NULL)
+    *full_check_ran = FALSE;
 
   self = g_object_new (SERAH_TYPE_STORE, "path", path, NULL);
 
@@ -747,8 +930,23 @@ serah_store_open (const char *path, GError **error)
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (!explain_unwritable (path, exists, error))
     return NULL;
-  if (exists && !inspect_read_only (self, error))
-    return NULL;
+  if (exists)
+    {
+      /* Before the read-only look: its recovery of a hot WAL would remove the evidence of
+       * an unclean shutdown. Cheap at any size: the full check runs for small files, after an
+       * unclean shutdown, or when asked; otherwise the header and schema are read. */
+      unclean = enter_and_detect_unclean (self, path);
+      full = check == SERAH_STORE_OPEN_CHECK_FULL || unclean ||
+             (check == SERAH_STORE_OPEN_CHECK_AUTO && g_stat (path, &st) == 0 &&
+              st.st_size <= SERAH_STORE_SMALL_DATABASE_BYTES);
+      if (unclean)
+        g_message ("%s was not closed cleanly last time: checking all of it", path);
+      if (!inspect_read_only (self, full, error))
+        {
+          self->refused = TRUE;
+          return NULL;
+        }
+    }
 
   /* Personal data: a new database is readable by its owner only. SQLite gives the -wal and
    * -shm files the main file's permissions, so creating the file first covers them too. */
@@ -763,12 +961,13 @@ serah_store_open (const char *path, GError **error)
           return NULL;
         }
       close (fd);
+      enter_and_detect_unclean (self, path);
     }
 
-  /* An existing file was checked (integrity included) read-only just above; a new one is
-   * empty. */
   if (!connect_db (self, SQLITE_OPEN_CREATE, error))
     return NULL;
+  if (full_check_ran != NULL)
+    *full_check_ran = exists && full;
   if (!configure_db (self, error))
     return NULL;
 
@@ -788,6 +987,12 @@ serah_store_open_like (SerahStore *other, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (SERAH_TYPE_STORE, "path", other->path, NULL);
+  if (other->live)
+    {
+      g_mutex_lock (&live_files_lock);
+      live_files_enter_locked (self, other->live_dev, other->live_ino);
+      g_mutex_unlock (&live_files_lock);
+    }
   if (!connect_db (self, 0, error) || !configure_db (self, error))
     return NULL;
   self->database_id = g_strdup (other->database_id);

@@ -52,10 +52,13 @@ G_DECLARE_FINAL_TYPE (SerahStore, serah_store, SERAH, STORE, GObject)
  * @error: return location for a #GError
  *
  * Opens the database at @path, creating it (readable by its owner only) if it does not
- * exist, and migrates it to the current schema. Runs a quick integrity check and refuses a
- * damaged file with %SERAH_STORE_ERROR_CORRUPT, and a file written by a newer Serah with
- * %SERAH_STORE_ERROR_TOO_NEW. The connection belongs to the calling thread: a worker opens
- * its own with serah_store_open_like().
+ * exist, and migrates it to the current schema. A file that is not a Serah database is
+ * refused read-only, before anything is written. Cheap at any size: the full integrity check
+ * runs on open only for small files (a few ms) and after an unclean shutdown; otherwise the
+ * header and schema are checked and serah_store_check_integrity() runs the rest on demand. A
+ * damaged file is refused with %SERAH_STORE_ERROR_CORRUPT and left untouched, a file written
+ * by a newer Serah with %SERAH_STORE_ERROR_TOO_NEW. The connection belongs to the calling
+ * thread: a worker opens its own with serah_store_open_like().
  *
  * Returns: (transfer full) (nullable): the store, or %NULL with @error set
  */
@@ -75,6 +78,18 @@ SerahStore *serah_store_open            (const char  *path,
  */
 SerahStore *serah_store_open_like       (SerahStore  *other,
                                          GError     **error);
+
+/**
+ * serah_store_check_integrity:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * SQLite's full integrity check: reads the whole file (seconds at a million rows).
+ *
+ * Returns: %TRUE when the file is sound, %FALSE with @error set (%SERAH_STORE_ERROR_CORRUPT)
+ */
+gboolean    serah_store_check_integrity (SerahStore *self,
+                                         GError    **error);
 
 /**
  * serah_store_get_path:
