@@ -40,6 +40,14 @@ column_sex (sqlite3_stmt *stmt, int index)
   return sex;
 }
 
+/* Copies a text column into a fixed-size field (a date, a NIK); NULL becomes "". */
+static void
+copy_text (char *dest, gsize size, sqlite3_stmt *stmt, int index)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, index);
+  g_strlcpy (dest, text ? text : "", size);
+}
+
 int
 serah_store_outreach_add_attendee (SerahStore *store, gint64 activity_id, gint64 participant_id,
                                    const char *operator_name, GError **error)
@@ -93,6 +101,27 @@ serah_store_outreach_insert_skm (SerahStore *store, const SerahSkmResponse *r, G
   return sqlite3_last_insert_rowid (serah_store_get_db (store));
 }
 
+static gpointer
+skm_response_from_row (sqlite3_stmt *stmt)
+{
+  SerahSkmResponse *r = g_new0 (SerahSkmResponse, 1);
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->uuid = serah_store_column_dup (stmt, 1);
+  r->unit = serah_store_column_dup (stmt, 2);
+  copy_text (r->surveyed_on, sizeof r->surveyed_on, stmt, 3);
+  r->activity_id = sqlite3_column_int64 (stmt, 4);
+  r->sex = column_sex (stmt, 5);
+  r->age = sqlite3_column_int (stmt, 6);
+  r->education = serah_store_column_dup (stmt, 7);
+  r->occupation = serah_store_column_dup (stmt, 8);
+  for (int i = 0; i < 9; i++)
+    r->answers[i] = (guint8) sqlite3_column_int (stmt, 9 + i);
+  r->recorded_by = serah_store_column_dup (stmt, 18);
+  r->recorded_at = sqlite3_column_int64 (stmt, 19);
+  return r;
+}
+
 GPtrArray *
 serah_store_outreach_list_skm (SerahStore *store, const char *unit, const char *from,
                                const char *to, GError **error)
@@ -104,41 +133,15 @@ serah_store_outreach_list_skm (SerahStore *store, const char *unit, const char *
     "   AND (?3 IS NULL OR surveyed_on <= ?3)"
     " ORDER BY surveyed_on, id";
   sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_skm_response_free);
   serah_store_bind_text_or_null (stmt, 1, unit);
   serah_store_bind_text_or_null (stmt, 2, from);
   serah_store_bind_text_or_null (stmt, 3, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SerahSkmResponse *r = g_new0 (SerahSkmResponse, 1);
-      const char *date = (const char *) sqlite3_column_text (stmt, 3);
-
-      r->id = sqlite3_column_int64 (stmt, 0);
-      r->uuid = serah_store_column_dup (stmt, 1);
-      r->unit = serah_store_column_dup (stmt, 2);
-      g_strlcpy (r->surveyed_on, date ? date : "", sizeof r->surveyed_on);
-      r->activity_id = sqlite3_column_int64 (stmt, 4);
-      r->sex = column_sex (stmt, 5);
-      r->age = sqlite3_column_int (stmt, 6);
-      r->education = serah_store_column_dup (stmt, 7);
-      r->occupation = serah_store_column_dup (stmt, 8);
-      for (int i = 0; i < 9; i++)
-        r->answers[i] = (guint8) sqlite3_column_int (stmt, 9 + i);
-      r->recorded_by = serah_store_column_dup (stmt, 18);
-      r->recorded_at = sqlite3_column_int64 (stmt, 19);
-      g_ptr_array_add (list, r);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot read the survey answers"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return serah_store_list_rows (store, stmt, skm_response_from_row,
+                                (GDestroyNotify) serah_skm_response_free,
+                                _("Cannot read the survey answers"), error);
 }
 
 /* ---- activities ---- */
@@ -209,6 +212,31 @@ serah_store_outreach_insert_understanding (SerahStore *store, const char *survey
   " count (*), avg (100.0 * score / max_score)" \
   " FROM understanding_responses WHERE survey = ?1 GROUP BY k, phase ORDER BY k"
 
+/* Rows come sorted by key, one per (key, phase): consecutive rows of a key fold into one. */
+typedef struct
+{
+  GPtrArray           *rows;
+  SerahSurveyScoreRow *row;
+} ScoreFold;
+
+static gboolean
+fold_score_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  ScoreFold *fold = user_data;
+  const char *key = (const char *) sqlite3_column_text (stmt, 0);
+  int phase = sqlite3_column_int (stmt, 1);
+
+  if (fold->row == NULL || g_strcmp0 (fold->row->key, key ? key : "") != 0)
+    {
+      fold->row = g_new0 (SerahSurveyScoreRow, 1);
+      fold->row->key = g_strdup (key ? key : "");
+      g_ptr_array_add (fold->rows, fold->row);
+    }
+  fold->row->sheets[phase] += (guint) sqlite3_column_int64 (stmt, 2);
+  fold->row->mean_percent[phase] = sqlite3_column_double (stmt, 3);
+  return TRUE;
+}
+
 GPtrArray *
 serah_store_outreach_understanding_scores (SerahStore *store, const char *survey_id,
                                            SerahSurveyGrouping grouping, GError **error)
@@ -222,32 +250,16 @@ serah_store_outreach_understanding_scores (SerahStore *store, const char *survey
                                                          : by_month;
   sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
   g_autoptr(GPtrArray) rows = NULL;
-  SerahSurveyScoreRow *row = NULL;
-  int rc;
+  ScoreFold fold = { NULL, NULL };
 
   if (stmt == NULL)
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_survey_score_row_free);
+  fold.rows = rows;
   sqlite3_bind_text (stmt, 1, survey_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
-      int phase = sqlite3_column_int (stmt, 1);
-
-      if (row == NULL || g_strcmp0 (row->key, key ? key : "") != 0)
-        {
-          row = g_new0 (SerahSurveyScoreRow, 1);
-          row->key = g_strdup (key ? key : "");
-          g_ptr_array_add (rows, row);
-        }
-      row->sheets[phase] += (guint) sqlite3_column_int64 (stmt, 2);
-      row->mean_percent[phase] = sqlite3_column_double (stmt, 3);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot read the survey scores"));
-      return NULL;
-    }
+  if (!serah_store_foreach_row (store, stmt, fold_score_row, &fold,
+                                _("Cannot read the survey scores"), error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -311,6 +323,29 @@ serah_store_outreach_insert_activity (SerahStore *store, const SerahActivity *a,
 }
 
 static gboolean
+add_partner (sqlite3_stmt *stmt, gpointer partners, GError **error)
+{
+  SerahActivityPartner *p = g_new0 (SerahActivityPartner, 1);
+  const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+  p->kind = serah_store_column_dup (stmt, 0);
+  p->name = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
+  g_ptr_array_add (partners, p);
+  return TRUE;
+}
+
+static gboolean
+add_material (sqlite3_stmt *stmt, gpointer materials, GError **error)
+{
+  SerahActivityMaterial *m = g_new0 (SerahActivityMaterial, 1);
+
+  m->material = serah_store_column_dup (stmt, 0);
+  m->count = sqlite3_column_int64 (stmt, 1);
+  g_ptr_array_add (materials, m);
+  return TRUE;
+}
+
+static gboolean
 read_activity_details (SerahStore *store, SerahActivity *a, GError **error)
 {
   static const char partners_sql[] =
@@ -318,51 +353,34 @@ read_activity_details (SerahStore *store, SerahActivity *a, GError **error)
   static const char materials_sql[] =
     "SELECT material, count FROM outreach_activity_materials WHERE activity_id = ?1 ORDER BY material";
   sqlite3_stmt *stmt = serah_store_prepare (store, partners_sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, a->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SerahActivityPartner *p = g_new0 (SerahActivityPartner, 1);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      p->kind = serah_store_column_dup (stmt, 0);
-      p->name = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
-      g_ptr_array_add (a->partners, p);
-    }
-  if (rc != SQLITE_DONE)
-    return serah_store_set_error (store, error, _("Cannot read the activities"));
+  if (!serah_store_foreach_row (store, stmt, add_partner, a->partners,
+                                _("Cannot read the activities"), error))
+    return FALSE;
   stmt = serah_store_prepare (store, materials_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, a->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SerahActivityMaterial *m = g_new0 (SerahActivityMaterial, 1);
-      m->material = serah_store_column_dup (stmt, 0);
-      m->count = sqlite3_column_int64 (stmt, 1);
-      g_ptr_array_add (a->materials, m);
-    }
-  if (rc != SQLITE_DONE)
-    return serah_store_set_error (store, error, _("Cannot read the activities"));
-  return TRUE;
+  return serah_store_foreach_row (store, stmt, add_material, a->materials,
+                                  _("Cannot read the activities"), error);
 }
 
 #define ACTIVITY_COLUMNS \
   "id, uuid, kind, held_on, place, desa, kecamatan, attendance, ceremony_id, note, recorded_by," \
   " recorded_at, (SELECT count (*) FROM outreach_attendees WHERE activity_id = id)"
 
-static SerahActivity *
+static gpointer
 activity_from_row (sqlite3_stmt *stmt)
 {
   SerahActivity *a = serah_activity_new ();
-  const char *date = (const char *) sqlite3_column_text (stmt, 3);
 
   a->id = sqlite3_column_int64 (stmt, 0);
   a->uuid = serah_store_column_dup (stmt, 1);
   a->kind = serah_store_column_dup (stmt, 2);
-  g_strlcpy (a->held_on, date ? date : "", sizeof a->held_on);
+  copy_text (a->held_on, sizeof a->held_on, stmt, 3);
   a->place = serah_store_column_dup (stmt, 4);
   a->desa = serah_store_column_dup (stmt, 5);
   a->kecamatan = serah_store_column_dup (stmt, 6);
@@ -386,21 +404,17 @@ serah_store_outreach_list_activities (SerahStore *store, const char *from, const
     " ORDER BY held_on, id";
   sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
   g_autoptr(GPtrArray) list = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_activity_free);
   serah_store_bind_text_or_null (stmt, 1, from);
   serah_store_bind_text_or_null (stmt, 2, to);
   serah_store_bind_text_or_null (stmt, 3, desa);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, activity_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot read the activities"));
-      return NULL;
-    }
+  list = serah_store_list_rows (store, stmt, activity_from_row,
+                                (GDestroyNotify) serah_activity_free,
+                                _("Cannot read the activities"), error);
+  if (list == NULL)
+    return NULL;
   /* Details after the listing: the list statement is done with before another is stepped. */
   for (guint i = 0; i < list->len; i++)
     if (!read_activity_details (store, list->pdata[i], error))
@@ -525,14 +539,7 @@ serah_store_outreach_open_registration_for_nik (SerahStore *store, const char *n
   return -1;
 }
 
-static void
-copy_text (char *dest, gsize size, sqlite3_stmt *stmt, int index)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, index);
-  g_strlcpy (dest, text ? text : "", size);
-}
-
-static SerahRegistration *
+static gpointer
 registration_from_row (sqlite3_stmt *stmt)
 {
   SerahRegistration *r = serah_registration_new ();
@@ -597,24 +604,16 @@ serah_store_outreach_list_registrations (SerahStore *store, const char *status, 
     "   AND (?4 IS NULL OR r.activity_id = ?4)"
     " ORDER BY r.id";
   sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_registration_free);
   serah_store_bind_text_or_null (stmt, 1, status);
   serah_store_bind_text_or_null (stmt, 2, from);
   serah_store_bind_text_or_null (stmt, 3, to);
   bind_id_or_null (stmt, 4, activity_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, registration_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot read the registrations"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return serah_store_list_rows (store, stmt, registration_from_row,
+                                (GDestroyNotify) serah_registration_free,
+                                _("Cannot read the registrations"), error);
 }
 
 gint64
@@ -693,7 +692,7 @@ serah_store_outreach_add_feedback_event (SerahStore *store, gint64 feedback_id, 
   " JOIN feedback_events e ON e.id = (SELECT max (id) FROM feedback_events" \
   "                                   WHERE feedback_id = f.id)"
 
-static SerahFeedback *
+static gpointer
 feedback_from_row (sqlite3_stmt *stmt)
 {
   SerahFeedback *f = serah_feedback_new ();
@@ -740,47 +739,37 @@ serah_store_outreach_list_feedback (SerahStore *store, gboolean open_only, GErro
   static const char sql[] =
     FEEDBACK_SELECT " WHERE (?1 = 0 OR e.state <> 'resolved') ORDER BY f.recorded_at, f.id";
   sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_feedback_free);
   sqlite3_bind_int (stmt, 1, open_only ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, feedback_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot read the feedback"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return serah_store_list_rows (store, stmt, feedback_from_row,
+                                (GDestroyNotify) serah_feedback_free,
+                                _("Cannot read the feedback"), error);
 }
 
 /* ---- indicators ---- */
 
-static GPtrArray *
-rows_of (SerahStore *store, sqlite3_stmt *stmt, int n_columns, GError **error)
+/* One string vector per row, one string per column of the SELECT, NULL read as "". */
+static gpointer
+strv_from_row (sqlite3_stmt *stmt)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  int rc;
+  int n_columns = sqlite3_column_count (stmt);
+  char **row = g_new0 (char *, n_columns + 1);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (int i = 0; i < n_columns; i++)
     {
-      char **row = g_new0 (char *, n_columns + 1);
-      for (int i = 0; i < n_columns; i++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
-          row[i] = g_strdup (text ? text : "");
-        }
-      g_ptr_array_add (rows, row);
+      const char *text = (const char *) sqlite3_column_text (stmt, i);
+      row[i] = g_strdup (text ? text : "");
     }
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot read the indicators"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return row;
+}
+
+static GPtrArray *
+rows_of (SerahStore *store, sqlite3_stmt *stmt, GError **error)
+{
+  return serah_store_list_rows (store, stmt, strv_from_row, (GDestroyNotify) g_strfreev,
+                                _("Cannot read the indicators"), error);
 }
 
 GPtrArray *
@@ -818,7 +807,7 @@ serah_store_outreach_timeline (SerahStore *store, const char *from, const char *
     return NULL;
   serah_store_bind_text_or_null (stmt, 1, from);
   serah_store_bind_text_or_null (stmt, 2, to);
-  return rows_of (store, stmt, 6, error);
+  return rows_of (store, stmt, error);
 }
 
 GPtrArray *
@@ -838,5 +827,5 @@ serah_store_outreach_feedback_by_month (SerahStore *store, const char *from, con
     return NULL;
   serah_store_bind_text_or_null (stmt, 1, from);
   serah_store_bind_text_or_null (stmt, 2, to);
-  return rows_of (store, stmt, 3, error);
+  return rows_of (store, stmt, error);
 }

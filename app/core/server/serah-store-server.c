@@ -27,7 +27,7 @@ serah_server_event_free (SerahServerEvent *self)
   g_free (self);
 }
 
-static SerahServerEvent *
+static gpointer
 handover_event_from_row (sqlite3_stmt *stmt)
 {
   SerahServerEvent *e = g_new0 (SerahServerEvent, 1);
@@ -55,7 +55,7 @@ handover_event_from_row (sqlite3_stmt *stmt)
   return e;
 }
 
-static SerahServerEvent *
+static gpointer
 undo_event_from_row (sqlite3_stmt *stmt)
 {
   SerahServerEvent *e = g_new0 (SerahServerEvent, 1);
@@ -78,10 +78,7 @@ GPtrArray *
 serah_store_list_local_events (SerahStore *store, gboolean undos, gint64 after_id, guint limit,
                                GError **error)
 {
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                serah_server_event_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   if (undos)
     stmt = serah_store_prepare (store,
@@ -107,15 +104,10 @@ serah_store_list_local_events (SerahStore *store, gboolean undos, gint64 after_i
     return NULL;
   sqlite3_bind_int64 (stmt, 1, after_id);
   sqlite3_bind_int64 (stmt, 2, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (events, undos ? undo_event_from_row (stmt) : handover_event_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      serah_store_set_error (store, error, _("Cannot read the events to send"));
-      return NULL;
-    }
-  return g_steal_pointer (&events);
+  return serah_store_list_rows (store, stmt,
+                                undos ? undo_event_from_row : handover_event_from_row,
+                                (GDestroyNotify) serah_server_event_free,
+                                _("Cannot read the events to send"), error);
 }
 
 gboolean
