@@ -24,7 +24,13 @@ cli="$bin/serah-cli"
 
 # A clean environment: no SERAH_TEMPLATES_DIR, no build-tree locale or schema folders, and
 # a working folder outside both trees.
-run_cli () { (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" LC_ALL=C.UTF-8 "$cli" "$@"); }
+# A clean environment, but for the sanitizer run's own settings (its leak suppressions for
+# system libraries): they describe how the binary was built, not where its data is.
+sanitizer_env=()
+for v in ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS G_SLICE; do
+  [ -n "${!v:-}" ] && sanitizer_env+=("$v=${!v}")
+done
+run_cli () { (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" LC_ALL=C.UTF-8 "${sanitizer_env[@]}" "$cli" "$@"); }
 
 echo "1..7"
 if meson install -C "$build" --destdir "$dest" --no-rebuild --quiet >"$work/install.log" 2>&1; then
