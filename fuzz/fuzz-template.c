@@ -71,6 +71,12 @@ fixture (void)
       g_hash_table_insert (f.extra, "ceremony_name", "Penyerahan KIS Cimanuk");
       g_hash_table_insert (f.extra, "ceremony_date", "20 Agustus 2025");
       g_hash_table_insert (f.extra, "ceremony_place", "Aula Kecamatan");
+      /* An installed Serah compiles in no source path: the shipped templates are found through
+       * SERAH_TEMPLATES_DIR, as in the tests. */
+      {
+        g_autofree char *templates = g_build_filename (SERAH_SOURCE_DIR, "print-templates", NULL);
+        g_setenv ("SERAH_TEMPLATES_DIR", templates, FALSE);
+      }
       f.kis = serah_card_template_load ("kis", &error);
       g_assert_no_error (error);
       f.a4 = serah_sheet_load ("a4-2x5", &error);

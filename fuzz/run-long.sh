@@ -21,6 +21,9 @@ shift 2 2>/dev/null || shift $#
 here="$(cd "$(dirname "$0")" && pwd)"
 # fontconfig's process-lifetime caches (Pango, when a target draws text) are not leaks of
 # Serah's; the same narrow suppressions as the sanitizer test run.
+# The shipped data, as the tests find it (no source path is compiled into Serah).
+export SERAH_TEMPLATES_DIR="${SERAH_TEMPLATES_DIR:-$here/../print-templates}"
+export SERAH_AREAS_DIR="${SERAH_AREAS_DIR:-$here/../data/areas}"
 export LSAN_OPTIONS="suppressions=$here/../tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 targets=()
