@@ -25,7 +25,7 @@ static const DemoArea areas[] = {
   { "Menes", "03", { "Alaswangi", "Cigandeng", "Kananga", "Menes", "Muruy", "Purwaraja" } },
   { "Saketi", "04", { "Ciandur", "Kadudampit", "Langensari", "Majau", "Sodong", "Sukasari" } },
   { "Cimanuk", "05", { "Batubantar", "Cimanuk", "Dalembalar", "Gunungdatar", "Kadubungbang", "Rocek" } },
-  { "Mandalawangi", "06", { "Cikoneng", "Curuglemo", "Giripawana", "Kurung Kambing", "Nembol", "Pari" } },
+  { "Mandalawangi", "06", { "Cikoneng", "Curuglemo", "Giripawana", "Kurungkambing", "Nembol", "Pari" } },
   { "Karang Tanjung", "07", { "Cilaja", "Juhut", "Kadumerak", "Karang Tanjung", "Pagerbatu", "Palurahan" } },
   { "Majasari", "08", { "Cilaja", "Karaton", "Pagerbatu", "Saruni", "Sukaratu", "Sukaratu Baru" } },
 };
