@@ -1,11 +1,14 @@
-/* serah-participant-list.c: the participant register as a lazy GListModel.
+/* serah-participant-list.c: the participant register as a paged, lazy GListModel.
  *
- * A district has up to a few hundred thousand participants. Holding one GObject per person
- * (or reading every row) on each keystroke would make search-as-you-type crawl, so the model
- * holds only the matching ids, in display order, from serah_participants_search_ids()
- * (an index/FTS5 query), and reads a row when GTK asks for it: GtkColumnView only asks for
- * the rows it shows. A small direct-mapped cache keyed by id keeps rebinds while scrolling
- * (and the rows that stay visible across a new search) from going back to SQLite. */
+ * A kabupaten has up to a million participants (issue #10). The model never holds the whole
+ * result: a search asks the store how many match (searches counted up to
+ * SERAH_PARTICIPANTS_SEARCH_CAP; past that the person types more) and GTK, which only asks
+ * for the rows it shows, gets them one window of PAGE_SIZE ids at a time
+ * (serah_participants_search_window: an index range, no sort). So typing costs a count and one
+ * window whatever the size of the register, and scrolling reads a window per PAGE_SIZE rows.
+ * A few windows are kept (MAX_PAGES), and a small direct-mapped cache keyed by id keeps
+ * rebinds while scrolling (and the rows that stay visible across a new search) from going
+ * back to SQLite. */
 #define G_LOG_DOMAIN "serah"
 
 #include "config.h"
@@ -16,6 +19,9 @@
 
 /* A few screens of rows: a 768-pixel-high window shows about 25. Power of two for the mask. */
 #define CACHE_SLOTS 512
+/* Ids read per window, and how many windows are kept (a window is 8 bytes a row). */
+#define PAGE_SIZE 128
+#define MAX_PAGES 64
 
 struct _SerahParticipantList
 {
@@ -23,9 +29,13 @@ struct _SerahParticipantList
 
   SerahStore *store;
   char       *query;
-  GArray     *ids;                 /* gint64, display order */
+  guint       n_items;
+  gboolean    more;                /* the search matched more than n_items */
+  gint64      everyone;            /* everyone's count, -1 until read after a change */
+  GHashTable *pages;               /* page number + 1 -> GArray of gint64 ids */
   SerahParticipantItem *cache[CACHE_SLOTS];
   guint       rows_loaded;
+  guint       windows_loaded;
 };
 
 static void serah_participant_list_model_init (GListModelInterface *iface);
@@ -46,7 +56,38 @@ serah_participant_list_get_item_type (GListModel *model)
 static guint
 serah_participant_list_get_n_items (GListModel *model)
 {
-  return SERAH_PARTICIPANT_LIST (model)->ids->len;
+  return SERAH_PARTICIPANT_LIST (model)->n_items;
+}
+
+/* The id at position, reading its window if it is not kept; 0 when it cannot be read. */
+static gint64
+id_at (SerahParticipantList *self, guint position)
+{
+  guint page = position / PAGE_SIZE;
+  GArray *ids = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page + 1));
+
+  if (ids == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (self->store == NULL)
+        return 0;
+      ids = serah_participants_search_window (self->store, self->query,
+                                              (gint64) page * PAGE_SIZE, PAGE_SIZE,
+                                              self->query[0] == '\0' ? self->everyone : 0,
+                                              &error);
+      if (ids == NULL)
+        {
+          g_debug ("Cannot read participants at %u: %s", position, error->message);
+          return 0;
+        }
+      self->windows_loaded++;
+      /* Scrolling far keeps reading new windows: start afresh rather than grow. */
+      if (g_hash_table_size (self->pages) >= MAX_PAGES)
+        g_hash_table_remove_all (self->pages);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page + 1), ids);
+    }
+  return position % PAGE_SIZE < ids->len ? g_array_index (ids, gint64, position % PAGE_SIZE) : 0;
 }
 
 static gpointer
@@ -58,13 +99,17 @@ serah_participant_list_get_item (GListModel *model, guint position)
   SerahParticipantItem **slot;
   gint64 id;
 
-  if (position >= self->ids->len)
+  if (position >= self->n_items)
     return NULL;
 
-  id = g_array_index (self->ids, gint64, position);
+  id = id_at (self, position);
   slot = &self->cache[(guint64) id & (CACHE_SLOTS - 1)];
-  if (*slot != NULL && serah_participant_item_get_id (*slot) == id)
+  if (id > 0 && *slot != NULL && serah_participant_item_get_id (*slot) == id)
     return g_object_ref (*slot);
+  /* GListModel must answer for every position below n_items; a row deleted since the
+   * count (or a read error) shows as an empty row until the next reload. */
+  if (id <= 0)
+    return serah_participant_item_new_missing (id);
 
   self->rows_loaded++;
   participant = serah_participants_get (self->store, id, &error);
@@ -73,8 +118,6 @@ serah_participant_list_get_item (GListModel *model, guint position)
     *slot = serah_participant_item_new (participant);
   else
     {
-      /* GListModel must answer for every position below n_items; a row deleted since the
-       * search (or a read error) shows as an empty row until the next reload. */
       if (error != NULL)
         g_debug ("Cannot read participant %" G_GINT64_FORMAT ": %s", id, error->message);
       *slot = serah_participant_item_new_missing (id);
@@ -97,76 +140,64 @@ clear_cache (SerahParticipantList *self)
     g_clear_object (&self->cache[i]);
 }
 
-/* Tells the views what changed between the old ids and the new ones. Only the differing
- * middle is reported: refining a search often keeps the first or last rows, and an
- * unchanged result (typing "sapu" after "sap") says nothing at all.
- *
- * Normally that is one items-changed. But GTK 4.8's list item manager, to keep the row
- * widgets of items that stay, fetches every added item once with get_item(); for a large
- * change that would read every matching row from SQLite (900 ms for 100 000 rows). Past
- * LOOKUP_LIMIT added items the change is therefore told as "all removed" then "all added":
- * GTK rebuilds its couple of hundred row widgets instead, which costs the same whatever
- * the size of the result. */
-#define LOOKUP_LIMIT 4096
+/* Tells the views the list changed. The old and new results are not compared (that would
+ * read them both): one items-changed from 0. But GTK 4.8's list item manager, to keep the
+ * row widgets of items that stay, fetches every added item once with get_item() when items
+ * are removed in the same signal: for a large change that would read every matching row
+ * from SQLite. Past SMALL_CHANGE added items the change is therefore told as "all removed"
+ * then "all added": GTK rebuilds its couple of hundred row widgets instead, which costs the
+ * same whatever the size of the result. */
+#define SMALL_CHANGE 256
 
 static void
-emit_changes (SerahParticipantList *self, GArray *old_ids, gboolean rows_changed)
+emit_changes (SerahParticipantList *self, guint n_old, guint n_new)
 {
-  const gint64 *a = (const gint64 *) old_ids->data;
-  const gint64 *b = (const gint64 *) self->ids->data;
-  guint n_old = old_ids->len, n_new = self->ids->len;
-  guint prefix = 0, suffix = 0, removed, added;
-
-  /* After an import the same ids may stand for new data: then everything is new. */
-  while (!rows_changed && prefix < n_old && prefix < n_new && a[prefix] == b[prefix])
-    prefix++;
-  while (!rows_changed && suffix < n_old - prefix && suffix < n_new - prefix &&
-         a[n_old - 1 - suffix] == b[n_new - 1 - suffix])
-    suffix++;
-  removed = n_old - prefix - suffix;
-  added = n_new - prefix - suffix;
-
-  if (removed == 0 && added == 0)
+  if (n_old == 0 && n_new == 0)
     return;
-  if (added <= LOOKUP_LIMIT || removed == 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+  if (n_new <= SMALL_CHANGE || n_old == 0)
+    {
+      self->n_items = n_new;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, n_new);
+    }
   else
     {
-      /* GTK may ask for items while handling the first signal: let it see the list as it
-       * is at that point, without the added ids. */
-      g_autoptr(GArray) full = g_steal_pointer (&self->ids);
-
-      self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_old - removed);
-      g_array_append_vals (self->ids, a, prefix);
-      g_array_append_vals (self->ids, a + n_old - suffix, suffix);
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
-      g_array_unref (self->ids);
-      self->ids = g_steal_pointer (&full);
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added);
+      /* GTK may ask for items while handling the first signal: it sees an empty list. */
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, 0);
+      self->n_items = n_new;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_new);
     }
   if (n_old != n_new)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-/* Runs the search and swaps in its ids. */
+/* Counts the matches of the query and starts showing them; windows are read when asked. */
 static gboolean
 reload (SerahParticipantList *self, gboolean rows_changed, GError **error)
 {
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GArray) old_ids = NULL;
+  gboolean more = FALSE;
+  gint64 n = 0;
+  guint n_old = self->n_items;
 
+  if (rows_changed)
+    self->everyone = -1;
   if (self->store != NULL)
     {
-      ids = serah_participants_search_ids (self->store, self->query, 0, error);
-      if (ids == NULL)
-        return FALSE;
+      if (self->query[0] == '\0' && self->everyone >= 0)
+        n = self->everyone;
+      else
+        {
+          n = serah_participants_search_count (self->store, self->query,
+                                               SERAH_PARTICIPANTS_SEARCH_CAP, &more, error);
+          if (n < 0)
+            return FALSE;
+          if (self->query[0] == '\0')
+            self->everyone = n;
+        }
     }
-  else
-    ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  old_ids = g_steal_pointer (&self->ids);
-  self->ids = g_steal_pointer (&ids);
-  emit_changes (self, old_ids, rows_changed);
+  g_hash_table_remove_all (self->pages);
+  self->more = more;
+  emit_changes (self, n_old, (guint) MIN (n, (gint64) G_MAXUINT));
   return TRUE;
 }
 
@@ -238,6 +269,20 @@ serah_participant_list_refresh (SerahParticipantList *self, GError **error)
   return reload (self, TRUE, error);
 }
 
+gboolean
+serah_participant_list_get_more (SerahParticipantList *self)
+{
+  g_return_val_if_fail (SERAH_IS_PARTICIPANT_LIST (self), FALSE);
+  return self->more;
+}
+
+guint
+serah_participant_list_get_windows_loaded (SerahParticipantList *self)
+{
+  g_return_val_if_fail (SERAH_IS_PARTICIPANT_LIST (self), 0);
+  return self->windows_loaded;
+}
+
 guint
 serah_participant_list_get_rows_loaded (SerahParticipantList *self)
 {
@@ -260,7 +305,7 @@ serah_participant_list_get_property (GObject *object, guint prop_id, GValue *val
       g_value_set_string (value, self->query);
       break;
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, self->n_items);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -306,7 +351,7 @@ serah_participant_list_finalize (GObject *object)
 {
   SerahParticipantList *self = SERAH_PARTICIPANT_LIST (object);
 
-  g_array_unref (self->ids);
+  g_hash_table_unref (self->pages);
   g_free (self->query);
   G_OBJECT_CLASS (serah_participant_list_parent_class)->finalize (object);
 }
@@ -337,5 +382,6 @@ static void
 serah_participant_list_init (SerahParticipantList *self)
 {
   self->query = g_strdup ("");
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->everyone = -1;
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
 }

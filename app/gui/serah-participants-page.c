@@ -81,6 +81,15 @@ update_count (SerahParticipantsPage *self)
   if (query[0] == '\0')
     /* TRANSLATORS: %s is a number such as 1,234. */
     text = g_strdup_printf (ngettext ("%s participant", "%s participants", n), shown);
+  else if (serah_participant_list_get_more (self->participants))
+    {
+      g_autofree char *total = serah_format_count (self->total);
+      /* TRANSLATORS: a search that matched more people than the list shows (issue #10):
+       * "5,000+ of 1,000,000 participants"; typing more narrows it. */
+      text = g_strdup_printf (ngettext ("%s+ of %s participant", "%s+ of %s participants",
+                                        (gulong) self->total),
+                              shown, total);
+    }
   else
     {
       g_autofree char *total = serah_format_count (self->total);
@@ -90,6 +99,11 @@ update_count (SerahParticipantsPage *self)
                               shown, total);
     }
   gtk_label_set_text (self->count_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label),
+                               serah_participant_list_get_more (self->participants)
+                                 ? _("More people match than the list shows: type more of the "
+                                     "name or number to narrow the search.")
+                                 : NULL);
 }
 
 /* Chooses between the list and the empty states. */

@@ -50,6 +50,24 @@ serah_participants_search_ids (SerahStore *store, const char *query, guint limit
   return serah_store_search_participant_ids (store, query, limit, error);
 }
 
+gint64
+serah_participants_search_count (SerahStore *store, const char *query, gint64 cap,
+                                 gboolean *more, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+  return serah_store_count_participant_matches (store, query, cap, more, error);
+}
+
+GArray *
+serah_participants_search_window (SerahStore *store, const char *query, gint64 position,
+                                  guint limit, gint64 n_matches, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return serah_store_participant_window (store, query, position, limit, n_matches, error);
+}
+
 GPtrArray *
 serah_participants_count_by_area (SerahStore *store, GError **error)
 {

@@ -87,6 +87,24 @@ GArray  *serah_store_search_participant_ids (SerahStore *self,
                                              guint       limit,
                                              GError    **error);
 
+/* The register one window at a time (serah-store-participant-window.c, issue #10): how many
+ * match query (searches counted up to cap, 0 = no cap, *more set when there are more;
+ * nothing typed: everyone, exactly), or -1 with error; and the ids at [position, position +
+ * limit) of the matches, in the order of their index: area order when nothing is typed, NIK
+ * then card order for digits, register (rowid) order for names. n_matches (0 if unknown)
+ * lets a window in the second half of the everyone list be read from the end. */
+gint64   serah_store_count_participant_matches (SerahStore *self,
+                                                const char *query,
+                                                gint64      cap,
+                                                gboolean   *more,
+                                                GError    **error);
+GArray  *serah_store_participant_window        (SerahStore *self,
+                                                const char *query,
+                                                gint64      position,
+                                                guint       limit,
+                                                gint64      n_matches,
+                                                GError    **error);
+
 /* Counts per (kecamatan, desa), sorted. Element type SerahAreaCount. */
 GPtrArray *serah_store_count_by_area (SerahStore *self,
                                       GError    **error);

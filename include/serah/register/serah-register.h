@@ -87,6 +87,61 @@ GArray           *serah_participants_search_ids   (SerahStore *store,
                                                    GError    **error);
 
 /**
+ * SERAH_PARTICIPANTS_SEARCH_CAP:
+ *
+ * How many matches of a search a list counts and shows (issue #10): past this many, the
+ * person types more rather than scrolls.
+ */
+#define SERAH_PARTICIPANTS_SEARCH_CAP 5000
+
+/**
+ * serah_participants_search_count:
+ * @store: the office database
+ * @query: what was typed (see serah_participants_search_window())
+ * @cap: count searches up to this many matches (0: count them all); when nothing is typed
+ *   everyone is counted exactly, whatever @cap
+ * @more: (out) (optional): set to %TRUE when more than @cap match
+ * @error: return location for a #GError
+ *
+ * Counts the matches of a search without reading them, for a list that reads its rows one
+ * window at a time: the cost grows with min(matches, @cap), not with the register.
+ *
+ * Returns: the number of matches (at most @cap when @cap is not 0), or -1 with @error set
+ */
+gint64            serah_participants_search_count  (SerahStore *store,
+                                                    const char *query,
+                                                    gint64      cap,
+                                                    gboolean   *more,
+                                                    GError    **error);
+
+/**
+ * serah_participants_search_window:
+ * @store: the office database
+ * @query: what was typed: part of a name, or the first digits of a NIK or card number; empty
+ *   for everyone
+ * @position: the first match wanted, from 0
+ * @limit: at most this many ids
+ * @n_matches: the count serah_participants_search_count() gave, or 0 if unknown (a window in
+ *   the second half of the everyone list is then read from the end, at half the cost)
+ * @error: return location for a #GError
+ *
+ * One window of a search's matches, each kind in the order of its index so that no window
+ * sorts: everyone in (kecamatan, desa, name) order; digits: NIKs starting with them in NIK
+ * order, then card numbers starting with them in card order; three letters or more: names
+ * containing them, any case, in register order; one or two letters: names with a word
+ * starting with them, in register order.
+ *
+ * Returns: (transfer full) (nullable) (element-type gint64): the ids (fewer than @limit at
+ *   the end), or %NULL with @error set
+ */
+GArray           *serah_participants_search_window (SerahStore *store,
+                                                    const char *query,
+                                                    gint64      position,
+                                                    guint       limit,
+                                                    gint64      n_matches,
+                                                    GError    **error);
+
+/**
  * serah_participants_count_by_area:
  * @store: the office database
  * @error: return location for a #GError
