@@ -2,17 +2,23 @@
  *
  *   bench-search DB [LIMIT] [ROUNDS]
  *
- * Runs serah_store_search_participant_ids with what people type into the search field:
- * the first 1, 2, 3 and more letters of common names, name fragments from the middle of a
- * name, and NIK / card number prefixes, each ROUNDS times, with the LIMIT the participant
- * list asks for. Prints median and p99 per kind of query and over the typical ones (all but
- * letters no name starts with, which walk the whole list: the worst case, shown apart). */
+ * Times what the Peserta list asks at each key press since it became a paged model (issue
+ * #10): serah_participants_search_count (capped at SERAH_PARTICIPANTS_SEARCH_CAP) and the
+ * first window of LIMIT ids (serah_participants_search_window; the list reads 128), for what
+ * people type into the search field: the first 1, 2, 3 and more letters of common names, name
+ * fragments from the middle of a name, NIK and card number prefixes, each ROUNDS times. Prints
+ * per kind the first query of that kind after opening ("first"), the median and p99 of the
+ * rest, in wall time and in the thread's CPU time (the machine is shared: CPU time is the
+ * steadier figure). Then the scroll: windows at positions spread over the everyone list (a
+ * jump of the scroll bar). With LIMIT 0 the old question is timed instead: every match, in
+ * area order (serah_store_search_participant_ids), for comparison. */
 #define G_LOG_DOMAIN "serah-bench"
 
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include <serah/serah.h>
 #include "register/serah-store-participants-private.h"
@@ -43,18 +49,58 @@ compare_double (const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-static void
-print_stats (const char *label, GArray *times, double hits)
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static double
+percentile (GArray *times, double p)
 {
   double *t = (double *) times->data;
-  guint n = times->len;
 
-  qsort (t, n, sizeof (double), compare_double);
-  printf ("  %-16s median %7.3f ms  p99 %7.3f ms  max %7.3f ms  (%u runs", label, t[n / 2],
-          t[MIN (n - 1, (guint) (n * 0.99))], t[n - 1], n);
+  qsort (t, times->len, sizeof (double), compare_double);
+  return t[MIN (times->len - 1, (guint) (times->len * p))];
+}
+
+static void
+print_stats (const char *label, double first, GArray *wall, GArray *cpu, double hits)
+{
+  printf ("  %-16s first %7.3f ms  median %7.3f ms  p99 %7.3f ms  max %7.3f ms"
+          "  | cpu median %6.3f p99 %6.3f ms  (%u runs",
+          label, first, percentile (wall, 0.5), percentile (wall, 0.99), percentile (wall, 1.0),
+          percentile (cpu, 0.5), percentile (cpu, 0.99), wall->len);
   if (hits >= 0)
     printf (", %.0f hits avg", hits);
   printf (")\n");
+}
+
+/* One key press as the list sees it: the count, then the first window (limit > 0); or every
+ * match in area order (limit 0, the list before issue #10). Returns the matches, -1 on error. */
+static gint64
+one_search (SerahStore *store, const char *query, guint limit, GError **error)
+{
+  gboolean more = FALSE;
+  gint64 n;
+
+  if (limit == 0)
+    {
+      g_autoptr(GArray) ids = serah_store_search_participant_ids (store, query, 0, error);
+      return ids ? (gint64) ids->len : -1;
+    }
+  n = serah_participants_search_count (store, query, SERAH_PARTICIPANTS_SEARCH_CAP, &more, error);
+  if (n < 0)
+    return -1;
+  {
+    g_autoptr(GArray) ids = serah_participants_search_window (store, query, 0, limit, n, error);
+    if (ids == NULL)
+      return -1;
+  }
+  return n;
 }
 
 int
@@ -63,14 +109,17 @@ main (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(SerahStore) store = NULL;
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   guint limit, rounds;
+  gint64 everyone;
+  double first_any = -1;
 
   if (argc < 2)
     {
       fprintf (stderr, "usage: bench-search DB [LIMIT] [ROUNDS]\n");
       return 2;
     }
-  limit = argc > 2 ? (guint) strtoul (argv[2], NULL, 10) : 200;
+  limit = argc > 2 ? (guint) strtoul (argv[2], NULL, 10) : 128;
   rounds = argc > 3 ? (guint) strtoul (argv[3], NULL, 10) : 20;
 
   store = serah_store_open (argv[1], &error);
@@ -79,47 +128,87 @@ main (int argc, char **argv)
       fprintf (stderr, "bench-search: %s\n", error->message);
       return 1;
     }
-  printf ("search over %" G_GINT64_FORMAT " participants, limit %u, %u rounds\n",
-          serah_store_count_participants (store), limit, rounds);
-
-  {
-    /* The first search after opening (or after participants changed) builds the index. */
-    gint64 start = g_get_monotonic_time ();
-    g_autoptr(GArray) ids = serah_store_search_participant_ids (store, "sit", limit, &error);
-    if (ids == NULL)
-      {
-        fprintf (stderr, "bench-search: %s\n", error->message);
-        return 1;
-      }
-    printf ("  first search (builds the index)  %7.3f ms\n",
-            (g_get_monotonic_time () - start) / 1000.0);
-  }
+  everyone = serah_store_count_participants (store);
+  if (limit > 0)
+    printf ("search over %" G_GINT64_FORMAT " participants as the paged list asks: count (cap %d)"
+            " + a window of %u ids, %u rounds\n",
+            everyone, SERAH_PARTICIPANTS_SEARCH_CAP, limit, rounds);
+  else
+    printf ("search over %" G_GINT64_FORMAT " participants, every match in area order, %u rounds\n",
+            everyone, rounds);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-      double hits = 0;
+      g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      double hits = 0, first = -1;
 
       for (guint r = 0; r < rounds; r++)
         for (guint q = 0; kinds[k].queries[q] != NULL; q++)
           {
+            double c0 = cpu_ms ();
             gint64 start = g_get_monotonic_time ();
-            g_autoptr(GArray) ids = serah_store_search_participant_ids (store, kinds[k].queries[q],
-                                                                        limit, &error);
+            gint64 n = one_search (store, kinds[k].queries[q], limit, &error);
             double ms = (g_get_monotonic_time () - start) / 1000.0;
+            double cms = cpu_ms () - c0;
+
+            if (n < 0)
+              {
+                fprintf (stderr, "bench-search: %s\n", error->message);
+                return 1;
+              }
+            if (first_any < 0)
+              {
+                first_any = ms;
+                printf ("  first search after opening (\"%s\")  %7.3f ms\n", kinds[k].queries[q], ms);
+              }
+            if (first < 0)
+              {
+                first = ms;
+                continue;
+              }
+            hits += n;
+            g_array_append_val (times, ms);
+            g_array_append_val (cpu, cms);
+            if (kinds[k].typical)
+              {
+                g_array_append_val (all, ms);
+                g_array_append_val (all_cpu, cms);
+              }
+          }
+      print_stats (kinds[k].kind, first, times, cpu, hits / times->len);
+    }
+  print_stats ("typical queries", first_any, all, all_cpu, -1);
+
+  if (limit > 0 && everyone > 0)
+    {
+      /* The scroll bar dragged anywhere in the everyone list: one window at each position. */
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      double first = -1;
+
+      for (guint r = 0; r < rounds; r++)
+        for (guint step = 0; step <= 20; step++)
+          {
+            gint64 position = everyone * step / 20;
+            double c0 = cpu_ms ();
+            gint64 start = g_get_monotonic_time ();
+            g_autoptr(GArray) ids = serah_participants_search_window (store, "", position, limit,
+                                                                      everyone, &error);
+            double ms = (g_get_monotonic_time () - start) / 1000.0;
+            double cms = cpu_ms () - c0;
 
             if (ids == NULL)
               {
                 fprintf (stderr, "bench-search: %s\n", error->message);
                 return 1;
               }
-            hits += ids->len;
+            if (first < 0)
+              first = ms;
             g_array_append_val (times, ms);
-            if (kinds[k].typical)
-              g_array_append_val (all, ms);
+            g_array_append_val (cpu, cms);
           }
-      print_stats (kinds[k].kind, times, hits / times->len);
+      print_stats ("scroll jump", first, times, cpu, -1);
     }
-  print_stats ("typical queries", all, -1);
   return 0;
 }

@@ -55,6 +55,7 @@ struct _SerahPrintPage
   gboolean           plan_ok;
   gboolean           can_print;     /* print.print and print.export-pdf are enabled */
   guint              refresh_id;    /* idle that starts a new plan */
+  gboolean           stale;         /* areas and plan to read when the page is next shown */
   GCancellable      *planning;      /* the plan under way in the worker, or NULL */
   SerahPrintWorker  *worker;        /* plans and draws previews on its own connection */
 

@@ -444,7 +444,12 @@ refresh_idle (gpointer data)
   SerahPrintPage *self = data;
 
   self->refresh_id = 0;
-  refresh_now (self);
+  /* Issue #10: a plan of "everything" walks every participant (a million in a kabupaten);
+   * behind another page nobody reads it. It is made when the page is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else
+    refresh_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -523,6 +528,13 @@ on_store_changes (SerahPrintPage *self, guint what)
 
   if (!(what & (SERAH_CHANGE_PARTICIPANTS | SERAH_CHANGE_PRINT_RUNS)))
     return;
+  /* Counting by area walks the area index: done on the main thread, so only for a page on
+   * screen; a hidden one catches up when shown (on_map). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   serah_area_selector_fill_filter (self->area_selector, &filter);
   load_areas (self);
   if (filter.kecamatan != NULL || filter.desa != NULL)
@@ -563,10 +575,28 @@ serah_print_page_set_store (SerahPrintPage *self, SerahStore *store)
   g_clear_pointer (&self->worker, serah_print_worker_unref);
   if (store != NULL)
     self->worker = serah_print_worker_new (store);
-  load_areas (self);
   load_profiles (self);
-  refresh_now (self);
+  /* The areas (a walk of the area index on this thread) and the plan (a walk of the
+   * selection in the worker) wait until the page is shown: at start-up it is behind Peserta
+   * (issue #10). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      load_areas (self);
+      refresh_now (self);
+    }
+  else
+    self->stale = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+on_map (SerahPrintPage *self)
+{
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  /* Keeps the person's choice of areas, as after an import. */
+  on_store_changes (self, SERAH_CHANGE_PARTICIPANTS);
 }
 
 /* ---- signal glue: every choice leads to a new plan ---- */
@@ -793,6 +823,7 @@ static void
 serah_print_page_init (SerahPrintPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   load_template_lists (self);
   load_choices (self);
   serah_print_page_update_actions (self);

@@ -548,7 +548,13 @@ serah_reports_page_set_store (SerahReportsPage *self, SerahStore *store)
   g_signal_handlers_block_by_func (self->scope_dropdown, on_scope_changed, self);
   load_scopes (self);
   g_signal_handlers_unblock_by_func (self->scope_dropdown, on_scope_changed, self);
-  reload (self);
+  /* Issue #10: at a million participants the reports (the uncollected list above all) take
+   * seconds and hundreds of megabytes; read them when the page is first shown, not at
+   * start-up behind the Peserta page. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->stale = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
