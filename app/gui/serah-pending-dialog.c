@@ -1,7 +1,8 @@
-/* serah-pending-dialog.c: who is still waiting for a card. Loaded once when opened (a few
- * thousand entries at most for one ceremony) into a list model; the desa dropdown filters it
- * without asking the database again. Rows come in the core's stack order, so an operator can
- * walk down a desa's printed stack and the list together. */
+/* serah-pending-dialog.c: who is still waiting for a card. The list is a SerahPendingList, a
+ * paged model that counts from the handover tallies and reads only the rows on screen (issue
+ * #10: a ceremony of a million invited took 34 s to open when every entry was loaded); the
+ * desa dropdown asks the model for that desa's range of the invitations' desa index. Rows come
+ * by desa, then in the register's order. */
 #define G_LOG_DOMAIN "serah"
 
 #include "config.h"
@@ -9,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "serah-pending-dialog.h"
+#include "serah-pending-list.h"
 #include "serah-ceremony-items.h"
 
 struct _SerahPendingDialog
@@ -17,8 +19,7 @@ struct _SerahPendingDialog
 
   SerahStore       *store;
   gint64            ceremony_id;
-  GListStore       *entries;
-  GtkCustomFilter  *filter;
+  SerahPendingList *entries;
   GPtrArray        *areas;      /* SerahProgressRow of the dropdown, index + 1 = position */
 
   AdwWindowTitle   *window_title;
@@ -61,17 +62,6 @@ chosen_area (SerahPendingDialog *self)
   return g_ptr_array_index (self->areas, pos - 1);
 }
 
-static gboolean
-entry_in_area (gpointer item, gpointer user_data)
-{
-  SerahPendingDialog *self = user_data;
-  const SerahProgressRow *area = chosen_area (self);
-  const SerahParticipant *p = serah_checkoff_item_get_entry (item)->participant;
-
-  return area == NULL ||
-         (g_strcmp0 (area->desa, p->desa) == 0 && g_strcmp0 (area->kecamatan, p->kecamatan) == 0);
-}
-
 static void
 update_count (SerahPendingDialog *self)
 {
@@ -85,9 +75,27 @@ update_count (SerahPendingDialog *self)
 }
 
 static void
+show_error (SerahPendingDialog *self, const GError *error)
+{
+  adw_status_page_set_title (self->empty_page, _("The List Cannot Be Read"));
+  adw_status_page_set_description (self->empty_page, error->message);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
 desa_changed (SerahPendingDialog *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  const SerahProgressRow *area = chosen_area (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->entries == NULL)
+    return;
+  if (!serah_pending_list_set_desa (self->entries, area ? area->kecamatan : NULL,
+                                    area ? area->desa : NULL, &error))
+    {
+      show_error (self, error);
+      return;
+    }
   update_count (self);
 }
 
@@ -104,15 +112,6 @@ row_activated (SerahPendingDialog *self, guint position)
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static gboolean
-add_entry (const SerahCheckoffEntry *entry, gpointer user_data, GError **error)
-{
-  g_autoptr(SerahCheckoffItem) item = serah_checkoff_item_new (entry);
-
-  g_list_store_append (user_data, item);
-  return TRUE;
-}
-
 static void
 load (SerahPendingDialog *self)
 {
@@ -122,18 +121,23 @@ load (SerahPendingDialog *self)
   if (self->store == NULL || self->ceremony_id <= 0)
     return;
 
-  g_list_store_remove_all (self->entries);
-  if (!serah_ceremony_foreach_entry (self->store, self->ceremony_id, SERAH_ENTRIES_PENDING, NULL,
-                                     add_entry, self->entries, &error))
+  if (self->entries == NULL)
     {
-      adw_status_page_set_title (self->empty_page, _("The List Cannot Be Read"));
-      adw_status_page_set_description (self->empty_page, error->message);
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
-      return;
+      GtkSingleSelection *selection;
+
+      self->entries = serah_pending_list_new (self->store, self->ceremony_id);
+      selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->entries)));
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+      g_object_unref (selection);
     }
 
   /* The dropdown offers the desas that still have someone waiting. */
-  progress = serah_ceremony_get_progress (self->store, self->ceremony_id, NULL);
+  progress = serah_ceremony_get_progress (self->store, self->ceremony_id, &error);
+  if (progress == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   self->areas = g_ptr_array_new ();
   {
@@ -142,12 +146,14 @@ load (SerahPendingDialog *self)
     for (guint i = 0; progress != NULL && i < progress->areas->len; i++)
       {
         SerahProgressRow *row = g_ptr_array_index (progress->areas, i);
-        if (row->invited - row->handed_over <= 0)
+        /* As serah_ceremony_count_pending: uninvited handovers were never waiting. */
+        gint64 waiting = row->invited - (row->handed_over - row->uninvited);
+        if (waiting <= 0)
           continue;
         g_ptr_array_add (self->areas, row);
         /* TRANSLATORS: desa, kecamatan, people waiting */
         g_ptr_array_add (labels, g_strdup_printf (_("%s, %s (%d)"), row->desa, row->kecamatan,
-                                                  (int) (row->invited - row->handed_over)));
+                                                  (int) waiting));
       }
     g_ptr_array_add (labels, NULL);
     gtk_string_list_splice (self->desa_labels, 0,
@@ -171,7 +177,6 @@ serah_pending_dialog_dispose (GObject *object)
 
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   g_clear_object (&self->entries);
-  g_clear_object (&self->filter);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (serah_pending_dialog_parent_class)->dispose (object);
 }
@@ -205,16 +210,5 @@ serah_pending_dialog_class_init (SerahPendingDialogClass *klass)
 static void
 serah_pending_dialog_init (SerahPendingDialog *self)
 {
-  GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
-
-  self->entries = g_list_store_new (SERAH_TYPE_CHECKOFF_ITEM);
-  self->filter = gtk_custom_filter_new (entry_in_area, self, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->entries)),
-                                        GTK_FILTER (g_object_ref (self->filter)));
-  selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
 }

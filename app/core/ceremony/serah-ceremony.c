@@ -783,6 +783,43 @@ serah_ceremony_list_entries (SerahStore *store, gint64 ceremony_id, SerahEntries
   return g_steal_pointer (&entries);
 }
 
+gint64
+serah_ceremony_count_pending (SerahStore *store, gint64 ceremony_id, const char *kecamatan,
+                              const char *desa, GError **error)
+{
+  g_autoptr(SerahCeremonyProgress) progress = NULL;
+  gint64 waiting = 0;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), -1);
+
+  progress = serah_store_get_ceremony_progress (store, ceremony_id, error);
+  if (progress == NULL)
+    return -1;
+  for (guint i = 0; i < progress->areas->len; i++)
+    {
+      const SerahProgressRow *row = g_ptr_array_index (progress->areas, i);
+
+      if (desa != NULL && kecamatan != NULL &&
+          (g_ascii_strcasecmp (row->desa, desa) != 0 ||
+           g_ascii_strcasecmp (row->kecamatan, kecamatan) != 0))
+        continue;
+      /* Handovers to uninvited people are in handed_over but were never waiting. */
+      waiting += MAX (0, row->invited - (row->handed_over - row->uninvited));
+    }
+  return waiting;
+}
+
+GArray *
+serah_ceremony_pending_window (SerahStore *store, gint64 ceremony_id, const char *kecamatan,
+                               const char *desa, gint64 position, guint limit,
+                               gint64 n_pending, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return serah_store_pending_window (store, ceremony_id, kecamatan, desa, position, limit,
+                                     n_pending, error);
+}
+
 GPtrArray *
 serah_ceremony_list_conflicts (SerahStore *store, gint64 ceremony_id, GError **error)
 {

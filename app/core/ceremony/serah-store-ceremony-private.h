@@ -121,6 +121,19 @@ gboolean serah_store_foreach_checkoff_entry (SerahStore             *store,
  * prefix walks the NIK and card number indexes, one or two letters the name index, three
  * or more the name trigram index, invited people of the ceremony first. Unordered beyond
  * that; at most limit ids, *more set when there were more. */
+/* The people still waiting (invited, not handed over) one window at a time (issue #10): ids at
+ * [position, position + limit) in (desa, participant id) order, a walk of
+ * ceremony_invitations_by_desa with one ceremony_state lookup per row, no sort. desa and
+ * kecamatan (both or neither) restrict it to one desa. n_pending (0 if unknown) lets a window
+ * in the second half be read from the end. */
+GArray  *serah_store_pending_window (SerahStore  *store,
+                                     gint64       ceremony_id,
+                                     const char  *kecamatan,
+                                     const char  *desa,
+                                     gint64       position,
+                                     guint        limit,
+                                     gint64       n_pending,
+                                     GError     **error);
 GArray  *serah_store_search_checkoff_ids (SerahStore  *store,
                                           gint64       ceremony_id,
                                           const char  *query,

@@ -465,6 +465,80 @@ serah_store_list_conflict_participants (SerahStore *store, gint64 ceremony_id, G
   return g_steal_pointer (&ids);
 }
 
+/* ---- who is still waiting, a window at a time ---- */
+
+/* INDEXED BY: without statistics the planner takes the primary key (ceremony_id) for one
+ * desa and filters a million invitations (EXPLAIN QUERY PLAN); the desa index gives the
+ * desa's range already in (desa, participant) order. */
+#define PENDING_FROM \
+  " FROM ceremony_invitations i INDEXED BY ceremony_invitations_by_desa WHERE i.ceremony_id = ?1" \
+  " AND NOT EXISTS (SELECT 1 FROM ceremony_state s" \
+  "                 WHERE s.ceremony_id = ?1 AND s.participant_id = i.participant_id)"
+#define PENDING_DESA " AND i.desa = ?2 COLLATE NOCASE AND i.kecamatan = ?5 COLLATE NOCASE"
+#define PENDING_ASC " ORDER BY i.desa COLLATE NOCASE, i.participant_id LIMIT ?3 OFFSET ?4"
+#define PENDING_DESC \
+  " ORDER BY i.desa COLLATE NOCASE DESC, i.participant_id DESC LIMIT ?3 OFFSET ?4"
+
+GArray *
+serah_store_pending_window (SerahStore *store, gint64 ceremony_id, const char *kecamatan,
+                            const char *desa, gint64 position, guint limit, gint64 n_pending,
+                            GError **error)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit);
+  gboolean one_desa = desa != NULL && kecamatan != NULL;
+  gboolean backwards = FALSE;
+  gint64 offset = MAX (position, 0), count = limit;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  if (limit == 0)
+    return g_steal_pointer (&ids);
+  if (n_pending > 0 && offset > n_pending / 2)
+    {
+      gint64 end = MIN (offset + (gint64) limit, n_pending);
+      if (end <= offset)
+        return g_steal_pointer (&ids);
+      backwards = TRUE;
+      count = end - offset;
+      offset = n_pending - end;
+    }
+  /* Four fixed statements: "?2 IS NULL OR ..." would keep SQLite from the desa index. */
+  if (one_desa)
+    stmt = serah_store_prepare (store,
+                                backwards ? "SELECT i.participant_id" PENDING_FROM PENDING_DESA
+                                            PENDING_DESC
+                                          : "SELECT i.participant_id" PENDING_FROM PENDING_DESA
+                                            PENDING_ASC,
+                                error);
+  else
+    stmt = serah_store_prepare (store,
+                                backwards ? "SELECT i.participant_id" PENDING_FROM PENDING_DESC
+                                          : "SELECT i.participant_id" PENDING_FROM PENDING_ASC,
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  sqlite3_bind_int64 (stmt, 3, count);
+  sqlite3_bind_int64 (stmt, 4, offset);
+  if (one_desa)
+    {
+      sqlite3_bind_text (stmt, 2, desa, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, kecamatan, -1, SQLITE_TRANSIENT);
+    }
+  if (!serah_store_foreach_row (store, stmt, append_id, ids,
+                                _("Cannot list the ceremony's participants"), error))
+    return NULL;
+  if (backwards)
+    for (guint i = 0, j = ids->len; i + 1 < j; i++, j--)
+      {
+        gint64 t = g_array_index (ids, gint64, i);
+        g_array_index (ids, gint64, i) = g_array_index (ids, gint64, j - 1);
+        g_array_index (ids, gint64, j - 1) = t;
+      }
+  return g_steal_pointer (&ids);
+}
+
 /* ---- the check-off search ---- */
 
 /* Appends the ids a prepared statement yields, skipping ones already there, up to cap. */

@@ -516,6 +516,53 @@ SerahCheckoffEntry *serah_ceremony_get_entry (SerahStore  *store,
                                               gint64       participant_id,
                                               GError     **error);
 
+/**
+ * serah_ceremony_count_pending:
+ * @store: the office database
+ * @ceremony_id: a ceremony
+ * @kecamatan: (nullable): with @desa, count only that desa
+ * @desa: (nullable): with @kecamatan, count only that desa
+ * @error: return location for a #GError
+ *
+ * How many invited people are still waiting for their card ("belum dilayani"), from the
+ * tallies the handovers keep (issue #10: no walk of the invitations, whatever their number).
+ *
+ * Returns: the number waiting, or -1 with @error set
+ */
+gint64 serah_ceremony_count_pending (SerahStore  *store,
+                                     gint64       ceremony_id,
+                                     const char  *kecamatan,
+                                     const char  *desa,
+                                     GError     **error);
+
+/**
+ * serah_ceremony_pending_window:
+ * @store: the office database
+ * @ceremony_id: a ceremony
+ * @kecamatan: (nullable): with @desa, only that desa
+ * @desa: (nullable): with @kecamatan, only that desa
+ * @position: the first person wanted, from 0
+ * @limit: at most this many
+ * @n_pending: what serah_ceremony_count_pending() gave, or 0 if unknown (a window in the
+ *   second half is then read from the end, at half the cost)
+ * @error: return location for a #GError
+ *
+ * One window of the people still waiting, in (desa, participant) order read straight from
+ * the invitations' desa index: a list of a million waiting shows its first rows at once.
+ * Read each row with serah_ceremony_get_entry().
+ *
+ * Returns: (transfer full) (nullable) (element-type gint64): participant ids (fewer than
+ *   @limit at the end), or %NULL with @error set
+ */
+GArray *serah_ceremony_pending_window (SerahStore  *store,
+                                       gint64       ceremony_id,
+                                       const char  *kecamatan,
+                                       const char  *desa,
+                                       gint64       position,
+                                       guint        limit,
+                                       gint64       n_pending,
+                                       GError     **error);
+
 /* ---- progress ---- */
 
 /**
