@@ -54,6 +54,7 @@ struct _SerahParticipantsPage
   AdwStatusPage        *error_status;
   SerahParticipantList *participants;
   GtkSingleSelection   *selection;    /* hardening (issue 6): for "show NIK" */
+  GtkWidget            *column_view;
 };
 
 G_DEFINE_FINAL_TYPE (SerahParticipantsPage, serah_participants_page, ADW_TYPE_BIN)
@@ -270,8 +271,8 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   set_importing (self, FALSE);
   if (report != NULL)
     {
-      reload (self);
-      /* The Cetak, Acara and Laporan pages count these people too. */
+      /* This list (on_store_changes) and the Cetak, Acara and Laporan pages read these
+       * people again. */
       serah_changes_emit (self->store, SERAH_CHANGE_PARTICIPANTS);
       gtk_window_present (GTK_WINDOW (serah_import_dialog_new (GTK_WINDOW (root),
                                                                g_steal_pointer (&report))));
@@ -487,14 +488,28 @@ serah_participants_page_get_store (SerahParticipantsPage *self)
   return self->store;
 }
 
+static void
+on_store_changes (SerahParticipantsPage *self, guint what)
+{
+  if (what & SERAH_CHANGE_PARTICIPANTS)
+    reload (self);
+}
+
 void
 serah_participants_page_set_store (SerahParticipantsPage *self, SerahStore *store)
 {
   g_return_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self));
   g_return_if_fail (store == NULL || SERAH_IS_STORE (store));
 
+  if (self->store != NULL && self->store != store)
+    g_signal_handlers_disconnect_by_data (serah_changes_for_store (self->store), self);
   if (!g_set_object (&self->store, store))
     return;
+  /* Participants written elsewhere in the window (this page's import, a restore, a merge)
+   * reach the list through the change hub: a count and a window, cheap at any size. */
+  if (store != NULL)
+    g_signal_connect_object (serah_changes_for_store (store), "changed",
+                             G_CALLBACK (on_store_changes), self, G_CONNECT_SWAPPED);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -631,6 +646,7 @@ serah_participants_page_class_init (SerahParticipantsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, error_status);
   gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, participants);
   gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, SerahParticipantsPage, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 
@@ -647,12 +663,46 @@ serah_participants_page_class_init (SerahParticipantsPageClass *klass)
                                        "participants.focus-search", NULL);
 }
 
+/* The list is one Tab stop (issue #12, item 10): GTK 4.8's list views make every row a Tab
+ * stop (45 presses to get past one screen). Tab and Shift+Tab inside the list leave it: the
+ * column view is briefly made unfocusable, so the window's focus chain skips to the widget
+ * after (or before) it; the arrow keys still move between rows. */
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                     GdkModifierType state, SerahParticipantsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (self->column_view);
+  GtkDirectionType direction;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+  if (root == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_set_can_focus (self->column_view, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    /* Nothing after the list in the chain: wrap round, as Tab does. */
+    gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (self->column_view, TRUE);
+  return GDK_EVENT_STOP;
+}
+
 static void
 serah_participants_page_init (SerahParticipantsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Typing anywhere on the page (the list has the focus, say) goes to the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
+    gtk_widget_add_controller (self->column_view, keys);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participants.cancel-import", FALSE);
   /* hardening (issue 6) */
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (update_show_nik),

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <serah/store/serah-changes.h>
+
 #include "serah-import-dialog.h"
 #include "serah-participants-page.h"
 #include "serah-test-gui.h"
@@ -79,8 +81,16 @@ count_text (Fixture *f)
   return gtk_label_get_text (GTK_LABEL (label));
 }
 
+static void fixture_open_sized (Fixture *f, guint n_participants, int width);
+
 static void
 fixture_open (Fixture *f, guint n_participants)
+{
+  fixture_open_sized (f, n_participants, 1366);
+}
+
+static void
+fixture_open_sized (Fixture *f, guint n_participants, int width)
 {
   g_autoptr(GError) error = NULL;
 
@@ -92,7 +102,7 @@ fixture_open (Fixture *f, guint n_participants)
       g_assert_no_error (error);
     }
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1366, 768);
+  gtk_window_set_default_size (f->window, width, 768);
   f->page = SERAH_PARTICIPANTS_PAGE (serah_participants_page_new (f->store));
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   f->list = serah_participants_page_get_model (f->page);
@@ -104,6 +114,13 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   fixture_open (f, DEMO_PARTICIPANTS);
+}
+
+/* The width of issue #12 item 11, where the Nama column was squeezed to "Ahm…". */
+static void
+fixture_setup_narrow (Fixture *f, gconstpointer data)
+{
+  fixture_open_sized (f, DEMO_PARTICIPANTS, 1032);
 }
 
 static void
@@ -442,6 +459,230 @@ test_import_cancelled (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, DEMO_PARTICIPANTS);
 }
 
+/* ---- the paged list (issue #10) ---- */
+
+static GArray *
+reference_ids (Fixture *f, const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = serah_store_search_participant_ids (f->store, query, 0, &error);
+
+  g_assert_no_error (error);
+  return ids;
+}
+
+static int
+compare_id (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
+/* The ids the list shows, read position by position as GTK would, sorted. */
+static GArray *
+shown_ids_sorted (Fixture *f)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (f->list));
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SerahParticipantItem) item = item_at (f, i);
+      gint64 id = serah_participant_item_get_id (item);
+      g_array_append_val (ids, id);
+    }
+  g_array_sort (ids, compare_id);
+  return ids;
+}
+
+static void
+assert_same_ids (GArray *a, GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (g_array_index (a, gint64, i), ==, g_array_index (b, gint64, i));
+}
+
+/* The list reads windows of ids, not the whole result: with nothing typed it shows everyone
+ * in area order at any position (first window, a window boundary, the far half read from the
+ * end), a search shows exactly the matching people, and an import written on another
+ * connection reaches the list through the change hub, without typing. */
+static void
+test_paged_rows (Fixture *f, gconstpointer data)
+{
+  static const guint positions[] = { 0, 1, 127, 128, 129, 999, 1000, 1001, 1500, 1872, 1999 };
+  static const char csv[] =
+    "NIK,NO_KARTU,NAMA,JK,TGL_LAHIR,DESA,KECAMATAN\n"
+    "3601234501900001,0009990000001,Wulan Kertawijaya,P,1990-01-05,Sukamaju,Labuan\n"
+    "3601230201910002,0009990000002,Yusuf Kertawijaya,L,1991-01-02,Sukamaju,Labuan\n"
+    "3601234301920003,0009990000003,Zahra Kertawijaya,P,1992-01-03,Sukamaju,Labuan\n";
+  g_autoptr(GArray) everyone = reference_ids (f, "");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "tambahan.csv", NULL);
+  g_autoptr(SerahImportReport) report = NULL;
+  const char *const queries[] = { "put", "si", "3601", "0001", NULL };
+  guint windows;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, everyone->len);
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    {
+      g_autoptr(SerahParticipantItem) item = item_at (f, positions[i]);
+      g_assert_cmpint (serah_participant_item_get_id (item), ==,
+                       g_array_index (everyone, gint64, positions[i]));
+    }
+  /* Showing a screen and looking at a dozen positions read a handful of windows, not 2 000
+   * rows' worth. */
+  windows = serah_participant_list_get_windows_loaded (f->list);
+  g_assert_cmpuint (windows, >, 0);
+  g_assert_cmpuint (windows, <=, 12);
+
+  for (guint q = 0; queries[q] != NULL; q++)
+    {
+      g_autoptr(GArray) expected = reference_ids (f, queries[q]);
+      g_autoptr(GArray) shown = NULL;
+
+      search (f, queries[q]);
+      g_assert_false (serah_participant_list_get_more (f->list));
+      g_array_sort (expected, compare_id);
+      shown = shown_ids_sorted (f);
+      assert_same_ids (shown, expected);
+      g_assert_cmpuint (shown->len, >, 0);
+    }
+
+  /* Nobody yet: the empty state. */
+  search (f, "Kertawijaya");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 0);
+  g_assert_cmpstr (visible_state (f), ==, "no-match");
+
+  /* Imported on the test's own connection (as a restore or a merge would write), then told
+   * through the hub: the same query now shows the three. */
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  report = serah_import_file (f->store, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  serah_changes_emit (f->store, SERAH_CHANGE_PARTICIPANTS);
+  run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 3);
+  g_assert_cmpstr (visible_state (f), ==, "list");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SerahParticipantItem) item = item_at (f, i);
+      g_assert_nonnull (strstr (serah_participant_item_get_name (item), "Kertawijaya"));
+    }
+  search (f, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, DEMO_PARTICIPANTS + 3);
+  g_assert_cmpstr (count_text (f), ==, "2.003 participants");
+  {
+    g_autoptr(GArray) after = reference_ids (f, "");
+    g_autoptr(SerahParticipantItem) last = item_at (f, DEMO_PARTICIPANTS + 2);
+    g_assert_cmpint (serah_participant_item_get_id (last), ==,
+                     g_array_index (after, gint64, DEMO_PARTICIPANTS + 2));
+  }
+}
+
+/* Past the cap a search shows the first SERAH_PARTICIPANTS_SEARCH_CAP and says "+". */
+static void
+test_search_cap (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The demo generator makes the same people again first: ask for more than the cap in all. */
+  g_assert_true (serah_demo_populate (f->store, SERAH_PARTICIPANTS_SEARCH_CAP + 2 * DEMO_PARTICIPANTS,
+                                     &error));
+  g_assert_cmpint (serah_store_count_participants (f->store), >, SERAH_PARTICIPANTS_SEARCH_CAP);
+  g_assert_no_error (error);
+  serah_changes_emit (f->store, SERAH_CHANGE_PARTICIPANTS);
+  run_until_idle ();
+  search (f, "36");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==,
+                    SERAH_PARTICIPANTS_SEARCH_CAP);
+  g_assert_true (serah_participant_list_get_more (f->list));
+  g_assert_nonnull (strstr (count_text (f), "5.000+ of"));
+}
+
+static GtkWidget *
+find_inscription_with_text (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_inscription_with_text (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue #12 item 11: at 1032 px the Nama column, the one people read, is no narrower than
+ * Faskes (it was squeezed to "Ahm…" while Faskes kept 230 px). */
+static void
+test_name_column_keeps_its_width (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahParticipantItem) item = item_at (f, 0);
+  g_autoptr(SerahParticipant) p = serah_store_get_participant (f->store,
+                                                               serah_participant_item_get_id (item),
+                                                               NULL);
+  GtkWidget *name, *faskes;
+
+  g_assert_nonnull (p);
+  g_assert_nonnull (p->faskes);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, 1032);
+  name = find_inscription_with_text (GTK_WIDGET (f->page), p->name);
+  faskes = find_inscription_with_text (GTK_WIDGET (f->page), p->faskes);
+  g_assert_nonnull (name);
+  g_assert_nonnull (faskes);
+  g_assert_cmpint (gtk_widget_get_width (name), >=, gtk_widget_get_width (faskes));
+}
+
+static gboolean
+focus_in_list (Fixture *f)
+{
+  GtkWidget *column_view = find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == column_view || gtk_widget_is_ancestor (focus, column_view));
+}
+
+static gboolean
+press_key_in_list (Fixture *f, guint keyval, GdkModifierType state)
+{
+  GtkWidget *column_view = find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (column_view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c) &&
+          gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+/* Issue #12 item 10: the list is one Tab stop; Tab and Shift+Tab leave it, other keys (the
+ * arrows) are the list's own. */
+static void
+test_list_is_one_tab_stop (Fixture *f, gconstpointer data)
+{
+  GtkWidget *column_view = find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+
+  g_assert_true (gtk_widget_child_focus (column_view, GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_in_list (f));
+  g_assert_false (press_key_in_list (f, GDK_KEY_Down, 0));
+  g_assert_true (press_key_in_list (f, GDK_KEY_Tab, 0));
+  g_assert_false (focus_in_list (f));
+
+  g_assert_true (gtk_widget_child_focus (column_view, GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_in_list (f));
+  g_assert_true (press_key_in_list (f, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_false (focus_in_list (f));
+  g_assert_true (gtk_widget_get_can_focus (column_view));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -466,5 +707,13 @@ main (int argc, char **argv)
               test_import_refused_file, fixture_teardown);
   g_test_add ("/serah/gui/participants/import-cancelled", Fixture, NULL, fixture_setup,
               test_import_cancelled, fixture_teardown);
+  g_test_add ("/serah/gui/participants/paged-rows", Fixture, NULL, fixture_setup,
+              test_paged_rows, fixture_teardown);
+  g_test_add ("/serah/gui/participants/search-cap", Fixture, NULL, fixture_setup,
+              test_search_cap, fixture_teardown);
+  g_test_add ("/serah/gui/participants/name-column-width", Fixture, NULL, fixture_setup_narrow,
+              test_name_column_keeps_its_width, fixture_teardown);
+  g_test_add ("/serah/gui/participants/one-tab-stop", Fixture, NULL, fixture_setup,
+              test_list_is_one_tab_stop, fixture_teardown);
   return g_test_run ();
 }
