@@ -103,6 +103,101 @@ one_search (SerahStore *store, const char *query, guint limit, GError **error)
   return n;
 }
 
+/* With a ceremony in the database (bench/run-gui-start.sh's and the 1M runs' invite
+ * everyone): the check-off page's search as a person types full names letter by letter
+ * (serah_ceremony_lookup, names of 30 people spread over the register), and the "belum
+ * dilayani" list as the paged dialog asks: the count, the first window, a window in the
+ * middle. */
+static gboolean
+bench_ceremony (SerahStore *store, gint64 ceremony_id, gint64 everyone, guint rounds,
+                GError **error)
+{
+  g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pwall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pcpu = g_array_new (FALSE, FALSE, sizeof (double));
+  double first = -1, pfirst = -1;
+
+  printf ("check-off search in ceremony %" G_GINT64_FORMAT " (every prefix of 30 full names, "
+          "%u rounds):\n", ceremony_id, MAX (rounds / 10, 1));
+  for (guint r = 0; r < MAX (rounds / 10, 1); r++)
+    for (guint k = 1; k <= 30; k++)
+      {
+        g_autoptr(SerahParticipant) p = serah_participants_get (store, everyone * k / 31, NULL);
+        glong len;
+
+        if (p == NULL)
+          continue;
+        len = g_utf8_strlen (p->name, -1);
+        for (glong l = 1; l <= len; l++)
+          {
+            g_autofree char *typed = g_utf8_substring (p->name, 0, l);
+            double c0 = cpu_ms ();
+            gint64 start = g_get_monotonic_time ();
+            g_autoptr(SerahLookup) lookup = serah_ceremony_lookup (store, ceremony_id, typed, 0,
+                                                                   error);
+            double ms = (g_get_monotonic_time () - start) / 1000.0;
+            double cms = cpu_ms () - c0;
+
+            if (lookup == NULL)
+              return FALSE;
+            if (first < 0)
+              first = ms;
+            g_array_append_val (wall, ms);
+            g_array_append_val (cpu, cms);
+          }
+      }
+  print_stats ("names as typed", first, wall, cpu, -1);
+
+  for (guint r = 0; r < rounds; r++)
+    {
+      double c0 = cpu_ms ();
+      gint64 start = g_get_monotonic_time ();
+      gint64 n = serah_ceremony_count_pending (store, ceremony_id, NULL, NULL, error);
+      g_autoptr(GArray) head = NULL;
+      g_autoptr(GArray) middle = NULL;
+      double ms;
+
+      if (n < 0)
+        return FALSE;
+      head = serah_ceremony_pending_window (store, ceremony_id, NULL, NULL, 0, 64, n, error);
+      if (head == NULL)
+        return FALSE;
+      for (guint i = 0; i < head->len && i < 25; i++)
+        {
+          g_autoptr(SerahCheckoffEntry) e =
+            serah_ceremony_get_entry (store, ceremony_id, g_array_index (head, gint64, i), error);
+          if (e == NULL)
+            return FALSE;
+        }
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      if (pfirst < 0)
+        {
+          pfirst = ms;
+          printf ("  belum dilayani, all desa: %" G_GINT64_FORMAT " waiting\n", n);
+        }
+      else
+        {
+          double cms = cpu_ms () - c0;
+          g_array_append_val (pwall, ms);
+          g_array_append_val (pcpu, cms);
+        }
+      if (r == 0)
+        {
+          start = g_get_monotonic_time ();
+          middle = serah_ceremony_pending_window (store, ceremony_id, NULL, NULL, n / 2, 64, n,
+                                                  error);
+          if (middle == NULL)
+            return FALSE;
+          printf ("  belum dilayani, a window in the middle (the worst jump): %.1f ms\n",
+                  (g_get_monotonic_time () - start) / 1000.0);
+        }
+    }
+  if (pwall->len > 0)
+    print_stats ("belum dilayani", pfirst, pwall, pcpu, -1);
+  return TRUE;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -209,6 +304,20 @@ main (int argc, char **argv)
             g_array_append_val (cpu, cms);
           }
       print_stats ("scroll jump", first, times, cpu, -1);
+    }
+  if (limit > 0)
+    {
+      g_autoptr(GPtrArray) ceremonies = serah_ceremony_list (store, NULL);
+
+      if (ceremonies != NULL && ceremonies->len > 0)
+        {
+          const SerahCeremony *c = ceremonies->pdata[0];
+          if (!bench_ceremony (store, c->id, everyone, rounds, &error))
+            {
+              fprintf (stderr, "bench-search: %s\n", error->message);
+              return 1;
+            }
+        }
     }
   return 0;
 }
