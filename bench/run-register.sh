@@ -111,18 +111,23 @@ EOF
 "$build/bench/bench-search" "$tmp/serah.db" 128 20 | tee "$tmp/search.txt"
 "$build/bench/bench-search" "$tmp/serah.db" 0 3 | sed 's/^/  [reference] /' | tee "$tmp/search-all.txt"
 python3 - "$tmp/search.txt" "$tmp/search-all.txt" <<'EOF2'
-import re, sys
+import os, re, sys
 def typical(path):
     for line in open(path):
         if "typical queries" in line:
-            first, median, p99 = map(float, re.findall(
-                r"first\s+([\d.]+) ms\s+median\s+([\d.]+) ms\s+p99\s+([\d.]+)", line)[0])
-            return first, median, p99
-first, median, p99 = typical(sys.argv[1])
-rfirst, rmedian, rp99 = typical(sys.argv[2])
-print("  search target (p99 < 10 ms, first < 100 ms): %s; paged list p99 %.1f ms vs every match %.1f ms (%.0fx)"
-      % ("met" if p99 < 10 and first < 100 else "MISSED (wall; see the cpu column on a loaded machine)",
-         p99, rp99, rp99 / p99 if p99 > 0 else 0))
+            return tuple(map(float, re.findall(
+                r"first\s+([\d.]+) ms\s+median\s+([\d.]+) ms\s+p99\s+([\d.]+) ms.*cpu median\s+([\d.]+) p99\s+([\d.]+)",
+                line)[0]))
+first, median, p99, cmedian, cp99 = typical(sys.argv[1])
+rfirst, rmedian, rp99, rcmedian, rcp99 = typical(sys.argv[2])
+# On a machine busier than its cores, wall times measure the scheduler (20 ms slices): the
+# verdict then reads the thread's CPU time, and says so.
+busy = os.getloadavg()[0] > os.cpu_count()
+judged = cp99 if busy else p99
+print("  search target (p99 < 10 ms, first < 100 ms): %s on %s; p99 wall %.1f ms / cpu %.1f ms,"
+      " every match in area order (reference) wall %.1f ms / cpu %.1f ms (%.1fx cpu); first %.1f ms vs %.1f ms"
+      % ("met" if judged < 10 and first < 100 else "MISSED", "cpu (machine loaded)" if busy else "wall",
+         p99, cp99, rp99, rcp99, rcp99 / cp99 if cp99 > 0 else 0, first, rfirst))
 EOF2
 
 # bench/run keeps the imported database for the GUI start and the ceremony figures at 1M.
