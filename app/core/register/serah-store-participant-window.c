@@ -15,7 +15,8 @@
  *  - digits: NIK prefix matches in NIK order, then card number prefix matches (not already
  *    found by NIK) in card order: two ranges of the UNIQUE indexes;
  *  - three letters or more: names containing them (FTS5 trigram table), in register order
- *    (rowid: the order of the imports, which is by desa in practice);
+ *    (rowid: the order of the imports, which is by desa in practice); a long ASCII text asks
+ *    for the few trigrams that cover it and keeps the names LIKE it (serah_store_fts_cover);
  *  - one or two letters: names with a word starting with them (FTS5 word-prefix table), in
  *    register order.
  * Row-value keyset paging ("(kecamatan, desa, name, id) > (?, ?, ?, ?)") would avoid the
@@ -34,6 +35,7 @@ typedef enum {
   QUERY_EVERYONE,
   QUERY_NUMBER,
   QUERY_NAME,   /* trigrams */
+  QUERY_NAME_COVER, /* a long ASCII name: a few trigrams, then LIKE (serah_store_fts_cover) */
   QUERY_WORD,   /* word prefix */
 } QueryKind;
 
@@ -49,6 +51,11 @@ typedef enum {
   " AND NOT (nik >= ?1 AND nik < ?2) ORDER BY card_no)"
 #define NAME_MATCHES \
   "SELECT rowid AS id FROM participant_names WHERE participant_names MATCH ?1 ORDER BY rowid"
+/* +name: the LIKE filters the rows the trigrams found; without the + SQLite hands it to
+ * FTS5 as a second index constraint (EXPLAIN QUERY PLAN: L0M1), which reads every trigram. */
+#define NAME_COVER_MATCHES \
+  "SELECT rowid AS id FROM participant_names WHERE participant_names MATCH ?1" \
+  " AND +name LIKE ?2 ESCAPE '\\' ORDER BY rowid"
 #define WORD_MATCHES \
   "SELECT rowid AS id FROM participant_words WHERE participant_words MATCH ?1 ORDER BY rowid"
 
@@ -57,11 +64,14 @@ static const char everyone_desc_sql[] = "SELECT id FROM participants" AREA_DESC 
 static const char number_sql[] = NUMBER_MATCHES " LIMIT ?3 OFFSET ?4";
 static const char name_sql[] = NAME_MATCHES " LIMIT ?3 OFFSET ?4";
 static const char word_sql[] = WORD_MATCHES " LIMIT ?3 OFFSET ?4";
+static const char name_cover_sql[] = NAME_COVER_MATCHES " LIMIT ?3 OFFSET ?4";
 
 static const char everyone_count_sql[] = "SELECT count(*) FROM participants";
 static const char number_count_sql[] = "SELECT count(*) FROM (" NUMBER_MATCHES " LIMIT ?3)";
 static const char name_count_sql[] = "SELECT count(*) FROM (" NAME_MATCHES " LIMIT ?3)";
 static const char word_count_sql[] = "SELECT count(*) FROM (" WORD_MATCHES " LIMIT ?3)";
+static const char name_cover_count_sql[] =
+  "SELECT count(*) FROM (" NAME_COVER_MATCHES " LIMIT ?3)";
 
 static gboolean
 all_digits (const char *s)
@@ -91,6 +101,8 @@ classify (const char *query, char **first, char **second)
     }
   if (g_utf8_strlen (needle, -1) >= 3)
     {
+      if (serah_store_fts_cover (needle, first, second))
+        return QUERY_NAME_COVER;
       *first = serah_store_fts_phrase (needle, FALSE);
       return QUERY_NAME;
     }
@@ -141,6 +153,9 @@ serah_store_count_participant_matches (SerahStore *self, const char *query, gint
       break;
     case QUERY_NAME:
       sql = name_count_sql;
+      break;
+    case QUERY_NAME_COVER:
+      sql = name_cover_count_sql;
       break;
     case QUERY_WORD:
     default:
@@ -217,6 +232,9 @@ serah_store_participant_window (SerahStore *self, const char *query, gint64 posi
       break;
     case QUERY_NAME:
       sql = name_sql;
+      break;
+    case QUERY_NAME_COVER:
+      sql = name_cover_sql;
       break;
     case QUERY_WORD:
     default:

@@ -24,6 +24,13 @@ void serah_store_participants_changed (SerahStore *self);
 /* @text as one FTS5 phrase (quotes doubled), with a trailing * when @prefix: for MATCH on
  * participant_names (trigrams) and participant_words (word prefixes). */
 char *serah_store_fts_phrase (const char *text, gboolean prefix);
+/* A cheaper question for a long name (issue #10): the trigram phrase of "agus ahmad hidayat"
+ * reads 16 doclists and checks positions; the AND of the 6 trigrams that cover the text
+ * (every third, and the last) reads 6, and "name LIKE like ESCAPE '\\'" keeps exactly the
+ * names containing the text (about half the CPU at a million). For ASCII text of 7
+ * characters or more: TRUE with match (for MATCH on participant_names) and like (a LIKE
+ * pattern) set, to free; FALSE otherwise (use serah_store_fts_phrase). */
+gboolean serah_store_fts_cover (const char *text, char **match, char **like);
 
 /* ---- participants ---- */
 

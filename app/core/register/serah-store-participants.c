@@ -112,6 +112,53 @@ serah_store_fts_phrase (const char *text, gboolean prefix)
   return g_string_free (phrase, FALSE);
 }
 
+gboolean
+serah_store_fts_cover (const char *text, char **match, char **like)
+{
+  g_autoptr(GString) expr = NULL;
+  g_autoptr(GString) pattern = NULL;
+  gsize len = strlen (text);
+
+  *match = *like = NULL;
+  /* Seven characters make five trigrams: below that the phrase is as cheap. Only ASCII:
+   * LIKE folds ASCII case only, as the trigram tokenizer does for these letters. */
+  if (len < 7)
+    return FALSE;
+  for (const char *c = text; *c; c++)
+    if ((guchar) *c >= 0x80)
+      return FALSE;
+
+  expr = g_string_new (NULL);
+  for (gsize at = 0;; at += 3)
+    {
+      if (at + 3 > len)
+        at = len - 3;
+      if (expr->len > 0)
+        g_string_append (expr, " AND ");
+      g_string_append_c (expr, '"');
+      for (gsize k = at; k < at + 3; k++)
+        {
+          if (text[k] == '"')
+            g_string_append_c (expr, '"');
+          g_string_append_c (expr, text[k]);
+        }
+      g_string_append_c (expr, '"');
+      if (at + 3 >= len)
+        break;
+    }
+  pattern = g_string_new ("%");
+  for (const char *c = text; *c; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *c);
+    }
+  g_string_append_c (pattern, '%');
+  *match = g_string_free (g_steal_pointer (&expr), FALSE);
+  *like = g_string_free (g_steal_pointer (&pattern), FALSE);
+  return TRUE;
+}
+
 void
 serah_participant_from_row (SerahParticipant *p, sqlite3_stmt *stmt)
 {
