@@ -92,7 +92,9 @@ serah_reprint_dialog_search (SerahReprintDialog *self, const char *query)
   if (*query == '\0')
     return;
 
-  ids = serah_participants_search_ids (self->store, query, MAX_RESULTS, &error);
+  /* The first window of the matches (issue #10): no walk of the register in area order,
+   * which cost 0.6 s and 8 MB on the first search at a million. */
+  ids = serah_participants_search_window (self->store, query, 0, MAX_RESULTS, 0, &error);
   if (ids == NULL)
     {
       gtk_label_set_text (self->status_label, error->message);

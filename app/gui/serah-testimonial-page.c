@@ -189,7 +189,9 @@ on_search_changed (SerahTestimonialPage *self)
     }
   else
     {
-      g_autoptr(GArray) ids = serah_participants_search_ids (self->store, text, MAX_RESULTS, &error);
+      /* The first window of the matches: no walk of the register (issue #10). */
+      g_autoptr(GArray) ids = serah_participants_search_window (self->store, text, 0, MAX_RESULTS,
+                                                                0, &error);
       for (guint i = 0; ids && i < ids->len; i++)
         {
           g_autoptr(SerahParticipant) p = serah_participants_get (self->store,
