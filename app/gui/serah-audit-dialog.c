@@ -11,6 +11,7 @@
 #include <serah/admin/serah-operators.h>
 #include <serah/store/serah-settings.h>
 
+#include "serah-list-focus.h"
 #include "serah-audit-dialog-private.h"
 #include "serah-file-chooser.h"
 
@@ -459,6 +460,7 @@ serah_audit_dialog_init (SerahAuditDialog *self)
   g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  serah_list_focus_one_tab_stop (GTK_WIDGET (self->column_view));
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_string_list_append (kind_labels, _(kinds[i].label));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kind_labels));

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "serah-list-focus.h"
 #include "serah-print-sender.h"
 #include "serah-reprint-dialog.h"
 #include "serah-window.h"
@@ -272,5 +273,6 @@ static void
 serah_reprint_dialog_init (SerahReprintDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  serah_list_focus_one_tab_stop (GTK_WIDGET (self->results_list));
   on_row_selected (self);
 }
