@@ -11,6 +11,7 @@
 #include <serah/admin/serah-operators.h>
 #include <serah/store/serah-settings.h>
 
+#include "serah-a11y.h"
 #include "serah-list-focus.h"
 #include "serah-audit-dialog-private.h"
 #include "serah-file-chooser.h"
@@ -461,6 +462,8 @@ serah_audit_dialog_init (SerahAuditDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   serah_list_focus_one_tab_stop (GTK_WIDGET (self->column_view));
+  serah_a11y_name_drop_down (self->kind_dropdown, _("Kind"));
+  serah_a11y_name_drop_down (self->operator_dropdown, _("Operator"));
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_string_list_append (kind_labels, _(kinds[i].label));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kind_labels));

@@ -140,6 +140,35 @@ on_date_text_changed (SerahCeremonyCreateDialog *self)
     }
 }
 
+/* The expander row's switch has no name of its own in libadwaita 1.2: screen readers said
+ * "switch" for every kecamatan. */
+static void
+name_enable_switch (AdwExpanderRow *row, const char *kecamatan)
+{
+  GtkWidget *found = NULL;
+  GPtrArray *todo = g_ptr_array_new ();
+
+  g_ptr_array_add (todo, row);
+  while (todo->len > 0 && found == NULL)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (todo, todo->len - 1);
+
+      if (GTK_IS_SWITCH (w))
+        found = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (todo, c);
+    }
+  g_ptr_array_unref (todo);
+  if (found != NULL)
+    {
+      /* TRANSLATORS: accessible name of the switch that invites a whole kecamatan */
+      g_autofree char *name = g_strdup_printf (_("Invite Kecamatan %s"),
+                                               *kecamatan ? kecamatan : _("(no kecamatan)"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (found), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+    }
+}
+
 static void
 update_summary (SerahCeremonyCreateDialog *self)
 {
@@ -179,6 +208,7 @@ add_area_rows (SerahCeremonyCreateDialog *self)
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (group->row),
                                          *c->kecamatan ? c->kecamatan : _("(no kecamatan)"));
           adw_expander_row_set_show_enable_switch (group->row, TRUE);
+          name_enable_switch (group->row, c->kecamatan);
           adw_expander_row_set_enable_expansion (group->row, FALSE);
           g_signal_connect_object (group->row, "notify::enable-expansion",
                                    G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "serah-a11y.h"
 #include "serah-list-focus.h"
 #include "serah-pending-dialog.h"
 #include "serah-ceremony-items.h"
@@ -213,6 +214,7 @@ serah_pending_dialog_init (SerahPendingDialog *self)
   self->filter = gtk_custom_filter_new (entry_in_area, self, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   serah_list_focus_one_tab_stop (GTK_WIDGET (self->list_view));
+  serah_a11y_name_drop_down (self->desa_dropdown, _("Desa"));
 
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->entries)),
                                         GTK_FILTER (g_object_ref (self->filter)));

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "serah-a11y.h"
 #include "serah-list-focus.h"
 #include "serah-testimonial-page-private.h"
 #include "serah-window.h"
@@ -410,13 +411,7 @@ serah_testimonial_page_init (SerahTestimonialPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   serah_list_focus_one_tab_stop (GTK_WIDGET (self->results_list));
   serah_list_focus_one_tab_stop (GTK_WIDGET (self->testimonial_list));
-  /* GTK 4.8's drop down exposes its inner toggle button as an unnamed push button of its
-   * own: give it the drop down's name for screen readers (as the Laporan page does). */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->ceremony_dropdown));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Ceremony"), -1);
+  serah_a11y_name_drop_down (self->ceremony_dropdown, _("Ceremony"));
   self->ceremony_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   serah_testimonial_page_init_form (self);
   serah_testimonial_page_init_list (self);

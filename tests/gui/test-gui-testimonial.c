@@ -11,6 +11,7 @@
 
 #include <serah/store/serah-changes.h>
 
+#include "serah-list-focus.h"
 #include "serah-test-gui.h"
 #include "serah-test-fixture.h"
 #include "serah-testimonial-page.h"
@@ -283,6 +284,90 @@ test_silence_warning (Fixture *f, gconstpointer data)
     }
 }
 
+static gboolean
+focus_inside (Fixture *f, GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static GtkEventController *
+one_tab_stop_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (g_strcmp0 (gtk_event_controller_get_name (c), SERAH_LIST_FOCUS_CONTROLLER) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+static guint
+n_results (Fixture *f)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (f, "results_list")), n) != NULL)
+    n++;
+  return n;
+}
+
+/* A list is one Tab stop (issue 12: Tab walked into a list and stayed there for a stop per
+ * row). Tab from the search field goes into the results; the next Tab leaves the list at
+ * once, whatever the number of rows; the arrow keys stay with the list. Tab from the search
+ * field is GTK's own focus move; Tab inside the list is the key as the list's key
+ * controller receives it. */
+static void
+test_lists_one_tab_stop (Fixture *f, gconstpointer data)
+{
+  GtkWidget *entry = child (f, "search_entry");
+  GtkWidget *results = child (f, "results_list");
+  GtkEventController *keys = one_tab_stop_controller (results);
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (keys);
+  /* A surname shared by several people: several rows to walk. */
+  for (gint64 id = 1; id <= DEMO_PARTICIPANTS && n_results (f) < 3; id++)
+    {
+      g_autoptr(SerahParticipant) p = serah_participants_get (f->store, id, NULL);
+      const char *surname = strrchr (p->name, ' ');
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), surname ? surname + 1 : p->name);
+      wait_until (results_shown, f);
+    }
+  g_assert_cmpuint (n_results (f), >=, 3);
+
+  gtk_widget_grab_focus (entry);
+  run_until_idle ();
+  g_assert_true (focus_inside (f, entry));
+  g_signal_emit_by_name (f->window, "move-focus", GTK_DIR_TAB_FORWARD);
+  run_until_idle ();
+  g_assert_true (focus_inside (f, results));
+
+  /* The arrows are the list's own. */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  g_assert_false (handled);
+  /* One Tab and the list is left behind, not its second row. */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+  g_assert_true (handled);
+  run_until_idle ();
+  g_assert_false (focus_inside (f, results));
+  g_assert_false (focus_inside (f, entry));
+
+  /* Shift+Tab comes back into the list, and one more leaves it towards the search field. */
+  g_signal_emit_by_name (f->window, "move-focus", GTK_DIR_TAB_BACKWARD);
+  run_until_idle ();
+  g_assert_true (focus_inside (f, results));
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_ISO_Left_Tab, 0, GDK_SHIFT_MASK, &handled);
+  g_assert_true (handled);
+  run_until_idle ();
+  g_assert_true (focus_inside (f, entry));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -298,5 +383,7 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/serah/gui/testimonial/silence-warning", Fixture, NULL, fixture_setup,
               test_silence_warning, fixture_teardown);
+  g_test_add ("/serah/gui/testimonial/lists-one-tab-stop", Fixture, NULL, fixture_setup,
+              test_lists_one_tab_stop, fixture_teardown);
   return g_test_run ();
 }
