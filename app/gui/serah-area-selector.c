@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <serah/output/serah-format.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -200,7 +201,7 @@ add_desa_row (SerahAreaSelector *self, GtkWidget *expander, guint i)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, AREA (self, i)->participants);
+  g_autofree char *count = serah_format_count (AREA (self, i)->participants);
   GtkWidget *label = gtk_label_new (count);
 
   /* Named by the row's title: the row is its activatable widget's label (labelled-by); a

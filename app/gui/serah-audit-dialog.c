@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <serah/output/serah-format.h>
 #include <glib/gi18n.h>
 #include <serah/admin/serah-audit-review.h>
 #include <serah/admin/serah-operators.h>
@@ -154,7 +155,8 @@ on_filter_changed (SerahAuditDialog *self)
 static void
 set_date_label (GtkMenuButton *button, GDateTime *day)
 {
-  g_autofree char *text = day ? g_date_time_format (day, "%d/%m/%Y") : NULL;
+  g_autofree char *iso = day ? g_date_time_format (day, "%Y-%m-%d") : NULL;
+  g_autofree char *text = iso ? serah_format_date (iso) : NULL;
 
   gtk_menu_button_set_label (button, text ? text : _("Any date"));
 }

@@ -195,7 +195,7 @@ add_area_rows (SerahCeremonyCreateDialog *self)
     {
       SerahAreaCount *c = g_ptr_array_index (counts, i);
       GtkWidget *row, *check, *count;
-      g_autofree char *number = g_strdup_printf ("%d", (int) c->participants);
+      g_autofree char *number = serah_format_count (c->participants);
 
       if (group == NULL || g_strcmp0 (group->kecamatan, c->kecamatan) != 0)
         {

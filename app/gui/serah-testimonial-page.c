@@ -102,7 +102,8 @@ load_ceremonies (SerahTestimonialPage *self, gint64 keep)
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
       const SerahCeremony *c = list->pdata[i];
-      g_autofree char *label = g_strdup_printf ("%s — %s", c->name, c->date);
+      g_autofree char *date = serah_format_date (c->date);
+      g_autofree char *label = g_strdup_printf ("%s — %s", c->name, date);
       g_array_append_val (self->ceremony_ids, c->id);
       gtk_string_list_append (self->ceremony_names, label);
       if (c->id == active)

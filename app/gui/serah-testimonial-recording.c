@@ -168,7 +168,7 @@ serah_testimonial_page_show_leftovers (SerahTestimonialPage *self)
   r = self->leftovers->pdata[0];
   {
     g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (r->started_at);
-    g_autofree char *at = g_date_time_format (when, "%d/%m %H:%M");
+    g_autofree char *at = serah_format_date_time (when, FALSE);
     g_autofree char *len = serah_testimonial_page_format_ms (r->duration_ms);
     g_autofree char *text = NULL;
 
