@@ -45,6 +45,7 @@ def find_app(name, timeout):
 
 
 SEEN = {}
+TABLE_ROWS_WALKED = 5
 TYPE_NAME = re.compile(r"^(Gtk|Adw|Serah)[A-Z][A-Za-z]*$")
 # "_Print…": a mnemonic marker read out (an underscore before a letter, not inside a word
 # such as a file name).
@@ -100,8 +101,19 @@ def walk(node, path, out, depth=0):
                                                           p.endswith("Dialog"))),
                     here[0] if here else "window")
         out.append((page, f"{problem}: " + " > ".join(here[-4:])))
+    rows = 0
     for i in range(node.childCount):
-        walk(node.getChildAtIndex(i), here, out, depth + 1)
+        child = node.getChildAtIndex(i)
+        # The rows of a table are built from one factory: the first few stand for the rest
+        # (the Peserta and Laporan tables hold thousands of cells, each a D-Bus round trip).
+        try:
+            if child is not None and child.getRole() == pyatspi.ROLE_TABLE_ROW:
+                rows += 1
+                if rows > TABLE_ROWS_WALKED:
+                    continue
+        except Exception:
+            continue
+        walk(child, here, out, depth + 1)
 
 
 def find_named(node, name, roles, depth=0):
