@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <serah/demo/serah-demo.h>
 
+#include "serah-a11y.h"
 #include "serah-application.h"
 #include "serah-window.h"
 
@@ -150,6 +151,7 @@ serah_application_startup (GApplication *app)
   static const char *const quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (serah_application_parent_class)->startup (app);
+  serah_a11y_watch_toplevels ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 }

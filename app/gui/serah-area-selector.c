@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <serah/output/serah-format.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -200,12 +201,12 @@ add_desa_row (SerahAreaSelector *self, GtkWidget *expander, guint i)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, AREA (self, i)->participants);
+  g_autofree char *count = serah_format_count (AREA (self, i)->participants);
   GtkWidget *label = gtk_label_new (count);
 
+  /* Named by the row's title: the row is its activatable widget's label (labelled-by); a
+   * label property as well made Orca read the desa twice (issue 12). */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), area_name (AREA (self, i)->desa));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  area_name (AREA (self, i)->desa), -1);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (check), "area", GUINT_TO_POINTER (i));
   g_signal_connect (check, "toggled", G_CALLBACK (on_desa_toggled), self);

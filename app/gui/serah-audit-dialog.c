@@ -6,11 +6,14 @@
 
 #include "config.h"
 
+#include <serah/output/serah-format.h>
 #include <glib/gi18n.h>
 #include <serah/admin/serah-audit-review.h>
 #include <serah/admin/serah-operators.h>
 #include <serah/store/serah-settings.h>
 
+#include "serah-a11y.h"
+#include "serah-list-focus.h"
 #include "serah-audit-dialog-private.h"
 #include "serah-file-chooser.h"
 
@@ -152,7 +155,8 @@ on_filter_changed (SerahAuditDialog *self)
 static void
 set_date_label (GtkMenuButton *button, GDateTime *day)
 {
-  g_autofree char *text = day ? g_date_time_format (day, "%d/%m/%Y") : NULL;
+  g_autofree char *iso = day ? g_date_time_format (day, "%Y-%m-%d") : NULL;
+  g_autofree char *text = iso ? serah_format_date (iso) : NULL;
 
   gtk_menu_button_set_label (button, text ? text : _("Any date"));
 }
@@ -459,6 +463,9 @@ serah_audit_dialog_init (SerahAuditDialog *self)
   g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  serah_list_focus_one_tab_stop (GTK_WIDGET (self->column_view));
+  serah_a11y_name_drop_down (self->kind_dropdown, _("Kind"));
+  serah_a11y_name_drop_down (self->operator_dropdown, _("Operator"));
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_string_list_append (kind_labels, _(kinds[i].label));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kind_labels));

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <serah/output/serah-format.h>
 #include <serah/admin/serah-audit-review.h>
 
 #include "serah-audit-model.h"
@@ -58,7 +59,7 @@ format_time (gint64 at)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (at);
 
-  return dt ? g_date_time_format (dt, "%d/%m/%Y %H:%M:%S") : NULL;
+  return dt ? serah_format_date_time (dt, TRUE) : NULL;
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <serah/output/serah-format.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -453,7 +454,7 @@ describe_summary (Flow *flow)
 {
   const SerahBackupSummary *s = flow->summary;
   g_autoptr(GDateTime) modified = g_date_time_new_from_unix_local (s->modified);
-  g_autofree char *when = modified ? g_date_time_format (modified, "%d/%m/%Y %H:%M") : NULL;
+  g_autofree char *when = modified ? serah_format_date_time (modified, FALSE) : NULL;
   g_autofree char *file = g_path_get_basename (s->path);
   g_autoptr(GString) text = g_string_new (NULL);
 

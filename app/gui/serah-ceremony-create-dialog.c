@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <serah/output/serah-format.h>
 #include <serah/register/serah-register.h>
 
 #include "serah-ceremony-create-dialog.h"
@@ -31,6 +32,9 @@ struct _SerahCeremonyCreateDialog
   AdwToastOverlay     *toast_overlay;
   AdwEntryRow         *name_row;
   AdwEntryRow         *date_row;
+  GtkLabel            *date_label;
+  GtkPopover          *date_popover;
+  GtkCalendar         *calendar;
   AdwEntryRow         *place_row;
   AdwPreferencesGroup *invite_group;
   GtkButton           *create_button;
@@ -93,6 +97,78 @@ keep_collapsed (AdwExpanderRow *row)
     adw_expander_row_set_expanded (row, FALSE);
 }
 
+/* The date picker (issue 12): the calendar writes the day into the row in the order people
+ * write it (dd-mm-yyyy, which the core reads), and the row's text, typed or picked, is shown
+ * as Serah prints dates ("6 Desember 2026", serah-format.c) so a swapped day and month is seen
+ * before the ceremony exists. */
+static void
+on_day_selected (SerahCeremonyCreateDialog *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+  g_autofree char *text = g_date_time_format (day, "%d-%m-%Y");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
+  gtk_popover_popdown (self->date_popover);
+}
+
+static void
+on_date_text_changed (SerahCeremonyCreateDialog *self)
+{
+  char iso[11];
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+
+  if (serah_date_parse (text, iso))
+    {
+      g_autofree char *shown = serah_format_date (iso);
+      g_autoptr(GDateTime) day = g_date_time_new_local (g_ascii_strtoll (iso, NULL, 10),
+                                                        g_ascii_strtoll (iso + 5, NULL, 10),
+                                                        g_ascii_strtoll (iso + 8, NULL, 10),
+                                                        0, 0, 0);
+
+      gtk_label_set_text (self->date_label, shown);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_label), "error");
+      /* Follow the text in the calendar without writing the text back. */
+      g_signal_handlers_block_by_func (self->calendar, on_day_selected, self);
+      if (day != NULL)
+        gtk_calendar_select_day (self->calendar, day);
+      g_signal_handlers_unblock_by_func (self->calendar, on_day_selected, self);
+    }
+  else
+    {
+      gtk_label_set_text (self->date_label, *text ? _("not a date") : "");
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_label), "error");
+    }
+}
+
+/* The expander row's switch has no name of its own in libadwaita 1.2: screen readers said
+ * "switch" for every kecamatan. */
+static void
+name_enable_switch (AdwExpanderRow *row, const char *kecamatan)
+{
+  GtkWidget *found = NULL;
+  GPtrArray *todo = g_ptr_array_new ();
+
+  g_ptr_array_add (todo, row);
+  while (todo->len > 0 && found == NULL)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (todo, todo->len - 1);
+
+      if (GTK_IS_SWITCH (w))
+        found = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (todo, c);
+    }
+  g_ptr_array_unref (todo);
+  if (found != NULL)
+    {
+      /* TRANSLATORS: accessible name of the switch that invites a whole kecamatan */
+      g_autofree char *name = g_strdup_printf (_("Invite Kecamatan %s"),
+                                               *kecamatan ? kecamatan : _("(no kecamatan)"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (found), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+    }
+}
+
 static void
 update_summary (SerahCeremonyCreateDialog *self)
 {
@@ -119,7 +195,7 @@ add_area_rows (SerahCeremonyCreateDialog *self)
     {
       SerahAreaCount *c = g_ptr_array_index (counts, i);
       GtkWidget *row, *check, *count;
-      g_autofree char *number = g_strdup_printf ("%d", (int) c->participants);
+      g_autofree char *number = serah_format_count (c->participants);
 
       if (group == NULL || g_strcmp0 (group->kecamatan, c->kecamatan) != 0)
         {
@@ -132,6 +208,7 @@ add_area_rows (SerahCeremonyCreateDialog *self)
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (group->row),
                                          *c->kecamatan ? c->kecamatan : _("(no kecamatan)"));
           adw_expander_row_set_show_enable_switch (group->row, TRUE);
+          name_enable_switch (group->row, c->kecamatan);
           adw_expander_row_set_enable_expansion (group->row, FALSE);
           g_signal_connect_object (group->row, "notify::enable-expansion",
                                    G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
@@ -271,6 +348,11 @@ serah_ceremony_create_dialog_class_init (SerahCeremonyCreateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, place_row);
+  gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, date_label);
+  gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, calendar);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_text_changed);
   gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, invite_group);
   gtk_widget_class_bind_template_child (widget_class, SerahCeremonyCreateDialog, create_button);
 
@@ -282,7 +364,7 @@ static void
 serah_ceremony_create_dialog_init (SerahCeremonyCreateDialog *self)
 {
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (today, "%d/%m/%Y");
+  g_autofree char *date = g_date_time_format (today, "%d-%m-%Y");
 
   self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) area_group_free);
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -10,6 +10,7 @@
 #include <serah/store/serah-settings.h>
 #include <serah/store/serah-changes.h>
 
+#include "serah-list-focus.h"
 #include "serah-ceremony-page.h"
 #include "serah-ceremony-create-dialog.h"
 #include "serah-ceremony-items.h"
@@ -537,6 +538,7 @@ serah_ceremony_page_init (SerahCeremonyPage *self)
   g_autoptr(GtkSingleSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  serah_list_focus_one_tab_stop (GTK_WIDGET (self->ceremony_view));
   self->ceremonies = g_list_store_new (SERAH_TYPE_CEREMONY_ITEM);
   selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->ceremonies)));
   gtk_single_selection_set_autoselect (selection, FALSE);

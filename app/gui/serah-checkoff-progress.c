@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <serah/output/serah-format.h>
 
+#include "serah-list-focus.h"
 #include "serah-checkoff-progress.h"
 #include "serah-ceremony-items.h"
 
@@ -159,6 +160,7 @@ serah_checkoff_progress_init (SerahCheckoffProgress *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  serah_list_focus_one_tab_stop (GTK_WIDGET (self->area_view));
   self->areas = g_list_store_new (SERAH_TYPE_PROGRESS_ITEM);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->areas)));
   gtk_list_view_set_model (self->area_view, GTK_SELECTION_MODEL (selection));

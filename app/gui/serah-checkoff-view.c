@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "serah-list-focus.h"
 #include "serah-checkoff-view-private.h"
 #include "serah-ceremony-items.h"
 
@@ -1152,6 +1153,7 @@ static void
 serah_checkoff_view_init (SerahCheckoffView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  serah_list_focus_one_tab_stop (GTK_WIDGET (self->results_view));
   g_queue_init (&self->next_queue);
 
   self->results = g_list_store_new (SERAH_TYPE_CHECKOFF_ITEM);

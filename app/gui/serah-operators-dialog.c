@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <serah/output/serah-format.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -99,7 +100,7 @@ describe_operator (const SerahOperator *op, GHashTable *last_sign_ins, gint64 no
   if (last != NULL)
     {
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (*last);
-      g_autofree char *when = g_date_time_format (at, "%d/%m/%Y %H:%M");
+      g_autofree char *when = serah_format_date_time (at, FALSE);
       g_ptr_array_add (parts, g_strdup_printf (_("last sign-in %s"), when));
     }
   else

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "serah-a11y.h"
+#include "serah-list-focus.h"
 #include "serah-pending-dialog.h"
 #include "serah-pending-list.h"
 #include "serah-ceremony-items.h"
@@ -211,4 +213,6 @@ static void
 serah_pending_dialog_init (SerahPendingDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  serah_list_focus_one_tab_stop (GTK_WIDGET (self->list_view));
+  serah_a11y_name_drop_down (self->desa_dropdown, _("Desa"));
 }

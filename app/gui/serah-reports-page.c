@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 #include <serah/store/serah-changes.h>
 
+#include "serah-list-focus.h"
+
 #include "serah-reports-page.h"
 #include "serah-window.h"
 
@@ -633,6 +635,9 @@ serah_reports_page_class_init (SerahReportsPageClass *klass)
   g_type_ensure (SERAH_TYPE_REPORT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/go/dinkes/Serah/serah-reports-page.ui");
+  /* Only looked up (lists as one Tab stop): no field of their own. */
+  gtk_widget_class_bind_template_child_full (widget_class, "coverage_view", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "uncollected_view", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, scope_names);
@@ -658,6 +663,10 @@ static void
 serah_reports_page_init (SerahReportsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  serah_list_focus_one_tab_stop (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (self), SERAH_TYPE_REPORTS_PAGE, "coverage_view")));
+  serah_list_focus_one_tab_stop (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (self), SERAH_TYPE_REPORTS_PAGE, "uncollected_view")));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   /* GTK 4.8's drop down exposes its inner toggle button as an unnamed push button of its
    * own: give it the drop down's name for screen readers. */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "serah-list-focus.h"
 #include "serah-print-sender.h"
 #include "serah-reprint-dialog.h"
 #include "serah-window.h"
@@ -111,6 +112,18 @@ serah_reprint_dialog_search (SerahReprintDialog *self, const char *query)
     gtk_label_set_text (self->status_label, _("Nobody matches."));
   else if (ids->len == MAX_RESULTS)
     gtk_label_set_text (self->status_label, _("More people match: type more of the name or number."));
+}
+
+/* Escape in the search field (which takes the key before the dialog's own binding): clears
+ * what was typed, and closes the dialog when there is nothing to clear, as Escape does
+ * everywhere else in the dialog. */
+static void
+on_stop_search (SerahReprintDialog *self, GtkSearchEntry *entry)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  else
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -263,6 +276,7 @@ serah_reprint_dialog_class_init (SerahReprintDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahReprintDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, SerahReprintDialog, status_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 
   gtk_widget_class_install_action (widget_class, "reprint.save-pdf", NULL, output_action);
@@ -274,5 +288,6 @@ static void
 serah_reprint_dialog_init (SerahReprintDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  serah_list_focus_one_tab_stop (GTK_WIDGET (self->results_list));
   on_row_selected (self);
 }

@@ -144,6 +144,9 @@ serah_testimonial_page_clear_form (SerahTestimonialPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->photo_picture), FALSE);
   adw_button_content_set_label (self->photo_content, _("_Photo…"));
   g_clear_pointer (&self->audio_file, g_free);
+  /* The input warning was about the take just cleared. */
+  self->no_input_device = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->audio_warning), FALSE);
   serah_testimonial_page_show_audio (self);
   serah_testimonial_page_show_person (self, 0);
 }
@@ -198,6 +201,7 @@ save_action (GtkWidget *widget, const char *action, GVariant *param)
       return;
     }
   serah_testimonial_page_toast (self, _("Testimonial saved."));
+  serah_changes_emit (self->store, SERAH_CHANGE_TESTIMONIALS);
   serah_testimonial_page_clear_form (self);
   g_clear_pointer (&self->selected, serah_testimonial_free);
   self->selected = serah_testimonials_get (self->store, id, NULL);

@@ -144,6 +144,7 @@ withdraw_response (AdwMessageDialog *dialog, const char *response, gpointer user
     }
   serah_testimonial_page_toast (self,
                                 _("Consent withdrawn: this testimonial will never be exported."));
+  serah_changes_emit (self->store, SERAH_CHANGE_TESTIMONIALS);
   serah_testimonial_page_refresh_list (self);
   on_testimonial_selected (self, gtk_list_box_get_selected_row (self->testimonial_list));
 }

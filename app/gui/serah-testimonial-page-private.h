@@ -6,6 +6,7 @@
  * withdrawing consent, exports). Never included outside those files. */
 #pragma once
 
+#include <serah/store/serah-changes.h>
 #include <serah/testimonials/serah-recorder.h>
 
 #include "serah-testimonial-page.h"
@@ -27,6 +28,7 @@ struct _SerahTestimonialPage
   GPtrArray        *leftovers;        /* SerahRecording: recovered or finished, unattached */
   SerahTestimonial *selected;
   guint             tick_source;
+  gboolean          no_input_device;  /* found when the last recording started */
   GCancellable     *cancellable;
 
   /* template */
@@ -48,6 +50,7 @@ struct _SerahTestimonialPage
   GtkEntry         *other_tags_entry;
   GtkLevelBar      *level_bar;
   GtkLabel         *audio_label;
+  GtkLabel         *audio_warning;
   GtkPicture       *photo_picture;
   AdwButtonContent *photo_content;
   GtkCheckButton   *consent_none;

@@ -18,6 +18,8 @@
 
 #include <glib/gi18n.h>
 
+#include "serah-a11y.h"
+#include "serah-list-focus.h"
 #include "serah-testimonial-page-private.h"
 #include "serah-window.h"
 
@@ -76,8 +78,10 @@ update_suggestion (SerahTestimonialPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->suggestion_button), p != NULL);
 }
 
+/* keep: the ceremony to select if it is still listed (a reload keeps the choice), or 0 to
+ * select the ceremony the core guesses is in progress. */
 static void
-load_ceremonies (SerahTestimonialPage *self)
+load_ceremonies (SerahTestimonialPage *self, gint64 keep)
 {
   g_autoptr(GPtrArray) list = NULL;
   gint64 active;
@@ -89,7 +93,7 @@ load_ceremonies (SerahTestimonialPage *self)
   if (self->store == NULL)
     return;
   list = serah_ceremony_list (self->store, NULL);
-  active = serah_testimonials_guess_ceremony (self->store, NULL);
+  active = keep > 0 ? keep : serah_testimonials_guess_ceremony (self->store, NULL);
   {
     gint64 none = 0;
     g_array_append_val (self->ceremony_ids, none);
@@ -98,7 +102,8 @@ load_ceremonies (SerahTestimonialPage *self)
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
       const SerahCeremony *c = list->pdata[i];
-      g_autofree char *label = g_strdup_printf ("%s — %s", c->name, c->date);
+      g_autofree char *date = serah_format_date (c->date);
+      g_autofree char *label = g_strdup_printf ("%s — %s", c->name, date);
       g_array_append_val (self->ceremony_ids, c->id);
       gtk_string_list_append (self->ceremony_names, label);
       if (c->id == active)
@@ -112,6 +117,28 @@ on_ceremony_changed (SerahTestimonialPage *self)
 {
   update_suggestion (self);
   serah_testimonial_page_refresh_list (self);
+}
+
+/* The page stays current (issue 12): a handover at the check-off, or one undone, changes who
+ * was "just served" (offering a stale person attaches words and consent to the wrong one);
+ * testimonials saved or withdrawn elsewhere, and new ceremonies, change the lists. */
+static void
+on_store_changes (SerahTestimonialPage *self, guint what)
+{
+  if (what & SERAH_CHANGE_CEREMONIES)
+    {
+      gint64 current = serah_testimonial_page_current_ceremony (self);
+
+      g_signal_handlers_block_by_func (self->ceremony_dropdown, on_ceremony_changed, self);
+      load_ceremonies (self, current);
+      g_signal_handlers_unblock_by_func (self->ceremony_dropdown, on_ceremony_changed, self);
+      if (serah_testimonial_page_current_ceremony (self) != current)
+        what |= SERAH_CHANGE_HANDOVERS | SERAH_CHANGE_TESTIMONIALS;
+    }
+  if (what & SERAH_CHANGE_HANDOVERS)
+    update_suggestion (self);
+  if (what & (SERAH_CHANGE_TESTIMONIALS | SERAH_CHANGE_HANDOVERS))
+    serah_testimonial_page_refresh_list (self);
 }
 
 static void
@@ -239,10 +266,15 @@ serah_testimonial_page_set_store (SerahTestimonialPage *self, SerahStore *store)
 {
   g_return_if_fail (SERAH_IS_TESTIMONIAL_PAGE (self));
 
+  if (self->store != NULL && self->store != store)
+    g_signal_handlers_disconnect_by_data (serah_changes_for_store (self->store), self);
   if (!g_set_object (&self->store, store))
     return;
+  if (store != NULL)
+    g_signal_connect_object (serah_changes_for_store (store), "changed",
+                             G_CALLBACK (on_store_changes), self, G_CONNECT_SWAPPED);
   serah_testimonial_page_start_recorder (self);
-  load_ceremonies (self);
+  load_ceremonies (self, 0);
   serah_testimonial_page_clear_form (self);
   update_suggestion (self);
   serah_testimonial_page_refresh_list (self);
@@ -355,6 +387,7 @@ serah_testimonial_page_class_init (SerahTestimonialPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahTestimonialPage, other_tags_entry);
   gtk_widget_class_bind_template_child (widget_class, SerahTestimonialPage, level_bar);
   gtk_widget_class_bind_template_child (widget_class, SerahTestimonialPage, audio_label);
+  gtk_widget_class_bind_template_child (widget_class, SerahTestimonialPage, audio_warning);
   gtk_widget_class_bind_template_child (widget_class, SerahTestimonialPage, photo_picture);
   gtk_widget_class_bind_template_child (widget_class, SerahTestimonialPage, photo_content);
   gtk_widget_class_bind_template_child (widget_class, SerahTestimonialPage, consent_none);
@@ -379,6 +412,9 @@ static void
 serah_testimonial_page_init (SerahTestimonialPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  serah_list_focus_one_tab_stop (GTK_WIDGET (self->results_list));
+  serah_list_focus_one_tab_stop (GTK_WIDGET (self->testimonial_list));
+  serah_a11y_name_drop_down (self->ceremony_dropdown, _("Ceremony"));
   self->ceremony_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   serah_testimonial_page_init_form (self);
   serah_testimonial_page_init_list (self);

@@ -48,6 +48,31 @@ on_recorder_state (SerahTestimonialPage *self)
   serah_testimonial_page_update_actions (self);
 }
 
+/* Says what is wrong with the input, or hides the warning: no device at all (asked once when
+ * a recording starts), or only silence for the last seconds (the recorder's "silent"). A
+ * recording of silence is otherwise indistinguishable from a good one until it is played. */
+static void
+show_input_warning (SerahTestimonialPage *self)
+{
+  const char *text = NULL;
+
+  if (self->no_input_device)
+    text = _("No microphone was found: this recording will be silent. Connect a microphone "
+             "and record again.");
+  else if (self->recorder != NULL && serah_recorder_get_silent (self->recorder))
+    text = _("Only silence is coming in: check that the microphone is connected, switched "
+             "on and not muted.");
+  if (text != NULL)
+    gtk_label_set_text (self->audio_warning, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->audio_warning), text != NULL);
+}
+
+static void
+on_recorder_silent (SerahTestimonialPage *self)
+{
+  show_input_warning (self);
+}
+
 static void
 on_recording_finished (SerahTestimonialPage *self, const GError *error)
 {
@@ -73,6 +98,8 @@ record_action (GtkWidget *widget, const char *action, GVariant *param)
       g_strcmp0 (self->audio_file, serah_recorder_get_file (self->recorder)) == 0)
     serah_recorder_discard (self->recorder);
   g_clear_pointer (&self->audio_file, g_free);
+  self->no_input_device = !serah_recorder_input_device_present (self->recorder);
+  show_input_warning (self);
   if (!serah_recorder_start (self->recorder, self->participant_id,
                              serah_testimonial_page_current_ceremony (self),
                              serah_testimonial_page_operator_name (self), &error))
@@ -141,7 +168,7 @@ serah_testimonial_page_show_leftovers (SerahTestimonialPage *self)
   r = self->leftovers->pdata[0];
   {
     g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (r->started_at);
-    g_autofree char *at = g_date_time_format (when, "%d/%m %H:%M");
+    g_autofree char *at = serah_format_date_time (when, FALSE);
     g_autofree char *len = serah_testimonial_page_format_ms (r->duration_ms);
     g_autofree char *text = NULL;
 
@@ -249,6 +276,7 @@ serah_testimonial_page_start_recorder (SerahTestimonialPage *self)
       self->recorder = serah_recorder_new (store);
       g_signal_connect_swapped (self->recorder, "notify::state", G_CALLBACK (on_recorder_state), self);
       g_signal_connect_swapped (self->recorder, "finished", G_CALLBACK (on_recording_finished), self);
+      g_signal_connect_swapped (self->recorder, "notify::silent", G_CALLBACK (on_recorder_silent), self);
       self->cancellable = g_cancellable_new ();
       task = g_task_new (self, self->cancellable, recover_done, NULL);
       g_task_set_task_data (task, g_object_ref (store), g_object_unref);

@@ -902,8 +902,26 @@ test_create_ceremony (Fixture *f, gconstpointer data)
 #define ROW(name) GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), \
                                 SERAH_TYPE_CEREMONY_CREATE_DIALOG, name))
   gtk_editable_set_text (ROW ("name_row"), "Penyerahan Tahap 2");
-  gtk_editable_set_text (ROW ("date_row"), "01/12/2026");
   gtk_editable_set_text (ROW ("place_row"), "Balai Desa Caringin");
+  /* The date from the calendar in the row's popover (issue 12): written into the row as
+   * dd-mm-yyyy and shown beside it as Serah prints dates. */
+  {
+    GtkCalendar *calendar = GTK_CALENDAR (gtk_widget_get_template_child (
+      GTK_WIDGET (dialog), SERAH_TYPE_CEREMONY_CREATE_DIALOG, "calendar"));
+    GtkLabel *shown = GTK_LABEL (gtk_widget_get_template_child (
+      GTK_WIDGET (dialog), SERAH_TYPE_CEREMONY_CREATE_DIALOG, "date_label"));
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 12, 1, 0, 0, 0);
+
+    gtk_calendar_select_day (calendar, day);
+    settle ();
+    g_assert_cmpstr (gtk_editable_get_text (ROW ("date_row")), ==, "01-12-2026");
+    g_assert_cmpstr (gtk_label_get_text (shown), ==, "1 Desember 2026");
+    /* A typed date follows the same way; a text that is no date says so. */
+    gtk_editable_set_text (ROW ("date_row"), "31/02/2026");
+    g_assert_cmpstr (gtk_label_get_text (shown), ==, "not a date");
+    gtk_editable_set_text (ROW ("date_row"), "01/12/2026");
+    g_assert_cmpstr (gtk_label_get_text (shown), ==, "1 Desember 2026");
+  }
 #undef ROW
   group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
                                                      SERAH_TYPE_CEREMONY_CREATE_DIALOG,

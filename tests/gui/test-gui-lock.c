@@ -608,6 +608,28 @@ test_bootstrap (Fixture *f, gconstpointer data)
   g_assert_cmpstr (serah_lock_view_get_mode (f->lock), ==, "sign-in");
 }
 
+/* Choosing another operator on the lock screen puts the cursor in the PIN field (issue 12:
+ * the next keys typed went nowhere, or into the list). */
+static void
+test_operator_choice_focuses_pin (Fixture *f, gconstpointer data)
+{
+  AdwComboRow *row = lock_child (f, "operator_row");
+  GtkWidget *pin = lock_child (f, "pin_row");
+  GtkWidget *focus;
+
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), >=, 2);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  run_until_idle ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_false (focus != NULL && (focus == pin || gtk_widget_is_ancestor (focus, pin)));
+
+  adw_combo_row_set_selected (row, adw_combo_row_get_selected (row) == 0 ? 1 : 0);
+  run_until_idle ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == pin || gtk_widget_is_ancestor (focus, pin));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -635,6 +657,8 @@ main (int argc, char **argv)
               test_settings_set_idle_time, fixture_teardown);
   g_test_add ("/serah/gui-lock/show-nik-audited", Fixture, NULL, fixture_setup,
               test_show_nik_audited, fixture_teardown);
+  g_test_add ("/serah/gui-lock/operator-choice-focuses-pin", Fixture, NULL, fixture_setup,
+              test_operator_choice_focuses_pin, fixture_teardown);
   g_test_add ("/serah/gui-lock/bootstrap", Fixture, NULL, fixture_setup_bootstrap, test_bootstrap,
               fixture_teardown);
   return g_test_run ();

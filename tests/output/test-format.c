@@ -51,6 +51,19 @@ test_date (void)
   g_assert_null (serah_format_month_name (0));
 }
 
+/* Moments on screen (audit log, operators, backups, recordings) in the same words as dates. */
+static void
+test_date_time (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = g_date_time_new (utc, 2026, 12, 6, 14, 5, 9);
+  g_autofree char *minutes = serah_format_date_time (when, FALSE);
+  g_autofree char *seconds = serah_format_date_time (when, TRUE);
+
+  g_assert_cmpstr (minutes, ==, "6 Desember 2026 14:05");
+  g_assert_cmpstr (seconds, ==, "6 Desember 2026 14:05:09");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -60,5 +73,6 @@ main (int argc, char **argv)
   g_test_add_func ("/serah/format/count", test_count);
   g_test_add_func ("/serah/format/percent", test_percent);
   g_test_add_func ("/serah/format/date", test_date);
+  g_test_add_func ("/serah/format/date-time", test_date_time);
   return g_test_run ();
 }

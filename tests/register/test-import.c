@@ -420,6 +420,8 @@ test_duplicates_and_conflicts (Fixture *f, gconstpointer data)
   message = problem_message (report, 6, "nik-conflict");
   g_assert_nonnull (strstr (message, "line 2"));
   g_assert_nonnull (strstr (message, "desa"));
+  /* The differing fields are named in words, not by their internal keys (issue 12). */
+  g_assert_nonnull (strstr (message, "desa/kelurahan"));
   /* Same card, another NIK. */
   assert_problem (report, 7, "NO_KARTU", "card-conflict", SERAH_IMPORT_SEVERITY_ERROR,
                   "0001234500062");

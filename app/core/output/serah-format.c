@@ -63,6 +63,21 @@ serah_format_share (gint64 part, gint64 whole)
 }
 
 char *
+serah_format_date_time (GDateTime *when, gboolean with_seconds)
+{
+  g_return_val_if_fail (when != NULL, NULL);
+
+  if (with_seconds)
+    return g_strdup_printf ("%d %s %d %02d:%02d:%02d", g_date_time_get_day_of_month (when),
+                            months[g_date_time_get_month (when) - 1], g_date_time_get_year (when),
+                            g_date_time_get_hour (when), g_date_time_get_minute (when),
+                            g_date_time_get_second (when));
+  return g_strdup_printf ("%d %s %d %02d:%02d", g_date_time_get_day_of_month (when),
+                          months[g_date_time_get_month (when) - 1], g_date_time_get_year (when),
+                          g_date_time_get_hour (when), g_date_time_get_minute (when));
+}
+
+char *
 serah_format_date (const char *iso_date)
 {
   int y, m, d;

@@ -40,6 +40,8 @@ struct _SerahRecorder
   GstElement        *pipeline;
   guint              bus_watch;
   double             level;
+  guint              quiet_ticks;      /* level messages in a row below SILENCE_DB */
+  gboolean           silent;
   gint64             recording_id;
   char              *recording_file;   /* in progress */
   char              *file;             /* last finished */
@@ -49,7 +51,15 @@ struct _SerahRecorder
 G_DEFINE_FINAL_TYPE (SerahRecorder, serah_recorder, G_TYPE_OBJECT)
 G_DEFINE_QUARK (serah-recorder-error-quark, serah_recorder_error)
 
-enum { PROP_0, PROP_STATE, PROP_LEVEL, N_PROPS };
+/* Silence, as the level element sees it: a peak under -50 dBFS is the noise floor of a
+ * laptop's input with nobody speaking (speech into a microphone peaks around -20 dB). Three
+ * seconds of it in a row is not a pause between sentences but no input: a microphone
+ * unplugged or muted, or autoaudiosrc's fallback when there is no device at all, which
+ * records silence without a word. */
+#define SILENCE_DB          -50.0
+#define SILENCE_TICKS       30        /* level messages are 100 ms apart: 3 s */
+
+enum { PROP_0, PROP_STATE, PROP_LEVEL, PROP_SILENT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 enum { SIGNAL_FINISHED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -103,6 +113,15 @@ set_state (SerahRecorder *self, SerahRecorderState state)
     return;
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+set_silent (SerahRecorder *self, gboolean silent)
+{
+  if (self->silent == silent)
+    return;
+  self->silent = silent;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SILENT]);
 }
 
 static void
@@ -213,6 +232,11 @@ on_bus_message (GstBus *bus, GstMessage *msg, gpointer user_data)
             /* -60 dB .. 0 dB onto 0..1: speech sits in the upper half. */
             self->level = CLAMP ((db + 60.0) / 60.0, 0.0, 1.0);
             g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
+            if (self->state == SERAH_RECORDER_RECORDING)
+              {
+                self->quiet_ticks = db < SILENCE_DB ? self->quiet_ticks + 1 : 0;
+                set_silent (self, self->quiet_ticks >= SILENCE_TICKS);
+              }
           }
         G_GNUC_END_IGNORE_DEPRECATIONS
         break;
@@ -335,6 +359,8 @@ serah_recorder_start (SerahRecorder *self, gint64 participant_id, gint64 ceremon
       return FALSE;
     }
   self->recording_file = g_steal_pointer (&name);
+  self->quiet_ticks = 0;
+  set_silent (self, FALSE);
   if (!run_pipeline (self, pipeline, error))
     {
       serah_store_end_recording (self->store, self->recording_id, SERAH_RECORDING_DISCARDED, 0,
@@ -581,6 +607,38 @@ serah_recorder_get_level (SerahRecorder *self)
   return self->level;
 }
 
+gboolean
+serah_recorder_get_silent (SerahRecorder *self)
+{
+  g_return_val_if_fail (SERAH_IS_RECORDER (self), FALSE);
+  return self->silent;
+}
+
+gboolean
+serah_recorder_input_device_present (SerahRecorder *self)
+{
+  g_autoptr(GstDeviceMonitor) monitor = NULL;
+  GList *devices;
+  gboolean present;
+
+  g_return_val_if_fail (SERAH_IS_RECORDER (self), FALSE);
+  /* A source chosen by description (tests, a particular device) is taken as present: the
+   * pipeline itself says when it cannot open it. */
+  if (self->source != NULL)
+    return TRUE;
+  if (!ensure_gst (NULL))
+    return FALSE;
+  monitor = gst_device_monitor_new ();
+  gst_device_monitor_add_filter (monitor, "Audio/Source", NULL);
+  if (!gst_device_monitor_start (monitor))
+    return TRUE; /* no provider to ask: the silence check still warns */
+  devices = gst_device_monitor_get_devices (monitor);
+  present = devices != NULL;
+  g_list_free_full (devices, gst_object_unref);
+  gst_device_monitor_stop (monitor);
+  return present;
+}
+
 gint64
 serah_recorder_get_position_ms (SerahRecorder *self)
 {
@@ -661,6 +719,9 @@ serah_recorder_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_LEVEL:
       g_value_set_double (value, self->level);
       break;
+    case PROP_SILENT:
+      g_value_set_boolean (value, self->silent);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -682,6 +743,9 @@ serah_recorder_class_init (SerahRecorderClass *klass)
   properties[PROP_LEVEL] =
     g_param_spec_double ("level", NULL, NULL, 0, 1, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SILENT] =
+    g_param_spec_boolean ("silent", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* finished (const GError *error): a recording ended (error NULL) or failed. */

@@ -43,6 +43,16 @@ char *serah_format_share   (gint64      part,
  */
 char *serah_format_date    (const char *iso_date);
 /**
+ * serah_format_date_time:
+ * @when: a moment (in the local time zone, as the desk's clock shows it)
+ * @with_seconds: whether to write the seconds (the audit log's order of events)
+ *
+ * Returns: (transfer full): "6 Desember 2026 14:05" or, with seconds,
+ *   "6 Desember 2026 14:05:09"
+ */
+char *serah_format_date_time (GDateTime *when,
+                              gboolean   with_seconds);
+/**
  * serah_format_month_name:
  * @month: 1..12
  *

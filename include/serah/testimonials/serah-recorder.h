@@ -79,6 +79,31 @@ SerahRecorderState serah_recorder_get_state (SerahRecorder *self);
 double         serah_recorder_get_level  (SerahRecorder *self);
 
 /**
+ * serah_recorder_get_silent:
+ * @self: a recorder
+ *
+ * Whether the input has been silent (every peak under -50 dBFS) for the last three seconds
+ * of the recording: a microphone unplugged or muted, or no input device at all. Set while
+ * recording (the "silent" property notifies), kept after the recording ends so it can be
+ * told, and cleared when the next recording starts.
+ *
+ * Returns: %TRUE when the recording hears only silence
+ */
+gboolean       serah_recorder_get_silent (SerahRecorder *self);
+
+/**
+ * serah_recorder_input_device_present:
+ * @self: a recorder
+ *
+ * Asks GStreamer's device monitor for an audio input. A source set with
+ * serah_recorder_set_source() (or SERAH_AUDIO_SOURCE) counts as present; so does a system
+ * whose device providers cannot be asked (the silence check then still warns).
+ *
+ * Returns: %FALSE when the system has no audio input device at all
+ */
+gboolean       serah_recorder_input_device_present (SerahRecorder *self);
+
+/**
  * serah_recorder_get_position_ms:
  * @self: a recorder
  *
