@@ -62,6 +62,15 @@ serah_ceremony_prepare_invitations (SerahStore                   *store,
 
   serah_print_job_set_ceremony_id (job, ceremony_id);
   serah_print_job_set_participant_ids (job, (const gint64 *) ids->data, ids->len);
+  {
+    g_autoptr(GString) selection = g_string_new (NULL);
+    g_string_printf (selection, "ceremony=%" G_GINT64_FORMAT, ceremony_id);
+    for (guint i = 0; filter != NULL && filter->kecamatan != NULL && filter->kecamatan[i]; i++)
+      g_string_append_printf (selection, ",kecamatan=%s", filter->kecamatan[i]);
+    for (guint i = 0; filter != NULL && filter->desa != NULL && filter->desa[i]; i++)
+      g_string_append_printf (selection, ",desa=%s", filter->desa[i]);
+    serah_print_job_set_selection_text (job, selection->str);
+  }
   /* Only the fields the template has: a template without a place line takes no place. */
   fields = serah_card_template_get_extra_fields (serah_print_job_get_template (job));
   date = slip_date (ceremony->date);
