@@ -362,6 +362,17 @@ severity_word (SerahImportSeverity severity)
     }
 }
 
+static int
+compare_severity (gconstpointer a, gconstpointer b)
+{
+  const GPtrArray *la = *(GPtrArray *const *) a;
+  const GPtrArray *lb = *(GPtrArray *const *) b;
+  const SerahImportProblem *pa = la->pdata[0];
+  const SerahImportProblem *pb = lb->pdata[0];
+
+  return (int) pa->severity - (int) pb->severity;
+}
+
 /* Problems counted per code, each with its first lines: what to fix, and where. */
 static void
 show_problems (SerahImportMapping *self)
@@ -384,6 +395,8 @@ show_problems (SerahImportMapping *self)
         }
       g_ptr_array_add (list, (gpointer) problem);
     }
+  /* Rejections first, then warnings, then notes; in file order within each. */
+  g_ptr_array_sort (order, compare_severity);
   for (guint i = 0; i < order->len; i++)
     {
       g_autoptr(GPtrArray) list = order->pdata[i];
@@ -406,9 +419,8 @@ show_problems (SerahImportMapping *self)
           if (problem->line > 0)
             /* TRANSLATORS: where a problem is: the file's line (spreadsheet row) and column,
              * then the value found there (NIKs masked). */
-            where = g_strdup_printf (_("Line %" G_GINT64_FORMAT ", column %s: “%s”"),
-                                     problem->line, problem->column ? problem->column : "—",
-                                     value);
+            where = g_strdup_printf (_("Line %lld, column %s: “%s”"), (long long) problem->line,
+                                     problem->column ? problem->column : "—", value);
           else
             where = g_strdup (_("The file as a whole"));
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
@@ -668,7 +680,7 @@ serah_import_mapping_new (GtkWindow *parent, SerahStore *store, GFile *file)
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
       gtk_label_set_text (self->status_label,
                           _("Only files on this computer can be imported. Copy the file to a "
-                            "folder on this computer first."));
+                            "folder first."));
       set_busy (self, FALSE);
       return self;
     }
