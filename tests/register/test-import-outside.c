@@ -6,7 +6,9 @@
  * fixture has a .expect file written by tests/fixtures/make-outside-fixtures.py from what
  * it put in each row; the import must agree row for row: the same rows rejected with the
  * same codes, every other row stored with its NIK, birth date and desa, and the counts
- * adding up to the rows of the file. */
+ * adding up to the rows of the file. A workbook whose sheet breaks off (cut between two
+ * rows or inside one) is refused whole: before fuzz-sheet found it, the rows before the cut
+ * were imported as if they were the list, with exit 0. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -160,6 +162,25 @@ test_libreoffice_general_ods (Fixture *f, gconstpointer data)
   check_fixture (f, "outside-lo-general.ods", "ods");
 }
 
+static void
+test_truncated (Fixture *f, gconstpointer data)
+{
+  const char *names[] = { "outside-truncated.ods", "outside-truncated.xlsx" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = serah_test_fixture (names[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SerahImportReport) report = serah_import_file (f->store, path, NULL, NULL,
+                                                               &error);
+
+      g_assert_null (report);
+      g_assert_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_UNREADABLE);
+      g_assert_nonnull (strstr (error->message, "damaged"));
+      g_assert_cmpint (serah_participants_count (f->store), ==, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -170,5 +191,7 @@ main (int argc, char **argv)
               test_libreoffice_text_xlsx, fixture_tear_down);
   g_test_add ("/serah/import/outside/libreoffice-general-ods", Fixture, NULL, fixture_set_up,
               test_libreoffice_general_ods, fixture_tear_down);
+  g_test_add ("/serah/import/outside/truncated", Fixture, NULL, fixture_set_up,
+              test_truncated, fixture_tear_down);
   return g_test_run ();
 }
