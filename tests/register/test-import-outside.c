@@ -143,6 +143,14 @@ test_dinsos_openpyxl (Fixture *f, gconstpointer data)
   report = serah_import_file (f->store, path, NULL, NULL, NULL);
   g_assert_nonnull (report);
   g_assert_cmpstr (report->sheet, ==, "Data PBI");
+  /* KDJK is the sex column: the note about absent columns (faskes) must not say the sex
+   * will be read from the NIK. */
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const SerahImportProblem *p = report->problems->pdata[i];
+      if (g_strcmp0 (p->code, "column-absent") == 0)
+        g_assert_null (strstr (p->message, "sex"));
+    }
   for (guint i = 0; i < report->problems->len; i++)
     hidden_row |= g_strcmp0 (((SerahImportProblem *) report->problems->pdata[i])->code,
                              "hidden-row") == 0 &&
