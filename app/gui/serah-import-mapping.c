@@ -45,6 +45,7 @@ struct _SerahImportMapping
   GtkLabel          *status_label;
   GtkSpinner        *spinner;
   GtkListBox        *columns_list;
+  GtkCheckButton    *keep_areas_check;
   GtkListBox        *sample_list;
   GtkListBox        *problems_list;
 };
@@ -129,17 +130,48 @@ chosen_field (SerahImportMapping *self, guint column)
 /* ---- the mapping: what the person chose, as FIELD=HEADER strings ---- */
 
 static gboolean
+field_is_chosen (SerahImportMapping *self, const char *field)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_strcmp0 (chosen_field (self, i), field) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 chosen_is_automatic (SerahImportMapping *self)
 {
+  if (gtk_check_button_get_active (self->keep_areas_check))
+    return FALSE;
   for (guint i = 0; i < self->rows->len; i++)
     if (g_strcmp0 (chosen_field (self, i), self->auto_fields->pdata[i]) != 0)
       return FALSE;
   return TRUE;
 }
 
+/* Desa or kecamatan, when the person took it from the column the importer had found and
+ * did not say that the list has none: the importer would import without it, which is just
+ * what must not happen silently. NULL when nothing is dropped. */
+static const char *
+area_dropped (SerahImportMapping *self)
+{
+  if (self->rows == NULL || gtk_check_button_get_active (self->keep_areas_check))
+    return NULL;
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *field = k == 0 ? "desa" : "kecamatan";
+      for (guint i = 0; i < self->auto_fields->len; i++)
+        if (g_strcmp0 (self->auto_fields->pdata[i], field) == 0 && !field_is_chosen (self, field))
+          return field;
+    }
+  return NULL;
+}
+
 /* Every column given a field maps it by its header; a field the importer found by itself
- * that the person set to "not used" maps to nothing ("field="), so it is not found again.
- * NULL when the choice is what the importer does anyway. */
+ * that the person set to "not used" maps to nothing ("field="), so it is not found again,
+ * and so do desa and kecamatan without a column when the person says the list has none
+ * (an update list: participants keep theirs). NULL when the choice is what the importer
+ * does anyway. */
 static GStrv
 build_mappings (SerahImportMapping *self)
 {
@@ -164,7 +196,24 @@ build_mappings (SerahImportMapping *self)
 
       for (guint j = 0; field != NULL && j < self->rows->len && !chosen; j++)
         chosen = g_strcmp0 (chosen_field (self, j), field) == 0;
-      if (field != NULL && !chosen)
+      if (field != NULL && !chosen && g_strcmp0 (field, "desa") != 0 &&
+          g_strcmp0 (field, "kecamatan") != 0)
+        {
+          g_autofree char *mapping = g_strdup_printf ("%s=", field);
+          g_strv_builder_add (builder, mapping);
+        }
+    }
+  /* Desa and kecamatan without a column: nothing, when the person says so or when the
+   * importer had found them by itself; otherwise left for the importer to refuse. */
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *field = k == 0 ? "desa" : "kecamatan";
+      gboolean was_found = FALSE;
+
+      for (guint i = 0; i < self->auto_fields->len; i++)
+        was_found |= g_strcmp0 (self->auto_fields->pdata[i], field) == 0;
+      if (!field_is_chosen (self, field) &&
+          (was_found || gtk_check_button_get_active (self->keep_areas_check)))
         {
           g_autofree char *mapping = g_strdup_printf ("%s=", field);
           g_strv_builder_add (builder, mapping);
@@ -237,7 +286,8 @@ set_busy (SerahImportMapping *self, gboolean busy)
 {
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.import",
-                                 !busy && self->report != NULL && self->report->refusal == NULL);
+                                 !busy && self->report != NULL && self->report->refusal == NULL &&
+                                 area_dropped (self) == NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -439,7 +489,16 @@ show_status (SerahImportMapping *self)
   g_autofree char *text = NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-  if (self->report->refusal != NULL)
+  if (area_dropped (self) != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+      /* TRANSLATORS: %s is the field's name, "Desa/kelurahan" or "Kecamatan" */
+      text = g_strdup_printf (_("No column is read as %s now. Choose the column that holds it, "
+                                "or tick “This list has no desa or kecamatan column” if the "
+                                "participants should keep what the register holds."),
+                              field_label (area_dropped (self)));
+    }
+  else if (self->report->refusal != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
       text = g_strdup_printf (_("%s\nChoose the column that holds it in the list on the left."),
@@ -543,6 +602,9 @@ apply_mapping (SerahImportMapping *self, GStrv mappings)
 
       if (eq == NULL || position == 0)
         continue;
+      /* Only the check box maps desa or kecamatan to nothing (see area_dropped). */
+      if (eq[1] == '\0' && (g_strcmp0 (field, "desa") == 0 || g_strcmp0 (field, "kecamatan") == 0))
+        gtk_check_button_set_active (self->keep_areas_check, TRUE);
       for (guint c = 0; c < self->rows->len; c++)
         {
           if (*(eq + 1) != '\0' && g_ascii_strcasecmp (self->headers->pdata[c], eq + 1) == 0)
@@ -615,6 +677,15 @@ preview_done (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+on_keep_areas_toggled (GtkCheckButton *check, SerahImportMapping *self)
+{
+  if (self->rows == NULL || self->updating)
+    return;
+  self->remembered = FALSE;
+  start_preview (self, build_mappings (self));
+}
+
+static void
 on_field_selected (AdwComboRow *row, GParamSpec *pspec, SerahImportMapping *self)
 {
   guint position = adw_combo_row_get_selected (row);
@@ -644,7 +715,8 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autofree char *existing = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->report == NULL || self->report->refusal != NULL || self->cancellable != NULL)
+  if (self->report == NULL || self->report->refusal != NULL || self->cancellable != NULL ||
+      area_dropped (self) != NULL)
     return;
   mappings = build_mappings (self);
   /* Remembered for this layout; a choice put back to what the importer does is forgotten. */
@@ -776,6 +848,8 @@ serah_import_mapping_class_init (SerahImportMappingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahImportMapping, status_label);
   gtk_widget_class_bind_template_child (widget_class, SerahImportMapping, spinner);
   gtk_widget_class_bind_template_child (widget_class, SerahImportMapping, columns_list);
+  gtk_widget_class_bind_template_child (widget_class, SerahImportMapping, keep_areas_check);
+  gtk_widget_class_bind_template_callback (widget_class, on_keep_areas_toggled);
   gtk_widget_class_bind_template_child (widget_class, SerahImportMapping, sample_list);
   gtk_widget_class_bind_template_child (widget_class, SerahImportMapping, problems_list);
 

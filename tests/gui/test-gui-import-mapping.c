@@ -280,6 +280,47 @@ test_one_column_per_field (Fixture *f, gconstpointer data)
   g_assert_nonnull (serah_import_mapping_get_report (mapping)->refusal);
 }
 
+/* An update list without desa and kecamatan is refused until the person says that it has
+ * none; then participants keep what the register holds. Taking an area from the column the
+ * importer had found blocks Import until it is chosen again or the box is ticked. */
+static void
+test_keep_areas (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) update = write_file (f, "update.csv",
+                                        "NIK;NO_KARTU;NAMA;JK;TGL_LAHIR\r\n"
+                                        "3601120501900001;0001311000001;ANDRE SETIAWAN;L;1990-01-05\r\n");
+  g_autoptr(GFile) bpjs = write_file (f, "bpjs.csv", first_list);
+  SerahImportMapping *mapping = review (f, update);
+  GtkCheckButton *keep = GTK_CHECK_BUTTON (find_descendant (GTK_WIDGET (mapping),
+                                                            GTK_TYPE_CHECK_BUTTON));
+  GtkWidget *import_button = find_import_button (GTK_WIDGET (mapping));
+  AdwComboRow *kec_row;
+
+  g_assert_nonnull (serah_import_mapping_get_report (mapping)->refusal);
+  g_assert_false (gtk_widget_is_sensitive (import_button));
+  gtk_check_button_set_active (keep, TRUE);
+  wait_until (preview_read, mapping);
+  g_assert_null (serah_import_mapping_get_report (mapping)->refusal);
+  g_assert_true (gtk_widget_is_sensitive (import_button));
+  gtk_window_close (GTK_WINDOW (mapping));
+  wait_until (mapping_closed, NULL);
+
+  /* NM_KEC was found by the importer; "not used" must not import without kecamatan. */
+  mapping = review (f, bpjs);
+  kec_row = find_column_row (GTK_WIDGET (mapping), "NM_KEC");
+  adw_combo_row_set_selected (find_column_row (GTK_WIDGET (mapping), "WILAYAH_DESA_TINGGAL"),
+                              field_position ("desa"));
+  wait_until (preview_read, mapping);
+  g_assert_true (gtk_widget_is_sensitive (find_import_button (GTK_WIDGET (mapping))));
+  adw_combo_row_set_selected (kec_row, 0);
+  wait_until (preview_read, mapping);
+  g_assert_false (gtk_widget_is_sensitive (find_import_button (GTK_WIDGET (mapping))));
+  g_assert_cmpuint (adw_combo_row_get_selected (kec_row), ==, 0);
+  adw_combo_row_set_selected (kec_row, field_position ("kecamatan"));
+  wait_until (preview_read, mapping);
+  g_assert_true (gtk_widget_is_sensitive (find_import_button (GTK_WIDGET (mapping))));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -292,5 +333,7 @@ main (int argc, char **argv)
               test_map_unknown_desa_column, fixture_teardown);
   g_test_add ("/serah/gui/import-mapping/one-column-per-field", Fixture, NULL, fixture_setup,
               test_one_column_per_field, fixture_teardown);
+  g_test_add ("/serah/gui/import-mapping/keep-areas", Fixture, NULL, fixture_setup,
+              test_keep_areas, fixture_teardown);
   return g_test_run ();
 }

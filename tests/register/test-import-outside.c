@@ -189,6 +189,39 @@ test_truncated (Fixture *f, gconstpointer data)
     }
 }
 
+/* "--map kecamatan=" on a list that has NM_KEC: the column is ignored, on purpose, and said
+ * so. It crashed the importer (a column index of -1) until the mapping window's test hit it. */
+static void
+test_map_to_nothing_with_column (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "bpjs.csv", NULL);
+  const char *mappings[] = { "desa=WILAYAH_DESA_TINGGAL", "kecamatan=", NULL };
+  SerahImportOptions options = { .mappings = mappings };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahImportReport) report = NULL;
+  g_autoptr(SerahParticipant) p = NULL;
+  gboolean said = FALSE;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "NOKA;NIK;NAMA;JK;TGL_LAHIR;WILAYAH_DESA_TINGGAL;NM_KEC\r\n"
+                                      "0001311000001;3601120501900001;ANDRE SETIAWAN;L;05-01-1990;"
+                                      "Caringin;Labuan\r\n", -1, NULL));
+  report = serah_import_file (f->store, path, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (report->counts.imported, ==, 1);
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const SerahImportProblem *problem = report->problems->pdata[i];
+      said |= g_strcmp0 (problem->code, "unknown-column") == 0 &&
+              g_strcmp0 (problem->column, "NM_KEC") == 0;
+    }
+  g_assert_true (said);
+  p = serah_participants_find_by_nik (f->store, "3601120501900001", &error);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->desa, ==, "Caringin");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -201,5 +234,7 @@ main (int argc, char **argv)
               test_libreoffice_general_ods, fixture_tear_down);
   g_test_add ("/serah/import/outside/truncated", Fixture, NULL, fixture_set_up,
               test_truncated, fixture_tear_down);
+  g_test_add ("/serah/import/outside/map-to-nothing-with-column", Fixture, NULL, fixture_set_up,
+              test_map_to_nothing_with_column, fixture_tear_down);
   return g_test_run ();
 }

@@ -216,6 +216,15 @@ accept_header (SerahImportContext *ctx)
           ctx->column[f] = (int) i;
           recognised++;
         }
+      else if (ctx->column[f] < 0)
+        /* "FIELD=" while the file has a column for it: that column is ignored on purpose.
+         * (This branch used to fall into the one below and index column -1: a crash of
+         * `import --map kecamatan=` on a list with NM_KEC, found by the mapping window's
+         * test.) */
+        serah_import_add_problem (ctx, line, (int) i, "unknown-column", SERAH_IMPORT_SEVERITY_INFO,
+                                  NULL,
+                                  _("Column “%s” holds the %s, which was mapped to nothing; it "
+                                    "was ignored."), h, serah_import_field_label (f));
       else
         serah_import_add_problem (ctx, line, (int) i, "duplicate-column",
                                   SERAH_IMPORT_SEVERITY_WARNING, NULL,
