@@ -285,6 +285,12 @@ print_verb (SerahCli *cli, int argc, char **argv)
   serah_print_job_set_calibration (job, profile);
   serah_print_job_set_operator (job, cli->operator_name);
   serah_print_job_set_ceremony_id (job, ceremony);
+  /* Slips go to the people invited, with the ceremony's name, date and place unless --set
+   * says otherwise (issue 11). */
+  if (ceremony > 0 &&
+      serah_card_template_get_payload_kind (template_) == SERAH_PAYLOAD_INVITATION &&
+      !serah_ceremony_prepare_invitations (store, job, ceremony, &filter, NULL, &error))
+    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   for (guint i = 0; set && set[i]; i++)
     {
       char *eq = strchr (set[i], '=');
@@ -337,6 +343,14 @@ print_verb (SerahCli *cli, int argc, char **argv)
   if (!serah_print_job_run (job, output, NULL, NULL, NULL, &result, &error))
     return serah_cli_fail (cli, error, exit_for (error));
 
+  /* issue 11: slips are no cards, and the message must not say they are. */
+  if (serah_card_template_get_payload_kind (template_) == SERAH_PAYLOAD_INVITATION)
+    serah_cli_message (cli, _("Printed %u invitation slips for ceremony %lld on %u sheets (%u "
+                              "pages) to %s: print run %lld (slips, not cards: no card is "
+                              "counted as printed)."),
+                       result.cards, (long long) ceremony, result.sheets, result.pages, output,
+                       (long long) result.run_id);
+  else
   serah_cli_message (cli, _("Printed %u cards in %u desa stacks on %u sheets (%u pages) to %s: "
                             "print run %lld, serials %lld–%lld; %u skipped as already printed, %u old cards "
                             "voided."),

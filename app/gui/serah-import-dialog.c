@@ -4,7 +4,10 @@
  * duplicate, conflicting rows, warnings), then lists every problem with its line and column
  * so the sender of the file can fix it; the rejected rows can be saved as CSV to send back.
  * The full NIK is personal data (UU PDP 27/2022): raw values shown here are masked like the
- * participant list; only the saved CSV, which a person explicitly asks for, carries them. */
+ * participant list; only the saved CSV, which a person explicitly asks for, carries them.
+ * That file holds whole rows with full NIKs, so it is an administrator's act: the window's
+ * operator must be one, the file is named as an administrator's file, and the core's
+ * serah_import_report_save_rejects() records it in the audit log (issue 11). */
 #define G_LOG_DOMAIN "serah"
 
 #include "config.h"
@@ -15,6 +18,7 @@
 
 #include "serah-import-dialog.h"
 #include "serah-participants-page.h"
+#include "serah-window.h"
 
 /* ---- one problem as a row of the column view ---- */
 
@@ -165,6 +169,7 @@ struct _SerahImportDialog
   AdwWindow          parent_instance;
 
   SerahImportReport *report;
+  SerahStore        *store;  /* the office database, for the audited rejects file */
 
   /* template */
   AdwToastOverlay   *toast_overlay;
@@ -239,8 +244,16 @@ show_report (SerahImportDialog *self)
   g_list_store_splice (self->problems, 0, 0, rows->pdata, rows->len);
   gtk_stack_set_visible_child_name (self->problems_stack, rows->len > 0 ? "list" : "none");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save-rejects",
-                                 report_has_rejects (self->report));
+  /* Enabled once the dialog knows its database (serah_import_dialog_set_store). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save-rejects", FALSE);
+}
+
+/* The window whose operator acts: the dialog's own parent (it is no SerahWindow itself). */
+static GtkWidget *
+acting_widget (SerahImportDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  return parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self);
 }
 
 gboolean
@@ -251,6 +264,20 @@ serah_import_dialog_save_rejects (SerahImportDialog *self, GFile *file, GError *
   g_return_val_if_fail (SERAH_IS_IMPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (self->store == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("The rejected rows cannot be saved here: this report belongs to no open "
+                     "office database."));
+      return FALSE;
+    }
+  if (!serah_window_role_allows (acting_widget (self), SERAH_ROLE_ADMIN))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("The rejected rows hold full NIKs: only an administrator can save them. "
+                     "Ask an administrator to sign in."));
+      return FALSE;
+    }
   path = g_file_get_path (file);
   if (path == NULL)
     {
@@ -258,7 +285,20 @@ serah_import_dialog_save_rejects (SerahImportDialog *self, GFile *file, GError *
                    _("Choose a folder on this computer to save the rejected rows."));
       return FALSE;
     }
-  return serah_import_report_write_rejects (self->report, path, error);
+  return serah_import_report_save_rejects (self->store, self->report, path,
+                                           serah_window_operator_for (acting_widget (self)),
+                                           error);
+}
+
+void
+serah_import_dialog_set_store (SerahImportDialog *self, SerahStore *store)
+{
+  g_return_if_fail (SERAH_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (store == NULL || SERAH_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save-rejects",
+                                 store != NULL && report_has_rejects (self->report));
 }
 
 static void
@@ -297,11 +337,14 @@ save_rejects_action (GtkWidget *widget, const char *action_name, GVariant *param
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   char *dot = strrchr (base, '.');
 
+  if (!serah_window_require_role (acting_widget (self), SERAH_ROLE_ADMIN,
+                                  _("Saving the rejected rows")))
+    return;
   if (dot != NULL && dot != base)
     *dot = '\0';
-  /* TRANSLATORS: the suggested file name for the rejected rows; %s is the imported file's
-   * name without its extension. */
-  suggested = g_strdup_printf (_("%s-rejected.csv"), base);
+  /* TRANSLATORS: the suggested file name for the rejected rows, an administrator's file with
+   * full NIKs; %s is the imported file's name without its extension. */
+  suggested = g_strdup_printf (_("%s-rejected-ADMIN-full-NIK.csv"), base);
 
   chooser = gtk_file_chooser_native_new (_("Save Rejected Rows"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, C_("import", "_Save"),
@@ -340,7 +383,10 @@ serah_import_dialog_get_report (SerahImportDialog *self)
 static void
 serah_import_dialog_dispose (GObject *object)
 {
+  SerahImportDialog *self = SERAH_IMPORT_DIALOG (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), SERAH_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (serah_import_dialog_parent_class)->dispose (object);
 }
 

@@ -16,6 +16,7 @@
 #include <serah/store/serah-changes.h>
 
 #include "serah-import-dialog.h"
+#include "serah-import-mapping.h"
 #include "serah-participant-item.h"
 #include "serah-participants-page.h"
 #include "serah-window.h"
@@ -26,6 +27,7 @@ typedef struct
   SerahStore *ui_store; /* only for serah_store_open_like: never queried here */
   char *csv_path;
   char *operator_name; /* recorded in the audit log with the import */
+  char **mappings;     /* FIELD=HEADER, chosen in the mapping window (issue 11), or NULL */
   gint  permille;    /* atomic; -1 until the importer reports */
 } ImportJob;
 
@@ -68,6 +70,7 @@ import_job_free (ImportJob *job)
   g_clear_object (&job->ui_store);
   g_free (job->csv_path);
   g_free (job->operator_name);
+  g_strfreev (job->mappings);
   g_free (job);
 }
 
@@ -186,7 +189,8 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   g_autoptr(GError) error = NULL;
   SerahImportReport *report;
   SerahImportOptions options = { .progress = import_progress, .progress_data = job,
-                                 .operator_name = job->operator_name };
+                                 .operator_name = job->operator_name,
+                                 .mappings = (const char *const *) job->mappings };
 
   /* This thread's own connection: the UI's handle must never be used from here. */
   store = serah_store_open_like (job->ui_store, &error);
@@ -274,8 +278,12 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
       /* This list (on_store_changes) and the Cetak, Acara and Laporan pages read these
        * people again. */
       serah_changes_emit (self->store, SERAH_CHANGE_PARTICIPANTS);
-      gtk_window_present (GTK_WINDOW (serah_import_dialog_new (GTK_WINDOW (root),
-                                                               g_steal_pointer (&report))));
+      SerahImportDialog *dialog = serah_import_dialog_new (GTK_WINDOW (root),
+                                                           g_steal_pointer (&report));
+
+      /* The rejected rows are saved through the audited core call (issue 11). */
+      serah_import_dialog_set_store (dialog, self->store);
+      gtk_window_present (GTK_WINDOW (dialog));
     }
   else if (g_error_matches (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_CANCELLED) ||
            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -350,6 +358,43 @@ show_nik_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 void
 serah_participants_page_import_file (SerahParticipantsPage *self, GFile *file)
 {
+  serah_participants_page_import_file_mapped (self, file, NULL);
+}
+
+/* issue 11: the mapping window first; the import starts when the person confirms it. */
+static void
+on_mapping_import (SerahImportMapping *mapping, GStrv mappings, SerahParticipantsPage *self)
+{
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (mapping), "serah-file");
+
+  if (file != NULL)
+    serah_participants_page_import_file_mapped (self, file, (const char *const *) mappings);
+}
+
+void
+serah_participants_page_review_file (SerahParticipantsPage *self, GFile *file)
+{
+  SerahImportMapping *mapping;
+  GtkRoot *root;
+
+  g_return_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->import_cancellable != NULL || self->store == NULL ||
+      !serah_window_require_role (GTK_WIDGET (self), SERAH_ROLE_ADMIN, _("Importing")))
+    return;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  mapping = serah_import_mapping_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      self->store, file);
+  g_object_set_data_full (G_OBJECT (mapping), "serah-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (mapping, "import", G_CALLBACK (on_mapping_import), self, 0);
+  gtk_window_present (GTK_WINDOW (mapping));
+}
+
+void
+serah_participants_page_import_file_mapped (SerahParticipantsPage *self, GFile *file,
+                                            const char *const *mappings)
+{
   g_autoptr(GTask) task = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *label = NULL;
@@ -368,6 +413,7 @@ serah_participants_page_import_file (SerahParticipantsPage *self, GFile *file)
   job->operator_name = g_strdup (serah_window_operator_for (GTK_WIDGET (self)));
   job->ui_store = g_object_ref (self->store);
   job->csv_path = g_file_get_path (file);
+  job->mappings = g_strdupv ((char **) mappings);
   job->permille = -1;
   if (job->csv_path == NULL)
     {
@@ -419,7 +465,7 @@ on_import_chooser_response (SerahParticipantsPage *self, int response, GtkNative
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       if (file != NULL)
-        serah_participants_page_import_file (self, file);
+        serah_participants_page_review_file (self, file);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

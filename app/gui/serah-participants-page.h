@@ -22,6 +22,15 @@ SerahParticipantList *serah_participants_page_get_model  (SerahParticipantsPage 
 void                  serah_participants_page_import_file (SerahParticipantsPage *self,
                                                            GFile                 *file);
 gboolean              serah_participants_page_get_importing (SerahParticipantsPage *self);
+/* issue 11: as serah_participants_page_import_file(), with FIELD=HEADER mappings (NULL: the
+ * importer's own reading). */
+void                  serah_participants_page_import_file_mapped (SerahParticipantsPage *self,
+                                                                  GFile                 *file,
+                                                                  const char *const     *mappings);
+/* issue 11: what "Import…" does once a file is chosen: the mapping window (columns, sample
+ * rows, problems) first; the import starts when the person confirms it there. */
+void                  serah_participants_page_review_file (SerahParticipantsPage *self,
+                                                           GFile                 *file);
 
 /* A count with thousands grouped the way the UI language writes them: "1.234" in
  * Indonesian. */

@@ -83,6 +83,12 @@ serah_print_choices_make_job (const SerahPrintChoices *self, SerahStore *store)
   serah_print_job_set_calibration (job, self->profile);
   if (self->ceremony_id > 0)
     serah_print_job_set_ceremony_id (job, self->ceremony_id);
+  /* Invitation slips: the ceremony's invited people, name, date and place (issue 11). An
+   * unknown ceremony selects nobody, so the plan says there is nothing to print. */
+  if (self->ceremony_id > 0 &&
+      serah_card_template_get_payload_kind (self->card) == SERAH_PAYLOAD_INVITATION &&
+      !serah_ceremony_prepare_invitations (store, job, self->ceremony_id, &filter, NULL, NULL))
+    serah_print_job_set_participant_ids (job, NULL, 0);
   return job;
 }
 

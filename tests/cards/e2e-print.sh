@@ -98,14 +98,17 @@ if [ $rc -eq 0 ] && [ "$(echo "$fresh" | cut -d: -f3)" = "$card_no" ]; then ok "
 cli reprint --card 0009999999999 --reason hilang -o "$tmp/none.pdf"
 check "reprint of an unknown card number is bad input (exit 2)" test $rc -eq 2
 
-# Invitations for a ceremony carry SRU1 codes that verify.
-cli print --template undangan --ceremony 4 --where kecamatan=Labuan \
+# Invitations for a ceremony carry SRU1 codes that verify. Slips go to the people the
+# ceremony invited (issue 11), so the ceremony exists first.
+cli ceremony create --name "Penyerahan Labuan" --date 2026-11-24 --place "Aula Labuan" \
+  --where kecamatan=Labuan
+cli print --template undangan --ceremony 1 --where kecamatan=Labuan \
   --set "ceremony_name=Penyerahan Kartu JKN-KIS" --set "ceremony_date=Senin, 24 November 2026" \
   -o "$tmp/undangan.pdf"
 pdftoppm -r 150 -png "$tmp/undangan.pdf" "$tmp/und"
 inv=$(decode "$tmp"/und-*.png | head -1)
 cli --json verify "$inv"
-if [ $rc -eq 0 ] && echo "$inv" | grep -q '^SRU1:' && echo "$out" | grep -q '"ceremony_id":4'; then
+if [ $rc -eq 0 ] && echo "$inv" | grep -q '^SRU1:' && echo "$out" | grep -q '"ceremony_id":1'; then
   ok "invitation slips carry verifiable SRU1 codes"
 else
   not_ok "invitations" "rc=$rc" "$inv" "$out" "$err"

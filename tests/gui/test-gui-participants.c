@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <serah/store/serah-changes.h>
 
 #include "serah-import-dialog.h"
@@ -411,7 +412,22 @@ test_import_refreshes_list (Fixture *f, gconstpointer data)
   g_assert_true (serah_import_dialog_save_rejects (dialog, rejects_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (rejects, &saved, NULL, NULL));
-  g_assert_nonnull (strstr (saved, "Salah Kertawijaya") ? saved : strstr (saved, "36012345"));
+  /* issue 11: the whole row as read (so it can be corrected and imported again), under an
+   * administrator's title line, owner-only, recorded in the audit log. */
+  g_assert_nonnull (strstr (saved, "ADMINISTRATOR"));
+  g_assert_nonnull (strstr (saved, ",36012345,0009990000004,Salah Kertawijaya,L,1993-01-04,"
+                                   "Sukamaju,Labuan"));
+  {
+    GStatBuf st;
+    SerahAuditFilter filter = { .action = "export.rejects" };
+    g_autoptr(GPtrArray) events = NULL;
+
+    g_assert_cmpint (g_stat (rejects, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    events = serah_audit_list (f->store, &filter, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (events->len, ==, 1);
+  }
 }
 
 static void

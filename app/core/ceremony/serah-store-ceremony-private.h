@@ -49,6 +49,12 @@ gboolean serah_store_invite_selection   (SerahStore                   *store,
                                          const char                   *source,
                                          gint64                       *added,
                                          GError                      **error);
+/* The ids of the participants invited to a ceremony whom filter selects (NULL: all), in
+ * kecamatan, desa, name order: the invitation slips to print (issue 11). */
+GArray  *serah_store_list_invited_ids   (SerahStore                   *store,
+                                         gint64                        ceremony_id,
+                                         const SerahParticipantFilter *filter,
+                                         GError                      **error);
 gboolean serah_store_invite_participant (SerahStore  *store,
                                          gint64       ceremony_id,
                                          gint64       participant_id,

@@ -352,6 +352,48 @@ serah_store_invite_selection (SerahStore *store, gint64 ceremony_id,
   return TRUE;
 }
 
+GArray *
+serah_store_list_invited_ids (SerahStore *store, gint64 ceremony_id,
+                              const SerahParticipantFilter *filter, GError **error)
+{
+  g_autofree char *kecamatan = json_list (filter ? filter->kecamatan : NULL);
+  g_autofree char *desa = json_list (filter ? filter->desa : NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  stmt = serah_store_prepare (store,
+                              "SELECT p.id FROM ceremony_invitations i"
+                              " JOIN participants p ON p.id = i.participant_id"
+                              " WHERE i.ceremony_id = ?1"
+                              "   AND (?2 IS NULL OR p.kecamatan COLLATE NOCASE IN"
+                              "        (SELECT value FROM json_each (?2)))"
+                              "   AND (?3 IS NULL OR p.desa COLLATE NOCASE IN"
+                              "        (SELECT value FROM json_each (?3)))"
+                              " ORDER BY p.kecamatan COLLATE NOCASE, p.desa COLLATE NOCASE,"
+                              "  p.name COLLATE NOCASE, p.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  serah_store_bind_text_or_null (stmt, 2, kecamatan);
+  serah_store_bind_text_or_null (stmt, 3, desa);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot read the invitation list"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 serah_store_invite_participant (SerahStore *store, gint64 ceremony_id, gint64 participant_id,
                                 const char *operator_name, const char *source, gboolean *added,

@@ -299,6 +299,7 @@ serah_store_list_handovers (SerahStore *store, gint64 ceremony_id, gint64 partic
   " LEFT JOIN printed_cards c ON c.serial = (SELECT c2.serial FROM printed_cards c2" \
   "   WHERE c2.participant_id = p.id" \
   "     AND NOT EXISTS (SELECT 1 FROM card_voids v WHERE v.serial = c2.serial)" \
+  "     AND c2.print_run_id NOT IN (SELECT id FROM print_runs WHERE kind = 'invitation')" \
   "   ORDER BY c2.serial DESC LIMIT 1) "
 /* Stack order: the desa stacks as printed (a print run's stack is contiguous), then people
  * without a printed card by name. */

@@ -168,6 +168,7 @@ sheet_ods_read (Sheets *s, int index)
   g_autoptr(SerahGsfInput) input = sheet_open_member (s->zip, "content.xml");
   xmlTextReaderPtr r;
   int table = -1;
+  int ret = 0;
   gint64 row = 0;
 
   if (input == NULL)
@@ -177,7 +178,7 @@ sheet_ods_read (Sheets *s, int index)
   if (r == NULL)
     return;
   load_ods_styles (s, r);
-  for (int ret = xmlTextReaderRead (r); ret == 1 && !s->stop; ret = xmlTextReaderRead (r))
+  for (ret = xmlTextReaderRead (r); ret == 1 && !s->stop; ret = xmlTextReaderRead (r))
     {
       if (sheet_is_element (r, "table"))
         {
@@ -220,5 +221,12 @@ sheet_ods_read (Sheets *s, int index)
       else if (table == index && index >= 0 && sheet_is_end (r, "table"))
         break;
     }
+  /* A content.xml that breaks off (a truncated download, a damaged zip) must not import
+   * the rows before the break as if they were the list (found by fuzz-sheet). */
+  if (ret < 0 && !s->stop && s->ctx->reader_error == NULL)
+    g_set_error (&s->ctx->reader_error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_UNREADABLE,
+                 _("Cannot read “%s”: the file is damaged (its content breaks off before "
+                   "the end). Nothing was imported; save the list again and import that."),
+                 s->ctx->name);
   xmlFreeTextReader (r);
 }

@@ -216,6 +216,15 @@ accept_header (SerahImportContext *ctx)
           ctx->column[f] = (int) i;
           recognised++;
         }
+      else if (ctx->column[f] < 0)
+        /* "FIELD=" while the file has a column for it: that column is ignored on purpose.
+         * (This branch used to fall into the one below and index column -1: a crash of
+         * `import --map kecamatan=` on a list with NM_KEC, found by the mapping window's
+         * test.) */
+        serah_import_add_problem (ctx, line, (int) i, "unknown-column", SERAH_IMPORT_SEVERITY_INFO,
+                                  NULL,
+                                  _("Column “%s” holds the %s, which was mapped to nothing; it "
+                                    "was ignored."), h, serah_import_field_label (f));
       else
         serah_import_add_problem (ctx, line, (int) i, "duplicate-column",
                                   SERAH_IMPORT_SEVERITY_WARNING, NULL,
@@ -281,11 +290,17 @@ accept_header (SerahImportContext *ctx)
         g_string_append_printf (absent, "%s%s", absent->len ? ", " : "",
                                 serah_import_field_label (f));
     ctx->partial = absent->len > 0;
-    if (ctx->partial)
+    /* The sex clause only when it is the sex that is missing: a Dinsos list with KDJK and
+     * no faskes was told its sex would come from the NIK. */
+    if (ctx->partial && ctx->column[SERAH_FIELD_SEX] < 0)
       serah_import_add_problem (ctx, line, -1, "column-absent", SERAH_IMPORT_SEVERITY_INFO, NULL,
                                 _("The file has no column for: %s. Participants already in the "
                                   "database keep theirs; without a sex column the sex is read from "
                                   "the NIK."), absent->str);
+    else if (ctx->partial)
+      serah_import_add_problem (ctx, line, -1, "column-absent", SERAH_IMPORT_SEVERITY_INFO, NULL,
+                                _("The file has no column for: %s. Participants already in the "
+                                  "database keep theirs."), absent->str);
   }
 
   if (ctx->areas == NULL)

@@ -67,8 +67,11 @@ gsf_close_cb (void *context)
 xmlTextReaderPtr
 sheet_reader_for (GsfInput *input)
 {
+  /* NOERROR, NOWARNING: libxml2 would print a damaged member's parse errors on the
+   * terminal of whoever runs Serah; the readers report a damaged file themselves. */
   return xmlReaderForIO (gsf_read_cb, gsf_close_cb, input, NULL, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+                         XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
+                         XML_PARSE_NOWARNING);
 }
 
 gboolean

@@ -48,8 +48,13 @@ serah_changes_for_store (SerahStore *store)
 void
 serah_changes_emit (SerahStore *store, SerahChange what)
 {
+  GObject *hub;
+
   g_return_if_fail (SERAH_IS_STORE (store));
 
+  /* The hub first: creating it registers the signal, and an argument list has no order of
+   * evaluation (signals[CHANGED] read before the first hub was made was 0). */
+  hub = G_OBJECT (serah_changes_for_store (store));
   g_debug ("changed: 0x%x", what);
-  g_signal_emit (serah_changes_for_store (store), signals[CHANGED], 0, (guint) what);
+  g_signal_emit (hub, signals[CHANGED], 0, (guint) what);
 }

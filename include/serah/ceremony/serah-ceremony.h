@@ -22,6 +22,7 @@
 
 #include <serah/store/serah-store.h>
 #include <serah/cards/serah-payload.h>
+#include <serah/cards/serah-print-job.h>
 #include <serah/cards/serah-print-records.h>
 #include <serah/ceremony/serah-ceremony-records.h>
 #include <serah/register/serah-register-records.h>
@@ -655,5 +656,30 @@ GPtrArray *serah_ceremony_list_conflicts (SerahStore  *store,
 GStrv serah_ceremony_list_operators (SerahStore  *store,
                                      gint64       ceremony_id,
                                      GError     **error);
+
+/**
+ * serah_ceremony_prepare_invitations:
+ * @store: the office database
+ * @job: a print job whose template prints invitation slips (Payload=invitation)
+ * @ceremony_id: the ceremony the slips invite to
+ * @filter: (nullable): narrows the invited people by kecamatan and desa; %NULL: all invited
+ * @n_invited: (out) (optional): how many slips the job will print
+ * @error: return location for a #GError
+ *
+ * Fills in an invitation slip run from its ceremony: the job prints the people invited to
+ * @ceremony_id (those @filter selects, by kecamatan, desa and name) and nobody else, and
+ * the template's ceremony_name, ceremony_date ("Senin, 7 Desember 2026") and ceremony_place
+ * fields take the ceremony's name, date and place; serah_print_job_set_extra() called after
+ * this overrides them. The run is recorded as an invitation run: its slips never count as
+ * printed cards.
+ *
+ * Returns: %TRUE when the job was filled in, %FALSE with @error set (no such ceremony)
+ */
+gboolean serah_ceremony_prepare_invitations (SerahStore                   *store,
+                                             SerahPrintJob                *job,
+                                             gint64                        ceremony_id,
+                                             const SerahParticipantFilter *filter,
+                                             guint                        *n_invited,
+                                             GError                      **error);
 
 G_END_DECLS
