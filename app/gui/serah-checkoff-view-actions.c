@@ -51,7 +51,8 @@ serah_checkoff_record_handover (SerahCheckoffView *self, gboolean allow_uninvite
   g_autoptr(GError) error = NULL;
   gint64 started;
 
-  if (self->current == NULL)
+  /* One handover at a time through the office server; Enter again must not record twice. */
+  if (self->current == NULL || self->handover_busy)
     return;
   request.ceremony_id = self->ceremony_id;
   request.participant_id = self->current->participant->id;
@@ -67,18 +68,37 @@ serah_checkoff_record_handover (SerahCheckoffView *self, gboolean allow_uninvite
       request.proxy_id_number = self->proxy_id_number;
     }
 
+  /* Linked to the office server: the claim's round trip runs in the desk's worker. */
+  if (serah_checkoff_server_record (self, &request))
+    return;
   started = g_get_monotonic_time ();
   h = serah_ceremony_record_handover (self->store, &request, &existing, &error);
   g_debug ("check-off: handover recorded (durably) in %.1f ms",
            (g_get_monotonic_time () - started) / 1000.0);
+  serah_checkoff_handover_recorded (self, h, error);
+}
 
+void
+serah_checkoff_handover_recorded (SerahCheckoffView *self, const SerahHandover *h,
+                                  const GError *error)
+{
   if (h == NULL)
     {
-      if (g_error_matches (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER) ||
-          g_error_matches (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_INVITED))
+      if (self->current != NULL &&
+          (g_error_matches (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER) ||
+           g_error_matches (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_NOT_INVITED)))
         serah_checkoff_view_show_participant (self, self->current->participant->id);
       else
         serah_checkoff_show_refusal (self, error);
+      return;
+    }
+  /* Through the office server the screen may have moved on meanwhile: the toast still says
+   * who was served. */
+  if (self->current == NULL || self->current->participant->id != h->participant_id)
+    {
+      toast_handover (self, h);
+      serah_checkoff_refresh_progress (self);
+      serah_changes_emit (self->store, SERAH_CHANGE_HANDOVERS);
       return;
     }
 
