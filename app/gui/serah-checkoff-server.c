@@ -105,11 +105,16 @@ handover_done (GObject *source, GAsyncResult *result, gpointer data)
   if (self->store == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
   serah_checkoff_handover_recorded (self, h, error);
-  if (h != NULL && local_only)
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Recorded on this desk only: the office server "
-                                                  "does not answer. It is sent when the server "
-                                                  "is back.")));
+  /* The handover's own toast says it: a second toast would queue behind it and hide the
+   * Undo of the next one. */
+  if (h != NULL && local_only && self->handover_toast != NULL)
+    {
+      g_autofree char *title =
+        g_strdup_printf (_("%s (on this desk only: the office server does not answer; it is "
+                           "sent when the server is back)"),
+                         adw_toast_get_title (self->handover_toast));
+      adw_toast_set_title (self->handover_toast, title);
+    }
 }
 
 gboolean

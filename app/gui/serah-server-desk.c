@@ -182,7 +182,7 @@ run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
     {
     case JOB_HANDOVER:
       /* The window heard the server go: no claim waits for a timeout. */
-      if (job->offline_hint && !serah_server_is_online (self->worker_store))
+      if (job->offline_hint)
         serah_server_set_offline (self->worker_store, NULL);
       job->handover = serah_ceremony_record_handover (self->worker_store, &job->request,
                                                       &job->existing, &error);

@@ -41,7 +41,7 @@ struct _SerahServerDialog
   char                 *error;
   gboolean              busy;
 
-  AdwToastOverlay      *toast_overlay;
+  GtkLabel             *message_label;
   GtkSpinner           *spinner;
   AdwActionRow         *state_row;
   GtkImage             *state_icon;
@@ -75,15 +75,24 @@ set_busy (SerahServerDialog *self, gboolean busy)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* A label, not a toast: a refusal must stay readable while the operator fixes the form. */
+static void
+show_message (SerahServerDialog *self, const char *text, gboolean is_error)
+{
+  GtkWidget *label = GTK_WIDGET (self->message_label);
+
+  gtk_label_set_text (self->message_label, text);
+  gtk_widget_set_visible (label, text != NULL);
+  gtk_widget_remove_css_class (label, is_error ? "success" : "error");
+  gtk_widget_add_css_class (label, is_error ? "error" : "success");
+}
+
 static void
 show_error (SerahServerDialog *self, const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
   g_free (self->error);
   self->error = g_strdup (error->message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_message (self, error->message, TRUE);
 }
 
 /* ---- state ---- */
@@ -280,8 +289,7 @@ link_done (GObject *source, GAsyncResult *result, gpointer data)
     }
   g_clear_pointer (&self->error, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("This desk is linked to the office server.")));
+  show_message (self, _("This desk is linked to the office server."), FALSE);
   query_status (self);
 }
 
@@ -321,9 +329,7 @@ unlink_done (GObject *source, GAsyncResult *result, gpointer data)
   if (!serah_server_desk_unlink_finish (SERAH_SERVER_DESK (source), result, &error))
     show_error (self, error);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("This desk is no longer linked. Its records "
-                                                  "stay here.")));
+    show_message (self, _("This desk is no longer linked. Its records stay here."), FALSE);
   show_state (self, NULL);
 }
 
@@ -436,7 +442,7 @@ serah_server_dialog_class_init (SerahServerDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/go/dinkes/Serah/serah-server-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SerahServerDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SerahServerDialog, message_label);
   gtk_widget_class_bind_template_child (widget_class, SerahServerDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, SerahServerDialog, state_row);
   gtk_widget_class_bind_template_child (widget_class, SerahServerDialog, state_icon);

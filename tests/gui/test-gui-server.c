@@ -270,6 +270,16 @@ already_here (gpointer data)
   return serah_checkoff_view_get_state (f->view) == SERAH_CHECKOFF_ALREADY;
 }
 
+static gboolean
+handed_over_0_here (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(SerahHandover) h = serah_ceremony_get_live_handover (f->store, f->ceremony_id,
+                                                                 participant_of (f, 0), NULL,
+                                                                 NULL);
+  return h != NULL;
+}
+
 typedef struct { Fixture *f; const char *text; } ProgressWait;
 
 static gboolean
@@ -364,11 +374,13 @@ test_live_desk (Fixture *f, gconstpointer data)
   res = PQexec (holder, "SELECT pg_advisory_unlock_all ()");
   PQclear (res);
   PQfinish (holder);
-  wait_until (handed_over_here, f);
+  /* Recorded here and on the server; the screen moves on to the queued card 1. */
   {
     ServerWait w = { f, 0 };
     wait_until (on_server, &w);
   }
+  wait_until (handed_over_0_here, f);
+  g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
 
   /* Another desk hands over card 2: this screen counts it without anyone touching it. */
   {
@@ -378,14 +390,14 @@ test_live_desk (Fixture *f, gconstpointer data)
                                      .operator_name = "petugas-2", .station = "meja-2" };
     g_autoptr(SerahHandover) h = serah_ceremony_record_handover (f->other, &request, NULL,
                                                                  &error);
-    ProgressWait w = { f, "2" };
+    ProgressWait w = { f, "2" };  /* card 0 here, card 2 there */
     g_assert_no_error (error);
     g_assert_nonnull (h);
     wait_until (progress_says, &w);
   }
 
   /* Card 3 waits on this screen when the other desk hands it over: it turns "already". */
-  type_and_enter (f, "");  /* the queued card 1 comes up after card 0; hand it over */
+  type_and_enter (f, "");  /* card 1, queued behind card 0, is on screen: hand it over */
   wait_until (handed_over_here, f);
   type_and_enter (f, payload (f, 3));
   g_assert_cmpint (serah_checkoff_view_get_state (f->view), ==, SERAH_CHECKOFF_PERSON);
