@@ -311,7 +311,8 @@ dialog_idle (gpointer data)
 static void
 link_through_dialog (Fixture *f, const char *password, GError **error_out)
 {
-  g_autofree char *base = g_strdup_printf ("postgresql:///%s?host=%s", f->db, pg_socket);
+  g_autofree char *base = g_strdup_printf ("postgresql:///%s?host=%s&port=%d", f->db, pg_socket,
+                                           pg_port);
   g_autofree char *user = desk_name (1);
   SerahServerDialog *dialog = serah_server_dialog_new (f->window, f->store, "admin");
 

@@ -12,6 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
 #include "serah-test-fixture.h"
 #include "serah-test-pg.h"
 
@@ -22,6 +25,9 @@ char *pg_bindir;
 char *pg_dir;
 char *pg_data;
 char *pg_socket;
+int   pg_port;
+char *pg_ca_file;
+char *pg_other_ca_file;
 
 /* PostgreSQL refuses to run as root (a container, a fresh VM): then the cluster belongs to
  * the postgres user that Debian's postgresql-15 package creates, as pg_virtualenv does. */
@@ -71,9 +77,14 @@ void
 pg_start (void)
 {
   g_autofree char *log = g_build_filename (pg_dir, "postgres.log", NULL);
-  g_autofree char *options = g_strdup_printf ("-k %s -c listen_addresses= -p 5432"
-                                              " -c max_connections=40 -c fsync=off",
-                                              pg_socket);
+  g_autofree char *tls = g_build_filename (pg_dir, "tls", NULL);
+  /* TLS on TCP (localhost, this run's own port) for the certificate tests; everything else
+   * uses the Unix socket, where PostgreSQL never speaks TLS. */
+  g_autofree char *options = g_strdup_printf ("-k %s -c listen_addresses=localhost -p %d"
+                                              " -c max_connections=40 -c fsync=off"
+                                              " -c ssl=on -c ssl_cert_file=%s/server.crt"
+                                              " -c ssl_key_file=%s/server.key",
+                                              pg_socket, pg_port, tls, tls);
   run_tool ("pg_ctl", (const char *[]) { "-D", pg_data, "-l", log, "-w", "-t", "120",
                                          "-o", options, "start", NULL });
 }
@@ -107,6 +118,79 @@ stop_on_abort (int sig)
   raise (sig);
 }
 
+/* A TCP port nobody listens on now (several test runs share the machine). */
+static int
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_nonnull (socket);
+  g_assert_true (g_socket_bind (socket, any, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static void
+openssl (const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) "openssl");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &out,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openssl %s failed:\n%s", args[0], out);
+}
+
+/* A throwaway certificate authority, the server's certificate for "localhost" signed by it,
+ * and a second authority that signed nothing (the wrong certificate for a desk to trust). */
+static void
+make_certificates (void)
+{
+  g_autofree char *tls = g_build_filename (pg_dir, "tls", NULL);
+  g_autofree char *ca_key = g_build_filename (tls, "ca.key", NULL);
+  g_autofree char *other_key = g_build_filename (tls, "other-ca.key", NULL);
+  g_autofree char *key = g_build_filename (tls, "server.key", NULL);
+  g_autofree char *csr = g_build_filename (tls, "server.csr", NULL);
+  g_autofree char *crt = g_build_filename (tls, "server.crt", NULL);
+  g_autofree char *ext = g_build_filename (tls, "san.ext", NULL);
+
+  g_assert_cmpint (g_mkdir (tls, 0700), ==, 0);
+  pg_ca_file = g_build_filename (tls, "ca.crt", NULL);
+  pg_other_ca_file = g_build_filename (tls, "other-ca.crt", NULL);
+  openssl ((const char *[]) { "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                              "-subj", "/CN=Serah Test Office CA", "-keyout", ca_key,
+                              "-out", pg_ca_file, NULL });
+  openssl ((const char *[]) { "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                              "-subj", "/CN=Some Other CA", "-keyout", other_key,
+                              "-out", pg_other_ca_file, NULL });
+  openssl ((const char *[]) { "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+                              "-keyout", key, "-out", csr, NULL });
+  g_assert_true (g_file_set_contents (ext, "subjectAltName=DNS:localhost,IP:127.0.0.1\n", -1,
+                                      NULL));
+  openssl ((const char *[]) { "x509", "-req", "-in", csr, "-CA", pg_ca_file, "-CAkey", ca_key,
+                              "-CAcreateserial", "-days", "2", "-extfile", ext, "-out", crt,
+                              NULL });
+  g_assert_cmpint (g_chmod (key, 0600), ==, 0);
+  if (as_root ())
+    {
+      give_to_postgres (tls);
+      give_to_postgres (key);
+      give_to_postgres (crt);
+    }
+}
+
 void
 cluster_create (void)
 {
@@ -132,6 +216,8 @@ cluster_create (void)
                                          "--auth-local=scram-sha-256",
                                          "--auth-host=scram-sha-256", NULL });
   g_remove (pwfile);
+  pg_port = free_port ();
+  make_certificates ();
   pg_start ();
   signal (SIGABRT, stop_on_abort);
   signal (SIGSEGV, stop_on_abort);
@@ -140,7 +226,8 @@ cluster_create (void)
 char *
 url_for (const char *db, const char *user)
 {
-  return g_strdup_printf ("postgresql:///%s?host=%s&user=%s", db, pg_socket, user);
+  return g_strdup_printf ("postgresql:///%s?host=%s&port=%d&user=%s", db, pg_socket, pg_port,
+                          user);
 }
 
 PGconn *

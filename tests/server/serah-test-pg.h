@@ -13,6 +13,9 @@ extern char *pg_bindir;
 extern char *pg_dir;
 extern char *pg_data;
 extern char *pg_socket;
+extern int   pg_port;           /* the Unix socket's and localhost's (TLS) port */
+extern char *pg_ca_file;        /* the CA that signed the server's certificate (localhost) */
+extern char *pg_other_ca_file;  /* a CA that did not */
 
 /* initdb (SERAH_PG_BINDIR), start; stops the cluster if the test aborts. */
 void    cluster_create (void);
