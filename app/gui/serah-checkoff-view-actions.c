@@ -20,6 +20,12 @@
 /* ---- handover and undo ---- */
 
 static void
+handover_toast_dismissed (SerahCheckoffView *self)
+{
+  g_clear_weak_pointer (&self->handover_toast);
+}
+
+static void
 toast_handover (SerahCheckoffView *self, const SerahHandover *h)
 {
   g_autofree char *title = NULL;
@@ -39,6 +45,11 @@ toast_handover (SerahCheckoffView *self, const SerahHandover *h)
   adw_toast_set_action_target_value (toast, g_variant_new_string (h->uuid));
   adw_toast_set_timeout (toast, 8);
   g_set_weak_pointer (&self->handover_toast, toast);
+  /* Once it timed out or was closed, a toast must not be dismissed again (libadwaita 1.2
+   * frees it twice when its hiding animation is under way: a crash when the next handover
+   * comes about 8 s after the last). */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (handover_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

@@ -221,6 +221,8 @@ cluster_create (void)
   pg_start ();
   signal (SIGABRT, stop_on_abort);
   signal (SIGSEGV, stop_on_abort);
+  /* A GTK critical under G_DEBUG=fatal-criticals traps. */
+  signal (SIGTRAP, stop_on_abort);
 }
 
 char *
