@@ -519,6 +519,15 @@ serah_server_desk_get_message (SerahServerDesk *self)
   return self->message;
 }
 
+static void
+store_changed (SerahServerDesk *self, guint what)
+{
+  /* Offline, the reconnection syncs: a sync now would hold the worker (and the next
+   * handover) for a connect timeout. */
+  if ((what & SERAH_CHANGE_HANDOVERS) && self->linked && self->online)
+    request_sync (self);
+}
+
 /* The store is going away: nothing more to tell it. Jobs still running keep the desk (their
  * task holds a reference) and its worker store until they end. */
 static void
@@ -551,6 +560,12 @@ serah_server_desk_for_store (SerahStore *store)
   self->store = store;
   self->linked = serah_server_is_linked (store);
   g_object_set_qdata_full (G_OBJECT (store), desk_quark (), self, store_gone);
+  /* The UI's connection never talks to the server (an undo would otherwise push on the main
+   * thread): what it records locally goes with the worker's next sync, which every change of
+   * handovers starts. */
+  serah_server_set_deferred (store, TRUE);
+  g_signal_connect_object (serah_changes_for_store (store), "changed",
+                           G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
   if (self->linked)
     {
       self->message = g_strdup (_("Connecting to the office server…"));

@@ -22,6 +22,7 @@
 #include <serah/serah.h>
 #include <serah/ceremony/serah-ceremony.h>
 #include <serah/server/serah-server.h>
+#include <serah/store/serah-changes.h>
 
 #include "serah-ceremony-page.h"
 #include "serah-checkoff-view.h"
@@ -280,6 +281,13 @@ handed_over_0_here (gpointer data)
   return h != NULL;
 }
 
+static gboolean
+undo_on_server (gpointer data)
+{
+  Fixture *f = data;
+  return admin_count (f->db, "SELECT count (*) FROM serah.undos") == 1;
+}
+
 typedef struct { Fixture *f; const char *text; } ProgressWait;
 
 static gboolean
@@ -395,6 +403,23 @@ test_live_desk (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     g_assert_nonnull (h);
     wait_until (progress_says, &w);
+  }
+
+  /* An undo made on the window's own connection (as the undo dialog does) reaches the server
+   * through the desk's worker: the window's connection never talks to the server. */
+  {
+    g_autoptr(SerahHandover) live = serah_ceremony_get_live_handover (f->store, f->ceremony_id,
+                                                                      participant_of (f, 0),
+                                                                      NULL, &error);
+    g_autoptr(SerahHandover) undone = NULL;
+
+    g_assert_no_error (error);
+    undone = serah_ceremony_undo_handover (f->store, f->ceremony_id, live->uuid, "salah orang",
+                                           "admin", "meja-1", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (undone);
+    serah_changes_emit (f->store, SERAH_CHANGE_HANDOVERS);
+    wait_until (undo_on_server, f);
   }
 
   /* Card 3 waits on this screen when the other desk hands it over: it turns "already". */

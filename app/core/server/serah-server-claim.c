@@ -147,7 +147,7 @@ serah_server_after_local_event (SerahStore *store)
   g_autoptr(GError) error = NULL;
   PGconn *conn;
 
-  if (!is_linked (store))
+  if (!is_linked (store) || serah_server_link_get (store)->deferred)
     return;
   conn = serah_server_ensure (store, FALSE, &error);
   if (conn == NULL)
@@ -214,6 +214,8 @@ serah_server_claim_handover (SerahStore *store, const SerahCeremony *ceremony,
   if (!is_linked (store))
     return SERAH_SERVER_CLAIM_LOCAL;
   link = serah_server_link_get (store);
+  if (link->deferred)
+    return SERAH_SERVER_CLAIM_LOCAL;
   fresh = link->conn == NULL;
   conn = serah_server_ensure (store, FALSE, &local_error);
   if (conn == NULL)

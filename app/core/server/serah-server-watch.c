@@ -59,6 +59,13 @@ serah_server_set_offline (SerahStore *store, const char *reason)
   serah_server_mark_failed (store, error);
 }
 
+void
+serah_server_set_deferred (SerahStore *store, gboolean deferred)
+{
+  g_return_if_fail (SERAH_IS_STORE (store));
+  serah_server_link_get (store)->deferred = deferred;
+}
+
 SerahServerWatch *
 serah_server_watch_new (SerahStore *store)
 {

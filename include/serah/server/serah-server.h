@@ -188,6 +188,19 @@ void serah_server_set_offline (SerahStore *store,
                                const char *reason);
 
 /**
+ * serah_server_set_deferred:
+ * @store: a connection to this desk's database
+ * @deferred: %TRUE: this connection never contacts the server
+ *
+ * For a window whose UI connection must never wait on the network: handovers recorded through
+ * @store are recorded locally (no claim) and events are not pushed after an undo; another
+ * connection (a worker's) claims and syncs, and its next sync sends them. Linking, status and
+ * sync called on @store still contact the server.
+ */
+void serah_server_set_deferred (SerahStore *store,
+                                gboolean    deferred);
+
+/**
  * SerahServerWatch:
  *
  * A connection of its own that listens for other desks' events (LISTEN serah_events), read
