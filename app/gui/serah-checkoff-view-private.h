@@ -5,6 +5,8 @@
 
 #include "serah-checkoff-view.h"
 #include "serah-checkoff-progress.h"
+#include "serah-server-desk.h"
+#include <serah/store/serah-changes.h>
 
 G_BEGIN_DECLS
 
@@ -86,6 +88,13 @@ struct _SerahCheckoffView
   GtkWidget          *self_button;
   GtkWidget          *undo_shown_button;
   SerahCheckoffProgress *progress_panel;
+
+  /* issue 16 (serah-checkoff-server.c): the office server's desk, the change hub, the
+   * online line, and a handover on its way through the desk's worker. */
+  SerahServerDesk    *server_desk;
+  SerahChanges       *changes;
+  GtkLabel           *server_label;
+  gboolean            handover_busy;
 };
 
 /* serah-checkoff-view.c: what the screen shows, used by the actions */
@@ -120,7 +129,20 @@ void serah_checkoff_set_mode (SerahCheckoffView *self, SerahCheckoffMode mode);
 /* serah-checkoff-view-actions.c */
 /* Records the handover of the person on screen (the core commits it durably first). */
 void serah_checkoff_record_handover (SerahCheckoffView *self, gboolean allow_uninvited);
+/* Shows what came of a handover (h, or NULL with error) on the screen. */
+void serah_checkoff_handover_recorded (SerahCheckoffView *self,
+                                       const SerahHandover *h,
+                                       const GError *error);
 /* Installs the widget actions and their keyboard bindings. */
 void serah_checkoff_view_class_init_actions (GtkWidgetClass *widget_class);
+
+/* serah-checkoff-server.c (issue 16) */
+/* Follows the store's office-server desk and change hub (after the store changed). */
+void     serah_checkoff_server_attach (SerahCheckoffView *self);
+void     serah_checkoff_server_detach (SerahCheckoffView *self);
+/* When linked: records through the desk's worker and answers TRUE (the screen is updated
+ * when it is done); FALSE when not linked (record here, as before). */
+gboolean serah_checkoff_server_record (SerahCheckoffView          *self,
+                                       const SerahHandoverRequest *request);
 
 G_END_DECLS

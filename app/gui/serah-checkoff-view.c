@@ -985,6 +985,7 @@ serah_checkoff_view_set_property (GObject *object, guint prop_id, const GValue *
     case PROP_STORE:
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
+          serah_checkoff_server_attach (self);
           ceremony_changed (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -1048,6 +1049,7 @@ serah_checkoff_view_dispose (GObject *object)
   SerahCheckoffView *self = SERAH_CHECKOFF_VIEW (object);
 
   watch_window (self, NULL);
+  serah_checkoff_server_detach (self);
   g_clear_handle_id (&self->refocus_idle, g_source_remove);
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
@@ -1116,6 +1118,7 @@ serah_checkoff_view_class_init (SerahCheckoffViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, ceremony_title);
   gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, ceremony_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, server_label);
   gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, scan_entry);
   gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, banner);
   gtk_widget_class_bind_template_child (widget_class, SerahCheckoffView, banner_icon);

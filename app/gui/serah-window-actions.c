@@ -1,5 +1,5 @@
 /* serah-window-actions.c: the main menu of the window (Jejak Audit, Petugas, Cadangkan
- * Sekarang…, Pulihkan dari Cadangan…, Tentang Serah). The audit log, operators and
+ * Sekarang…, Pulihkan dari Cadangan…, Server Kantor…, Tentang Serah). The audit log, operators and
  * backups are an administrator's: each action takes the operator signed in to the window
  * and refuses, with a toast saying why, anyone else (and everyone while it is locked). */
 #define G_LOG_DOMAIN "serah"
@@ -11,6 +11,7 @@
 #include "serah-audit-dialog.h"
 #include "serah-backup-actions.h"
 #include "serah-operators-dialog.h"
+#include "serah-server-dialog.h"
 #include "serah-window-private.h"
 
 char *
@@ -102,6 +103,19 @@ restore_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     serah_backup_actions_restore (GTK_WINDOW (self), serah_window_get_store (self), name);
 }
 
+/* issue 16: linking the desk to the office server decides where its records go. */
+static void
+office_server_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SerahWindow *self = SERAH_WINDOW (widget);
+  g_autofree char *name = require_admin (self, _("The office server"));
+
+  if (name != NULL)
+    gtk_window_present (GTK_WINDOW (serah_server_dialog_new (GTK_WINDOW (self),
+                                                             serah_window_get_store (self),
+                                                             name)));
+}
+
 static void
 about_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -133,4 +147,5 @@ serah_window_class_install_admin_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
+  gtk_widget_class_install_action (widget_class, "win.office-server", NULL, office_server_action);
 }

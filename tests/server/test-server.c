@@ -20,180 +20,16 @@
 #include <unistd.h>
 
 #include "serah-test-fixture.h"
+#include "serah-test-pg.h"
 
 /* A call that must succeed, its error shown when it does not. */
 #define CHECK(call) \
   G_STMT_START { gboolean ok_ = (call); g_assert_no_error (error); g_assert_true (ok_); } G_STMT_END
 
-#define ADMIN_PASSWORD "admin-secret-2026"
+#define ADMIN_PASSWORD SERAH_TEST_PG_ADMIN_PASSWORD
 #define N_PARTICIPANTS 60
 
-/* The cluster of this run (one per test binary; each test has its own database). */
-static char *pg_bindir;
-static char *pg_dir;
-static char *pg_data;
-static char *pg_socket;
-static int   test_counter;
-
-/* PostgreSQL refuses to run as root (a container, a fresh VM): then the cluster belongs to
- * the postgres user that Debian's postgresql-15 package creates, as pg_virtualenv does. */
-static gboolean
-as_root (void)
-{
-  return getuid () == 0;
-}
-
-static void
-give_to_postgres (const char *path)
-{
-  struct passwd *pw = getpwnam ("postgres");
-
-  g_assert_nonnull (pw);
-  g_assert_cmpint (chown (path, pw->pw_uid, pw->pw_gid), ==, 0);
-}
-
-static void
-run_tool (const char *tool, const char *const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  if (as_root ())
-    {
-      g_ptr_array_add (argv, g_strdup ("runuser"));
-      g_ptr_array_add (argv, g_strdup ("-u"));
-      g_ptr_array_add (argv, g_strdup ("postgres"));
-      g_ptr_array_add (argv, g_strdup ("--"));
-    }
-  g_ptr_array_add (argv, g_build_filename (pg_bindir, tool, NULL));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed:\n%s\n%s", tool, out, err);
-}
-
-static void
-pg_start (void)
-{
-  g_autofree char *log = g_build_filename (pg_dir, "postgres.log", NULL);
-  g_autofree char *options = g_strdup_printf ("-k %s -c listen_addresses= -p 5432"
-                                              " -c max_connections=40 -c fsync=off",
-                                              pg_socket);
-  run_tool ("pg_ctl", (const char *[]) { "-D", pg_data, "-l", log, "-w", "-t", "120",
-                                         "-o", options, "start", NULL });
-}
-
-static void
-pg_stop (void)
-{
-  run_tool ("pg_ctl", (const char *[]) { "-D", pg_data, "-w", "-m", "fast", "stop", NULL });
-}
-
-/* An assertion aborts the test: the cluster must not outlive it. */
-static void
-stop_on_abort (int sig)
-{
-  pid_t pid = fork ();
-
-  if (pid == 0)
-    {
-      int devnull = open ("/dev/null", O_WRONLY);
-      g_autofree char *pg_ctl = g_build_filename (pg_bindir, "pg_ctl", NULL);
-      /* stdout is the TAP stream */
-      dup2 (devnull, STDOUT_FILENO);
-      if (as_root ())
-        execlp ("runuser", "runuser", "-u", "postgres", "--", pg_ctl, "-D", pg_data, "-m",
-                "immediate", "stop", (char *) NULL);
-      else
-        execl (pg_ctl, pg_ctl, "-D", pg_data, "-m", "immediate", "stop", (char *) NULL);
-      _exit (127);
-    }
-  signal (sig, SIG_DFL);
-  raise (sig);
-}
-
-static void
-cluster_create (void)
-{
-  g_autofree char *pwfile = NULL;
-  g_autoptr(GError) error = NULL;
-
-  pg_bindir = g_strdup (g_getenv ("SERAH_PG_BINDIR"));
-  g_assert_nonnull (pg_bindir);
-  pg_dir = serah_test_tmpdir ();
-  pg_data = g_build_filename (pg_dir, "data", NULL);
-  pg_socket = g_build_filename (pg_dir, "sock", NULL);
-  g_assert_cmpint (g_mkdir (pg_socket, 0700), ==, 0);
-  pwfile = g_build_filename (pg_dir, "pw", NULL);
-  g_assert_true (g_file_set_contents (pwfile, ADMIN_PASSWORD "\n", -1, &error));
-  if (as_root ())
-    {
-      give_to_postgres (pg_dir);
-      give_to_postgres (pg_socket);
-      give_to_postgres (pwfile);
-    }
-  run_tool ("initdb", (const char *[]) { "-D", pg_data, "-U", "serah_admin", "-E", "UTF8",
-                                         "--locale=C", "--pwfile", pwfile,
-                                         "--auth-local=scram-sha-256",
-                                         "--auth-host=scram-sha-256", NULL });
-  g_remove (pwfile);
-  pg_start ();
-  signal (SIGABRT, stop_on_abort);
-  signal (SIGSEGV, stop_on_abort);
-}
-
-static char *
-url_for (const char *db, const char *user)
-{
-  return g_strdup_printf ("postgresql:///%s?host=%s&user=%s", db, pg_socket, user);
-}
-
-static PGconn *
-admin_connect (const char *db)
-{
-  g_autofree char *url = url_for (db, "serah_admin");
-  const char *keys[] = { "dbname", "password", NULL };
-  const char *values[] = { url, ADMIN_PASSWORD, NULL };
-  PGconn *conn = PQconnectdbParams (keys, values, 1);
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("admin connect: %s", PQerrorMessage (conn));
-  return conn;
-}
-
-static void
-admin_exec (const char *db, const char *sql)
-{
-  PGconn *conn = admin_connect (db);
-  PGresult *res = PQexec (conn, sql);
-
-  if (PQresultStatus (res) != PGRES_COMMAND_OK && PQresultStatus (res) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (res));
-  PQclear (res);
-  PQfinish (conn);
-}
-
-static gint64
-admin_count (const char *db, const char *sql)
-{
-  PGconn *conn = admin_connect (db);
-  PGresult *res = PQexec (conn, sql);
-  gint64 n;
-
-  if (PQresultStatus (res) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (res));
-  n = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
-  PQclear (res);
-  PQfinish (conn);
-  return n;
-}
+static int test_counter;
 
 /* ---- the office and its desks ---- */
 
@@ -402,8 +238,9 @@ test_link_keeps_password_out (Fixture *f, gconstpointer data)
   const char *name = NULL;
   SerahStore *desk = add_desk (f, &name);
   g_autofree char *password = desk_password (name);
-  g_autofree char *url = g_strdup_printf ("postgresql://%s:%s@/%s?host=%s&sslmode=disable",
-                                          name, password, f->db, pg_socket);
+  g_autofree char *url = g_strdup_printf ("postgresql://%s:%s@/%s?host=%s&port=%d"
+                                          "&sslmode=disable",
+                                          name, password, f->db, pg_socket, pg_port);
   g_autofree char *passfile = g_strconcat (serah_store_get_path (desk), ".pgpass", NULL);
   g_autofree char *wal = g_strconcat (serah_store_get_path (desk), "-wal", NULL);
   g_autoptr(SerahServerStatus) status = NULL;
@@ -825,6 +662,180 @@ test_listen_notify (Fixture *f, gconstpointer data)
   g_assert_cmpint (handed_over_at (b, f->ceremony), ==, 1);
 }
 
+/* ---- TLS: the office's certificate (sslmode=verify-full) ---- */
+
+static char *
+tls_url (Fixture *f, const char *name, const char *ca_file)
+{
+  return g_strdup_printf ("postgresql://localhost:%d/%s?user=%s&sslmode=verify-full"
+                          "&sslrootcert=%s", pg_port, f->db, name, ca_file);
+}
+
+static void
+test_tls (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *good_name = NULL;
+  const char *bad_name = NULL;
+  SerahStore *good = add_desk (f, &good_name);
+  SerahStore *bad = add_desk (f, &bad_name);
+  g_autofree char *good_url = tls_url (f, good_name, pg_ca_file);
+  g_autofree char *bad_url = tls_url (f, bad_name, pg_other_ca_file);
+  g_autofree char *good_password = desk_password (good_name);
+  g_autofree char *bad_password = desk_password (bad_name);
+  g_autofree char *bad_passfile = g_strconcat (serah_store_get_path (bad), ".pgpass", NULL);
+  g_autofree char *ssl_sql = NULL;
+
+  /* The office's CA: linked over TLS, the server's name checked; handovers go through. */
+  CHECK (serah_server_link (good, good_url, good_password, NULL, &error));
+  g_assert_cmpint (state_of (good), ==, SERAH_SERVER_ONLINE);
+  serah_handover_free (hand_over (good, f->ceremony, 1, "meja-tls"));
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers"), ==, 1);
+  ssl_sql = g_strdup_printf ("SELECT count (*) FROM pg_stat_ssl s JOIN pg_stat_activity a"
+                             " USING (pid) WHERE s.ssl AND a.usename = '%s'", good_name);
+  g_assert_cmpint (admin_count (f->db, ssl_sql), >=, 1);
+
+  /* Another CA: refused, saying it is the certificate; nothing stored. */
+  g_assert_false (serah_server_link (bad, bad_url, bad_password, NULL, &error));
+  g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "certificate"));
+  g_test_message ("refused: %s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpint (state_of (bad), ==, SERAH_SERVER_UNLINKED);
+  g_assert_false (g_file_test (bad_passfile, G_FILE_TEST_EXISTS));
+
+  /* The refused desk loses nothing: it records locally, and the card it handed over is its
+   * own. */
+  serah_handover_free (hand_over (bad, f->ceremony, 2, "meja-bad-ca"));
+  g_assert_cmpint (handed_over_at (bad, f->ceremony), ==, 1);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers"), ==, 1);
+
+  /* A desk that trusts nothing but is told to verify is refused the same way. */
+  {
+    g_autofree char *plain = g_strdup_printf ("postgresql://localhost:%d/%s?user=%s"
+                                              "&sslmode=verify-full&sslrootcert=%s/none.crt",
+                                              pg_port, f->db, bad_name, f->dir);
+    g_assert_false (serah_server_link (bad, plain, bad_password, NULL, &error));
+    g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_TLS);
+    g_clear_error (&error);
+  }
+}
+
+/* ---- the server restarted under load ---- */
+
+typedef struct {
+  SerahStore *store;
+  gint64      ceremony;
+  const char *station;
+  guint       seed;
+  gint64      handed;
+  gint64      refused;
+  volatile gint *stop;
+} Scanner;
+
+/* A desk scanning every card in its own order, as fast as it can, through whatever the server
+ * does meanwhile. A handover either succeeds (claimed, or recorded locally while the server is
+ * away) or is refused as already handed over; nothing else may happen. */
+static gpointer
+scan_all (gpointer data)
+{
+  Scanner *s = data;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (s->seed);
+  gint64 order[N_PARTICIPANTS];
+
+  for (guint i = 0; i < N_PARTICIPANTS; i++)
+    order[i] = i + 1;
+  for (guint i = N_PARTICIPANTS - 1; i > 0; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i + 1);
+      gint64 t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+  for (guint i = 0; i < N_PARTICIPANTS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SerahHandover) h = try_hand_over (s->store, s->ceremony, order[i], s->station,
+                                                  &error);
+      if (h != NULL)
+        s->handed++;
+      else if (g_error_matches (error, SERAH_CEREMONY_ERROR,
+                                SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER))
+        s->refused++;
+      else
+        g_error ("%s: unexpected: %s", s->station, error->message);
+      /* A third of the way, every desk waits while the server restarts under it. */
+      if (i == N_PARTICIPANTS / 3)
+        {
+          g_atomic_int_inc (s->stop);
+          while (g_atomic_int_get (s->stop) > 0)
+            g_thread_yield ();
+        }
+    }
+  return NULL;
+}
+
+static void
+test_restart_under_load (Fixture *f, gconstpointer data)
+{
+  enum { N_DESKS = 5 };
+  Scanner scanners[N_DESKS] = { 0 };
+  GThread *threads[N_DESKS];
+  volatile gint gate = 0;
+  gint64 local_live = 0;
+
+  for (guint i = 0; i < N_DESKS; i++)
+    {
+      scanners[i].store = add_linked_desk (f);
+      scanners[i].ceremony = f->ceremony;
+      scanners[i].station = f->desk_names->pdata[i];
+      scanners[i].seed = 2000 + i;
+      scanners[i].stop = &gate;
+    }
+  for (guint i = 0; i < N_DESKS; i++)
+    threads[i] = g_thread_new ("desk", scan_all, &scanners[i]);
+  /* Every desk has scanned a third of its cards, its connection open: restart the server
+   * (pg_ctl stop -m fast, start), which cuts every connection, then let them go on. (Scanning
+   * while the server is away is the cut-off test's.) */
+  while (g_atomic_int_get (&gate) < N_DESKS)
+    g_thread_yield ();
+  pg_stop ();
+  pg_start ();
+  g_atomic_int_set (&gate, -1000);
+  for (guint i = 0; i < N_DESKS; i++)
+    g_thread_join (threads[i]);
+
+  /* Each desk answered every card: handed over here or refused, never an error. */
+  for (guint i = 0; i < N_DESKS; i++)
+    g_assert_cmpint (scanners[i].handed + scanners[i].refused, ==, N_PARTICIPANTS);
+
+  /* Everyone syncs (twice: the second pull brings what others pushed in their first). */
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < N_DESKS; i++)
+      sync_ok (f->desks->pdata[i], NULL);
+
+  /* No loss: every handover recorded at any desk is on the server, and the desks converge. */
+  for (guint i = 0; i < N_DESKS; i++)
+    local_live += scanners[i].handed;
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers"), ==, local_live);
+  for (guint i = 0; i < N_DESKS; i++)
+    {
+      g_autofree char *mine = handover_set (f->desks->pdata[i], f->ceremony);
+      g_autofree char *first = handover_set (f->desks->pdata[0], f->ceremony);
+      g_assert_cmpstr (mine, ==, first);
+      g_assert_cmpint (handed_over_at (f->desks->pdata[i], f->ceremony), ==, N_PARTICIPANTS);
+    }
+  /* No double handover: the first claim on a connection the restart cut connects again at
+   * once (serah-server-claim.c) instead of recording locally for the retry delay, so every
+   * card went to exactly one desk and no desk has a conflict. */
+  g_assert_cmpint (local_live, ==, N_PARTICIPANTS);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM (SELECT card_no FROM"
+                                       " serah.handovers GROUP BY ceremony_uuid, card_no"
+                                       " HAVING count (*) > 1) d"), ==, 0);
+  for (guint i = 0; i < N_DESKS; i++)
+    g_assert_cmpint (conflicts_at (f->desks->pdata[i], f->ceremony), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -851,6 +862,11 @@ main (int argc, char **argv)
               test_schema_versions, fixture_teardown);
   g_test_add ("/serah/server/listen-notify", Fixture, NULL, fixture_setup, test_listen_notify,
               fixture_teardown);
+
+  g_test_add ("/serah/server/tls-verify-full", Fixture, NULL, fixture_setup, test_tls,
+              fixture_teardown);
+  g_test_add ("/serah/server/restart-under-load", Fixture, NULL, fixture_setup,
+              test_restart_under_load, fixture_teardown);
 
   status = g_test_run ();
   pg_stop ();

@@ -147,7 +147,7 @@ serah_server_after_local_event (SerahStore *store)
   g_autoptr(GError) error = NULL;
   PGconn *conn;
 
-  if (!is_linked (store))
+  if (!is_linked (store) || serah_server_link_get (store)->deferred)
     return;
   conn = serah_server_ensure (store, FALSE, &error);
   if (conn == NULL)
@@ -179,6 +179,25 @@ advance_push_cursor_past_next (SerahStore *store, GError **error)
   return serah_store_set_setting_int (store, "server.push-handover-id", max_h + 1, error);
 }
 
+/* One call of serah.claim_handover: one round trip. */
+static PGresult *
+send_claim (PGconn *conn, const SerahCeremony *ceremony, const SerahParticipant *participant,
+            const SerahHandover *h, const char *serial, const char *handed_at)
+{
+  const char *params[] = {
+    h->uuid, ceremony->uuid, h->card_no, participant->nik, serial, handed_at,
+    h->operator_name, h->station, serah_recipient_to_string (h->recipient), h->proxy_name,
+    h->proxy_relation, h->proxy_id_number, h->uninvited ? "t" : "f",
+    serah_identified_by_to_string (h->identified_by),
+  };
+
+  return PQexecParams (conn,
+                       "SELECT claimed, uuid, handed_at, operator, station, recipient,"
+                       " proxy_name, proxy_relation, desk FROM serah.claim_handover ($1, $2,"
+                       " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                       G_N_ELEMENTS (params), NULL, params, NULL, NULL, 0);
+}
+
 SerahServerClaim
 serah_server_claim_handover (SerahStore *store, const SerahCeremony *ceremony,
                              const SerahParticipant *participant, const SerahHandover *h,
@@ -195,6 +214,8 @@ serah_server_claim_handover (SerahStore *store, const SerahCeremony *ceremony,
   if (!is_linked (store))
     return SERAH_SERVER_CLAIM_LOCAL;
   link = serah_server_link_get (store);
+  if (link->deferred)
+    return SERAH_SERVER_CLAIM_LOCAL;
   fresh = link->conn == NULL;
   conn = serah_server_ensure (store, FALSE, &local_error);
   if (conn == NULL)
@@ -212,19 +233,30 @@ serah_server_claim_handover (SerahStore *store, const SerahCeremony *ceremony,
 
   serial = h->card_serial ? int_text (h->card_serial) : NULL;
   handed_at = int_text (h->handed_at);
-  {
-    const char *params[] = {
-      h->uuid, ceremony->uuid, h->card_no, participant->nik, serial, handed_at,
-      h->operator_name, h->station, serah_recipient_to_string (h->recipient), h->proxy_name,
-      h->proxy_relation, h->proxy_id_number, h->uninvited ? "t" : "f",
-      serah_identified_by_to_string (h->identified_by),
-    };
-    res = PQexecParams (conn,
-                        "SELECT claimed, uuid, handed_at, operator, station, recipient,"
-                        " proxy_name, proxy_relation, desk FROM serah.claim_handover ($1, $2,"
-                        " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-                        G_N_ELEMENTS (params), NULL, params, NULL, NULL, 0);
-  }
+  res = send_claim (conn, ceremony, participant, h, serial, handed_at);
+  /* A connection that was fine at the last claim may have died since (the server restarted,
+   * the Wi-Fi came back with a new lease): libpq only finds out now. Connect once more right
+   * away instead of recording locally, which would make a conflict of every card scanned at
+   * two desks until the next retry. The claim is idempotent by UUID, so sending it twice is
+   * safe. */
+  if (!fresh && PQresultStatus (res) != PGRES_TUPLES_OK && PQstatus (conn) == CONNECTION_BAD)
+    {
+      PQclear (res);
+      res = NULL;
+      serah_server_link_reset (store);
+      conn = serah_server_ensure (store, TRUE, &local_error);
+      if (conn == NULL)
+        {
+          g_info ("handover %s recorded on this desk only: %s", h->uuid, local_error->message);
+          return SERAH_SERVER_CLAIM_LOCAL;
+        }
+      if (!serah_server_push_pending (store, conn, NULL, &local_error))
+        {
+          serah_server_mark_failed (store, local_error);
+          return SERAH_SERVER_CLAIM_LOCAL;
+        }
+      res = send_claim (conn, ceremony, participant, h, serial, handed_at);
+    }
   if (PQresultStatus (res) != PGRES_TUPLES_OK || PQntuples (res) != 1)
     {
       serah_server_set_error (conn, res, _("The office server did not answer the claim"),

@@ -47,6 +47,7 @@ typedef struct {
   char    *last_error;
   gint64   last_failure_us;  /* monotonic; a failed desk does not retry on every scan */
   gboolean listening;
+  gboolean deferred;         /* serah_server_set_deferred: never contacts the server */
 } SerahServerLink;
 
 SerahServerLink *serah_server_link_get   (SerahStore *store);

@@ -152,4 +152,114 @@ gboolean serah_server_wait     (SerahStore  *store,
                                 int          timeout_ms,
                                 GError     **error);
 
+/* ---- for a window: the link's state and hearing other desks from a main loop ---- */
+
+/**
+ * serah_server_is_linked:
+ * @store: this desk's database
+ *
+ * Whether this desk is linked to an office server (a local read, no network).
+ *
+ * Returns: %TRUE when linked
+ */
+gboolean serah_server_is_linked (SerahStore *store);
+
+/**
+ * serah_server_is_online:
+ * @store: this desk's database
+ *
+ * Whether @store's own connection to the office server is up after its last use (no network:
+ * it says what the last claim or sync found). Call it on the thread that uses @store.
+ *
+ * Returns: %TRUE when the last contact worked and the connection is open
+ */
+gboolean serah_server_is_online (SerahStore *store);
+
+/**
+ * serah_server_set_offline:
+ * @store: this desk's database
+ * @reason: (nullable): why, for the status (translated)
+ *
+ * Tells @store's link that the server cannot be reached now, as if a contact had just failed
+ * (a window that heard its listening connection drop knows it first): for a few seconds claims
+ * record locally at once instead of waiting for a timeout; serah_server_sync() still tries.
+ */
+void serah_server_set_offline (SerahStore *store,
+                               const char *reason);
+
+/**
+ * serah_server_set_deferred:
+ * @store: a connection to this desk's database
+ * @deferred: %TRUE: this connection never contacts the server
+ *
+ * For a window whose UI connection must never wait on the network: handovers recorded through
+ * @store are recorded locally (no claim) and events are not pushed after an undo; another
+ * connection (a worker's) claims and syncs, and its next sync sends them. Linking, status and
+ * sync called on @store still contact the server.
+ */
+void serah_server_set_deferred (SerahStore *store,
+                                gboolean    deferred);
+
+/**
+ * SerahServerWatch:
+ *
+ * A connection of its own that listens for other desks' events (LISTEN serah_events), read
+ * from a main loop without blocking.
+ */
+typedef struct _SerahServerWatch SerahServerWatch;
+
+/**
+ * serah_server_watch_new:
+ * @store: this desk's database
+ *
+ * A watch for @store's link, not connected yet: reads the link's settings (no network), so call
+ * it on the thread that uses @store.
+ *
+ * Returns: (transfer full) (nullable): the watch, %NULL when the desk is not linked
+ */
+SerahServerWatch *serah_server_watch_new      (SerahStore        *store);
+/**
+ * serah_server_watch_connect:
+ * @watch: a watch from serah_server_watch_new()
+ * @error: return location for a #GError
+ *
+ * Connects with the desk's link and password file, checks the schema and starts listening.
+ * Blocks up to a few seconds (short timeouts) and touches no store: call it in a worker thread.
+ * Afterwards the watch may be used from another thread, one thread at a time.
+ *
+ * Returns: %TRUE when listening, %FALSE with @error set (a #SerahServerError)
+ */
+gboolean          serah_server_watch_connect  (SerahServerWatch  *watch,
+                                               GError           **error);
+/**
+ * serah_server_watch_get_fd:
+ * @watch: a watch
+ *
+ * The socket to add to a main loop (readable: call serah_server_watch_read()).
+ *
+ * Returns: the file descriptor
+ */
+int               serah_server_watch_get_fd   (SerahServerWatch  *watch);
+/**
+ * serah_server_watch_read:
+ * @watch: a watch
+ * @n_events: (out) (optional): how many notifications arrived (any desk's, this one's too)
+ * @error: return location for a #GError
+ *
+ * Reads what the socket holds without blocking. After a notification, a sync pulls the events.
+ *
+ * Returns: %TRUE when the connection is alive, %FALSE with @error set when it was lost
+ */
+gboolean          serah_server_watch_read     (SerahServerWatch  *watch,
+                                               guint             *n_events,
+                                               GError           **error);
+/**
+ * serah_server_watch_free:
+ * @watch: (nullable): a watch
+ *
+ * Closes the watch's connection and frees it.
+ */
+void              serah_server_watch_free     (SerahServerWatch  *watch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahServerWatch, serah_server_watch_free)
+
 G_END_DECLS
