@@ -448,6 +448,21 @@ serah_store_begin (SerahStore *self, GError **error)
 }
 
 gboolean
+serah_store_begin_read (SerahStore *self, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
+
+  if (self->tx_depth++ > 0)
+    return TRUE;
+  if (!serah_store_exec (self, "BEGIN DEFERRED", error))
+    {
+      self->tx_depth = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 serah_store_commit (SerahStore *self, GError **error)
 {
   g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
