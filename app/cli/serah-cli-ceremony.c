@@ -69,20 +69,17 @@ serah_cli_refuse (SerahCli *cli, const GError *error, const SerahHandover *exist
 gboolean
 serah_cli_parse_ceremony_id (SerahCli *cli, const char *text, gint64 *id)
 {
-  guint64 value = 0;
-
   if (text == NULL)
     {
       serah_cli_message (cli, "%s",
                          _("Name the ceremony with --ceremony ID (see “ceremony list”)."));
       return FALSE;
     }
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+  if (!serah_cli_parse_id (text, id))
     {
       serah_cli_message (cli, _("“%s” is not a ceremony number."), text);
       return FALSE;
     }
-  *id = (gint64) value;
   return TRUE;
 }
 
