@@ -204,9 +204,10 @@ serah_cli_option_int (SerahCli *cli, const char *option, const char *text, gint6
   if (!g_ascii_isdigit (text[0]) || !is_plain_decimal (text, FALSE) ||
       !serah_cli_parse_number (text, (double) min, (double) max, &value))
     {
-      serah_cli_message (cli, _("--%s takes a whole number from %" G_GINT64_FORMAT " to %"
-                                G_GINT64_FORMAT ", not “%s”."),
-                         option, min, max, text);
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+      serah_cli_message (cli, _("--%s takes a whole number from %s to %s, not “%s”."),
+                         option, low, high, text);
       return FALSE;
     }
   *out = (gint64) value;
