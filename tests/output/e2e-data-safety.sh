@@ -216,6 +216,36 @@ check "the run's cards are all recorded, with the PDF" \
   test "$(sqlite3 "$long/o.db" 'SELECT count(*) FROM printed_cards WHERE print_run_id = 2')" = 3960
 check "  … and no temporary is left" bash -c "! ls -A '$long' | grep -q serah-tmp"
 
+# ---- a print run killed half way: nothing recorded, its temporary PDF gone at the next start ----
+"$cli" --db "$long/o.db" print --template kis --sheet a4-2x5 --include-printed \
+  -o "$long/killed.pdf" >/dev/null 2>&1 &
+victim=$!
+while kill -0 "$victim" 2>/dev/null && ! ls -A "$long" | grep -q 'killed\.pdf\.serah-tmp-'; do
+  sleep 0.02
+done
+kill -9 "$victim" 2>/dev/null
+wait "$victim" 2>/dev/null
+killed_tmp=$(ls -A "$long" | grep 'killed\.pdf\.serah-tmp-' | head -1)
+check "the killed run left its hidden temporary PDF" test -n "$killed_tmp"
+check "  … journalled under the state folder" \
+  bash -c "grep -lq killed.pdf '$XDG_STATE_HOME'/serah/temporaries/* 2>/dev/null"
+# Look-alikes that are not Serah's to remove: a file with the mark that no journal names, and a
+# journal entry of a dead process naming a file without the mark.
+echo "someone else's" >"$long/.notes.pdf.serah-tmp-KEEP01"
+echo "notes" >"$long/notes.txt"
+printf '%s' "$long/notes.txt" >"$XDG_STATE_HOME/serah/temporaries/$dead-00000000cafe0001"
+run 0 "the next start" "$cli" --db "$long/o.db" --json stats
+check "the killed run's temporary is gone" test ! -e "$long/$killed_tmp"
+check "  … and its journal entries" \
+  bash -c "! ls -A '$XDG_STATE_HOME/serah/temporaries' | grep -q ."
+check "a marked file no journal names is left alone" test -e "$long/.notes.pdf.serah-tmp-KEEP01"
+check "a journalled name without Serah's mark is left alone" grep -qx notes "$long/notes.txt"
+check "the killed run recorded nothing (still 2 runs)" \
+  test "$(sqlite3 "$long/o.db" 'SELECT count(*) FROM print_runs')" = 2
+check "  … no void either" test "$(sqlite3 "$long/o.db" 'SELECT count(*) FROM card_voids')" = 0
+check "  … and wrote no killed.pdf" test ! -e "$long/killed.pdf"
+run 0 "the database passes the full check" "$cli" --db "$long/o.db" check
+
 # ---- a writer killed with its WAL unrecovered: the read-only look recovers, not refuses ----
 make_db "$work/hot.db" 3 >/dev/null
 mkfifo "$work/hot-in" "$work/hot-out"
