@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <serah/store/serah-changes.h>
 
+#include "serah-card-change-confirm.h"
 #include "serah-import-dialog.h"
 #include "serah-participant-item.h"
 #include "serah-participants-page.h"
@@ -27,6 +28,7 @@ typedef struct
   char *csv_path;
   char *operator_name; /* recorded in the audit log with the import */
   gint  permille;    /* atomic; -1 until the importer reports */
+  gboolean confirm_card_changes; /* issue 17: the administrator confirmed new card numbers */
 } ImportJob;
 
 struct _SerahParticipantsPage
@@ -171,7 +173,8 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   g_autoptr(GError) error = NULL;
   SerahImportReport *report;
   SerahImportOptions options = { .progress = import_progress, .progress_data = job,
-                                 .operator_name = job->operator_name };
+                                 .operator_name = job->operator_name,
+                                 .confirm_card_changes = job->confirm_card_changes };
 
   /* This thread's own connection: the UI's handle must never be used from here. */
   store = serah_store_open_like (job->ui_store, &error);
@@ -229,15 +232,46 @@ show_import_refused (SerahParticipantsPage *self, const GError *error)
   show_import_refused_with (self, _("File Not Imported"), error->message);
 }
 
+static void import_path (SerahParticipantsPage *self, const char *path, const char *basename,
+                         gboolean confirm_card_changes);
+
+typedef struct {
+  SerahParticipantsPage *page; /* a weak pointer */
+  char                  *path;
+} CardChangeRetry;
+
+static void
+card_change_retry_free (gpointer data)
+{
+  CardChangeRetry *retry = data;
+
+  g_clear_weak_pointer (&retry->page);
+  g_free (retry->path);
+  g_free (retry);
+}
+
+/* The administrator confirmed the new card numbers: the same file again, confirming. */
+static void
+on_card_changes_confirmed (gpointer data)
+{
+  CardChangeRetry *retry = data;
+  g_autofree char *basename = g_path_get_basename (retry->path);
+
+  if (retry->page != NULL)
+    import_path (retry->page, retry->path, basename, TRUE);
+}
+
 static void
 import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (source);
   g_autoptr(SerahImportReport) report = NULL;
+  ImportJob *job;
   g_autoptr(GError) error = NULL;
   GtkRoot *root;
 
   report = g_task_propagate_pointer (G_TASK (result), &error);
+  job = g_task_get_task_data (G_TASK (result));
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->import_cancellable);
@@ -259,8 +293,23 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
       reload (self);
       /* The Cetak, Acara and Laporan pages count these people too. */
       serah_changes_emit (self->store, SERAH_CHANGE_PARTICIPANTS);
-      gtk_window_present (GTK_WINDOW (serah_import_dialog_new (GTK_WINDOW (root),
-                                                               g_steal_pointer (&report))));
+      /* Issue 17: rows that would change a card number wait for the administrator, over the
+       * report (a second import, confirming, if they say so). */
+      {
+        gboolean ask = !job->confirm_card_changes && serah_card_change_count (report) > 0;
+        SerahImportDialog *shown = serah_import_dialog_new (GTK_WINDOW (root),
+                                                            g_steal_pointer (&report));
+
+        gtk_window_present (GTK_WINDOW (shown));
+        if (ask)
+          {
+            CardChangeRetry *retry = g_new0 (CardChangeRetry, 1);
+            g_set_weak_pointer (&retry->page, self);
+            retry->path = g_strdup (job->csv_path);
+            serah_card_change_confirm (GTK_WINDOW (shown), serah_import_dialog_get_report (shown),
+                                       on_card_changes_confirmed, retry, card_change_retry_free);
+          }
+      }
     }
   else if (g_error_matches (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_CANCELLED) ||
            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -335,14 +384,34 @@ show_nik_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 void
 serah_participants_page_import_file (SerahParticipantsPage *self, GFile *file)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
-  g_autofree char *label = NULL;
-  GtkRoot *root;
-  ImportJob *job;
 
   g_return_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  basename = g_file_get_basename (file);
+  if (path == NULL)
+    {
+      g_autoptr(GError) error =
+        g_error_new (SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_UNREADABLE,
+                     _("Only files on this computer can be imported. Copy the file to a "
+                       "folder first."));
+      show_import_refused (self, error);
+      return;
+    }
+  import_path (self, path, basename, FALSE);
+}
+
+static void
+import_path (SerahParticipantsPage *self, const char *path, const char *basename,
+             gboolean confirm_card_changes)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *label = NULL;
+  GtkRoot *root;
+  ImportJob *job;
 
   if (self->import_cancellable != NULL || self->store == NULL ||
       !serah_window_require_role (GTK_WIDGET (self), SERAH_ROLE_ADMIN, _("Importing")))
@@ -352,18 +421,9 @@ serah_participants_page_import_file (SerahParticipantsPage *self, GFile *file)
   /* hardening (issue 6): recorded in the audit log with the import. */
   job->operator_name = g_strdup (serah_window_operator_for (GTK_WIDGET (self)));
   job->ui_store = g_object_ref (self->store);
-  job->csv_path = g_file_get_path (file);
+  job->csv_path = g_strdup (path);
   job->permille = -1;
-  if (job->csv_path == NULL)
-    {
-      g_autoptr(GError) error =
-        g_error_new (SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_UNREADABLE,
-                     _("Only files on this computer can be imported. Copy the file to a "
-                       "folder first."));
-      import_job_free (job);
-      show_import_refused (self, error);
-      return;
-    }
+  job->confirm_card_changes = confirm_card_changes;
 
   self->import_cancellable = g_cancellable_new ();
   self->import_job = job;
@@ -377,7 +437,6 @@ serah_participants_page_import_file (SerahParticipantsPage *self, GFile *file)
       g_application_hold (self->held_app);
     }
 
-  basename = g_file_get_basename (file);
   label = g_strdup_printf (_("Importing “%s”…"), basename);
   gtk_label_set_text (self->import_label, label);
   gtk_progress_bar_set_fraction (self->import_progress, 0.0);
