@@ -9,7 +9,8 @@
  *     unix VFS does when open(2) says EROFS (a read-only mount).
  * The checks: the message and code say "disk full" or "read-only", never "damaged" nor
  * "restore", a handover on a full disk says it was NOT recorded, and after the fault is
- * lifted the database is whole and nothing half-written is in it.
+ * lifted the database is whole and nothing half-written is in it; a station merge cut half way
+ * is finished by importing the bundle again.
  */
 #include "config.h"
 
@@ -469,6 +470,141 @@ test_read_only_mount (void)
   serah_test_rm_rf (dir);
 }
 
+static gint64
+handed_over (SerahStore *store, gint64 ceremony)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahCeremonyProgress) progress = serah_ceremony_get_progress (store, ceremony,
+                                                                           &error);
+  g_assert_no_error (error);
+  return progress->total.handed_over;
+}
+
+/* Bytes an operation writes, run on a copy of the database at path. */
+static gint64
+bytes_written_by (const char *path, const char *copy, const char *bundle, gboolean merge)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = NULL;
+  gint64 used;
+
+  faults_off ();
+  {
+    g_autoptr(SerahStore) original = serah_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_true (serah_backup_create (original, copy, &error));
+    g_assert_no_error (error);
+  }
+  store = serah_store_open (copy, &error);
+  g_assert_no_error (error);
+  write_budget = G_MAXINT64;
+  if (merge)
+    {
+      g_autoptr(SerahStationBundleInfo) info = serah_station_import (store, bundle, "t", &error);
+      g_assert_no_error (error);
+    }
+  else
+    g_assert_true (serah_backup_automatic (store, "merge", &error));
+  used = G_MAXINT64 - write_budget;
+  faults_off ();
+  return used;
+}
+
+/* A station merge stopped half way by a full disk (as by a kill) leaves whole events only,
+ * slices of them, and importing the same bundle again finishes it: idempotent by UUID. */
+static void
+test_merge_cut_half_way (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autofree char *station_path = g_build_filename (dir, "meja-2.db", NULL);
+  g_autofree char *bundle = g_build_filename (dir, "meja-2.bundle", NULL);
+  g_autoptr(SerahStore) store = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ceremony, merge_bytes, backup_bytes, partial;
+  const guint n = 500;
+
+  faults_off ();
+  store = serah_test_open_store (dir, &path);
+  lines = ceremony_test_populate (store, n, 1000, NULL, &error);
+  g_assert_no_error (error);
+  ceremony = serah_ceremony_create (store, "Penyerahan", "2026-11-24", "Aula", "tester", &error);
+  g_assert_no_error (error);
+  g_assert_true (serah_backup_create (store, station_path, &error));
+  g_clear_object (&store);
+
+  /* The station hands over every card and exports its bundle. */
+  {
+    g_autoptr(SerahStore) station = serah_store_open (station_path, &error);
+    g_autoptr(SerahStationBundleInfo) info = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < n; i++)
+      {
+        SerahHandoverRequest request = { .ceremony_id = ceremony, .operator_name = "rina",
+                                         .station = "meja-2", .allow_uninvited = TRUE };
+        g_autoptr(SerahHandover) h = NULL;
+
+        request.code = ceremony_test_payload (lines, i);
+        h = serah_ceremony_record_handover (station, &request, NULL, &error);
+        g_assert_no_error (error);
+      }
+    info = serah_station_export (station, ceremony, "meja-2", "rina", bundle, &error);
+    g_assert_no_error (error);
+  }
+
+  /* How much the merge writes, and how much of it is the automatic backup before it. */
+  {
+    g_autofree char *copy1 = g_build_filename (dir, "copy1.db", NULL);
+    g_autofree char *copy2 = g_build_filename (dir, "copy2.db", NULL);
+    merge_bytes = bytes_written_by (path, copy1, bundle, TRUE);
+    backup_bytes = bytes_written_by (path, copy2, bundle, FALSE);
+  }
+  g_test_message ("merge writes %" G_GINT64_FORMAT " bytes, its backup %" G_GINT64_FORMAT,
+                  merge_bytes, backup_bytes);
+  g_assert_cmpint (merge_bytes, >, backup_bytes);
+
+  /* The disk fills half way through the events. */
+  store = serah_store_open (path, &error);
+  g_assert_no_error (error);
+  write_budget = backup_bytes + (merge_bytes - backup_bytes) / 2;
+  {
+    g_autoptr(SerahStationBundleInfo) info = serah_station_import (store, bundle, "t", &error);
+    faults_off ();
+    g_assert_null (info);
+    g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_NO_SPACE);
+    assert_not_called_damaged (error);
+    /* Honest about what stays and how to finish. */
+    g_assert_nonnull (strstr (error->message, "import the bundle again"));
+    g_clear_error (&error);
+  }
+  partial = handed_over (store, ceremony);
+  g_test_message ("%" G_GINT64_FORMAT " of %u handovers merged before the disk was full",
+                  partial, n);
+  g_assert_cmpint (partial, >, 0);
+  g_assert_cmpint (partial, <, n);
+  g_assert_true (serah_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+
+  /* Again, with space: the rest comes in, nothing twice; a third time adds nothing. */
+  {
+    g_autoptr(SerahStationBundleInfo) info = serah_station_import (store, bundle, "t", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (info->new_handovers, ==, n - partial);
+  }
+  g_assert_cmpint (handed_over (store, ceremony), ==, n);
+  {
+    g_autoptr(SerahStationBundleInfo) info = serah_station_import (store, bundle, "t", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (info->new_handovers, ==, 0);
+    g_assert_cmpint (info->conflicts, ==, 0);
+  }
+  g_assert_cmpint (handed_over (store, ceremony), ==, n);
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -477,5 +613,6 @@ main (int argc, char **argv)
   g_test_add_func ("/serah/store/vfs/full-while-creating", test_full_while_creating);
   g_test_add_func ("/serah/store/vfs/full-handover", test_full_handover);
   g_test_add_func ("/serah/store/vfs/read-only-mount", test_read_only_mount);
+  g_test_add_func ("/serah/store/vfs/merge-cut-half-way", test_merge_cut_half_way);
   return g_test_run ();
 }

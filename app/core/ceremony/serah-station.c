@@ -333,6 +333,7 @@ merge_in_slices (SerahStore *store, SerahStationBundle *bundle, gint64 ceremony_
 {
   g_autoptr(GHashTable) affected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           NULL);
+  gint64 committed = 0;
 
   for (int list = 0; list < 2; list++)
     {
@@ -353,8 +354,18 @@ merge_in_slices (SerahStore *store, SerahStationBundle *bundle, gint64 ceremony_
           if (!ok)
             {
               serah_store_rollback (store);
+              /* Whatever an earlier slice wrote stays: say so, and how to finish. */
+              if (committed > 0)
+                {
+                  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, committed);
+                  g_prefix_error (error,
+                                  _("The merge of “%s” stopped after %s new events (they are "
+                                    "kept); import the bundle again to finish it. "),
+                                  path, count);
+                }
               return FALSE;
             }
+          committed = bundle->info->new_handovers + bundle->info->new_undos;
         }
     }
   return TRUE;
