@@ -17,11 +17,13 @@ merge_events="${3:-5000}"
 here="$(cd "$(dirname "$0")" && pwd)"
 export SERAH_TEMPLATES_DIR="${SERAH_TEMPLATES_DIR:-$here/../print-templates}"
 export SERAH_AREAS_DIR="${SERAH_AREAS_DIR:-$here/../data/areas}"
-cli="$build/app/cli/serah-cli"
-fixture="$build/tests/ceremony-fixture"
 work="$build/bench-contention"
 rm -rf "$work"
-mkdir -p "$work"
+mkdir -p "$work/bin"
+# Copies: a rebuild of the build folder during the run must not swap the programs under it.
+cp "$build/app/cli/serah-cli" "$build/tests/ceremony-fixture" "$work/bin/"
+cli="$work/bin/serah-cli"
+fixture="$work/bin/ceremony-fixture"
 export XDG_STATE_HOME="$work/state"
 trap 'rm -rf "$work"' EXIT
 ms() { date +%s%N | cut -c1-13; }
