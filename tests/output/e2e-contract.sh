@@ -141,6 +141,7 @@ id_uses=(
   "testimonial consent --id %s --consent anonymous"
   "print --template undangan --sheet a4-2x5 --ceremony %s -o $work/slips.pdf"
   "ceremony progress --ceremony %s"
+  "ceremony create --name X --date 2026-11-24 --place Y --print-run %s"
 )
 for use in "${id_uses[@]}"; do
   for bad in 0 0x10 010 +1 " 1" 1e1 -1 1.5 ""; do
