@@ -69,20 +69,17 @@ serah_cli_refuse (SerahCli *cli, const GError *error, const SerahHandover *exist
 gboolean
 serah_cli_parse_ceremony_id (SerahCli *cli, const char *text, gint64 *id)
 {
-  guint64 value = 0;
-
   if (text == NULL)
     {
       serah_cli_message (cli, "%s",
                          _("Name the ceremony with --ceremony ID (see “ceremony list”)."));
       return FALSE;
     }
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+  if (!serah_cli_parse_id (text, id))
     {
       serah_cli_message (cli, _("“%s” is not a ceremony number."), text);
       return FALSE;
     }
-  *id = (gint64) value;
   return TRUE;
 }
 
@@ -242,7 +239,7 @@ refuse_bad_where (SerahCli *cli)
 #define INVITE_OPTIONS \
   { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &where, \
     N_("Invite everyone of a desa or kecamatan (repeatable)"), N_("desa=X|kecamatan=Y") }, \
-  { "print-run", 0, 0, G_OPTION_ARG_INT64, &print_run, \
+  { "print-run", 0, 0, G_OPTION_ARG_STRING, &print_run_text, \
     N_("Invite those with a card in this print run"), N_("ID") }, \
   { "card", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cards, \
     N_("Invite this card number or NIK (repeatable)"), N_("NO") }, \
@@ -260,6 +257,7 @@ ceremony_create (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahCeremony) ceremony = NULL;
   g_auto(InviteRequest) request = { 0 };
   gint64 print_run = 0, id, added = 0;
+  g_autofree char *print_run_text = NULL;
   SerahStore *store;
   int status = SERAH_CLI_EXIT_USAGE;
   GOptionEntry entries[] = {
@@ -273,6 +271,8 @@ ceremony_create (SerahCli *cli, int argc, char **argv)
   if (!serah_cli_parse (cli, "ceremony create --name N --date YYYY-MM-DD --place P "
                              "[--where desa=X]... [--print-run ID] [--card NO]... [--file F]",
                         entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "print-run", print_run_text, 1, SERAH_CLI_MAX_ID, &print_run))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 1 || name == NULL || date == NULL || place == NULL)
     {
@@ -385,6 +385,7 @@ ceremony_invite (SerahCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_auto(InviteRequest) request = { 0 };
   gint64 print_run = 0, id = 0, added = 0;
+  g_autofree char *print_run_text = NULL;
   SerahStore *store;
   int status = SERAH_CLI_EXIT_USAGE;
   GOptionEntry entries[] = {
@@ -396,6 +397,8 @@ ceremony_invite (SerahCli *cli, int argc, char **argv)
   if (!serah_cli_parse_for_ceremony (cli, "ceremony invite --ceremony ID (--where desa=X | "
                                      "--card NO | --file F | --print-run ID)",
                                      entries, &argc, &argv, &ceremony, &id))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "print-run", print_run_text, 1, SERAH_CLI_MAX_ID, &print_run))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 1 || (where == NULL && cards == NULL && file == NULL && print_run <= 0))
     {

@@ -142,16 +142,18 @@ activity_add (SerahCli *cli, int argc, char **argv)
   g_autofree char *note = NULL;
   g_auto(GStrv) partners = NULL, materials = NULL;
   gint64 attendance = 0, ceremony = 0, id;
+  g_autofree char *attendance_text = NULL;
+  g_autofree char *ceremony_text = NULL;
   GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("kampanye, sekolah, pertemuan-warga, pelatihan-nakes, forum-diskusi, penyuluhan-acara, media"), "KIND" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the activity"), "YYYY-MM-DD" },
     { "place", 0, 0, G_OPTION_ARG_STRING, &place, N_("Where it took place"), "PLACE" },
     { "desa", 0, 0, G_OPTION_ARG_STRING, &desa, N_("Desa"), "DESA" },
     { "kecamatan", 0, 0, G_OPTION_ARG_STRING, &kecamatan, N_("Kecamatan"), "KEC" },
-    { "attendance", 0, 0, G_OPTION_ARG_INT64, &attendance, N_("People who attended"), "N" },
+    { "attendance", 0, 0, G_OPTION_ARG_STRING, &attendance_text, N_("People who attended"), "N" },
     { "partner", 0, 0, G_OPTION_ARG_STRING_ARRAY, &partners, N_("Partner (repeatable): pemerintah-desa, lsm, media-lokal, tokoh-masyarakat, puskesmas, optionally :NAME"), "KIND[:NAME]" },
     { "material", 0, 0, G_OPTION_ARG_STRING_ARRAY, &materials, N_("Materials handed out (repeatable)"), "NAME=COUNT" },
-    { "ceremony", 0, 0, G_OPTION_ARG_INT64, &ceremony, N_("The handover ceremony it went with"), "ID" },
+    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony_text, N_("The handover ceremony it went with"), "ID" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note"), "TEXT" },
     { NULL }
   };
@@ -161,6 +163,10 @@ activity_add (SerahCli *cli, int argc, char **argv)
   int status;
 
   if (!serah_cli_parse (cli, "activity add --kind K --date D --place P [...]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "attendance", attendance_text, 0, 10000000, &attendance))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "ceremony", ceremony_text, 1, SERAH_CLI_MAX_ID, &ceremony))
     return SERAH_CLI_EXIT_USAGE;
   if (kind == NULL || date == NULL || place == NULL)
     return serah_cli_outreach_usage (cli, _("activity add needs --kind, --date and --place."));
@@ -244,14 +250,12 @@ activity_attend (SerahCli *cli, int argc, char **argv)
   g_autoptr(SerahParticipant) p = NULL;
   g_autofree char *masked = NULL;
   gboolean added = FALSE;
-  char *end = NULL;
   gint64 id;
   int status;
 
   if (argc != 3)
     return serah_cli_outreach_usage (cli, _("Usage: activity attend ID CODE (a scanned card, a NIK or a card number)"));
-  id = g_ascii_strtoll (argv[1], &end, 10);
-  if (end == argv[1] || *end != '\0' || id <= 0)
+  if (!serah_cli_parse_id (argv[1], &id))
     return serah_cli_outreach_usage (cli, _("Say which activity by its number."));
   if (!serah_cli_outreach_sign_in (cli, SERAH_ROLE_OFFICER, &status))
     return status;
@@ -348,13 +352,14 @@ feedback_add (SerahCli *cli, int argc, char **argv)
   g_autofree char *channel = NULL, *category = NULL, *text = NULL, *desa = NULL, *card = NULL;
   g_autofree char *received = NULL;
   gint64 activity = 0, id;
+  g_autofree char *activity_text = NULL;
   GOptionEntry entries[] = {
     { "channel", 0, 0, G_OPTION_ARG_STRING, &channel, N_("meja, forum, acara, telepon, pesan, lainnya"), "C" },
     { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("data-salah, kartu-belum-diterima, layanan-faskes, iuran-kepesertaan, informasi, lainnya"), "K" },
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("What was said"), "TEXT" },
     { "desa", 0, 0, G_OPTION_ARG_STRING, &desa, N_("Desa"), "DESA" },
     { "card", 0, 0, G_OPTION_ARG_STRING, &card, N_("The participant's card number"), "NO" },
-    { "activity", 0, 0, G_OPTION_ARG_INT64, &activity, N_("Activity where it was said"), "ID" },
+    { "activity", 0, 0, G_OPTION_ARG_STRING, &activity_text, N_("Activity where it was said"), "ID" },
     { "received", 0, 0, G_OPTION_ARG_STRING, &received, N_("Day it was received (default: today)"), "YYYY-MM-DD" },
     { NULL }
   };
@@ -363,6 +368,8 @@ feedback_add (SerahCli *cli, int argc, char **argv)
   int status;
 
   if (!serah_cli_parse (cli, "feedback add --channel C --category K --text T [...]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "activity", activity_text, 1, SERAH_CLI_MAX_ID, &activity))
     return SERAH_CLI_EXIT_USAGE;
   if (channel == NULL || category == NULL || text == NULL)
     return serah_cli_outreach_usage (cli, _("feedback add needs --channel, --category and --text."));
@@ -400,7 +407,6 @@ feedback_follow_up (SerahCli *cli, int argc, char **argv, gboolean resolve)
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  char *end = NULL;
   gint64 id;
   int status;
   gboolean ok;
@@ -410,8 +416,7 @@ feedback_follow_up (SerahCli *cli, int argc, char **argv, gboolean resolve)
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2)
     return serah_cli_outreach_usage (cli, _("Say which feedback by its number."));
-  id = g_ascii_strtoll (argv[1], &end, 10);
-  if (end == argv[1] || *end != '\0' || id <= 0)
+  if (!serah_cli_parse_id (argv[1], &id))
     return serah_cli_outreach_usage (cli, _("Say which feedback by its number."));
   if (!serah_cli_outreach_sign_in (cli, SERAH_ROLE_OFFICER, &status))
     return status;

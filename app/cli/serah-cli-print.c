@@ -173,6 +173,7 @@ print_verb (SerahCli *cli, int argc, char **argv)
   gint64 ceremony = 0;
   gboolean crop_marks = FALSE, outline = FALSE, duplex = FALSE, include_printed = FALSE;
   gboolean full_nik = FALSE, dry_run = FALSE;
+  g_autofree char *ceremony_text = NULL;
   GOptionEntry entries[] = {
     { "template", 't', 0, G_OPTION_ARG_STRING, &template_name,
      N_("Card template (kis, undangan or a .card file)"), "NAME" },
@@ -197,7 +198,7 @@ print_verb (SerahCli *cli, int argc, char **argv)
      N_("Print the full NIK instead of the masked one"), NULL },
     { "calibration", 0, 0, G_OPTION_ARG_STRING, &calibration,
      N_("Printer profile to correct the position"), "PROFILE" },
-    { "ceremony", 0, 0, G_OPTION_ARG_INT64, &ceremony, N_("Ceremony id (invitation templates)"),
+    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony_text, N_("Ceremony id (invitation templates)"),
      "ID" },
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &set,
      N_("Value of a template field, e.g. ceremony_name=... (repeatable)"), "FIELD=VALUE" },
@@ -220,6 +221,8 @@ print_verb (SerahCli *cli, int argc, char **argv)
   int code;
 
   if (!serah_cli_parse (cli, PRINT_USAGE, entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "ceremony", ceremony_text, 1, SERAH_CLI_MAX_ID, &ceremony))
     return SERAH_CLI_EXIT_USAGE;
   if (argc > 1)
     return usage_error (cli, PRINT_USAGE, _("Unexpected argument."));

@@ -84,6 +84,20 @@ gboolean    serah_cli_parse_number    (const char   *text,
                                        double        min,
                                        double        max,
                                        double       *out);
+/* A record's number given as an argument (activity attend ID, feedback forward ID, ...): the
+ * same strict decimal, 1 or more; "0x10", "010", "+1", " 1" and "1e1" are refused. */
+gboolean    serah_cli_parse_id        (const char   *text,
+                                       gint64       *out);
+/* A whole-number option read as text (GOption's INT64 reads "0x10" and "010"): NULL leaves
+ * *out alone; otherwise strict decimal within [min, max], or a message naming --option and
+ * FALSE (the caller exits with SERAH_CLI_EXIT_USAGE). */
+gboolean    serah_cli_option_int      (SerahCli     *cli,
+                                       const char   *option,
+                                       const char   *text,
+                                       gint64        min,
+                                       gint64        max,
+                                       gint64       *out);
+#define SERAH_CLI_MAX_ID ((gint64) 1 << 53)
 
 /* ---- hardening (issue 6): operators; bodies in serah-cli-admin.c ---- */
 

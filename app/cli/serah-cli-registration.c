@@ -81,6 +81,8 @@ registration_add (SerahCli *cli, int argc, char **argv)
   g_autofree char *address = NULL, *rt = NULL, *rw = NULL, *desa = NULL, *kecamatan = NULL;
   g_autofree char *phone = NULL, *reason = NULL;
   gint64 activity = 0, ceremony = 0, id;
+  g_autofree char *activity_text = NULL;
+  g_autofree char *ceremony_text = NULL;
   GOptionEntry entries[] = {
     { "nik", 0, 0, G_OPTION_ARG_STRING, &nik, N_("NIK (16 digits)"), "NIK" },
     { "kk", 0, 0, G_OPTION_ARG_STRING, &kk, N_("Family card number (16 digits)"), "NO_KK" },
@@ -94,8 +96,8 @@ registration_add (SerahCli *cli, int argc, char **argv)
     { "kecamatan", 0, 0, G_OPTION_ARG_STRING, &kecamatan, N_("Kecamatan"), "KEC" },
     { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Phone number"), "TEXT" },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the person is not covered"), "TEXT" },
-    { "activity", 0, 0, G_OPTION_ARG_INT64, &activity, N_("Activity where it was recorded"), "ID" },
-    { "ceremony", 0, 0, G_OPTION_ARG_INT64, &ceremony, N_("Ceremony where it was recorded"), "ID" },
+    { "activity", 0, 0, G_OPTION_ARG_STRING, &activity_text, N_("Activity where it was recorded"), "ID" },
+    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony_text, N_("Ceremony where it was recorded"), "ID" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -105,6 +107,10 @@ registration_add (SerahCli *cli, int argc, char **argv)
 
   if (!serah_cli_parse (cli, "registration add --nik N --kk N --name T --sex L|P --birth-date D --desa D [...]",
                         entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "activity", activity_text, 1, SERAH_CLI_MAX_ID, &activity))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "ceremony", ceremony_text, 1, SERAH_CLI_MAX_ID, &ceremony))
     return SERAH_CLI_EXIT_USAGE;
   if (nik == NULL || kk == NULL || name == NULL || birth == NULL || desa == NULL)
     return serah_cli_outreach_usage (cli, _("registration add needs --nik, --kk, --name, --sex, --birth-date and --desa."));
@@ -183,11 +189,12 @@ registration_list (SerahCli *cli, int argc, char **argv, gboolean export)
 {
   g_autofree char *status = NULL, *from = NULL, *to = NULL, *format = NULL, *output = NULL;
   gint64 activity = 0;
+  g_autofree char *activity_text = NULL;
   GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("submitted, verified, rejected or covered"), "S" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Recorded on or after"), "YYYY-MM-DD" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Recorded on or before"), "YYYY-MM-DD" },
-    { "activity", 0, 0, G_OPTION_ARG_INT64, &activity, N_("Only this activity"), "ID" },
+    { "activity", 0, 0, G_OPTION_ARG_STRING, &activity_text, N_("Only this activity"), "ID" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv or xlsx"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), "FILE" },
     { NULL }
@@ -200,6 +207,8 @@ registration_list (SerahCli *cli, int argc, char **argv, gboolean export)
   if (!serah_cli_parse (cli, export ? "registration export --format csv|xlsx -o FILE [...]"
                                     : "registration list [--status S] [...]",
                         entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "activity", activity_text, 1, SERAH_CLI_MAX_ID, &activity))
     return SERAH_CLI_EXIT_USAGE;
   if (!parse_filter (cli, status, &filter))
     return serah_cli_outreach_usage (cli, _("--status must be submitted, verified, rejected or covered."));
@@ -270,15 +279,13 @@ registration_status (SerahCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   SerahRegistrationStatus s;
   gint64 id;
-  char *end = NULL;
   int exit_status;
 
   if (!serah_cli_parse (cli, "registration status ID verified|rejected [--reason T]", entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 3 || !serah_registration_status_parse (argv[2], &s))
     return serah_cli_outreach_usage (cli, _("Usage: registration status ID verified|rejected [--reason T]"));
-  id = g_ascii_strtoll (argv[1], &end, 10);
-  if (end == argv[1] || *end != '\0' || id <= 0)
+  if (!serah_cli_parse_id (argv[1], &id))
     return serah_cli_outreach_usage (cli, _("Say which registration by its number."));
   if (!serah_cli_outreach_sign_in (cli, SERAH_ROLE_OFFICER, &exit_status))
     return exit_status;

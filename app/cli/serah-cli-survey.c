@@ -50,6 +50,7 @@ skm_add (SerahCli *cli, int argc, char **argv)
   g_autofree char *occupation = NULL;
   int age = 0;
   gint64 activity = 0, id;
+  g_autofree char *activity_text = NULL;
   GOptionEntry entries[] = {
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Service unit surveyed"), "UNIT" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the answers"), "YYYY-MM-DD" },
@@ -58,7 +59,7 @@ skm_add (SerahCli *cli, int argc, char **argv)
     { "age", 0, 0, G_OPTION_ARG_INT, &age, N_("Respondent's age"), "N" },
     { "education", 0, 0, G_OPTION_ARG_STRING, &education, N_("sd, smp, sma, diploma, s1, s2, tidak-sekolah"), "K" },
     { "occupation", 0, 0, G_OPTION_ARG_STRING, &occupation, N_("pns, tni, polri, swasta, wirausaha, pelajar, lainnya"), "K" },
-    { "activity", 0, 0, G_OPTION_ARG_INT64, &activity, N_("Activity where it was asked"), "ID" },
+    { "activity", 0, 0, G_OPTION_ARG_STRING, &activity_text, N_("Activity where it was asked"), "ID" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -66,6 +67,8 @@ skm_add (SerahCli *cli, int argc, char **argv)
   int status;
 
   if (!serah_cli_parse (cli, "survey skm add --unit U --date D --answers A [...]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "activity", activity_text, 1, SERAH_CLI_MAX_ID, &activity))
     return SERAH_CLI_EXIT_USAGE;
   if (unit == NULL || date == NULL || answers == NULL)
     return serah_cli_outreach_usage (cli, _("survey skm add needs --unit, --date and --answers."));
@@ -203,11 +206,12 @@ skm_report (SerahCli *cli, int argc, char **argv, gboolean export)
 {
   g_autofree char *unit = NULL, *from = NULL, *to = NULL, *output = NULL;
   gint64 population = 0;
+  g_autofree char *population_text = NULL;
   GOptionEntry entries[] = {
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Only this service unit"), "UNIT" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day of the period"), "YYYY-MM-DD" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day of the period"), "YYYY-MM-DD" },
-    { "population", 0, 0, G_OPTION_ARG_INT64, &population, N_("People served in the period"), "N" },
+    { "population", 0, 0, G_OPTION_ARG_STRING, &population_text, N_("People served in the period"), "N" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("CSV file to write"), "FILE" },
     { NULL }
   };
@@ -218,6 +222,8 @@ skm_report (SerahCli *cli, int argc, char **argv, gboolean export)
   if (!serah_cli_parse (cli, export ? "survey skm export -o FILE.csv [--unit U] [--from D] [--to D]"
                                     : "survey skm report [--unit U] [--from D] [--to D]",
                         entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "population", population_text, 1, 1000000000, &population))
     return SERAH_CLI_EXIT_USAGE;
   if (export && output == NULL)
     return serah_cli_outreach_usage (cli, _("survey skm export needs -o FILE.csv."));
@@ -304,11 +310,12 @@ survey_answer (SerahCli *cli, int argc, char **argv)
 {
   g_autofree char *phase = NULL, *date = NULL, *answers = NULL, *desa = NULL, *kecamatan = NULL;
   gint64 activity = 0, id;
+  g_autofree char *activity_text = NULL;
   GOptionEntry entries[] = {
     { "phase", 0, 0, G_OPTION_ARG_STRING, &phase, N_("before, after or handover"), "PHASE" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the answers"), "YYYY-MM-DD" },
     { "answers", 0, 0, G_OPTION_ARG_STRING, &answers, N_("The chosen choice of each question"), "2,1,..." },
-    { "activity", 0, 0, G_OPTION_ARG_INT64, &activity, N_("Activity where it was asked"), "ID" },
+    { "activity", 0, 0, G_OPTION_ARG_STRING, &activity_text, N_("Activity where it was asked"), "ID" },
     { "desa", 0, 0, G_OPTION_ARG_STRING, &desa, N_("Desa (default: the activity's)"), "DESA" },
     { "kecamatan", 0, 0, G_OPTION_ARG_STRING, &kecamatan, N_("Kecamatan (default: the activity's)"), "KEC" },
     { NULL }
@@ -321,6 +328,8 @@ survey_answer (SerahCli *cli, int argc, char **argv)
   int status;
 
   if (!serah_cli_parse (cli, "survey answer NAME --phase P --date D --answers A [...]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "activity", activity_text, 1, SERAH_CLI_MAX_ID, &activity))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2 || phase == NULL || date == NULL || answers == NULL)
     return serah_cli_outreach_usage (cli, _("survey answer needs a survey name, --phase, --date and --answers."));

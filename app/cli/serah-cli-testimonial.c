@@ -141,8 +141,9 @@ testimonial_add (SerahCli *cli, SerahStore *store, int argc, char **argv)
   int rating = -1; /* not given */
   g_autofree char *card = NULL, *text = NULL, *consent = NULL, *audio = NULL, *photo = NULL;
   g_auto(GStrv) tags = NULL;
+  g_autofree char *ceremony_text = NULL;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_INT64, &ceremony, N_("Ceremony where it was said"), "ID" },
+    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony_text, N_("Ceremony where it was said"), "ID" },
     { "card", 0, 0, G_OPTION_ARG_STRING, &card, N_("Card number of the participant"), "NO" },
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("What the participant said"), "TEXT" },
     { "consent", 0, 0, G_OPTION_ARG_STRING, &consent, N_("none, anonymous or named"), "CONSENT" },
@@ -158,6 +159,8 @@ testimonial_add (SerahCli *cli, SerahStore *store, int argc, char **argv)
   gint64 id;
 
   if (!serah_cli_parse (cli, "testimonial add --card NO --text T --consent C [...]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "ceremony", ceremony_text, 1, SERAH_CLI_MAX_ID, &ceremony))
     return SERAH_CLI_EXIT_USAGE;
   if (card == NULL || text == NULL || consent == NULL)
     return usage_error (cli, _("testimonial add needs --card, --text and --consent."));
@@ -195,8 +198,9 @@ testimonial_consent (SerahCli *cli, SerahStore *store, int argc, char **argv, gb
 {
   gint64 id = 0;
   g_autofree char *consent = NULL, *reason = NULL;
+  g_autofree char *id_text = NULL;
   GOptionEntry entries[] = {
-    { "id", 0, 0, G_OPTION_ARG_INT64, &id, N_("Testimonial number"), "N" },
+    { "id", 0, 0, G_OPTION_ARG_STRING, &id_text, N_("Testimonial number"), "N" },
     { "consent", 0, 0, G_OPTION_ARG_STRING, &consent, N_("none, anonymous or named"), "CONSENT" },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why consent is withdrawn"), "TEXT" },
     { NULL }
@@ -207,6 +211,8 @@ testimonial_consent (SerahCli *cli, SerahStore *store, int argc, char **argv, gb
   if (!serah_cli_parse (cli, withdraw ? "testimonial withdraw --id N --reason R"
                                       : "testimonial consent --id N --consent C",
                         entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "id", id_text, 1, SERAH_CLI_MAX_ID, &id))
     return SERAH_CLI_EXIT_USAGE;
   if (id <= 0)
     return usage_error (cli, _("Say which testimonial with --id N."));
@@ -224,14 +230,17 @@ static int
 testimonial_list (SerahCli *cli, SerahStore *store, int argc, char **argv)
 {
   gint64 ceremony = 0;
+  g_autofree char *ceremony_text = NULL;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_INT64, &ceremony, N_("Only this ceremony"), "ID" },
+    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony_text, N_("Only this ceremony"), "ID" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
 
   if (!serah_cli_parse (cli, "testimonial list [--ceremony ID]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "ceremony", ceremony_text, 1, SERAH_CLI_MAX_ID, &ceremony))
     return SERAH_CLI_EXIT_USAGE;
   list = serah_testimonials_list (store, ceremony, FALSE, &error);
   if (list == NULL)
@@ -284,10 +293,11 @@ testimonial_export (SerahCli *cli, SerahStore *store, int argc, char **argv)
 {
   gint64 ceremony = 0;
   g_autofree char *format = NULL, *output = NULL;
+  g_autofree char *ceremony_text = NULL;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv, json, png or pdf"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File (png: folder or pattern with %d)"), "PATH" },
-    { "ceremony", 0, 0, G_OPTION_ARG_INT64, &ceremony, N_("Only this ceremony"), "ID" },
+    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony_text, N_("Only this ceremony"), "ID" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -296,6 +306,8 @@ testimonial_export (SerahCli *cli, SerahStore *store, int argc, char **argv)
   int status;
 
   if (!serah_cli_parse (cli, "testimonial export --format csv|json|png|pdf -o PATH", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "ceremony", ceremony_text, 1, SERAH_CLI_MAX_ID, &ceremony))
     return SERAH_CLI_EXIT_USAGE;
   if (output == NULL || !serah_testimonial_format_parse (format, &f))
     return usage_error (cli, _("testimonial export needs --format csv|json|png|pdf and -o PATH."));
@@ -345,8 +357,9 @@ verb_report (SerahCli *cli, int argc, char **argv)
 {
   gint64 ceremony = 0;
   g_autofree char *format = NULL, *output = NULL;
+  g_autofree char *ceremony_text = NULL;
   GOptionEntry entries[] = {
-    { "ceremony", 0, 0, G_OPTION_ARG_INT64, &ceremony, N_("One ceremony (default: all)"), "ID" },
+    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony_text, N_("One ceremony (default: all)"), "ID" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv, xlsx or pdf"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Output file"), "PATH" },
     { NULL }
@@ -359,6 +372,8 @@ verb_report (SerahCli *cli, int argc, char **argv)
 
   if (!serah_cli_parse (cli, "report coverage|uncollected|indicators [--ceremony ID] --format csv|xlsx|pdf -o PATH",
                         entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_option_int (cli, "ceremony", ceremony_text, 1, SERAH_CLI_MAX_ID, &ceremony))
     return SERAH_CLI_EXIT_USAGE;
   if (argc != 2 || !serah_report_kind_parse (argv[1], &kind))
     return usage_error (cli, _("Usage: report coverage|uncollected|indicators [--ceremony ID] "

@@ -180,6 +180,40 @@ serah_cli_parse_number (const char *text, double min, double max, double *out)
   return TRUE;
 }
 
+gboolean
+serah_cli_parse_id (const char *text, gint64 *out)
+{
+  double value;
+
+  /* A record's number as "activity list" prints it: digits only, no sign, no leading zero. */
+  if (text == NULL || !g_ascii_isdigit (text[0]) || !is_plain_decimal (text, FALSE) ||
+      !serah_cli_parse_number (text, 1, (double) G_MAXINT32 * G_MAXINT16, &value))
+    return FALSE;
+  *out = (gint64) value;
+  return TRUE;
+}
+
+gboolean
+serah_cli_option_int (SerahCli *cli, const char *option, const char *text, gint64 min,
+                      gint64 max, gint64 *out)
+{
+  double value;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_isdigit (text[0]) || !is_plain_decimal (text, FALSE) ||
+      !serah_cli_parse_number (text, (double) min, (double) max, &value))
+    {
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+      serah_cli_message (cli, _("--%s takes a whole number from %s to %s, not “%s”."),
+                         option, low, high, text);
+      return FALSE;
+    }
+  *out = (gint64) value;
+  return TRUE;
+}
+
 /* GOption reads integers with strtol base 0 ("0x10" is 16, "010" is 8) and doubles with
  * strtod ("nan", "1e3"): every numeric option value must be plain decimal first. */
 static gboolean

@@ -31,6 +31,8 @@ typedef struct {
   char *path;          /* backup: destination; restore: candidate */
   char *operator_name;
   char *pin;
+  char *replace_office; /* restore of another office: both names, as confirmed */
+  char *with_office;
 } BackupJob;
 
 static void
@@ -42,6 +44,8 @@ backup_job_free (BackupJob *job)
   if (job->pin != NULL)
     memset (job->pin, 0, strlen (job->pin));
   g_free (job->pin);
+  g_free (job->replace_office);
+  g_free (job->with_office);
   g_free (job);
 }
 
@@ -227,8 +231,11 @@ restore_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   if (store != NULL)
     op = serah_operators_authorize (store, job->operator_name, job->pin, SERAH_ROLE_ADMIN,
                                     &error);
+  /* Another office's database is restored only when the person confirmed both names: the
+   * core refuses it otherwise (SERAH_BACKUP_ERROR_OTHER_OFFICE). */
   if (op != NULL)
-    fresh = serah_backup_restore (store, job->path, op->name, &saved_to, &error);
+    fresh = serah_backup_restore_confirmed (store, job->path, job->replace_office,
+                                            job->with_office, op->name, &saved_to, &error);
   if (fresh == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -243,12 +250,27 @@ serah_backup_restore_async (SerahStore *store, const char *candidate,
                             GCancellable *cancellable, GAsyncReadyCallback callback,
                             gpointer user_data)
 {
+  serah_backup_restore_other_office_async (store, candidate, NULL, NULL, operator_name, pin,
+                                           cancellable, callback, user_data);
+}
+
+void
+serah_backup_restore_other_office_async (SerahStore *store, const char *candidate,
+                                         const char *replace_office, const char *with_office,
+                                         const char *operator_name, const char *pin,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  BackupJob *job;
+
   g_return_if_fail (SERAH_IS_STORE (store) && candidate != NULL);
 
-  run_in_thread (serah_backup_restore_async,
-                 backup_job_new (store, candidate, operator_name, pin),
-                 (GDestroyNotify) backup_job_free, restore_thread, cancellable, callback,
-                 user_data);
+  job = backup_job_new (store, candidate, operator_name, pin);
+  job->replace_office = g_strdup (replace_office);
+  job->with_office = g_strdup (with_office);
+  /* Tagged as a restore: serah_backup_restore_finish takes either. */
+  run_in_thread (serah_backup_restore_async, job, (GDestroyNotify) backup_job_free,
+                 restore_thread, cancellable, callback, user_data);
 }
 
 char *
@@ -267,6 +289,7 @@ typedef struct {
   char               *operator_name;
   SerahBackupSummary *summary;
   GtkEditable        *pin_entry;   /* in the confirmation, when a PIN is needed */
+  char               *replace_office, *with_office; /* a backup of another office */
 } Flow;
 
 static void
@@ -276,6 +299,8 @@ flow_free (Flow *flow)
   g_clear_object (&flow->store);
   g_free (flow->operator_name);
   serah_backup_summary_free (flow->summary);
+  g_free (flow->replace_office);
+  g_free (flow->with_office);
   g_free (flow);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Flow, flow_free)
@@ -426,26 +451,45 @@ on_confirm_response (AdwMessageDialog *dialog, const char *response, gpointer us
   SerahStore *store;
   const char *candidate, *operator_name;
 
-  if (g_strcmp0 (response, "restore") != 0)
+  if (g_strcmp0 (response, "restore") != 0 && g_strcmp0 (response, "replace-office") != 0)
     return;
+  /* Kept on the dialog as it is typed: by the time "response" reaches this handler the
+   * dialog may have torn its rows down already. */
   if (flow->pin_entry != NULL)
-    {
-      pin = g_strdup (gtk_editable_get_text (flow->pin_entry));
-      gtk_editable_set_text (flow->pin_entry, "");
-    }
+    pin = g_strdup (g_object_get_data (G_OBJECT (dialog), "serah-pin"));
   store = flow->store;
   candidate = flow->summary->path;
   operator_name = flow->operator_name;
-  serah_backup_restore_async (store, candidate, operator_name, pin, NULL, on_restore_done,
-                              g_steal_pointer (&flow));
+  if (g_strcmp0 (response, "replace-office") == 0)
+    {
+      const char *replace_office = flow->replace_office, *with_office = flow->with_office;
+      serah_backup_restore_other_office_async (store, candidate, replace_office, with_office,
+                                               operator_name, pin, NULL, on_restore_done,
+                                               g_steal_pointer (&flow));
+    }
+  else
+    serah_backup_restore_async (store, candidate, operator_name, pin, NULL, on_restore_done,
+                                g_steal_pointer (&flow));
   if (pin != NULL)
     memset (pin, 0, strlen (pin));
 }
 
 static void
+free_secret (gpointer text)
+{
+  if (text != NULL)
+    memset (text, 0, strlen (text));
+  g_free (text);
+}
+
+static void
 on_confirm_pin_changed (GtkEditable *entry, AdwMessageDialog *dialog)
 {
-  adw_message_dialog_set_response_enabled (dialog, "restore",
+  g_object_set_data_full (G_OBJECT (dialog), "serah-pin",
+                          g_strdup (gtk_editable_get_text (entry)), free_secret);
+  adw_message_dialog_set_response_enabled (dialog,
+                                           g_object_get_data (G_OBJECT (dialog),
+                                                              "serah-confirm-response"),
                                            *gtk_editable_get_text (entry) != '\0');
 }
 
@@ -469,10 +513,16 @@ describe_summary (Flow *flow)
   g_string_append_printf (text, _("Database version: %d (this Serah: %d)"), s->schema_version,
                           serah_store_get_latest_schema_version ());
   g_string_append (text, "\n\n");
-  if (g_strcmp0 (s->database_id, serah_store_get_database_id (flow->store)) != 0)
+  if (flow->with_office != NULL)
     {
-      g_string_append (text, _("This backup is of another database, not of the one open now."));
-      g_string_append_c (text, ' ');
+      /* Issue 17: both offices by name, and what replacing one by the other does. */
+      g_string_append_printf (text,
+                              _("This backup is of another office, “%s”, not of “%s” open "
+                                "now. After the restore, every card printed for “%s” verifies "
+                                "as another office's, and its handovers are gone from this "
+                                "computer."),
+                              flow->with_office, flow->replace_office, flow->replace_office);
+      g_string_append (text, "\n\n");
     }
   g_string_append (text, _("Everything in the database open now is replaced by this backup; "
                            "it is first saved as an automatic backup. Serah closes after the "
@@ -486,6 +536,7 @@ on_inspected (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(Flow) flow = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
+  const char *response = "restore";
   GtkWidget *dialog;
 
   flow->summary = serah_backup_inspect_finish (result, &error);
@@ -494,11 +545,33 @@ on_inspected (GObject *source, GAsyncResult *result, gpointer user_data)
       show_message (flow->parent, _("This File Cannot Be Restored"), error->message);
       return;
     }
+  if (g_strcmp0 (flow->summary->database_id, serah_store_get_database_id (flow->store)) != 0)
+    {
+      const SerahBackupSummary *s = flow->summary;
+      /* The names the core checks: serah_backup_office_label of each database. */
+      flow->replace_office = serah_backup_office_label (flow->store);
+      flow->with_office = g_strdup (s->office_name != NULL && *s->office_name
+                                      ? s->office_name : s->database_id);
+    }
   body = describe_summary (flow);
-  dialog = adw_message_dialog_new (flow->parent, _("Restore This Backup?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+  if (flow->with_office != NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Replace “%s” With “%s”?"),
+                                                  flow->replace_office, flow->with_office);
+      dialog = adw_message_dialog_new (flow->parent, heading, body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep This Office's Database"),
+                                        "replace-office", _("_Replace With Another Office"),
+                                        NULL);
+      response = "replace-office";
+    }
+  else
+    {
+      dialog = adw_message_dialog_new (flow->parent, _("Restore This Backup?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
+    }
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -518,7 +591,8 @@ on_inspected (GObject *source, GAsyncResult *result, gpointer user_data)
       gtk_widget_add_css_class (list, "boxed-list");
       gtk_list_box_append (GTK_LIST_BOX (list), entry);
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore", FALSE);
+      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), response, FALSE);
+      g_object_set_data (G_OBJECT (dialog), "serah-confirm-response", (gpointer) response);
       g_signal_connect_object (entry, "changed", G_CALLBACK (on_confirm_pin_changed), dialog, 0);
       flow->pin_entry = GTK_EDITABLE (entry);
     }
@@ -534,6 +608,17 @@ on_restore_file_chosen (GtkNativeDialog *chooser, int response, gpointer user_da
 
   if (path != NULL)
     serah_backup_inspect_async (path, NULL, on_inspected, g_steal_pointer (&flow));
+}
+
+void
+serah_backup_actions_restore_file (GtkWindow *parent, SerahStore *store,
+                                   const char *operator_name, const char *path)
+{
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (SERAH_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  serah_backup_inspect_async (path, NULL, on_inspected, flow_new (parent, store, operator_name));
 }
 
 void

@@ -21,6 +21,14 @@ void     serah_backup_actions_back_up   (GtkWindow   *parent,
 void     serah_backup_actions_restore   (GtkWindow   *parent,
                                          SerahStore  *store,
                                          const char  *operator_name);
+/* The same from a chosen file (after the file chooser). A backup of another office (another
+ * database-id) is asked about in a dialog that names both offices, with keeping this
+ * office's database the default answer (issue 17); confirmed, the core's
+ * serah_backup_restore_confirmed is given both names. */
+void     serah_backup_actions_restore_file (GtkWindow   *parent,
+                                            SerahStore  *store,
+                                            const char  *operator_name,
+                                            const char  *path);
 
 /* ---- the work ---- */
 
@@ -67,6 +75,18 @@ void  serah_backup_restore_async  (SerahStore          *store,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data);
+/* As serah_backup_restore_async, for a backup of another office: replace_office and
+ * with_office are the names the person confirmed (serah_backup_office_label). Finish with
+ * serah_backup_restore_finish. */
+void  serah_backup_restore_other_office_async (SerahStore          *store,
+                                               const char          *candidate,
+                                               const char          *replace_office,
+                                               const char          *with_office,
+                                               const char          *operator_name,
+                                               const char          *pin,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
 char *serah_backup_restore_finish (GAsyncResult        *result,
                                    GError             **error);
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <serah/store/serah-changes.h>
 
+#include "serah-card-change-confirm.h"
 #include "serah-import-dialog.h"
 #include "serah-import-mapping.h"
 #include "serah-participant-item.h"
@@ -29,6 +30,7 @@ typedef struct
   char *operator_name; /* recorded in the audit log with the import */
   char **mappings;     /* FIELD=HEADER, chosen in the mapping window (issue 11), or NULL */
   gint  permille;    /* atomic; -1 until the importer reports */
+  gboolean confirm_card_changes; /* issue 17: the administrator confirmed new card numbers */
 } ImportJob;
 
 struct _SerahParticipantsPage
@@ -190,7 +192,8 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   SerahImportReport *report;
   SerahImportOptions options = { .progress = import_progress, .progress_data = job,
                                  .operator_name = job->operator_name,
-                                 .mappings = (const char *const *) job->mappings };
+                                 .mappings = (const char *const *) job->mappings,
+                                 .confirm_card_changes = job->confirm_card_changes };
 
   /* This thread's own connection: the UI's handle must never be used from here. */
   store = serah_store_open_like (job->ui_store, &error);
@@ -248,15 +251,48 @@ show_import_refused (SerahParticipantsPage *self, const GError *error)
   show_import_refused_with (self, _("File Not Imported"), error->message);
 }
 
+static void import_path (SerahParticipantsPage *self, const char *path, const char *basename,
+                         const char *const *mappings, gboolean confirm_card_changes);
+
+typedef struct {
+  SerahParticipantsPage *page; /* a weak pointer */
+  char                  *path;
+  char                 **mappings; /* the same mapping as the first pass (issue 11) */
+} CardChangeRetry;
+
+static void
+card_change_retry_free (gpointer data)
+{
+  CardChangeRetry *retry = data;
+
+  g_clear_weak_pointer (&retry->page);
+  g_free (retry->path);
+  g_strfreev (retry->mappings);
+  g_free (retry);
+}
+
+/* The administrator confirmed the new card numbers: the same file again, confirming. */
+static void
+on_card_changes_confirmed (gpointer data)
+{
+  CardChangeRetry *retry = data;
+  g_autofree char *basename = g_path_get_basename (retry->path);
+
+  if (retry->page != NULL)
+    import_path (retry->page, retry->path, basename, (const char *const *) retry->mappings, TRUE);
+}
+
 static void
 import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   SerahParticipantsPage *self = SERAH_PARTICIPANTS_PAGE (source);
   g_autoptr(SerahImportReport) report = NULL;
+  ImportJob *job;
   g_autoptr(GError) error = NULL;
   GtkRoot *root;
 
   report = g_task_propagate_pointer (G_TASK (result), &error);
+  job = g_task_get_task_data (G_TASK (result));
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->import_cancellable);
@@ -278,12 +314,24 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
       /* This list (on_store_changes) and the Cetak, Acara and Laporan pages read these
        * people again. */
       serah_changes_emit (self->store, SERAH_CHANGE_PARTICIPANTS);
+      /* Issue 17: rows that would change a card number wait for the administrator, over the
+       * report (a second import, confirming, if they say so). */
+      gboolean ask = !job->confirm_card_changes && serah_card_change_count (report) > 0;
       SerahImportDialog *dialog = serah_import_dialog_new (GTK_WINDOW (root),
                                                            g_steal_pointer (&report));
 
       /* The rejected rows are saved through the audited core call (issue 11). */
       serah_import_dialog_set_store (dialog, self->store);
       gtk_window_present (GTK_WINDOW (dialog));
+      if (ask)
+        {
+          CardChangeRetry *retry = g_new0 (CardChangeRetry, 1);
+          g_set_weak_pointer (&retry->page, self);
+          retry->path = g_strdup (job->csv_path);
+          retry->mappings = g_strdupv (job->mappings);
+          serah_card_change_confirm (GTK_WINDOW (dialog), serah_import_dialog_get_report (dialog),
+                                     on_card_changes_confirmed, retry, card_change_retry_free);
+        }
     }
   else if (g_error_matches (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_CANCELLED) ||
            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -395,14 +443,34 @@ void
 serah_participants_page_import_file_mapped (SerahParticipantsPage *self, GFile *file,
                                             const char *const *mappings)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
-  g_autofree char *label = NULL;
-  GtkRoot *root;
-  ImportJob *job;
 
   g_return_if_fail (SERAH_IS_PARTICIPANTS_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  basename = g_file_get_basename (file);
+  if (path == NULL)
+    {
+      g_autoptr(GError) error =
+        g_error_new (SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_UNREADABLE,
+                     _("Only files on this computer can be imported. Copy the file to a "
+                       "folder first."));
+      show_import_refused (self, error);
+      return;
+    }
+  import_path (self, path, basename, mappings, FALSE);
+}
+
+static void
+import_path (SerahParticipantsPage *self, const char *path, const char *basename,
+             const char *const *mappings, gboolean confirm_card_changes)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *label = NULL;
+  GtkRoot *root;
+  ImportJob *job;
 
   if (self->import_cancellable != NULL || self->store == NULL ||
       !serah_window_require_role (GTK_WIDGET (self), SERAH_ROLE_ADMIN, _("Importing")))
@@ -412,19 +480,10 @@ serah_participants_page_import_file_mapped (SerahParticipantsPage *self, GFile *
   /* hardening (issue 6): recorded in the audit log with the import. */
   job->operator_name = g_strdup (serah_window_operator_for (GTK_WIDGET (self)));
   job->ui_store = g_object_ref (self->store);
-  job->csv_path = g_file_get_path (file);
+  job->csv_path = g_strdup (path);
   job->mappings = g_strdupv ((char **) mappings);
   job->permille = -1;
-  if (job->csv_path == NULL)
-    {
-      g_autoptr(GError) error =
-        g_error_new (SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_UNREADABLE,
-                     _("Only files on this computer can be imported. Copy the file to a "
-                       "folder first."));
-      import_job_free (job);
-      show_import_refused (self, error);
-      return;
-    }
+  job->confirm_card_changes = confirm_card_changes;
 
   self->import_cancellable = g_cancellable_new ();
   self->import_job = job;
@@ -438,7 +497,6 @@ serah_participants_page_import_file_mapped (SerahParticipantsPage *self, GFile *
       g_application_hold (self->held_app);
     }
 
-  basename = g_file_get_basename (file);
   label = g_strdup_printf (_("Importing “%s”…"), basename);
   gtk_label_set_text (self->import_label, label);
   gtk_progress_bar_set_fraction (self->import_progress, 0.0);

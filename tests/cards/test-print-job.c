@@ -10,6 +10,7 @@
 #include "serah-test-fixture.h"
 #include "register/serah-store-participants-private.h"
 #include "cards/serah-store-print-private.h"
+#include "store/serah-store-private.h"
 
 #define N_PEOPLE 40
 
@@ -319,6 +320,73 @@ test_failure_leaves_nothing (Fixture *f, gconstpointer unused)
   g_assert_cmpuint (count_other_files (f), ==, 1);
 }
 
+/* Another desk (another connection) prints a card for someone of this run while this run draws
+ * its PDF holding no write lock (issue 17). */
+typedef struct {
+  Fixture  *f;
+  gboolean  done;
+  gint64    serial;
+} Interloper;
+
+static void
+print_meanwhile (guint done, guint total, gpointer user_data)
+{
+  Interloper *in = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) other = NULL;
+  g_autoptr(SerahParticipant) p = NULL;
+  SerahPrintRun run = { .kind = SERAH_PRINT_RUN_BATCH, .template_name = "kis",
+                        .sheet_name = "a4-2x5" };
+
+  if (in->done)
+    return;
+  in->done = TRUE;
+  other = serah_store_open (serah_store_get_path (in->f->store), &error);
+  g_assert_no_error (error);
+  p = serah_store_get_participant (other, 1, &error);
+  g_assert_nonnull (p);
+  /* Committed at once: this run holds no lock that would make it wait. */
+  g_assert_true (serah_store_begin (other, &error));
+  g_assert_true (serah_store_insert_print_run (other, &run, &error));
+  in->serial = serah_store_insert_printed_card (other, run.id, p->id, 1, 1, p->desa, 1, 0,
+                                                &error);
+  g_assert_cmpint (in->serial, >, 0);
+  g_assert_true (serah_store_commit (other, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_concurrent_run_refused (Fixture *f, gconstpointer unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahPrintJob) job = serah_print_job_new (f->store, f->kis, f->a4);
+  g_autofree char *pdf = out_path (f, "cards.pdf");
+  g_autoptr(SerahPrintedCard) current = NULL;
+  Interloper in = { f, FALSE, 0 };
+  SerahPrintResult result;
+
+  /* The run drew a card for participant 1 too: it records nothing and keeps no PDF, so no
+   * participant ever has two current cards nor a card printed without its record. */
+  g_assert_false (serah_print_job_run (job, pdf, print_meanwhile, &in, NULL, &result, &error));
+  g_assert_true (in.done);
+  g_assert_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_runs (f), ==, 1);
+  g_assert_cmpuint (count_other_files (f), ==, 0);
+  current = serah_store_get_current_card (f->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (current);
+  g_assert_cmpint (current->serial, ==, in.serial);
+
+  /* Printed again, the run leaves participant 1 out (already printed) and prints the rest,
+   * with serials never handed out before. */
+  g_assert_true (serah_print_job_run (job, pdf, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.cards, ==, N_PEOPLE - 1);
+  g_assert_cmpuint (result.skipped_printed, ==, 1);
+  g_assert_cmpint (result.first_serial, >, in.serial);
+}
+
 static void
 test_duplex_and_separator_pages (Fixture *f, gconstpointer unused)
 {
@@ -458,6 +526,7 @@ main (int argc, char **argv)
   ADD ("/serah/print-job/already-printed", test_already_printed);
   ADD ("/serah/print-job/reprint", test_reprint);
   ADD ("/serah/print-job/failure-leaves-nothing", test_failure_leaves_nothing);
+  ADD ("/serah/print-job/concurrent-run-refused", test_concurrent_run_refused);
   ADD ("/serah/print-job/duplex-and-separator-pages", test_duplex_and_separator_pages);
   ADD ("/serah/print-job/preview", test_preview);
   ADD ("/serah/print-job/invitations", test_invitations);

@@ -482,6 +482,159 @@ test_restore_needs_pin (void)
   serah_test_rm_rf (dir);
 }
 
+/* ---- restoring another office's database (issue 17) ---- */
+
+typedef struct {
+  const char       *heading;  /* the dialog looked for: its heading starts so */
+  AdwMessageDialog *found;
+} DialogSearch;
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  DialogSearch *search = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_str_has_prefix (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                            search->heading))
+        {
+          search->found = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static AdwMessageDialog *
+wait_for_message_dialog (const char *heading)
+{
+  DialogSearch search = { heading, NULL };
+
+  wait_until (message_dialog_shown, &search);
+  return search.found;
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the dialog's button as a person would (the dialog closes itself then). */
+static void
+click (AdwMessageDialog *dialog, const char *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* A pointer click moves the focus to the button first (focus-on-click). */
+  gtk_widget_grab_focus (button);
+  run_until_idle ();
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static char *
+office_of (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = serah_store_open (db_path, &error);
+
+  g_assert_no_error (error);
+  return serah_store_get_setting (store, "office-name");
+}
+
+/* The real dialogs of the main menu's restore, from the chosen file on: a backup of another
+ * office is asked about by a dialog that names both offices and keeps this one by default;
+ * declining changes nothing; confirming with the PIN restores it. */
+static void
+test_restore_other_office_dialog (void)
+{
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autofree char *db_path = NULL;
+  g_autofree char *lebak_path = g_build_filename (dir, "lebak.db", NULL);
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, &db_path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  AdwMessageDialog *dialog;
+  GtkWidget *pin_row;
+  g_autofree char *office = NULL;
+
+  g_assert_true (serah_demo_populate (store, 10, &error));
+  g_assert_true (serah_store_set_setting (store, "office-name", "Dinkes Pandeglang", &error));
+  g_assert_true (serah_operators_add (store, "siti", NULL, SERAH_ROLE_ADMIN, ADMIN_PIN, NULL,
+                                      &error));
+  {
+    g_autoptr(SerahStore) lebak = serah_store_open (lebak_path, &error);
+    g_assert_no_error (error);
+    g_assert_true (serah_demo_populate (lebak, 5, &error));
+    g_assert_true (serah_store_set_setting (lebak, "office-name", "Dinkes Lebak", &error));
+  }
+  gtk_window_present (parent);
+
+  /* Asked, naming both; the default and the Escape answer keep this office's database. */
+  serah_backup_actions_restore_file (parent, store, "siti", lebak_path);
+  dialog = wait_for_message_dialog ("Replace");
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Dinkes Pandeglang"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Dinkes Lebak"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Dinkes Lebak"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Dinkes Pandeglang"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  g_assert_true (adw_message_dialog_has_response (dialog, "replace-office"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "replace-office"));
+  click (dialog, "_Keep This Office's Database");
+  run_until_idle ();
+  g_assert_false (message_dialog_shown (&(DialogSearch) { "Replace", NULL }));
+  g_assert_cmpint (serah_store_count_participants (store), ==, 10);
+  office = office_of (db_path);
+  g_assert_cmpstr (office, ==, "Dinkes Pandeglang");
+  g_clear_pointer (&office, g_free);
+
+  /* Confirmed with the administrator's PIN: Lebak's database replaces this one. */
+  serah_backup_actions_restore_file (parent, store, "siti", lebak_path);
+  dialog = wait_for_message_dialog ("Replace");
+  pin_row = find_descendant (adw_message_dialog_get_extra_child (dialog),
+                             ADW_TYPE_PASSWORD_ENTRY_ROW);
+  g_assert_nonnull (pin_row);
+  gtk_editable_set_text (GTK_EDITABLE (pin_row), ADMIN_PIN);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "replace-office"));
+  click (dialog, "_Replace With Another Office");
+  dialog = wait_for_message_dialog ("Backup Restored");
+  /* Serah closes after a restore: without an application, the parent window goes (held
+   * here until the dialog has let go of it). */
+  g_object_ref (parent);
+  click (dialog, "_Close Serah");
+  run_until_idle ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+        g_assert_true (w != parent);
+      }
+  }
+  g_object_unref (parent);
+
+  g_clear_object (&store);
+  office = office_of (db_path);
+  g_assert_cmpstr (office, ==, "Dinkes Lebak");
+  serah_test_rm_rf (dir);
+}
+
 /* ---- the main menu ---- */
 
 static SerahAuditDialog *
@@ -586,6 +739,8 @@ main (int argc, char **argv)
   g_test_add_func ("/serah/gui-admin/operators-need-admin-pin", test_operators_need_admin_pin);
   g_test_add_func ("/serah/gui-admin/backup-now", test_backup_now);
   g_test_add_func ("/serah/gui-admin/restore-needs-pin", test_restore_needs_pin);
+  g_test_add_func ("/serah/gui-admin/restore-other-office-dialog",
+                   test_restore_other_office_dialog);
   g_test_add_func ("/serah/gui-admin/menu-needs-admin", test_menu_needs_admin);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "serah-test-fixture.h"
 #include "serah-window.h"
 #include "register/serah-store-participants-private.h"
+#include "cards/serah-store-print-private.h"
 
 #define DEMO_PARTICIPANTS 2000
 
@@ -699,6 +700,158 @@ test_list_is_one_tab_stop (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_can_focus (column_view));
 }
 
+/* ---- card numbers change only on purpose (issue 17) ---- */
+
+static AdwMessageDialog *
+find_card_change_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_str_has_prefix (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                            "Change "))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the dialog's button as a person would: focus first (focus-on-click), then click. */
+static void
+click (AdwMessageDialog *dialog, const char *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  gtk_widget_grab_focus (button);
+  run_until_idle ();
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static char *
+card_of (Fixture *f, const char *nik)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) p = serah_store_find_participant_by_nik (f->store, nik, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (p);
+  return g_strdup (p->card_no);
+}
+
+static gboolean
+row_title_has (GtkWidget *widget, const char *needle)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (row_title_has (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+/* A corrected list that changes a card number: the import lists the change and asks; keeping
+ * the old number (the default) changes nothing, confirming takes the new number and voids the
+ * printed card, as the command line's --confirm-card-changes does. */
+static void
+test_import_card_change_confirmed (Fixture *f, gconstpointer data)
+{
+  static const char first[] =
+    "NIK,NO_KARTU,NAMA,JK,TGL_LAHIR,DESA,KECAMATAN\n"
+    "3601234501900001,0009990000001,Wulan Kertawijaya,P,1990-01-05,Sukamaju,Labuan\n"
+    "3601230201910002,0009990000002,Yusuf Kertawijaya,L,1991-01-02,Sukamaju,Labuan\n";
+  static const char corrected[] =
+    "NIK,NO_KARTU,NAMA,JK,TGL_LAHIR,DESA,KECAMATAN\n"
+    "3601234501900001,0009990000091,Wulan Kertawijaya,P,1990-01-05,Sukamaju,Labuan\n"
+    "3601230201910002,0009990000002,Yusuf Kertawijaya,L,1991-01-02,Sukamaju,Labuan\n";
+  g_autoptr(GFile) first_file = write_file (f, "peserta.csv", first, -1);
+  g_autoptr(GFile) corrected_file = write_file (f, "peserta-baru.csv", corrected, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) wulan = NULL;
+  g_autoptr(SerahPrintedCard) card = NULL;
+  g_autofree char *number = NULL;
+  SerahPrintRun run = { .kind = SERAH_PRINT_RUN_BATCH, .template_name = "kis",
+                        .sheet_name = "a4-2x5" };
+  AdwMessageDialog *dialog;
+  gint64 serial;
+
+  serah_participants_page_import_file (f->page, first_file);
+  wait_until (import_finished, f->page);
+  run_until_idle ();
+  g_assert_null (find_card_change_dialog ());
+  destroy_other_toplevels (f->window);
+  /* Wulan's card is printed. */
+  wulan = serah_store_find_participant_by_nik (f->store, "3601234501900001", &error);
+  g_assert_nonnull (wulan);
+  g_assert_true (serah_store_insert_print_run (f->store, &run, &error));
+  serial = serah_store_insert_printed_card (f->store, run.id, wulan->id, 1, 1, "Sukamaju", 1, 0,
+                                            &error);
+  g_assert_cmpint (serial, >, 0);
+
+  /* The corrected list: asked, with the row listed; keeping the old number is the default. */
+  serah_participants_page_import_file (f->page, corrected_file);
+  wait_until (import_finished, f->page);
+  run_until_idle ();
+  g_assert_nonnull (find_report_dialog ());
+  dialog = find_card_change_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Change 1 Card Number?");
+  g_assert_true (row_title_has (adw_message_dialog_get_extra_child (dialog), "Line 2"));
+  g_assert_true (row_title_has (adw_message_dialog_get_extra_child (dialog), "0009990000091"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "keep");
+  click (dialog, "_Keep the Old Numbers");
+  run_until_idle ();
+  g_assert_false (serah_participants_page_get_importing (f->page));
+  g_assert_null (find_card_change_dialog ());
+  number = card_of (f, "3601234501900001");
+  g_assert_cmpstr (number, ==, "0009990000001");
+  g_clear_pointer (&number, g_free);
+  card = serah_store_get_current_card (f->store, wulan->id, &error);
+  g_assert_nonnull (card);
+  g_assert_cmpint (card->serial, ==, serial);
+  g_clear_pointer (&card, serah_printed_card_free);
+  destroy_other_toplevels (f->window);
+
+  /* Again, confirmed: the new number is taken and the printed card voided. */
+  serah_participants_page_import_file (f->page, corrected_file);
+  wait_until (import_finished, f->page);
+  run_until_idle ();
+  dialog = find_card_change_dialog ();
+  g_assert_nonnull (dialog);
+  click (dialog, "_Change Numbers and Void Old Cards");
+  g_assert_true (serah_participants_page_get_importing (f->page));
+  wait_until (import_finished, f->page);
+  run_until_idle ();
+  /* The confirmed import asks nothing more. */
+  g_assert_null (find_card_change_dialog ());
+  number = card_of (f, "3601234501900001");
+  g_assert_cmpstr (number, ==, "0009990000091");
+  card = serah_store_get_printed_card (f->store, serial, &error);
+  g_assert_nonnull (card);
+  g_assert_cmpint (card->voided_at, >, 0);
+}
+
+
 int
 main (int argc, char **argv)
 {
@@ -731,5 +884,7 @@ main (int argc, char **argv)
               test_name_column_keeps_its_width, fixture_teardown);
   g_test_add ("/serah/gui/participants/one-tab-stop", Fixture, NULL, fixture_setup,
               test_list_is_one_tab_stop, fixture_teardown);
+  g_test_add ("/serah/gui/participants/import-card-change-confirmed", Fixture, NULL,
+              fixture_setup_empty, test_import_card_change_confirmed, fixture_teardown);
   return g_test_run ();
 }

@@ -121,4 +121,46 @@ for fn in $(declare -F | awk '{print $3}' | grep '^scenario_'); do
   check "scenario $code is in the README table" bash -c "[[ '$seen' == *' $code '* ]]"
 done
 
+# ---- record numbers and counts are strict decimal (issue 17) ----
+# GOption reads an INT64 option with strtoll base 0 ("0x10" is 16, "010" is 8) and the verbs
+# read record numbers given as arguments with strtoll ("+1", " 1"): every one below goes
+# through serah_cli_parse_id / serah_cli_option_int instead. Each bad spelling is bad usage
+# (exit 2) before anything is opened or recorded.
+id_uses=(
+  "activity attend %s 3601010101010001"
+  "feedback forward %s --to bpjs"
+  "feedback resolve %s --response selesai"
+  "registration status %s terverifikasi"
+  "activity add --kind kampanye --date 2026-11-05 --place P --desa Teluk --kecamatan Labuan --ceremony %s"
+  "feedback add --channel forum --category informasi --text t --activity %s"
+  "registration list --activity %s"
+  "survey answer pemahaman-jkn --phase before --date 2026-11-05 --answers 2,1,3,1,2 --activity %s"
+  "survey skm add --unit U --date 2026-11-05 --answers 4,3,3,4,3,4,4,3,4 --activity %s"
+  "survey skm report --population %s"
+  "testimonial list --ceremony %s"
+  "testimonial consent --id %s --consent anonymous"
+  "print --template undangan --sheet a4-2x5 --ceremony %s -o $work/slips.pdf"
+  "ceremony progress --ceremony %s"
+  "ceremony create --name X --date 2026-11-24 --place Y --print-run %s"
+)
+for use in "${id_uses[@]}"; do
+  for bad in 0 0x10 010 +1 " 1" 1e1 -1 1.5 ""; do
+    # shellcheck disable=SC2059
+    printf -v line "$use" "'$bad'"
+    run 2 "${line%% -o *} is bad usage" eval "s $line"
+  done
+done
+run 2 "--attendance -1 is bad usage" \
+  s activity add --kind kampanye --date 2026-11-05 --place P --desa Teluk --kecamatan Labuan \
+  --attendance -1
+run 2 "--attendance 0x10 is bad usage" \
+  s activity add --kind kampanye --date 2026-11-05 --place P --desa Teluk --kecamatan Labuan \
+  --attendance 0x10
+check "nothing was recorded by any of them" \
+  test "$("$cli" --db "$db" activity list 2>/dev/null | grep -c Teluk)" = 0
+check "no slip PDF was written" test ! -e "$work/slips.pdf"
+run 0 "--attendance 0 is a count (nobody came)" \
+  s activity add --kind kampanye --date 2026-11-05 --place P --desa Teluk --kecamatan Labuan \
+  --attendance 0
+
 finish

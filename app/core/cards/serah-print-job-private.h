@@ -41,11 +41,26 @@ struct _SerahPrintJob
 
 typedef struct _BackEntry BackEntry;
 
+/* Kept in Indonesian: it is stored with the void and shown as is in card histories. */
+#define SERAH_BATCH_REPRINT_REASON "dicetak ulang dalam batch"
+
+/* A card drawn by a run whose rows are written once its PDF is finished (issue 17): what
+ * serah_store_insert_printed_card_as and serah_store_void_card will be given. */
+typedef struct {
+  gint64      serial;
+  gint64      participant_id;
+  gint64      replaces;       /* the serial voided by this card, or 0 */
+  guint       sheet_no, position, stack_index;
+  const char *stack_group;    /* in the walk's pending_text */
+} SerahPendingCard;
+
 /* One pass over the selection. Set the flags after serah_print_walk_begin:
  *   counting   count cards per desa stack only (group_sizes, total)
  *   cr         draw into it (page_target -1: every page; else only that PDF page)
  *   surface    the PDF: cairo_show_page after each page
- *   record     insert the cards (run_id must be set) and sign their payloads */
+ *   record     insert the cards (run_id must be set) and sign their payloads; with
+ *              next_serial set, give each card the next reserved serial and keep it in
+ *              pending instead of inserting it (the run records them after the PDF) */
 typedef struct {
   SerahPrintJob      *job;
   SerahStore         *store;
@@ -75,6 +90,9 @@ typedef struct {
   guint               total, done, skipped, voided, separators;
   gboolean            check_fields; /* counting pass: note participants with empty fields */
   gint64              first_serial, last_serial;
+  gint64              next_serial;   /* > 0: serials were reserved, cards go to pending */
+  GArray             *pending;       /* SerahPendingCard */
+  GStringChunk       *pending_text;
 } SerahPrintWalk;
 
 gboolean serah_print_walk_begin (SerahPrintWalk *walk,

@@ -25,8 +25,7 @@
 G_DEFINE_QUARK (serah-print-error-quark, serah_print_error)
 
 #define PT_PER_MM (72.0 / 25.4)
-/* Kept in Indonesian: it is stored with the void and shown as is in card histories. */
-#define BATCH_REPRINT_REASON "dicetak ulang dalam batch"
+#define BATCH_REPRINT_REASON SERAH_BATCH_REPRINT_REASON
 
 
 G_DEFINE_FINAL_TYPE (SerahPrintJob, serah_print_job, G_TYPE_OBJECT)
@@ -355,6 +354,8 @@ serah_print_walk_end (SerahPrintWalk *w)
   g_clear_pointer (&w->office, g_free);
   g_clear_pointer (&w->print_date, g_free);
   g_clear_pointer (&w->renderer, serah_card_renderer_free);
+  g_clear_pointer (&w->pending, g_array_unref);
+  g_clear_pointer (&w->pending_text, g_string_chunk_free);
 }
 
 /* Whether page (0-based PDF page) is drawn in this walk. */
@@ -685,11 +686,30 @@ record_card (SerahPrintWalk *w, const SerahParticipant *p, guint slot, gint64 re
 {
   SerahPrintJob *job = w->job;
 
-  *serial = serah_store_insert_printed_card (w->store, w->run_id, p->id, w->sheet + 1, slot + 1,
-                                             p->desa, w->stack_index, replaces, error);
+  if (w->next_serial > 0)
+    {
+      /* A run: the serial was reserved; the row is written once the PDF is finished. */
+      SerahPendingCard c = { w->next_serial++, p->id, replaces, w->sheet + 1, slot + 1,
+                             w->stack_index, NULL };
+
+      if (w->pending == NULL)
+        {
+          w->pending = g_array_new (FALSE, FALSE, sizeof (SerahPendingCard));
+          w->pending_text = g_string_chunk_new (4096);
+        }
+      if (p->desa != NULL)
+        c.stack_group = g_string_chunk_insert_const (w->pending_text, p->desa);
+      g_array_append_val (w->pending, c);
+      *serial = c.serial;
+      if (replaces > 0)
+        w->voided++;
+    }
+  else
+    *serial = serah_store_insert_printed_card (w->store, w->run_id, p->id, w->sheet + 1,
+                                               slot + 1, p->desa, w->stack_index, replaces, error);
   if (*serial == 0)
     return FALSE;
-  if (replaces > 0)
+  if (replaces > 0 && w->next_serial == 0)
     {
       const char *reason = job->reprint_reason ? job->reprint_reason : BATCH_REPRINT_REASON;
       if (!serah_store_void_card (w->store, replaces, reason, job->operator_name, *serial, error))

@@ -18,6 +18,7 @@
 #include <serah/admin/serah-audit.h>
 #include <serah/output/serah-output.h>
 
+#include "cards/serah-payload-private.h"
 #include "cards/serah-print-job-private.h"
 #include "register/serah-store-participants-private.h"
 #include "cards/serah-store-print-private.h"
@@ -68,9 +69,9 @@ pdf_open (PdfOutput *out, const char *path, SerahSheet *sheet, const char *title
   return TRUE;
 }
 
-/* Finishes the PDF, makes it durable and moves it into place. */
+/* Finishes the PDF in its temporary file. */
 static gboolean
-pdf_commit (PdfOutput *out, GError **error)
+pdf_finish (PdfOutput *out, GError **error)
 {
   cairo_status_t status;
 
@@ -84,7 +85,14 @@ pdf_commit (PdfOutput *out, GError **error)
                    _("Cannot write the PDF “%s”: %s"), out->path, cairo_status_to_string (status));
       return FALSE;
     }
-  return serah_output_commit (out->output, error);
+  return TRUE;
+}
+
+/* Finishes the PDF, makes it durable and moves it into place. */
+static gboolean
+pdf_commit (PdfOutput *out, GError **error)
+{
+  return pdf_finish (out, error) && serah_output_commit (out->output, error);
 }
 
 /* Drops whatever is left: an unfinished surface and the temporary file. */
@@ -152,6 +160,81 @@ audit_run (SerahPrintJob *job, SerahStore *store, const SerahPrintRun *run,
                              details, error);
 }
 
+/* The cards of the run, written with the serials they were drawn with, in the run's final
+ * transaction. Each participant's current card is checked again: the PDF was drawn holding no
+ * write lock, so another run may have printed someone meanwhile, and a card must never be
+ * recorded twice nor replace a card it did not see. */
+static gboolean
+record_pending (SerahPrintJob *job, SerahStore *store, const SerahPrintRun *run,
+                const SerahPrintWalk *w, GError **error)
+{
+  gboolean invitation = run->kind == SERAH_PRINT_RUN_INVITATION;
+  const char *reason = job->reprint_reason ? job->reprint_reason : SERAH_BATCH_REPRINT_REASON;
+
+  if (w->pending == NULL)
+    return TRUE;
+  for (guint i = 0; i < w->pending->len; i++)
+    {
+      const SerahPendingCard *c = &g_array_index (w->pending, SerahPendingCard, i);
+
+      if (!invitation)
+        {
+          g_autoptr(SerahPrintedCard) current = NULL;
+          g_autoptr(GError) local = NULL;
+
+          current = serah_store_get_current_card (store, c->participant_id, &local);
+          if (local != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          if ((current ? current->serial : 0) != c->replaces)
+            {
+              g_autoptr(SerahParticipant) p =
+                serah_store_get_participant (store, c->participant_id, NULL);
+              g_set_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_CHANGED,
+                           _("Another print run gave %s (card %s) a card while these cards "
+                             "were being drawn; nothing was recorded and the PDF was not "
+                             "kept. Print again."),
+                           p ? p->name : "?", p ? p->card_no : "?");
+              return FALSE;
+            }
+        }
+      if (serah_store_insert_printed_card_as (store, c->serial, run->id, c->participant_id,
+                                              c->sheet_no, c->position, c->stack_group,
+                                              c->stack_index, c->replaces, error) == 0)
+        return FALSE;
+      if (c->replaces > 0 &&
+          !serah_store_void_card (store, c->replaces, reason, job->operator_name, c->serial,
+                                  error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A snapshot to read in, holding no write lock: a handover at another desk (or process)
+ * commits while the cards are drawn. */
+static gboolean
+read_snapshot_end (SerahStore *store, gboolean ok)
+{
+  if (ok)
+    return serah_store_commit (store, NULL) || TRUE;
+  serah_store_rollback (store);
+  return FALSE;
+}
+
+/* Issue 17: a run of 20 000 cards takes seconds to draw, and a scan at the ceremony must not
+ * wait for it. So the run holds the write lock only for two short moments:
+ *   1. count the cards in a read snapshot;
+ *   2. reserve their serials (a short write transaction: the serials are in the QR codes);
+ *   3. draw every card into the temporary PDF in a read snapshot, keeping the card rows in
+ *      memory (a few dozen bytes a card);
+ *   4. finish the PDF (still no lock);
+ *   5. in one write transaction: the run, its cards (each participant checked again), the
+ *      voids and the audit record; the PDF is renamed into place; commit.
+ * A kill before 5 commits leaves no card recorded (a reserved serial is never handed out
+ * again) and at most a PDF no run owns, as before; a card is never counted printed without
+ * its finished PDF. */
 static gboolean
 run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
               SerahPrintProgressFunc progress, gpointer progress_data, GCancellable *cancellable,
@@ -162,6 +245,7 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
   SerahPrintWalk w;
   PdfOutput out = { 0 };
   gboolean in_tx = FALSE, ok;
+  gint64 first_serial = 0;
 
   serah_print_job_reset_findings (job);
   ok = serah_print_walk_begin (&w, job, store, error);
@@ -178,15 +262,16 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
    * below, so a failure leaves nothing behind and nothing existing is changed that a copy
    * would protect. Backups stay before the operations that change or merge what exists
    * (import, station merge, ceremony close, restore). */
-  /* Everything from counting to the last card sees one snapshot and writes as one. */
+  /* 1. Count. */
   if (ok)
-    ok = in_tx = serah_store_begin (store, error);
+    ok = serah_store_begin_read (store, error);
   if (ok)
     {
       w.counting = TRUE;
       w.check_fields = TRUE;
       ok = serah_print_walk_run (&w, error);
       w.check_fields = FALSE;
+      ok = read_snapshot_end (store, ok);
     }
   if (ok && w.total == 0)
     {
@@ -204,6 +289,61 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
                      _("Nothing to print: the selection is empty."));
       ok = FALSE;
     }
+  /* 2. Reserve the serials, and make sure the QR secret exists before drawing reads it. */
+  if (ok)
+    ok = in_tx = serah_store_begin (store, error);
+  if (ok)
+    {
+      g_autofree char *unused = NULL;
+      first_serial = serah_store_reserve_card_serials (store, w.total, error);
+      ok = first_serial > 0 &&
+           serah_payload_office_mac (store, TRUE, "print-run", "", 0, &unused, error);
+      ok = ok && serah_store_commit (store, error);
+      if (!ok)
+        serah_store_rollback (store);
+      in_tx = FALSE;
+    }
+  /* 3. Draw. */
+  if (ok)
+    ok = serah_store_begin_read (store, error);
+  if (ok)
+    {
+      w.counting = FALSE;
+      w.skipped = 0;
+      w.record = TRUE;
+      w.next_serial = first_serial;
+      w.cr = out.cr;
+      w.surface = out.surface;
+      w.progress = progress;
+      w.progress_data = progress_data;
+      ok = serah_print_walk_run (&w, error);
+      ok = read_snapshot_end (store, ok);
+    }
+  if (ok && w.done != w.total)
+    {
+      /* Another import or run changed the selection between the two snapshots: the stack
+       * counts on the separators would be wrong. */
+      g_set_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_CHANGED,
+                   _("The selection changed while the cards were being drawn (%u counted, %u "
+                     "drawn); nothing was recorded. Print again."),
+                   w.total, w.done);
+      ok = FALSE;
+    }
+  if (ok && job->reprint_reason != NULL && w.first_serial > 0)
+    {
+      /* The title names the serial the new card carries, known only now (cairo writes the
+       * metadata when the document is finished). */
+      g_autofree char *title = g_strdup_printf ("Serah: %s (%s; seri baru %" G_GINT64_FORMAT ")",
+                                                serah_card_template_get_title (job->template_),
+                                                selection, w.first_serial);
+      cairo_pdf_surface_set_metadata (out.surface, CAIRO_PDF_METADATA_TITLE, title);
+    }
+  /* 4. Finish the PDF. */
+  if (ok)
+    ok = pdf_finish (&out, error);
+  /* 5. Record, rename, commit. */
+  if (ok)
+    ok = in_tx = serah_store_begin (store, error);
   if (ok)
     {
       run.kind = job->reprint_reason != NULL ? SERAH_PRINT_RUN_REPRINT
@@ -218,30 +358,11 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
       ok = serah_store_insert_print_run (store, &run, error);
     }
   if (ok)
-    {
-      w.counting = FALSE;
-      w.skipped = 0;
-      w.record = TRUE;
-      w.run_id = run.id;
-      w.cr = out.cr;
-      w.surface = out.surface;
-      w.progress = progress;
-      w.progress_data = progress_data;
-      ok = serah_print_walk_run (&w, error);
-    }
-  if (ok && job->reprint_reason != NULL && w.first_serial > 0)
-    {
-      /* The title names the serial the new card carries, known only now (cairo writes the
-       * metadata when the document is finished). */
-      g_autofree char *title = g_strdup_printf ("Serah: %s (%s; seri baru %" G_GINT64_FORMAT ")",
-                                                serah_card_template_get_title (job->template_),
-                                                selection, w.first_serial);
-      cairo_pdf_surface_set_metadata (out.surface, CAIRO_PDF_METADATA_TITLE, title);
-    }
+    ok = record_pending (job, store, &run, &w, error);
   if (ok)
     ok = audit_run (job, store, &run, &w, error);
   if (ok)
-    ok = pdf_commit (&out, error);
+    ok = serah_output_commit (out.output, error);
   if (ok)
     {
       ok = serah_store_commit (store, error);

@@ -26,6 +26,27 @@ gint64   serah_store_insert_printed_card (SerahStore  *store,
                                           gint64       replaces_serial,
                                           GError     **error);
 
+/* The same with the serial given (one of serah_store_reserve_card_serials'), 0 on error. */
+gint64   serah_store_insert_printed_card_as (SerahStore  *store,
+                                             gint64       serial,
+                                             gint64       print_run_id,
+                                             gint64       participant_id,
+                                             int          sheet_no,
+                                             int          position,
+                                             const char  *stack_group,
+                                             int          stack_index,
+                                             gint64       replaces_serial,
+                                             GError     **error);
+
+/* Hands out n serials (the first is returned, 0 on error) that no card has and no later
+ * insert will take: printed_cards' AUTOINCREMENT counter is moved past them. A print run
+ * reserves its serials in a short transaction, draws its PDF holding no write lock and
+ * records the cards with these serials at the end (issue 17); a run that never records
+ * leaves a gap, never a serial handed out twice. */
+gint64   serah_store_reserve_card_serials (SerahStore  *store,
+                                           guint        n,
+                                           GError     **error);
+
 /* Voids a card (append-only: a row in card_voids). */
 gboolean serah_store_void_card          (SerahStore  *store,
                                          gint64       serial,

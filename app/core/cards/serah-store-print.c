@@ -88,14 +88,25 @@ serah_store_insert_printed_card (SerahStore *store, gint64 print_run_id, gint64 
                                  int sheet_no, int position, const char *stack_group,
                                  int stack_index, gint64 replaces_serial, GError **error)
 {
+  return serah_store_insert_printed_card_as (store, 0, print_run_id, participant_id, sheet_no,
+                                             position, stack_group, stack_index, replaces_serial,
+                                             error);
+}
+
+gint64
+serah_store_insert_printed_card_as (SerahStore *store, gint64 serial, gint64 print_run_id,
+                                    gint64 participant_id, int sheet_no, int position,
+                                    const char *stack_group, int stack_index,
+                                    gint64 replaces_serial, GError **error)
+{
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), 0);
 
   stmt = serah_store_prepare (store,
                               "INSERT INTO printed_cards (print_run_id, participant_id, sheet_no,"
-                              " position, stack_group, stack_index, replaces_serial, printed_at)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              " position, stack_group, stack_index, replaces_serial, printed_at,"
+                              " serial) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                               error);
   if (stmt == NULL)
     return 0;
@@ -110,9 +121,56 @@ serah_store_insert_printed_card (SerahStore *store, gint64 print_run_id, gint64 
   else
     sqlite3_bind_null (stmt, 7);
   sqlite3_bind_int64 (stmt, 8, g_get_real_time () / G_USEC_PER_SEC);
+  /* NULL lets AUTOINCREMENT choose. */
+  if (serial > 0)
+    sqlite3_bind_int64 (stmt, 9, serial);
+  else
+    sqlite3_bind_null (stmt, 9);
   if (!serah_store_step_done (store, stmt, _("Cannot record a printed card"), error))
     return 0;
   return sqlite3_last_insert_rowid (serah_store_get_db (store));
+}
+
+gint64
+serah_store_reserve_card_serials (SerahStore *store, guint n, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 last = 0;
+  gboolean has_row = FALSE;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), 0);
+  g_return_val_if_fail (n > 0, 0);
+
+  /* sqlite_sequence is SQLite's own record of the counter; SQLite documents that it may be
+   * changed with ordinary statements, and AUTOINCREMENT then never goes below it. The
+   * largest serial is read too, in case the counter's row is missing. */
+  stmt = serah_store_prepare (store,
+                              "SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'printed_cards'),"
+                              " (SELECT max(serial) FROM printed_cards)",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      serah_store_set_error (store, error, _("Cannot reserve card serials"));
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  has_row = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+  last = MAX (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+
+  stmt = serah_store_prepare (store,
+                              has_row
+                                ? "UPDATE sqlite_sequence SET seq = ?1 WHERE name = 'printed_cards'"
+                                : "INSERT INTO sqlite_sequence (name, seq) VALUES ('printed_cards', ?1)",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, last + n);
+  if (!serah_store_step_done (store, stmt, _("Cannot reserve card serials"), error))
+    return 0;
+  return last + 1;
 }
 
 gboolean

@@ -5,6 +5,10 @@
  * the events keyed by UUID; the state is then derived from the union alone (see
  * serah_store_refresh_ceremony_state), which makes importing idempotent and order-free. Two
  * live handovers of one participant stay as a conflict for a person to review.
+ *
+ * An import is checked whole, then written in slices of a few hundred events, each its own
+ * transaction (issue 17): a scan at the desk never waits for a big merge, and a merge killed
+ * half way is finished by importing the bundle again.
  */
 #define G_LOG_DOMAIN "serah-station"
 
@@ -170,11 +174,20 @@ map_participant (SerahStore *store, const SerahHandover *h, const char *nik, GEr
   return p->id;
 }
 
+/* How a merge walks the bundle: checking only (nothing written), or writing the events
+ * [from, to) of each list. */
+typedef struct {
+  gboolean    check_only;
+  GHashTable *bundle_uuids;  /* check_only: the handovers the bundle itself brings */
+  guint       from, to;
+} MergePass;
+
 static gboolean
 merge_handovers (SerahStore *store, const char *path, SerahStationBundle *bundle,
-                 gint64 ceremony_id, GHashTable *affected, GError **error)
+                 gint64 ceremony_id, GHashTable *affected, const MergePass *pass,
+                 GError **error)
 {
-  for (guint i = 0; i < bundle->handovers->len; i++)
+  for (guint i = pass->from; i < MIN (pass->to, bundle->handovers->len); i++)
     {
       SerahHandover *h = bundle->handovers->pdata[i];
       const char *nik = bundle->niks->pdata[i];
@@ -203,6 +216,11 @@ merge_handovers (SerahStore *store, const char *path, SerahStationBundle *bundle
             return inconsistent (error, path, _("a handover that differs from ours"), h->uuid);
           continue;
         }
+      if (pass->check_only)
+        {
+          g_hash_table_add (pass->bundle_uuids, h->uuid);
+          continue;
+        }
 
       h->ceremony_id = ceremony_id;
       h->participant_id = participant_id;
@@ -216,9 +234,9 @@ merge_handovers (SerahStore *store, const char *path, SerahStationBundle *bundle
 
 static gboolean
 merge_undos (SerahStore *store, const char *path, SerahStationBundle *bundle, gint64 ceremony_id,
-             GHashTable *affected, GError **error)
+             GHashTable *affected, const MergePass *pass, GError **error)
 {
-  for (guint i = 0; i < bundle->undos->len; i++)
+  for (guint i = pass->from; i < MIN (pass->to, bundle->undos->len); i++)
     {
       const SerahHandover *u = bundle->undos->pdata[i];
       g_autoptr(SerahHandover) here = NULL;
@@ -239,15 +257,47 @@ merge_undos (SerahStore *store, const char *path, SerahStationBundle *bundle, gi
             return inconsistent (error, path, _("an undo that differs from ours"), u->undo_uuid);
           continue;
         }
-      /* The exporting station knew the handover it undid, and exports it too. */
+      /* The exporting station knew the handover it undid, and exports it too. While only
+       * checking, that handover may be one the bundle brings and is not written yet. */
+      if (pass->check_only && target == NULL &&
+          g_hash_table_contains (pass->bundle_uuids, u->uuid))
+        continue;
       if (target == NULL || target->ceremony_id != ceremony_id)
         return inconsistent (error, path, _("an undo of a handover that is not in it"),
                              u->undo_uuid);
+      if (pass->check_only)
+        continue;
       if (!serah_store_insert_handover_undo (store, u, error))
         return FALSE;
       bundle->info->new_undos++;
       g_hash_table_add (affected, g_memdup2 (&target->participant_id, sizeof (gint64)));
     }
+  return TRUE;
+}
+
+static gboolean
+refresh_affected (SerahStore *store, gint64 ceremony_id, GHashTable *affected, GError **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, affected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!serah_store_refresh_ceremony_state (store, ceremony_id, *(gint64 *) key, error))
+      return FALSE;
+  g_hash_table_remove_all (affected);
+  return TRUE;
+}
+
+static gboolean
+count_conflicts (SerahStore *store, SerahStationBundle *bundle, gint64 ceremony_id,
+                 GError **error)
+{
+  g_autoptr(GArray) conflicts = serah_store_list_conflict_participants (store, ceremony_id, error);
+
+  if (conflicts == NULL)
+    return FALSE;
+  bundle->info->conflicts = conflicts->len;
   return TRUE;
 }
 
@@ -257,24 +307,67 @@ serah_station_merge_events (SerahStore *store, SerahStationBundle *bundle, gint6
 {
   g_autoptr(GHashTable) affected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           NULL);
-  g_autoptr(GArray) conflicts = NULL;
-  GHashTableIter iter;
-  gpointer key;
+  MergePass all = { FALSE, NULL, 0, G_MAXUINT };
 
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
   g_return_val_if_fail (bundle != NULL && bundle->info != NULL, FALSE);
 
-  if (!merge_handovers (store, source, bundle, ceremony_id, affected, error) ||
-      !merge_undos (store, source, bundle, ceremony_id, affected, error))
+  if (!merge_handovers (store, source, bundle, ceremony_id, affected, &all, error) ||
+      !merge_undos (store, source, bundle, ceremony_id, affected, &all, error))
     return FALSE;
-  g_hash_table_iter_init (&iter, affected);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!serah_store_refresh_ceremony_state (store, ceremony_id, *(gint64 *) key, error))
-      return FALSE;
-  conflicts = serah_store_list_conflict_participants (store, ceremony_id, error);
-  if (conflicts == NULL)
-    return FALSE;
-  bundle->info->conflicts = conflicts->len;
+  return refresh_affected (store, ceremony_id, affected, error) &&
+         count_conflicts (store, bundle, ceremony_id, error);
+}
+
+/* Events written per transaction of a station merge (issue 17): a scan at the desk waits for
+ * one slice at most, a few milliseconds, never for the whole bundle. */
+#define MERGE_SLICE 200
+
+/* Writes the bundle in slices of MERGE_SLICE events, each its own transaction with the state
+ * of the participants it touched. A merge killed half way leaves whole events (each with its
+ * derived state) and is finished by importing the bundle again: events already here are
+ * recognised by UUID. Handovers go first, so that an undo never arrives before its handover. */
+static gboolean
+merge_in_slices (SerahStore *store, SerahStationBundle *bundle, gint64 ceremony_id,
+                 const char *path, GError **error)
+{
+  g_autoptr(GHashTable) affected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          NULL);
+  gint64 committed = 0;
+
+  for (int list = 0; list < 2; list++)
+    {
+      guint n = list == 0 ? bundle->handovers->len : bundle->undos->len;
+
+      for (guint from = 0; from < n; from += MERGE_SLICE)
+        {
+          MergePass pass = { FALSE, NULL, from, from + MERGE_SLICE };
+          gboolean ok;
+
+          if (!serah_store_begin (store, error))
+            return FALSE;
+          ok = list == 0
+                 ? merge_handovers (store, path, bundle, ceremony_id, affected, &pass, error)
+                 : merge_undos (store, path, bundle, ceremony_id, affected, &pass, error);
+          ok = ok && refresh_affected (store, ceremony_id, affected, error);
+          ok = ok && serah_store_commit (store, error);
+          if (!ok)
+            {
+              serah_store_rollback (store);
+              /* Whatever an earlier slice wrote stays: say so, and how to finish. */
+              if (committed > 0)
+                {
+                  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, committed);
+                  g_prefix_error (error,
+                                  _("The merge of “%s” stopped after %s new events (they are "
+                                    "kept); import the bundle again to finish it. "),
+                                  path, count);
+                }
+              return FALSE;
+            }
+          committed = bundle->info->new_handovers + bundle->info->new_undos;
+        }
+    }
   return TRUE;
 }
 
@@ -322,11 +415,28 @@ serah_station_import (SerahStore *store, const char *path, const char *operator_
   if (!serah_backup_automatic (store, "merge", error))
     return NULL;
 
-  /* One transaction: all of the bundle or none of it. Importing into a closed ceremony is
-   * allowed: the events happened before, at the stations. */
+  /* Every event is checked against this database first, in a read snapshot, so a bundle
+   * that disagrees anywhere is refused before anything is written. Importing into a closed
+   * ceremony is allowed: the events happened before, at the stations. */
+  {
+    g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+    MergePass check = { TRUE, uuids, 0, G_MAXUINT };
+    gboolean ok;
+
+    if (!serah_store_begin_read (store, error))
+      return NULL;
+    ok = merge_handovers (store, path, bundle, ceremony->id, NULL, &check, error) &&
+         merge_undos (store, path, bundle, ceremony->id, NULL, &check, error);
+    serah_store_rollback (store);
+    if (!ok)
+      return NULL;
+  }
+  if (!merge_in_slices (store, bundle, ceremony->id, path, error))
+    return NULL;
+  /* The audit record and the conflict count close the merge. */
   if (!serah_store_begin (store, error))
     return NULL;
-  if (!serah_station_merge_events (store, bundle, ceremony->id, path, error))
+  if (!count_conflicts (store, bundle, ceremony->id, error))
     goto failed;
   {
     g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony->id);

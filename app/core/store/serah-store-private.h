@@ -114,6 +114,10 @@ gboolean    serah_store_begin           (SerahStore  *self,
 gboolean    serah_store_commit          (SerahStore  *self,
                                          GError     **error);
 void        serah_store_rollback        (SerahStore  *self);
+/* A read transaction (deferred BEGIN): one snapshot for a long reader that must not hold the
+ * write lock (a print run drawing its cards); ended with serah_store_commit or _rollback. */
+gboolean    serah_store_begin_read      (SerahStore  *self,
+                                         GError     **error);
 
 /* The connection's commit and rollback hooks are taken by serah-store-participant-batch.c
  * (a bulk's dropped indexes must never be committed missing). */

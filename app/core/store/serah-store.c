@@ -448,6 +448,21 @@ serah_store_begin (SerahStore *self, GError **error)
 }
 
 gboolean
+serah_store_begin_read (SerahStore *self, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
+
+  if (self->tx_depth++ > 0)
+    return TRUE;
+  if (!serah_store_exec (self, "BEGIN DEFERRED", error))
+    {
+      self->tx_depth = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 serah_store_commit (SerahStore *self, GError **error)
 {
   g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
@@ -736,6 +751,33 @@ explain_unwritable (const char *path, gboolean exists, GError **error)
   return TRUE;
 }
 
+/* What SQLite itself saw: told EROFS (a read-only mount) or EACCES when it opens a database
+ * for writing, the unix VFS opens it read-only instead of failing. statvfs and access() do
+ * not see every such case (a bind mount, a network share, another VFS); this does. Opening
+ * reads nothing, so nothing is recovered or changed. */
+static gboolean
+sqlite_opens_read_only (const char *path)
+{
+  sqlite3 *db = NULL;
+  gboolean read_only = FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
+    read_only = sqlite3_db_readonly (db, "main") == 1;
+  sqlite3_close_v2 (db);
+  return read_only;
+}
+
+static void
+set_read_only_error (const char *path, GError **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_READ_ONLY,
+               _("The database “%s” can only be read here (a read-only disk or file). It is "
+                 "not damaged and nothing was changed; copy it to a writable disk or ask for "
+                 "write access."), display);
+}
+
 /* The connection itself, for serah_store_open and serah_store_open_like alike. */
 static gboolean
 connect_db (SerahStore *self, int extra_flags, GError **error)
@@ -842,8 +884,14 @@ inspect_read_only (SerahStore *self, gboolean full, GError **error)
                      _("The database “%s” is busy (another program is writing to it); nothing "
                        "was recorded. Try again."), display);
       else if (explain_unwritable (self->path, TRUE, error))
-        g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CANNOT_OPEN,
-                     _("Cannot open the database “%s”: %s"), display, why);
+        {
+          /* A WAL database on a read-only disk: its read-only look cannot make the -shm. */
+          if (sqlite_opens_read_only (self->path))
+            set_read_only_error (self->path, error);
+          else
+            g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_CANNOT_OPEN,
+                         _("Cannot open the database “%s”: %s"), display, why);
+        }
       return FALSE;
     }
 
@@ -966,6 +1014,11 @@ serah_store_open_checked (const char        *path,
 
   if (!connect_db (self, SQLITE_OPEN_CREATE, error))
     return NULL;
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      set_read_only_error (path, error);
+      return NULL;
+    }
   if (full_check_ran != NULL)
     *full_check_ran = exists && full;
   if (!configure_db (self, error))

@@ -32,6 +32,7 @@ typedef enum {
   SERAH_PRINT_ERROR_OUTPUT,      /* the PDF cannot be written */
   SERAH_PRINT_ERROR_NOT_PRINTED, /* a reprint of a card that was never printed */
   SERAH_PRINT_ERROR_CANCELLED,
+  SERAH_PRINT_ERROR_CHANGED,     /* another run or import changed the selection while drawing */
 } SerahPrintError;
 
 /**

@@ -56,8 +56,13 @@ SerahStationBundleInfo *serah_station_inspect (const char  *path,
  * @operator_name: (nullable): who merges, for the audit log (%NULL: the system user)
  * @error: return location for a #GError
  *
- * Merges a bundle in one transaction, after an automatic backup ("merge"): a set union of
- * events keyed by UUID. On any error the database is untouched.
+ * Merges a bundle after an automatic backup ("merge"): a set union of events keyed by UUID.
+ * Every event is checked against the database first; a bundle that disagrees anywhere (or
+ * is not sealed by this office) is refused and the database is untouched. The events are
+ * then written in slices of a few hundred, each its own transaction with the state it
+ * derives, so that a scan at another desk never waits for the whole merge (issue 17). A
+ * merge stopped half way (killed, a full disk) leaves whole events only and is finished by
+ * importing the same bundle again.
  *
  * Returns: (transfer full) (nullable): the header and what changed here, or %NULL with @error
  *   set
