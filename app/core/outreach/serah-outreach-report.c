@@ -265,3 +265,138 @@ serah_outreach_indicators_write (SerahStore *store, const char *from, const char
                                      csv, operator_name, "export.indicators-outreach", details,
                                      error);
 }
+
+/* ---- the figures, for the Laporan page and the PDF ---- */
+
+void
+serah_outreach_indicators_free (SerahOutreachIndicators *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->from);
+  g_free (self->to);
+  g_clear_pointer (&self->months, g_array_unref);
+  g_clear_pointer (&self->timeline, g_ptr_array_unref);
+  g_clear_pointer (&self->complaint_months, g_ptr_array_unref);
+  g_free (self);
+}
+
+static guint
+as_count (const char *text)
+{
+  return text != NULL ? (guint) g_ascii_strtoull (text, NULL, 10) : 0;
+}
+
+static SerahOutreachMonth *
+month_of (GArray *months, const char *month)
+{
+  SerahOutreachMonth m = { { 0 } };
+
+  for (guint i = 0; i < months->len; i++)
+    if (strcmp (g_array_index (months, SerahOutreachMonth, i).month, month) == 0)
+      return &g_array_index (months, SerahOutreachMonth, i);
+  g_strlcpy (m.month, month, sizeof m.month);
+  g_array_append_val (months, m);
+  return &g_array_index (months, SerahOutreachMonth, months->len - 1);
+}
+
+/* Mean understanding per phase over every survey and month of the period, weighted by sheets. */
+static gboolean
+read_understanding (SerahStore *store, SerahOutreachIndicators *ind, GError **error)
+{
+  g_auto(GStrv) names = serah_survey_list_names ();
+  double sum[2] = { 0, 0 };
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(SerahSurvey) s = serah_survey_load (names[i], NULL);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (s == NULL)
+        continue;
+      rows = serah_survey_scores (store, s->id, SERAH_SURVEY_BY_MONTH, error);
+      if (rows == NULL)
+        return FALSE;
+      for (guint k = 0; k < rows->len; k++)
+        {
+          const SerahSurveyScoreRow *r = rows->pdata[k];
+          g_autofree char *month_start = g_strconcat (r->key, "-01", NULL);
+          g_autofree char *month_end = g_strconcat (r->key, "-31", NULL);
+
+          if ((ind->from != NULL && g_strcmp0 (month_end, ind->from) < 0) ||
+              (ind->to != NULL && g_strcmp0 (month_start, ind->to) > 0))
+            continue;
+          for (guint p = 0; p < 2; p++)
+            {
+              ind->sheets[p] += r->sheets[p];
+              sum[p] += r->mean_percent[p] * r->sheets[p];
+            }
+        }
+    }
+  for (guint p = 0; p < 2; p++)
+    ind->understanding[p] = ind->sheets[p] ? sum[p] / ind->sheets[p] : 0;
+  return TRUE;
+}
+
+SerahOutreachIndicators *
+serah_outreach_indicators_read (SerahStore *store, const char *from, const char *to, gint64 now,
+                                GError **error)
+{
+  g_autoptr(SerahOutreachIndicators) ind = g_new0 (SerahOutreachIndicators, 1);
+  g_autoptr(SerahSkmReport) skm = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  SerahSkmFilter filter = { NULL, from, to };
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  ind->from = g_strdup (from);
+  ind->to = g_strdup (to);
+  ind->months = g_array_new (FALSE, TRUE, sizeof (SerahOutreachMonth));
+  ind->oldest_open_days = -1;
+
+  /* The timeline comes ordered by month, then desa. */
+  ind->timeline = serah_store_outreach_timeline (store, from, to, error);
+  if (ind->timeline == NULL)
+    return NULL;
+  for (guint i = 0; i < ind->timeline->len; i++)
+    {
+      char **r = ind->timeline->pdata[i];
+      SerahOutreachMonth *m = month_of (ind->months, r[0] ? r[0] : "");
+
+      m->registrations += as_count (r[2]);
+      m->covered += as_count (r[3]);
+      m->activities += as_count (r[4]);
+      m->attendance += as_count (r[5]);
+      ind->registrations += as_count (r[2]);
+      ind->activities += as_count (r[4]);
+    }
+
+  if (!read_understanding (store, ind, error))
+    return NULL;
+
+  skm = serah_skm_report (store, &filter, 0, error);
+  if (skm == NULL)
+    return NULL;
+  ind->skm = skm->result;
+
+  ind->complaint_months = serah_store_outreach_feedback_by_month (store, from, to, error);
+  if (ind->complaint_months == NULL)
+    return NULL;
+  for (guint i = 0; i < ind->complaint_months->len; i++)
+    {
+      char **r = ind->complaint_months->pdata[i];
+      ind->complaints_received += as_count (r[1]);
+      ind->complaints_resolved += as_count (r[2]);
+    }
+  open = serah_feedback_list (store, TRUE, error);
+  if (open == NULL)
+    return NULL;
+  for (guint i = 0; i < open->len; i++)
+    {
+      gint64 age = serah_feedback_age_days (open->pdata[i], now);
+      ind->open_by_age[age <= 7 ? 0 : age <= 30 ? 1 : 2]++;
+      ind->oldest_open_days = MAX (ind->oldest_open_days, age);
+    }
+  ind->open_now = open->len;
+  return g_steal_pointer (&ind);
+}
