@@ -88,6 +88,7 @@ typedef struct {
   SerahCoverage   *coverage;
   GPtrArray       *uncollected;
   SerahIndicators *indicators;
+  SerahOutreachIndicators *outreach;   /* issue 15 */
 } ReportData;
 
 static void
@@ -96,6 +97,7 @@ report_data_free (ReportData *d)
   g_clear_pointer (&d->coverage, serah_coverage_free);
   g_clear_pointer (&d->uncollected, g_ptr_array_unref);
   g_clear_pointer (&d->indicators, serah_indicators_free);
+  g_clear_pointer (&d->outreach, serah_outreach_indicators_free);
   g_free (d);
 }
 
@@ -142,6 +144,7 @@ struct _SerahReportsPage
   GtkDrawingArea  *daily_chart;
   GtkDrawingArea  *rating_chart;
   GtkDrawingArea  *tags_chart;
+  GtkLabel        *outreach_figures;   /* issue 15 */
 };
 
 G_DEFINE_FINAL_TYPE (SerahReportsPage, serah_reports_page, ADW_TYPE_BIN)
@@ -202,6 +205,58 @@ append_coverage (const SerahCoverageRow *r, SerahCoverageLevel level, gboolean f
   g_list_store_append (self->coverage_rows, row);
 }
 
+/* issue 15: the outreach indicators beside the card's, as text the officer can read out. */
+static void
+show_outreach (SerahReportsPage *self)
+{
+  const SerahOutreachIndicators *o = self->data ? self->data->outreach : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (o == NULL)
+    {
+      gtk_label_set_text (self->outreach_figures, "");
+      return;
+    }
+  g_string_append_printf (text, _("New registrations: %u, at %u activities."), o->registrations,
+                          o->activities);
+  /* The last six months, newest last, as the timeline runs. */
+  for (guint i = o->months->len > 6 ? o->months->len - 6 : 0; i < o->months->len; i++)
+    {
+      const SerahOutreachMonth *m = &g_array_index (o->months, SerahOutreachMonth, i);
+      g_string_append_printf (text, "\n  %s: ", m->month);
+      g_string_append_printf (text, ngettext ("%u registration", "%u registrations",
+                                              m->registrations), m->registrations);
+      g_string_append (text, ", ");
+      g_string_append_printf (text, ngettext ("%u activity", "%u activities", m->activities),
+                              m->activities);
+    }
+  g_string_append (text, "\n\n");
+  if (o->sheets[0] + o->sheets[1] == 0)
+    g_string_append (text, _("Understanding: no quiz recorded."));
+  else
+    {
+      g_autofree char *before = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", o->understanding[0]));
+      g_autofree char *after = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", o->understanding[1]));
+      g_string_append_printf (text, _("Understanding: %s%% before (%u sheets), %s%% after (%u sheets)."),
+                              before, o->sheets[0], after, o->sheets[1]);
+    }
+  g_string_append (text, "\n\n");
+  if (o->skm.respondents == 0)
+    g_string_append (text, _("IKM: no SKM answer recorded."));
+  else
+    g_string_append_printf (text, _("IKM: %s, quality %s (%s), %u respondents."),
+                            g_ascii_formatd (buf, sizeof buf, "%.2f", o->skm.converted),
+                            serah_skm_grade_letter (o->skm.grade),
+                            serah_skm_grade_label (o->skm.grade), o->skm.respondents);
+  g_string_append (text, "\n\n");
+  g_string_append_printf (text, _("Complaints: %u received, %u resolved; %u open now "
+                                  "(%u up to 7 days, %u of 8-30 days, %u older)."),
+                          o->complaints_received, o->complaints_resolved, o->open_now,
+                          o->open_by_age[0], o->open_by_age[1], o->open_by_age[2]);
+  gtk_label_set_text (self->outreach_figures, text->str);
+}
+
 static void
 show_data (SerahReportsPage *self)
 {
@@ -235,6 +290,7 @@ show_data (SerahReportsPage *self)
                                          "village government.", unc->len), unc->len);
       gtk_label_set_text (self->uncollected_label, label);
     }
+  show_outreach (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->coverage_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->imports_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->daily_chart));
@@ -297,7 +353,11 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   d = g_new0 (ReportData, 1);
   if ((d->coverage = serah_report_coverage (store, job->ceremony_id, &error)) == NULL ||
       (d->uncollected = serah_report_uncollected (store, job->ceremony_id, &error)) == NULL ||
-      (d->indicators = serah_report_indicators (store, job->ceremony_id, &error)) == NULL)
+      (d->indicators = serah_report_indicators (store, job->ceremony_id, &error)) == NULL ||
+      /* issue 15: the whole office's outreach, whatever the ceremony chosen */
+      (d->outreach = serah_outreach_indicators_read (store, NULL, NULL,
+                                                     g_get_real_time () / G_USEC_PER_SEC,
+                                                     &error)) == NULL)
     {
       report_data_free (d);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -640,6 +700,7 @@ serah_reports_page_class_init (SerahReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, daily_chart);
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, rating_chart);
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, tags_chart);
+  gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, outreach_figures);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 
