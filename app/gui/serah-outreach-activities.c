@@ -25,7 +25,8 @@ clear_form (SerahOutreachPage *self)
   gtk_spin_button_set_value (self->activity_pamflet, 0);
   for (guint i = 0; i < G_N_ELEMENTS (partners); i++)
     gtk_check_button_set_active (partners[i], FALSE);
-  serah_area_selector_select_all (self->activity_area, FALSE);
+  if (self->areas_loaded)
+    serah_area_selector_select_all (self->activity_area, FALSE);
   serah_outreach_page_say (self->activity_message, NULL);
 }
 

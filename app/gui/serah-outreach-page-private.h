@@ -13,6 +13,7 @@ struct _SerahOutreachPage
   AdwBin           parent_instance;
 
   SerahStore      *store;
+  gboolean         areas_loaded;   /* activity_area has its list (select_all needs one) */
   gboolean         stale;          /* the store changed while the page was not on screen */
   GArray          *activity_ids;   /* gint64 per row of the activity dropdowns; [0] = 0, none */
   GArray          *feedback_ids;   /* gint64 per row of fb_list */

@@ -128,6 +128,7 @@ load_areas (SerahOutreachPage *self)
   if (areas == NULL)
     return;
   serah_area_selector_set_areas (self->activity_area, areas);
+  self->areas_loaded = TRUE;
   serah_area_selector_select_all (self->activity_area, FALSE);
 }
 

@@ -146,9 +146,14 @@ record_registration_action (GtkWidget *widget, const char *action, GVariant *par
     }
   if (id == 0)
     {
-      /* The refusal itself (already a participant, already registered) is not a problem of
-       * the form: it comes after the list. */
-      if (error != NULL && (problems == NULL || !strstr (said->str, error->message)))
+      gboolean form_errors = FALSE;
+
+      for (guint i = 0; problems != NULL && i < problems->len; i++)
+        form_errors |= ((const SerahRegistrationProblem *) problems->pdata[i])->error;
+      if (form_errors)
+        g_string_prepend (said, _("Not recorded. Correct the form:\n"));
+      else if (error != NULL)
+        /* A rule after the form's checks (already a participant, already registered here). */
         g_string_append_printf (said, "%s%s", said->len ? "\n" : "", error->message);
       serah_outreach_page_say (self->reg_message, said->str);
       return;
