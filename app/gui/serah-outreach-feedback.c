@@ -153,12 +153,12 @@ serah_outreach_feedback_reload (SerahOutreachPage *self)
       const SerahFeedback *f = open->pdata[i];
       gint64 age = serah_feedback_age_days (f, now);
       g_autofree char *title = NULL, *sub = NULL;
+      g_autofree char *days = serah_format_count (age);
 
       ages[age <= 7 ? 0 : age <= 30 ? 1 : 2]++;
-      /* TRANSLATORS: the age of an open complaint, its category and desa. */
-      title = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " day · %s · %s",
-                                         "%" G_GINT64_FORMAT " days · %s · %s", (gulong) age),
-                               age, serah_feedback_category_label (f->category),
+      /* TRANSLATORS: the age of an open complaint in days, its category and desa. */
+      title = g_strdup_printf (ngettext ("%s day · %s · %s", "%s days · %s · %s", (gulong) age),
+                               days, serah_feedback_category_label (f->category),
                                f->desa ? f->desa : "-");
       sub = f->state == SERAH_FEEDBACK_FORWARDED
             ? g_strdup_printf (_("%s — forwarded to %s"), f->text, f->forwarded_to)
