@@ -182,12 +182,12 @@ serah_outreach_surveys_reload (SerahOutreachPage *self)
     text = g_strdup (_("No SKM answers recorded yet."));
   else
     {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      /* TRANSLATORS: IKM 80.56: B (Baik), from 12 respondents. */
+      g_autofree char *ikm = serah_format_decimal (report->result.converted, 2);
+      /* TRANSLATORS: IKM 80,56: B (Baik), from 12 respondents. */
       text = g_strdup_printf (ngettext ("IKM so far: %s, quality %s (%s), from %u respondent.",
                                         "IKM so far: %s, quality %s (%s), from %u respondents.",
                                         report->result.respondents),
-                              g_ascii_formatd (buf, sizeof buf, "%.2f", report->result.converted),
+                              ikm,
                               serah_skm_grade_letter (report->result.grade),
                               serah_skm_grade_label (report->result.grade),
                               report->result.respondents);

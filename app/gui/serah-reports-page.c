@@ -211,7 +211,6 @@ show_outreach (SerahReportsPage *self)
 {
   const SerahOutreachIndicators *o = self->data ? self->data->outreach : NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (o == NULL)
     {
@@ -236,19 +235,21 @@ show_outreach (SerahReportsPage *self)
     g_string_append (text, _("Understanding: no quiz recorded."));
   else
     {
-      g_autofree char *before = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", o->understanding[0]));
-      g_autofree char *after = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", o->understanding[1]));
-      g_string_append_printf (text, _("Understanding: %s%% before (%u sheets), %s%% after (%u sheets)."),
+      g_autofree char *before = serah_format_percent (o->understanding[0]);
+      g_autofree char *after = serah_format_percent (o->understanding[1]);
+      g_string_append_printf (text, _("Understanding: %s before (%u sheets), %s after (%u sheets)."),
                               before, o->sheets[0], after, o->sheets[1]);
     }
   g_string_append (text, "\n\n");
   if (o->skm.respondents == 0)
     g_string_append (text, _("IKM: no SKM answer recorded."));
   else
-    g_string_append_printf (text, _("IKM: %s, quality %s (%s), %u respondents."),
-                            g_ascii_formatd (buf, sizeof buf, "%.2f", o->skm.converted),
-                            serah_skm_grade_letter (o->skm.grade),
-                            serah_skm_grade_label (o->skm.grade), o->skm.respondents);
+    {
+      g_autofree char *ikm = serah_format_decimal (o->skm.converted, 2);
+      g_string_append_printf (text, _("IKM: %s, quality %s (%s), %u respondents."), ikm,
+                              serah_skm_grade_letter (o->skm.grade),
+                              serah_skm_grade_label (o->skm.grade), o->skm.respondents);
+    }
   g_string_append (text, "\n\n");
   g_string_append_printf (text, _("Complaints: %u received, %u resolved; %u open now "
                                   "(%u up to 7 days, %u of 8-30 days, %u older)."),

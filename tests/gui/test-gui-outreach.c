@@ -214,7 +214,7 @@ laporan_shows (gpointer data)
   GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->reports),
                                                                 SERAH_TYPE_REPORTS_PAGE,
                                                                 "outreach_figures"));
-  return strstr (gtk_label_get_text (GTK_LABEL (label)), "IKM: 75.00, quality C") != NULL;
+  return strstr (gtk_label_get_text (GTK_LABEL (label)), "IKM: 75,00, quality C") != NULL;
 }
 
 static gboolean
@@ -264,7 +264,7 @@ test_skm_and_laporan (Fixture *f, gconstpointer data)
 
   /* The change hub tells the Laporan page; it reads the figures again on its own. */
   wait_until (laporan_shows, f);
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (f, "skm_summary"))), "75.00"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (f, "skm_summary"))), "75,00"));
 }
 
 int
