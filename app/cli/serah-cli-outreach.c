@@ -12,7 +12,7 @@
  *   feedback forward ID --to bpjs|puskesmas|desa|dinsos
  *   feedback resolve ID --response T
  *   feedback list [--open]
- *   indicators --format csv|xlsx -o FILE [--from D] [--to D]
+ *   indicators --format csv|xlsx|pdf -o FILE [--from D] [--to D]   (alias of report indicators)
  *
  * Role rules as elsewhere: officers record and read aggregates; what leaves the machine as a
  * file needs an administrator and is audited by the core.
@@ -481,30 +481,31 @@ verb_feedback (SerahCli *cli, int argc, char **argv)
 
 /* ---- indicators ---- */
 
+/* `indicators` is kept for scripts written before it was folded into `report indicators`
+ * (issue 15): the same report, card and outreach indicators together, in any of its formats. */
 static int
 verb_indicators (SerahCli *cli, int argc, char **argv)
 {
   g_autofree char *format = NULL, *output = NULL, *from = NULL, *to = NULL;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv or xlsx"), "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv, xlsx or pdf"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), "FILE" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day of the period"), "YYYY-MM-DD" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day of the period"), "YYYY-MM-DD" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
+  SerahReportFormat f;
   int status;
 
-  if (!serah_cli_parse (cli, "indicators --format csv|xlsx -o FILE [--from D] [--to D]", entries, &argc, &argv))
+  if (!serah_cli_parse (cli, "indicators --format csv|xlsx|pdf -o FILE [--from D] [--to D]", entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
-  if (output == NULL || (g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "xlsx") != 0))
-    return serah_cli_outreach_usage (cli, _("indicators needs --format csv|xlsx and -o FILE."));
+  if (output == NULL || !serah_report_format_parse (format, &f))
+    return serah_cli_outreach_usage (cli, _("indicators needs --format csv|xlsx|pdf and -o FILE."));
   if (!serah_cli_outreach_sign_in (cli, SERAH_ROLE_ADMIN, &status))
     return status;
-  if (!serah_outreach_indicators_write (cli->store, from, to, g_get_real_time () / G_USEC_PER_SEC,
-                                        g_strcmp0 (format, "xlsx") == 0 ? SERAH_OUTREACH_REPORT_XLSX
-                                                                        : SERAH_OUTREACH_REPORT_CSV,
-                                        output, cli->operator_name, &error))
+  if (!serah_report_write_indicators (cli->store, 0, from, to, f, output, cli->operator_name,
+                                      &error))
     return serah_cli_outreach_fail (cli, error);
   serah_cli_message (cli, _("Report written to “%s”."), output);
   if (cli->json)
@@ -538,6 +539,6 @@ const SerahCliVerb serah_cli_outreach_verbs[] = {
     "[--received D] | forward ID --to bpjs|puskesmas|desa|dinsos | resolve ID --response T | "
     "list [--open]" },
   { "indicators", verb_indicators,
-    "indicators --format csv|xlsx -o FILE [--from D] [--to D]   (outreach indicators)" },
+    "indicators --format csv|xlsx|pdf -o FILE [--from D] [--to D]   (alias of report indicators)" },
   { NULL }
 };

@@ -120,19 +120,38 @@ run 0 "by her card number she is not listed twice" officer --json activity atten
 check "already listed" test "$(jq -r .newly_listed "$work/out")" = false
 run 2 "someone outside the register is not listed" officer activity attend 1 3604251203850001
 
-# ---- the indicators ----
+# ---- the indicators (issue 15: folded into `report indicators`; `indicators` is its alias) ----
 run 1 "an officer cannot export the indicators" officer indicators --format csv -o "$work/ind.csv"
-run 0 "the administrator exports them" admin indicators --format csv -o "$work/ind.csv"
-check "with the SKM grade" grep -q '^,IKM,3.222,80.56,B (Baik),10' "$work/ind.csv"
-run 0 "and as a workbook" admin indicators --format xlsx -o "$work/ind.xlsx"
-check "one worksheet per section" \
-  test "$(unzip -l "$work/ind.xlsx" | grep -c 'xl/worksheets/sheet[0-9]*.xml')" -eq 6
+run 0 "the administrator exports them through the alias" admin indicators --format csv -o "$work/ind.csv"
+check "with the SKM grade" grep -q '^IKM,3.222,80.56,B (Baik),10' "$work/ind.csv"
+check "beside the card's indicators" grep -q 'Peserta dimuat per impor' "$work/ind.csv"
+run 0 "and as a workbook" admin report indicators --format xlsx -o "$work/ind.xlsx"
+check "one worksheet per section, the card's four and the outreach's six" \
+  test "$(unzip -l "$work/ind.xlsx" | grep -c 'xl/worksheets/sheet[0-9]*.xml')" -eq 10
+run 2 "a period is for the indicators only" admin report coverage --from 2026-11-01 \
+  --format csv -o "$work/cov.csv"
+run 0 "and as a PDF with charts, for the period" admin report indicators --from 2026-11-01 \
+  --to 2026-12-31 --format pdf -o "$work/ind.pdf"
+check "the PDF is sound (qpdf --check)" "$SERAH_QPDF" --check "$work/ind.pdf"
+pdf_text "$work/ind.pdf" >"$work/ind.txt"
+check "its period" has "$work/ind.txt" "Periode: 2026-11-01 sampai 2026-12-31"
+# The SKM fixture computed by hand from PermenPAN-RB 14/2017: IKM 3,222 x 25 = 80,56, B.
+check "the IKM with its category" has "$work/ind.txt" \
+  "IKM 80,56, mutu pelayanan B (Baik), dari 10 responden"
+check "the IKM row of the element table" has "$work/ind.txt" "IKM 3,222 80,56 B (Baik)"
+check "the understanding before and after" has "$work/ind.txt" "Sebelum 40,0 % (1 lembar)"
+check "... after" has "$work/ind.txt" "Sesudah 100,0 % (1 lembar)"
+check "the complaint, received and resolved" has "$work/ind.txt" \
+  "Pengaduan: 1 diterima, 1 selesai; 0 masih terbuka, yang terlama - hari."
+check "the one registration, at the one activity" has "$work/ind.txt" \
+  "Pendaftaran baru: 1, pada 1 kegiatan sosialisasi."
+check "no full NIK in it" lacks "$work/ind.txt" 3604255203850009
 
 # ---- the audit log ----
 run 0 "the exports are in the audit log" admin --json audit --action export.
-check "SKM once, indicators and registrations twice, all ani's" \
+check "SKM once, the indicators three times, registrations twice, all ani's" \
   test "$(jq -r '[.events[] | select(.operator == "ani") | .action] | sort | join(" ")' "$work/out")" = \
-       "export.indicators-outreach export.indicators-outreach export.registrations export.registrations export.skm"
+       "export.registrations export.registrations export.report export.report export.report export.skm"
 check "with no full NIK in it" lacks "$work/out" 3604255203850009
 
 finish

@@ -18,6 +18,7 @@
 #include <serah/outreach/serah-survey.h>
 
 #include "outreach/serah-outreach-private.h"
+#include "outreach/serah-outreach-report-private.h"
 #include "outreach/serah-store-outreach-private.h"
 #include "output/serah-csv-private.h"
 
@@ -176,24 +177,21 @@ add_understanding (SerahStore *store, GPtrArray *csv, const char *from, const ch
   return TRUE;
 }
 
-gboolean
-serah_outreach_indicators_write (SerahStore *store, const char *from, const char *to, gint64 now,
-                                 SerahOutreachReportFormat format, const char *path,
-                                 const char *operator_name, GError **error)
+GPtrArray *
+serah_outreach_indicators_rows (SerahStore *store, const char *from, const char *to, gint64 now,
+                                GError **error)
 {
   g_autoptr(GPtrArray) csv = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GPtrArray) timeline = NULL, complaints = NULL, open = NULL;
   g_autoptr(SerahSkmReport) skm = NULL;
   SerahSkmFilter filter = { NULL, from, to };
   guint ages[3] = { 0 };
-  g_autofree char *details = NULL;
 
-  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
   timeline = serah_store_outreach_timeline (store, from, to, error);
   if (timeline == NULL)
-    return FALSE;
+    return NULL;
   row (csv, 3, "Indikator sosialisasi", "Dari", "Sampai");
   row (csv, 3, "", from ? from : "", to ? to : "");
   row (csv, 1, "");
@@ -206,11 +204,11 @@ serah_outreach_indicators_write (SerahStore *store, const char *from, const char
     }
 
   if (!add_understanding (store, csv, from, to, error))
-    return FALSE;
+    return NULL;
 
   skm = serah_skm_report (store, &filter, 0, error);
   if (skm == NULL)
-    return FALSE;
+    return NULL;
   row (csv, 1, "");
   row (csv, 5, "SKM", "Unsur", "NRR", "Konversi", "Mutu");
   if (skm->result.respondents > 0)
@@ -237,7 +235,7 @@ serah_outreach_indicators_write (SerahStore *store, const char *from, const char
   complaints = serah_store_outreach_feedback_by_month (store, from, to, error);
   open = serah_feedback_list (store, TRUE, error);
   if (complaints == NULL || open == NULL)
-    return FALSE;
+    return NULL;
   row (csv, 1, "");
   row (csv, 4, "PENGADUAN", "Bulan", "Diterima", "Selesai");
   for (guint i = 0; i < complaints->len; i++)
@@ -258,6 +256,23 @@ serah_outreach_indicators_write (SerahStore *store, const char *from, const char
     row (csv, 4, "", a, b, c);
   }
 
+  return g_steal_pointer (&csv);
+}
+
+gboolean
+serah_outreach_indicators_write (SerahStore *store, const char *from, const char *to, gint64 now,
+                                 SerahOutreachReportFormat format, const char *path,
+                                 const char *operator_name, GError **error)
+{
+  g_autoptr(GPtrArray) csv = NULL;
+  g_autofree char *details = NULL;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  csv = serah_outreach_indicators_rows (store, from, to, now, error);
+  if (csv == NULL)
+    return FALSE;
   details = serah_audit_details ("format", format == SERAH_OUTREACH_REPORT_XLSX ? "xlsx" : "csv",
                                  "path", path, "from", from, "to", to, NULL);
   return serah_outreach_export_file (store, path,
