@@ -145,6 +145,7 @@ struct _SerahReportsPage
   GtkDrawingArea  *rating_chart;
   GtkDrawingArea  *tags_chart;
   GtkLabel        *outreach_figures;   /* issue 15 */
+  GtkDrawingArea  *outreach_chart;
 };
 
 G_DEFINE_FINAL_TYPE (SerahReportsPage, serah_reports_page, ADW_TYPE_BIN)
@@ -297,6 +298,7 @@ show_data (SerahReportsPage *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->daily_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->rating_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->tags_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->outreach_chart));
 }
 
 /* The charts paint a white card so they look like the PDF in both light and dark styles. */
@@ -334,6 +336,18 @@ INDICATOR_DRAW (draw_imports, serah_report_draw_imports_chart)
 INDICATOR_DRAW (draw_daily, serah_report_draw_daily_chart)
 INDICATOR_DRAW (draw_rating, serah_report_draw_rating_chart)
 INDICATOR_DRAW (draw_tags, serah_report_draw_tags_chart)
+
+/* issue 15: the PDF's timeline of new registrations against activities. */
+static void
+draw_outreach (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  SerahReportsPage *self = user_data;
+
+  if (self->data == NULL || self->data->outreach == NULL)
+    return;
+  chart_background (cr, width, height);
+  serah_report_draw_outreach_timeline_chart (cr, width, height, self->data->outreach);
+}
 
 /* ---- loading in a thread ---- */
 
@@ -702,6 +716,7 @@ serah_reports_page_class_init (SerahReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, rating_chart);
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, tags_chart);
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, outreach_figures);
+  gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, outreach_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 
@@ -728,4 +743,5 @@ serah_reports_page_init (SerahReportsPage *self)
   gtk_drawing_area_set_draw_func (self->daily_chart, draw_daily, self, NULL);
   gtk_drawing_area_set_draw_func (self->rating_chart, draw_rating, self, NULL);
   gtk_drawing_area_set_draw_func (self->tags_chart, draw_tags, self, NULL);
+  gtk_drawing_area_set_draw_func (self->outreach_chart, draw_outreach, self, NULL);
 }
