@@ -284,7 +284,8 @@ void serah_report_draw_tags_chart     (cairo_t               *cr,
  * @height: the chart's height
  * @indicators: the outreach figures (serah_outreach_indicators_read())
  *
- * New registrations per month (bars) against the socialisation activities held that month (dots, on a scale of their own at the right).
+ * New registrations per month (bars) against the socialisation activities held that month (dots,
+ * on a scale of their own at the right).
  */
 void serah_report_draw_outreach_timeline_chart (cairo_t                        *cr,
                                                 double                          width,
@@ -312,7 +313,8 @@ void serah_report_draw_understanding_chart (cairo_t                        *cr,
  * @height: the chart's height
  * @indicators: the outreach figures (serah_outreach_indicators_read())
  *
- * The nine SKM elements and the IKM as converted scores (25-100) with their quality letter; the category boundaries of PermenPAN-RB 14/2017 as rules.
+ * The nine SKM elements and the IKM as converted scores (25-100) with their quality letter; the
+ * category boundaries of PermenPAN-RB 14/2017 as rules.
  */
 void serah_report_draw_skm_chart (cairo_t                        *cr,
                                   double                          width,
@@ -326,7 +328,8 @@ void serah_report_draw_skm_chart (cairo_t                        *cr,
  * @height: the chart's height
  * @indicators: the outreach figures (serah_outreach_indicators_read())
  *
- * Complaints received and resolved per month, and those open now by age (0-7, 8-30, more than 30 days).
+ * Complaints received and resolved per month, and those open now by age (0-7, 8-30, more than 30
+ * days).
  */
 void serah_report_draw_complaints_chart (cairo_t                        *cr,
                                          double                          width,
