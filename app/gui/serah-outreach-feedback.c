@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <serah/store/serah-changes.h>
 
+#include "serah-file-chooser.h"
 #include "serah-outreach-page-private.h"
 #include "serah-window.h"
 
@@ -128,6 +130,110 @@ resolve_feedback_action (GtkWidget *widget, const char *action, GVariant *param)
   serah_outreach_page_changed (self);
 }
 
+/* ---- a data correction leads to a reprint ---- */
+
+/* Officers ask for the correction of the name of the participant a "data salah" item is about;
+ * the core refuses any other item, and says why. */
+static void
+request_correction_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  SerahOutreachPage *self = SERAH_OUTREACH_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->store == NULL ||
+      !serah_window_require_role (widget, SERAH_ROLE_OFFICER, _("Asking for a correction")))
+    return;
+  if ((id = selected_feedback (self)) == 0)
+    return;
+  if (serah_correction_request (self->store, id,
+                                gtk_editable_get_text (GTK_EDITABLE (self->fb_new_name)),
+                                serah_window_operator_for (widget), &error) == 0)
+    {
+      serah_outreach_page_say (self->fb_follow_message, error->message);
+      return;
+    }
+  serah_outreach_page_say (self->fb_follow_message, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->fb_new_name), "");
+  serah_outreach_page_toast (self, _("Correction recorded: reprint the card to carry it out."));
+  serah_outreach_page_changed (self);
+}
+
+typedef struct {
+  SerahOutreachPage *page;
+  gint64             correction_id;
+} ReprintFlow;
+
+static void
+on_reprint_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
+{
+  g_autofree ReprintFlow *flow = user_data;
+  g_autoptr(SerahOutreachPage) self = flow->page;
+  g_autofree char *path = serah_file_chooser_take_path (chooser, response);
+  g_autoptr(SerahCardTemplate) template_ = NULL;
+  g_autoptr(SerahSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  SerahPrintResult result = { 0 };
+
+  if (path == NULL || self->store == NULL)
+    return;
+  /* The office's card and paper, as the reprint dialog of the Cetak page starts with. */
+  if ((template_ = serah_card_template_load ("kis", &error)) == NULL ||
+      (sheet = serah_sheet_load ("cr80", &error)) == NULL ||
+      !serah_correction_reprint (self->store, flow->correction_id, template_, sheet, NULL,
+                                 serah_window_operator_for (GTK_WIDGET (self)), path, &result,
+                                 &error))
+    {
+      serah_outreach_page_say (self->fb_follow_message, error->message);
+      return;
+    }
+  serah_outreach_page_say (self->fb_follow_message, NULL);
+  done = g_strdup_printf (_("Card reprinted with the corrected name (serial %lld)."),
+                          (long long) result.first_serial);
+  serah_outreach_page_toast (self, done);
+  serah_changes_emit (self->store, SERAH_CHANGE_PRINT_RUNS | SERAH_CHANGE_PARTICIPANTS);
+  serah_outreach_page_changed (self);
+}
+
+/* Administrators reprint, as every reprint; the card goes to a PDF chosen here. */
+static void
+reprint_correction_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  SerahOutreachPage *self = SERAH_OUTREACH_PAGE (widget);
+  g_autoptr(SerahDataCorrection) c = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GError) error = NULL;
+  GtkFileChooserNative *chooser;
+  ReprintFlow *flow;
+  gint64 id;
+
+  if (self->store == NULL ||
+      !serah_window_require_role (widget, SERAH_ROLE_ADMIN, _("Reprinting a card")))
+    return;
+  if ((id = selected_feedback (self)) == 0)
+    return;
+  c = serah_correction_for_feedback (self->store, id, &error);
+  if (c == NULL)
+    {
+      serah_outreach_page_say (self->fb_follow_message,
+                               error ? error->message
+                                     : _("Ask for a correction of this item first."));
+      return;
+    }
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  chooser = serah_file_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                    _("Reprint the Corrected Card"),
+                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Reprint"), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "kartu-koreksi.pdf");
+  flow = g_new0 (ReprintFlow, 1);
+  flow->page = g_object_ref (self);
+  flow->correction_id = c->id;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_reprint_chosen), flow);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 serah_outreach_feedback_reload (SerahOutreachPage *self)
 {
@@ -202,6 +308,11 @@ serah_outreach_feedback_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, fb_destinations);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, fb_response);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, fb_follow_message);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, fb_new_name);
+  gtk_widget_class_install_action (widget_class, "outreach.request-correction", NULL,
+                                   request_correction_action);
+  gtk_widget_class_install_action (widget_class, "outreach.reprint-correction", NULL,
+                                   reprint_correction_action);
   gtk_widget_class_install_action (widget_class, "outreach.record-feedback", NULL,
                                    record_feedback_action);
   gtk_widget_class_install_action (widget_class, "outreach.forward-feedback", NULL,

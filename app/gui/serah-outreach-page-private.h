@@ -88,6 +88,7 @@ struct _SerahOutreachPage
   GtkDropDown     *fb_destination;
   GtkStringList   *fb_destinations;
   GtkEntry        *fb_response;
+  GtkEntry        *fb_new_name;
   GtkLabel        *fb_follow_message;
 };
 

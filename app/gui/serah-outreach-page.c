@@ -187,6 +187,8 @@ serah_outreach_page_update_actions (SerahOutreachPage *self)
   /* Officers record; the submission list leaves the machine only by an administrator. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outreach.export-registrations",
                                  serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outreach.reprint-correction",
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
 }
 
 static void

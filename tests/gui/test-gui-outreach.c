@@ -267,6 +267,55 @@ test_skm_and_laporan (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (f, "skm_summary"))), "75,00"));
 }
 
+/* A "data salah" complaint about a participant, recorded through the form with the card
+ * number, then chosen in the open list: asking for a correction records it with the name the
+ * register holds and the one typed, linked to the feedback. */
+static void
+test_feedback_correction (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahParticipant) p = serah_participants_get (f->store, 1, NULL);
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(SerahDataCorrection) c = NULL;
+  g_autofree char *corrected = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (f, "fb_text")));
+  const SerahFeedback *fb;
+
+  g_assert_nonnull (p);
+  corrected = g_strconcat (p->name, " Rahmawati", NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "fb_channel")), 2); /* acara */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "fb_category")), 0); /* data-salah */
+  set_text (f, "fb_desa", p->desa);
+  set_text (f, "fb_card", p->card_no);
+  gtk_text_buffer_set_text (buffer, "Nama di kartu kurang lengkap", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-feedback", NULL));
+  run_until_idle ();
+  open = serah_feedback_list (f->store, TRUE, NULL);
+  g_assert_cmpuint (open->len, ==, 1);
+  fb = open->pdata[0];
+  g_assert_cmpstr (fb->category, ==, "data-salah");
+  g_assert_cmpint (fb->participant_id, ==, p->id);
+  g_assert_cmpuint (n_rows (child (f, "fb_list")), ==, 1);
+
+  /* Nothing chosen: said so. */
+  set_text (f, "fb_new_name", corrected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.request-correction", NULL));
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (child (f, "fb_follow_message")));
+  g_assert_null (serah_correction_for_feedback (f->store, fb->id, NULL));
+
+  gtk_list_box_select_row (GTK_LIST_BOX (child (f, "fb_list")),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (f, "fb_list")), 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.request-correction", NULL));
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_visible (child (f, "fb_follow_message")));
+  c = serah_correction_for_feedback (f->store, fb->id, NULL);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->old_value, ==, p->name);
+  g_assert_cmpstr (c->new_value, ==, corrected);
+  g_assert_cmpint (c->participant_id, ==, p->id);
+  g_assert_cmpint (c->reprint_run_id, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -282,5 +331,7 @@ main (int argc, char **argv)
               test_registration_bad_nik, fixture_teardown);
   g_test_add ("/serah/gui/outreach/skm-and-laporan", Fixture, NULL, fixture_setup,
               test_skm_and_laporan, fixture_teardown);
+  g_test_add ("/serah/gui/outreach/feedback-correction", Fixture, NULL, fixture_setup,
+              test_feedback_correction, fixture_teardown);
   return g_test_run ();
 }
