@@ -12,7 +12,7 @@
  *   feedback forward ID --to bpjs|puskesmas|desa|dinsos
  *   feedback resolve ID --response T
  *   feedback list [--open]
- *   indicators --format csv|xlsx -o FILE [--from D] [--to D]
+ *   indicators --format csv|xlsx|pdf -o FILE [--from D] [--to D]   (alias of report indicators)
  *
  * Role rules as elsewhere: officers record and read aggregates; what leaves the machine as a
  * file needs an administrator and is audited by the core.
@@ -468,6 +468,134 @@ feedback_list (SerahCli *cli, int argc, char **argv)
   return SERAH_CLI_EXIT_OK;
 }
 
+/* issue 15: a data correction asked for with feedback (officers), carried out by a reprint
+ * (administrators, as every reprint). */
+static gboolean
+feedback_id_arg (SerahCli *cli, int argc, char **argv, gint64 *id)
+{
+  char *end = NULL;
+
+  if (argc != 2)
+    return FALSE;
+  *id = g_ascii_strtoll (argv[1], &end, 10);
+  return end != argv[1] && *end == '\0' && *id > 0;
+}
+
+static void
+json_correction (JsonBuilder *b, const SerahDataCorrection *c)
+{
+  json_builder_set_member_name (b, "correction");
+  json_builder_begin_object (b);
+  serah_cli_json_int (b, "id", c->id);
+  serah_cli_json_int (b, "feedback", c->feedback_id);
+  serah_cli_json_int (b, "participant", c->participant_id);
+  json_builder_set_member_name (b, "field");
+  json_builder_add_string_value (b, c->field);
+  json_builder_set_member_name (b, "old");
+  json_builder_add_string_value (b, c->old_value);
+  json_builder_set_member_name (b, "new");
+  json_builder_add_string_value (b, c->new_value);
+  serah_cli_json_int (b, "reprint_run", c->reprint_run_id);
+  serah_cli_json_int (b, "reprint_serial", c->reprint_serial);
+  json_builder_end_object (b);
+}
+
+static int
+feedback_correct (SerahCli *cli, int argc, char **argv)
+{
+  g_autofree char *name = NULL;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The name as it must be on the card"), "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahDataCorrection) c = NULL;
+  gint64 id, correction;
+  int status;
+
+  if (!serah_cli_parse (cli, "feedback correct ID --name TEXT", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!feedback_id_arg (cli, argc, argv, &id) || name == NULL)
+    return serah_cli_outreach_usage (cli, _("Say which feedback by its number, and --name."));
+  if (!serah_cli_outreach_sign_in (cli, SERAH_ROLE_OFFICER, &status))
+    return status;
+  correction = serah_correction_request (cli->store, id, name, cli->operator_name, &error);
+  if (correction == 0 || (c = serah_correction_get (cli->store, correction, &error)) == NULL)
+    return serah_cli_outreach_fail (cli, error);
+  serah_cli_message (cli, _("Correction %lld recorded: “%s” becomes “%s” when the card is "
+                            "reprinted (feedback reprint %lld)."), (long long) c->id,
+                     c->old_value, c->new_value, (long long) id);
+  if (cli->json)
+    {
+      JsonBuilder *b = serah_cli_outreach_json_ok ();
+      json_correction (b, c);
+      serah_cli_outreach_json_done (cli, b);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
+static int
+feedback_reprint (SerahCli *cli, int argc, char **argv)
+{
+  g_autofree char *template_name = NULL, *sheet_name = NULL, *calibration = NULL, *output = NULL;
+  GOptionEntry entries[] = {
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name, N_("Card template (default kis)"), "NAME" },
+    { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet_name, N_("Sheet (default cr80)"), "NAME" },
+    { "calibration", 0, 0, G_OPTION_ARG_STRING, &calibration, N_("Printer profile"), "PROFILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahDataCorrection) c = NULL;
+  g_autoptr(SerahCardTemplate) template_ = NULL;
+  g_autoptr(SerahSheet) sheet = NULL;
+  g_autoptr(SerahPrinterProfile) profile = NULL;
+  SerahPrintResult result = { 0 };
+  gint64 id;
+  int status;
+
+  if (!serah_cli_parse (cli, "feedback reprint ID [--template kis] [--sheet cr80] "
+                        "[--calibration PROFILE] -o FILE.pdf", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!feedback_id_arg (cli, argc, argv, &id) || output == NULL)
+    return serah_cli_outreach_usage (cli, _("Say which feedback by its number, and -o FILE.pdf."));
+  if (!serah_cli_outreach_sign_in (cli, SERAH_ROLE_ADMIN, &status))
+    return status;
+  c = serah_correction_for_feedback (cli->store, id, &error);
+  if (c == NULL && error == NULL)
+    {
+      g_set_error (&error, SERAH_OUTREACH_ERROR, SERAH_OUTREACH_ERROR_REFUSED,
+                   _("No correction was asked for with feedback %lld (feedback correct)."),
+                   (long long) id);
+    }
+  if (c == NULL)
+    return serah_cli_outreach_fail (cli, error);
+  template_ = serah_card_template_load (template_name ? template_name : "kis", &error);
+  sheet = template_ ? serah_sheet_load (sheet_name ? sheet_name : "cr80", &error) : NULL;
+  if (sheet != NULL && calibration != NULL)
+    profile = serah_printer_profiles_get (cli->store, calibration, &error);
+  if (template_ == NULL || sheet == NULL || (calibration != NULL && profile == NULL))
+    return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
+  if (!serah_cli_check_output (cli, output, &status))
+    return status;
+  if (!serah_correction_reprint (cli->store, c->id, template_, sheet, profile, cli->operator_name,
+                                 output, &result, &error))
+    return serah_cli_outreach_fail (cli, error);
+  serah_cli_message (cli, _("Card reprinted as serial %lld to %s with the corrected name; the "
+                            "feedback is resolved."), (long long) result.first_serial, output);
+  if (cli->json)
+    {
+      JsonBuilder *b = serah_cli_outreach_json_ok ();
+      g_autoptr(SerahDataCorrection) done = serah_correction_get (cli->store, c->id, NULL);
+      if (done != NULL)
+        json_correction (b, done);
+      serah_cli_json_int (b, "run_id", result.run_id);
+      serah_cli_json_int (b, "serial", result.first_serial);
+      serah_cli_outreach_json_done (cli, b);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
 static int
 verb_feedback (SerahCli *cli, int argc, char **argv)
 {
@@ -481,35 +609,41 @@ verb_feedback (SerahCli *cli, int argc, char **argv)
     return feedback_follow_up (cli, argc - 1, argv + 1, TRUE);
   if (g_strcmp0 (sub, "list") == 0)
     return feedback_list (cli, argc - 1, argv + 1);
-  return serah_cli_outreach_usage (cli, _("Usage: feedback add|forward|resolve|list [OPTIONS]"));
+  if (g_strcmp0 (sub, "correct") == 0)
+    return feedback_correct (cli, argc - 1, argv + 1);
+  if (g_strcmp0 (sub, "reprint") == 0)
+    return feedback_reprint (cli, argc - 1, argv + 1);
+  return serah_cli_outreach_usage (cli, _("Usage: feedback add|forward|resolve|list|correct|reprint "
+                                          "[OPTIONS]"));
 }
 
 /* ---- indicators ---- */
 
+/* `indicators` is kept for scripts written before it was folded into `report indicators`
+ * (issue 15): the same report, card and outreach indicators together, in any of its formats. */
 static int
 verb_indicators (SerahCli *cli, int argc, char **argv)
 {
   g_autofree char *format = NULL, *output = NULL, *from = NULL, *to = NULL;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv or xlsx"), "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv, xlsx or pdf"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), "FILE" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day of the period"), "YYYY-MM-DD" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day of the period"), "YYYY-MM-DD" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
+  SerahReportFormat f;
   int status;
 
-  if (!serah_cli_parse (cli, "indicators --format csv|xlsx -o FILE [--from D] [--to D]", entries, &argc, &argv))
+  if (!serah_cli_parse (cli, "indicators --format csv|xlsx|pdf -o FILE [--from D] [--to D]", entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
-  if (output == NULL || (g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "xlsx") != 0))
-    return serah_cli_outreach_usage (cli, _("indicators needs --format csv|xlsx and -o FILE."));
+  if (output == NULL || !serah_report_format_parse (format, &f))
+    return serah_cli_outreach_usage (cli, _("indicators needs --format csv|xlsx|pdf and -o FILE."));
   if (!serah_cli_outreach_sign_in (cli, SERAH_ROLE_ADMIN, &status))
     return status;
-  if (!serah_outreach_indicators_write (cli->store, from, to, g_get_real_time () / G_USEC_PER_SEC,
-                                        g_strcmp0 (format, "xlsx") == 0 ? SERAH_OUTREACH_REPORT_XLSX
-                                                                        : SERAH_OUTREACH_REPORT_CSV,
-                                        output, cli->operator_name, &error))
+  if (!serah_report_write_indicators (cli->store, 0, from, to, f, output, cli->operator_name,
+                                      &error))
     return serah_cli_outreach_fail (cli, error);
   serah_cli_message (cli, _("Report written to “%s”."), output);
   if (cli->json)
@@ -541,8 +675,9 @@ const SerahCliVerb serah_cli_outreach_verbs[] = {
   { "feedback", verb_feedback,
     "feedback add --channel C --category K --text T [--desa D] [--card NO] [--activity ID] "
     "[--received D] | forward ID --to bpjs|puskesmas|desa|dinsos | resolve ID --response T | "
-    "list [--open]" },
+    "list [--open] | correct ID --name T | reprint ID [--template kis] [--sheet cr80] "
+    "[--calibration PROFILE] -o FILE.pdf" },
   { "indicators", verb_indicators,
-    "indicators --format csv|xlsx -o FILE [--from D] [--to D]   (outreach indicators)" },
+    "indicators --format csv|xlsx|pdf -o FILE [--from D] [--to D]   (alias of report indicators)" },
   { NULL }
 };

@@ -356,12 +356,15 @@ static int
 verb_report (SerahCli *cli, int argc, char **argv)
 {
   gint64 ceremony = 0;
-  g_autofree char *format = NULL, *output = NULL;
+  g_autofree char *format = NULL, *output = NULL, *from = NULL, *to = NULL;
   g_autofree char *ceremony_text = NULL;
   GOptionEntry entries[] = {
     { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony_text, N_("One ceremony (default: all)"), "ID" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv, xlsx or pdf"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Output file"), "PATH" },
+    /* issue 15: the outreach period of the indicators */
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("indicators: first day of the outreach period"), "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("indicators: last day of the outreach period"), "YYYY-MM-DD" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -370,7 +373,7 @@ verb_report (SerahCli *cli, int argc, char **argv)
   SerahReportFormat f;
   int status;
 
-  if (!serah_cli_parse (cli, "report coverage|uncollected|indicators [--ceremony ID] --format csv|xlsx|pdf -o PATH",
+  if (!serah_cli_parse (cli, "report coverage|uncollected|indicators [--ceremony ID] [--from D] [--to D] --format csv|xlsx|pdf -o PATH",
                         entries, &argc, &argv))
     return SERAH_CLI_EXIT_USAGE;
   if (!serah_cli_option_int (cli, "ceremony", ceremony_text, 1, SERAH_CLI_MAX_ID, &ceremony))
@@ -378,6 +381,9 @@ verb_report (SerahCli *cli, int argc, char **argv)
   if (argc != 2 || !serah_report_kind_parse (argv[1], &kind))
     return usage_error (cli, _("Usage: report coverage|uncollected|indicators [--ceremony ID] "
                                "--format csv|xlsx|pdf -o PATH"));
+  if ((from != NULL || to != NULL) && kind != SERAH_REPORT_INDICATORS)
+    return usage_error (cli, _("--from and --to choose the outreach period of report indicators "
+                               "only."));
   if (output == NULL || !serah_report_format_parse (format, &f))
     return usage_error (cli, _("report needs --format csv|xlsx|pdf and -o PATH."));
   store = serah_cli_get_store (cli);
@@ -387,7 +393,9 @@ verb_report (SerahCli *cli, int argc, char **argv)
     return status;
   if (!serah_cli_check_output (cli, output, &status))
     return status;
-  if (!serah_report_write (store, kind, ceremony, f, output, operator_of (cli), &error))
+  if (kind == SERAH_REPORT_INDICATORS
+      ? !serah_report_write_indicators (store, ceremony, from, to, f, output, operator_of (cli), &error)
+      : !serah_report_write (store, kind, ceremony, f, output, operator_of (cli), &error))
     return serah_cli_fail (cli, error, SERAH_CLI_EXIT_USAGE);
   serah_cli_message (cli, _("Report written to “%s”."), output);
   print_written (cli, argv[1], output, -1);
@@ -400,6 +408,6 @@ const SerahCliVerb serah_cli_testimonial_verbs[] = {
     "[--tag T]... [--audio FILE.ogg] [--photo FILE] | consent --id N --consent C | withdraw --id N "
     "--reason R | list [--ceremony ID] | export --format csv|json|png|pdf -o PATH [--ceremony ID]" },
   { "report", verb_report,
-    "report coverage|uncollected|indicators [--ceremony ID] --format csv|xlsx|pdf -o PATH" },
+    "report coverage|uncollected|indicators [--ceremony ID] [--from D] [--to D] --format csv|xlsx|pdf -o PATH" },
   { NULL }
 };

@@ -435,3 +435,27 @@ serah_area_selector_init (SerahAreaSelector *self)
   gtk_box_append (GTK_BOX (self->box), self->extra_label);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
+
+/* issue 15: the Sosialisasi page's activity form asks for one desa with the same list. */
+gboolean
+serah_area_selector_get_single (SerahAreaSelector *self, const char **kecamatan, const char **desa)
+{
+  int found = -1;
+
+  g_return_val_if_fail (SERAH_IS_AREA_SELECTOR (self), FALSE);
+
+  for (guint i = 0; self->areas != NULL && i < self->ticked->len; i++)
+    if (TICKED (self, i))
+      {
+        if (found >= 0)
+          return FALSE;
+        found = (int) i;
+      }
+  if (found < 0)
+    return FALSE;
+  if (kecamatan != NULL)
+    *kecamatan = AREA (self, found)->kecamatan;
+  if (desa != NULL)
+    *desa = AREA (self, found)->desa;
+  return TRUE;
+}

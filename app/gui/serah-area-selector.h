@@ -34,5 +34,10 @@ gboolean   serah_area_selector_is_empty       (SerahAreaSelector *self);
 /* A short description for the print-run record and the summary: "Semua", "Labuan (semua);
  * Menes: Kananga, Muruy". Newly allocated. */
 char      *serah_area_selector_describe       (SerahAreaSelector *self);
+/* issue 15: TRUE when exactly one desa is ticked; its names (owned by the selector) go to
+ * kecamatan and desa. */
+gboolean   serah_area_selector_get_single     (SerahAreaSelector *self,
+                                               const char       **kecamatan,
+                                               const char       **desa);
 
 G_END_DECLS

@@ -90,6 +90,7 @@ typedef struct {
   SerahCoverage   *coverage;
   GPtrArray       *uncollected;
   SerahIndicators *indicators;
+  SerahOutreachIndicators *outreach;   /* issue 15 */
 } ReportData;
 
 static void
@@ -98,6 +99,7 @@ report_data_free (ReportData *d)
   g_clear_pointer (&d->coverage, serah_coverage_free);
   g_clear_pointer (&d->uncollected, g_ptr_array_unref);
   g_clear_pointer (&d->indicators, serah_indicators_free);
+  g_clear_pointer (&d->outreach, serah_outreach_indicators_free);
   g_free (d);
 }
 
@@ -144,6 +146,8 @@ struct _SerahReportsPage
   GtkDrawingArea  *daily_chart;
   GtkDrawingArea  *rating_chart;
   GtkDrawingArea  *tags_chart;
+  GtkLabel        *outreach_figures;   /* issue 15 */
+  GtkDrawingArea  *outreach_chart;
 };
 
 G_DEFINE_FINAL_TYPE (SerahReportsPage, serah_reports_page, ADW_TYPE_BIN)
@@ -204,6 +208,59 @@ append_coverage (const SerahCoverageRow *r, SerahCoverageLevel level, gboolean f
   g_list_store_append (self->coverage_rows, row);
 }
 
+/* issue 15: the outreach indicators beside the card's, as text the officer can read out. */
+static void
+show_outreach (SerahReportsPage *self)
+{
+  const SerahOutreachIndicators *o = self->data ? self->data->outreach : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (o == NULL)
+    {
+      gtk_label_set_text (self->outreach_figures, "");
+      return;
+    }
+  g_string_append_printf (text, _("New registrations: %u, at %u activities."), o->registrations,
+                          o->activities);
+  /* The last six months, newest last, as the timeline runs. */
+  for (guint i = o->months->len > 6 ? o->months->len - 6 : 0; i < o->months->len; i++)
+    {
+      const SerahOutreachMonth *m = &g_array_index (o->months, SerahOutreachMonth, i);
+      g_string_append_printf (text, "\n  %s: ", m->month);
+      g_string_append_printf (text, ngettext ("%u registration", "%u registrations",
+                                              m->registrations), m->registrations);
+      g_string_append (text, ", ");
+      g_string_append_printf (text, ngettext ("%u activity", "%u activities", m->activities),
+                              m->activities);
+    }
+  g_string_append (text, "\n\n");
+  if (o->sheets[0] + o->sheets[1] == 0)
+    g_string_append (text, _("Understanding: no quiz recorded."));
+  else
+    {
+      g_autofree char *before = serah_format_percent (o->understanding[0]);
+      g_autofree char *after = serah_format_percent (o->understanding[1]);
+      g_string_append_printf (text, _("Understanding: %s before (%u sheets), %s after (%u sheets)."),
+                              before, o->sheets[0], after, o->sheets[1]);
+    }
+  g_string_append (text, "\n\n");
+  if (o->skm.respondents == 0)
+    g_string_append (text, _("IKM: no SKM answer recorded."));
+  else
+    {
+      g_autofree char *ikm = serah_format_decimal (o->skm.converted, 2);
+      g_string_append_printf (text, _("IKM: %s, quality %s (%s), %u respondents."), ikm,
+                              serah_skm_grade_letter (o->skm.grade),
+                              serah_skm_grade_label (o->skm.grade), o->skm.respondents);
+    }
+  g_string_append (text, "\n\n");
+  g_string_append_printf (text, _("Complaints: %u received, %u resolved; %u open now "
+                                  "(%u up to 7 days, %u of 8-30 days, %u older)."),
+                          o->complaints_received, o->complaints_resolved, o->open_now,
+                          o->open_by_age[0], o->open_by_age[1], o->open_by_age[2]);
+  gtk_label_set_text (self->outreach_figures, text->str);
+}
+
 static void
 show_data (SerahReportsPage *self)
 {
@@ -237,11 +294,13 @@ show_data (SerahReportsPage *self)
                                          "village government.", unc->len), unc->len);
       gtk_label_set_text (self->uncollected_label, label);
     }
+  show_outreach (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->coverage_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->imports_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->daily_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->rating_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->tags_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->outreach_chart));
 }
 
 /* The charts paint a white card so they look like the PDF in both light and dark styles. */
@@ -280,6 +339,18 @@ INDICATOR_DRAW (draw_daily, serah_report_draw_daily_chart)
 INDICATOR_DRAW (draw_rating, serah_report_draw_rating_chart)
 INDICATOR_DRAW (draw_tags, serah_report_draw_tags_chart)
 
+/* issue 15: the PDF's timeline of new registrations against activities. */
+static void
+draw_outreach (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  SerahReportsPage *self = user_data;
+
+  if (self->data == NULL || self->data->outreach == NULL)
+    return;
+  chart_background (cr, width, height);
+  serah_report_draw_outreach_timeline_chart (cr, width, height, self->data->outreach);
+}
+
 /* ---- loading in a thread ---- */
 
 static void
@@ -299,7 +370,11 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   d = g_new0 (ReportData, 1);
   if ((d->coverage = serah_report_coverage (store, job->ceremony_id, &error)) == NULL ||
       (d->uncollected = serah_report_uncollected (store, job->ceremony_id, &error)) == NULL ||
-      (d->indicators = serah_report_indicators (store, job->ceremony_id, &error)) == NULL)
+      (d->indicators = serah_report_indicators (store, job->ceremony_id, &error)) == NULL ||
+      /* issue 15: the whole office's outreach, whatever the ceremony chosen */
+      (d->outreach = serah_outreach_indicators_read (store, NULL, NULL,
+                                                     g_get_real_time () / G_USEC_PER_SEC,
+                                                     &error)) == NULL)
     {
       report_data_free (d);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -651,6 +726,8 @@ serah_reports_page_class_init (SerahReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, daily_chart);
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, rating_chart);
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, tags_chart);
+  gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, outreach_figures);
+  gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, outreach_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 
@@ -681,4 +758,5 @@ serah_reports_page_init (SerahReportsPage *self)
   gtk_drawing_area_set_draw_func (self->daily_chart, draw_daily, self, NULL);
   gtk_drawing_area_set_draw_func (self->rating_chart, draw_rating, self, NULL);
   gtk_drawing_area_set_draw_func (self->tags_chart, draw_tags, self, NULL);
+  gtk_drawing_area_set_draw_func (self->outreach_chart, draw_outreach, self, NULL);
 }

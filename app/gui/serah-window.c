@@ -17,6 +17,7 @@
 
 /* hardening (issue 6) */
 #include "serah-lock-view.h"
+#include "serah-outreach-page.h"   /* issue 15 */
 
 struct _SerahWindow
 {
@@ -172,6 +173,9 @@ update_role_actions (SerahWindow *self)
   page = adw_view_stack_get_child_by_name (self->stack, "reports");
   if (SERAH_IS_REPORTS_PAGE (page))
     serah_reports_page_update_actions (SERAH_REPORTS_PAGE (page));
+  page = adw_view_stack_get_child_by_name (self->stack, "outreach");   /* issue 15 */
+  if (SERAH_IS_OUTREACH_PAGE (page))
+    serah_outreach_page_update_actions (SERAH_OUTREACH_PAGE (page));
 }
 
 gboolean
@@ -560,6 +564,7 @@ serah_window_class_init (SerahWindowClass *klass)
   g_type_ensure (SERAH_TYPE_TESTIMONIAL_PAGE);
   g_type_ensure (SERAH_TYPE_REPORTS_PAGE);
   g_type_ensure (SERAH_TYPE_LOCK_VIEW);   /* hardening (issue 6) */
+  g_type_ensure (SERAH_TYPE_OUTREACH_PAGE);   /* issue 15 */
 
   gtk_widget_class_set_template_from_resource (widget_class, "/id/go/dinkes/Serah/serah-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SerahWindow, toast_overlay);
@@ -585,7 +590,8 @@ static void
 serah_window_init (SerahWindow *self)
 {
   static const char *const pages[] = { "participants", "print", "ceremony", "testimonials",
-                                       "reports" };
+                                       "reports",
+                                       "outreach" /* issue 15: Alt+6 */ };
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));

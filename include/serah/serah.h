@@ -42,6 +42,7 @@
 #include <serah/outreach/serah-registration.h>
 #include <serah/outreach/serah-feedback.h>
 #include <serah/outreach/serah-outreach-report.h>
+#include <serah/outreach/serah-correction.h>
 
 /* printing (issue 3) */
 #include <serah/cards/serah-template.h>

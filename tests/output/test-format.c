@@ -39,6 +39,18 @@ test_percent (void)
   check (serah_format_share (3, 0), "0,0 %");
 }
 
+/* issue 15: the IKM and element scores, two decimals, comma, rounded half away from zero. */
+static void
+test_decimal (void)
+{
+  check (serah_format_decimal (80.5555, 2), "80,56");
+  check (serah_format_decimal (75.0, 2), "75,00");
+  check (serah_format_decimal (3.2222, 3), "3,222");
+  check (serah_format_decimal (1234.5, 1), "1.234,5");
+  check (serah_format_decimal (-0.125, 2), "-0,13");
+  check (serah_format_decimal (2.5, 0), "3");
+}
+
 static void
 test_date (void)
 {
@@ -71,6 +83,7 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/serah/format/count", test_count);
+  g_test_add_func ("/serah/format/decimal", test_decimal);
   g_test_add_func ("/serah/format/percent", test_percent);
   g_test_add_func ("/serah/format/date", test_date);
   g_test_add_func ("/serah/format/date-time", test_date_time);

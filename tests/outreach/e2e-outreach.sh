@@ -15,6 +15,8 @@ admin() { SERAH_PIN=204718 "$cli" --db "$db" --operator ani "$@"; }
 officer() { SERAH_PIN=550123 "$cli" --db "$db" --operator budi "$@"; }
 # lacks FILE STRING: STRING is nowhere in FILE.
 lacks() { ! grep -qF -- "$2" "$1"; }
+# pdf_sound PDF: qpdf finds no damage (its report stays out of the TAP stream).
+pdf_sound() { "$SERAH_QPDF" --check "$1" >/dev/null; }
 
 run 0 "the first administrator is added" \
   env SERAH_PIN_NEW=204718 "$cli" --db "$db" operator add ani --role admin
@@ -70,8 +72,9 @@ check "Teluk: 40 % before, 100 % after" \
 run 0 "an officer registers a person not yet covered" officer --json registration add \
   --nik 3604255203850009 --kk 3601150101100002 --name "Nur Aini" --sex P --birth-date 1985-03-13 \
   --desa Teluk --kecamatan Labuan --rt 001 --rw 002 --reason "belum pernah didaftarkan" --activity 1
+# The NIK was issued in Kecamatan Kopo (36.04.25, data/areas), the form says Labuan: a move.
 check "with the check's warnings" \
-  test "$(jq -r '.registration.warnings' "$work/out")" = "kk-region-differs,nik-birthdate-mismatch"
+  test "$(jq -r '.registration.warnings' "$work/out")" = "kk-region-differs,nik-region-elsewhere,nik-birthdate-mismatch"
 check "and the NIK masked in the answer" lacks "$work/out" 3604255203850009
 run 2 "a NIK from no province is refused" officer registration add --nik 9904251203850001 \
   --kk 3604250101100002 --name Ahmad --sex L --birth-date 1985-03-12 --desa Teluk
@@ -119,19 +122,71 @@ run 0 "by her card number she is not listed twice" officer --json activity atten
 check "already listed" test "$(jq -r .newly_listed "$work/out")" = false
 run 2 "someone outside the register is not listed" officer activity attend 1 3604251203850001
 
-# ---- the indicators ----
+# ---- the indicators (issue 15: folded into `report indicators`; `indicators` is its alias) ----
 run 1 "an officer cannot export the indicators" officer indicators --format csv -o "$work/ind.csv"
-run 0 "the administrator exports them" admin indicators --format csv -o "$work/ind.csv"
-check "with the SKM grade" grep -q '^,IKM,3.222,80.56,B (Baik),10' "$work/ind.csv"
-run 0 "and as a workbook" admin indicators --format xlsx -o "$work/ind.xlsx"
-check "one worksheet per section" \
-  test "$(unzip -l "$work/ind.xlsx" | grep -c 'xl/worksheets/sheet[0-9]*.xml')" -eq 6
+run 0 "the administrator exports them through the alias" admin indicators --format csv -o "$work/ind.csv"
+check "with the SKM grade" grep -q '^IKM,3.222,80.56,B (Baik),10' "$work/ind.csv"
+check "beside the card's indicators" grep -q 'Peserta dimuat per impor' "$work/ind.csv"
+run 0 "and as a workbook" admin report indicators --format xlsx -o "$work/ind.xlsx"
+check "one worksheet per section, the card's four and the outreach's six" \
+  test "$(unzip -l "$work/ind.xlsx" | grep -c 'xl/worksheets/sheet[0-9]*.xml')" -eq 10
+run 2 "a period is for the indicators only" admin report coverage --from 2026-11-01 \
+  --format csv -o "$work/cov.csv"
+run 0 "and as a PDF with charts, for the period" admin report indicators --from 2026-11-01 \
+  --to 2026-12-31 --format pdf -o "$work/ind.pdf"
+check "the PDF is sound (qpdf --check)" pdf_sound "$work/ind.pdf"
+pdf_text "$work/ind.pdf" >"$work/ind.txt"
+check "its period" has "$work/ind.txt" "Periode: 2026-11-01 sampai 2026-12-31"
+# The SKM fixture computed by hand from PermenPAN-RB 14/2017: IKM 3,222 x 25 = 80,56, B.
+check "the IKM with its category" has "$work/ind.txt" \
+  "IKM 80,56, mutu pelayanan B (Baik), dari 10 responden"
+check "the IKM row of the element table" has "$work/ind.txt" "IKM 3,222 80,56 B (Baik)"
+check "the understanding before and after" has "$work/ind.txt" "Sebelum 40,0 % (1 lembar)"
+check "... after" has "$work/ind.txt" "Sesudah 100,0 % (1 lembar)"
+check "the complaint, received and resolved" has "$work/ind.txt" \
+  "Pengaduan: 1 diterima, 1 selesai; 0 masih terbuka, yang terlama - hari."
+check "the one registration, at the one activity" has "$work/ind.txt" \
+  "Pendaftaran baru: 1, pada 1 kegiatan sosialisasi."
+check "no full NIK in it" lacks "$work/ind.txt" 3604255203850009
 
 # ---- the audit log ----
 run 0 "the exports are in the audit log" admin --json audit --action export.
-check "SKM once, indicators and registrations twice, all ani's" \
+check "SKM once, the indicators three times, registrations twice, all ani's" \
   test "$(jq -r '[.events[] | select(.operator == "ani") | .action] | sort | join(" ")' "$work/out")" = \
-       "export.indicators-outreach export.indicators-outreach export.registrations export.registrations export.skm"
+       "export.registrations export.registrations export.report export.report export.report export.skm"
 check "with no full NIK in it" lacks "$work/out" 3604255203850009
+
+# ---- a data correction leads to a reprint (issue 15 item 4) ----
+run 0 "her card is printed" admin print --template kis -o "$work/cards.pdf"
+run 0 "at a ceremony desk she says her name is misspelt" officer --json feedback add \
+  --channel acara --category data-salah --text "Nama di kartu kurang lengkap" --card 0001230000009
+fid=$(jq -r .feedback.id "$work/out")
+run 1 "a complaint of another kind cannot ask for a correction" officer feedback correct 1 \
+  --name "Nur Aini Rahmawati"
+run 2 "a correction needs the new name" officer feedback correct "$fid"
+run 0 "the officer asks for the correction" officer --json feedback correct "$fid" \
+  --name "Nur Aini Rahmawati"
+check "the old and the new name, linked to the feedback" \
+  test "$(jq -r '.correction | "\(.feedback) \(.old) -> \(.new) \(.reprint_run)"' "$work/out")" = \
+       "$fid Nur Aini -> Nur Aini Rahmawati 0"
+run 1 "asked for once" officer feedback correct "$fid" --name "Nur Aini R."
+run 1 "an officer cannot reprint" officer feedback reprint "$fid" -o "$work/koreksi.pdf"
+run 0 "the administrator reprints the card" admin --json feedback reprint "$fid" -o "$work/koreksi.pdf"
+serial=$(jq -r .serial "$work/out")
+check "the correction now names its reprint" \
+  test "$(jq -r '.correction.reprint_serial' "$work/out")" = "$serial"
+check "the reprint is a sound PDF" pdf_sound "$work/koreksi.pdf"
+pdf_text "$work/koreksi.pdf" >"$work/koreksi.txt"
+check "with the corrected name (the template writes names in capitals)" has "$work/koreksi.txt" "NUR AINI RAHMAWATI"
+check "the old card is void, its reason naming the feedback" \
+  test "$(sqlite3 "$db" "SELECT count (*) FROM card_voids WHERE replaced_by = $serial AND reason LIKE '%umpan balik #$fid%'")" -eq 1
+run 0 "the feedback is resolved" officer --json feedback list
+check "with the new serial in its response" \
+  test "$(jq -r --argjson id "$fid" '.feedback[] | select(.id == $id) | "\(.state) \(.response | contains("serial '"$serial"'"))"' "$work/out")" = "resolved true"
+run 1 "reprinted once" admin feedback reprint "$fid" -o "$work/koreksi2.pdf"
+run 0 "every step is in the audit log" admin --json audit
+check "request, register correction and reprint" \
+  test "$(jq -r '[.events[].action | select(. == "correction.request" or . == "participant.correct" or . == "correction.reprint")] | sort | join(" ")' "$work/out")" = \
+       "correction.reprint correction.request participant.correct"
 
 finish

@@ -3,14 +3,19 @@
  * the match against the register, the status events, the import that closes a registration,
  * and the audited submission list (CSV, XLSX). */
 #include <sqlite3.h>
+#include <string.h>
 
 #include "serah-test-fixture.h"
 
-/* The fixture. The form always says: born 1985-03-12, male (unless the row says otherwise).
- * NIK 360425 120385 0001 encodes region 36.04.25 (Banten), born 12-03-85, male (a woman's
- * day is 12 + 40 = 52). Region "differs" means the KK was issued in another region (36.01.15)
- * than the NIK; "invalid" a region code that cannot exist. Each row lists exactly the codes
- * serah_registration_check must give, errors and warnings, in the order it finds them. */
+/* The fixture. The form always says: born 1985-03-12, male (unless the row says otherwise),
+ * living in Desa Garut, Kecamatan Kopo (Kabupaten Serang: 36.04.25 in data/areas).
+ * NIK 360425 120385 0001 encodes region 36.04.25, born 12-03-85, male (a woman's day is
+ * 12 + 40 = 52). Region "differs" means the KK was issued in another region (36.01.15) than
+ * the NIK; region "elsewhere" a NIK issued in a real kecamatan other than the form's (36.01.12,
+ * Labuan, Pandeglang: after a move); "unknown" a plausible code that is no kecamatan of the
+ * area reference (36.04.99); "invalid" a region code that cannot exist. Each row lists exactly
+ * the codes serah_registration_check must give, errors and warnings, in the order it finds
+ * them. */
 static const struct {
   const char *what;
   const char *nik;
@@ -29,6 +34,15 @@ static const struct {
   { "region+sex",           "3604251203850001", "3601150101100002", "P", "1985-03-12", "kk-region-differs,nik-sex-mismatch", FALSE },
   { "date+sex",             "3604251203850001", "3604250101100002", "P", "1985-04-12", "nik-sex-mismatch,nik-birthdate-mismatch", FALSE },
   { "region+date+sex",      "3604251203850001", "3601150101100002", "P", "1985-03-21", "kk-region-differs,nik-sex-mismatch,nik-birthdate-mismatch", FALSE },
+  /* the NIK's region against the area reference and the form's kecamatan (issue 15 item 3):
+   * region elsewhere, date, sex, in each combination; warnings only, since people move */
+  { "elsewhere",            "3601121203850001", "3601120101100002", "L", "1985-03-12", "nik-region-elsewhere", FALSE },
+  { "elsewhere+date",       "3601121203850001", "3601120101100002", "L", "1985-03-13", "nik-region-elsewhere,nik-birthdate-mismatch", FALSE },
+  { "elsewhere+sex",        "3601121203850001", "3601120101100002", "P", "1985-03-12", "nik-region-elsewhere,nik-sex-mismatch", FALSE },
+  { "elsewhere+date+sex",   "3601121203850001", "3601120101100002", "P", "1984-03-12", "nik-region-elsewhere,nik-sex-mismatch,nik-birthdate-mismatch", FALSE },
+  { "elsewhere, KK here",   "3601121203850001", "3604250101100002", "L", "1985-03-12", "kk-region-differs,nik-region-elsewhere", FALSE },
+  { "unknown kecamatan",    "3604991203850001", "3604990101100002", "L", "1985-03-12", "nik-region-unknown", FALSE },
+  { "unknown+date+sex",     "3604991203850001", "3604990101100002", "P", "1985-03-14", "nik-region-unknown,nik-sex-mismatch,nik-birthdate-mismatch", FALSE },
   /* a woman's NIK read right */
   { "woman agrees",         "3604255203850001", "3604250101100002", "P", "1985-03-12", "", FALSE },
   { "woman, form says L",   "3604255203850001", "3604250101100002", "L", "1985-03-12", "nik-sex-mismatch", FALSE },
@@ -62,8 +76,8 @@ draft_for (const char *nik, const char *kk, const char *sex, const char *birth, 
   r->address = g_strdup ("Kp. Teluk");
   r->rt = g_strdup ("001");
   r->rw = g_strdup ("002");
-  r->desa = g_strdup ("Teluk");
-  r->kecamatan = g_strdup ("Labuan");
+  r->desa = g_strdup ("Garut");
+  r->kecamatan = g_strdup ("Kopo");
   r->reason = g_strdup ("belum pernah didaftarkan");
   return r;
 }
@@ -90,6 +104,51 @@ test_checks (void)
       g_assert_cmpstr (codes->str, ==, fixture[i].codes);
       g_assert_cmpint (any_error, ==, fixture[i].refused);
     }
+}
+
+/* Without a kecamatan on the form, the desa is looked for in the NIK's kecamatan. */
+static void
+test_region_by_desa (void)
+{
+  static const struct { const char *desa; const char *codes; } rows[] = {
+    { "Garut", "" },            /* a desa of Kopo (36.04.25) */
+    { "kopo", "" },             /* names compared folded */
+    { "Caringin", "nik-region-elsewhere" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(SerahRegistration) d = draft_for ("3604251203850001", "3604250101100002", "L",
+                                                  "1985-03-12", "Ahmad");
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GString) codes = g_string_new (NULL);
+
+      g_clear_pointer (&d->kecamatan, g_free);
+      g_free (d->desa);
+      d->desa = g_strdup (rows[i].desa);
+      problems = serah_registration_check (d, "2026-12-06");
+      for (guint k = 0; k < problems->len; k++)
+        g_string_append_printf (codes, "%s%s", k ? "," : "",
+                                ((SerahRegistrationProblem *) problems->pdata[k])->code);
+      g_assert_cmpstr (codes->str, ==, rows[i].codes);
+    }
+}
+
+/* The warning names the kecamatan the NIK was issued in, from the area reference. */
+static void
+test_region_message (void)
+{
+  g_autoptr(SerahRegistration) d = draft_for ("3601121203850001", "3601120101100002", "L",
+                                              "1985-03-12", "Ahmad");
+  g_autoptr(GPtrArray) problems = serah_registration_check (d, "2026-12-06");
+  const SerahRegistrationProblem *p;
+
+  g_assert_cmpuint (problems->len, ==, 1);
+  p = problems->pdata[0];
+  g_assert_false (p->error);
+  g_assert_nonnull (strstr (p->message, "Labuan"));
+  g_assert_nonnull (strstr (p->message, "36.01.12"));
+  g_assert_nonnull (strstr (p->message, "Kopo"));
 }
 
 static void
@@ -255,7 +314,7 @@ test_export (void)
   g_assert_true (g_file_get_contents (csv_path, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "NO,TGL_DAFTAR,NIK,NO_KK,NAMA,JK,TGL_LAHIR"));
   g_assert_nonnull (strstr (text, ",3604255203850009,3601150101100002,Nur Aini,P,1985-03-12,"
-                                  "Kp. Teluk,001,002,Teluk,Labuan,,belum pernah didaftarkan,,"
+                                  "Kp. Teluk,001,002,Garut,Kopo,,belum pernah didaftarkan,,"
                                   "diajukan,,kk-region-differs\r\n"));
   g_clear_pointer (&text, g_free);
   g_assert_true (serah_registration_export (store, NULL, SERAH_REGISTRATION_FORMAT_XLSX,
@@ -285,6 +344,8 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/serah/registration/checks", test_checks);
+  g_test_add_func ("/serah/registration/region-by-desa", test_region_by_desa);
+  g_test_add_func ("/serah/registration/region-message", test_region_message);
   g_test_add_func ("/serah/registration/record-match-and-status", test_record_match_and_status);
   g_test_add_func ("/serah/registration/export", test_export);
   return g_test_run ();

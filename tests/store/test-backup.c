@@ -186,6 +186,7 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
                                    "DROP TABLE participant_names; DROP TABLE participant_words;"
                                    "DROP TABLE audit_events; DROP TABLE operators;"
                                    /* and the tables of the later migrations (outreach) */
+                                   "DROP TABLE data_correction_reprints; DROP TABLE data_corrections;"
                                    "DROP TABLE feedback_events; DROP TABLE feedback;"
                                    "DROP TABLE registration_events; DROP TABLE registrations;"
                                    "DROP TABLE understanding_responses; DROP TABLE skm_responses;"

@@ -90,3 +90,24 @@ serah_format_date (const char *iso_date)
     return g_strdup (iso_date);
   return g_strdup_printf ("%d %s %d", d, months[m - 1], y);
 }
+
+/* issue 15: the IKM and its element scores are read out with two decimals (80,56). */
+char *
+serah_format_decimal (double value, guint decimals)
+{
+  gint64 scale = 1, scaled, whole, frac;
+  g_autofree char *grouped = NULL;
+
+  decimals = MIN (decimals, 6);
+  for (guint i = 0; i < decimals; i++)
+    scale *= 10;
+  /* Rounded half away from zero, as whole numbers, as serah_format_percent does. */
+  scaled = (gint64) (value * (double) scale + (value < 0 ? -0.5 : 0.5));
+  whole = ABS (scaled) / scale;
+  frac = ABS (scaled) % scale;
+  grouped = serah_format_count (whole);
+  if (decimals == 0)
+    return g_strdup_printf ("%s%s", scaled < 0 ? "-" : "", grouped);
+  return g_strdup_printf ("%s%s,%0*" G_GINT64_FORMAT, scaled < 0 ? "-" : "", grouped,
+                          (int) decimals, frac);
+}

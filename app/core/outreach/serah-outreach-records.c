@@ -173,3 +173,17 @@ serah_registration_status_word (SerahRegistrationStatus status)
   g_return_val_if_fail (status <= SERAH_REGISTRATION_COVERED, NULL);
   return status_words_id[status];
 }
+
+void
+serah_data_correction_free (SerahDataCorrection *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->uuid);
+  g_free (self->field);
+  g_free (self->old_value);
+  g_free (self->new_value);
+  g_free (self->requested_by);
+  g_free (self->reprinted_by);
+  g_free (self);
+}

@@ -18,6 +18,7 @@
 #include <serah/outreach/serah-survey.h>
 
 #include "outreach/serah-outreach-private.h"
+#include "outreach/serah-outreach-report-private.h"
 #include "outreach/serah-store-outreach-private.h"
 #include "output/serah-csv-private.h"
 
@@ -176,24 +177,21 @@ add_understanding (SerahStore *store, GPtrArray *csv, const char *from, const ch
   return TRUE;
 }
 
-gboolean
-serah_outreach_indicators_write (SerahStore *store, const char *from, const char *to, gint64 now,
-                                 SerahOutreachReportFormat format, const char *path,
-                                 const char *operator_name, GError **error)
+GPtrArray *
+serah_outreach_indicators_rows (SerahStore *store, const char *from, const char *to, gint64 now,
+                                GError **error)
 {
   g_autoptr(GPtrArray) csv = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GPtrArray) timeline = NULL, complaints = NULL, open = NULL;
   g_autoptr(SerahSkmReport) skm = NULL;
   SerahSkmFilter filter = { NULL, from, to };
   guint ages[3] = { 0 };
-  g_autofree char *details = NULL;
 
-  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
   timeline = serah_store_outreach_timeline (store, from, to, error);
   if (timeline == NULL)
-    return FALSE;
+    return NULL;
   row (csv, 3, "Indikator sosialisasi", "Dari", "Sampai");
   row (csv, 3, "", from ? from : "", to ? to : "");
   row (csv, 1, "");
@@ -206,11 +204,11 @@ serah_outreach_indicators_write (SerahStore *store, const char *from, const char
     }
 
   if (!add_understanding (store, csv, from, to, error))
-    return FALSE;
+    return NULL;
 
   skm = serah_skm_report (store, &filter, 0, error);
   if (skm == NULL)
-    return FALSE;
+    return NULL;
   row (csv, 1, "");
   row (csv, 5, "SKM", "Unsur", "NRR", "Konversi", "Mutu");
   if (skm->result.respondents > 0)
@@ -237,7 +235,7 @@ serah_outreach_indicators_write (SerahStore *store, const char *from, const char
   complaints = serah_store_outreach_feedback_by_month (store, from, to, error);
   open = serah_feedback_list (store, TRUE, error);
   if (complaints == NULL || open == NULL)
-    return FALSE;
+    return NULL;
   row (csv, 1, "");
   row (csv, 4, "PENGADUAN", "Bulan", "Diterima", "Selesai");
   for (guint i = 0; i < complaints->len; i++)
@@ -258,10 +256,162 @@ serah_outreach_indicators_write (SerahStore *store, const char *from, const char
     row (csv, 4, "", a, b, c);
   }
 
+  return g_steal_pointer (&csv);
+}
+
+gboolean
+serah_outreach_indicators_write (SerahStore *store, const char *from, const char *to, gint64 now,
+                                 SerahOutreachReportFormat format, const char *path,
+                                 const char *operator_name, GError **error)
+{
+  g_autoptr(GPtrArray) csv = NULL;
+  g_autofree char *details = NULL;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  csv = serah_outreach_indicators_rows (store, from, to, now, error);
+  if (csv == NULL)
+    return FALSE;
   details = serah_audit_details ("format", format == SERAH_OUTREACH_REPORT_XLSX ? "xlsx" : "csv",
                                  "path", path, "from", from, "to", to, NULL);
   return serah_outreach_export_file (store, path,
                                      format == SERAH_OUTREACH_REPORT_XLSX ? write_xlsx : write_csv,
                                      csv, operator_name, "export.indicators-outreach", details,
                                      error);
+}
+
+/* ---- the figures, for the Laporan page and the PDF ---- */
+
+void
+serah_outreach_indicators_free (SerahOutreachIndicators *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->from);
+  g_free (self->to);
+  g_clear_pointer (&self->months, g_array_unref);
+  g_clear_pointer (&self->timeline, g_ptr_array_unref);
+  g_clear_pointer (&self->complaint_months, g_ptr_array_unref);
+  g_free (self);
+}
+
+static guint
+as_count (const char *text)
+{
+  return text != NULL ? (guint) g_ascii_strtoull (text, NULL, 10) : 0;
+}
+
+static SerahOutreachMonth *
+month_of (GArray *months, const char *month)
+{
+  SerahOutreachMonth m = { { 0 } };
+
+  for (guint i = 0; i < months->len; i++)
+    if (strcmp (g_array_index (months, SerahOutreachMonth, i).month, month) == 0)
+      return &g_array_index (months, SerahOutreachMonth, i);
+  g_strlcpy (m.month, month, sizeof m.month);
+  g_array_append_val (months, m);
+  return &g_array_index (months, SerahOutreachMonth, months->len - 1);
+}
+
+/* Mean understanding per phase over every survey and month of the period, weighted by sheets. */
+static gboolean
+read_understanding (SerahStore *store, SerahOutreachIndicators *ind, GError **error)
+{
+  g_auto(GStrv) names = serah_survey_list_names ();
+  double sum[2] = { 0, 0 };
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(SerahSurvey) s = serah_survey_load (names[i], NULL);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (s == NULL)
+        continue;
+      rows = serah_survey_scores (store, s->id, SERAH_SURVEY_BY_MONTH, error);
+      if (rows == NULL)
+        return FALSE;
+      for (guint k = 0; k < rows->len; k++)
+        {
+          const SerahSurveyScoreRow *r = rows->pdata[k];
+          g_autofree char *month_start = g_strconcat (r->key, "-01", NULL);
+          g_autofree char *month_end = g_strconcat (r->key, "-31", NULL);
+
+          if ((ind->from != NULL && g_strcmp0 (month_end, ind->from) < 0) ||
+              (ind->to != NULL && g_strcmp0 (month_start, ind->to) > 0))
+            continue;
+          for (guint p = 0; p < 2; p++)
+            {
+              ind->sheets[p] += r->sheets[p];
+              sum[p] += r->mean_percent[p] * r->sheets[p];
+            }
+        }
+    }
+  for (guint p = 0; p < 2; p++)
+    ind->understanding[p] = ind->sheets[p] ? sum[p] / ind->sheets[p] : 0;
+  return TRUE;
+}
+
+SerahOutreachIndicators *
+serah_outreach_indicators_read (SerahStore *store, const char *from, const char *to, gint64 now,
+                                GError **error)
+{
+  g_autoptr(SerahOutreachIndicators) ind = g_new0 (SerahOutreachIndicators, 1);
+  g_autoptr(SerahSkmReport) skm = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  SerahSkmFilter filter = { NULL, from, to };
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  ind->from = g_strdup (from);
+  ind->to = g_strdup (to);
+  ind->months = g_array_new (FALSE, TRUE, sizeof (SerahOutreachMonth));
+  ind->oldest_open_days = -1;
+
+  /* The timeline comes ordered by month, then desa. */
+  ind->timeline = serah_store_outreach_timeline (store, from, to, error);
+  if (ind->timeline == NULL)
+    return NULL;
+  for (guint i = 0; i < ind->timeline->len; i++)
+    {
+      char **r = ind->timeline->pdata[i];
+      SerahOutreachMonth *m = month_of (ind->months, r[0] ? r[0] : "");
+
+      m->registrations += as_count (r[2]);
+      m->covered += as_count (r[3]);
+      m->activities += as_count (r[4]);
+      m->attendance += as_count (r[5]);
+      ind->registrations += as_count (r[2]);
+      ind->activities += as_count (r[4]);
+    }
+
+  if (!read_understanding (store, ind, error))
+    return NULL;
+
+  skm = serah_skm_report (store, &filter, 0, error);
+  if (skm == NULL)
+    return NULL;
+  ind->skm = skm->result;
+
+  ind->complaint_months = serah_store_outreach_feedback_by_month (store, from, to, error);
+  if (ind->complaint_months == NULL)
+    return NULL;
+  for (guint i = 0; i < ind->complaint_months->len; i++)
+    {
+      char **r = ind->complaint_months->pdata[i];
+      ind->complaints_received += as_count (r[1]);
+      ind->complaints_resolved += as_count (r[2]);
+    }
+  open = serah_feedback_list (store, TRUE, error);
+  if (open == NULL)
+    return NULL;
+  for (guint i = 0; i < open->len; i++)
+    {
+      gint64 age = serah_feedback_age_days (open->pdata[i], now);
+      ind->open_by_age[age <= 7 ? 0 : age <= 30 ? 1 : 2]++;
+      ind->oldest_open_days = MAX (ind->oldest_open_days, age);
+    }
+  ind->open_now = open->len;
+  return g_steal_pointer (&ind);
 }

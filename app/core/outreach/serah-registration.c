@@ -27,6 +27,7 @@
 #include "outreach/serah-store-outreach-private.h"
 #include "output/serah-csv-private.h"
 #include <serah/register/serah-register.h>
+#include <serah/register/serah-area.h>
 
 void
 serah_registration_problem_free (SerahRegistrationProblem *self)
@@ -92,14 +93,57 @@ region_is_plausible (const char *digits)
          !(digits[4] == '0' && digits[5] == '0');
 }
 
-/* The hook for the area reference data (branch office-data adds it to app/core/register): when
- * it lands, look up the NIK's six-digit region code there and add "nik-region-unknown" (an
- * error: no such kecamatan) or "nik-region-elsewhere" (a warning: registered elsewhere than
- * the desa on the form, as happens after a move). Until then the structural check above is
- * all there is. */
+/* The NIK's first six digits against the area reference (data/areas, Kemendagri): the
+ * kecamatan it was issued in, compared with the kecamatan and desa on the form. Both findings
+ * are warnings, recorded with the registration, never a refusal: people move (the NIK keeps
+ * the region of issue), and kecamatan split or renumbered since a NIK was issued are no
+ * longer in the current reference. region_is_plausible has already refused codes that cannot
+ * exist at all. The area reference is required data; if it cannot be read the check says so
+ * as a warning rather than refuse a person at the desk for a missing file. */
 static void
 check_region_against_area (const SerahRegistration *draft, GPtrArray *problems)
 {
+  g_autoptr(SerahAreas) areas = NULL;
+  g_autoptr(GError) error = NULL;
+  const SerahAreaKecamatan *kec;
+  char code[9];
+
+  areas = serah_areas_load (NULL, &error);
+  if (areas == NULL)
+    {
+      add_problem (problems, "nik-region-unchecked", FALSE,
+                   _("The region of the NIK could not be checked: %s"), error->message);
+      return;
+    }
+  g_snprintf (code, sizeof code, "%.2s.%.2s.%.2s", draft->nik, draft->nik + 2, draft->nik + 4);
+  kec = serah_areas_kecamatan (areas, code);
+  if (kec == NULL)
+    {
+      add_problem (problems, "nik-region-unknown", FALSE,
+                   _("The region code %.6s at the start of the NIK is no kecamatan of the area "
+                     "reference (%s); check the NIK, or it was issued before the kecamatan was "
+                     "split or renumbered."), draft->nik, code);
+      return;
+    }
+  if (!serah_outreach_is_blank (draft->kecamatan))
+    {
+      g_autofree char *form = serah_area_fold_name (draft->kecamatan);
+      g_autofree char *issued = serah_area_fold_name (kec->name);
+      g_autofree char *said = g_strstrip (g_strdup (draft->kecamatan));
+
+      if (g_strcmp0 (form, issued) != 0)
+        add_problem (problems, "nik-region-elsewhere", FALSE,
+                     _("The NIK was issued in Kecamatan %s (%s, %s) but the form says Kecamatan "
+                       "%s: normal after a move; check both."), kec->name, code,
+                     kec->kabupaten ? kec->kabupaten->name : "", said);
+      return;
+    }
+  if (!serah_outreach_is_blank (draft->desa) &&
+      serah_areas_desa_named (areas, kec, draft->desa) == NULL)
+    add_problem (problems, "nik-region-elsewhere", FALSE,
+                 _("The NIK was issued in Kecamatan %s (%s, %s), which has no desa %s: normal "
+                   "after a move; check both."), kec->name, code,
+                 kec->kabupaten ? kec->kabupaten->name : "", draft->desa);
 }
 
 static gboolean
@@ -162,7 +206,7 @@ serah_registration_check (const SerahRegistration *d, const char *today)
     add_problem (problems, "kk-region-differs", FALSE,
                  _("The NIK was issued in region %.6s and the KK in %.6s (after a move this is "
                    "normal)."), d->nik, d->kk);
-  if (nik_ok)
+  if (nik_ok && region_is_plausible (d->nik))
     check_region_against_area (d, problems);
 
   if (serah_outreach_is_blank (d->name))

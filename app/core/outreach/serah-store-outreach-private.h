@@ -153,4 +153,21 @@ GPtrArray *serah_store_outreach_feedback_by_month (SerahStore  *store,
                                                    const char  *to,
                                                    GError     **error);
 
+/* ---- data corrections (issue 15 item 4) ---- */
+
+gint64   serah_store_outreach_insert_correction (SerahStore                *store,
+                                                 const SerahDataCorrection *correction,
+                                                 GError                   **error);
+/* NULL with no error when there is none. by_feedback: id is a feedback's. */
+SerahDataCorrection *serah_store_outreach_get_correction (SerahStore  *store,
+                                                          gint64       id,
+                                                          gboolean     by_feedback,
+                                                          GError     **error);
+gboolean serah_store_outreach_insert_correction_reprint (SerahStore  *store,
+                                                         gint64       correction_id,
+                                                         gint64       run_id,
+                                                         gint64       serial,
+                                                         const char  *operator_name,
+                                                         GError     **error);
+
 G_END_DECLS

@@ -186,3 +186,35 @@ const char serah_store_schema_outreach[] =
   "  BEGIN SELECT RAISE (ABORT, 'feedback history is append-only'); END;"
   "CREATE TRIGGER feedback_events_no_delete BEFORE DELETE ON feedback_events"
   "  BEGIN SELECT RAISE (ABORT, 'feedback history is append-only'); END;";
+
+/* issue 15 item 4: a data correction asked for through feedback ("data salah": a misspelt name
+ * on a card), and the reprint that carried it out. Both append-only; the link is both ways:
+ * the correction names its feedback, its reprint names the run and the serial printed, and
+ * the reprint's void reason on the old card names the feedback. */
+const char serah_store_schema_corrections[] =
+  "CREATE TABLE data_corrections ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  uuid           TEXT NOT NULL UNIQUE,"
+  "  feedback_id    INTEGER NOT NULL UNIQUE REFERENCES feedback (id),"
+  "  participant_id INTEGER NOT NULL REFERENCES participants (id),"
+  "  field          TEXT NOT NULL CHECK (field IN ('name')),"
+  "  old_value      TEXT NOT NULL,"
+  "  new_value      TEXT NOT NULL CHECK (length (trim (new_value)) > 0),"
+  "  requested_by   TEXT,"
+  "  requested_at   INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE data_correction_reprints ("
+  "  correction_id  INTEGER PRIMARY KEY REFERENCES data_corrections (id),"
+  "  run_id         INTEGER NOT NULL REFERENCES print_runs (id),"
+  "  serial         INTEGER NOT NULL,"
+  "  reprinted_by   TEXT,"
+  "  reprinted_at   INTEGER NOT NULL"
+  ");"
+  "CREATE TRIGGER data_corrections_no_update BEFORE UPDATE ON data_corrections"
+  "  BEGIN SELECT RAISE (ABORT, 'data corrections are append-only'); END;"
+  "CREATE TRIGGER data_corrections_no_delete BEFORE DELETE ON data_corrections"
+  "  BEGIN SELECT RAISE (ABORT, 'data corrections are append-only'); END;"
+  "CREATE TRIGGER data_correction_reprints_no_update BEFORE UPDATE ON data_correction_reprints"
+  "  BEGIN SELECT RAISE (ABORT, 'data corrections are append-only'); END;"
+  "CREATE TRIGGER data_correction_reprints_no_delete BEFORE DELETE ON data_correction_reprints"
+  "  BEGIN SELECT RAISE (ABORT, 'data corrections are append-only'); END;";

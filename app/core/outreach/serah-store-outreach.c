@@ -829,3 +829,97 @@ serah_store_outreach_feedback_by_month (SerahStore *store, const char *from, con
   serah_store_bind_text_or_null (stmt, 2, to);
   return rows_of (store, stmt, error);
 }
+
+/* ---- data corrections (issue 15 item 4) ---- */
+
+gint64
+serah_store_outreach_insert_correction (SerahStore *store, const SerahDataCorrection *c,
+                                        GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO data_corrections (uuid, feedback_id, participant_id, field, old_value, new_value,"
+    " requested_by, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime ('%s', 'now'))";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, c->feedback_id);
+  sqlite3_bind_int64 (stmt, 3, c->participant_id);
+  sqlite3_bind_text (stmt, 4, c->field, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, c->old_value, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, c->new_value, -1, SQLITE_TRANSIENT);
+  serah_store_bind_text_or_null (stmt, 7, c->requested_by);
+  if (!serah_store_step_done (store, stmt, _("Cannot record the correction"), error))
+    return 0;
+  return sqlite3_last_insert_rowid (serah_store_get_db (store));
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt, int i)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, i);
+  return text ? g_strdup (text) : NULL;
+}
+
+SerahDataCorrection *
+serah_store_outreach_get_correction (SerahStore *store, gint64 id, gboolean by_feedback,
+                                     GError **error)
+{
+  static const char sql[] =
+    "SELECT c.id, c.uuid, c.feedback_id, c.participant_id, c.field, c.old_value, c.new_value,"
+    " c.requested_by, c.requested_at, r.run_id, r.serial, r.reprinted_by, r.reprinted_at"
+    " FROM data_corrections c LEFT JOIN data_correction_reprints r ON r.correction_id = c.id"
+    " WHERE (?2 = 0 AND c.id = ?1) OR (?2 = 1 AND c.feedback_id = ?1)";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  SerahDataCorrection *c;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, by_feedback ? 1 : 0);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        serah_store_set_error (store, error, _("Cannot read the correction"));
+      return NULL;
+    }
+  c = g_new0 (SerahDataCorrection, 1);
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->uuid = column_dup (stmt, 1);
+  c->feedback_id = sqlite3_column_int64 (stmt, 2);
+  c->participant_id = sqlite3_column_int64 (stmt, 3);
+  c->field = column_dup (stmt, 4);
+  c->old_value = column_dup (stmt, 5);
+  c->new_value = column_dup (stmt, 6);
+  c->requested_by = column_dup (stmt, 7);
+  c->requested_at = sqlite3_column_int64 (stmt, 8);
+  c->reprint_run_id = sqlite3_column_int64 (stmt, 9);
+  c->reprint_serial = sqlite3_column_int64 (stmt, 10);
+  c->reprinted_by = column_dup (stmt, 11);
+  c->reprinted_at = sqlite3_column_int64 (stmt, 12);
+  sqlite3_reset (stmt);
+  return c;
+}
+
+gboolean
+serah_store_outreach_insert_correction_reprint (SerahStore *store, gint64 correction_id,
+                                                gint64 run_id, gint64 serial,
+                                                const char *operator_name, GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO data_correction_reprints (correction_id, run_id, serial, reprinted_by,"
+    " reprinted_at) VALUES (?1, ?2, ?3, ?4, strftime ('%s', 'now'))";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, correction_id);
+  sqlite3_bind_int64 (stmt, 2, run_id);
+  sqlite3_bind_int64 (stmt, 3, serial);
+  serah_store_bind_text_or_null (stmt, 4, operator_name);
+  return serah_store_step_done (store, stmt, _("Cannot record the correction's reprint"), error);
+}

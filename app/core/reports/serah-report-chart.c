@@ -442,3 +442,237 @@ serah_report_draw_tags_chart (cairo_t *cr, double width, double height,
     }
   cairo_restore (cr);
 }
+
+/* ---- outreach (issue 15) ---- */
+
+static const Rgb c_before = { 0.60, 0.64, 0.63 };
+static const Rgb c_open = { 0.80, 0.33, 0.22 };
+
+/* New registrations per month (bars) against the activities held that month (dots on their
+ * own scale, right), so a month of socialisation can be read against what followed. */
+void
+serah_report_draw_outreach_timeline_chart (cairo_t *cr, double width, double height,
+                                           const SerahOutreachIndicators *ind)
+{
+  static const char *const labels[] = { "Pendaftaran baru", "Kegiatan sosialisasi" };
+  const Rgb colours[] = { c_self, c_gold };
+  double left = 44, top = 30, right = width - PAD - 36, bottom = height - 28, slot, vmax, amax;
+  guint max = 0, max_act = 0, n;
+
+  g_return_if_fail (cr != NULL && ind != NULL);
+
+  n = ind->months->len;
+  cairo_save (cr);
+  if (n == 0)
+    {
+      no_data (cr, width, height);
+      cairo_restore (cr);
+      return;
+    }
+  legend (cr, PAD, 12, labels, colours, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      const SerahOutreachMonth *m = &g_array_index (ind->months, SerahOutreachMonth, i);
+      max = MAX (max, m->registrations);
+      max_act = MAX (max_act, m->activities);
+    }
+  vmax = nice_max (max);
+  amax = nice_max (max_act);
+  value_grid (cr, left, top, right, bottom, vmax);
+  for (int i = 0; i <= 4; i++)
+    {
+      double v = amax * i / 4.0;
+      g_autofree char *label = g_strdup_printf ("%.0f", v);
+      text_at (cr, label, right + 6, bottom - (bottom - top) * i / 4.0, ALIGN_LEFT, LABEL_SIZE - 1,
+               FALSE, c_gold);
+    }
+  slot = (right - left) / n;
+  for (guint i = 0; i < n; i++)
+    {
+      const SerahOutreachMonth *m = &g_array_index (ind->months, SerahOutreachMonth, i);
+      double bw = MAX (1.0, MIN (slot * 0.6, 60)), x = left + i * slot + (slot - bw) / 2;
+      double h = (bottom - top) * m->registrations / vmax;
+      double ay = bottom - (bottom - top) * m->activities / amax;
+      g_autofree char *v = g_strdup_printf ("%u", m->registrations);
+      g_autofree char *label = g_strdup_printf ("%.2s/%.4s", m->month + 5, m->month);
+
+      set_rgb (cr, c_self);
+      cairo_rectangle (cr, x, bottom - h, bw, h);
+      cairo_fill (cr);
+      if (n <= 18)
+        text_at (cr, v, x + bw / 2, bottom - h - 8, ALIGN_CENTER, LABEL_SIZE - 1, TRUE, c_text);
+      set_rgb (cr, c_gold);
+      cairo_arc (cr, x + bw / 2, ay, 4.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+      if (slot >= 40 || i % (guint) ceil (40.0 / slot) == 0)
+        text_at (cr, label, x + bw / 2, bottom + 12, ALIGN_CENTER, LABEL_SIZE - 1, FALSE, c_muted);
+    }
+  cairo_restore (cr);
+}
+
+/* Mean understanding score before and after, in percent, with the number of sheets. */
+void
+serah_report_draw_understanding_chart (cairo_t *cr, double width, double height,
+                                       const SerahOutreachIndicators *ind)
+{
+  static const char *const names[] = { "Sebelum", "Sesudah" };
+  const Rgb colours[] = { c_before, c_teal };
+  double left = 90, right = width - PAD - 110, top = 10, bar_h, gap = 12;
+
+  g_return_if_fail (cr != NULL && ind != NULL);
+
+  cairo_save (cr);
+  if (ind->sheets[0] + ind->sheets[1] == 0)
+    {
+      no_data (cr, width, height);
+      cairo_restore (cr);
+      return;
+    }
+  bar_h = MIN (30.0, (height - top - PAD - gap) / 2);
+  for (guint p = 0; p < 2; p++)
+    {
+      double y = top + p * (bar_h + gap);
+      double w = (right - left) * MIN (ind->understanding[p], 100.0) / 100.0;
+      g_autofree char *pct = serah_format_percent (ind->understanding[p]);
+      g_autofree char *label = g_strdup_printf ("%s (%u lembar)", pct, ind->sheets[p]);
+
+      text_at (cr, names[p], left - 8, y + bar_h / 2, ALIGN_RIGHT, LABEL_SIZE, FALSE, c_text);
+      set_rgb (cr, c_grid);
+      cairo_rectangle (cr, left, y, right - left, bar_h);
+      cairo_fill (cr);
+      set_rgb (cr, colours[p]);
+      cairo_rectangle (cr, left, y, w, bar_h);
+      cairo_fill (cr);
+      text_at (cr, label, right + 6, y + bar_h / 2, ALIGN_LEFT, LABEL_SIZE, TRUE, c_text);
+    }
+  cairo_restore (cr);
+}
+
+/* The SKM's nine elements as converted scores (25..100) with their quality letter, and the
+ * IKM under them; the category boundaries of PermenPAN-RB 14/2017 drawn as rules. */
+void
+serah_report_draw_skm_chart (cairo_t *cr, double width, double height,
+                             const SerahOutreachIndicators *ind)
+{
+  static const double bounds[] = { 65.0, 76.61, 88.31 };
+  double label_w = 0, left, right = width - PAD - 80, top = 8, bar_h, gap;
+  const SerahSkmResult *r;
+
+  g_return_if_fail (cr != NULL && ind != NULL);
+
+  r = &ind->skm;
+  cairo_save (cr);
+  if (r->respondents == 0)
+    {
+      no_data (cr, width, height);
+      cairo_restore (cr);
+      return;
+    }
+  for (guint i = 0; i < SERAH_SKM_ELEMENTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("U%u %s", i + 1, serah_skm_element_name (i));
+      label_w = MAX (label_w, text_width (cr, name, LABEL_SIZE));
+    }
+  left = PAD + MIN (label_w, width * 0.38) + 8;
+  gap = 5;
+  bar_h = MIN (20.0, (height - top - PAD - gap * SERAH_SKM_ELEMENTS) / (SERAH_SKM_ELEMENTS + 1));
+  for (guint i = 0; i <= SERAH_SKM_ELEMENTS; i++)
+    {
+      gboolean total = i == SERAH_SKM_ELEMENTS;
+      double value = total ? r->converted : r->converted_element[i];
+      SerahSkmGrade grade = total ? r->grade : r->element_grade[i];
+      double y = top + i * (bar_h + gap) + (total ? gap : 0);
+      double w = (right - left) * CLAMP ((value - 25.0) / 75.0, 0, 1);
+      g_autofree char *name = total ? g_strdup ("IKM")
+                                    : g_strdup_printf ("U%u %s", i + 1, serah_skm_element_name (i));
+      g_autofree char *v = serah_format_decimal (value, 2);
+      g_autofree char *label = g_strdup_printf ("%s  %s", v, serah_skm_grade_letter (grade));
+
+      label_in (cr, name, PAD, left - 8, y + bar_h / 2, bar_h, c_text);
+      set_rgb (cr, c_grid);
+      cairo_rectangle (cr, left, y, right - left, bar_h);
+      cairo_fill (cr);
+      set_rgb (cr, total ? c_self : grade >= SERAH_SKM_GRADE_B ? c_rep : c_missing);
+      cairo_rectangle (cr, left, y, w, bar_h);
+      cairo_fill (cr);
+      text_at (cr, label, right + 6, y + bar_h / 2, ALIGN_LEFT, LABEL_SIZE, total, c_text);
+    }
+  /* The category boundaries (C from 65,00, B from 76,61, A from 88,31). */
+  cairo_set_line_width (cr, 1);
+  for (guint k = 0; k < G_N_ELEMENTS (bounds); k++)
+    {
+      double x = left + (right - left) * (bounds[k] - 25.0) / 75.0;
+      set_rgb (cr, c_muted);
+      cairo_move_to (cr, floor (x) + 0.5, top - 4);
+      cairo_line_to (cr, floor (x) + 0.5, top + (SERAH_SKM_ELEMENTS + 1) * (bar_h + gap) + gap);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* Complaints received and resolved per month (paired bars), and the open ones by age. */
+void
+serah_report_draw_complaints_chart (cairo_t *cr, double width, double height,
+                                    const SerahOutreachIndicators *ind)
+{
+  static const char *const labels[] = { "Diterima", "Selesai", "Terbuka menurut umur" };
+  static const char *const ages[] = { "0-7 hari", "8-30 hari", "> 30 hari" };
+  const Rgb colours[] = { c_missing, c_self, c_open };
+  double left = 44, top = 30, split = width * 0.66, bottom = height - 28, vmax, slot;
+  guint max = 0, n, max_age = 0;
+
+  g_return_if_fail (cr != NULL && ind != NULL);
+
+  n = ind->complaint_months->len;
+  cairo_save (cr);
+  if (n == 0 && ind->open_now == 0)
+    {
+      no_data (cr, width, height);
+      cairo_restore (cr);
+      return;
+    }
+  legend (cr, PAD, 12, labels, colours, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      char **r = ind->complaint_months->pdata[i];
+      max = MAX (max, (guint) g_ascii_strtoull (r[1], NULL, 10));
+    }
+  vmax = nice_max (max);
+  value_grid (cr, left, top, split - 16, bottom, vmax);
+  slot = n ? (split - 16 - left) / n : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      char **r = ind->complaint_months->pdata[i];
+      guint got = (guint) g_ascii_strtoull (r[1], NULL, 10);
+      guint done = (guint) g_ascii_strtoull (r[2], NULL, 10);
+      double bw = MAX (1.0, MIN (slot * 0.35, 26)), x = left + i * slot + slot / 2 - bw;
+      double h1 = (bottom - top) * got / vmax, h2 = (bottom - top) * done / vmax;
+      g_autofree char *label = g_strdup_printf ("%.2s/%.4s", r[0] + 5, r[0]);
+
+      set_rgb (cr, c_missing);
+      cairo_rectangle (cr, x, bottom - h1, bw, h1);
+      cairo_fill (cr);
+      set_rgb (cr, c_self);
+      cairo_rectangle (cr, x + bw, bottom - h2, bw, h2);
+      cairo_fill (cr);
+      if (slot >= 40 || i % (guint) ceil (40.0 / slot) == 0)
+        text_at (cr, label, x + bw, bottom + 12, ALIGN_CENTER, LABEL_SIZE - 1, FALSE, c_muted);
+    }
+  /* Open now, by age. */
+  for (guint k = 0; k < 3; k++)
+    max_age = MAX (max_age, ind->open_by_age[k]);
+  slot = (width - PAD - split) / 3;
+  for (guint k = 0; k < 3; k++)
+    {
+      double bw = slot * 0.6, x = split + k * slot + (slot - bw) / 2;
+      double h = max_age ? (bottom - top - 14) * ind->open_by_age[k] / (double) max_age : 0;
+      g_autofree char *v = g_strdup_printf ("%u", ind->open_by_age[k]);
+
+      set_rgb (cr, c_open);
+      cairo_rectangle (cr, x, bottom - h, bw, h);
+      cairo_fill (cr);
+      text_at (cr, v, x + bw / 2, bottom - h - 8, ALIGN_CENTER, LABEL_SIZE - 1, TRUE, c_text);
+      text_at (cr, ages[k], x + bw / 2, bottom + 12, ALIGN_CENTER, LABEL_SIZE - 1, FALSE, c_muted);
+    }
+  cairo_restore (cr);
+}

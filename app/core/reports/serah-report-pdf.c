@@ -10,6 +10,8 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 #include <serah/output/serah-output.h>
+#include <serah/output/serah-format.h>
+#include <serah/outreach/serah-skm.h>
 
 #include "output/serah-text-fit.h"
 #include "reports/serah-report-private.h"
@@ -414,6 +416,125 @@ write_uncollected (Pdf *pdf)
 
 /* ---- indicators ---- */
 
+/* issue 15: the outreach indicators, on pages of their own after the card's. */
+static void
+section (Pdf *pdf, const char *title)
+{
+  need (pdf, 60);
+  text (pdf, title, MARGIN, pdf->y, 0, 11, TRUE, PANGO_ALIGN_LEFT, 0.1);
+  pdf->y += 20;
+}
+
+static void
+write_outreach (Pdf *pdf, const SerahOutreachIndicators *o)
+{
+  static const Column timeline_columns[] = {
+    { "Bulan", 70, LEFT }, { "Desa", 163.28, LEFT }, { "Pendaftaran baru", 80, RIGHT },
+    { "Sudah jadi peserta", 80, RIGHT }, { "Kegiatan", 65, RIGHT }, { "Hadir", 65, RIGHT },
+  };
+  static const Column skm_columns[] = {
+    { "Unsur", 253.28, LEFT }, { "NRR", 70, RIGHT }, { "Konversi", 70, RIGHT },
+    { "Mutu", 130, LEFT },
+  };
+  static const Column complaint_columns[] = {
+    { "Bulan", 160, LEFT }, { "Diterima", 180, RIGHT }, { "Selesai", 183.28, RIGHT },
+  };
+  g_autofree char *period = g_strdup_printf ("Periode: %s sampai %s",
+                                             o->from ? o->from : "awal", o->to ? o->to : "kini");
+
+  new_page (pdf);
+  text (pdf, "Indikator sosialisasi", MARGIN, pdf->y, 0, 13, TRUE, PANGO_ALIGN_LEFT, 0.1);
+  pdf->y += 20;
+  text (pdf, period, MARGIN, pdf->y, 0, 9.5, FALSE, PANGO_ALIGN_LEFT, 0.35);
+  pdf->y += 18;
+  {
+    g_autofree char *reg = num (o->registrations), *act = num (o->activities);
+    g_autofree char *line = g_strdup_printf ("Pendaftaran baru: %s, pada %s kegiatan sosialisasi.",
+                                             reg, act);
+    text (pdf, line, MARGIN, pdf->y, 0, 10, FALSE, PANGO_ALIGN_LEFT, 0.1);
+    pdf->y += 18;
+  }
+  chart (pdf, "Pendaftaran baru per bulan dan kegiatan sosialisasi", 200,
+         (ChartFunc) serah_report_draw_outreach_timeline_chart, o);
+
+  section (pdf, "Pendaftaran baru per bulan dan desa");
+  begin_table (pdf, timeline_columns, G_N_ELEMENTS (timeline_columns));
+  for (guint i = 0; i < o->timeline->len; i++)
+    {
+      char **r = o->timeline->pdata[i];
+      const char *cells[] = { r[0], r[1][0] ? r[1] : "(tanpa desa)", r[2], r[3], r[4], r[5] };
+      table_row (pdf, cells, FALSE, i % 2 == 1);
+    }
+  end_table (pdf);
+
+  chart (pdf, "Pemahaman JKN sebelum dan sesudah kegiatan (rata-rata skor)", 90,
+         (ChartFunc) serah_report_draw_understanding_chart, o);
+
+  new_page (pdf);
+  {
+    g_autofree char *line = NULL;
+    if (o->skm.respondents > 0)
+      {
+        g_autofree char *ikm = serah_format_decimal (o->skm.converted, 2);
+        g_autofree char *n = num (o->skm.respondents);
+        line = g_strdup_printf ("IKM %s, mutu pelayanan %s (%s), dari %s responden "
+                                "(PermenPAN-RB 14/2017).", ikm,
+                                serah_skm_grade_letter (o->skm.grade),
+                                serah_skm_grade_label (o->skm.grade), n);
+      }
+    else
+      line = g_strdup ("Belum ada jawaban SKM dalam periode ini.");
+    section (pdf, "Survei Kepuasan Masyarakat (SKM)");
+    text (pdf, line, MARGIN, pdf->y, 0, 10, FALSE, PANGO_ALIGN_LEFT, 0.1);
+    pdf->y += 18;
+  }
+  chart (pdf, "Nilai per unsur pelayanan (konversi 25-100) dan IKM", 270,
+         (ChartFunc) serah_report_draw_skm_chart, o);
+  if (o->skm.respondents > 0)
+    {
+      begin_table (pdf, skm_columns, G_N_ELEMENTS (skm_columns));
+      for (guint i = 0; i <= SERAH_SKM_ELEMENTS; i++)
+        {
+          gboolean total = i == SERAH_SKM_ELEMENTS;
+          g_autofree char *u = total ? g_strdup ("IKM")
+                                     : g_strdup_printf ("U%u %s", i + 1, serah_skm_element_name (i));
+          g_autofree char *nrr = serah_format_decimal (total ? o->skm.index : o->skm.nrr[i], 3);
+          g_autofree char *conv = serah_format_decimal (total ? o->skm.converted
+                                                              : o->skm.converted_element[i], 2);
+          SerahSkmGrade g = total ? o->skm.grade : o->skm.element_grade[i];
+          g_autofree char *grade = g_strdup_printf ("%s (%s)", serah_skm_grade_letter (g),
+                                                    serah_skm_grade_label (g));
+          const char *cells[] = { u, nrr, conv, grade };
+          table_row (pdf, cells, total, i % 2 == 1);
+        }
+      end_table (pdf);
+    }
+
+  {
+    g_autofree char *got = num (o->complaints_received), *done = num (o->complaints_resolved);
+    g_autofree char *open = num (o->open_now);
+    g_autofree char *oldest = o->oldest_open_days >= 0 ? num (o->oldest_open_days) : g_strdup ("-");
+    g_autofree char *line = g_strdup_printf ("Pengaduan: %s diterima, %s selesai; %s masih "
+                                             "terbuka, yang terlama %s hari.", got, done, open,
+                                             oldest);
+    /* The heading, its line and the chart stay together on one page. */
+    need (pdf, 38 + 170 + 24 + 14);
+    section (pdf, "Umpan balik dan pengaduan");
+    text (pdf, line, MARGIN, pdf->y, 0, 10, FALSE, PANGO_ALIGN_LEFT, 0.1);
+    pdf->y += 18;
+  }
+  chart (pdf, "Pengaduan diterima dan selesai per bulan; yang terbuka menurut umur", 170,
+         (ChartFunc) serah_report_draw_complaints_chart, o);
+  begin_table (pdf, complaint_columns, G_N_ELEMENTS (complaint_columns));
+  for (guint i = 0; i < o->complaint_months->len; i++)
+    {
+      char **r = o->complaint_months->pdata[i];
+      const char *cells[] = { r[0], r[1], r[2] };
+      table_row (pdf, cells, FALSE, i % 2 == 1);
+    }
+  end_table (pdf);
+}
+
 static void
 write_indicators (Pdf *pdf)
 {
@@ -464,6 +585,9 @@ write_indicators (Pdf *pdf)
       table_row (pdf, cells, FALSE, i % 2 == 1);
     }
   end_table (pdf);
+
+  if (pdf->doc->outreach != NULL)
+    write_outreach (pdf, pdf->doc->outreach);
 }
 
 gboolean

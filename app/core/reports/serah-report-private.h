@@ -22,6 +22,9 @@ typedef struct {
   GPtrArray       *uncollected; /* SerahUncollectedRow */
   SerahIndicators *indicators;
   SerahFitReport  *fit_report; /* PDF: what did not fit (may be NULL) */
+  /* issue 15: with indicators, the outreach figures (PDF) and rows (CSV, XLSX) */
+  const SerahOutreachIndicators *outreach;
+  GPtrArray       *outreach_rows;
 } SerahReportDoc;
 
 /* "Semua acara penyerahan", or "Name, date, place"; NULL with SERAH_REPORT_ERROR_NOT_FOUND

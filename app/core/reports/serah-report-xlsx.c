@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <errno.h>
 
 #include <glib/gi18n-lib.h>
@@ -271,6 +273,51 @@ write_indicators (Xlsx *x, const SerahIndicators *ind)
     }
 }
 
+/* issue 15: the outreach sections, one worksheet each (the section's title names it), from
+ * the rows the outreach domain writes; plain decimals go in as numbers. */
+static void
+write_outreach_rows (Xlsx *x, GPtrArray *rows)
+{
+  lxw_worksheet *ws = NULL;
+  lxw_row_t r = 0;
+  guint sheet = 0;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      char **fields = rows->pdata[i];
+      guint n = g_strv_length (fields);
+
+      if (n == 1 && fields[0][0] == '\0')
+        continue;
+      if (fields[0][0] != '\0')
+        {
+          /* Worksheet names: at most 31 characters, unique within the workbook. */
+          g_autofree char *title = g_utf8_substring (fields[0], 0, MIN (g_utf8_strlen (fields[0], -1), 26));
+          g_autofree char *name = g_strdup_printf ("%s %u", title, ++sheet);
+          double widths[8];
+
+          for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
+            widths[c] = c < 2 ? 22 : 14;
+          ws = add_sheet (x, name, (const char *const *) fields + 1, widths, MIN (n - 1, 8), 0);
+          r = 1;
+          continue;
+        }
+      if (ws == NULL)
+        continue;
+      for (guint c = 1; c < n; c++)
+        {
+          char *end = NULL;
+          double v = g_ascii_strtod (fields[c], &end);
+
+          if (fields[c][0] != '\0' && end != NULL && *end == '\0' && strchr (fields[c], '-') == NULL)
+            worksheet_write_number (ws, r, (lxw_col_t) (c - 1), v, NULL);
+          else
+            put_text (x, ws, r, (lxw_col_t) (c - 1), fields[c], FALSE);
+        }
+      r++;
+    }
+}
+
 gboolean
 serah_report_write_xlsx (const SerahReportDoc *doc, const char *path, GError **error)
 {
@@ -310,7 +357,10 @@ serah_report_write_xlsx (const SerahReportDoc *doc, const char *path, GError **e
   else if (doc->uncollected != NULL)
     write_uncollected (&x, doc->uncollected);
   else
-    write_indicators (&x, doc->indicators);
+    {
+      write_indicators (&x, doc->indicators);
+      write_outreach_rows (&x, doc->outreach_rows);
+    }
 
   err = workbook_close (x.wb);
   if (err != LXW_NO_ERROR)

@@ -20,6 +20,7 @@
 
 #include "output/serah-csv-private.h"
 #include "reports/serah-report-private.h"
+#include "outreach/serah-outreach-report-private.h"
 #include "reports/serah-store-report-private.h"
 
 G_DEFINE_QUARK (serah-report-error-quark, serah_report_error)
@@ -319,7 +320,8 @@ csv_title (GString *csv, const char *title)
 }
 
 static gboolean
-write_indicators_csv (SerahIndicators *ind, const char *path, GError **error)
+write_indicators_csv (SerahIndicators *ind, GPtrArray *outreach, const char *path,
+                      GError **error)
 {
   g_autoptr(GString) csv = serah_csv_new ();
 
@@ -391,33 +393,51 @@ write_indicators_csv (SerahIndicators *ind, const char *path, GError **error)
       const char *row[] = { t->tag, v };
       serah_csv_append_row (csv, row, 2);
     }
+
+  /* issue 15: the outreach sections, titled as the others (the section's title row, then
+   * its column heads), from the rows the outreach domain writes on its own too. */
+  for (guint i = 0; outreach != NULL && i < outreach->len; i++)
+    {
+      char **fields = outreach->pdata[i];
+      guint n = g_strv_length (fields);
+
+      if (n == 1 && fields[0][0] == '\0')
+        continue;
+      if (fields[0][0] != '\0')
+        csv_title (csv, fields[0]);
+      serah_csv_append_row (csv, (const char *const *) fields + 1, n - 1);
+    }
   return serah_csv_save (csv, path, error);
 }
 
 /* ---- dispatch ---- */
 
 static gboolean
-audit_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
-              SerahReportFormat format, const char *path, const char *operator_name,
-              GError **error)
+audit_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id, const char *from,
+              const char *to, SerahReportFormat format, const char *path,
+              const char *operator_name, GError **error)
 {
   static const char *const kinds[] = { "coverage", "uncollected", "indicators" };
   static const char *const formats[] = { "csv", "xlsx", "pdf" };
   g_autofree char *ceremony = g_strdup_printf ("%" G_GINT64_FORMAT, ceremony_id);
   g_autofree char *details = serah_audit_details ("report", kinds[kind], "format", formats[format],
-                                                  "ceremony", ceremony, NULL);
+                                                  "ceremony", ceremony, "from", from, "to", to,
+                                                  NULL);
 
   return serah_audit_record (store, operator_name, "export.report", path, details, error);
 }
 
 static gboolean
-write_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
-              SerahReportFormat format, const char *path, SerahFitReport *fit_report,
-              GError **error)
+write_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id, const char *from,
+              const char *to, SerahReportFormat format, const char *path,
+              SerahFitReport *fit_report, GError **error)
 {
   g_autoptr(SerahCoverage) cov = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(SerahIndicators) ind = NULL;
+  g_autoptr(SerahOutreachIndicators) outreach = NULL;
+  g_autoptr(GPtrArray) outreach_rows = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *office = NULL;
   SerahReportDoc doc = { 0 };
 
@@ -432,7 +452,10 @@ write_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
         return FALSE;
       break;
     case SERAH_REPORT_INDICATORS:
-      if ((ind = serah_report_indicators (store, ceremony_id, error)) == NULL)
+      /* issue 15: the outreach indicators of the period beside the card's */
+      if ((ind = serah_report_indicators (store, ceremony_id, error)) == NULL ||
+          (outreach = serah_outreach_indicators_read (store, from, to, now, error)) == NULL ||
+          (outreach_rows = serah_outreach_indicators_rows (store, from, to, now, error)) == NULL)
         return FALSE;
       break;
     default:
@@ -448,7 +471,7 @@ write_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
         case SERAH_REPORT_UNCOLLECTED:
           return write_uncollected_csv (rows, path, error);
         default:
-          return write_indicators_csv (ind, path, error);
+          return write_indicators_csv (ind, outreach_rows, path, error);
         }
     }
 
@@ -467,6 +490,8 @@ write_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id,
     doc.uncollected = rows;
     doc.indicators = ind;
     doc.fit_report = fit_report;
+    doc.outreach = outreach;
+    doc.outreach_rows = outreach_rows;
     if (format == SERAH_REPORT_FORMAT_XLSX)
       return serah_report_write_xlsx (&doc, path, error);
     return serah_report_write_pdf (&doc, path, error);
@@ -491,6 +516,20 @@ serah_report_write_full (SerahStore *store, SerahReportKind kind, gint64 ceremon
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* The uncollected list carries names and card numbers: who took it out is recorded. */
-  return write_report (store, kind, ceremony_id, format, path, fit_report, error) &&
-         audit_report (store, kind, ceremony_id, format, path, operator_name, error);
+  return write_report (store, kind, ceremony_id, NULL, NULL, format, path, fit_report, error) &&
+         audit_report (store, kind, ceremony_id, NULL, NULL, format, path, operator_name, error);
+}
+
+gboolean
+serah_report_write_indicators (SerahStore *store, gint64 ceremony_id, const char *from,
+                               const char *to, SerahReportFormat format, const char *path,
+                               const char *operator_name, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return write_report (store, SERAH_REPORT_INDICATORS, ceremony_id, from, to, format, path,
+                       NULL, error) &&
+         audit_report (store, SERAH_REPORT_INDICATORS, ceremony_id, from, to, format, path,
+                       operator_name, error);
 }

@@ -68,6 +68,7 @@ static const char *const migrations[] = {
   serah_store_schema_operators,
   serah_store_schema_outreach,        /* outreach (issue 15) */
   serah_store_schema_search,          /* register: FTS5 name indexes */
+  serah_store_schema_corrections,     /* outreach: data corrections and their reprints (issue 15) */
 };
 
 int

@@ -25,6 +25,16 @@ char *serah_format_count   (gint64      n);
  */
 char *serah_format_percent (double      percent);
 /**
+ * serah_format_decimal:
+ * @value: a number
+ * @decimals: digits after the comma (at most 6)
+ *
+ * Returns: (transfer full): @value rounded to @decimals digits, with a decimal comma and dots
+ *   grouping thousands: 80.5555 with 2 gives "80,56"
+ */
+char *serah_format_decimal (double      value,
+                            guint       decimals);
+/**
  * serah_format_share:
  * @part: the part
  * @whole: the whole

@@ -278,4 +278,32 @@ void serah_survey_score_row_free (SerahSurveyScoreRow *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahSurveyScoreRow, serah_survey_score_row_free)
 
+/* ---- data corrections (issue 15: a "data salah" feedback leads to a reprint) ---- */
+
+typedef struct {
+  gint64  id;
+  char   *uuid;
+  gint64  feedback_id;
+  gint64  participant_id;
+  char   *field;          /* "name" */
+  char   *old_value;
+  char   *new_value;
+  char   *requested_by;
+  gint64  requested_at;
+  /* The reprint that carried it out; run_id 0 while not reprinted. */
+  gint64  reprint_run_id;
+  gint64  reprint_serial;
+  char   *reprinted_by;
+  gint64  reprinted_at;
+} SerahDataCorrection;
+
+/**
+ * serah_data_correction_free:
+ * @self: (nullable): a correction
+ *
+ * Frees the correction.
+ */
+void serah_data_correction_free (SerahDataCorrection *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahDataCorrection, serah_data_correction_free)
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include <serah/output/serah-fit-report.h>
 #include <serah/store/serah-store.h>
 #include <serah/reports/serah-report-records.h>
+#include <serah/outreach/serah-outreach-report.h>
 
 G_BEGIN_DECLS
 
@@ -276,6 +277,65 @@ void serah_report_draw_tags_chart     (cairo_t               *cr,
                                        double                 height,
                                        const SerahIndicators *indicators);
 
+/**
+ * serah_report_draw_outreach_timeline_chart:
+ * @cr: where to draw, into the rectangle (0, 0)-(@width, @height)
+ * @width: the chart's width
+ * @height: the chart's height
+ * @indicators: the outreach figures (serah_outreach_indicators_read())
+ *
+ * New registrations per month (bars) against the socialisation activities held that month (dots,
+ * on a scale of their own at the right).
+ */
+void serah_report_draw_outreach_timeline_chart (cairo_t                        *cr,
+                                                double                          width,
+                                                double                          height,
+                                                const SerahOutreachIndicators  *indicators);
+
+/**
+ * serah_report_draw_understanding_chart:
+ * @cr: where to draw, into the rectangle (0, 0)-(@width, @height)
+ * @width: the chart's width
+ * @height: the chart's height
+ * @indicators: the outreach figures (serah_outreach_indicators_read())
+ *
+ * The mean understanding score before and after, in percent, with the number of sheets.
+ */
+void serah_report_draw_understanding_chart (cairo_t                        *cr,
+                                            double                          width,
+                                            double                          height,
+                                            const SerahOutreachIndicators  *indicators);
+
+/**
+ * serah_report_draw_skm_chart:
+ * @cr: where to draw, into the rectangle (0, 0)-(@width, @height)
+ * @width: the chart's width
+ * @height: the chart's height
+ * @indicators: the outreach figures (serah_outreach_indicators_read())
+ *
+ * The nine SKM elements and the IKM as converted scores (25-100) with their quality letter; the
+ * category boundaries of PermenPAN-RB 14/2017 as rules.
+ */
+void serah_report_draw_skm_chart (cairo_t                        *cr,
+                                  double                          width,
+                                  double                          height,
+                                  const SerahOutreachIndicators  *indicators);
+
+/**
+ * serah_report_draw_complaints_chart:
+ * @cr: where to draw, into the rectangle (0, 0)-(@width, @height)
+ * @width: the chart's width
+ * @height: the chart's height
+ * @indicators: the outreach figures (serah_outreach_indicators_read())
+ *
+ * Complaints received and resolved per month, and those open now by age (0-7, 8-30, more than 30
+ * days).
+ */
+void serah_report_draw_complaints_chart (cairo_t                        *cr,
+                                         double                          width,
+                                         double                          height,
+                                         const SerahOutreachIndicators  *indicators);
+
 /* ---- output ---- */
 
 /**
@@ -324,5 +384,33 @@ gboolean serah_report_write_full (SerahStore        *store,
                                   const char        *operator_name,
                                   SerahFitReport    *fit_report,
                                   GError           **error);
+
+/**
+ * serah_report_write_indicators:
+ * @store: the office database
+ * @ceremony_id: the ceremony the card's indicators are for, 0 for all
+ * @from: (nullable): first day (ISO) of the outreach period, %NULL: from the start
+ * @to: (nullable): last day (ISO) of the outreach period, %NULL: to the end
+ * @format: CSV, XLSX or PDF
+ * @path: the file to write (through the output writer)
+ * @operator_name: who exports, for the audit log
+ * @error: return location for a #GError
+ *
+ * The indicators report (issue 15): the card's indicators (imports, handovers per day,
+ * ratings) and the outreach indicators of the period (new registrations per month and desa
+ * against the activities held, understanding before/after, the IKM per element with its
+ * category, complaints received/resolved and the age of open ones), with charts in the PDF.
+ * Records "export.report" (report "indicators", the period) in the audit log.
+ *
+ * Returns: %TRUE when written and recorded, %FALSE with @error set
+ */
+gboolean serah_report_write_indicators (SerahStore        *store,
+                                        gint64             ceremony_id,
+                                        const char        *from,
+                                        const char        *to,
+                                        SerahReportFormat  format,
+                                        const char        *path,
+                                        const char        *operator_name,
+                                        GError           **error);
 
 G_END_DECLS

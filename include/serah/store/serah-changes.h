@@ -17,7 +17,8 @@ typedef enum {
   SERAH_CHANGE_CEREMONIES   = 1 << 2, /* created, invited, closed, settings */
   SERAH_CHANGE_HANDOVERS    = 1 << 3, /* handovers, undos, station bundles merged */
   SERAH_CHANGE_TESTIMONIALS = 1 << 4, /* recorded, consent changed */
-  SERAH_CHANGE_ALL          = 0x1f,
+  SERAH_CHANGE_OUTREACH     = 1 << 5, /* activities, registrations, surveys, SKM, feedback */
+  SERAH_CHANGE_ALL          = 0x3f,
 } SerahChange;
 
 #define SERAH_TYPE_CHANGES (serah_changes_get_type ())

@@ -1,0 +1,172 @@
+/* serah-outreach-activities.c: the Kegiatan sub-page of Sosialisasi: the new-activity form
+ * (kind, date, place, the desa ticked in the register's area list, partners, materials, the
+ * attendance count) and the list of activities held. serah_activity_record checks and records;
+ * its refusal is shown under the form, word for word. */
+#define G_LOG_DOMAIN "serah"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "serah-outreach-page-private.h"
+#include "serah-window.h"
+
+static void
+clear_form (SerahOutreachPage *self)
+{
+  g_autofree char *today = serah_outreach_page_today ();
+  GtkCheckButton *partners[] = { self->partner_desa, self->partner_lsm, self->partner_media,
+                                 self->partner_tokoh, self->partner_puskesmas };
+
+  gtk_editable_set_text (GTK_EDITABLE (self->activity_date), today);
+  gtk_editable_set_text (GTK_EDITABLE (self->activity_place), "");
+  gtk_spin_button_set_value (self->activity_attendance, 0);
+  gtk_spin_button_set_value (self->activity_brosur, 0);
+  gtk_spin_button_set_value (self->activity_pamflet, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (partners); i++)
+    gtk_check_button_set_active (partners[i], FALSE);
+  if (self->areas_loaded)
+    serah_area_selector_select_all (self->activity_area, FALSE);
+  serah_outreach_page_say (self->activity_message, NULL);
+}
+
+static void
+record_activity_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  SerahOutreachPage *self = SERAH_OUTREACH_PAGE (widget);
+  /* The check buttons, in the order of serah_activity_partner_kinds. */
+  GtkCheckButton *partners[] = { self->partner_desa, self->partner_lsm, self->partner_media,
+                                 self->partner_tokoh, self->partner_puskesmas };
+  g_autoptr(SerahActivity) draft = serah_activity_new ();
+  g_autoptr(GError) error = NULL;
+  const char *kecamatan = NULL, *desa = NULL;
+  guint kind = gtk_drop_down_get_selected (self->activity_kind);
+  gint64 brosur, pamflet, id;
+
+  if (self->store == NULL || !serah_window_require_role (widget, SERAH_ROLE_OFFICER,
+                                                         _("Recording an activity")))
+    return;
+  if (!serah_area_selector_get_single (self->activity_area, &kecamatan, &desa))
+    {
+      serah_outreach_page_say (self->activity_message,
+                               _("Tick the one desa where the activity was held."));
+      return;
+    }
+  draft->kind = g_strdup (kind < g_strv_length ((char **) serah_activity_kinds)
+                          ? serah_activity_kinds[kind] : "");
+  g_strlcpy (draft->held_on, gtk_editable_get_text (GTK_EDITABLE (self->activity_date)),
+             sizeof draft->held_on);
+  draft->place = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->activity_place)));
+  draft->desa = g_strdup (desa);
+  draft->kecamatan = g_strdup (kecamatan);
+  draft->attendance = gtk_spin_button_get_value_as_int (self->activity_attendance);
+  for (guint i = 0; i < G_N_ELEMENTS (partners); i++)
+    if (gtk_check_button_get_active (partners[i]))
+      {
+        SerahActivityPartner *p = g_new0 (SerahActivityPartner, 1);
+        p->kind = g_strdup (serah_activity_partner_kinds[i]);
+        g_ptr_array_add (draft->partners, p);
+      }
+  brosur = gtk_spin_button_get_value_as_int (self->activity_brosur);
+  pamflet = gtk_spin_button_get_value_as_int (self->activity_pamflet);
+  if (brosur > 0)
+    {
+      SerahActivityMaterial *m = g_new0 (SerahActivityMaterial, 1);
+      m->material = g_strdup ("brosur");
+      m->count = brosur;
+      g_ptr_array_add (draft->materials, m);
+    }
+  if (pamflet > 0)
+    {
+      SerahActivityMaterial *m = g_new0 (SerahActivityMaterial, 1);
+      m->material = g_strdup ("pamflet");
+      m->count = pamflet;
+      g_ptr_array_add (draft->materials, m);
+    }
+
+  id = serah_activity_record (self->store, draft, serah_window_operator_for (widget), &error);
+  if (id == 0)
+    {
+      serah_outreach_page_say (self->activity_message, error->message);
+      return;
+    }
+  clear_form (self);
+  serah_outreach_page_toast (self, _("Activity recorded."));
+  serah_outreach_page_changed (self);
+}
+
+void
+serah_outreach_activities_reload (SerahOutreachPage *self)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  serah_outreach_page_clear_list (self->activity_list);
+  if (self->store == NULL)
+    return;
+  list = serah_activity_list (self->store, NULL, NULL, NULL, &error);
+  if (list == NULL)
+    {
+      serah_outreach_page_toast (self, error->message);
+      return;
+    }
+  /* Newest first. */
+  for (guint i = list->len; i > 0; i--)
+    {
+      const SerahActivity *a = list->pdata[i - 1];
+      g_autofree char *date = serah_format_date (a->held_on);
+      g_autofree char *count = serah_format_count (MAX (a->attendance, a->listed));
+      g_autofree char *title = g_strdup_printf ("%s · %s", date, serah_activity_kind_label (a->kind));
+      g_autoptr(GString) sub = g_string_new (a->place);
+
+      if (a->desa != NULL)
+        g_string_append_printf (sub, ", %s", a->desa);
+      if (a->kecamatan != NULL)
+        g_string_append_printf (sub, " (%s)", a->kecamatan);
+      /* TRANSLATORS: %s is a number of people. */
+      g_string_append_printf (sub, _(" · %s attended"), count);
+      for (guint k = 0; a->partners != NULL && k < a->partners->len; k++)
+        {
+          const SerahActivityPartner *p = a->partners->pdata[k];
+          g_string_append (sub, k == 0 ? " · " : ", ");
+          g_string_append (sub, serah_activity_partner_kind_label (p->kind));
+        }
+      for (guint k = 0; a->materials != NULL && k < a->materials->len; k++)
+        {
+          const SerahActivityMaterial *m = a->materials->pdata[k];
+          g_autofree char *n = serah_format_count (m->count);
+          g_string_append_printf (sub, "%s%s %s", k == 0 ? " · " : ", ", n, m->material);
+        }
+      gtk_list_box_append (self->activity_list, serah_outreach_page_row (title, sub->str));
+    }
+}
+
+void
+serah_outreach_activities_init (SerahOutreachPage *self)
+{
+  for (guint i = 0; serah_activity_kinds[i] != NULL; i++)
+    gtk_string_list_append (self->activity_kinds, serah_activity_kind_label (serah_activity_kinds[i]));
+  clear_form (self);
+}
+
+void
+serah_outreach_activities_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_kind);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_kinds);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_date);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_place);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_attendance);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_brosur);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_pamflet);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, partner_desa);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, partner_lsm);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, partner_media);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, partner_tokoh);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, partner_puskesmas);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_area);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_message);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_list);
+  gtk_widget_class_install_action (widget_class, "outreach.record-activity", NULL,
+                                   record_activity_action);
+}

@@ -1,0 +1,240 @@
+/* serah-outreach-surveys.c: the Survei sub-page of Sosialisasi: the understanding quiz as its
+ * data file (a .survey file of surveys/) defines it, asked before or after an activity or after a
+ * handover, and the nine elements of the SKM (PermenPAN-RB 14/2017) answered 1 to 4. The
+ * question rows are built from the survey file and the element names from the core, so the
+ * form follows the data; scoring and the IKM are the core's. */
+#define G_LOG_DOMAIN "serah"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "serah-outreach-page-private.h"
+#include "serah-window.h"
+
+/* A label that wraps beside its dropdown, the dropdown named after the label for a screen
+ * reader. */
+static GtkDropDown *
+add_question (GtkGrid *grid, guint row, const char *text, const char *const *choices)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *drop = gtk_drop_down_new_from_strings (choices);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
+  gtk_label_set_width_chars (GTK_LABEL (label), 34);
+  gtk_widget_set_hexpand (drop, TRUE);
+  gtk_widget_set_valign (drop, GTK_ALIGN_CENTER);
+  serah_outreach_page_name_dropdown (GTK_DROP_DOWN (drop), text);
+  gtk_grid_attach (grid, label, 0, (int) row, 1, 1);
+  gtk_grid_attach (grid, drop, 1, (int) row, 1, 1);
+  return GTK_DROP_DOWN (drop);
+}
+
+static void
+build_quiz (SerahOutreachPage *self)
+{
+  g_auto(GStrv) names = serah_survey_list_names ();
+  g_autoptr(GError) error = NULL;
+
+  if (names == NULL || names[0] == NULL)
+    {
+      gtk_label_set_text (self->survey_title, _("No understanding survey is installed."));
+      return;
+    }
+  /* The first questionnaire; pemahaman-jkn is the one shipped. */
+  self->survey = serah_survey_load (names[0], &error);
+  if (self->survey == NULL)
+    {
+      gtk_label_set_text (self->survey_title, error->message);
+      return;
+    }
+  {
+    g_autofree char *title = g_strdup_printf (_("%s (version %d), %u questions%s"),
+                                              self->survey->title, self->survey->version,
+                                              self->survey->questions->len,
+                                              self->survey->anonymous ? _(", anonymous") : "");
+    gtk_label_set_text (self->survey_title, title);
+  }
+  for (guint i = 0; i < self->survey->questions->len; i++)
+    {
+      const SerahSurveyQuestion *q = self->survey->questions->pdata[i];
+      g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *text = g_strdup_printf ("%u. %s", i + 1, q->text);
+
+      g_ptr_array_add (choices, g_strdup (_("(no answer yet)")));
+      for (guint k = 0; q->choices[k] != NULL; k++)
+        g_ptr_array_add (choices, g_strdup (q->choices[k]));
+      g_ptr_array_add (choices, NULL);
+      g_ptr_array_add (self->question_drops,
+                       add_question (self->survey_questions, i, text,
+                                     (const char *const *) choices->pdata));
+    }
+}
+
+static void
+build_skm (SerahOutreachPage *self)
+{
+  const char *const answers[] = { _("(no answer yet)"), _("1 (poor)"), _("2 (fair)"),
+                                  _("3 (good)"), _("4 (very good)"), NULL };
+
+  for (guint i = 0; i < SERAH_SKM_ELEMENTS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("U%u %s", i + 1, serah_skm_element_name (i));
+      self->skm_drops[i] = add_question (self->skm_grid, i, text, answers);
+    }
+}
+
+static void
+reset_quiz (SerahOutreachPage *self)
+{
+  for (guint i = 0; i < self->question_drops->len; i++)
+    gtk_drop_down_set_selected (self->question_drops->pdata[i], 0);
+}
+
+static void
+record_survey_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  SerahOutreachPage *self = SERAH_OUTREACH_PAGE (widget);
+  static const SerahSurveyPhase phases[] = { SERAH_SURVEY_PHASE_BEFORE, SERAH_SURVEY_PHASE_AFTER,
+                                             SERAH_SURVEY_PHASE_HANDOVER };
+  g_autofree guint8 *answers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  SerahSurveySheet sheet = { 0 };
+  guint phase = gtk_drop_down_get_selected (self->survey_phase);
+  guint score = 0;
+
+  if (self->store == NULL || self->survey == NULL ||
+      !serah_window_require_role (widget, SERAH_ROLE_OFFICER, _("Recording a quiz")))
+    return;
+  answers = g_new0 (guint8, MAX (self->question_drops->len, 1));
+  for (guint i = 0; i < self->question_drops->len; i++)
+    answers[i] = (guint8) gtk_drop_down_get_selected (self->question_drops->pdata[i]);
+  sheet.phase = phase < G_N_ELEMENTS (phases) ? phases[phase] : SERAH_SURVEY_PHASE_BEFORE;
+  sheet.taken_on = gtk_editable_get_text (GTK_EDITABLE (self->survey_date));
+  sheet.activity_id = serah_outreach_page_activity_of (self, self->survey_activity);
+  sheet.answers = answers;
+  sheet.n_answers = self->question_drops->len;
+  if (serah_survey_record (self->store, self->survey, &sheet, serah_window_operator_for (widget),
+                           &score, &error) == 0)
+    {
+      serah_outreach_page_say (self->survey_message, error->message);
+      return;
+    }
+  serah_outreach_page_say (self->survey_message, NULL);
+  reset_quiz (self);
+  /* TRANSLATORS: the score of one quiz sheet, "3 of 5 right". */
+  done = g_strdup_printf (_("Quiz recorded: %u of %u right."), score, self->question_drops->len);
+  serah_outreach_page_toast (self, done);
+  serah_outreach_page_changed (self);
+}
+
+static void
+record_skm_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  SerahOutreachPage *self = SERAH_OUTREACH_PAGE (widget);
+  SerahSkmResponse response = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+
+  if (self->store == NULL ||
+      !serah_window_require_role (widget, SERAH_ROLE_OFFICER, _("Recording SKM answers")))
+    return;
+  for (guint i = 0; i < SERAH_SKM_ELEMENTS; i++)
+    if (gtk_drop_down_get_selected (self->skm_drops[i]) == 0)
+      {
+        g_autofree char *text = g_strdup_printf (_("Answer element U%u (%s) from 1 to 4."), i + 1,
+                                                 serah_skm_element_name (i));
+        serah_outreach_page_say (self->skm_message, text);
+        return;
+      }
+  for (guint i = 0; i < SERAH_SKM_ELEMENTS; i++)
+    response.answers[i] = (guint8) gtk_drop_down_get_selected (self->skm_drops[i]);
+  response.unit = (char *) gtk_editable_get_text (GTK_EDITABLE (self->skm_unit));
+  date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->skm_date)));
+  g_strlcpy (response.surveyed_on, date, sizeof response.surveyed_on);
+  response.activity_id = serah_outreach_page_activity_of (self, self->survey_activity);
+  if (serah_skm_record (self->store, &response, serah_window_operator_for (widget), &error) == 0)
+    {
+      serah_outreach_page_say (self->skm_message, error->message);
+      return;
+    }
+  serah_outreach_page_say (self->skm_message, NULL);
+  for (guint i = 0; i < SERAH_SKM_ELEMENTS; i++)
+    gtk_drop_down_set_selected (self->skm_drops[i], 0);
+  serah_outreach_page_toast (self, _("SKM answers recorded."));
+  serah_outreach_page_changed (self);
+}
+
+void
+serah_outreach_surveys_reload (SerahOutreachPage *self)
+{
+  SerahSkmFilter filter = { NULL, NULL, NULL };
+  g_autoptr(SerahSkmReport) report = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL)
+    return;
+  report = serah_skm_report (self->store, &filter, 0, NULL);
+  if (report == NULL || report->result.respondents == 0)
+    text = g_strdup (_("No SKM answers recorded yet."));
+  else
+    {
+      g_autofree char *ikm = serah_format_decimal (report->result.converted, 2);
+      /* TRANSLATORS: IKM 80,56: B (Baik), from 12 respondents. */
+      text = g_strdup_printf (ngettext ("IKM so far: %s, quality %s (%s), from %u respondent.",
+                                        "IKM so far: %s, quality %s (%s), from %u respondents.",
+                                        report->result.respondents),
+                              ikm,
+                              serah_skm_grade_letter (report->result.grade),
+                              serah_skm_grade_label (report->result.grade),
+                              report->result.respondents);
+    }
+  gtk_label_set_text (self->skm_summary, text);
+}
+
+void
+serah_outreach_surveys_init (SerahOutreachPage *self)
+{
+  g_autofree char *today = serah_outreach_page_today ();
+
+  self->question_drops = g_ptr_array_new ();
+  gtk_string_list_append (self->survey_phases, _("Before the activity"));
+  gtk_string_list_append (self->survey_phases, _("After the activity"));
+  gtk_string_list_append (self->survey_phases, _("After a card handover"));
+  gtk_editable_set_text (GTK_EDITABLE (self->survey_date), today);
+  gtk_editable_set_text (GTK_EDITABLE (self->skm_date), today);
+  gtk_editable_set_text (GTK_EDITABLE (self->skm_unit), _("Dinas Kesehatan"));
+  build_quiz (self);
+  build_skm (self);
+}
+
+void
+serah_outreach_surveys_dispose (SerahOutreachPage *self)
+{
+  g_clear_pointer (&self->survey, serah_survey_free);
+  g_clear_pointer (&self->question_drops, g_ptr_array_unref);
+}
+
+void
+serah_outreach_surveys_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_title);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_phase);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_phases);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_activity);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_activities);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_date);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_questions);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_message);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, skm_unit);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, skm_date);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, skm_grid);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, skm_message);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, skm_summary);
+  gtk_widget_class_install_action (widget_class, "outreach.record-survey", NULL,
+                                   record_survey_action);
+  gtk_widget_class_install_action (widget_class, "outreach.record-skm", NULL, record_skm_action);
+}

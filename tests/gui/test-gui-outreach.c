@@ -1,0 +1,337 @@
+/* test-gui-outreach.c: the Sosialisasi page (issue 15) under Xvfb, driven through its own
+ * widgets and actions, beside the Laporan page on the same store: recording an activity (and
+ * being told to tick a desa first), a registration whose NIK is too short (the core's reason
+ * shown under the form, nothing recorded), the NIK masked once typed, an SKM answer sheet
+ * (the IKM the core computes appears on the Laporan page through the change hub), and both
+ * pages finalized once their window is gone. */
+#include "config.h"
+
+#include <string.h>
+
+#include "serah-test-gui.h"
+#include "serah-test-fixture.h"
+#include "serah-outreach-page.h"
+#include "serah-reports-page.h"
+#include "serah-area-selector.h"
+
+#define DEMO_PARTICIPANTS 50
+
+typedef struct
+{
+  char              *dir;
+  SerahStore        *store;
+  GtkWindow         *window;
+  SerahOutreachPage *page;
+  SerahReportsPage  *reports;
+} Fixture;
+
+static GtkWidget *
+child (Fixture *f, const char *name)
+{
+  GtkWidget *w = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page),
+                                                            SERAH_TYPE_OUTREACH_PAGE, name));
+  g_assert_nonnull (w);
+  return w;
+}
+
+static void
+set_text (Fixture *f, const char *name, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (f, name)), text);
+}
+
+static guint
+n_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  f->dir = serah_test_tmpdir ();
+  f->store = serah_test_open_store (f->dir, NULL);
+  g_assert_true (serah_demo_populate (f->store, DEMO_PARTICIPANTS, &error));
+  g_assert_no_error (error);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1366, 768);
+  f->page = g_object_new (SERAH_TYPE_OUTREACH_PAGE, "store", f->store, NULL);
+  f->reports = g_object_new (SERAH_TYPE_REPORTS_PAGE, "store", f->store, NULL);
+  g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
+  g_object_add_weak_pointer (G_OBJECT (f->reports), (gpointer *) &f->reports);
+  gtk_widget_set_hexpand (GTK_WIDGET (f->page), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->page));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->reports));
+  gtk_window_set_child (f->window, box);
+  gtk_window_present (f->window);
+  run_until_idle ();
+}
+
+static gboolean
+pages_finalized (gpointer data)
+{
+  Fixture *f = data;
+  return f->page == NULL && f->reports == NULL;
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  /* The Laporan page's loading task holds it until its thread returns. */
+  wait_until (pages_finalized, f);
+  g_clear_object (&f->store);
+  serah_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+/* An activity needs one desa ticked; with it, the kind, date, place, partners, materials and
+ * attendance typed are what the store holds, and the list and the dropdowns of the other
+ * forms show it. */
+static void
+test_record_activity (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) areas = serah_participants_count_by_area (f->store, NULL);
+  g_autoptr(GPtrArray) recorded = NULL;
+  const SerahAreaCount *area;
+  const SerahActivity *a;
+  GtkWidget *message = child (f, "activity_message");
+
+  g_assert_nonnull (areas);
+  g_assert_cmpuint (areas->len, >, 0);
+  area = areas->pdata[0];
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "activity_kind")), 1); /* sekolah */
+  set_text (f, "activity_date", "2026-11-03");
+  set_text (f, "activity_place", "SD Negeri 1");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "activity_attendance")), 40);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "activity_brosur")), 120);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (f, "partner_puskesmas")), TRUE);
+
+  /* No desa ticked: refused under the form, nothing recorded. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-activity", NULL));
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "desa"));
+  recorded = serah_activity_list (f->store, NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (recorded->len, ==, 0);
+  g_clear_pointer (&recorded, g_ptr_array_unref);
+
+  g_assert_true (serah_area_selector_select_area (SERAH_AREA_SELECTOR (child (f, "activity_area")),
+                                                  area->kecamatan, area->desa, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-activity", NULL));
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_visible (message));
+
+  recorded = serah_activity_list (f->store, NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (recorded->len, ==, 1);
+  a = recorded->pdata[0];
+  g_assert_cmpstr (a->kind, ==, "sekolah");
+  g_assert_cmpstr (a->held_on, ==, "2026-11-03");
+  g_assert_cmpstr (a->place, ==, "SD Negeri 1");
+  g_assert_cmpstr (a->desa, ==, area->desa);
+  g_assert_cmpstr (a->kecamatan, ==, area->kecamatan);
+  g_assert_cmpint (a->attendance, ==, 40);
+  g_assert_cmpuint (a->partners->len, ==, 1);
+  g_assert_cmpstr (((SerahActivityPartner *) a->partners->pdata[0])->kind, ==, "puskesmas");
+  g_assert_cmpuint (a->materials->len, ==, 1);
+  g_assert_cmpint (((SerahActivityMaterial *) a->materials->pdata[0])->count, ==, 120);
+
+  /* The form is cleared; the list and the registration form's activities show it. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "activity_place"))), ==, "");
+  g_assert_cmpuint (n_rows (child (f, "activity_list")), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (
+                      GTK_DROP_DOWN (child (f, "reg_activity")))), ==, 2);
+}
+
+static void
+fill_registration (Fixture *f, const char *nik)
+{
+  set_text (f, "reg_nik_entry", nik);
+  set_text (f, "reg_kk", "3601120101200001");
+  set_text (f, "reg_name", "Siti Aminah");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "reg_sex")), 2); /* Perempuan */
+  set_text (f, "reg_birth", "1990-05-15");
+  set_text (f, "reg_desa", "Caringin");
+  set_text (f, "reg_kecamatan", "Labuan");
+  set_text (f, "reg_reason", "Belum pernah didaftarkan");
+}
+
+/* A NIK of 15 digits: the core's reason is shown under the form and nothing is recorded. A
+ * whole NIK is shown masked once typed (Enter), and recorded in full. */
+static void
+test_registration_bad_nik (Fixture *f, gconstpointer data)
+{
+  /* 55 = 15 + 40: a woman born on 15 May 1990, in region 36.01.12 (Labuan, Pandeglang). */
+  const char *nik = "3601125505900002";
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *masked = serah_nik_mask (nik);
+  GtkWidget *message = child (f, "reg_message");
+  const SerahRegistration *r;
+
+  fill_registration (f, "360112550590000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-registration", NULL));
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (message));
+  /* The core's own words (the test runs in C: English). */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)),
+                            "The NIK has 15 digits; it must have 16."));
+  list = serah_registration_list (f->store, NULL, NULL);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Typed in full, then Enter: the entry shows it masked. */
+  set_text (f, "reg_nik_entry", nik);
+  g_signal_emit_by_name (child (f, "reg_nik_entry"), "activate");
+  run_until_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "reg_nik_entry"))), ==, masked);
+  g_assert_null (strstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "reg_nik_entry"))),
+                         "5505900002"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-registration", NULL));
+  run_until_idle ();
+  list = serah_registration_list (f->store, NULL, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  r = list->pdata[0];
+  g_assert_cmpstr (r->nik, ==, nik);
+  g_assert_cmpstr (r->name, ==, "Siti Aminah");
+  g_assert_cmpint (r->status, ==, SERAH_REGISTRATION_SUBMITTED);
+  g_assert_cmpuint (n_rows (child (f, "reg_list")), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "reg_nik_entry"))), ==, "");
+}
+
+static gboolean
+laporan_shows (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->reports),
+                                                                SERAH_TYPE_REPORTS_PAGE,
+                                                                "outreach_figures"));
+  return strstr (gtk_label_get_text (GTK_LABEL (label)), "IKM: 75,00, quality C") != NULL;
+}
+
+static gboolean
+laporan_loaded (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->reports),
+                                                                SERAH_TYPE_REPORTS_PAGE,
+                                                                "outreach_figures"));
+  return strstr (gtk_label_get_text (GTK_LABEL (label)), "no SKM answer recorded") != NULL;
+}
+
+/* An SKM sheet with an element unanswered is refused by name; all nine answered 3 record one
+ * respondent, whose IKM (3 × 25 = 75.00, C "Kurang Baik" by the regulation's 65.00-76.60)
+ * the Laporan page shows without being told by the test. */
+static void
+test_skm_and_laporan (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) drops = g_ptr_array_new ();
+  g_autoptr(SerahSkmReport) report = NULL;
+  SerahSkmFilter filter = { NULL, NULL, NULL };
+  GtkWidget *message = child (f, "skm_message");
+
+  wait_until (laporan_loaded, f);
+  for (GtkWidget *w = gtk_widget_get_first_child (child (f, "skm_grid")); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_DROP_DOWN (w))
+      g_ptr_array_add (drops, w);
+  g_assert_cmpuint (drops->len, ==, SERAH_SKM_ELEMENTS);
+
+  for (guint i = 0; i < drops->len - 1; i++)
+    gtk_drop_down_set_selected (drops->pdata[i], 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-skm", NULL));
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "U9"));
+
+  gtk_drop_down_set_selected (drops->pdata[drops->len - 1], 3);
+  set_text (f, "skm_date", "2026-11-03");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-skm", NULL));
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_visible (message));
+  report = serah_skm_report (f->store, &filter, 0, NULL);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->result.respondents, ==, 1);
+  g_assert_cmpfloat_with_epsilon (report->result.converted, 75.0, 0.001);
+
+  /* The change hub tells the Laporan page; it reads the figures again on its own. */
+  wait_until (laporan_shows, f);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (f, "skm_summary"))), "75,00"));
+}
+
+/* A "data salah" complaint about a participant, recorded through the form with the card
+ * number, then chosen in the open list: asking for a correction records it with the name the
+ * register holds and the one typed, linked to the feedback. */
+static void
+test_feedback_correction (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahParticipant) p = serah_participants_get (f->store, 1, NULL);
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(SerahDataCorrection) c = NULL;
+  g_autofree char *corrected = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (f, "fb_text")));
+  const SerahFeedback *fb;
+
+  g_assert_nonnull (p);
+  corrected = g_strconcat (p->name, " Rahmawati", NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "fb_channel")), 2); /* acara */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "fb_category")), 0); /* data-salah */
+  set_text (f, "fb_desa", p->desa);
+  set_text (f, "fb_card", p->card_no);
+  gtk_text_buffer_set_text (buffer, "Nama di kartu kurang lengkap", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-feedback", NULL));
+  run_until_idle ();
+  open = serah_feedback_list (f->store, TRUE, NULL);
+  g_assert_cmpuint (open->len, ==, 1);
+  fb = open->pdata[0];
+  g_assert_cmpstr (fb->category, ==, "data-salah");
+  g_assert_cmpint (fb->participant_id, ==, p->id);
+  g_assert_cmpuint (n_rows (child (f, "fb_list")), ==, 1);
+
+  /* Nothing chosen: said so. */
+  set_text (f, "fb_new_name", corrected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.request-correction", NULL));
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (child (f, "fb_follow_message")));
+  g_assert_null (serah_correction_for_feedback (f->store, fb->id, NULL));
+
+  gtk_list_box_select_row (GTK_LIST_BOX (child (f, "fb_list")),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (f, "fb_list")), 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.request-correction", NULL));
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_visible (child (f, "fb_follow_message")));
+  c = serah_correction_for_feedback (f->store, fb->id, NULL);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->old_value, ==, p->name);
+  g_assert_cmpstr (c->new_value, ==, corrected);
+  g_assert_cmpint (c->participant_id, ==, p->id);
+  g_assert_cmpint (c->reprint_run_id, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* No session bus under xvfb-run: without this GTK warns about AT-SPI, and warnings are
+   * fatal in tests. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/serah/gui/outreach/record-activity", Fixture, NULL, fixture_setup,
+              test_record_activity, fixture_teardown);
+  g_test_add ("/serah/gui/outreach/registration-bad-nik", Fixture, NULL, fixture_setup,
+              test_registration_bad_nik, fixture_teardown);
+  g_test_add ("/serah/gui/outreach/skm-and-laporan", Fixture, NULL, fixture_setup,
+              test_skm_and_laporan, fixture_teardown);
+  g_test_add ("/serah/gui/outreach/feedback-correction", Fixture, NULL, fixture_setup,
+              test_feedback_correction, fixture_teardown);
+  return g_test_run ();
+}
