@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
@@ -13,6 +16,7 @@
 
 #include "output/serah-text-fit.h"
 #include "reports/serah-report-private.h"
+#include "reports/serah-store-report-private.h"
 
 #define PAGE_W 595.28
 #define PAGE_H 841.89
@@ -354,62 +358,315 @@ write_coverage (Pdf *pdf)
   end_table (pdf);
 }
 
-/* ---- not yet collected ---- */
+/* ---- not yet collected ----
+ *
+ * The list may hold a whole register (a million rows, twenty thousand pages), so it is
+ * drawn as the store walks it, one row at a time, and each row costs as little Pango as
+ * can be had: every column keeps its own layout, so a cell is shaped once to measure the
+ * row and then drawn from that same layout; and the fixed-format columns (row number,
+ * masked NIK, card number: ASCII digits and '*') skip Pango's layout altogether, drawn as
+ * glyph strings from advances cached per character once per document. */
+
+#define UNCOLLECTED_N_COLUMNS 6
+
+typedef struct {
+  gboolean        ready;
+  gboolean        usable;      /* FALSE: the font did not map ASCII one glyph per char */
+  PangoFont      *font;
+  PangoGlyph      glyph[128];
+  int             advance[128];  /* Pango units; 0 = not cached, take the slow path */
+  int             baseline;      /* Pango units from the line's top */
+  int             line_height;   /* logical height of one line */
+  PangoGlyphString *glyphs;
+} GlyphCache;
+
+typedef struct {
+  Pdf         *pdf;
+  GHashTable  *counts;         /* "kecamatan\x1fdesa" folded -> count */
+  char        *kecamatan;      /* the desa in progress, NULL before the first row */
+  char        *desa;
+  guint        n;              /* row number within the desa */
+  PangoLayout *layouts[UNCOLLECTED_N_COLUMNS];
+  GlyphCache   glyphs;
+} UncollectedPdf;
+
+static const Column uncollected_columns[UNCOLLECTED_N_COLUMNS] = {
+  { "No", 26, RIGHT, FALSE }, { "Nama", 130, LEFT, FALSE },
+  { "NIK (disamarkan)", 92, LEFT, TRUE }, { "Nomor kartu", 72, LEFT, TRUE },
+  { "Alamat", 131.28, LEFT, FALSE }, { "Tumpukan", 72, LEFT, FALSE },
+};
+/* Row number, masked NIK and card number: digits and '*' on one line. */
+static const gboolean uncollected_fixed[UNCOLLECTED_N_COLUMNS] = { TRUE, FALSE, TRUE, TRUE,
+                                                                   FALSE, FALSE };
+
+static char *
+desa_key (const char *kecamatan, const char *desa)
+{
+  g_autofree char *key = g_strconcat (kecamatan, "\x1f", desa, NULL);
+  /* NOCASE, as SQLite groups and orders them: ASCII letters only. */
+  return g_ascii_strdown (key, -1);
+}
+
+/* Caches one glyph and advance per printable ASCII character of the cell font, each shaped
+ * alone (no kerning pair can creep into an advance). Any surprise (a character that is not
+ * one glyph of the same font) leaves it unusable and every cell takes Pango's way. */
+static void
+glyph_cache_init (GlyphCache *gc, Pdf *pdf)
+{
+  g_autoptr(PangoLayout) layout = fit_layout_new (pdf->cr, FALSE);
+  g_autoptr(PangoFontDescription) desc =
+    pango_font_description_copy (pango_layout_get_font_description (layout));
+
+  gc->ready = TRUE;
+  gc->usable = TRUE;
+  /* The size serah_text_fit gives a cell (points at 72 "dpi"). */
+  pango_font_description_set_size (desc, (int) lround (CELL_SIZE * PANGO_SCALE));
+  pango_layout_set_font_description (layout, desc);
+  for (int c = 0x20; c < 0x7f && gc->usable; c++)
+    {
+      char ch[2] = { (char) c, 0 };
+      PangoLayoutLine *line;
+      PangoGlyphItem *run;
+      PangoRectangle logical;
+
+      pango_layout_set_text (layout, ch, 1);
+      line = pango_layout_get_line_readonly (layout, 0);
+      if (line == NULL || line->runs == NULL || line->runs->next != NULL)
+        {
+          gc->usable = c == ' ' && line != NULL && line->runs == NULL;
+          continue;
+        }
+      run = line->runs->data;
+      if (run->glyphs->num_glyphs != 1 || (run->glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+        {
+          gc->usable = FALSE;
+          break;
+        }
+      if (gc->font == NULL)
+        {
+          gc->font = g_object_ref (run->item->analysis.font);
+          gc->baseline = pango_layout_get_baseline (layout);
+          pango_layout_line_get_extents (line, NULL, &logical);
+          gc->line_height = logical.height;
+        }
+      else if (run->item->analysis.font != gc->font)
+        {
+          gc->usable = FALSE;
+          break;
+        }
+      gc->glyph[c] = run->glyphs->glyphs[0].glyph;
+      gc->advance[c] = run->glyphs->glyphs[0].geometry.width;
+    }
+  gc->glyphs = pango_glyph_string_new ();
+}
 
 static void
-write_uncollected (Pdf *pdf)
+glyph_cache_clear (GlyphCache *gc)
 {
-  static const Column columns[] = {
-    { "No", 26, RIGHT, FALSE }, { "Nama", 130, LEFT, FALSE },
-    { "NIK (disamarkan)", 92, LEFT, TRUE }, { "Nomor kartu", 72, LEFT, TRUE },
-    { "Alamat", 131.28, LEFT, FALSE }, { "Tumpukan", 72, LEFT, FALSE },
-  };
-  GPtrArray *rows = pdf->doc->uncollected;
-  guint i = 0;
+  g_clear_object (&gc->font);
+  g_clear_pointer (&gc->glyphs, pango_glyph_string_free);
+}
 
-  if (rows->len == 0)
+/* Builds s as a glyph string from the cache; FALSE when a character is not cached. */
+static gboolean
+glyph_cache_shape (GlyphCache *gc, const char *s, int *width)
+{
+  int n = (int) strlen (s), w = 0;
+
+  if (!gc->usable)
+    return FALSE;
+  pango_glyph_string_set_size (gc->glyphs, n);
+  for (int i = 0; i < n; i++)
     {
-      new_page (pdf);
-      text (pdf, "Semua kartu sudah diambil.", MARGIN, pdf->y, 0, 11, FALSE, PANGO_ALIGN_LEFT, 0.2);
-      return;
+      guchar c = (guchar) s[i];
+      PangoGlyphInfo *g = &gc->glyphs->glyphs[i];
+
+      if (c < 0x21 || c >= 0x7f || gc->advance[c] == 0)
+        return FALSE;
+      g->glyph = gc->glyph[c];
+      g->geometry.width = gc->advance[c];
+      g->geometry.x_offset = 0;
+      g->geometry.y_offset = 0;
+      g->attr.is_cluster_start = 1;
+      gc->glyphs->log_clusters[i] = i;
+      w += gc->advance[c];
     }
-  while (i < rows->len)
+  *width = w;
+  return TRUE;
+}
+
+/* Measures a cell in its column's layout, in a box at the origin (translated when drawn:
+ * the fit of a top-aligned cell does not depend on where its box is). */
+static double
+measure_cell (UncollectedPdf *u, guint i, const char *s, SerahTextFit *fit)
+{
+  const Column *c = &uncollected_columns[i];
+  PangoLayout *layout = u->layouts[i];
+  g_autoptr(PangoFontDescription) desc =
+    pango_font_description_copy (pango_layout_get_font_description (layout));
+  SerahFitStyle style = { CELL_SIZE, c->identifier ? CELL_SIZE * 0.75 : CELL_SIZE,
+                          c->identifier ? SERAH_FIT_POLICY_IDENTIFIER : SERAH_FIT_POLICY_CELL,
+                          1, column_align (c), SERAH_FIT_VALIGN_TOP };
+  SerahFitBox box = { 0, 0, c->width - 6, 0 };
+
+  /* Identifiers stay one line: they are fitted to the row's height when drawn. */
+  if (c->identifier)
     {
-      const SerahUncollectedRow *first = rows->pdata[i];
-      guint end = i, n = 1;
+      pango_layout_set_text (layout, s, -1);
+      return 0;
+    }
+  pango_layout_set_text (layout, s, -1);
+  serah_text_fit (layout, desc, &style, &box, fit);
+  return MAX (fit->logical.height, fit->ink.y + fit->ink.height) / (double) PANGO_SCALE;
+}
+
+static gboolean
+uncollected_pdf_row (const SerahUncollectedRow *r, gpointer user_data, GError **error)
+{
+  UncollectedPdf *u = user_data;
+  Pdf *pdf = u->pdf;
+  char no[16];
+  const char *cells[UNCOLLECTED_N_COLUMNS] = { no, r->name, r->nik_masked, r->card_no,
+                                               r->address, r->stack };
+  SerahTextFit fits[UNCOLLECTED_N_COLUMNS];
+  int fast_width[UNCOLLECTED_N_COLUMNS];
+  gboolean fast[UNCOLLECTED_N_COLUMNS];
+  double h = 0, x = MARGIN;
+
+  if (u->kecamatan == NULL || g_ascii_strcasecmp (u->kecamatan, r->kecamatan) != 0 ||
+      g_ascii_strcasecmp (u->desa, r->desa) != 0)
+    {
+      g_autofree char *key = desa_key (r->kecamatan, r->desa);
       g_autofree char *heading = NULL;
       g_autofree char *count = NULL;
 
-      while (end < rows->len &&
-             g_strcmp0 (((SerahUncollectedRow *) rows->pdata[end])->desa, first->desa) == 0 &&
-             g_strcmp0 (((SerahUncollectedRow *) rows->pdata[end])->kecamatan, first->kecamatan) == 0)
-        end++;
-
+      if (u->kecamatan != NULL)
+        end_table (pdf);
+      g_free (u->kecamatan);
+      g_free (u->desa);
+      u->kecamatan = g_strdup (r->kecamatan);
+      u->desa = g_strdup (r->desa);
+      u->n = 0;
       /* Each desa on its own pages: they go to different village offices. */
       pdf->columns = NULL;
       new_page (pdf);
-      heading = g_strdup_printf ("Desa %s, Kecamatan %s", *first->desa ? first->desa : "(tanpa desa)",
-                                 *first->kecamatan ? first->kecamatan : "(tanpa kecamatan)");
+      heading = g_strdup_printf ("Desa %s, Kecamatan %s", *r->desa ? r->desa : "(tanpa desa)",
+                                 *r->kecamatan ? r->kecamatan : "(tanpa kecamatan)");
       count = g_strdup_printf ("%u peserta belum mengambil kartu JKN-KIS. Mohon bantuan Pemerintah "
                                "Desa untuk menyampaikan kepada peserta agar mengambil kartunya.",
-                               end - i);
+                               GPOINTER_TO_UINT (g_hash_table_lookup (u->counts, key)));
       pdf->y += text (pdf, heading, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 12, TRUE, PANGO_ALIGN_LEFT, 0.1) + 2;
       pdf->y += paragraph (pdf, count, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 9, 0.3) + 8;
-      begin_table (pdf, columns, G_N_ELEMENTS (columns));
-      for (; i < end; i++, n++)
-        {
-          const SerahUncollectedRow *r = rows->pdata[i];
-          g_autofree char *no = g_strdup_printf ("%u", n);
-          const char *cells[] = { no, r->name, r->nik_masked, r->card_no, r->address, r->stack };
-          if (pdf->doc->fit_report != NULL)
-            {
-              g_autofree char *record = g_strdup_printf ("%s %s", r->card_no, r->name);
-              serah_fit_report_set_record (pdf->doc->fit_report, record);
-            }
-          table_row (pdf, cells, FALSE, n % 2 == 0);
-        }
-      end_table (pdf);
+      begin_table (pdf, uncollected_columns, UNCOLLECTED_N_COLUMNS);
     }
+  g_snprintf (no, sizeof no, "%u", ++u->n);
+  if (pdf->doc->fit_report != NULL)
+    {
+      g_autofree char *record = g_strdup_printf ("%s %s", r->card_no, r->name);
+      serah_fit_report_set_record (pdf->doc->fit_report, record);
+    }
+
+  /* Measure: the row is as tall as its tallest wrapped cell. */
+  for (guint i = 0; i < UNCOLLECTED_N_COLUMNS; i++)
+    {
+      const char *s = cells[i] ? cells[i] : "";
+
+      fast[i] = uncollected_fixed[i] && glyph_cache_shape (&u->glyphs, s, &fast_width[i]) &&
+                fast_width[i] + PANGO_SCALE <= (uncollected_columns[i].width - 6) * PANGO_SCALE;
+      if (fast[i])
+        {
+          if (!uncollected_columns[i].identifier)
+            h = MAX (h, u->glyphs.line_height / (double) PANGO_SCALE);
+          continue;
+        }
+      h = MAX (h, measure_cell (u, i, s, &fits[i]));
+    }
+  h = MAX (ROW_H, h + 4);
+
+  need (pdf, h);
+  if (u->n % 2 == 0)
+    {
+      cairo_set_source_rgb (pdf->cr, 0.95, 0.97, 0.96);
+      cairo_rectangle (pdf->cr, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, h);
+      cairo_fill (pdf->cr);
+    }
+  cairo_set_source_rgb (pdf->cr, 0.12, 0.12, 0.12);
+  for (guint i = 0; i < UNCOLLECTED_N_COLUMNS; i++)
+    {
+      const Column *c = &uncollected_columns[i];
+      double bx = x + 3, by = pdf->y + 2, bw = c->width - 6;
+
+      x += c->width;
+      if (fast[i])
+        {
+          double w = fast_width[i] / (double) PANGO_SCALE;
+          SerahTextFit ok = { .size_pt = CELL_SIZE, .lines = 1, .outcome = SERAH_FIT_OK };
+
+          /* Rebuilt: the cache's glyph string holds the last cell shaped. */
+          glyph_cache_shape (&u->glyphs, cells[i], &fast_width[i]);
+          serah_text_fit_note (pdf->doc->fit_report, c->title, cells[i], &ok);
+          cairo_move_to (pdf->cr, c->align == RIGHT ? bx + bw - w : bx,
+                         by + u->glyphs.baseline / (double) PANGO_SCALE);
+          pango_cairo_show_glyph_string (pdf->cr, u->glyphs.font, u->glyphs.glyphs);
+          continue;
+        }
+      if (c->identifier)
+        {
+          /* Fitted to the row's real height, as a one-line identifier is. */
+          SerahFitBox box = { 0, 0, bw, h - 2 };
+          g_autoptr(PangoFontDescription) desc =
+            pango_font_description_copy (pango_layout_get_font_description (u->layouts[i]));
+          SerahFitStyle style = { CELL_SIZE, CELL_SIZE * 0.75, SERAH_FIT_POLICY_IDENTIFIER, 1,
+                                  column_align (c), SERAH_FIT_VALIGN_TOP };
+          serah_text_fit (u->layouts[i], desc, &style, &box, &fits[i]);
+        }
+      serah_text_fit_note (pdf->doc->fit_report, c->title, cells[i], &fits[i]);
+      cairo_move_to (pdf->cr, bx + fits[i].x, by + fits[i].y);
+      pango_cairo_show_layout (pdf->cr, u->layouts[i]);
+    }
+  cairo_new_path (pdf->cr);
+  pdf->y += h;
+  pdf->rows_on_page++;
+  return TRUE;
+}
+
+static gboolean
+write_uncollected (Pdf *pdf, GError **error)
+{
+  const SerahReportDoc *doc = pdf->doc;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GHashTable) by_desa = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  UncollectedPdf u = { pdf, by_desa };
+  gboolean ok;
+
+  /* Each desa's heading says how many it has before its rows are drawn. */
+  counts = serah_store_report_uncollected_counts (doc->uncollected_store, doc->ceremony_id, error);
+  if (counts == NULL)
+    return FALSE;
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const SerahCoverageRow *c = counts->pdata[i];
+      g_hash_table_insert (by_desa, desa_key (c->kecamatan, c->desa),
+                           GUINT_TO_POINTER ((guint) c->not_collected));
+    }
+  for (guint i = 0; i < UNCOLLECTED_N_COLUMNS; i++)
+    u.layouts[i] = fit_layout_new (pdf->cr, FALSE);
+  glyph_cache_init (&u.glyphs, pdf);
+  ok = serah_store_report_uncollected_foreach (doc->uncollected_store, doc->ceremony_id,
+                                               uncollected_pdf_row, &u, error);
+  if (ok && u.kecamatan == NULL)
+    {
+      new_page (pdf);
+      text (pdf, "Semua kartu sudah diambil.", MARGIN, pdf->y, 0, 11, FALSE, PANGO_ALIGN_LEFT, 0.2);
+    }
+  else if (ok)
+    end_table (pdf);
+  for (guint i = 0; i < UNCOLLECTED_N_COLUMNS; i++)
+    g_clear_object (&u.layouts[i]);
+  glyph_cache_clear (&u.glyphs);
+  g_free (u.kecamatan);
+  g_free (u.desa);
+  return ok;
 }
 
 /* ---- indicators ---- */
@@ -472,6 +729,7 @@ serah_report_write_pdf (const SerahReportDoc *doc, const char *path, GError **er
   g_autoptr(SerahOutput) out = serah_output_begin (path, SERAH_OUTPUT_REPLACE, error);
   cairo_surface_t *surface;
   cairo_status_t status;
+  gboolean ok = TRUE;
   Pdf pdf = { 0 };
 
   if (out == NULL)
@@ -491,10 +749,10 @@ serah_report_write_pdf (const SerahReportDoc *doc, const char *path, GError **er
       pdf.report_title = "Cakupan penyerahan kartu JKN-KIS";
       write_coverage (&pdf);
     }
-  else if (doc->uncollected != NULL)
+  else if (doc->uncollected_store != NULL)
     {
       pdf.report_title = "Kartu JKN-KIS yang belum diambil";
-      write_uncollected (&pdf);
+      ok = write_uncollected (&pdf, error);
     }
   else
     {
@@ -510,6 +768,8 @@ serah_report_write_pdf (const SerahReportDoc *doc, const char *path, GError **er
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (!ok)
+    return FALSE;
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, SERAH_REPORT_ERROR, SERAH_REPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),
