@@ -49,7 +49,24 @@ typedef struct {
    * shape-cache half a million layouts. */
   PangoLayout          *cell;
   PangoLayout          *cell_bold;
+  /* Glyphs of the not-yet-collected table waiting to be shown, all in one font and colour:
+   * one text object per page instead of one per cell (see write_uncollected). */
+  GArray               *glyphs;      /* cairo_glyph_t */
+  cairo_scaled_font_t  *glyph_font;  /* not owned */
 } Pdf;
+
+static void
+flush_glyphs (Pdf *pdf)
+{
+  if (pdf->glyphs == NULL || pdf->glyphs->len == 0)
+    return;
+  cairo_save (pdf->cr);
+  cairo_set_scaled_font (pdf->cr, pdf->glyph_font);
+  cairo_set_source_rgb (pdf->cr, 0.12, 0.12, 0.12);
+  cairo_show_glyphs (pdf->cr, (cairo_glyph_t *) (gpointer) pdf->glyphs->data, (int) pdf->glyphs->len);
+  cairo_restore (pdf->cr);
+  g_array_set_size (pdf->glyphs, 0);
+}
 
 /* A layout whose font sizes are points of the PDF (72 "dpi"), as the fitting routine sets
  * them; the charts keep their absolute sizes. */
@@ -210,7 +227,10 @@ new_page (Pdf *pdf)
   g_autofree char *page = NULL;
 
   if (pdf->page > 0)
-    cairo_show_page (cr);
+    {
+      flush_glyphs (pdf);
+      cairo_show_page (cr);
+    }
   pdf->page++;
 
   /* Heading: office, report, scope (a ceremony's name and place may take two lines, smaller);
@@ -368,6 +388,7 @@ write_coverage (Pdf *pdf)
  * glyph strings from advances cached per character once per document. */
 
 #define UNCOLLECTED_N_COLUMNS 6
+#define WORD_ALLOC(n) (sizeof (Word) + (gsize) (n) * (sizeof (PangoGlyph) + sizeof (int)))
 
 typedef struct {
   gboolean        ready;
@@ -377,8 +398,26 @@ typedef struct {
   int             advance[128];  /* Pango units; 0 = not cached, take the slow path */
   int             baseline;      /* Pango units from the line's top */
   int             line_height;   /* logical height of one line */
-  PangoGlyphString *glyphs;
+  PangoLayout    *scratch;       /* shapes words not yet cached */
+  GHashTable     *words;         /* word -> Word, bounded (cleared when full) */
 } GlyphCache;
+
+/* A word shaped once: glyphs and advances as HarfBuzz gave them (kerning kept), or
+ * n_glyphs -1 when it cannot take the fast way (another font, right-to-left, no glyph). */
+typedef struct {
+  int        n_glyphs;
+  int        width;
+  PangoGlyph glyph[];
+} Word;
+
+#define WORD_CACHE_MAX 20000
+
+/* Where a run of cached glyphs goes: advances follow the glyphs in a second array. */
+static inline int *
+word_advances (Word *w)
+{
+  return (int *) (gpointer) (w->glyph + MAX (w->n_glyphs, 0));
+}
 
 typedef struct {
   Pdf         *pdf;
@@ -413,12 +452,14 @@ desa_key (const char *kecamatan, const char *desa)
 static void
 glyph_cache_init (GlyphCache *gc, Pdf *pdf)
 {
-  g_autoptr(PangoLayout) layout = fit_layout_new (pdf->cr, FALSE);
+  PangoLayout *layout = fit_layout_new (pdf->cr, FALSE);
   g_autoptr(PangoFontDescription) desc =
     pango_font_description_copy (pango_layout_get_font_description (layout));
 
   gc->ready = TRUE;
   gc->usable = TRUE;
+  gc->scratch = layout;
+  gc->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   /* The size serah_text_fit gives a cell (points at 72 "dpi"). */
   pango_font_description_set_size (desc, (int) lround (CELL_SIZE * PANGO_SCALE));
   pango_layout_set_font_description (layout, desc);
@@ -433,8 +474,8 @@ glyph_cache_init (GlyphCache *gc, Pdf *pdf)
       line = pango_layout_get_line_readonly (layout, 0);
       if (line == NULL || line->runs == NULL || line->runs->next != NULL)
         {
-          gc->usable = c == ' ' && line != NULL && line->runs == NULL;
-          continue;
+          gc->usable = FALSE;
+          break;
         }
       run = line->runs->data;
       if (run->glyphs->num_glyphs != 1 || (run->glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
@@ -457,42 +498,153 @@ glyph_cache_init (GlyphCache *gc, Pdf *pdf)
       gc->glyph[c] = run->glyphs->glyphs[0].glyph;
       gc->advance[c] = run->glyphs->glyphs[0].geometry.width;
     }
-  gc->glyphs = pango_glyph_string_new ();
+  if (gc->usable)
+    {
+      pdf->glyph_font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (gc->font));
+      pdf->glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), 4096);
+      gc->usable = pdf->glyph_font != NULL;
+    }
 }
 
 static void
 glyph_cache_clear (GlyphCache *gc)
 {
   g_clear_object (&gc->font);
-  g_clear_pointer (&gc->glyphs, pango_glyph_string_free);
+  g_clear_object (&gc->scratch);
+  g_clear_pointer (&gc->words, g_hash_table_unref);
 }
 
-/* Builds s as a glyph string from the cache; FALSE when a character is not cached. */
-static gboolean
-glyph_cache_shape (GlyphCache *gc, const char *s, int *width)
+/* A word through the cache, shaped alone by Pango (HarfBuzz) the first time. */
+static Word *
+glyph_cache_word (GlyphCache *gc, const char *word, gsize len)
 {
-  int n = (int) strlen (s), w = 0;
+  g_autofree char *key = g_strndup (word, len);
+  Word *w = g_hash_table_lookup (gc->words, key);
+  PangoLayoutLine *line;
+  PangoGlyphItem *run;
+
+  if (w != NULL)
+    return w;
+  /* Memory stays flat however many names a register holds. */
+  if (g_hash_table_size (gc->words) >= WORD_CACHE_MAX)
+    g_hash_table_remove_all (gc->words);
+  pango_layout_set_text (gc->scratch, key, (int) len);
+  line = pango_layout_get_line_readonly (gc->scratch, 0);
+  run = line != NULL && line->runs != NULL && line->runs->next == NULL &&
+        pango_layout_get_line_count (gc->scratch) == 1 ? line->runs->data : NULL;
+  if (run == NULL || run->item->analysis.font != gc->font || run->item->analysis.level % 2 != 0)
+    {
+      w = g_malloc0 (WORD_ALLOC (0));
+      w->n_glyphs = -1;
+    }
+  else
+    {
+      PangoGlyphString *gs = run->glyphs;
+      int *adv;
+
+      w = g_malloc0 (WORD_ALLOC (gs->num_glyphs));
+      w->n_glyphs = gs->num_glyphs;
+      adv = word_advances (w);
+      for (int i = 0; i < gs->num_glyphs; i++)
+        {
+          if ((gs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
+              gs->glyphs[i].geometry.x_offset != 0 || gs->glyphs[i].geometry.y_offset != 0)
+            {
+              w->n_glyphs = -1;
+              break;
+            }
+          w->glyph[i] = gs->glyphs[i].glyph;
+          adv[i] = gs->glyphs[i].geometry.width;
+          w->width += adv[i];
+        }
+    }
+  g_hash_table_insert (gc->words, g_steal_pointer (&key), w);
+  return w;
+}
+
+/* The one-line width of a fixed-format s (digits and the like, cached per character: every
+ * NIK is new, and digits do not kern), or -1 when it must take Pango's way. */
+static int
+fixed_width (GlyphCache *gc, const char *s)
+{
+  int w = 0;
 
   if (!gc->usable)
-    return FALSE;
-  pango_glyph_string_set_size (gc->glyphs, n);
-  for (int i = 0; i < n; i++)
+    return -1;
+  for (const guchar *c = (const guchar *) s; *c; c++)
     {
-      guchar c = (guchar) s[i];
-      PangoGlyphInfo *g = &gc->glyphs->glyphs[i];
-
-      if (c < 0x21 || c >= 0x7f || gc->advance[c] == 0)
-        return FALSE;
-      g->glyph = gc->glyph[c];
-      g->geometry.width = gc->advance[c];
-      g->geometry.x_offset = 0;
-      g->geometry.y_offset = 0;
-      g->attr.is_cluster_start = 1;
-      gc->glyphs->log_clusters[i] = i;
-      w += gc->advance[c];
+      if (*c < 0x21 || *c >= 0x7f)
+        return -1;
+      w += gc->advance[*c];
     }
-  *width = w;
-  return TRUE;
+  return w;
+}
+
+/* Sets s in lines of at most max_w (Pango units) from the cached words, breaking at spaces
+ * as Pango does for such text (greedily; a line's trailing space takes no room). Returns
+ * the number of lines, or -1 when a word is not cached or longer than a line: then Pango
+ * lays the cell out. With pdf, queues the glyphs, the first baseline at (x, y). */
+static int
+set_words (Pdf *pdf, GlyphCache *gc, const char *s, int max_w, double x, double y)
+{
+  int lines = 1, line_w = 0;
+  gboolean line_empty = TRUE;
+  double at = x;
+
+  if (!gc->usable)
+    return -1;
+  for (const char *p = s;;)
+    {
+      const char *end = strchr (p, ' ');
+      gsize len = end ? (gsize) (end - p) : strlen (p);
+
+      if (len > 0)
+        {
+          Word *word = glyph_cache_word (gc, p, len);
+          const int *adv = word_advances (word);
+          int space = line_empty ? 0 : gc->advance[' '];
+
+          if (word->n_glyphs < 0 || word->width > max_w)
+            return -1;
+          if (!line_empty && line_w + space + word->width > max_w)
+            {
+              lines++;
+              line_w = 0;
+              space = 0;
+              at = x;
+              y += gc->line_height / (double) PANGO_SCALE;
+            }
+          line_w += space + word->width;
+          at += space / (double) PANGO_SCALE;
+          line_empty = FALSE;
+          for (int i = 0; pdf != NULL && i < word->n_glyphs; i++)
+            {
+              cairo_glyph_t g = { word->glyph[i], at, y };
+              g_array_append_val (pdf->glyphs, g);
+              at += adv[i] / (double) PANGO_SCALE;
+            }
+          if (pdf == NULL)
+            at += word->width / (double) PANGO_SCALE;
+        }
+      else if (p != s)
+        return -1; /* two spaces in a row: Pango keeps them, this does not */
+      if (end == NULL)
+        break;
+      p = end + 1;
+    }
+  return lines;
+}
+
+/* Queues the glyphs of a one-line fixed-format s, its baseline's left end at (x, y). */
+static void
+queue_fixed (Pdf *pdf, GlyphCache *gc, const char *s, double x, double y)
+{
+  for (const guchar *c = (const guchar *) s; *c; c++)
+    {
+      cairo_glyph_t g = { gc->glyph[*c], x, y };
+      g_array_append_val (pdf->glyphs, g);
+      x += gc->advance[*c] / (double) PANGO_SCALE;
+    }
 }
 
 /* Measures a cell in its column's layout, in a box at the origin (translated when drawn:
@@ -520,6 +672,13 @@ measure_cell (UncollectedPdf *u, guint i, const char *s, SerahTextFit *fit)
   return MAX (fit->logical.height, fit->ink.y + fit->ink.height) / (double) PANGO_SCALE;
 }
 
+/* A cell's line width in Pango units, as serah_text_fit sets it. */
+static int
+line_width (const Column *c)
+{
+  return (int) floor ((c->width - 6) * PANGO_SCALE);
+}
+
 static gboolean
 uncollected_pdf_row (const SerahUncollectedRow *r, gpointer user_data, GError **error)
 {
@@ -529,7 +688,8 @@ uncollected_pdf_row (const SerahUncollectedRow *r, gpointer user_data, GError **
   const char *cells[UNCOLLECTED_N_COLUMNS] = { no, r->name, r->nik_masked, r->card_no,
                                                r->address, r->stack };
   SerahTextFit fits[UNCOLLECTED_N_COLUMNS];
-  int fast_width[UNCOLLECTED_N_COLUMNS];
+  int widths[UNCOLLECTED_N_COLUMNS];
+  int lines[UNCOLLECTED_N_COLUMNS];
   gboolean fast[UNCOLLECTED_N_COLUMNS];
   double h = 0, x = MARGIN;
 
@@ -571,12 +731,27 @@ uncollected_pdf_row (const SerahUncollectedRow *r, gpointer user_data, GError **
     {
       const char *s = cells[i] ? cells[i] : "";
 
-      fast[i] = uncollected_fixed[i] && glyph_cache_shape (&u->glyphs, s, &fast_width[i]) &&
-                fast_width[i] + PANGO_SCALE <= (uncollected_columns[i].width - 6) * PANGO_SCALE;
+      /* A point to spare (for an ink overhang): then no fitting is needed. */
+      int max_w = (int) ((uncollected_columns[i].width - 6) * PANGO_SCALE) - PANGO_SCALE;
+
+      if (uncollected_fixed[i])
+        {
+          widths[i] = fixed_width (&u->glyphs, s);
+          lines[i] = 1;
+          fast[i] = widths[i] >= 0 && widths[i] <= max_w;
+        }
+      else
+        {
+          /* Names and addresses repeat word by word: words are shaped once. */
+          widths[i] = 0;
+          /* Broken where Pango breaks them: at the column's full width. */
+          lines[i] = set_words (NULL, &u->glyphs, s, line_width (&uncollected_columns[i]), 0, 0);
+          fast[i] = lines[i] > 0;
+        }
       if (fast[i])
         {
           if (!uncollected_columns[i].identifier)
-            h = MAX (h, u->glyphs.line_height / (double) PANGO_SCALE);
+            h = MAX (h, lines[i] * u->glyphs.line_height / (double) PANGO_SCALE);
           continue;
         }
       h = MAX (h, measure_cell (u, i, s, &fits[i]));
@@ -599,15 +774,18 @@ uncollected_pdf_row (const SerahUncollectedRow *r, gpointer user_data, GError **
       x += c->width;
       if (fast[i])
         {
-          double w = fast_width[i] / (double) PANGO_SCALE;
-          SerahTextFit ok = { .size_pt = CELL_SIZE, .lines = 1, .outcome = SERAH_FIT_OK };
+          double w = widths[i] / (double) PANGO_SCALE;
+          SerahTextFit ok = { .size_pt = CELL_SIZE, .lines = lines[i], .outcome = SERAH_FIT_OK };
 
-          /* Rebuilt: the cache's glyph string holds the last cell shaped. */
-          glyph_cache_shape (&u->glyphs, cells[i], &fast_width[i]);
           serah_text_fit_note (pdf->doc->fit_report, c->title, cells[i], &ok);
-          cairo_move_to (pdf->cr, c->align == RIGHT ? bx + bw - w : bx,
+          if (uncollected_fixed[i])
+            queue_fixed (pdf, &u->glyphs, cells[i] ? cells[i] : "",
+                         c->align == RIGHT ? bx + bw - w : bx,
                          by + u->glyphs.baseline / (double) PANGO_SCALE);
-          pango_cairo_show_glyph_string (pdf->cr, u->glyphs.font, u->glyphs.glyphs);
+          else
+            set_words (pdf, &u->glyphs, cells[i] ? cells[i] : "",
+                       line_width (c), bx,
+                       by + u->glyphs.baseline / (double) PANGO_SCALE);
           continue;
         }
       if (c->identifier)
@@ -761,7 +939,9 @@ serah_report_write_pdf (const SerahReportDoc *doc, const char *path, GError **er
     }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pdf.report_title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Serah " PACKAGE_VERSION);
+  flush_glyphs (&pdf);
   cairo_show_page (pdf.cr);
+  g_clear_pointer (&pdf.glyphs, g_array_unref);
   g_clear_object (&pdf.cell);
   g_clear_object (&pdf.cell_bold);
   cairo_destroy (pdf.cr);
