@@ -824,8 +824,12 @@ write_uncollected (Pdf *pdf, GError **error)
   for (guint i = 0; i < counts->len; i++)
     {
       const SerahCoverageRow *c = counts->pdata[i];
-      g_hash_table_insert (by_desa, desa_key (c->kecamatan, c->desa),
-                           GUINT_TO_POINTER ((guint) c->not_collected));
+      g_autofree char *key = desa_key (c->kecamatan, c->desa);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (by_desa, key));
+
+      /* A NULL desa and an empty one come as two groups and are one run of the list. */
+      g_hash_table_insert (by_desa, g_steal_pointer (&key),
+                           GUINT_TO_POINTER (n + (guint) c->not_collected));
     }
   for (guint i = 0; i < UNCOLLECTED_N_COLUMNS; i++)
     u.layouts[i] = fit_layout_new (pdf->cr, FALSE);

@@ -85,14 +85,25 @@ serah_store_report_coverage (SerahStore *store, gint64 ceremony_id, GError **err
                    _("Cannot count the coverage"), error);
 }
 
-/* The not-yet-collected list: participants expected to collect (EXPECTED) without a live
- * handover, ordered so that each desa's rows are one run. ?1 is the scope. */
-#define UNCOLLECTED_JOINS \
+/* The not-yet-collected list: participants expected to collect without a live handover in
+ * scope ?1. A walk over the participants in the order of participants_by_area (kecamatan,
+ * desa, name: the list's order, so no sort) with indexed look-ups per participant, instead
+ * of the CTEs above: at a million rows those materialise two million-row tables and sort
+ * the result in memory (temp_store is MEMORY), about 450 MB; this keeps memory flat.
+ * "ceremonies CROSS JOIN ceremony_state" makes SQLite loop over the few ceremonies and look
+ * each (ceremony, participant) up by primary key rather than scan ceremony_state per row.
+ * The current card is the participant's latest serial that is not voided. */
+#define UNCOLLECTED_FROM \
   "  FROM participants p" \
-  "  LEFT JOIN cur ON cur.participant_id = p.id" \
-  "  LEFT JOIN inv ON inv.participant_id = p.id" \
-  "  LEFT JOIN prn ON prn.participant_id = p.id"
-#define UNCOLLECTED_WHERE " WHERE cur.participant_id IS NULL AND" EXPECTED
+  "  LEFT JOIN printed_cards pc ON pc.serial =" \
+  "    (SELECT max (x.serial) FROM printed_cards x WHERE x.participant_id = p.id" \
+  "        AND NOT EXISTS (SELECT 1 FROM card_voids v WHERE v.serial = x.serial))" \
+  " WHERE NOT EXISTS (SELECT 1 FROM ceremonies c CROSS JOIN ceremony_state s" \
+  "                   WHERE (?1 = 0 OR c.id = ?1) AND s.ceremony_id = c.id" \
+  "                     AND s.participant_id = p.id)" \
+  "   AND (CASE WHEN ?1 = 0 THEN pc.serial IS NOT NULL" \
+  "        ELSE EXISTS (SELECT 1 FROM ceremony_invitations i" \
+  "                      WHERE i.ceremony_id = ?1 AND i.participant_id = p.id) END)"
 
 typedef struct {
   SerahUncollectedFunc func;
@@ -140,13 +151,12 @@ serah_store_report_uncollected_foreach (SerahStore *store, gint64 ceremony_id,
   g_return_val_if_fail (func != NULL, FALSE);
 
   stmt = serah_store_prepare (store,
-    SCOPE_CTES
     "SELECT p.id, p.nik, p.card_no, p.name, p.address, coalesce (p.desa, ''),"
     "       coalesce (p.kecamatan, ''), pc.stack_group, pc.stack_index"
-    UNCOLLECTED_JOINS
-    "  LEFT JOIN printed_cards pc ON pc.serial = prn.serial"
-    UNCOLLECTED_WHERE
-    " ORDER BY 7 COLLATE NOCASE, 6 COLLATE NOCASE, p.name COLLATE NOCASE, p.id", error);
+    UNCOLLECTED_FROM
+    /* NULL sorts just before '': the rows of a desa-less list still form one run. */
+    " ORDER BY p.kecamatan COLLATE NOCASE, p.desa COLLATE NOCASE, p.name COLLATE NOCASE, p.id",
+    error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ceremony_id);
@@ -172,13 +182,12 @@ serah_store_report_uncollected_counts (SerahStore *store, gint64 ceremony_id, GE
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
-  /* Grouped as the list's runs are: kecamatan and desa compared as NOCASE, in its order. */
+  /* Grouped as the list's runs are: kecamatan and desa compared as NOCASE, in index order.
+   * NULL and '' are separate groups here: the caller adds them up. */
   stmt = serah_store_prepare (store,
-    SCOPE_CTES
     "SELECT coalesce (p.kecamatan, ''), coalesce (p.desa, ''), count (*)"
-    UNCOLLECTED_JOINS UNCOLLECTED_WHERE
-    " GROUP BY coalesce (p.kecamatan, '') COLLATE NOCASE, coalesce (p.desa, '') COLLATE NOCASE"
-    " ORDER BY 1 COLLATE NOCASE, 2 COLLATE NOCASE", error);
+    UNCOLLECTED_FROM
+    " GROUP BY p.kecamatan COLLATE NOCASE, p.desa COLLATE NOCASE", error);
   if (stmt == NULL)
     return NULL;
   return run_rows (store, stmt, ceremony_id, uncollected_count_from_row,
