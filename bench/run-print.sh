@@ -60,8 +60,10 @@ echo "print: $N cards, kis on a4-2x5 (best of $RUNS)"
 printf "  %-26s %8s %8s %10s %10s\n" "" "wall s" "cpu s" "peak RSS" "PDF"
 printf "  %-26s %8s %8s %8s MB %7s KB\n" "serah-cli print" "$s_wall" "$s_cpu" $((s_rss / 1024)) "$s_kb"
 printf "  %-26s %8s %8s %8s MB %7s KB\n" "bare Cairo program" "$b_wall" "$b_cpu" $((b_rss / 1024)) "$b_kb"
-awk -v sw="$s_wall" -v bw="$b_wall" -v sc="$s_cpu" -v bc="$b_cpu" \
-  'BEGIN { printf "  serah / bare: %.2fx wall, %.2fx cpu (goal: at most 1.5x)\n", sw / bw, sc / bc }'
+awk -v sw="$s_wall" -v bw="$b_wall" -v sc="$s_cpu" -v bc="$b_cpu" -v sk="$s_kb" -v bk="$b_kb" \
+  'BEGIN { printf "  serah / bare: %.2fx wall, %.2fx cpu (goal: at most 1.25x), PDF %.2fx (goal: at most 1.1x)\n",
+           sw / bw, sc / bc, sk / bk }'
+echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---- gLabels ----
 if ! command -v glabels-3-batch >/dev/null; then

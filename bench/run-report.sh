@@ -2,8 +2,9 @@
 # bench/run-report.sh BUILD_DIR [N]: the monitoring reports on a large register. N demo
 # participants (default 100 000) with printed cards, all invited to one ceremony, one in five
 # handed over (each a durable transaction, as at a real ceremony); then every report in every
-# format through serah-cli, with wall time and peak memory. Each run of serah-cli includes
-# opening the database (integrity check), about a second at this size.
+# format through serah-cli, with wall and CPU time (user + sys) and peak memory; the load
+# average is printed, as the machine may be shared (compare CPU times then). The uncollected
+# list is streamed from the store into every format: its peak memory should not grow with N.
 set -euo pipefail
 build="$(cd "${1:-build}" && pwd)"
 # Card templates from the source tree: the build-tree programs have no installed copy.
@@ -26,20 +27,22 @@ start=$(date +%s%N)
 ms=$((($(date +%s%N) - start) / 1000000))
 printf '%s participants, %s handovers recorded in %d ms\n' "$n" $((n / 5)) "$ms"
 
-printf '%-12s %-5s %8s %9s %10s\n' report format seconds "peak MB" "file KB"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-12s %-5s %8s %8s %9s %10s\n' report format "wall s" "cpu s" "peak MB" "file KB"
 for kind in coverage uncollected indicators; do
   for fmt in csv xlsx pdf; do
     out="$work/$kind.$fmt"
     if [ -x /usr/bin/time ]; then
-      /usr/bin/time -f '%e %M' -o "$work/time" "$cli" --db "$db" report "$kind" --format "$fmt" -o "$out" 2>/dev/null
-      read -r secs kb <"$work/time"
+      /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$cli" --db "$db" report "$kind" --format "$fmt" -o "$out" 2>/dev/null
+      read -r secs user sys kb <"$work/time"
+      cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
     else
       # Without GNU time (package "time"): wall time only.
       t0=$(date +%s%N)
       "$cli" --db "$db" report "$kind" --format "$fmt" -o "$out" 2>/dev/null
       secs=$(printf '%d.%02d' $((($(date +%s%N) - t0) / 1000000000)) $(((($(date +%s%N) - t0) / 10000000) % 100)))
-      kb=0
+      kb=0 cpu=-
     fi
-    printf '%-12s %-5s %8s %9d %10d\n' "$kind" "$fmt" "$secs" $((kb / 1024)) $(($(stat -c %s "$out") / 1024))
+    printf '%-12s %-5s %8s %8s %9d %10d\n' "$kind" "$fmt" "$secs" "$cpu" $((kb / 1024)) $(($(stat -c %s "$out") / 1024))
   done
 done

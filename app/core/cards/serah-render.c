@@ -515,52 +515,109 @@ element_is_static (const SerahElement *e)
   return e->type != SERAH_ELEMENT_TEXT || e->is_static;
 }
 
-/* Splits each side into steps: runs of static elements recorded once, and the dynamic
- * elements between them, keeping the template's drawing order. */
+/* Where an element may put ink, in card millimetres: its box (fitted text stays inside it,
+ * or the fit report says it overflowed), widened by half a stroke and a hundredth of a
+ * millimetre, so boxes that touch count as overlapping. */
+static SerahRect
+element_reach (const SerahElement *e)
+{
+  SerahRect r = e->box;
+  double grow = 0.01 + ((e->type == SERAH_ELEMENT_BOX || e->type == SERAH_ELEMENT_LINE)
+                         ? e->line_width / 2 : 0);
+
+  if (r.width < 0)
+    r.x += r.width, r.width = -r.width;
+  if (r.height < 0)
+    r.y += r.height, r.height = -r.height;
+  return (SerahRect) { r.x - grow, r.y - grow, r.width + 2 * grow, r.height + 2 * grow };
+}
+
+static gboolean
+reach_overlaps (SerahRect a, SerahRect b)
+{
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/* Splits each side into steps: static elements recorded into layers, and the dynamic
+ * elements between them. A static element joins the earliest layer that keeps every
+ * overlap in the template's order: after each dynamic element it overlaps, and not before
+ * a static element it overlaps. Labels beside their values (the kis template's "NIK",
+ * "Tgl. Lahir" ...) so join the first layer, and a card paints one form, not six: the PDF
+ * lists fewer forms per page and is smaller. */
 static void
 build_steps (SerahCardRenderer *self)
 {
   SerahCardTemplate *t = self->template_;
   cairo_rectangle_t extents = { -t->bleed, -t->bleed, t->width + 2 * t->bleed,
                                 t->height + 2 * t->bleed };
+  guint n = t->elements->len;
+  g_autofree int *slot = g_new0 (int, n);
 
   for (int side = 0; side < 2; side++)
     {
-      cairo_t *rec = NULL;
-      cairo_surface_t *layer = NULL;
+      g_autoptr(GArray) dynamic = g_array_new (FALSE, FALSE, sizeof (guint));
+      int n_slots = 0;
 
-      for (guint i = 0; i < t->elements->len; i++)
+      /* slot[i] of a static element: how many dynamic elements are drawn before it. */
+      for (guint i = 0; i < n; i++)
         {
           SerahElement *e = t->elements->pdata[i];
+          SerahRect reach;
+
           if ((int) e->side != side)
             continue;
-          if (element_is_static (e))
+          if (!element_is_static (e))
             {
+              g_array_append_val (dynamic, i);
+              continue;
+            }
+          reach = element_reach (e);
+          slot[i] = 0;
+          for (guint d = 0; d < dynamic->len; d++)
+            {
+              SerahElement *de = t->elements->pdata[g_array_index (dynamic, guint, d)];
+              if (reach_overlaps (reach, element_reach (de)))
+                slot[i] = (int) d + 1;
+            }
+          for (guint j = 0; j < i; j++)
+            {
+              SerahElement *se = t->elements->pdata[j];
+              if ((int) se->side == side && element_is_static (se) &&
+                  reach_overlaps (reach, element_reach (se)))
+                slot[i] = MAX (slot[i], slot[j]);
+            }
+          n_slots = MAX (n_slots, slot[i] + 1);
+        }
+
+      /* Before the k-th dynamic element: the layer of slot k, then that element. */
+      for (guint k = 0; k <= dynamic->len; k++)
+        {
+          cairo_t *rec = NULL;
+          cairo_surface_t *layer = NULL;
+
+          for (guint i = 0; (int) k < n_slots && i < n; i++)
+            {
+              SerahElement *e = t->elements->pdata[i];
+              if ((int) e->side != side || !element_is_static (e) || slot[i] != (int) k)
+                continue;
               if (rec == NULL)
                 {
                   layer = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
                   rec = cairo_create (layer);
                 }
               draw_static_element (self, rec, e);
-              continue;
             }
           if (rec != NULL)
             {
               Step step = { layer, NULL, NULL, 0 };
               cairo_destroy (rec);
-              rec = NULL;
               g_array_append_val (self->steps[side], step);
             }
-          {
-            Step step = { NULL, &self->states[i], NULL, 0 };
-            g_array_append_val (self->steps[side], step);
-          }
-        }
-      if (rec != NULL)
-        {
-          Step step = { layer, NULL, NULL, 0 };
-          cairo_destroy (rec);
-          g_array_append_val (self->steps[side], step);
+          if (k < dynamic->len)
+            {
+              Step step = { NULL, &self->states[g_array_index (dynamic, guint, k)], NULL, 0 };
+              g_array_append_val (self->steps[side], step);
+            }
         }
     }
   self->built = TRUE;

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
@@ -15,6 +18,7 @@
 
 #include "output/serah-text-fit.h"
 #include "reports/serah-report-private.h"
+#include "reports/serah-store-report-private.h"
 
 #define PAGE_W 595.28
 #define PAGE_H 841.89
@@ -47,7 +51,24 @@ typedef struct {
    * shape-cache half a million layouts. */
   PangoLayout          *cell;
   PangoLayout          *cell_bold;
+  /* Glyphs of the not-yet-collected table waiting to be shown, all in one font and colour:
+   * one text object per page instead of one per cell (see write_uncollected). */
+  GArray               *glyphs;      /* cairo_glyph_t */
+  cairo_scaled_font_t  *glyph_font;  /* not owned */
 } Pdf;
+
+static void
+flush_glyphs (Pdf *pdf)
+{
+  if (pdf->glyphs == NULL || pdf->glyphs->len == 0)
+    return;
+  cairo_save (pdf->cr);
+  cairo_set_scaled_font (pdf->cr, pdf->glyph_font);
+  cairo_set_source_rgb (pdf->cr, 0.12, 0.12, 0.12);
+  cairo_show_glyphs (pdf->cr, (cairo_glyph_t *) (gpointer) pdf->glyphs->data, (int) pdf->glyphs->len);
+  cairo_restore (pdf->cr);
+  g_array_set_size (pdf->glyphs, 0);
+}
 
 /* A layout whose font sizes are points of the PDF (72 "dpi"), as the fitting routine sets
  * them; the charts keep their absolute sizes. */
@@ -208,7 +229,10 @@ new_page (Pdf *pdf)
   g_autofree char *page = NULL;
 
   if (pdf->page > 0)
-    cairo_show_page (cr);
+    {
+      flush_glyphs (pdf);
+      cairo_show_page (cr);
+    }
   pdf->page++;
 
   /* Heading: office, report, scope (a ceremony's name and place may take two lines, smaller);
@@ -356,62 +380,477 @@ write_coverage (Pdf *pdf)
   end_table (pdf);
 }
 
-/* ---- not yet collected ---- */
+/* ---- not yet collected ----
+ *
+ * The list may hold a whole register (a million rows, twenty thousand pages), so it is
+ * drawn as the store walks it, one row at a time, and each row costs as little Pango as
+ * can be had: every column keeps its own layout, so a cell is shaped once to measure the
+ * row and then drawn from that same layout; and the fixed-format columns (row number,
+ * masked NIK, card number: ASCII digits and '*') skip Pango's layout altogether, drawn as
+ * glyph strings from advances cached per character once per document. */
+
+#define UNCOLLECTED_N_COLUMNS 6
+#define WORD_ALLOC(n) (sizeof (Word) + (gsize) (n) * (sizeof (PangoGlyph) + sizeof (int)))
+
+typedef struct {
+  gboolean        ready;
+  gboolean        usable;      /* FALSE: the font did not map ASCII one glyph per char */
+  PangoFont      *font;
+  PangoGlyph      glyph[128];
+  int             advance[128];  /* Pango units; 0 = not cached, take the slow path */
+  int             baseline;      /* Pango units from the line's top */
+  int             line_height;   /* logical height of one line */
+  PangoLayout    *scratch;       /* shapes words not yet cached */
+  GHashTable     *words;         /* word -> Word, bounded (cleared when full) */
+} GlyphCache;
+
+/* A word shaped once: glyphs and advances as HarfBuzz gave them (kerning kept), or
+ * n_glyphs -1 when it cannot take the fast way (another font, right-to-left, no glyph). */
+typedef struct {
+  int        n_glyphs;
+  int        width;
+  PangoGlyph glyph[];
+} Word;
+
+#define WORD_CACHE_MAX 20000
+
+/* Where a run of cached glyphs goes: advances follow the glyphs in a second array. */
+static inline int *
+word_advances (Word *w)
+{
+  return (int *) (gpointer) (w->glyph + MAX (w->n_glyphs, 0));
+}
+
+typedef struct {
+  Pdf         *pdf;
+  GHashTable  *counts;         /* "kecamatan\x1fdesa" folded -> count */
+  char        *kecamatan;      /* the desa in progress, NULL before the first row */
+  char        *desa;
+  guint        n;              /* row number within the desa */
+  PangoLayout *layouts[UNCOLLECTED_N_COLUMNS];
+  GlyphCache   glyphs;
+} UncollectedPdf;
+
+static const Column uncollected_columns[UNCOLLECTED_N_COLUMNS] = {
+  { "No", 26, RIGHT, FALSE }, { "Nama", 130, LEFT, FALSE },
+  { "NIK (disamarkan)", 92, LEFT, TRUE }, { "Nomor kartu", 72, LEFT, TRUE },
+  { "Alamat", 131.28, LEFT, FALSE }, { "Tumpukan", 72, LEFT, FALSE },
+};
+/* Row number, masked NIK and card number: digits and '*' on one line. */
+static const gboolean uncollected_fixed[UNCOLLECTED_N_COLUMNS] = { TRUE, FALSE, TRUE, TRUE,
+                                                                   FALSE, FALSE };
+
+static char *
+desa_key (const char *kecamatan, const char *desa)
+{
+  g_autofree char *key = g_strconcat (kecamatan, "\x1f", desa, NULL);
+  /* NOCASE, as SQLite groups and orders them: ASCII letters only. */
+  return g_ascii_strdown (key, -1);
+}
+
+/* Caches one glyph and advance per printable ASCII character of the cell font, each shaped
+ * alone (no kerning pair can creep into an advance). Any surprise (a character that is not
+ * one glyph of the same font) leaves it unusable and every cell takes Pango's way. */
+static void
+glyph_cache_init (GlyphCache *gc, Pdf *pdf)
+{
+  PangoLayout *layout = fit_layout_new (pdf->cr, FALSE);
+  g_autoptr(PangoFontDescription) desc =
+    pango_font_description_copy (pango_layout_get_font_description (layout));
+
+  gc->ready = TRUE;
+  gc->usable = TRUE;
+  gc->scratch = layout;
+  gc->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* The size serah_text_fit gives a cell (points at 72 "dpi"). */
+  pango_font_description_set_size (desc, (int) lround (CELL_SIZE * PANGO_SCALE));
+  pango_layout_set_font_description (layout, desc);
+  for (int c = 0x20; c < 0x7f && gc->usable; c++)
+    {
+      char ch[2] = { (char) c, 0 };
+      PangoLayoutLine *line;
+      PangoGlyphItem *run;
+      PangoRectangle logical;
+
+      pango_layout_set_text (layout, ch, 1);
+      line = pango_layout_get_line_readonly (layout, 0);
+      if (line == NULL || line->runs == NULL || line->runs->next != NULL)
+        {
+          gc->usable = FALSE;
+          break;
+        }
+      run = line->runs->data;
+      if (run->glyphs->num_glyphs != 1 || (run->glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+        {
+          gc->usable = FALSE;
+          break;
+        }
+      if (gc->font == NULL)
+        {
+          gc->font = g_object_ref (run->item->analysis.font);
+          gc->baseline = pango_layout_get_baseline (layout);
+          pango_layout_line_get_extents (line, NULL, &logical);
+          gc->line_height = logical.height;
+        }
+      else if (run->item->analysis.font != gc->font)
+        {
+          gc->usable = FALSE;
+          break;
+        }
+      gc->glyph[c] = run->glyphs->glyphs[0].glyph;
+      gc->advance[c] = run->glyphs->glyphs[0].geometry.width;
+    }
+  if (gc->usable)
+    {
+      pdf->glyph_font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (gc->font));
+      pdf->glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), 4096);
+      gc->usable = pdf->glyph_font != NULL;
+    }
+}
 
 static void
-write_uncollected (Pdf *pdf)
+glyph_cache_clear (GlyphCache *gc)
 {
-  static const Column columns[] = {
-    { "No", 26, RIGHT, FALSE }, { "Nama", 130, LEFT, FALSE },
-    { "NIK (disamarkan)", 92, LEFT, TRUE }, { "Nomor kartu", 72, LEFT, TRUE },
-    { "Alamat", 131.28, LEFT, FALSE }, { "Tumpukan", 72, LEFT, FALSE },
-  };
-  GPtrArray *rows = pdf->doc->uncollected;
-  guint i = 0;
+  g_clear_object (&gc->font);
+  g_clear_object (&gc->scratch);
+  g_clear_pointer (&gc->words, g_hash_table_unref);
+}
 
-  if (rows->len == 0)
+/* A word through the cache, shaped alone by Pango (HarfBuzz) the first time. */
+static Word *
+glyph_cache_word (GlyphCache *gc, const char *word, gsize len)
+{
+  g_autofree char *key = g_strndup (word, len);
+  Word *w = g_hash_table_lookup (gc->words, key);
+  PangoLayoutLine *line;
+  PangoGlyphItem *run;
+
+  if (w != NULL)
+    return w;
+  /* Memory stays flat however many names a register holds. */
+  if (g_hash_table_size (gc->words) >= WORD_CACHE_MAX)
+    g_hash_table_remove_all (gc->words);
+  pango_layout_set_text (gc->scratch, key, (int) len);
+  line = pango_layout_get_line_readonly (gc->scratch, 0);
+  run = line != NULL && line->runs != NULL && line->runs->next == NULL &&
+        pango_layout_get_line_count (gc->scratch) == 1 ? line->runs->data : NULL;
+  if (run == NULL || run->item->analysis.font != gc->font || run->item->analysis.level % 2 != 0)
     {
-      new_page (pdf);
-      text (pdf, "Semua kartu sudah diambil.", MARGIN, pdf->y, 0, 11, FALSE, PANGO_ALIGN_LEFT, 0.2);
-      return;
+      w = g_malloc0 (WORD_ALLOC (0));
+      w->n_glyphs = -1;
     }
-  while (i < rows->len)
+  else
     {
-      const SerahUncollectedRow *first = rows->pdata[i];
-      guint end = i, n = 1;
+      PangoGlyphString *gs = run->glyphs;
+      int *adv;
+
+      w = g_malloc0 (WORD_ALLOC (gs->num_glyphs));
+      w->n_glyphs = gs->num_glyphs;
+      adv = word_advances (w);
+      for (int i = 0; i < gs->num_glyphs; i++)
+        {
+          if ((gs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
+              gs->glyphs[i].geometry.x_offset != 0 || gs->glyphs[i].geometry.y_offset != 0)
+            {
+              w->n_glyphs = -1;
+              break;
+            }
+          w->glyph[i] = gs->glyphs[i].glyph;
+          adv[i] = gs->glyphs[i].geometry.width;
+          w->width += adv[i];
+        }
+    }
+  g_hash_table_insert (gc->words, g_steal_pointer (&key), w);
+  return w;
+}
+
+/* The one-line width of a fixed-format s (digits and the like, cached per character: every
+ * NIK is new, and digits do not kern), or -1 when it must take Pango's way. */
+static int
+fixed_width (GlyphCache *gc, const char *s)
+{
+  int w = 0;
+
+  if (!gc->usable)
+    return -1;
+  for (const guchar *c = (const guchar *) s; *c; c++)
+    {
+      if (*c < 0x21 || *c >= 0x7f)
+        return -1;
+      w += gc->advance[*c];
+    }
+  return w;
+}
+
+/* Sets s in lines of at most max_w (Pango units) from the cached words, breaking at spaces
+ * as Pango does for such text (greedily; a line's trailing space takes no room). Returns
+ * the number of lines, or -1 when a word is not cached or longer than a line: then Pango
+ * lays the cell out. With pdf, queues the glyphs, the first baseline at (x, y). */
+static int
+set_words (Pdf *pdf, GlyphCache *gc, const char *s, int max_w, double x, double y)
+{
+  int lines = 1, line_w = 0;
+  gboolean line_empty = TRUE;
+  double at = x;
+
+  if (!gc->usable)
+    return -1;
+  for (const char *p = s;;)
+    {
+      const char *end = strchr (p, ' ');
+      gsize len = end ? (gsize) (end - p) : strlen (p);
+
+      if (len > 0)
+        {
+          Word *word = glyph_cache_word (gc, p, len);
+          const int *adv = word_advances (word);
+          int space = line_empty ? 0 : gc->advance[' '];
+
+          if (word->n_glyphs < 0 || word->width > max_w)
+            return -1;
+          if (!line_empty && line_w + space + word->width > max_w)
+            {
+              lines++;
+              line_w = 0;
+              space = 0;
+              at = x;
+              y += gc->line_height / (double) PANGO_SCALE;
+            }
+          line_w += space + word->width;
+          at += space / (double) PANGO_SCALE;
+          line_empty = FALSE;
+          for (int i = 0; pdf != NULL && i < word->n_glyphs; i++)
+            {
+              cairo_glyph_t g = { word->glyph[i], at, y };
+              g_array_append_val (pdf->glyphs, g);
+              at += adv[i] / (double) PANGO_SCALE;
+            }
+          if (pdf == NULL)
+            at += word->width / (double) PANGO_SCALE;
+        }
+      else if (p != s)
+        return -1; /* two spaces in a row: Pango keeps them, this does not */
+      if (end == NULL)
+        break;
+      p = end + 1;
+    }
+  return lines;
+}
+
+/* Queues the glyphs of a one-line fixed-format s, its baseline's left end at (x, y). */
+static void
+queue_fixed (Pdf *pdf, GlyphCache *gc, const char *s, double x, double y)
+{
+  for (const guchar *c = (const guchar *) s; *c; c++)
+    {
+      cairo_glyph_t g = { gc->glyph[*c], x, y };
+      g_array_append_val (pdf->glyphs, g);
+      x += gc->advance[*c] / (double) PANGO_SCALE;
+    }
+}
+
+/* Measures a cell in its column's layout, in a box at the origin (translated when drawn:
+ * the fit of a top-aligned cell does not depend on where its box is). */
+static double
+measure_cell (UncollectedPdf *u, guint i, const char *s, SerahTextFit *fit)
+{
+  const Column *c = &uncollected_columns[i];
+  PangoLayout *layout = u->layouts[i];
+  g_autoptr(PangoFontDescription) desc =
+    pango_font_description_copy (pango_layout_get_font_description (layout));
+  SerahFitStyle style = { CELL_SIZE, c->identifier ? CELL_SIZE * 0.75 : CELL_SIZE,
+                          c->identifier ? SERAH_FIT_POLICY_IDENTIFIER : SERAH_FIT_POLICY_CELL,
+                          1, column_align (c), SERAH_FIT_VALIGN_TOP };
+  SerahFitBox box = { 0, 0, c->width - 6, 0 };
+
+  /* Identifiers stay one line: they are fitted to the row's height when drawn. */
+  if (c->identifier)
+    {
+      pango_layout_set_text (layout, s, -1);
+      return 0;
+    }
+  pango_layout_set_text (layout, s, -1);
+  serah_text_fit (layout, desc, &style, &box, fit);
+  return MAX (fit->logical.height, fit->ink.y + fit->ink.height) / (double) PANGO_SCALE;
+}
+
+/* A cell's line width in Pango units, as serah_text_fit sets it. */
+static int
+line_width (const Column *c)
+{
+  return (int) floor ((c->width - 6) * PANGO_SCALE);
+}
+
+static gboolean
+uncollected_pdf_row (const SerahUncollectedRow *r, gpointer user_data, GError **error)
+{
+  UncollectedPdf *u = user_data;
+  Pdf *pdf = u->pdf;
+  char no[16];
+  const char *cells[UNCOLLECTED_N_COLUMNS] = { no, r->name, r->nik_masked, r->card_no,
+                                               r->address, r->stack };
+  SerahTextFit fits[UNCOLLECTED_N_COLUMNS];
+  int widths[UNCOLLECTED_N_COLUMNS];
+  int lines[UNCOLLECTED_N_COLUMNS];
+  gboolean fast[UNCOLLECTED_N_COLUMNS];
+  double h = 0, x = MARGIN;
+
+  if (u->kecamatan == NULL || g_ascii_strcasecmp (u->kecamatan, r->kecamatan) != 0 ||
+      g_ascii_strcasecmp (u->desa, r->desa) != 0)
+    {
+      g_autofree char *key = desa_key (r->kecamatan, r->desa);
       g_autofree char *heading = NULL;
       g_autofree char *count = NULL;
 
-      while (end < rows->len &&
-             g_strcmp0 (((SerahUncollectedRow *) rows->pdata[end])->desa, first->desa) == 0 &&
-             g_strcmp0 (((SerahUncollectedRow *) rows->pdata[end])->kecamatan, first->kecamatan) == 0)
-        end++;
-
+      if (u->kecamatan != NULL)
+        end_table (pdf);
+      g_free (u->kecamatan);
+      g_free (u->desa);
+      u->kecamatan = g_strdup (r->kecamatan);
+      u->desa = g_strdup (r->desa);
+      u->n = 0;
       /* Each desa on its own pages: they go to different village offices. */
       pdf->columns = NULL;
       new_page (pdf);
-      heading = g_strdup_printf ("Desa %s, Kecamatan %s", *first->desa ? first->desa : "(tanpa desa)",
-                                 *first->kecamatan ? first->kecamatan : "(tanpa kecamatan)");
+      heading = g_strdup_printf ("Desa %s, Kecamatan %s", *r->desa ? r->desa : "(tanpa desa)",
+                                 *r->kecamatan ? r->kecamatan : "(tanpa kecamatan)");
       count = g_strdup_printf ("%u peserta belum mengambil kartu JKN-KIS. Mohon bantuan Pemerintah "
                                "Desa untuk menyampaikan kepada peserta agar mengambil kartunya.",
-                               end - i);
+                               GPOINTER_TO_UINT (g_hash_table_lookup (u->counts, key)));
       pdf->y += text (pdf, heading, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 12, TRUE, PANGO_ALIGN_LEFT, 0.1) + 2;
       pdf->y += paragraph (pdf, count, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, 9, 0.3) + 8;
-      begin_table (pdf, columns, G_N_ELEMENTS (columns));
-      for (; i < end; i++, n++)
-        {
-          const SerahUncollectedRow *r = rows->pdata[i];
-          g_autofree char *no = g_strdup_printf ("%u", n);
-          const char *cells[] = { no, r->name, r->nik_masked, r->card_no, r->address, r->stack };
-          if (pdf->doc->fit_report != NULL)
-            {
-              g_autofree char *record = g_strdup_printf ("%s %s", r->card_no, r->name);
-              serah_fit_report_set_record (pdf->doc->fit_report, record);
-            }
-          table_row (pdf, cells, FALSE, n % 2 == 0);
-        }
-      end_table (pdf);
+      begin_table (pdf, uncollected_columns, UNCOLLECTED_N_COLUMNS);
     }
+  g_snprintf (no, sizeof no, "%u", ++u->n);
+  if (pdf->doc->fit_report != NULL)
+    {
+      g_autofree char *record = g_strdup_printf ("%s %s", r->card_no, r->name);
+      serah_fit_report_set_record (pdf->doc->fit_report, record);
+    }
+
+  /* Measure: the row is as tall as its tallest wrapped cell. */
+  for (guint i = 0; i < UNCOLLECTED_N_COLUMNS; i++)
+    {
+      const char *s = cells[i] ? cells[i] : "";
+
+      /* A point to spare (for an ink overhang): then no fitting is needed. */
+      int max_w = (int) ((uncollected_columns[i].width - 6) * PANGO_SCALE) - PANGO_SCALE;
+
+      if (uncollected_fixed[i])
+        {
+          widths[i] = fixed_width (&u->glyphs, s);
+          lines[i] = 1;
+          fast[i] = widths[i] >= 0 && widths[i] <= max_w;
+        }
+      else
+        {
+          /* Names and addresses repeat word by word: words are shaped once. */
+          widths[i] = 0;
+          /* Broken where Pango breaks them: at the column's full width. */
+          lines[i] = set_words (NULL, &u->glyphs, s, line_width (&uncollected_columns[i]), 0, 0);
+          fast[i] = lines[i] > 0;
+        }
+      if (fast[i])
+        {
+          if (!uncollected_columns[i].identifier)
+            h = MAX (h, lines[i] * u->glyphs.line_height / (double) PANGO_SCALE);
+          continue;
+        }
+      h = MAX (h, measure_cell (u, i, s, &fits[i]));
+    }
+  h = MAX (ROW_H, h + 4);
+
+  need (pdf, h);
+  if (u->n % 2 == 0)
+    {
+      cairo_set_source_rgb (pdf->cr, 0.95, 0.97, 0.96);
+      cairo_rectangle (pdf->cr, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, h);
+      cairo_fill (pdf->cr);
+    }
+  cairo_set_source_rgb (pdf->cr, 0.12, 0.12, 0.12);
+  for (guint i = 0; i < UNCOLLECTED_N_COLUMNS; i++)
+    {
+      const Column *c = &uncollected_columns[i];
+      double bx = x + 3, by = pdf->y + 2, bw = c->width - 6;
+
+      x += c->width;
+      if (fast[i])
+        {
+          double w = widths[i] / (double) PANGO_SCALE;
+          SerahTextFit ok = { .size_pt = CELL_SIZE, .lines = lines[i], .outcome = SERAH_FIT_OK };
+
+          serah_text_fit_note (pdf->doc->fit_report, c->title, cells[i], &ok);
+          if (uncollected_fixed[i])
+            queue_fixed (pdf, &u->glyphs, cells[i] ? cells[i] : "",
+                         c->align == RIGHT ? bx + bw - w : bx,
+                         by + u->glyphs.baseline / (double) PANGO_SCALE);
+          else
+            set_words (pdf, &u->glyphs, cells[i] ? cells[i] : "",
+                       line_width (c), bx,
+                       by + u->glyphs.baseline / (double) PANGO_SCALE);
+          continue;
+        }
+      if (c->identifier)
+        {
+          /* Fitted to the row's real height, as a one-line identifier is. */
+          SerahFitBox box = { 0, 0, bw, h - 2 };
+          g_autoptr(PangoFontDescription) desc =
+            pango_font_description_copy (pango_layout_get_font_description (u->layouts[i]));
+          SerahFitStyle style = { CELL_SIZE, CELL_SIZE * 0.75, SERAH_FIT_POLICY_IDENTIFIER, 1,
+                                  column_align (c), SERAH_FIT_VALIGN_TOP };
+          serah_text_fit (u->layouts[i], desc, &style, &box, &fits[i]);
+        }
+      serah_text_fit_note (pdf->doc->fit_report, c->title, cells[i], &fits[i]);
+      cairo_move_to (pdf->cr, bx + fits[i].x, by + fits[i].y);
+      pango_cairo_show_layout (pdf->cr, u->layouts[i]);
+    }
+  cairo_new_path (pdf->cr);
+  pdf->y += h;
+  pdf->rows_on_page++;
+  return TRUE;
+}
+
+static gboolean
+write_uncollected (Pdf *pdf, GError **error)
+{
+  const SerahReportDoc *doc = pdf->doc;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GHashTable) by_desa = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  UncollectedPdf u = { pdf, by_desa };
+  gboolean ok;
+
+  /* Each desa's heading says how many it has before its rows are drawn. */
+  counts = serah_store_report_uncollected_counts (doc->uncollected_store, doc->ceremony_id, error);
+  if (counts == NULL)
+    return FALSE;
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const SerahCoverageRow *c = counts->pdata[i];
+      g_autofree char *key = desa_key (c->kecamatan, c->desa);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (by_desa, key));
+
+      /* A NULL desa and an empty one come as two groups and are one run of the list. */
+      g_hash_table_insert (by_desa, g_steal_pointer (&key),
+                           GUINT_TO_POINTER (n + (guint) c->not_collected));
+    }
+  for (guint i = 0; i < UNCOLLECTED_N_COLUMNS; i++)
+    u.layouts[i] = fit_layout_new (pdf->cr, FALSE);
+  glyph_cache_init (&u.glyphs, pdf);
+  ok = serah_store_report_uncollected_foreach (doc->uncollected_store, doc->ceremony_id,
+                                               uncollected_pdf_row, &u, error);
+  if (ok && u.kecamatan == NULL)
+    {
+      new_page (pdf);
+      text (pdf, "Semua kartu sudah diambil.", MARGIN, pdf->y, 0, 11, FALSE, PANGO_ALIGN_LEFT, 0.2);
+    }
+  else if (ok)
+    end_table (pdf);
+  for (guint i = 0; i < UNCOLLECTED_N_COLUMNS; i++)
+    g_clear_object (&u.layouts[i]);
+  glyph_cache_clear (&u.glyphs);
+  g_free (u.kecamatan);
+  g_free (u.desa);
+  return ok;
 }
 
 /* ---- indicators ---- */
@@ -596,6 +1035,7 @@ serah_report_write_pdf (const SerahReportDoc *doc, const char *path, GError **er
   g_autoptr(SerahOutput) out = serah_output_begin (path, SERAH_OUTPUT_REPLACE, error);
   cairo_surface_t *surface;
   cairo_status_t status;
+  gboolean ok = TRUE;
   Pdf pdf = { 0 };
 
   if (out == NULL)
@@ -615,10 +1055,10 @@ serah_report_write_pdf (const SerahReportDoc *doc, const char *path, GError **er
       pdf.report_title = "Cakupan penyerahan kartu JKN-KIS";
       write_coverage (&pdf);
     }
-  else if (doc->uncollected != NULL)
+  else if (doc->uncollected_store != NULL)
     {
       pdf.report_title = "Kartu JKN-KIS yang belum diambil";
-      write_uncollected (&pdf);
+      ok = write_uncollected (&pdf, error);
     }
   else
     {
@@ -627,13 +1067,17 @@ serah_report_write_pdf (const SerahReportDoc *doc, const char *path, GError **er
     }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pdf.report_title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Serah " PACKAGE_VERSION);
+  flush_glyphs (&pdf);
   cairo_show_page (pdf.cr);
+  g_clear_pointer (&pdf.glyphs, g_array_unref);
   g_clear_object (&pdf.cell);
   g_clear_object (&pdf.cell_bold);
   cairo_destroy (pdf.cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (!ok)
+    return FALSE;
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, SERAH_REPORT_ERROR, SERAH_REPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),

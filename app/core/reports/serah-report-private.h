@@ -13,13 +13,17 @@ G_BEGIN_DECLS
 extern const char *const serah_report_coverage_columns[SERAH_REPORT_COVERAGE_N_COLUMNS];
 extern const char *const serah_report_uncollected_columns[SERAH_REPORT_UNCOLLECTED_N_COLUMNS];
 
-/* One report ready to be written: exactly one of coverage, uncollected, indicators is set. */
+/* One report ready to be written: exactly one of coverage, uncollected_store, indicators is
+ * set. */
 typedef struct {
   const char      *office;   /* heading: the office's name */
   const char      *scope;    /* "Semua acara penyerahan" or the ceremony */
   const char      *made;     /* when the report was made, local "YYYY-MM-DD HH:MM" */
   SerahCoverage   *coverage;
-  GPtrArray       *uncollected; /* SerahUncollectedRow */
+  /* The not-yet-collected list is never held (a register of a million): the writers walk it
+   * from this store (serah_store_report_uncollected_foreach) as they write. */
+  SerahStore      *uncollected_store;
+  gint64           ceremony_id;
   SerahIndicators *indicators;
   SerahFitReport  *fit_report; /* PDF: what did not fit (may be NULL) */
   /* issue 15: with indicators, the outreach figures (PDF) and rows (CSV, XLSX) */

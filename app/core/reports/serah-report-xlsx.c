@@ -21,6 +21,7 @@
 #include <serah/output/serah-output.h>
 
 #include "reports/serah-report-private.h"
+#include "reports/serah-store-report-private.h"
 
 typedef struct {
   lxw_workbook *wb;
@@ -174,28 +175,41 @@ write_coverage (Xlsx *x, const SerahCoverage *cov)
                  cov->kecamatan->len + 3, 0);
 }
 
-static void
-write_uncollected (Xlsx *x, GPtrArray *rows)
+static gboolean
+uncollected_row (const SerahUncollectedRow *u, gpointer user_data, GError **error)
+{
+  SheetCursor *c = user_data;
+  Xlsx *x = c->x;
+  lxw_row_t r = c->r++;
+
+  put_number (x, c->ws, r, 0, r, FALSE);
+  put_text (x, c->ws, r, 1, u->kecamatan, FALSE);
+  put_text (x, c->ws, r, 2, u->desa, FALSE);
+  put_text (x, c->ws, r, 3, u->name, FALSE);
+  put_text (x, c->ws, r, 4, u->nik_masked, FALSE);
+  put_text (x, c->ws, r, 5, u->card_no, FALSE);
+  put_text (x, c->ws, r, 6, u->address, FALSE);
+  put_text (x, c->ws, r, 7, u->stack, FALSE);
+  return TRUE;
+}
+
+/* Rows come from the store one at a time and libxlsxwriter's constant-memory mode writes
+ * each finished row of the sheet's XML out to its temporary file: memory stays flat
+ * whatever the length of the list. */
+static gboolean
+write_uncollected (Xlsx *x, SerahStore *store, gint64 ceremony_id, GError **error)
 {
   static const double widths[] = { 6, 18, 18, 28, 20, 16, 34, 16 };
   /* The NIK and card number columns (E, F) are text as a whole. */
   lxw_worksheet *ws = add_sheet (x, "Belum diambil", serah_report_uncollected_columns, widths,
                                  SERAH_REPORT_UNCOLLECTED_N_COLUMNS, (1u << 4) | (1u << 5));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const SerahUncollectedRow *u = rows->pdata[i];
-      lxw_row_t r = i + 1;
+  SheetCursor cursor = { x, ws, 1 };
 
-      put_number (x, ws, r, 0, i + 1, FALSE);
-      put_text (x, ws, r, 1, u->kecamatan, FALSE);
-      put_text (x, ws, r, 2, u->desa, FALSE);
-      put_text (x, ws, r, 3, u->name, FALSE);
-      put_text (x, ws, r, 4, u->nik_masked, FALSE);
-      put_text (x, ws, r, 5, u->card_no, FALSE);
-      put_text (x, ws, r, 6, u->address, FALSE);
-      put_text (x, ws, r, 7, u->stack, FALSE);
-    }
-  worksheet_autofilter (ws, 0, 0, MAX (rows->len, 1), SERAH_REPORT_UNCOLLECTED_N_COLUMNS - 1);
+  if (!serah_store_report_uncollected_foreach (store, ceremony_id, uncollected_row, &cursor,
+                                               error))
+    return FALSE;
+  worksheet_autofilter (ws, 0, 0, MAX (cursor.r - 1, 1), SERAH_REPORT_UNCOLLECTED_N_COLUMNS - 1);
+  return TRUE;
 }
 
 static void
@@ -327,7 +341,8 @@ serah_report_write_xlsx (const SerahReportDoc *doc, const char *path, GError **e
   /* The not-yet-collected list can hold a whole register: constant-memory mode streams its
    * rows to a temporary file (strings then go inline, still typed as text) so memory stays
    * flat; the other reports are small and keep shared strings. */
-  lxw_workbook_options options = { .constant_memory = doc->uncollected != NULL, .tmpdir = tmpdir };
+  lxw_workbook_options options = { .constant_memory = doc->uncollected_store != NULL,
+                                   .tmpdir = tmpdir };
   lxw_doc_properties props = { 0 };
   g_autofree char *comments = g_strdup_printf ("Dibuat %s oleh Serah", doc->made);
   Xlsx x = { 0 };
@@ -345,7 +360,7 @@ serah_report_write_xlsx (const SerahReportDoc *doc, const char *path, GError **e
     }
   init_formats (&x);
   props.title = (char *) (doc->coverage ? "Cakupan penyerahan kartu JKN-KIS"
-                          : doc->uncollected ? "Kartu JKN-KIS yang belum diambil"
+                          : doc->uncollected_store ? "Kartu JKN-KIS yang belum diambil"
                           : "Indikator pemantauan");
   props.subject = (char *) doc->scope;
   props.company = (char *) doc->office;
@@ -354,9 +369,14 @@ serah_report_write_xlsx (const SerahReportDoc *doc, const char *path, GError **e
 
   if (doc->coverage != NULL)
     write_coverage (&x, doc->coverage);
-  else if (doc->uncollected != NULL)
-    write_uncollected (&x, doc->uncollected);
-  else
+  else if (doc->uncollected_store != NULL &&
+           !write_uncollected (&x, doc->uncollected_store, doc->ceremony_id, error))
+    {
+      /* The half workbook is closed into its temporary, which the output then removes. */
+      workbook_close (x.wb);
+      return FALSE;
+    }
+  else if (doc->indicators != NULL)
     {
       write_indicators (&x, doc->indicators);
       write_outreach_rows (&x, doc->outreach_rows);

@@ -11,11 +11,15 @@
 
 #include <serah/output/serah-format.h>
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <serah/admin/serah-audit.h>
 #include <serah/ceremony/serah-ceremony.h>
+#include <serah/output/serah-output.h>
 #include <serah/reports/serah-report.h>
 
 #include "output/serah-csv-private.h"
@@ -196,10 +200,28 @@ serah_coverage_row_cells (const SerahCoverageRow *r)
 
 /* ---- not yet collected ---- */
 
+static gboolean
+collect_uncollected (const SerahUncollectedRow *row, gpointer user_data, GError **error)
+{
+  SerahUncollectedRow *copy = g_new0 (SerahUncollectedRow, 1);
+
+  copy->participant_id = row->participant_id;
+  copy->kecamatan = g_strdup (row->kecamatan);
+  copy->desa = g_strdup (row->desa);
+  copy->name = g_strdup (row->name);
+  copy->nik_masked = g_strdup (row->nik_masked);
+  memcpy (copy->card_no, row->card_no, sizeof copy->card_no);
+  copy->address = g_strdup (row->address);
+  copy->stack = g_strdup (row->stack);
+  g_ptr_array_add (user_data, copy);
+  return TRUE;
+}
+
 GPtrArray *
 serah_report_uncollected (SerahStore *store, gint64 ceremony_id, GError **error)
 {
   g_autofree char *title = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
@@ -207,7 +229,13 @@ serah_report_uncollected (SerahStore *store, gint64 ceremony_id, GError **error)
   title = serah_report_scope_title (store, ceremony_id, error);
   if (title == NULL)
     return NULL;
-  return serah_store_report_uncollected (store, ceremony_id, error);
+  /* The files are written from the store row by row (serah_store_report_uncollected_foreach);
+   * this list is for callers that show it. */
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_uncollected_row_free);
+  if (!serah_store_report_uncollected_foreach (store, ceremony_id, collect_uncollected, rows,
+                                               error))
+    return NULL;
+  return g_steal_pointer (&rows);
 }
 
 /* ---- indicators ---- */
@@ -290,23 +318,73 @@ write_coverage_csv (SerahCoverage *cov, const char *path, GError **error)
   return serah_csv_save (csv, path, error);
 }
 
-static gboolean
-write_uncollected_csv (GPtrArray *rows, const char *path, GError **error)
-{
-  g_autoptr(GString) csv = serah_csv_new ();
+/* The CSV of the list streams too: rows go to the temporary file in blocks, so a register
+ * of a million never sits in memory as one string. */
+typedef struct {
+  GString *csv;
+  FILE    *file;
+  guint    n;
+} CsvStream;
 
+static gboolean
+csv_flush (CsvStream *cs, const char *path, GError **error)
+{
+  if (cs->csv->len > 0 && fwrite (cs->csv->str, 1, cs->csv->len, cs->file) != cs->csv->len)
+    {
+      int saved = errno;
+      g_set_error (error, SERAH_REPORT_ERROR, SERAH_REPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  g_string_truncate (cs->csv, 0);
+  return TRUE;
+}
+
+static gboolean
+uncollected_csv_row (const SerahUncollectedRow *r, gpointer user_data, GError **error)
+{
+  CsvStream *cs = user_data;
+  char no[16];
+  const char *row[] = {
+    no, r->kecamatan, r->desa, r->name, r->nik_masked, r->card_no, r->address, r->stack,
+  };
+
+  g_snprintf (no, sizeof no, "%u", ++cs->n);
+  serah_csv_append_row (cs->csv, row, G_N_ELEMENTS (row));
+  return cs->csv->len < 256 * 1024 || csv_flush (cs, "CSV", error);
+}
+
+static gboolean
+write_uncollected_csv (SerahStore *store, gint64 ceremony_id, const char *path, GError **error)
+{
+  g_autoptr(SerahOutput) out = serah_output_begin (path, SERAH_OUTPUT_REPLACE, error);
+  g_autoptr(GString) csv = serah_csv_new ();
+  CsvStream cs = { csv, NULL, 0 };
+  gboolean ok;
+
+  if (out == NULL)
+    return FALSE;
+  cs.file = g_fopen (serah_output_get_temp_path (out), "wb");
+  if (cs.file == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, SERAH_REPORT_ERROR, SERAH_REPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
   serah_csv_append_row (csv, serah_report_uncollected_columns,
                         SERAH_REPORT_UNCOLLECTED_N_COLUMNS);
-  for (guint i = 0; i < rows->len; i++)
+  ok = serah_store_report_uncollected_foreach (store, ceremony_id, uncollected_csv_row, &cs,
+                                               error) &&
+       csv_flush (&cs, path, error);
+  if (fclose (cs.file) != 0 && ok)
     {
-      const SerahUncollectedRow *r = rows->pdata[i];
-      g_autofree char *no = g_strdup_printf ("%u", i + 1);
-      const char *row[] = {
-        no, r->kecamatan, r->desa, r->name, r->nik_masked, r->card_no, r->address, r->stack,
-      };
-      serah_csv_append_row (csv, row, G_N_ELEMENTS (row));
+      int saved = errno;
+      g_set_error (error, SERAH_REPORT_ERROR, SERAH_REPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   path, g_strerror (saved));
+      ok = FALSE;
     }
-  return serah_csv_save (csv, path, error);
+  return ok && serah_output_commit (out, error);
 }
 
 static void
@@ -433,12 +511,12 @@ write_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id, const
               SerahFitReport *fit_report, GError **error)
 {
   g_autoptr(SerahCoverage) cov = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(SerahIndicators) ind = NULL;
   g_autoptr(SerahOutreachIndicators) outreach = NULL;
   g_autoptr(GPtrArray) outreach_rows = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *office = NULL;
+  g_autofree char *scope = NULL;
   SerahReportDoc doc = { 0 };
 
   switch (kind)
@@ -448,7 +526,9 @@ write_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id, const
         return FALSE;
       break;
     case SERAH_REPORT_UNCOLLECTED:
-      if ((rows = serah_report_uncollected (store, ceremony_id, error)) == NULL)
+      /* Not held: the writers walk the list from the store (a register of a million). The
+       * scope's title also checks that the ceremony exists. */
+      if ((scope = serah_report_scope_title (store, ceremony_id, error)) == NULL)
         return FALSE;
       break;
     case SERAH_REPORT_INDICATORS:
@@ -469,7 +549,7 @@ write_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id, const
         case SERAH_REPORT_COVERAGE:
           return write_coverage_csv (cov, path, error);
         case SERAH_REPORT_UNCOLLECTED:
-          return write_uncollected_csv (rows, path, error);
+          return write_uncollected_csv (store, ceremony_id, path, error);
         default:
           return write_indicators_csv (ind, outreach_rows, path, error);
         }
@@ -477,17 +557,18 @@ write_report (SerahStore *store, SerahReportKind kind, gint64 ceremony_id, const
 
   office = serah_store_get_setting (store, "office-name");
   doc.office = office ? office : "Dinas Kesehatan";
-  doc.scope = cov ? cov->title : ind ? ind->title : NULL;
+  doc.scope = cov ? cov->title : ind ? ind->title : scope;
   {
-    g_autofree char *scope = rows ? serah_report_scope_title (store, ceremony_id, NULL) : NULL;
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *made = g_date_time_format (now, "%Y-%m-%d %H:%M");
 
-    if (scope != NULL)
-      doc.scope = scope;
     doc.made = made;
     doc.coverage = cov;
-    doc.uncollected = rows;
+    if (kind == SERAH_REPORT_UNCOLLECTED)
+      {
+        doc.uncollected_store = store;
+        doc.ceremony_id = ceremony_id;
+      }
     doc.indicators = ind;
     doc.fit_report = fit_report;
     doc.outreach = outreach;

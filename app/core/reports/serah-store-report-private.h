@@ -12,9 +12,22 @@ G_BEGIN_DECLS
 GPtrArray *serah_store_report_coverage    (SerahStore *store,
                                            gint64      ceremony_id,
                                            GError    **error);
-GPtrArray *serah_store_report_uncollected (SerahStore *store,
-                                           gint64      ceremony_id,
-                                           GError    **error);
+/* Calls func for each card not yet collected, in the list's order (kecamatan, desa, name),
+ * without holding the list: the row and its strings are borrowed for the call only. func
+ * returns FALSE with error set to stop the walk. */
+typedef gboolean (*SerahUncollectedFunc) (const SerahUncollectedRow *row,
+                                          gpointer                   user_data,
+                                          GError                   **error);
+gboolean   serah_store_report_uncollected_foreach (SerahStore           *store,
+                                                   gint64                ceremony_id,
+                                                   SerahUncollectedFunc  func,
+                                                   gpointer              user_data,
+                                                   GError              **error);
+/* How many cards each desa has not collected (SerahCoverageRow with kecamatan, desa and
+ * not_collected only), kecamatan and desa compared as the list orders them (NOCASE). */
+GPtrArray *serah_store_report_uncollected_counts  (SerahStore  *store,
+                                                   gint64       ceremony_id,
+                                                   GError     **error);
 GPtrArray *serah_store_report_imports     (SerahStore *store,
                                            GError    **error);
 GPtrArray *serah_store_report_daily       (SerahStore *store,
