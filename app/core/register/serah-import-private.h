@@ -220,6 +220,11 @@ typedef struct {
   /* the writer's */
   SerahImportReport        *report;
   gboolean                  in_transaction;
+  gint64                    slice_limit;   /* rows a slice takes; G_MAXINT64: one transaction */
+  gint64                    slice_rows;    /* rows written in the open slice */
+  gint64                    slice_started; /* monotonic time the open slice began */
+  guint                     slices;        /* slices committed */
+  gint64                    saved_rows;    /* rows stored by the committed slices */
 
   /* both */
   GAsyncQueue              *queue;       /* SerahImportBatch, reader -> writer */

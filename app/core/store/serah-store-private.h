@@ -106,6 +106,7 @@ extern const char serah_store_schema_testimonials[];  /* v4 */
 extern const char serah_store_schema_operators[];     /* v5 */
 extern const char serah_store_schema_outreach[];      /* v6: outreach (issue 15) */
 extern const char serah_store_schema_search[];        /* v7, register: FTS5 name indexes */
+extern const char serah_store_schema_import_runs[];   /* v8, register: unfinished imports */
 
 /* Transactions, for the core's use cases only (each use case owns its transaction; the GUI and
  * the CLI never open one). Nested begins are not supported. */
