@@ -120,5 +120,9 @@ void        serah_store_rollback        (SerahStore  *self);
  * (a bulk's dropped indexes must never be committed missing). */
 /* A page cache that holds the participant B-trees of a big list (64 MB at most). */
 void serah_store_use_large_cache      (SerahStore *self);
+/* Whether another connection (any process) has waited for the write lock since the
+ * monotonic time since: a long writer then commits what it has and lets it in. */
+gboolean serah_store_writer_waiting   (SerahStore *self,
+                                       gint64      since);
 
 G_END_DECLS

@@ -54,6 +54,8 @@ struct _SerahStore
   gboolean    refused;       /* opening failed: leave the file and its WAL exactly as found */
   gint64      busy_limit_us; /* how long busy_handler waits for another writer's lock */
   gint64      busy_since;    /* monotonic time the current wait began */
+  gint64      busy_noted;    /* when this wait was last written to the -wait file */
+  int         wait_fd;       /* the -wait file, opened when first needed; -1 when not */
 };
 
 G_DEFINE_TYPE (SerahStore, serah_store, G_TYPE_OBJECT)
@@ -192,6 +194,8 @@ serah_store_finalize (GObject *object)
 {
   SerahStore *self = SERAH_STORE (object);
 
+  if (self->wait_fd >= 0)
+    close (self->wait_fd);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
@@ -268,6 +272,7 @@ static void
 serah_store_init (SerahStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->wait_fd = -1;
 }
 
 sqlite3 *
@@ -682,6 +687,48 @@ busy_timeout_ms (void)
  * its slices (an import, serah-import.c): a scan during an import of 400 000 rows waited
  * for the whole import. Polling this often costs a waiting process little: it waits for a
  * slice of a few hundred milliseconds at most. */
+/* The -wait file beside the database: 8 bytes, the CLOCK_MONOTONIC time (shared by every
+ * process of the machine) at which some connection last waited for the write lock. A long
+ * writer (an import) reads it after every batch and commits its slice at once when someone
+ * waits, so slices can be long (few commits: each one rewrites the index pages it touched)
+ * and a scan still gets in within a batch. Opened lazily; a folder where it cannot be
+ * created (read-only) just means no one is told. */
+static gboolean
+open_wait_file (SerahStore *self, gboolean create)
+{
+  g_autofree char *path = NULL;
+
+  if (self->wait_fd >= 0)
+    return TRUE;
+  if (self->path == NULL)
+    return FALSE;
+  /* Only a waiting connection creates it: a database nobody waited for has none. */
+  path = g_strconcat (self->path, "-wait", NULL);
+  self->wait_fd = g_open (path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+  return self->wait_fd >= 0;
+}
+
+gboolean
+serah_store_writer_waiting (SerahStore *self, gint64 since)
+{
+  gint64 noted = 0;
+
+  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
+  if (!open_wait_file (self, FALSE) || pread (self->wait_fd, &noted, sizeof noted, 0) != sizeof noted)
+    return FALSE;
+  return noted > since;
+}
+
+static void
+note_waiting (SerahStore *self, gint64 now)
+{
+  if (now - self->busy_noted < 20000 || !open_wait_file (self, TRUE))
+    return;
+  self->busy_noted = now;
+  if (pwrite (self->wait_fd, &now, sizeof now, 0) != sizeof now)
+    g_debug ("Cannot note a wait for the lock of %s", self->path);
+}
+
 static int
 busy_handler (void *data, int count)
 {
@@ -689,9 +736,10 @@ busy_handler (void *data, int count)
   gint64 now = g_get_monotonic_time ();
 
   if (count == 0)
-    self->busy_since = now;
+    self->busy_since = now, self->busy_noted = 0;
   if (now - self->busy_since >= self->busy_limit_us)
     return 0;
+  note_waiting (self, now);
   g_usleep (count < 100 ? 1000 : 2000);
   return 1;
 }
