@@ -277,6 +277,7 @@ commit_slice (SerahImportContext *ctx, GError **error)
 {
   SerahImportRecord *counts = &ctx->report->counts;
   guint changed = 0, voided = 0;
+  gint64 t0 = g_get_monotonic_time (), t1, t2;
 
   if (!serah_store_end_participant_bulk (ctx->store, error) ||
       !serah_store_end_card_change_watch (ctx->store, counts->id,
@@ -286,9 +287,14 @@ commit_slice (SerahImportContext *ctx, GError **error)
   ctx->report->cards_changed += changed;
   ctx->report->cards_voided += voided;
   counts->rows = counts->imported + counts->updated + counts->unchanged + counts->rejected;
+  t1 = g_get_monotonic_time ();
   if (!serah_store_update_import_counts (ctx->store, counts, error) ||
       !serah_store_commit (ctx->store, error))
     return FALSE;
+  t2 = g_get_monotonic_time ();
+  g_debug ("slice %u: %" G_GINT64_FORMAT " rows in %.3f s; ending it %.3f s, commit %.3f s",
+           ctx->slices + 1, ctx->slice_rows, (t0 - ctx->slice_started) / 1e6, (t1 - t0) / 1e6,
+           (t2 - t1) / 1e6);
   ctx->in_transaction = FALSE;
   ctx->slices++;
   ctx->saved_rows = counts->imported + counts->updated + counts->unchanged;
@@ -482,8 +488,17 @@ run_writer (SerahImportContext *ctx, GError **error)
                                        : serah_import_reader_main, ctx);
   for (;;)
     {
-      SerahImportBatch *batch = g_async_queue_pop (ctx->queue);
-      gboolean last = batch->last;
+      SerahImportBatch *batch;
+      gboolean last;
+
+      /* While the reader fills the next batch, the writer holds the lock doing nothing: a
+       * connection waiting for it gets the slice committed now, not after that batch. */
+      while ((batch = g_async_queue_timeout_pop (ctx->queue, 10000)) == NULL)
+        if (!failed && ctx->in_transaction && ctx->slice_rows > 0 &&
+            ctx->slice_usec != G_MAXINT64 &&
+            serah_store_writer_waiting (ctx->store, ctx->slice_started))
+          failed = !commit_slice (ctx, &local_error);
+      last = batch->last;
 
       /* The reader sets reader_error before it queues its last batch. */
       gboolean refused = last && ctx->reader_error != NULL;

@@ -605,7 +605,9 @@ serah_store_begin_participant_bulk (SerahStore *self, gint64 expected_rows, gboo
     return FALSE;
   existing = serah_store_count_participants (self);
   state->bulk_fresh = fresh || existing == 0;
-  if (expected_rows >= BULK_REBUILD_MIN_ROWS && expected_rows > 2 * existing)
+  /* A later slice never drops them: it would build them again over every row at its end,
+   * while a scan may be waiting for the lock. */
+  if (!continued && expected_rows >= BULK_REBUILD_MIN_ROWS && expected_rows > 2 * existing)
     return drop_secondary_indexes (self, state, error);
   return TRUE;
 }

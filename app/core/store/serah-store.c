@@ -183,6 +183,15 @@ enter_and_detect_unclean (SerahStore *self, const char *path)
   return unclean;
 }
 
+static goffset
+wal_size (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 ? st.st_size : 0;
+}
+
 static void
 finalize_statement (gpointer data)
 {
@@ -1008,9 +1017,12 @@ serah_store_open_checked (const char        *path,
        * an unclean shutdown. Cheap at any size: the full check runs for small files, after an
        * unclean shutdown, or when asked; otherwise the header and schema are read. */
       unclean = enter_and_detect_unclean (self, path);
+      /* Small counting the WAL: while an import writes, the main file may still be small
+       * when its WAL holds a hundred megabytes, and a scan opening it then must not read them
+       * all. */
       full = check == SERAH_STORE_OPEN_CHECK_FULL || unclean ||
              (check == SERAH_STORE_OPEN_CHECK_AUTO && g_stat (path, &st) == 0 &&
-              st.st_size <= SERAH_STORE_SMALL_DATABASE_BYTES);
+              st.st_size + wal_size (path) <= SERAH_STORE_SMALL_DATABASE_BYTES);
       if (unclean)
         g_message ("%s was not closed cleanly last time: checking all of it", path);
       if (!inspect_read_only (self, full, error))
