@@ -696,8 +696,7 @@ import_clear (SerahImportContext *ctx)
   g_clear_pointer (&ctx->mappings, g_ptr_array_unref);
   g_clear_pointer (&ctx->cells, g_ptr_array_unref);
   g_clear_pointer (&ctx->headers, g_ptr_array_unref);
-  g_clear_pointer (&ctx->seen_nik, g_hash_table_unref);
-  g_clear_pointer (&ctx->seen_card, g_hash_table_unref);
+  g_clear_pointer (&ctx->seen, serah_import_seen_free);
   g_clear_pointer (&ctx->batch, serah_import_batch_free);
   g_clear_pointer (&ctx->queue, g_async_queue_unref);
   g_clear_pointer (&ctx->tokens, g_async_queue_unref);
@@ -743,8 +742,7 @@ import_file (SerahStore               *store,
     ctx.report->sample =
       g_ptr_array_new_with_free_func ((GDestroyNotify) serah_participant_free);
   ctx.cells = g_ptr_array_new_with_free_func (free_gstring);
-  ctx.seen_nik = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  ctx.seen_card = g_hash_table_new (g_int64_hash, g_int64_equal);
+  ctx.seen = serah_import_seen_new ();
   ctx.queue = g_async_queue_new ();
   ctx.tokens = g_async_queue_new ();
   ctx.checksum = serah_import_hash_new ();
