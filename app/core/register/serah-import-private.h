@@ -233,7 +233,7 @@ typedef struct {
   SerahImportReport        *report;
   gboolean                  in_transaction;
   gint64                    slice_limit;   /* rows a slice takes; G_MAXINT64: one transaction */
-  gint64                    slice_usec;    /* or this long; G_MAXINT64: no time limit */
+  gboolean                  slice_for_waiters; /* a waiting connection ends the slice */
   gint64                    slice_rows;    /* rows written in the open slice */
   gint64                    slice_started; /* monotonic time the open slice began */
   guint                     slices;        /* slices committed */

@@ -203,13 +203,15 @@ estimate_rows (SerahImportContext *ctx, const SerahImportBatch *first)
  * A list of a million rows is not written in one transaction: the write lock would be held
  * for the whole import (a scan at the ceremony desk would wait tens of seconds, issue 17),
  * and the WAL would grow to the size of the whole list. It is committed in slices of at most
- * SLICE_ROWS rows or SLICE_USEC of writing, and at once (after the batch being written)
- * when another connection waits for the lock (serah_store_writer_waiting); between two
+ * SLICE_ROWS rows, and at once (after the batch being written, or while the writer waits
+ * for the reader) when another connection waits for the lock (serah_store_writer_waiting);
+ * between two
  * slices the writer leaves the lock free for SLICE_GAP_USEC, long enough for the waiting
  * handover (whose busy handler polls every millisecond or two, serah-store.c) to take it.
  * Why not short slices always: each commit rewrites every index page its slice touched, and
  * a slice of random NIKs touches most pages of the NIK and area indexes; at a million rows,
- * slices of 16 384 rows made the import twice as slow (54 s CPU against 24 s).
+ * slices of 16 384 rows made the import twice as slow (54 s CPU against 24 s), and a time
+ * limit of 10 s of writing (many slices on a loaded machine) 34 s against 28.5 s.
  *
  * Each slice is whole: its participants, its problems, the card numbers it changed with the
  * printed cards they void, its search-index rows and the import's counts so far are committed
@@ -219,21 +221,20 @@ estimate_rows (SerahImportContext *ctx, const SerahImportBatch *first)
  * the rest (app/core/register/OVERVIEW.md). Dry runs and previews are one transaction that
  * is rolled back, as before. */
 #define SLICE_ROWS (256 * 1024)
-#define SLICE_USEC (10 * G_USEC_PER_SEC)
 #define SLICE_GAP_USEC (5 * 1000)
 
-/* SERAH_IMPORT_SLICE_ROWS (digits only) sets the slice in rows and turns the time limit
- * off, so that a test knows where an import can stop, however slow the machine. */
+/* SERAH_IMPORT_SLICE_ROWS (digits only) sets the slice in rows and stops slices ending for
+ * a waiting connection, so that a test knows where an import can stop whatever else runs. */
 static gint64
-slice_rows (gint64 *slice_usec)
+slice_rows (gboolean *for_waiters)
 {
   const char *text = g_getenv ("SERAH_IMPORT_SLICE_ROWS");
   guint64 value;
 
-  *slice_usec = SLICE_USEC;
+  *for_waiters = TRUE;
   if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT32, &value, NULL))
     {
-      *slice_usec = G_MAXINT64;
+      *for_waiters = FALSE;
       return (gint64) value;
     }
   return SLICE_ROWS;
@@ -260,11 +261,12 @@ begin_import (SerahImportContext *ctx, const SerahImportBatch *first, GError **e
   SerahImportRecord *counts = &ctx->report->counts;
   gint64 expected = estimate_rows (ctx, first);
 
-  ctx->slice_limit = slice_rows (&ctx->slice_usec);
+  ctx->slice_limit = slice_rows (&ctx->slice_for_waiters);
   if (ctx->report->dry_run)
-    ctx->slice_limit = ctx->slice_usec = G_MAXINT64;
+    ctx->slice_limit = G_MAXINT64, ctx->slice_for_waiters = FALSE;
   if (!begin_slice (ctx, MIN (expected, ctx->slice_limit), error))
     return FALSE;
+
   /* The file's hash is known at the end; finish_import writes it. */
   counts->id = serah_store_insert_import (ctx->store, counts->file_name, "", error);
   return counts->id > 0;
@@ -330,9 +332,7 @@ static gboolean
 slice_full (SerahImportContext *ctx)
 {
   return ctx->slice_rows >= ctx->slice_limit ||
-         (ctx->slice_usec != G_MAXINT64 &&
-          (g_get_monotonic_time () - ctx->slice_started >= ctx->slice_usec ||
-           serah_store_writer_waiting (ctx->store, ctx->slice_started)));
+         (ctx->slice_for_waiters && serah_store_writer_waiting (ctx->store, ctx->slice_started));
 }
 
 /* Columns the file does not have keep what the database holds for the NIK; with no sex
@@ -494,8 +494,7 @@ run_writer (SerahImportContext *ctx, GError **error)
       /* While the reader fills the next batch, the writer holds the lock doing nothing: a
        * connection waiting for it gets the slice committed now, not after that batch. */
       while ((batch = g_async_queue_timeout_pop (ctx->queue, 10000)) == NULL)
-        if (!failed && ctx->in_transaction && ctx->slice_rows > 0 &&
-            ctx->slice_usec != G_MAXINT64 &&
+        if (!failed && ctx->in_transaction && ctx->slice_rows > 0 && ctx->slice_for_waiters &&
             serah_store_writer_waiting (ctx->store, ctx->slice_started))
           failed = !commit_slice (ctx, &local_error);
       last = batch->last;
