@@ -849,6 +849,10 @@ test_slices_stop_and_resume (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "incomplete"));
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM imports WHERE finished_at IS NULL"
                                   " AND imported = 8192"), ==, 1);
+  /* ... and in the audit log, with what the slices saved. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_events"
+                                  " WHERE action = 'import.participants'"
+                                  " AND json_extract (details, '$.imported') = '8192'"), ==, 1);
   /* The slices carried their search-index rows and left every index in place. */
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
                                   " AND tbl_name = 'participants' AND sql IS NOT NULL"), ==, 2);

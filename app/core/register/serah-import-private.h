@@ -238,6 +238,7 @@ typedef struct {
   gint64                    slice_started; /* monotonic time the open slice began */
   guint                     slices;        /* slices committed */
   gint64                    saved_rows;    /* rows stored by the committed slices */
+  SerahImportRecord         saved_counts;  /* the counts they committed (strings not owned) */
 
   /* both */
   GAsyncQueue              *queue;       /* SerahImportBatch, reader -> writer */

@@ -300,6 +300,7 @@ commit_slice (SerahImportContext *ctx, GError **error)
   ctx->in_transaction = FALSE;
   ctx->slices++;
   ctx->saved_rows = counts->imported + counts->updated + counts->unchanged;
+  ctx->saved_counts = *counts;
   g_usleep (SLICE_GAP_USEC);
   return begin_slice (ctx, ctx->slice_limit, error);
 }
@@ -311,6 +312,22 @@ say_what_was_saved (SerahImportContext *ctx, GError **error)
 {
   GError *e = *error;
   char *message;
+  g_autoptr(GError) audit_error = NULL;
+
+  /* The committed slices changed the register: the audit log says so, with what they saved
+   * (best effort: the failure may be the disk itself). A killed import leaves its unfinished
+   * record in imports, not here. */
+  if (serah_store_begin (ctx->store, &audit_error))
+    {
+      if (serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
+                                     &ctx->saved_counts, &audit_error))
+        serah_store_commit (ctx->store, &audit_error);
+      else
+        serah_store_rollback (ctx->store);
+    }
+  if (audit_error != NULL)
+    g_warning ("The unfinished import %" G_GINT64_FORMAT " is not in the audit log: %s",
+               ctx->saved_counts.id, audit_error->message);
 
   if (g_error_matches (e, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_CANCELLED))
     message = g_strdup_printf (_("The import of “%s” was cancelled after %lld rows were saved; "
