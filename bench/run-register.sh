@@ -88,28 +88,6 @@ timed check "$cli" --db "$tmp/serah.db" check
 index_kib=$(sqlite3 "$tmp/serah.db" "SELECT sum(pgsize) / 1024 FROM dbstat WHERE name LIKE 'participant_names%' OR name LIKE 'participant_words%'" 2>/dev/null || echo "?")
 db_kib=$(du -k "$tmp/serah.db" | cut -f1)
 
-read -r raw_best raw_median raw_cpu < <(summary raw)
-read -r serah_best serah_median serah_cpu < <(summary serah)
-read -r again_best again_median again_cpu < <(summary again)
-read -r open_best open_median open_cpu < <(summary open)
-read -r check_best check_median check_cpu < <(summary check)
-python3 - "$tmp/again.json" "$rows" <<EOF
-import json, sys
-j = json.load(open(sys.argv[1]))
-assert j["unchanged"] == int(sys.argv[2]), j
-ratio = $serah_best / $raw_best
-print("import, best of $rounds (median) wall, CPU of the best run:")
-print("  sqlite3 .import (raw, no checks) %6.3f s (%6.3f)  cpu %6.3f s" % ($raw_best, $raw_median, $raw_cpu))
-print("  serah-cli import (fresh db)      %6.3f s (%6.3f)  cpu %6.3f s" % ($serah_best, $serah_median, $serah_cpu))
-print("  serah-cli import (same again)    %6.3f s (%6.3f)  cpu %6.3f s" % ($again_best, $again_median, $again_cpu))
-print("  serah-cli open (+ process start) %6.3f s (%6.3f)  cpu %6.3f s (target < 50 ms: %s)"
-      % ($open_best, $open_median, $open_cpu, "met" if $open_cpu < 0.05 else "MISSED"))
-print("  serah-cli check (full integrity) %6.3f s (%6.3f)  cpu %6.3f s" % ($check_best, $check_median, $check_cpu))
-print("  database $db_kib KiB, of which the search indexes $index_kib KiB")
-print("  ratio serah/raw: %.2fx wall, %.2fx cpu (target <= 3x wall: %s)"
-      % (ratio, $serah_cpu / $raw_cpu, "met" if ratio <= 3 else "MISSED"))
-EOF
-
 # Maximum resident memory of one import into a fresh database (GNU time's -v report).
 prepare_serah
 /usr/bin/time -v "$cli" --db "$tmp/serah.db" import "$tmp/list.csv" >/dev/null 2>"$tmp/rss.txt"
@@ -158,6 +136,28 @@ print("  handover during the import: %d scans, %d recorded; wall (with process s
          "met" if walls and walls[-1] <= 1 and ok == len(runs) else "MISSED"))
 EOF2
 fi
+
+read -r raw_best raw_median raw_cpu < <(summary raw)
+read -r serah_best serah_median serah_cpu < <(summary serah)
+read -r again_best again_median again_cpu < <(summary again)
+read -r open_best open_median open_cpu < <(summary open)
+read -r check_best check_median check_cpu < <(summary check)
+python3 - "$tmp/again.json" "$rows" <<EOF
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["unchanged"] == int(sys.argv[2]), j
+ratio = $serah_best / $raw_best
+print("import, best of $rounds (median) wall, CPU of the best run:")
+print("  sqlite3 .import (raw, no checks) %6.3f s (%6.3f)  cpu %6.3f s" % ($raw_best, $raw_median, $raw_cpu))
+print("  serah-cli import (fresh db)      %6.3f s (%6.3f)  cpu %6.3f s" % ($serah_best, $serah_median, $serah_cpu))
+print("  serah-cli import (same again)    %6.3f s (%6.3f)  cpu %6.3f s" % ($again_best, $again_median, $again_cpu))
+print("  serah-cli open (+ process start) %6.3f s (%6.3f)  cpu %6.3f s (target < 50 ms: %s)"
+      % ($open_best, $open_median, $open_cpu, "met" if $open_cpu < 0.05 else "MISSED"))
+print("  serah-cli check (full integrity) %6.3f s (%6.3f)  cpu %6.3f s" % ($check_best, $check_median, $check_cpu))
+print("  database $db_kib KiB, of which the search indexes $index_kib KiB")
+print("  ratio serah/raw: %.2fx wall, %.2fx cpu (target <= 3x wall: %s)"
+      % (ratio, $serah_cpu / $raw_cpu, "met" if ratio <= 3 else "MISSED"))
+EOF
 
 # The participant list asks for every match (limit 0); a bounded list would ask for 200.
 "$build/bench/bench-search" "$tmp/serah.db" 0 20 | tee "$tmp/search.txt"
