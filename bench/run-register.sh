@@ -9,16 +9,16 @@
 #    full integrity check being on demand since issue #10; target under 50 ms) and the full
 #    check on demand (serah-cli check);
 #  - measures serah_store_search_participant_ids over the imported list (bench-search) with
-#    limit 0, as the GUI's participant list asks: target median and p99 under 10 ms;
-#  - prints the import's maximum resident memory (/usr/bin/time -v; target: under 150 MB
-#    whatever the size) and the load average, since the machine may be shared;
-#  - with SERAH_BENCH_HANDOVER=1, times `serah-cli handover` every ~2 s while the list is
-#    imported into a printed office database (issue 17: each within 1 s).
-# The list (gen-participants) uses real Kemendagri kecamatan and desa codes, so every row
-# takes the clean path (0 warnings); gen-participants --damaged spoils a quarter of them.
+#    limit 0, as the GUI's participant list asks: target median and p99 under 10 ms.
 # Each import is run ROUNDS times (SERAH_BENCH_ROUNDS, default 3); the best and the median
 # wall times are printed, with the CPU time of the best run, because the machine may be
 # shared.
+# Also (issue 10/17, import at kabupaten scale): it prints the import's maximum resident
+# memory (/usr/bin/time -v; target under 150 MB whatever the size) and the load average, and
+# with SERAH_BENCH_HANDOVER=1 times `serah-cli handover` every ~2 s while the list is imported
+# into a printed office database (each within 1 s). The list (gen-participants) uses real
+# Kemendagri kecamatan and desa codes, so every row takes the clean path (0 warnings);
+# gen-participants --damaged spoils a quarter of them.
 set -euo pipefail
 build="$(cd "${1:-build}" && pwd)"
 # Card templates from the source tree: the build-tree programs have no installed copy.
