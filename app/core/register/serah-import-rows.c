@@ -303,10 +303,12 @@ check_seen (SerahImportContext *ctx, gint64 line, const SerahParticipant *p,
     {
       g_autoptr(GString) differ = g_string_new (NULL);
 
-      for (int f = 0; f < SERAH_N_STORED_FIELDS; f++)
-        if (first->hash[f] != row->hash[f])
+      /* Words for people ("nomor kartu, nama, alamat"), never the internal keys
+       * ("card_no, name, address"): this message is shown in the import report (issue 12). */
+      for (int f = 0; f < SERAH_N_FIELDS; f++)
+        if (f < SERAH_N_STORED_FIELDS && first->hash[f] != row->hash[f])
           g_string_append_printf (differ, "%s%s", differ->len ? ", " : "",
-                                  serah_import_field_name (f));
+                                  serah_import_field_label (f));
       /* Two fields' 16-bit hashes may collide; the row hash decides, the list is a help. */
       if (differ->len == 0 && first->row_hash != row->row_hash)
         g_string_append (differ, "?");
