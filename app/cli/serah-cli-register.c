@@ -188,7 +188,8 @@ import_progress (goffset done, goffset total, gpointer user_data)
       if (percent != progress->last_percent)
         {
           progress->last_percent = percent;
-          fprintf (stderr, _("\rImporting… %d %%"), percent);
+          fputc ('\r', stderr);
+          fprintf (stderr, _("Importing… %d %%"), percent);
           fflush (stderr);
         }
     }
