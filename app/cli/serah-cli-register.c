@@ -4,8 +4,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -154,6 +156,45 @@ audit_export (SerahCli *cli, const char *output, GStrv kecamatan, GStrv desa, gi
                              details, error);
 }
 
+/* Ctrl-C during an import: the first asks the importer to stop (the slices committed so far
+ * stay, recorded as an unfinished import that importing the same file again finishes); a
+ * second one kills as usual. The handler only sets a flag: the reader thread's progress
+ * callback, outside signal context, cancels. */
+static volatile sig_atomic_t import_interrupted;
+
+static void
+on_import_interrupt (int signum)
+{
+  import_interrupted = 1;
+}
+
+typedef struct {
+  GCancellable *cancellable;
+  gboolean      show;         /* stderr is a terminal and no --json */
+  int           last_percent;
+} ImportProgress;
+
+static void
+import_progress (goffset done, goffset total, gpointer user_data)
+{
+  ImportProgress *progress = user_data;
+
+  if (import_interrupted)
+    g_cancellable_cancel (progress->cancellable);
+  if (progress->show && total > 0)
+    {
+      int percent = (int) (100 * done / total);
+
+      if (percent != progress->last_percent)
+        {
+          progress->last_percent = percent;
+          fputc ('\r', stderr);
+          fprintf (stderr, _("Importing… %d %%"), percent);
+          fflush (stderr);
+        }
+    }
+}
+
 static int
 verb_import (SerahCli *cli, int argc, char **argv)
 {
@@ -212,7 +253,25 @@ verb_import (SerahCli *cli, int argc, char **argv)
   options.sheet = sheet;
   options.operator_name = cli->operator_name;
   options.confirm_card_changes = confirm_card_changes;
-  report = serah_import_file (store, argv[1], &options, NULL, &error);
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    ImportProgress progress = { cancellable, !cli->json && isatty (STDERR_FILENO), -1 };
+    struct sigaction action = { 0 }, old_int, old_term;
+
+    action.sa_handler = on_import_interrupt;
+    action.sa_flags = (int) (SA_RESETHAND | SA_RESTART);
+    sigemptyset (&action.sa_mask);
+    import_interrupted = 0;
+    sigaction (SIGINT, &action, &old_int);
+    sigaction (SIGTERM, &action, &old_term);
+    options.progress = import_progress;
+    options.progress_data = &progress;
+    report = serah_import_file (store, argv[1], &options, cancellable, &error);
+    sigaction (SIGINT, &old_int, NULL);
+    sigaction (SIGTERM, &old_term, NULL);
+    if (progress.last_percent >= 0)
+      fputc ('\n', stderr);
+  }
   if (report == NULL)
     {
       if (g_error_matches (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_MISSING_COLUMN))

@@ -333,12 +333,18 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
                                      on_card_changes_confirmed, retry, card_change_retry_free);
         }
     }
-  else if (g_error_matches (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_CANCELLED) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Import cancelled: nothing was changed.")));
   else
-    show_import_refused (self, error);
+    {
+      /* A big list is committed in slices: a cancel or a failure half way may keep the rows
+       * saved before it; the core's message says whether, how many, and how to finish. */
+      reload (self);
+      serah_changes_emit (self->store, SERAH_CHANGE_PARTICIPANTS);
+      if (g_error_matches (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_CANCELLED) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      else
+        show_import_refused (self, error);
+    }
 }
 
 /* ---- hardening (issue 6): show NIK ---- */

@@ -102,7 +102,7 @@ start_big_bulk (Fixture *f, SerahParticipant **rows, guint n)
 
   g_assert_cmpuint (n, <=, G_N_ELEMENTS (results));
   g_assert_true (serah_store_begin (f->store, &error));
-  g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, &error));
+  g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, FALSE, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (secondary); i++)
     g_assert_cmpint (index_rowid (f, secondary[i]), ==, 0);
@@ -137,7 +137,7 @@ test_big_bulk_rebuilds_indexes (Fixture *f, gconstpointer data)
   /* Few rows, or fewer than the table holds: the indexes stay as they are. */
   before = index_rowid (f, "participants_by_area");
   g_assert_true (serah_store_begin (f->store, &error));
-  g_assert_true (serah_store_begin_participant_bulk (f->store, 500, &error));
+  g_assert_true (serah_store_begin_participant_bulk (f->store, 500, FALSE, &error));
   g_assert_cmpint (index_rowid (f, "participants_by_area"), ==, before);
   g_assert_true (serah_store_end_participant_bulk (f->store, &error));
   g_assert_true (serah_store_commit (f->store, &error));
@@ -204,7 +204,7 @@ test_fresh_bulk_falls_back (Fixture *f, gconstpointer data)
   /* The same NIK again, with another desa: an update. */
   g_free (moved->desa), moved->desa = g_strdup ("Teluk");
   g_assert_true (serah_store_begin (f->store, &error));
-  g_assert_true (serah_store_begin_participant_bulk (f->store, 3, &error));
+  g_assert_true (serah_store_begin_participant_bulk (f->store, 3, FALSE, &error));
   rows[0] = a;
   upsert (f, rows, 1, results, holders);
   g_assert_cmpint (results[0], ==, SERAH_UPSERT_INSERTED);
@@ -225,7 +225,7 @@ test_fresh_bulk_falls_back (Fixture *f, gconstpointer data)
   serah_store_fixture_set_up (f, NULL);
   g_strlcpy (thief->card_no, a->card_no, sizeof thief->card_no);
   g_assert_true (serah_store_begin (f->store, &error));
-  g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, &error));
+  g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, FALSE, &error));
   rows[0] = a;
   upsert (f, rows, 1, results, holders);
   g_assert_cmpint (results[0], ==, SERAH_UPSERT_INSERTED);

@@ -193,6 +193,8 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
                                    "DROP TABLE outreach_activity_materials;"
                                    "DROP TABLE outreach_activity_partners; DROP TABLE outreach_attendees;"
                                    "DROP TABLE outreach_activities;"
+                                   /* v8: imports committed in slices */
+                                   "ALTER TABLE imports DROP COLUMN finished_at;"
                                    "PRAGMA user_version = 4"), ==, SQLITE_OK);
 
   fresh = serah_backup_restore (f->store, dest, "ani", NULL, &error);

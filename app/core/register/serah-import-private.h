@@ -120,13 +120,26 @@ typedef struct {
 } SerahImportMapping;
 
 /* A row of this file already written: enough to tell a repeat from a conflict, and which
- * fields differ, without keeping the row. */
+ * fields differ, without keeping the row (serah-import-seen.c). */
 typedef struct {
   gint64  nik;
   gint64  card;
-  gint64  line;
-  guint32 hash[SERAH_N_FIELDS];
+  guint64 row_hash;                        /* every stored field: repeat or conflict */
+  guint32 line;                            /* clamped to G_MAXUINT32 */
+  guint16 hash[SERAH_N_STORED_FIELDS];     /* per field: names those that differ */
 } SerahImportSeenRow;
+
+/* The rows seen so far, by NIK and by card number, in about 64 bytes a row. */
+typedef struct _SerahImportSeen SerahImportSeen;
+SerahImportSeen          *serah_import_seen_new       (void);
+void                      serah_import_seen_free      (SerahImportSeen          *self);
+const SerahImportSeenRow *serah_import_seen_find_nik  (const SerahImportSeen    *self,
+                                                       gint64                    nik);
+const SerahImportSeenRow *serah_import_seen_find_card (const SerahImportSeen    *self,
+                                                       gint64                    card);
+/* Copies row in; neither its NIK nor its card number may be there already. */
+void                      serah_import_seen_add       (SerahImportSeen          *self,
+                                                       const SerahImportSeenRow *row);
 
 /* The rows the reader hands to the writer: validated participants with their lines, and
  * the problems the reader found since the previous batch. */
@@ -189,8 +202,7 @@ typedef struct {
   guint                     n_cells;
   guint                     n_dropped_cells;
   gboolean                  has_nul;
-  GHashTable               *seen_nik;    /* gint64 * -> SerahImportSeenRow * (owned) */
-  GHashTable               *seen_card;   /* gint64 * -> SerahImportSeenRow * */
+  SerahImportSeen          *seen;        /* rows queued so far, by NIK and card */
   SerahImportBatch         *batch;       /* being filled */
   guint                     batches_queued;
   SerahImportRecord         reader_counts; /* rows, rejected, duplicates, conflicts */
@@ -220,6 +232,13 @@ typedef struct {
   /* the writer's */
   SerahImportReport        *report;
   gboolean                  in_transaction;
+  gint64                    slice_limit;   /* rows a slice takes; G_MAXINT64: one transaction */
+  gboolean                  slice_for_waiters; /* a waiting connection ends the slice */
+  gint64                    slice_rows;    /* rows written in the open slice */
+  gint64                    slice_started; /* monotonic time the open slice began */
+  guint                     slices;        /* slices committed */
+  gint64                    saved_rows;    /* rows stored by the committed slices */
+  SerahImportRecord         saved_counts;  /* the counts they committed (strings not owned) */
 
   /* both */
   GAsyncQueue              *queue;       /* SerahImportBatch, reader -> writer */

@@ -245,19 +245,42 @@ check_sex_and_birth (SerahImportContext *ctx, gint64 line, SerahParticipant *p, 
   return ok;
 }
 
-static void
-hash_row (const SerahParticipant *p, guint32 hash[SERAH_N_FIELDS])
+/* FNV-1a, 64 bits, over a field and a separator (so "ab","c" and "a","bc" differ). */
+static guint64
+hash_text (guint64 h, const char *text)
 {
-  hash[SERAH_FIELD_NIK] = g_str_hash (p->nik);
-  hash[SERAH_FIELD_CARD_NO] = g_str_hash (p->card_no);
-  hash[SERAH_FIELD_NAME] = g_str_hash (p->name ? p->name : "");
-  hash[SERAH_FIELD_SEX] = (guint32) p->sex;
-  hash[SERAH_FIELD_BIRTH_DATE] = g_str_hash (p->birth_date);
-  hash[SERAH_FIELD_ADDRESS] = g_str_hash (p->address ? p->address : "");
-  hash[SERAH_FIELD_DESA] = g_str_hash (p->desa ? p->desa : "");
-  hash[SERAH_FIELD_KECAMATAN] = g_str_hash (p->kecamatan ? p->kecamatan : "");
-  hash[SERAH_FIELD_FASKES] = g_str_hash (p->faskes ? p->faskes : "");
-  hash[SERAH_FIELD_CARE_CLASS] = (guint32) p->care_class;
+  for (const guchar *c = (const guchar *) (text ? text : ""); *c; c++)
+    h = (h ^ *c) * G_GUINT64_CONSTANT (0x100000001b3);
+  return (h ^ 0x1f) * G_GUINT64_CONSTANT (0x100000001b3);
+}
+
+static void
+hash_row (const SerahParticipant *p, SerahImportSeenRow *row)
+{
+  char small[2][4];
+  const char *fields[SERAH_N_STORED_FIELDS];
+  guint64 all = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  g_snprintf (small[0], sizeof small[0], "%d", (int) p->sex);
+  g_snprintf (small[1], sizeof small[1], "%d", p->care_class);
+  fields[SERAH_FIELD_NIK] = p->nik;
+  fields[SERAH_FIELD_CARD_NO] = p->card_no;
+  fields[SERAH_FIELD_NAME] = p->name;
+  fields[SERAH_FIELD_SEX] = small[0];
+  fields[SERAH_FIELD_BIRTH_DATE] = p->birth_date;
+  fields[SERAH_FIELD_ADDRESS] = p->address;
+  fields[SERAH_FIELD_DESA] = p->desa;
+  fields[SERAH_FIELD_KECAMATAN] = p->kecamatan;
+  fields[SERAH_FIELD_FASKES] = p->faskes;
+  fields[SERAH_FIELD_CARE_CLASS] = small[1];
+  for (int f = 0; f < SERAH_N_STORED_FIELDS; f++)
+    {
+      guint64 one = hash_text (G_GUINT64_CONSTANT (0xcbf29ce484222325), fields[f]);
+
+      row->hash[f] = (guint16) (one ^ (one >> 16) ^ (one >> 32) ^ (one >> 48));
+      all = hash_text (all, fields[f]);
+    }
+  row->row_hash = all;
 }
 
 /* Rows of this file seen so far: an exact repeat is a duplicate; the same NIK with other
@@ -268,14 +291,14 @@ check_seen (SerahImportContext *ctx, gint64 line, const SerahParticipant *p,
             SerahImportSeenRow *row)
 {
   SerahImportRecord *counts = &ctx->reader_counts;
-  SerahImportSeenRow *first;
+  const SerahImportSeenRow *first;
 
   row->nik = digits_value (p->nik, SERAH_NIK_LENGTH);
   row->card = digits_value (p->card_no, SERAH_CARD_NO_LENGTH);
-  row->line = line;
-  hash_row (p, row->hash);
+  row->line = (guint32) MIN (line, (gint64) G_MAXUINT32);
+  hash_row (p, row);
 
-  first = g_hash_table_lookup (ctx->seen_nik, &row->nik);
+  first = serah_import_seen_find_nik (ctx->seen, row->nik);
   if (first != NULL)
     {
       g_autoptr(GString) differ = g_string_new (NULL);
@@ -283,9 +306,12 @@ check_seen (SerahImportContext *ctx, gint64 line, const SerahParticipant *p,
       /* Words for people ("nomor kartu, nama, alamat"), never the internal keys
        * ("card_no, name, address"): this message is shown in the import report (issue 12). */
       for (int f = 0; f < SERAH_N_FIELDS; f++)
-        if (first->hash[f] != row->hash[f])
+        if (f < SERAH_N_STORED_FIELDS && first->hash[f] != row->hash[f])
           g_string_append_printf (differ, "%s%s", differ->len ? ", " : "",
                                   serah_import_field_label (f));
+      /* Two fields' 16-bit hashes may collide; the row hash decides, the list is a help. */
+      if (differ->len == 0 && first->row_hash != row->row_hash)
+        g_string_append (differ, "?");
       if (differ->len == 0)
         {
           counts->duplicates++;
@@ -305,7 +331,7 @@ check_seen (SerahImportContext *ctx, gint64 line, const SerahParticipant *p,
       return FALSE;
     }
 
-  first = g_hash_table_lookup (ctx->seen_card, &row->card);
+  first = serah_import_seen_find_card (ctx->seen, row->card);
   if (first != NULL)
     {
       g_autofree char *nik = g_strdup_printf ("%016" G_GINT64_FORMAT, first->nik);
@@ -332,8 +358,7 @@ queue_row (SerahImportContext *ctx, gint64 line, SerahParticipant *p, SerahImpor
 {
   SerahParticipant *queued = g_new (SerahParticipant, 1);
 
-  g_hash_table_insert (ctx->seen_nik, &row->nik, row);
-  g_hash_table_insert (ctx->seen_card, &row->card, row);
+  serah_import_seen_add (ctx->seen, row);
   *queued = *p; /* takes the strings */
   memset (p, 0, sizeof *p);
   g_ptr_array_add (ctx->batch->rows, queued);
@@ -347,7 +372,7 @@ serah_import_process_row (SerahImportContext *ctx)
 {
   gint64 line = ctx->record_line;
   SerahParticipant p = { 0 };
-  SerahImportSeenRow *row;
+  SerahImportSeenRow row = { 0 };
   gboolean ok = TRUE, nik_ok, card_ok;
   const char *text;
   guint n_headers = ctx->headers->len;
@@ -440,10 +465,7 @@ serah_import_process_row (SerahImportContext *ctx)
       return;
     }
 
-  row = g_new0 (SerahImportSeenRow, 1);
-  if (check_seen (ctx, line, &p, row))
-    queue_row (ctx, line, &p, row); /* takes row and p's strings */
-  else
-    g_free (row);
+  if (check_seen (ctx, line, &p, &row))
+    queue_row (ctx, line, &p, &row); /* takes p's strings */
   serah_participant_clear (&p);
 }

@@ -198,21 +198,158 @@ estimate_rows (SerahImportContext *ctx, const SerahImportBatch *first)
   return (gint64) ((double) first->rows_read * (double) ctx->total / (double) first->bytes_read);
 }
 
+/* ---- slices ----
+ *
+ * A list of a million rows is not written in one transaction: the write lock would be held
+ * for the whole import (a scan at the ceremony desk would wait tens of seconds, issue 17),
+ * and the WAL would grow to the size of the whole list. It is committed in slices of at most
+ * SLICE_ROWS rows, and at once (after the batch being written, or while the writer waits
+ * for the reader) when another connection waits for the lock (serah_store_writer_waiting);
+ * between two
+ * slices the writer leaves the lock free for SLICE_GAP_USEC, long enough for the waiting
+ * handover (whose busy handler polls every millisecond or two, serah-store.c) to take it.
+ * Why not short slices always: each commit rewrites every index page its slice touched, and
+ * a slice of random NIKs touches most pages of the NIK and area indexes; at a million rows,
+ * slices of 16 384 rows made the import twice as slow (54 s CPU against 24 s), and a time
+ * limit of 10 s of writing (many slices on a loaded machine) 34 s against 28.5 s.
+ *
+ * Each slice is whole: its participants, its problems, the card numbers it changed with the
+ * printed cards they void, its search-index rows and the import's counts so far are committed
+ * together. The import's record stays without finished_at until the last slice, so a crash,
+ * a cancellation or an error half way leaves the slices before it, honestly recorded as an
+ * incomplete import; importing the same file again finds those rows unchanged and finishes
+ * the rest (app/core/register/OVERVIEW.md). Dry runs and previews are one transaction that
+ * is rolled back, as before. */
+#define SLICE_ROWS (256 * 1024)
+#define SLICE_GAP_USEC (5 * 1000)
+
+/* SERAH_IMPORT_SLICE_ROWS (digits only) sets the slice in rows and stops slices ending for
+ * a waiting connection, so that a test knows where an import can stop whatever else runs. */
+static gint64
+slice_rows (gboolean *for_waiters)
+{
+  const char *text = g_getenv ("SERAH_IMPORT_SLICE_ROWS");
+  guint64 value;
+
+  *for_waiters = TRUE;
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT32, &value, NULL))
+    {
+      *for_waiters = FALSE;
+      return (gint64) value;
+    }
+  return SLICE_ROWS;
+}
+
+/* Opens a slice: the transaction, the card-change watch and the bulk. */
+static gboolean
+begin_slice (SerahImportContext *ctx, gint64 expected_rows, GError **error)
+{
+  if (!serah_store_begin (ctx->store, error))
+    return FALSE;
+  ctx->in_transaction = TRUE;
+  ctx->slice_started = g_get_monotonic_time ();
+  ctx->slice_rows = 0;
+  return serah_store_begin_card_change_watch (ctx->store,
+                                              ctx->options && ctx->options->confirm_card_changes,
+                                              error) &&
+         serah_store_begin_participant_bulk (ctx->store, expected_rows, ctx->slices > 0, error);
+}
+
 static gboolean
 begin_import (SerahImportContext *ctx, const SerahImportBatch *first, GError **error)
 {
   SerahImportRecord *counts = &ctx->report->counts;
+  gint64 expected = estimate_rows (ctx, first);
 
-  if (!serah_store_begin (ctx->store, error))
+  ctx->slice_limit = slice_rows (&ctx->slice_for_waiters);
+  if (ctx->report->dry_run)
+    ctx->slice_limit = G_MAXINT64, ctx->slice_for_waiters = FALSE;
+  if (!begin_slice (ctx, MIN (expected, ctx->slice_limit), error))
     return FALSE;
-  ctx->in_transaction = TRUE;
+
   /* The file's hash is known at the end; finish_import writes it. */
   counts->id = serah_store_insert_import (ctx->store, counts->file_name, "", error);
-  return counts->id > 0 &&
-         serah_store_begin_card_change_watch (ctx->store,
-                                              ctx->options && ctx->options->confirm_card_changes,
-                                              error) &&
-         serah_store_begin_participant_bulk (ctx->store, estimate_rows (ctx, first), error);
+  return counts->id > 0;
+}
+
+/* Closes a slice that is not the last: what it changed is committed, with the counts so
+ * far on the (still unfinished) import record; then the lock is left free for a moment. */
+static gboolean
+commit_slice (SerahImportContext *ctx, GError **error)
+{
+  SerahImportRecord *counts = &ctx->report->counts;
+  guint changed = 0, voided = 0;
+  gint64 t0 = g_get_monotonic_time (), t1, t2;
+
+  if (!serah_store_end_participant_bulk (ctx->store, error) ||
+      !serah_store_end_card_change_watch (ctx->store, counts->id,
+                                          ctx->options ? ctx->options->operator_name : NULL,
+                                          &changed, &voided, error))
+    return FALSE;
+  ctx->report->cards_changed += changed;
+  ctx->report->cards_voided += voided;
+  counts->rows = counts->imported + counts->updated + counts->unchanged + counts->rejected;
+  t1 = g_get_monotonic_time ();
+  if (!serah_store_update_import_counts (ctx->store, counts, error) ||
+      !serah_store_commit (ctx->store, error))
+    return FALSE;
+  t2 = g_get_monotonic_time ();
+  g_debug ("slice %u: %" G_GINT64_FORMAT " rows in %.3f s; ending it %.3f s, commit %.3f s",
+           ctx->slices + 1, ctx->slice_rows, (t0 - ctx->slice_started) / 1e6, (t1 - t0) / 1e6,
+           (t2 - t1) / 1e6);
+  ctx->in_transaction = FALSE;
+  ctx->slices++;
+  ctx->saved_rows = counts->imported + counts->updated + counts->unchanged;
+  ctx->saved_counts = *counts;
+  g_usleep (SLICE_GAP_USEC);
+  return begin_slice (ctx, ctx->slice_limit, error);
+}
+
+/* An import that stopped after some slices were committed: the message says so, and how
+ * to finish it, instead of "nothing was changed". Keeps the error's domain and code. */
+static void
+say_what_was_saved (SerahImportContext *ctx, GError **error)
+{
+  GError *e = *error;
+  char *message;
+  g_autoptr(GError) audit_error = NULL;
+
+  /* The committed slices changed the register: the audit log says so, with what they saved
+   * (best effort: the failure may be the disk itself). A killed import leaves its unfinished
+   * record in imports, not here. */
+  if (serah_store_begin (ctx->store, &audit_error))
+    {
+      if (serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
+                                     &ctx->saved_counts, &audit_error))
+        serah_store_commit (ctx->store, &audit_error);
+      else
+        serah_store_rollback (ctx->store);
+    }
+  if (audit_error != NULL)
+    g_warning ("The unfinished import %" G_GINT64_FORMAT " is not in the audit log: %s",
+               ctx->saved_counts.id, audit_error->message);
+
+  if (g_error_matches (e, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_CANCELLED))
+    message = g_strdup_printf (_("The import of “%s” was cancelled after %lld rows were saved; "
+                                 "it is recorded as incomplete. Import the same file again to "
+                                 "finish it (the rows saved are found unchanged)."),
+                               ctx->name, (long long) ctx->saved_rows);
+  else
+    message = g_strdup_printf (_("%s The import stopped after %lld rows were saved and is "
+                                 "recorded as incomplete; once the problem is fixed, import the "
+                                 "same file again to finish it (the rows saved are found "
+                                 "unchanged)."),
+                               e->message, (long long) ctx->saved_rows);
+  g_free (e->message);
+  e->message = message;
+}
+
+/* After a batch: is the slice full? */
+static gboolean
+slice_full (SerahImportContext *ctx)
+{
+  return ctx->slice_rows >= ctx->slice_limit ||
+         (ctx->slice_for_waiters && serah_store_writer_waiting (ctx->store, ctx->slice_started));
 }
 
 /* Columns the file does not have keep what the database holds for the NIK; with no sex
@@ -282,6 +419,7 @@ write_batch (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
         i--;
       }
   n = batch->rows->len;
+  ctx->slice_rows += n;
   if (n == 0)
     return TRUE;
   for (guint i = 0; ctx->report->sample != NULL && i < n &&
@@ -360,14 +498,23 @@ run_writer (SerahImportContext *ctx, GError **error)
   SerahImportRecord *counts = &ctx->report->counts;
   GThread *reader;
   gboolean failed = FALSE;
+  guint changed = 0, voided = 0;
 
   reader = g_thread_new ("serah-import-reader",
                          ctx->is_sheet ? serah_import_sheet_reader_main
                                        : serah_import_reader_main, ctx);
   for (;;)
     {
-      SerahImportBatch *batch = g_async_queue_pop (ctx->queue);
-      gboolean last = batch->last;
+      SerahImportBatch *batch;
+      gboolean last;
+
+      /* While the reader fills the next batch, the writer holds the lock doing nothing: a
+       * connection waiting for it gets the slice committed now, not after that batch. */
+      while ((batch = g_async_queue_timeout_pop (ctx->queue, 10000)) == NULL)
+        if (!failed && ctx->in_transaction && ctx->slice_rows > 0 && ctx->slice_for_waiters &&
+            serah_store_writer_waiting (ctx->store, ctx->slice_started))
+          failed = !commit_slice (ctx, &local_error);
+      last = batch->last;
 
       /* The reader sets reader_error before it queues its last batch. */
       gboolean refused = last && ctx->reader_error != NULL;
@@ -376,6 +523,8 @@ run_writer (SerahImportContext *ctx, GError **error)
         failed = !begin_import (ctx, batch, &local_error);
       if (!failed && !refused)
         failed = !write_batch (ctx, batch, &local_error);
+      if (!failed && !refused && !last && slice_full (ctx))
+        failed = !commit_slice (ctx, &local_error);
       if (failed && !g_atomic_int_get (&ctx->stop))
         g_atomic_int_set (&ctx->stop, TRUE);
       serah_import_batch_free (batch);
@@ -410,6 +559,9 @@ run_writer (SerahImportContext *ctx, GError **error)
       if (ctx->in_transaction)
         serah_store_rollback (ctx->store);
       ctx->in_transaction = FALSE;
+      serah_store_drop_card_change_watch (ctx->store);
+      if (ctx->slices > 0)
+        say_what_was_saved (ctx, &ctx->reader_error);
       /* The preview shows the columns of a list that cannot be imported as mapped, so that
        * the person can map them: a report with the refusal instead of an error. */
       if (ctx->preview && ctx->headers != NULL &&
@@ -450,8 +602,7 @@ run_writer (SerahImportContext *ctx, GError **error)
   if (failed || !serah_store_end_participant_bulk (ctx->store, &local_error) ||
       !serah_store_end_card_change_watch (ctx->store, counts->id,
                                           ctx->options ? ctx->options->operator_name : NULL,
-                                          &ctx->report->cards_changed, &ctx->report->cards_voided,
-                                          &local_error) ||
+                                          &changed, &voided, &local_error) ||
       !serah_store_finish_import (ctx->store, counts, &local_error) ||
       !serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
                                   counts, &local_error) ||
@@ -464,11 +615,21 @@ run_writer (SerahImportContext *ctx, GError **error)
       if (ctx->in_transaction)
         serah_store_rollback (ctx->store);
       serah_store_drop_card_change_watch (ctx->store);
-      g_set_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_STORE,
-                   _("Cannot save the import of “%s”; nothing was changed: %s"), ctx->name,
-                   local_error ? local_error->message : "?");
+      if (ctx->slices > 0)
+        {
+          g_set_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_STORE,
+                       _("Cannot save the rest of the import of “%s”: %s"), ctx->name,
+                       local_error ? local_error->message : "?");
+          say_what_was_saved (ctx, error);
+        }
+      else
+        g_set_error (error, SERAH_IMPORT_ERROR, SERAH_IMPORT_ERROR_STORE,
+                     _("Cannot save the import of “%s”; nothing was changed: %s"), ctx->name,
+                     local_error ? local_error->message : "?");
       return FALSE;
     }
+  ctx->report->cards_changed += changed;
+  ctx->report->cards_voided += voided;
   ctx->in_transaction = FALSE;
   return TRUE;
 }
@@ -551,8 +712,7 @@ import_clear (SerahImportContext *ctx)
   g_clear_pointer (&ctx->mappings, g_ptr_array_unref);
   g_clear_pointer (&ctx->cells, g_ptr_array_unref);
   g_clear_pointer (&ctx->headers, g_ptr_array_unref);
-  g_clear_pointer (&ctx->seen_nik, g_hash_table_unref);
-  g_clear_pointer (&ctx->seen_card, g_hash_table_unref);
+  g_clear_pointer (&ctx->seen, serah_import_seen_free);
   g_clear_pointer (&ctx->batch, serah_import_batch_free);
   g_clear_pointer (&ctx->queue, g_async_queue_unref);
   g_clear_pointer (&ctx->tokens, g_async_queue_unref);
@@ -598,8 +758,7 @@ import_file (SerahStore               *store,
     ctx.report->sample =
       g_ptr_array_new_with_free_func ((GDestroyNotify) serah_participant_free);
   ctx.cells = g_ptr_array_new_with_free_func (free_gstring);
-  ctx.seen_nik = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  ctx.seen_card = g_hash_table_new (g_int64_hash, g_int64_equal);
+  ctx.seen = serah_import_seen_new ();
   ctx.queue = g_async_queue_new ();
   ctx.tokens = g_async_queue_new ();
   ctx.checksum = serah_import_hash_new ();

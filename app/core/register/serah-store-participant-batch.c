@@ -206,6 +206,7 @@ typedef struct {
 typedef struct {
   BatchSource  batch;
   gboolean     bulk_fresh; /* the table was empty when the bulk began */
+  gboolean     slice_fresh; /* bulk_fresh when the last bulk ended, for a continued one */
   GArray      *dropped;    /* DroppedIndex, to build again at the end of the bulk */
 } BatchState;
 
@@ -248,6 +249,7 @@ bulk_rollback_hook (void *data)
 
   g_array_set_size (state->dropped, 0);
   state->bulk_fresh = FALSE;
+  state->slice_fresh = FALSE;
 }
 
 static BatchState *
@@ -580,24 +582,32 @@ drop_secondary_indexes (SerahStore *self, BatchState *state, GError **error)
 }
 
 gboolean
-serah_store_begin_participant_bulk (SerahStore *self, gint64 expected_rows, GError **error)
+serah_store_begin_participant_bulk (SerahStore *self, gint64 expected_rows, gboolean continued,
+                                    GError **error)
 {
   BatchState *state;
   gint64 existing;
+  gboolean fresh;
 
   g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
   /* Outside a transaction a dropped index would stay dropped if the program stopped. */
   g_return_val_if_fail (!sqlite3_get_autocommit (serah_store_get_db (self)), FALSE);
 
   /* A bulk left open in this transaction ends here, its indexes built. */
-  if (!serah_store_end_participant_bulk (self, error))
-    return FALSE;
   state = batch_state (self, error);
   if (state == NULL)
     return FALSE;
+  /* A later slice of an import that began on an empty table keeps inserting without reading
+   * the table first: a row that is there after all (another process imported meanwhile)
+   * breaks the INSERT, and the batch then takes the ordinary way. */
+  fresh = continued && state->slice_fresh;
+  if (!serah_store_end_participant_bulk (self, error))
+    return FALSE;
   existing = serah_store_count_participants (self);
-  state->bulk_fresh = existing == 0;
-  if (expected_rows >= BULK_REBUILD_MIN_ROWS && expected_rows > 2 * existing)
+  state->bulk_fresh = fresh || existing == 0;
+  /* A later slice never drops them: it would build them again over every row at its end,
+   * while a scan may be waiting for the lock. */
+  if (!continued && expected_rows >= BULK_REBUILD_MIN_ROWS && expected_rows > 2 * existing)
     return drop_secondary_indexes (self, state, error);
   return TRUE;
 }
@@ -613,6 +623,7 @@ serah_store_end_participant_bulk (SerahStore *self, GError **error)
   state = batch_state (self, error);
   if (state == NULL)
     return FALSE;
+  state->slice_fresh = state->bulk_fresh;
   state->bulk_fresh = FALSE;
   /* Kept until all are built: a commit after a failure here is refused (bulk_commit_hook). */
   for (guint i = 0; i < state->dropped->len; i++)

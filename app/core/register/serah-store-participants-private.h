@@ -70,9 +70,12 @@ gboolean serah_store_upsert_participants (SerahStore              *self,
  * when the rows outnumber the participants already stored, the secondary (non-UNIQUE)
  * indexes of participants are dropped at begin and built again, sorted, at end (faster than
  * row by row). Call end before committing (a commit with the indexes missing is refused and
- * rolled back); a rollback restores them without end. */
+ * rolled back); a rollback restores them without end. continued: this bulk goes on with the
+ * rows of the bulk just ended and committed (an import committed in slices), so a bulk that
+ * began on an empty table still inserts without reading the table first. */
 gboolean serah_store_begin_participant_bulk (SerahStore  *self,
                                              gint64       expected_rows,
+                                             gboolean     continued,
                                              GError     **error);
 gboolean serah_store_end_participant_bulk   (SerahStore  *self,
                                              GError     **error);
@@ -122,7 +125,12 @@ gint64   serah_store_insert_import        (SerahStore  *self,
                                            const char  *file_name,
                                            const char  *sha256,
                                            GError     **error);
+/* Writes the counts and the file's hash, and marks the import finished (finished_at). */
 gboolean serah_store_finish_import        (SerahStore              *self,
+                                           const SerahImportRecord *counts,
+                                           GError                 **error);
+/* Writes the counts so far of an import committed in slices, leaving it unfinished. */
+gboolean serah_store_update_import_counts (SerahStore              *self,
                                            const SerahImportRecord *counts,
                                            GError                 **error);
 gboolean serah_store_add_import_problem   (SerahStore  *self,

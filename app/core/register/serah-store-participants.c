@@ -97,6 +97,13 @@ const char serah_store_schema_search[] =
   "INSERT INTO participant_names (participant_names) VALUES ('rebuild');"
   "INSERT INTO participant_words (participant_words) VALUES ('rebuild');";
 
+/* v8: an import is committed in slices (serah-import.c), so an import that was cancelled,
+ * failed or was killed half way has committed rows: its record has no finished_at. The
+ * imports made before were one transaction each, so every one of them finished. */
+const char serah_store_schema_import_runs[] =
+  "ALTER TABLE imports ADD COLUMN finished_at INTEGER;"
+  "UPDATE imports SET finished_at = started_at;";
+
 char *
 serah_store_fts_phrase (const char *text, gboolean prefix)
 {
@@ -718,18 +725,25 @@ serah_store_insert_import (SerahStore *self, const char *file_name, const char *
   return sqlite3_last_insert_rowid (serah_store_get_db (self));
 }
 
-gboolean
-serah_store_finish_import (SerahStore *self, const SerahImportRecord *c, GError **error)
+static gboolean
+record_import_counts (SerahStore *self, const SerahImportRecord *c, gboolean finished,
+                      GError **error)
 {
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
-
-  stmt = serah_store_prepare (self,
-                              "UPDATE imports SET rows = ?2, imported = ?3, updated = ?4,"
-                              " unchanged = ?5, rejected = ?6, duplicates = ?7, conflicts = ?8,"
-                              " warnings = ?9, sha256 = coalesce (?10, sha256) WHERE id = ?1",
-                              error);
+  if (finished)
+    stmt = serah_store_prepare (self,
+                                "UPDATE imports SET rows = ?2, imported = ?3, updated = ?4,"
+                                " unchanged = ?5, rejected = ?6, duplicates = ?7, conflicts = ?8,"
+                                " warnings = ?9, sha256 = coalesce (?10, sha256),"
+                                " finished_at = ?11 WHERE id = ?1",
+                                error);
+  else
+    stmt = serah_store_prepare (self,
+                                "UPDATE imports SET rows = ?2, imported = ?3, updated = ?4,"
+                                " unchanged = ?5, rejected = ?6, duplicates = ?7, conflicts = ?8,"
+                                " warnings = ?9, sha256 = coalesce (?10, sha256) WHERE id = ?1",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, c->id);
@@ -743,7 +757,23 @@ serah_store_finish_import (SerahStore *self, const SerahImportRecord *c, GError 
   sqlite3_bind_int64 (stmt, 9, c->warnings);
   /* The importer streams the file and knows its hash only at the end. */
   serah_store_bind_text_or_null (stmt, 10, c->sha256);
+  if (finished)
+    sqlite3_bind_int64 (stmt, 11, g_get_real_time () / G_USEC_PER_SEC);
   return serah_store_step_done (self, stmt, _("Cannot record the import"), error);
+}
+
+gboolean
+serah_store_finish_import (SerahStore *self, const SerahImportRecord *c, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
+  return record_import_counts (self, c, TRUE, error);
+}
+
+gboolean
+serah_store_update_import_counts (SerahStore *self, const SerahImportRecord *c, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
+  return record_import_counts (self, c, FALSE, error);
 }
 
 gboolean

@@ -107,6 +107,7 @@ extern const char serah_store_schema_operators[];     /* v5 */
 extern const char serah_store_schema_outreach[];      /* v6: outreach (issue 15) */
 extern const char serah_store_schema_search[];        /* v7, register: FTS5 name indexes */
 extern const char serah_store_schema_corrections[];   /* v8: data corrections and reprints (issue 15) */
+extern const char serah_store_schema_import_runs[];   /* v9, register: unfinished imports */
 
 /* Transactions, for the core's use cases only (each use case owns its transaction; the GUI and
  * the CLI never open one). Nested begins are not supported. */
@@ -124,5 +125,9 @@ gboolean    serah_store_begin_read      (SerahStore  *self,
  * (a bulk's dropped indexes must never be committed missing). */
 /* A page cache that holds the participant B-trees of a big list (64 MB at most). */
 void serah_store_use_large_cache      (SerahStore *self);
+/* Whether another connection (any process) has waited for the write lock since the
+ * monotonic time since: a long writer then commits what it has and lets it in. */
+gboolean serah_store_writer_waiting   (SerahStore *self,
+                                       gint64      since);
 
 G_END_DECLS

@@ -52,6 +52,10 @@ struct _SerahStore
   ino_t       live_ino;
   gboolean    live;
   gboolean    refused;       /* opening failed: leave the file and its WAL exactly as found */
+  gint64      busy_limit_us; /* how long busy_handler waits for another writer's lock */
+  gint64      busy_since;    /* monotonic time the current wait began */
+  gint64      busy_noted;    /* when this wait was last written to the -wait file */
+  int         wait_fd;       /* the -wait file, opened when first needed; -1 when not */
 };
 
 G_DEFINE_TYPE (SerahStore, serah_store, G_TYPE_OBJECT)
@@ -69,6 +73,7 @@ static const char *const migrations[] = {
   serah_store_schema_outreach,        /* outreach (issue 15) */
   serah_store_schema_search,          /* register: FTS5 name indexes */
   serah_store_schema_corrections,     /* outreach: data corrections and their reprints (issue 15) */
+  serah_store_schema_import_runs,     /* register: imports committed in slices */
 };
 
 int
@@ -179,6 +184,15 @@ enter_and_detect_unclean (SerahStore *self, const char *path)
   return unclean;
 }
 
+static goffset
+wal_size (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 ? st.st_size : 0;
+}
+
 static void
 finalize_statement (gpointer data)
 {
@@ -190,6 +204,8 @@ serah_store_finalize (GObject *object)
 {
   SerahStore *self = SERAH_STORE (object);
 
+  if (self->wait_fd >= 0)
+    close (self->wait_fd);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
@@ -266,6 +282,7 @@ static void
 serah_store_init (SerahStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->wait_fd = -1;
 }
 
 sqlite3 *
@@ -689,6 +706,69 @@ busy_timeout_ms (void)
   return SERAH_STORE_BUSY_TIMEOUT_MS;
 }
 
+/* Waits for another writer's lock, trying again every millisecond or two. Why not
+ * sqlite3_busy_timeout: it sleeps longer and longer between tries (up to 100 ms), so it
+ * almost never sees the few milliseconds a long writer leaves the lock free between two of
+ * its slices (an import, serah-import.c): a scan during an import of 400 000 rows waited
+ * for the whole import. Polling this often costs a waiting process little: it waits for a
+ * slice of a few hundred milliseconds at most. */
+/* The -wait file beside the database: 8 bytes, the CLOCK_MONOTONIC time (shared by every
+ * process of the machine) at which some connection last waited for the write lock. A long
+ * writer (an import) reads it after every batch and commits its slice at once when someone
+ * waits, so slices can be long (few commits: each one rewrites the index pages it touched)
+ * and a scan still gets in within a batch. Opened lazily; a folder where it cannot be
+ * created (read-only) just means no one is told. */
+static gboolean
+open_wait_file (SerahStore *self, gboolean create)
+{
+  g_autofree char *path = NULL;
+
+  if (self->wait_fd >= 0)
+    return TRUE;
+  if (self->path == NULL)
+    return FALSE;
+  /* Only a waiting connection creates it: a database nobody waited for has none. */
+  path = g_strconcat (self->path, "-wait", NULL);
+  self->wait_fd = g_open (path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+  return self->wait_fd >= 0;
+}
+
+gboolean
+serah_store_writer_waiting (SerahStore *self, gint64 since)
+{
+  gint64 noted = 0;
+
+  g_return_val_if_fail (SERAH_IS_STORE (self), FALSE);
+  if (!open_wait_file (self, FALSE) || pread (self->wait_fd, &noted, sizeof noted, 0) != sizeof noted)
+    return FALSE;
+  return noted > since;
+}
+
+static void
+note_waiting (SerahStore *self, gint64 now)
+{
+  if (now - self->busy_noted < 20000 || !open_wait_file (self, TRUE))
+    return;
+  self->busy_noted = now;
+  if (pwrite (self->wait_fd, &now, sizeof now, 0) != sizeof now)
+    g_debug ("Cannot note a wait for the lock of %s", self->path);
+}
+
+static int
+busy_handler (void *data, int count)
+{
+  SerahStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    self->busy_since = now, self->busy_noted = 0;
+  if (now - self->busy_since >= self->busy_limit_us)
+    return 0;
+  note_waiting (self, now);
+  g_usleep (count < 100 ? 1000 : 2000);
+  return 1;
+}
+
 static guint32
 read_application_id (sqlite3 *db)
 {
@@ -794,7 +874,8 @@ connect_db (SerahStore *self, int extra_flags, GError **error)
       return FALSE;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
+  self->busy_limit_us = (gint64) busy_timeout_ms () * 1000;
+  sqlite3_busy_handler (self->db, busy_handler, self);
   /* A full integrity check reads every page of the file: with the default 2 MB cache a list of
    * 100 000 participants (28 MB) is read from the OS twice over (0.1 s of system time). The
    * cache is allocated as pages are read, so it costs nothing on a cheap open. */
@@ -985,9 +1066,12 @@ serah_store_open_checked (const char        *path,
        * an unclean shutdown. Cheap at any size: the full check runs for small files, after an
        * unclean shutdown, or when asked; otherwise the header and schema are read. */
       unclean = enter_and_detect_unclean (self, path);
+      /* Small counting the WAL: while an import writes, the main file may still be small
+       * when its WAL holds a hundred megabytes, and a scan opening it then must not read them
+       * all. */
       full = check == SERAH_STORE_OPEN_CHECK_FULL || unclean ||
              (check == SERAH_STORE_OPEN_CHECK_AUTO && g_stat (path, &st) == 0 &&
-              st.st_size <= SERAH_STORE_SMALL_DATABASE_BYTES);
+              st.st_size + wal_size (path) <= SERAH_STORE_SMALL_DATABASE_BYTES);
       if (unclean)
         g_message ("%s was not closed cleanly last time: checking all of it", path);
       if (!inspect_read_only (self, full, error))
