@@ -94,12 +94,15 @@ serah_store_report_coverage (SerahStore *store, gint64 ceremony_id, GError **err
  * the result in memory (temp_store is MEMORY), about 450 MB; this keeps memory flat.
  * "ceremonies CROSS JOIN ceremony_state" makes SQLite loop over the few ceremonies and look
  * each (ceremony, participant) up by primary key rather than scan ceremony_state per row.
- * The current card is the participant's latest serial that is not voided. */
+ * The current card is the participant's latest serial that is not voided and not an invitation
+ * slip (a slip is recorded as printed but is no card, issue 11). */
 #define UNCOLLECTED_FROM \
   "  FROM participants p" \
   "  LEFT JOIN printed_cards pc ON pc.serial =" \
   "    (SELECT max (x.serial) FROM printed_cards x WHERE x.participant_id = p.id" \
-  "        AND NOT EXISTS (SELECT 1 FROM card_voids v WHERE v.serial = x.serial))" \
+  "        AND NOT EXISTS (SELECT 1 FROM card_voids v WHERE v.serial = x.serial)" \
+  "        AND NOT EXISTS (SELECT 1 FROM print_runs r WHERE r.id = x.print_run_id" \
+  "                          AND r.kind = 'invitation'))" \
   " WHERE NOT EXISTS (SELECT 1 FROM ceremonies c CROSS JOIN ceremony_state s" \
   "                   WHERE (?1 = 0 OR c.id = ?1) AND s.ceremony_id = c.id" \
   "                     AND s.participant_id = p.id)" \
