@@ -836,6 +836,159 @@ test_restart_under_load (Fixture *f, gconstpointer data)
     g_assert_cmpint (conflicts_at (f->desks->pdata[i], f->ceremony), ==, 0);
 }
 
+/* ---- one register (issue 16) ---- */
+
+#define N_REGISTER 200
+
+/* The NIK and card number of the i-th person of the register test's list. */
+static char *
+register_nik (guint i)
+{
+  return g_strdup_printf ("36010501019%05u", i);
+}
+
+/* A list of N_REGISTER people of desa Sukamaju; person `changed` (if < N) lives elsewhere. */
+static char *
+write_register_csv (Fixture *f, const char *name, guint changed, const char *new_address)
+{
+  g_autoptr(GString) csv = g_string_new ("NIK,NO_KARTU,NAMA,JK,ALAMAT,DESA,KECAMATAN\n");
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  for (guint i = 0; i < N_REGISTER; i++)
+    {
+      g_autofree char *nik = register_nik (i);
+      g_string_append_printf (csv, "%s,00099%08u,Warga Sukamaju %u,%s,%s,Sukamaju,Labuan\n",
+                              nik, i, i, i % 2 ? "P" : "L",
+                              i == changed ? new_address : "Kampung Lama RT 01");
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+  return path;
+}
+
+static void
+import_ok (SerahStore *store, const char *csv, gint64 expect_written)
+{
+  g_autoptr(GError) error = NULL;
+  SerahImportOptions options = { .operator_name = "ani" };
+  g_autoptr(SerahImportReport) report = serah_import_file (store, csv, &options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (report->counts.rejected, ==, 0);
+  g_assert_cmpint (report->counts.imported + report->counts.updated, ==, expect_written);
+}
+
+static gint64
+ceremony_by_uuid (SerahStore *store, const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = serah_ceremony_list (store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      SerahCeremony *c = all->pdata[i];
+      if (g_strcmp0 (c->uuid, uuid) == 0)
+        return c->id;
+    }
+  return 0;
+}
+
+/* Desk A imports 200 people and makes a ceremony for them; desk B, whose copy has neither,
+ * syncs and can hand one of them over (the live claim, so A is refused); a later import on A
+ * that changes an address reaches B; B took a backup before the register first landed. */
+static void
+test_one_register (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
+  g_autofree char *first = write_register_csv (f, "sukamaju.csv", G_MAXUINT, NULL);
+  g_autofree char *second = write_register_csv (f, "sukamaju-2.csv", 7, "Jalan Baru No. 7");
+  g_autofree char *nik5 = register_nik (5);
+  g_autofree char *nik7 = register_nik (7);
+  char *sukamaju[] = { "Sukamaju", NULL };
+  SerahParticipantFilter filter = { .desa = sukamaju };
+  SerahServerSyncResult r;
+  g_autoptr(SerahCeremony) ceremony_a = NULL;
+  g_autoptr(SerahParticipant) on_b = NULL;
+  g_autoptr(SerahParticipant) on_a = NULL;
+  g_autoptr(SerahParticipant) moved = NULL;
+  g_autoptr(SerahHandover) h = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  gint64 ceremony_id, ceremony_b, added = 0;
+
+  import_ok (a, first, N_REGISTER);
+  ceremony_id = serah_ceremony_create (a, "Penyerahan Sukamaju", "2026-12-07", "Balai Desa",
+                                       NULL, &error);
+  g_assert_no_error (error);
+  CHECK (serah_ceremony_invite_selection (a, ceremony_id, &filter, 0, NULL, &added, &error));
+  g_assert_cmpint (added, ==, N_REGISTER);
+  ceremony_a = serah_ceremony_get (a, ceremony_id, &error);
+  g_assert_no_error (error);
+
+  sync_ok (a, &r);
+  g_assert_cmpint (r.pushed_participants, ==, N_REGISTER);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.participant_versions"), ==,
+                   N_REGISTER);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.invitations i"
+                                       " JOIN serah.ceremonies c ON c.uuid = i.ceremony_uuid"
+                                       " WHERE c.name = 'Penyerahan Sukamaju'"), ==, N_REGISTER);
+
+  /* B never imported: it knows nobody of Sukamaju and not the ceremony. */
+  g_assert_null (serah_participants_find_by_nik (b, nik5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ceremony_by_uuid (b, ceremony_a->uuid), ==, 0);
+
+  sync_ok (b, &r);
+  g_assert_cmpint (r.pulled_participants, ==, N_REGISTER);
+  g_assert_cmpint (r.pulled_ceremonies, ==, 1);
+  g_assert_cmpint (r.pulled_invitations, ==, N_REGISTER);
+  g_assert_cmpint (r.pushed_participants, ==, 0);
+  backups = serah_backup_list_automatic (b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpstr (((SerahBackupInfo *) backups->pdata[0])->reason, ==, "server-first-pull");
+
+  /* B checks one of them off, invited (not "uninvited"), claimed on the server. */
+  ceremony_b = ceremony_by_uuid (b, ceremony_a->uuid);
+  g_assert_cmpint (ceremony_b, >, 0);
+  on_b = serah_participants_find_by_nik (b, nik5, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (on_b);
+  g_assert_cmpstr (on_b->address, ==, "Kampung Lama RT 01");
+  h = hand_over (b, ceremony_b, on_b->id, "meja-b");
+  g_assert_nonnull (h);
+  g_assert_false (h->uninvited);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers h"
+                                       " JOIN serah.ceremonies c ON c.uuid = h.ceremony_uuid"
+                                       " WHERE c.name = 'Penyerahan Sukamaju'"), ==, 1);
+  on_a = serah_participants_find_by_nik (a, nik5, &error);
+  g_assert_no_error (error);
+  g_assert_null (try_hand_over (a, ceremony_id, on_a->id, "meja-a", &error));
+  g_assert_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER);
+  g_clear_error (&error);
+
+  /* A later import on A changes one address; only that version travels, and B takes it. */
+  import_ok (a, second, 1);
+  sync_ok (a, &r);
+  g_assert_cmpint (r.pushed_participants, ==, 1);
+  sync_ok (b, &r);
+  g_assert_cmpint (r.pulled_participants, ==, 1);
+  g_assert_cmpint (r.pulled_invitations, ==, 0);
+  moved = serah_participants_find_by_nik (b, nik7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (moved->address, ==, "Jalan Baru No. 7");
+
+  /* Syncing again moves nothing, and B still took only one backup. */
+  sync_ok (b, &r);
+  g_assert_cmpint (r.pulled_participants + r.pulled_ceremonies + r.pulled_invitations, ==, 0);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = serah_backup_list_automatic (b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -864,6 +1017,8 @@ main (int argc, char **argv)
               fixture_teardown);
 
   g_test_add ("/serah/server/tls-verify-full", Fixture, NULL, fixture_setup, test_tls,
+              fixture_teardown);
+  g_test_add ("/serah/server/one-register", Fixture, NULL, fixture_setup, test_one_register,
               fixture_teardown);
   g_test_add ("/serah/server/restart-under-load", Fixture, NULL, fixture_setup,
               test_restart_under_load, fixture_teardown);
