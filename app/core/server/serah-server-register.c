@@ -365,13 +365,18 @@ static const char current_versions_all[] =
   " SELECT DISTINCT ON (v.nik) v.nik, v.card_no, v.name, v.sex, v.birth_date, v.address,"
   " v.desa, v.kecamatan, v.faskes, v.care_class FROM serah.participant_versions v"
   " ORDER BY v.nik, v.import_seq DESC, v.seq DESC";
+/* The NIKs touched since the cursor first (the seq and txid indexes), then each one's current
+ * version through the (nik, import_seq, seq) index: a sync with nothing new reads no more
+ * than that, whatever the size of the register. */
 static const char current_versions_since[] =
   "DECLARE serah_register NO SCROLL CURSOR FOR"
-  " SELECT DISTINCT ON (v.nik) v.nik, v.card_no, v.name, v.sex, v.birth_date, v.address,"
-  " v.desa, v.kecamatan, v.faskes, v.care_class FROM serah.participant_versions v"
-  " WHERE v.nik IN (SELECT t.nik FROM serah.participant_versions t"
-  "                 WHERE t.seq > $1::bigint OR t.txid >= $2::xid8)"
-  " ORDER BY v.nik, v.import_seq DESC, v.seq DESC";
+  " WITH touched AS MATERIALIZED ("
+  "   SELECT DISTINCT t.nik FROM serah.participant_versions t"
+  "   WHERE t.seq > $1::bigint OR t.txid >= $2::xid8)"
+  " SELECT v.nik, v.card_no, v.name, v.sex, v.birth_date, v.address, v.desa, v.kecamatan,"
+  " v.faskes, v.care_class FROM touched,"
+  " LATERAL (SELECT * FROM serah.participant_versions w WHERE w.nik = touched.nik"
+  "          ORDER BY w.import_seq DESC, w.seq DESC LIMIT 1) v";
 
 static gboolean
 pull_participants (SerahStore *store, PGconn *conn, gint64 cursor, const char *prev_xmin,
