@@ -983,6 +983,23 @@ test_one_register (Fixture *f, gconstpointer data)
   /* Syncing again moves nothing, and B still took only one backup. */
   sync_ok (b, &r);
   g_assert_cmpint (r.pulled_participants + r.pulled_ceremonies + r.pulled_invitations, ==, 0);
+  g_assert_cmpint (r.pushed_participants, ==, 0);
+
+  /* The later import wins by the office's import sequence: B now imports a list where
+   * person 7 lives elsewhere again; pushed after A's, it is the current version at A too. */
+  {
+    g_autofree char *third = write_register_csv (f, "sukamaju-3.csv", 7, "Gang Melati 3");
+    g_autoptr(SerahParticipant) at_a = NULL;
+
+    import_ok (b, third, 1);
+    sync_ok (b, &r);
+    g_assert_cmpint (r.pushed_participants, ==, 1);
+    sync_ok (a, &r);
+    g_assert_cmpint (r.pulled_participants, ==, 1);
+    at_a = serah_participants_find_by_nik (a, nik7, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (at_a->address, ==, "Gang Melati 3");
+  }
   g_clear_pointer (&backups, g_ptr_array_unref);
   backups = serah_backup_list_automatic (b, &error);
   g_assert_no_error (error);
