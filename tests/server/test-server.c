@@ -7,7 +7,9 @@
  * the same cards never hand one card over twice; a desk cut off mid-ceremony keeps recording
  * and, reconnected, converges with the others, losing nothing and keeping the conflicts; the
  * server keeps events append-only against the desks' own logins; a stale or newer schema is
- * refused; another desk's handover is heard through LISTEN/NOTIFY.
+ * refused; another desk's handover is heard through LISTEN/NOTIFY; the register, ceremonies
+ * and invitations reach a desk that never imported, a later import wins by the office's import
+ * sequence, and a pulled card number held by another NIK is refused alone.
  */
 #include "config.h"
 
@@ -1006,6 +1008,50 @@ test_one_register (Fixture *f, gconstpointer data)
   g_assert_cmpuint (backups->len, ==, 1);
 }
 
+/* A version on the server whose card number another NIK holds at this desk (two offices' lists
+ * disagreeing) is refused alone: counted, the desk's participant kept, the rest pulled, and the
+ * sync succeeds. */
+static void
+test_register_card_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *desk = add_linked_desk (f);
+  g_autoptr(SerahParticipant) mine = serah_participants_get (desk, 1, &error);
+  g_autoptr(SerahParticipant) still = NULL;
+  g_autoptr(SerahParticipant) other = NULL;
+  g_autoptr(SerahParticipant) clean = NULL;
+  g_autofree char *sql = NULL;
+  SerahServerSyncResult r;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (mine);
+  sql = g_strdup_printf ("INSERT INTO serah.imports (desk, local_id, file_name, sha256,"
+                         " started_at, rows) VALUES ('lain', 1, 'lain.csv', 'x', 0, 2);"
+                         "INSERT INTO serah.participant_versions (import_seq, nik, card_no, name,"
+                         " sex) SELECT seq, '3601059999990001', '%s', 'Kartu Dipakai', 'L'"
+                         " FROM serah.imports WHERE desk = 'lain';"
+                         "INSERT INTO serah.participant_versions (import_seq, nik, card_no, name,"
+                         " sex) SELECT seq, '3601059999990002', '0009999999999', 'Bersih', 'P'"
+                         " FROM serah.imports WHERE desk = 'lain'",
+                         mine->card_no);
+  admin_exec (f->db, sql);
+
+  sync_ok (desk, &r);
+  g_assert_cmpint (r.register_conflicts, ==, 1);
+  g_assert_cmpint (r.pulled_participants, ==, 1);
+  still = serah_participants_find_by_card (desk, mine->card_no, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (still->nik, ==, mine->nik);
+  g_assert_cmpstr (still->name, ==, mine->name);
+  other = serah_participants_find_by_nik (desk, "3601059999990001", &error);
+  g_assert_no_error (error);
+  g_assert_null (other);
+  clean = serah_participants_find_by_nik (desk, "3601059999990002", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (clean);
+  g_assert_cmpstr (clean->name, ==, "Bersih");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1037,6 +1083,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/serah/server/one-register", Fixture, NULL, fixture_setup, test_one_register,
               fixture_teardown);
+  g_test_add ("/serah/server/register-card-conflict", Fixture, NULL, fixture_setup,
+              test_register_card_conflict, fixture_teardown);
   g_test_add ("/serah/server/restart-under-load", Fixture, NULL, fixture_setup,
               test_restart_under_load, fixture_teardown);
 
