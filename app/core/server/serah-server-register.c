@@ -505,6 +505,21 @@ read_one_row (PGconn *conn, const char *sql, PGresult **out, GError **error)
   return FALSE;
 }
 
+/* What was just pulled is on the server already: when nothing of this desk was waiting to be
+ * sent, the invitations' push count moves past it (else every pull of a big ceremony's
+ * invitations would send them all back at the next sync). */
+static gboolean
+move_invitation_push_count (SerahStore *store, gint64 before, GError **error)
+{
+  gint64 after;
+
+  if (serah_store_get_setting_int (store, "server.push-invitation-count") != before)
+    return TRUE;
+  after = serah_store_count_invitations (store, error);
+  return after >= 0 &&
+         serah_store_set_setting_int (store, "server.push-invitation-count", after, error);
+}
+
 gboolean
 serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResult *result,
                             GError **error)
@@ -517,7 +532,7 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
   g_autofree char *prev_xmin = serah_store_get_setting (store, "server.pull-register-xmin");
   g_autofree char *xmin = NULL;
   g_autofree char *backed_up = serah_store_get_setting (store, "server.register-backup");
-  gint64 max_p = 0, max_c = 0, max_i = 0, expected = 0;
+  gint64 max_p = 0, max_c = 0, max_i = 0, expected = 0, invitations_before;
   PGresult *res = NULL;
 
   if (prev_xmin == NULL)
@@ -554,9 +569,12 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
 
   if (!serah_store_begin (store, error))
     goto failed_server;
-  if (!pull_participants (store, conn, p_cursor, prev_xmin, expected, result, error) ||
+  invitations_before = serah_store_count_invitations (store, error);
+  if (invitations_before < 0 ||
+      !pull_participants (store, conn, p_cursor, prev_xmin, expected, result, error) ||
       !pull_ceremonies (store, conn, c_cursor, prev_xmin, result, error) ||
       !pull_invitations (store, conn, i_cursor, prev_xmin, result, error) ||
+      !move_invitation_push_count (store, invitations_before, error) ||
       !serah_store_set_setting_int (store, "server.pull-participant-seq", MAX (max_p, p_cursor),
                                     error) ||
       !serah_store_set_setting_int (store, "server.pull-ceremony-seq",
