@@ -167,6 +167,7 @@ json_sync (JsonBuilder *b, const SerahServerSyncResult *r)
   serah_cli_json_int (b, "pulled_participants", r->pulled_participants);
   serah_cli_json_int (b, "pulled_ceremonies", r->pulled_ceremonies);
   serah_cli_json_int (b, "pulled_invitations", r->pulled_invitations);
+  serah_cli_json_int (b, "pulled_closures", r->pulled_closures);
   serah_cli_json_int (b, "register_conflicts", r->register_conflicts);
 }
 

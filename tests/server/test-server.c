@@ -9,7 +9,8 @@
  * server keeps events append-only against the desks' own logins; a stale or newer schema is
  * refused; another desk's handover is heard through LISTEN/NOTIFY; the register, ceremonies
  * and invitations reach a desk that never imported, a later import wins by the office's import
- * sequence, and a pulled card number held by another NIK is refused alone.
+ * sequence, a ceremony closed at one desk is closed at the others, and a pulled card number
+ * held by another NIK is refused alone.
  */
 #include "config.h"
 
@@ -1001,6 +1002,25 @@ test_one_register (Fixture *f, gconstpointer data)
     at_a = serah_participants_find_by_nik (a, nik7, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (at_a->address, ==, "Gang Melati 3");
+  }
+
+  /* A closes the ceremony; at B it is closed too, and takes no more handovers. */
+  {
+    g_autoptr(SerahParticipant) next = serah_participants_find_by_nik (b, nik7, &error);
+    g_autoptr(SerahCeremony) closed = NULL;
+
+    g_assert_no_error (error);
+    CHECK (serah_ceremony_close (a, ceremony_id, "ani", &error));
+    sync_ok (a, &r);
+    sync_ok (b, &r);
+    g_assert_cmpint (r.pulled_closures, ==, 1);
+    closed = serah_ceremony_get (b, ceremony_b, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (closed->closed_at, >, 0);
+    g_assert_cmpstr (closed->closed_by, ==, "ani");
+    g_assert_null (try_hand_over (b, ceremony_b, next->id, "meja-b", &error));
+    g_assert_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_CLOSED);
+    g_clear_error (&error);
   }
   g_clear_pointer (&backups, g_ptr_array_unref);
   backups = serah_backup_list_automatic (b, &error);

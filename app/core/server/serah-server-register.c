@@ -6,7 +6,7 @@
  * the office's import sequence) and one serah.participant_versions row per participant it
  * last wrote, sent as multi-row INSERTs of BATCH rows in one server transaction; a retry is a
  * no-op by (desk, local import id). Ceremonies and invitations are a set union by UUID (and
- * NIK): INSERT … ON CONFLICT DO NOTHING.
+ * NIK), closures by ceremony UUID: INSERT … ON CONFLICT DO NOTHING.
  *
  * Pull: in one REPEATABLE READ snapshot, the current version of every NIK touched since the
  * cursor (the one of the highest import sequence: a later import wins, never a wall clock),
@@ -262,6 +262,43 @@ push_invitations (SerahStore *store, PGconn *conn, GError **error)
   return serah_store_set_setting_int (store, "server.push-invitation-count", count, error);
 }
 
+/* Closures, like invitations: only ever added, few; a changed count sends them all. */
+static gboolean
+push_closures (SerahStore *store, PGconn *conn, GError **error)
+{
+  g_autoptr(GPtrArray) closures = NULL;
+  gint64 count = serah_store_count_closures (store, error);
+  RowBatch batch;
+  gboolean ok;
+
+  if (count < 0)
+    return FALSE;
+  if (count == serah_store_get_setting_int (store, "server.push-closure-count"))
+    return TRUE;
+  closures = serah_store_list_all_closures (store, error);
+  if (closures == NULL)
+    return FALSE;
+  batch_init (&batch, conn,
+              "INSERT INTO serah.ceremony_closures (ceremony_uuid, closed_at, closed_by) VALUES ",
+              " ON CONFLICT DO NOTHING", 3);
+  ok = serah_server_exec (conn, "BEGIN", error);
+  for (guint i = 0; ok && i < closures->len; i++)
+    {
+      SerahServerClosure *c = closures->pdata[i];
+      char *row[] = { g_strdup (c->ceremony_uuid), int_text (c->closed_at),
+                      dup_or_null (c->closed_by) };
+      ok = batch_add (&batch, row, error);
+    }
+  ok = ok && batch_flush (&batch, error) && serah_server_exec (conn, "COMMIT", error);
+  batch_clear (&batch);
+  if (!ok)
+    {
+      PQclear (PQexec (conn, "ROLLBACK"));
+      return FALSE;
+    }
+  return serah_store_set_setting_int (store, "server.push-closure-count", count, error);
+}
+
 gboolean
 serah_server_push_register (SerahStore *store, PGconn *conn, SerahServerSyncResult *result,
                             GError **error)
@@ -287,7 +324,8 @@ serah_server_push_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
       if (result != NULL)
         result->pushed_participants += sent;
     }
-  return push_ceremonies (store, conn, error) && push_invitations (store, conn, error);
+  return push_ceremonies (store, conn, error) && push_invitations (store, conn, error) &&
+         push_closures (store, conn, error);
 }
 
 /* ---- pull ---- */
@@ -494,6 +532,35 @@ pull_invitations (SerahStore *store, PGconn *conn, const char *cursor, const cha
 }
 
 static gboolean
+pull_closures (SerahStore *store, PGconn *conn, const char *cursor, const char *prev_xmin,
+               SerahServerSyncResult *result, GError **error)
+{
+  const char *params[] = { cursor, prev_xmin };
+  PGresult *res = PQexecParams (conn,
+                                "SELECT ceremony_uuid, closed_at, closed_by"
+                                " FROM serah.ceremony_closures"
+                                " WHERE seq > $1::bigint OR txid >= $2::xid8 ORDER BY seq",
+                                2, NULL, params, NULL, NULL, 0);
+  gboolean ok = query_ok (conn, res, error);
+
+  for (int r = 0; ok && r < PQntuples (res); r++)
+    {
+      SerahServerClosure c = {
+        .ceremony_uuid = PQgetvalue (res, r, 0),
+        .closed_at = g_ascii_strtoll (PQgetvalue (res, r, 1), NULL, 10),
+        .closed_by = PQgetisnull (res, r, 2) ? NULL : PQgetvalue (res, r, 2),
+      };
+      gboolean added = FALSE;
+
+      ok = serah_store_insert_pulled_closure (store, &c, &added, error);
+      if (ok && added && result != NULL)
+        result->pulled_closures++;
+    }
+  PQclear (res);
+  return ok;
+}
+
+static gboolean
 read_one_row (PGconn *conn, const char *sql, PGresult **out, GError **error)
 {
   *out = PQexec (conn, sql);
@@ -506,18 +573,29 @@ read_one_row (PGconn *conn, const char *sql, PGresult **out, GError **error)
 }
 
 /* What was just pulled is on the server already: when nothing of this desk was waiting to be
- * sent, the invitations' push count moves past it (else every pull of a big ceremony's
- * invitations would send them all back at the next sync). */
+ * sent, the invitations' (and closures') push count moves past it (else every pull of a big
+ * ceremony's invitations would send them all back at the next sync). */
 static gboolean
-move_invitation_push_count (SerahStore *store, gint64 before, GError **error)
+move_push_counts (SerahStore *store, gint64 invitations_before, gint64 closures_before,
+                  GError **error)
 {
   gint64 after;
 
-  if (serah_store_get_setting_int (store, "server.push-invitation-count") != before)
-    return TRUE;
-  after = serah_store_count_invitations (store, error);
-  return after >= 0 &&
-         serah_store_set_setting_int (store, "server.push-invitation-count", after, error);
+  if (serah_store_get_setting_int (store, "server.push-invitation-count") == invitations_before)
+    {
+      after = serah_store_count_invitations (store, error);
+      if (after < 0 ||
+          !serah_store_set_setting_int (store, "server.push-invitation-count", after, error))
+        return FALSE;
+    }
+  if (serah_store_get_setting_int (store, "server.push-closure-count") == closures_before)
+    {
+      after = serah_store_count_closures (store, error);
+      if (after < 0 ||
+          !serah_store_set_setting_int (store, "server.push-closure-count", after, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -532,7 +610,10 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
   g_autofree char *prev_xmin = serah_store_get_setting (store, "server.pull-register-xmin");
   g_autofree char *xmin = NULL;
   g_autofree char *backed_up = serah_store_get_setting (store, "server.register-backup");
-  gint64 max_p = 0, max_c = 0, max_i = 0, expected = 0, invitations_before;
+  g_autofree char *x_cursor = int_text (serah_store_get_setting_int (store,
+                                                                   "server.pull-closure-seq"));
+  gint64 max_p = 0, max_c = 0, max_i = 0, max_x = 0, expected = 0;
+  gint64 invitations_before, closures_before;
   PGresult *res = NULL;
 
   if (prev_xmin == NULL)
@@ -554,13 +635,15 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
                      "SELECT pg_snapshot_xmin (pg_current_snapshot ())::text,"
                      " (SELECT coalesce (max (seq), 0) FROM serah.participant_versions),"
                      " (SELECT coalesce (max (seq), 0) FROM serah.ceremonies),"
-                     " (SELECT coalesce (max (seq), 0) FROM serah.invitations)",
+                     " (SELECT coalesce (max (seq), 0) FROM serah.invitations),"
+                     " (SELECT coalesce (max (seq), 0) FROM serah.ceremony_closures)",
                      &res, error))
     goto failed_server;
   xmin = g_strdup (PQgetvalue (res, 0, 0));
   max_p = g_ascii_strtoll (PQgetvalue (res, 0, 1), NULL, 10);
   max_c = g_ascii_strtoll (PQgetvalue (res, 0, 2), NULL, 10);
   max_i = g_ascii_strtoll (PQgetvalue (res, 0, 3), NULL, 10);
+  max_x = g_ascii_strtoll (PQgetvalue (res, 0, 4), NULL, 10);
   g_clear_pointer (&res, PQclear);
 
   /* A large first pull into a smaller register takes the bulk path. */
@@ -570,11 +653,15 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
   if (!serah_store_begin (store, error))
     goto failed_server;
   invitations_before = serah_store_count_invitations (store, error);
-  if (invitations_before < 0 ||
+  closures_before = invitations_before < 0 ? -1 : serah_store_count_closures (store, error);
+  if (closures_before < 0 ||
       !pull_participants (store, conn, p_cursor, prev_xmin, expected, result, error) ||
       !pull_ceremonies (store, conn, c_cursor, prev_xmin, result, error) ||
       !pull_invitations (store, conn, i_cursor, prev_xmin, result, error) ||
-      !move_invitation_push_count (store, invitations_before, error) ||
+      !pull_closures (store, conn, x_cursor, prev_xmin, result, error) ||
+      !move_push_counts (store, invitations_before, closures_before, error) ||
+      !serah_store_set_setting_int (store, "server.pull-closure-seq",
+                                    MAX (max_x, g_ascii_strtoll (x_cursor, NULL, 10)), error) ||
       !serah_store_set_setting_int (store, "server.pull-participant-seq", MAX (max_p, p_cursor),
                                     error) ||
       !serah_store_set_setting_int (store, "server.pull-ceremony-seq",

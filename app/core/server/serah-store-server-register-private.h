@@ -58,4 +58,24 @@ gboolean   serah_store_insert_pulled_invitation       (SerahStore               
                                                        gboolean                   *added,
                                                        GError                    **error);
 
+typedef struct {
+  char   *ceremony_uuid;
+  gint64  closed_at;
+  char   *closed_by;
+} SerahServerClosure;
+
+void serah_server_closure_free (SerahServerClosure *self);
+
+/* -1 with error on failure. */
+gint64     serah_store_count_closures                 (SerahStore                 *store,
+                                                       GError                    **error);
+/* Every closure, by ceremony UUID (SerahServerClosure). */
+GPtrArray *serah_store_list_all_closures              (SerahStore                 *store,
+                                                       GError                    **error);
+/* Closes a ceremony known here that is still open; *added says whether it was. */
+gboolean   serah_store_insert_pulled_closure          (SerahStore                 *store,
+                                                       const SerahServerClosure   *closure,
+                                                       gboolean                   *added,
+                                                       GError                    **error);
+
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* serah-store-server-register.c: the desk's side, in SQLite, of syncing the register with the
  * office server (issue 16, "one register"): what to push (imports after a cursor and the
- * participants each wrote, ceremonies, invitations) and writing pulled invitations.
+ * participants each wrote, ceremonies, invitations, closures) and writing pulled invitations
+ * and closures.
  *
  * Why participants are pushed by import: a participant row says which import last wrote it
  * (participants.import_id), and imports are append-only, so "the imports after the push
@@ -180,6 +181,84 @@ serah_store_insert_pulled_invitation (SerahStore *store, const SerahServerInvita
   serah_store_bind_text_or_null (stmt, 6, i->invited_by);
   serah_store_bind_text_or_null (stmt, 7, i->source);
   if (!serah_store_step_done (store, stmt, _("Cannot save an invitation"), error))
+    return FALSE;
+  *added = sqlite3_changes (serah_store_get_db (store)) > 0;
+  return TRUE;
+}
+
+void
+serah_server_closure_free (SerahServerClosure *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->ceremony_uuid);
+  g_free (self->closed_by);
+  g_free (self);
+}
+
+gint64
+serah_store_count_closures (SerahStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = serah_store_prepare (store, "SELECT count (*) FROM ceremony_closures",
+                                            error);
+  gint64 n;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      serah_store_set_error (store, error, _("Cannot count the ceremony closures"));
+      return -1;
+    }
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static gpointer
+closure_from_row (sqlite3_stmt *stmt)
+{
+  SerahServerClosure *c = g_new0 (SerahServerClosure, 1);
+
+  c->ceremony_uuid = serah_store_column_dup (stmt, 0);
+  c->closed_at = sqlite3_column_int64 (stmt, 1);
+  c->closed_by = serah_store_column_dup (stmt, 2);
+  return c;
+}
+
+GPtrArray *
+serah_store_list_all_closures (SerahStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = serah_store_prepare (store,
+                                            "SELECT c.uuid, x.closed_at, x.closed_by"
+                                            " FROM ceremony_closures x"
+                                            " JOIN ceremonies c ON c.id = x.ceremony_id"
+                                            " ORDER BY c.id",
+                                            error);
+  if (stmt == NULL)
+    return NULL;
+  return serah_store_list_rows (store, stmt, closure_from_row,
+                                (GDestroyNotify) serah_server_closure_free,
+                                _("Cannot read the ceremony closures to send"), error);
+}
+
+gboolean
+serah_store_insert_pulled_closure (SerahStore *store, const SerahServerClosure *closure,
+                                   gboolean *added, GError **error)
+{
+  sqlite3_stmt *stmt = serah_store_prepare (store,
+                                            "INSERT INTO ceremony_closures (ceremony_id,"
+                                            " closed_at, closed_by)"
+                                            " SELECT id, ?2, ?3 FROM ceremonies WHERE uuid = ?1"
+                                            " ON CONFLICT DO NOTHING",
+                                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, closure->ceremony_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, closure->closed_at);
+  serah_store_bind_text_or_null (stmt, 3, closure->closed_by);
+  if (!serah_store_step_done (store, stmt, _("Cannot close a ceremony"), error))
     return FALSE;
   *added = sqlite3_changes (serah_store_get_db (store)) > 0;
   return TRUE;

@@ -68,6 +68,7 @@ typedef struct {
   gint64 pulled_participants; /* participants new or changed here */
   gint64 pulled_ceremonies;
   gint64 pulled_invitations;
+  gint64 pulled_closures;     /* ceremonies closed here because another desk closed them */
   gint64 register_conflicts;  /* pulled participants whose card number another NIK holds */
 } SerahServerSyncResult;
 
