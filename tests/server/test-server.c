@@ -952,6 +952,15 @@ test_one_register (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 1);
   g_assert_cmpstr (((SerahBackupInfo *) backups->pdata[0])->reason, ==, "server-first-pull");
+  {
+    SerahAuditFilter audit = { .action = "server.pull-register" };
+    g_autoptr(GPtrArray) events = serah_audit_list (b, &audit, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (events->len, ==, 1);
+    g_assert_nonnull (strstr (((SerahAuditEvent *) events->pdata[0])->details,
+                              "\"participants\":\"200\""));
+  }
 
   /* B checks one of them off, invited (not "uninvited"), claimed on the server. */
   ceremony_b = ceremony_by_uuid (b, ceremony_a->uuid);

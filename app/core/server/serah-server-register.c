@@ -23,6 +23,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <serah/admin/serah-audit.h>
 #include <serah/store/serah-backup.h>
 
 #include "ceremony/serah-store-ceremony-private.h"
@@ -373,7 +374,7 @@ apply_participants (SerahStore *store, PGresult *res, SerahServerSyncResult *res
       p->care_class = PQgetisnull (res, r, 9) ? 0 : atoi (PQgetvalue (res, r, 9));
       /* Two NIKs holding one card number on the server (imports at two desks that
        * disagree): the first is written, the other waits for a later import to settle it. */
-      if (!g_hash_table_add (cards, p->card_no))
+      if (g_hash_table_contains (cards, p->card_no))
         {
           g_info ("pull: card %s of two participants in one batch; one left on the server",
                   p->card_no);
@@ -382,6 +383,7 @@ apply_participants (SerahStore *store, PGresult *res, SerahServerSyncResult *res
           serah_participant_free (p);
           continue;
         }
+      g_hash_table_add (cards, p->card_no);
       g_ptr_array_add (rows, p);
     }
   results = g_new0 (SerahUpsertResult, MAX (rows->len, 1));
@@ -598,6 +600,31 @@ move_push_counts (SerahStore *store, gint64 invitations_before, gint64 closures_
   return TRUE;
 }
 
+/* What a pull brought into the register, in the audit log (as "server.pull" for handovers). */
+static gboolean
+audit_pull (SerahStore *store, const SerahServerSyncResult *r, GError **error)
+{
+  g_autofree char *participants = NULL;
+  g_autofree char *ceremonies = NULL;
+  g_autofree char *invitations = NULL;
+  g_autofree char *closures = NULL;
+  g_autofree char *conflicts = NULL;
+  g_autofree char *details = NULL;
+
+  if (r == NULL || r->pulled_participants + r->pulled_ceremonies + r->pulled_invitations +
+                   r->pulled_closures + r->register_conflicts == 0)
+    return TRUE;
+  participants = int_text (r->pulled_participants);
+  ceremonies = int_text (r->pulled_ceremonies);
+  invitations = int_text (r->pulled_invitations);
+  closures = int_text (r->pulled_closures);
+  conflicts = int_text (r->register_conflicts);
+  details = serah_audit_details ("participants", participants, "ceremonies", ceremonies,
+                                 "invitations", invitations, "closures", closures,
+                                 "card_conflicts", conflicts, NULL);
+  return serah_audit_record (store, NULL, "server.pull-register", "", details, error);
+}
+
 gboolean
 serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResult *result,
                             GError **error)
@@ -669,6 +696,7 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
       !serah_store_set_setting_int (store, "server.pull-invitation-seq",
                                     MAX (max_i, g_ascii_strtoll (i_cursor, NULL, 10)), error) ||
       !serah_store_set_setting (store, "server.pull-register-xmin", xmin, error) ||
+      !audit_pull (store, result, error) ||
       !serah_store_commit (store, error))
     {
       serah_store_rollback (store);
