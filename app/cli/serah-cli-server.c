@@ -163,6 +163,12 @@ json_sync (JsonBuilder *b, const SerahServerSyncResult *r)
   serah_cli_json_int (b, "new_handovers", r->new_handovers);
   serah_cli_json_int (b, "new_undos", r->new_undos);
   serah_cli_json_int (b, "conflicts", r->conflicts);
+  serah_cli_json_int (b, "pushed_participants", r->pushed_participants);
+  serah_cli_json_int (b, "pulled_participants", r->pulled_participants);
+  serah_cli_json_int (b, "pulled_ceremonies", r->pulled_ceremonies);
+  serah_cli_json_int (b, "pulled_invitations", r->pulled_invitations);
+  serah_cli_json_int (b, "pulled_closures", r->pulled_closures);
+  serah_cli_json_int (b, "register_conflicts", r->register_conflicts);
 }
 
 static void
@@ -173,6 +179,14 @@ say_sync (SerahCli *cli, const SerahServerSyncResult *r)
                      (long long) r->pushed_handovers, (long long) r->pushed_undos,
                      (long long) r->new_handovers, (long long) r->new_undos,
                      (long long) r->conflicts);
+  if (r->pushed_participants + r->pulled_participants + r->pulled_ceremonies +
+      r->pulled_invitations + r->register_conflicts > 0)
+    serah_cli_message (cli, _("Register: sent %lld participants; received %lld participants, "
+                              "%lld ceremonies and %lld invitations; %lld participants left "
+                              "on the server (card number held by another NIK)."),
+                       (long long) r->pushed_participants, (long long) r->pulled_participants,
+                       (long long) r->pulled_ceremonies, (long long) r->pulled_invitations,
+                       (long long) r->register_conflicts);
 }
 
 static int

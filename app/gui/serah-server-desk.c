@@ -259,6 +259,12 @@ sync_done (GObject *source, GAsyncResult *result, gpointer data)
   learn (self, job, error);
   if (self->store == NULL)
     return;
+  /* The register first: pages reading handovers may need the people they name. */
+  if (job->sync.pulled_participants > 0)
+    serah_changes_emit (self->store, SERAH_CHANGE_PARTICIPANTS);
+  if (job->sync.pulled_ceremonies > 0 || job->sync.pulled_invitations > 0 ||
+      job->sync.pulled_closures > 0)
+    serah_changes_emit (self->store, SERAH_CHANGE_CEREMONIES);
   if (job->sync.new_handovers > 0 || job->sync.new_undos > 0)
     serah_changes_emit (self->store, SERAH_CHANGE_HANDOVERS);
   if (self->sync_again && self->online)

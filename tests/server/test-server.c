@@ -7,7 +7,10 @@
  * the same cards never hand one card over twice; a desk cut off mid-ceremony keeps recording
  * and, reconnected, converges with the others, losing nothing and keeping the conflicts; the
  * server keeps events append-only against the desks' own logins; a stale or newer schema is
- * refused; another desk's handover is heard through LISTEN/NOTIFY.
+ * refused; another desk's handover is heard through LISTEN/NOTIFY; the register, ceremonies
+ * and invitations reach a desk that never imported, a later import wins by the office's import
+ * sequence, a ceremony closed at one desk is closed at the others, and a pulled card number
+ * held by another NIK is refused alone.
  */
 #include "config.h"
 
@@ -836,6 +839,248 @@ test_restart_under_load (Fixture *f, gconstpointer data)
     g_assert_cmpint (conflicts_at (f->desks->pdata[i], f->ceremony), ==, 0);
 }
 
+/* ---- one register (issue 16) ---- */
+
+#define N_REGISTER 200
+
+/* The NIK and card number of the i-th person of the register test's list. */
+static char *
+register_nik (guint i)
+{
+  return g_strdup_printf ("36010501019%05u", i);
+}
+
+/* A list of N_REGISTER people of desa Sukamaju; person `changed` (if < N) lives elsewhere. */
+static char *
+write_register_csv (Fixture *f, const char *name, guint changed, const char *new_address)
+{
+  g_autoptr(GString) csv = g_string_new ("NIK,NO_KARTU,NAMA,JK,ALAMAT,DESA,KECAMATAN\n");
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  for (guint i = 0; i < N_REGISTER; i++)
+    {
+      g_autofree char *nik = register_nik (i);
+      g_string_append_printf (csv, "%s,00099%08u,Warga Sukamaju %u,%s,%s,Sukamaju,Labuan\n",
+                              nik, i, i, i % 2 ? "P" : "L",
+                              i == changed ? new_address : "Kampung Lama RT 01");
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+  return path;
+}
+
+static void
+import_ok (SerahStore *store, const char *csv, gint64 expect_written)
+{
+  g_autoptr(GError) error = NULL;
+  SerahImportOptions options = { .operator_name = "ani" };
+  g_autoptr(SerahImportReport) report = serah_import_file (store, csv, &options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (report->counts.rejected, ==, 0);
+  g_assert_cmpint (report->counts.imported + report->counts.updated, ==, expect_written);
+}
+
+static gint64
+ceremony_by_uuid (SerahStore *store, const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = serah_ceremony_list (store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      SerahCeremony *c = all->pdata[i];
+      if (g_strcmp0 (c->uuid, uuid) == 0)
+        return c->id;
+    }
+  return 0;
+}
+
+/* Desk A imports 200 people and makes a ceremony for them; desk B, whose copy has neither,
+ * syncs and can hand one of them over (the live claim, so A is refused); a later import on A
+ * that changes an address reaches B; B took a backup before the register first landed. */
+static void
+test_one_register (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
+  g_autofree char *first = write_register_csv (f, "sukamaju.csv", G_MAXUINT, NULL);
+  g_autofree char *second = write_register_csv (f, "sukamaju-2.csv", 7, "Jalan Baru No. 7");
+  g_autofree char *nik5 = register_nik (5);
+  g_autofree char *nik7 = register_nik (7);
+  char *sukamaju[] = { "Sukamaju", NULL };
+  SerahParticipantFilter filter = { .desa = sukamaju };
+  SerahServerSyncResult r;
+  g_autoptr(SerahCeremony) ceremony_a = NULL;
+  g_autoptr(SerahParticipant) on_b = NULL;
+  g_autoptr(SerahParticipant) on_a = NULL;
+  g_autoptr(SerahParticipant) moved = NULL;
+  g_autoptr(SerahHandover) h = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  gint64 ceremony_id, ceremony_b, added = 0;
+
+  import_ok (a, first, N_REGISTER);
+  ceremony_id = serah_ceremony_create (a, "Penyerahan Sukamaju", "2026-12-07", "Balai Desa",
+                                       NULL, &error);
+  g_assert_no_error (error);
+  CHECK (serah_ceremony_invite_selection (a, ceremony_id, &filter, 0, NULL, &added, &error));
+  g_assert_cmpint (added, ==, N_REGISTER);
+  ceremony_a = serah_ceremony_get (a, ceremony_id, &error);
+  g_assert_no_error (error);
+
+  sync_ok (a, &r);
+  g_assert_cmpint (r.pushed_participants, ==, N_REGISTER);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.participant_versions"), ==,
+                   N_REGISTER);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.invitations i"
+                                       " JOIN serah.ceremonies c ON c.uuid = i.ceremony_uuid"
+                                       " WHERE c.name = 'Penyerahan Sukamaju'"), ==, N_REGISTER);
+
+  /* B never imported: it knows nobody of Sukamaju and not the ceremony. */
+  g_assert_null (serah_participants_find_by_nik (b, nik5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ceremony_by_uuid (b, ceremony_a->uuid), ==, 0);
+
+  sync_ok (b, &r);
+  g_assert_cmpint (r.pulled_participants, ==, N_REGISTER);
+  g_assert_cmpint (r.pulled_ceremonies, ==, 1);
+  g_assert_cmpint (r.pulled_invitations, ==, N_REGISTER);
+  g_assert_cmpint (r.pushed_participants, ==, 0);
+  backups = serah_backup_list_automatic (b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpstr (((SerahBackupInfo *) backups->pdata[0])->reason, ==, "server-first-pull");
+  {
+    SerahAuditFilter audit = { .action = "server.pull-register" };
+    g_autoptr(GPtrArray) events = serah_audit_list (b, &audit, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (events->len, ==, 1);
+    g_assert_nonnull (strstr (((SerahAuditEvent *) events->pdata[0])->details,
+                              "\"participants\":\"200\""));
+  }
+
+  /* B checks one of them off, invited (not "uninvited"), claimed on the server. */
+  ceremony_b = ceremony_by_uuid (b, ceremony_a->uuid);
+  g_assert_cmpint (ceremony_b, >, 0);
+  on_b = serah_participants_find_by_nik (b, nik5, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (on_b);
+  g_assert_cmpstr (on_b->address, ==, "Kampung Lama RT 01");
+  h = hand_over (b, ceremony_b, on_b->id, "meja-b");
+  g_assert_nonnull (h);
+  g_assert_false (h->uninvited);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.handovers h"
+                                       " JOIN serah.ceremonies c ON c.uuid = h.ceremony_uuid"
+                                       " WHERE c.name = 'Penyerahan Sukamaju'"), ==, 1);
+  on_a = serah_participants_find_by_nik (a, nik5, &error);
+  g_assert_no_error (error);
+  g_assert_null (try_hand_over (a, ceremony_id, on_a->id, "meja-a", &error));
+  g_assert_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_ALREADY_HANDED_OVER);
+  g_clear_error (&error);
+
+  /* A later import on A changes one address; only that version travels, and B takes it. */
+  import_ok (a, second, 1);
+  sync_ok (a, &r);
+  g_assert_cmpint (r.pushed_participants, ==, 1);
+  sync_ok (b, &r);
+  g_assert_cmpint (r.pulled_participants, ==, 1);
+  g_assert_cmpint (r.pulled_invitations, ==, 0);
+  moved = serah_participants_find_by_nik (b, nik7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (moved->address, ==, "Jalan Baru No. 7");
+
+  /* Syncing again moves nothing, and B still took only one backup. */
+  sync_ok (b, &r);
+  g_assert_cmpint (r.pulled_participants + r.pulled_ceremonies + r.pulled_invitations, ==, 0);
+  g_assert_cmpint (r.pushed_participants, ==, 0);
+
+  /* The later import wins by the office's import sequence: B now imports a list where
+   * person 7 lives elsewhere again; pushed after A's, it is the current version at A too. */
+  {
+    g_autofree char *third = write_register_csv (f, "sukamaju-3.csv", 7, "Gang Melati 3");
+    g_autoptr(SerahParticipant) at_a = NULL;
+
+    import_ok (b, third, 1);
+    sync_ok (b, &r);
+    g_assert_cmpint (r.pushed_participants, ==, 1);
+    sync_ok (a, &r);
+    g_assert_cmpint (r.pulled_participants, ==, 1);
+    at_a = serah_participants_find_by_nik (a, nik7, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (at_a->address, ==, "Gang Melati 3");
+  }
+
+  /* A closes the ceremony; at B it is closed too, and takes no more handovers. */
+  {
+    g_autoptr(SerahParticipant) next = serah_participants_find_by_nik (b, nik7, &error);
+    g_autoptr(SerahCeremony) closed = NULL;
+
+    g_assert_no_error (error);
+    CHECK (serah_ceremony_close (a, ceremony_id, "ani", &error));
+    sync_ok (a, &r);
+    sync_ok (b, &r);
+    g_assert_cmpint (r.pulled_closures, ==, 1);
+    closed = serah_ceremony_get (b, ceremony_b, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (closed->closed_at, >, 0);
+    g_assert_cmpstr (closed->closed_by, ==, "ani");
+    g_assert_null (try_hand_over (b, ceremony_b, next->id, "meja-b", &error));
+    g_assert_error (error, SERAH_CEREMONY_ERROR, SERAH_CEREMONY_ERROR_CLOSED);
+    g_clear_error (&error);
+  }
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = serah_backup_list_automatic (b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+}
+
+/* A version on the server whose card number another NIK holds at this desk (two offices' lists
+ * disagreeing) is refused alone: counted, the desk's participant kept, the rest pulled, and the
+ * sync succeeds. */
+static void
+test_register_card_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *desk = add_linked_desk (f);
+  g_autoptr(SerahParticipant) mine = serah_participants_get (desk, 1, &error);
+  g_autoptr(SerahParticipant) still = NULL;
+  g_autoptr(SerahParticipant) other = NULL;
+  g_autoptr(SerahParticipant) clean = NULL;
+  g_autofree char *sql = NULL;
+  SerahServerSyncResult r;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (mine);
+  sql = g_strdup_printf ("INSERT INTO serah.imports (desk, local_id, file_name, sha256,"
+                         " started_at, rows) VALUES ('lain', 1, 'lain.csv', 'x', 0, 2);"
+                         "INSERT INTO serah.participant_versions (import_seq, nik, card_no, name,"
+                         " sex) SELECT seq, '3601059999990001', '%s', 'Kartu Dipakai', 'L'"
+                         " FROM serah.imports WHERE desk = 'lain';"
+                         "INSERT INTO serah.participant_versions (import_seq, nik, card_no, name,"
+                         " sex) SELECT seq, '3601059999990002', '0009999999999', 'Bersih', 'P'"
+                         " FROM serah.imports WHERE desk = 'lain'",
+                         mine->card_no);
+  admin_exec (f->db, sql);
+
+  sync_ok (desk, &r);
+  g_assert_cmpint (r.register_conflicts, ==, 1);
+  g_assert_cmpint (r.pulled_participants, ==, 1);
+  still = serah_participants_find_by_card (desk, mine->card_no, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (still->nik, ==, mine->nik);
+  g_assert_cmpstr (still->name, ==, mine->name);
+  other = serah_participants_find_by_nik (desk, "3601059999990001", &error);
+  g_assert_no_error (error);
+  g_assert_null (other);
+  clean = serah_participants_find_by_nik (desk, "3601059999990002", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (clean);
+  g_assert_cmpstr (clean->name, ==, "Bersih");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -865,6 +1110,10 @@ main (int argc, char **argv)
 
   g_test_add ("/serah/server/tls-verify-full", Fixture, NULL, fixture_setup, test_tls,
               fixture_teardown);
+  g_test_add ("/serah/server/one-register", Fixture, NULL, fixture_setup, test_one_register,
+              fixture_teardown);
+  g_test_add ("/serah/server/register-card-conflict", Fixture, NULL, fixture_setup,
+              test_register_card_conflict, fixture_teardown);
   g_test_add ("/serah/server/restart-under-load", Fixture, NULL, fixture_setup,
               test_restart_under_load, fixture_teardown);
 

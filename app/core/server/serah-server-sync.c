@@ -24,6 +24,7 @@
 #include <serah/server/serah-server.h>
 
 #include "server/serah-server-conn-private.h"
+#include "server/serah-server-register-private.h"
 #include "server/serah-store-server-private.h"
 #include "store/serah-store-private.h"
 
@@ -216,8 +217,8 @@ merge_pulled (SerahStore *store, GHashTable *by_ceremony, SerahServerSyncResult 
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      /* Ceremonies are not synced yet: one this desk's copy does not have is another
-       * team's business. Its events stay on the server. */
+      /* Ceremonies are pulled before events (serah_server_pull_register); one still unknown
+       * here was pushed after that pull began: its events wait for the next sync. */
       if (ceremony == NULL)
         {
           g_info ("pull: %u events of ceremony %s, unknown here, left on the server",
@@ -301,15 +302,21 @@ gboolean
 serah_server_sync (SerahStore *store, SerahServerSyncResult *result, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
+  SerahServerSyncResult ignored;
   PGconn *conn;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
 
-  if (result != NULL)
-    memset (result, 0, sizeof *result);
+  /* Counted even when the caller does not ask: the register pull audits what it brought. */
+  if (result == NULL)
+    result = &ignored;
+  memset (result, 0, sizeof *result);
   conn = serah_server_ensure (store, TRUE, error);
   if (conn == NULL)
     return FALSE;
+  /* The register first: pulled handovers and invitations name its participants. */
+  if (!serah_server_push_register (store, conn, result, &local_error))
+    goto failed;
   if (!serah_store_begin (store, error))
     return FALSE;
   if (!serah_server_push_pending (store, conn, result, &local_error) ||
@@ -318,7 +325,8 @@ serah_server_sync (SerahStore *store, SerahServerSyncResult *result, GError **er
       serah_store_rollback (store);
       goto failed;
     }
-  if (!pull (store, conn, result, &local_error))
+  if (!serah_server_pull_register (store, conn, result, &local_error) ||
+      !pull (store, conn, result, &local_error))
     goto failed;
   return TRUE;
 

@@ -30,7 +30,7 @@ typedef enum {
 GQuark serah_server_error_quark (void);
 
 /* The version of the server schema this Serah creates and expects (serah.schema_version). */
-#define SERAH_SERVER_SCHEMA_VERSION 1
+#define SERAH_SERVER_SCHEMA_VERSION 2
 
 typedef enum {
   SERAH_SERVER_UNLINKED,
@@ -63,6 +63,13 @@ typedef struct {
   gint64 new_handovers;    /* pulled and new here */
   gint64 new_undos;
   gint64 conflicts;        /* conflicts in the ceremonies touched, afterwards */
+  /* The register (issue 16, "one register"): */
+  gint64 pushed_participants; /* participant versions sent with this desk's imports */
+  gint64 pulled_participants; /* participants new or changed here */
+  gint64 pulled_ceremonies;
+  gint64 pulled_invitations;
+  gint64 pulled_closures;     /* ceremonies closed here because another desk closed them */
+  gint64 register_conflicts;  /* pulled participants whose card number another NIK holds */
 } SerahServerSyncResult;
 
 G_END_DECLS

@@ -1,0 +1,25 @@
+/* serah-server-register-private.h: pushing and pulling the register, ceremonies and
+ * invitations (serah-server-register.c), called by serah_server_sync before the ceremony
+ * events, so that pulled handovers find their participants. Never included outside app/core.
+ */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <serah/server/serah-server-records.h>
+#include <serah/store/serah-store.h>
+
+G_BEGIN_DECLS
+
+/* Outside a local transaction; each import is one server transaction. */
+gboolean serah_server_push_register (SerahStore            *store,
+                                     PGconn                *conn,
+                                     SerahServerSyncResult *result,
+                                     GError               **error);
+/* Outside a local transaction (the first pull writes a backup first). */
+gboolean serah_server_pull_register (SerahStore            *store,
+                                     PGconn                *conn,
+                                     SerahServerSyncResult *result,
+                                     GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,81 @@
+/* serah-store-server-register-private.h: the SQLite side of syncing the register, ceremonies
+ * and invitations with the office server (serah-store-server-register.c). Never included
+ * outside app/core.
+ */
+#pragma once
+
+#include <serah/register/serah-participant.h>
+#include <serah/store/serah-store.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64  id;
+  char   *file_name;
+  char   *sha256;
+  gint64  started_at;
+  gint64  rows;
+} SerahServerImport;
+
+void serah_server_import_free (SerahServerImport *self);
+
+typedef struct {
+  char   *ceremony_uuid;
+  char    nik[SERAH_NIK_LENGTH + 1];
+  char   *kecamatan;
+  char   *desa;
+  gint64  invited_at;
+  char   *invited_by;
+  char   *source;
+} SerahServerInvitation;
+
+void serah_server_invitation_free (SerahServerInvitation *self);
+
+typedef gboolean (*SerahServerParticipantFunc) (const SerahParticipant *participant,
+                                                gpointer                user_data,
+                                                GError                **error);
+
+/* Local imports with id > after_id, in id order (SerahServerImport). */
+GPtrArray *serah_store_list_imports_after             (SerahStore                 *store,
+                                                       gint64                      after_id,
+                                                       GError                    **error);
+/* Streams the participants whose last writer is import_id. */
+gboolean   serah_store_foreach_participant_of_import  (SerahStore                 *store,
+                                                       gint64                      import_id,
+                                                       SerahServerParticipantFunc  func,
+                                                       gpointer                    user_data,
+                                                       GError                    **error);
+/* -1 with error on failure. */
+gint64     serah_store_count_invitations              (SerahStore                 *store,
+                                                       GError                    **error);
+/* Every invitation, by ceremony UUID and NIK (SerahServerInvitation). */
+GPtrArray *serah_store_list_all_invitations           (SerahStore                 *store,
+                                                       GError                    **error);
+/* Inserts a pulled invitation when its ceremony and participant are here; *added says
+ * whether it was new. Inside a transaction. */
+gboolean   serah_store_insert_pulled_invitation       (SerahStore                 *store,
+                                                       const SerahServerInvitation *invitation,
+                                                       gboolean                   *added,
+                                                       GError                    **error);
+
+typedef struct {
+  char   *ceremony_uuid;
+  gint64  closed_at;
+  char   *closed_by;
+} SerahServerClosure;
+
+void serah_server_closure_free (SerahServerClosure *self);
+
+/* -1 with error on failure. */
+gint64     serah_store_count_closures                 (SerahStore                 *store,
+                                                       GError                    **error);
+/* Every closure, by ceremony UUID (SerahServerClosure). */
+GPtrArray *serah_store_list_all_closures              (SerahStore                 *store,
+                                                       GError                    **error);
+/* Closes a ceremony known here that is still open; *added says whether it was. */
+gboolean   serah_store_insert_pulled_closure          (SerahStore                 *store,
+                                                       const SerahServerClosure   *closure,
+                                                       gboolean                   *added,
+                                                       GError                    **error);
+
+G_END_DECLS
