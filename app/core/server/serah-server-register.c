@@ -436,7 +436,7 @@ pull_participants (SerahStore *store, PGconn *conn, gint64 cursor, const char *p
   PQclear (res);
   /* Into a register smaller than what comes, the import's bulk path (indexes rebuilt once). */
   if (ok && expected > 0)
-    ok = bulk = serah_store_begin_participant_bulk (store, expected, error);
+    ok = bulk = serah_store_begin_participant_bulk (store, expected, FALSE, error);
   while (ok)
     {
       res = PQexec (conn, "FETCH 5000 FROM serah_register");
