@@ -43,6 +43,9 @@ toast_handover (SerahCheckoffView *self, const SerahHandover *h)
   if (self->handover_toast != NULL)
     {
       adw_toast_set_title (self->handover_toast, title);
+      /* It may have been turned into an "undone" notice without a button (undo_response). */
+      adw_toast_set_button_label (self->handover_toast, _("_Undo"));
+      adw_toast_set_action_name (self->handover_toast, "checkoff.undo");
       adw_toast_set_action_target_value (self->handover_toast, g_variant_new_string (h->uuid));
       return;
     }
@@ -159,14 +162,23 @@ undo_responded (SerahUndoDialog *dialog, const char *response, SerahCheckoffView
   else
     /* TRANSLATORS: participant's name, then the reason given */
     message = g_strdup_printf (_("Handover to %s undone (%s)"), undone->participant_name, reason);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* The handover's toast, still on screen, becomes the answer (without its Undo) rather than
+   * being dismissed for a new one: libadwaita 1.2 frees a toast twice when it is dismissed
+   * while an animation of the overlay runs (the same crash toast_handover avoids). A refusal
+   * comes in a toast of its own, leaving the Undo where it was. */
+  if (undone != NULL && self->handover_toast != NULL)
+    {
+      adw_toast_set_title (self->handover_toast, message);
+      adw_toast_set_action_name (self->handover_toast, NULL);
+      adw_toast_set_button_label (self->handover_toast, NULL);
+    }
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 
   if (undone != NULL)
     {
       if (self->last_handover && g_str_equal (self->last_handover->uuid, undone->uuid))
         g_clear_pointer (&self->last_handover, serah_handover_free);
-      if (self->handover_toast != NULL)
-        adw_toast_dismiss (self->handover_toast);
       /* The person on screen may be the wrong person: never leave them one Enter away from
        * a new handover. The operator scans again if it was right after all. */
       if (self->current != NULL && self->current->participant->id == undone->participant_id)

@@ -23,11 +23,12 @@ struct _SerahLockView
   SerahStore    *store;
   GPtrArray     *names;       /* char *, sign-in names in the order of operator_labels */
   guint          check_source;
-  /* When the PIN field's text arrived: a scanner types a whole code in a few milliseconds
-   * a character, a person in a hundred or more. */
-  gint64         pin_first_change;
-  gint64         pin_last_change;
-  guint          pin_changes;
+  /* When each key of the PIN field's text was pressed, by the key events' own timestamps
+   * (milliseconds, the display server's clock): a scanner types a whole code in a few
+   * milliseconds a character, a person in a hundred or more. The events' times and not the
+   * time this process handles them: a main loop stalled by other work (a sync, a report)
+   * hands a person's keys over in one burst. */
+  GArray        *key_times;   /* guint32 */
 
   /* template */
   GtkStack      *mode_stack;
@@ -156,21 +157,38 @@ selected_name (SerahLockView *self)
   return selected < self->names->len ? self->names->pdata[selected] : NULL;
 }
 
-/* Faster than this between characters, over a whole PIN-length text, is a scanner. */
-#define SCANNER_MAX_INTERVAL_US (15 * 1000)
+/* Faster than this between keys, by the events' times, is a scanner. */
+#define SCANNER_MAX_INTERVAL_MS 15
+/* A person's PIN: this many digits or fewer is always a PIN, whatever the timing. */
+#define HUMAN_PIN_MAX_LENGTH    8
 
 /* Whether the PIN field's text was typed by a scanner (a card's code, a KTP's barcode) rather
- * than by a person: never sent to be checked, so it cannot count as a wrong PIN. */
+ * than by a person: never sent to be checked, so it cannot count as a wrong PIN.
+ *
+ * Text that cannot be a PIN (letters, a QR payload, too long) is a scan. Up to
+ * HUMAN_PIN_MAX_LENGTH digits is a person's PIN, so a PIN typed quickly is never refused as a
+ * scan (a shorter one is left to the core, which refuses it without counting). Longer digits
+ * only (a card number, a NIK) are a PIN only when their keys came at a person's pace by the
+ * events' own times; text that came without keys (pasted) is not known to be a person's. */
 static gboolean
 pin_looks_scanned (SerahLockView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->pin_row));
+  gsize n = strlen (text);
+  guint32 first, last;
 
-  if (!serah_operators_could_be_pin (text))
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return TRUE;
+  if (n <= HUMAN_PIN_MAX_LENGTH)
+    return FALSE;
+  if (!serah_operators_could_be_pin (text) || self->key_times->len < n)
     return TRUE;
-  return self->pin_changes >= SERAH_OPERATORS_PIN_MIN_LENGTH &&
-         (self->pin_last_change - self->pin_first_change) / (self->pin_changes - 1) <
-           SCANNER_MAX_INTERVAL_US;
+  /* The last n keys made the text (earlier ones may have been deleted again). */
+  first = g_array_index (self->key_times, guint32, self->key_times->len - n);
+  last = g_array_index (self->key_times, guint32, self->key_times->len - 1);
+  /* Unsigned difference: right across the 32-bit millisecond clock's wrap. */
+  return (guint32) (last - first) / (n - 1) < SCANNER_MAX_INTERVAL_MS;
 }
 
 static gboolean
@@ -248,19 +266,27 @@ on_pin_activated (SerahLockView *self)
 static void
 on_pin_changed (SerahLockView *self)
 {
-  gint64 now = g_get_monotonic_time ();
-
   if (*gtk_editable_get_text (GTK_EDITABLE (self->pin_row)) == '\0')
     {
-      self->pin_changes = 0;
+      g_array_set_size (self->key_times, 0);
       return;
     }
-  if (self->pin_changes++ == 0)
-    self->pin_first_change = now;
-  self->pin_last_change = now;
   /* Typing again puts the last refusal away; a lockout stays until the next attempt. */
-  if (self->check_source == 0 && self->pin_changes == 1)
+  if (self->check_source == 0 && g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (self->pin_row)), -1) == 1)
     show_message (self->sign_in_message, NULL);
+}
+
+/* Notes when a key that types a character was pressed, by the event's own time. */
+static gboolean
+on_pin_key_pressed (SerahLockView *self, guint keyval, guint keycode, GdkModifierType state,
+                    GtkEventControllerKey *controller)
+{
+  guint32 time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (controller));
+
+  if (g_unichar_isprint (gdk_keyval_to_unicode (keyval)) &&
+      !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    g_array_append_val (self->key_times, time);
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -419,6 +445,7 @@ serah_lock_view_finalize (GObject *object)
   SerahLockView *self = SERAH_LOCK_VIEW (object);
 
   g_ptr_array_unref (self->names);
+  g_array_unref (self->key_times);
   G_OBJECT_CLASS (serah_lock_view_parent_class)->finalize (object);
 }
 
@@ -460,6 +487,7 @@ serah_lock_view_class_init (SerahLockViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahLockView, first_admin_message);
   gtk_widget_class_bind_template_callback (widget_class, on_pin_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_pin_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_pin_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_operator_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_admin_pin_activated);
 
@@ -472,5 +500,6 @@ static void
 serah_lock_view_init (SerahLockView *self)
 {
   self->names = g_ptr_array_new_with_free_func (g_free);
+  self->key_times = g_array_new (FALSE, FALSE, sizeof (guint32));
   gtk_widget_init_template (GTK_WIDGET (self));
 }

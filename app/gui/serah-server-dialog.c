@@ -462,10 +462,26 @@ serah_server_dialog_class_init (SerahServerDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* libadwaita 1.2's password row has an icon-only "show the password" button with no
+ * accessible name: a screen reader announces it as "GtkImage" (issue 12). */
+static void
+name_icon_buttons (GtkWidget *widget, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        name, -1);
+      name_icon_buttons (child, name);
+    }
+}
+
 static void
 serah_server_dialog_init (SerahServerDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_icon_buttons (GTK_WIDGET (self->password_row), _("Show the password"));
   for (guint i = 0; i < G_N_ELEMENTS (sslmodes); i++)
     gtk_string_list_append (self->sslmode_labels, _(sslmodes[i].label));
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "serah-a11y.h"
 #include "serah-undo-dialog.h"
 #include "serah-ceremony-items.h"
 
@@ -102,5 +103,7 @@ serah_undo_dialog_init (SerahUndoDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
     gtk_string_list_append (self->reason_labels, _(reasons[i].label));
+  /* The drop down's own button would be announced as "GtkToggleButton". */
+  serah_a11y_name_drop_down (self->reason_dropdown, _("Reason"));
   gtk_widget_grab_focus (GTK_WIDGET (self->detail_entry));
 }

@@ -185,6 +185,22 @@ serah_window_get_locked (SerahWindow *self)
   return self->locked;
 }
 
+/* The first label inside widget, depth first. */
+static GtkWidget *
+find_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 update_operator_button (SerahWindow *self)
 {
@@ -208,6 +224,19 @@ update_operator_button (SerahWindow *self)
                                                                        : C_("role", "Officer"));
     }
   gtk_menu_button_set_label (self->operator_button, label);
+  /* A long name must not push the office's name off the header at 1366 px (issue 12: it
+   * read "Dinas Kesehatan (…"): the operator's label gives way first. GTK 4.8's menu button
+   * builds a new label on every set_label and has no property for this. */
+  {
+    GtkWidget *inner = find_label (GTK_WIDGET (self->operator_button));
+    if (inner != NULL)
+      {
+        gtk_label_set_ellipsize (GTK_LABEL (inner), PANGO_ELLIPSIZE_END);
+        /* Enough left to tell who it is: "Operator: Sri Rahay…". */
+        gtk_label_set_width_chars (GTK_LABEL (inner), 20);
+        gtk_label_set_max_width_chars (GTK_LABEL (inner), 30);
+      }
+  }
   /* GTK 4.8 names a menu button after its type, whatever its label says. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->operator_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);

@@ -4,12 +4,16 @@
 # dbus-run-session -- xvfb-run). Starts serah on a fresh demo database, walks the window (GTK
 # 4.8 exposes every page at once), then opens the dialogs it can reach by clicking through
 # AT-SPI as a screen-reader user would (Acara Baru, Belum Dilayani, Cetak Ulang, Kalibrasi,
-# and the main menu's Log Audit and Petugas) and walks each. It fails listing every push
+# the main menu's Log Audit and Server Kantor; after scanning a card of the demo ceremony
+# (found with serah-cli, argv[3]) the representative form, the undo dialog after a handover
+# and the conflict review; last the import's column mapping behind a typed file path) and
+# walks each. It fails listing every push
 # button, toggle button, entry, check box or combo box that has no accessible name (those
 # are announced as "GtkImage" or "button" and nothing else), whose name still carries a
 # mnemonic underscore, or whose name is its label said twice ("_Acara Baru… Acara Baru…",
 # GTK 4.8's label property joined to its labelled-by relation); and every dialog it could
 # not open, so a renamed button cannot make it pass by looking at less.
+import json
 import os
 import re
 import shutil
@@ -59,11 +63,19 @@ DIALOGS = [
     ("alt+2", ["Reprint a Card…"]),
     ("alt+2", ["Calibrate the printer…"]),
     ("alt+1", ["Main Menu", "Audit Log"]),
+    ("alt+1", ["Main Menu", "Office Server…"]),
 ]
 # Not reached here: Petugas needs an administrator signed in (the demo database has no
 # operators, so the menu item leads to the lock screen's first-administrator form, which is
-# walked with the window); the representative, undo and conflict dialogs need a handover.
+# walked with the window). The import's column mapping, and the representative, undo and
+# conflict dialogs (after a handover) are walked by walk_import_mapping and walk_handover.
 XDOTOOL = "xdotool"
+SERAH_CLI = None
+# A list whose headers the import does not know at once: the mapping window asks about them.
+IMPORT_CSV = ("No Kartu JKN,Nama Lengkap,No KTP,Jenis Kelamin,Tgl Lahir,Alamat,Kelurahan,"
+              "Kecamatan\n"
+              "0009990000001,Ani Suryani,3601014101800001,P,1980-01-01,Kp. Sawah,Caringin,"
+              "Labuan\n")
 
 
 def doubled(name):
@@ -207,11 +219,86 @@ def close_dialog(app, timeout=20):
     return False
 
 
+def wait_window(app, predicate, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for window in windows(app):
+            try:
+                if window is not None and window.childCount > 0 and predicate(window):
+                    time.sleep(1)
+                    return window
+            except Exception:
+                pass
+        time.sleep(0.2)
+    return None
+
+
+def walk_opened(app, window, what, unnamed, failures):
+    if window is None:
+        failures.append(("dialogs", f"could not open {what}"))
+        print(f"# could not open {what}")
+        return False
+    print(f"# walked {what}: {window.name!r}")
+    walk(window, [f"dialog:{window.name}"], unnamed)
+    if not close_dialog(app):
+        failures.append(("dialogs", f"Escape did not close {window.name!r}"))
+        print(f"# Escape did not close {window.name!r}")
+        return False
+    return True
+
+
+def walk_import_mapping(app, csv_path, unnamed, failures):
+    """Peserta, Impor…, the file chooser (typed path), then the column-mapping window."""
+    chooser = open_dialog(app, "alt+1", ["Import…"])
+    if chooser is None:
+        failures.append(("dialogs", "could not open the import's file chooser"))
+        print("# could not open the import's file chooser")
+        return
+    subprocess.run([XDOTOOL, "key", "ctrl+l"], check=True)
+    time.sleep(0.5)
+    subprocess.run([XDOTOOL, "type", "--delay", "5", csv_path], check=True)
+    time.sleep(0.5)
+    subprocess.run([XDOTOOL, "key", "Return"], check=True)
+    mapping = wait_window(app, lambda w: w.name == "Check the Columns")
+    walk_opened(app, mapping, "the import's column mapping", unnamed, failures)
+
+
+def first_pending_card(db):
+    out = subprocess.run([SERAH_CLI, "--db", db, "--json", "ceremony", "pending", "--ceremony",
+                          "1"], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)["pending"][0]["card_no"]
+
+
+def walk_handover(app, db, unnamed, failures):
+    """Acara: a card scanned, the representative form; then handed over, the undo dialog
+    (Ctrl+Z) and the conflict review."""
+    card = first_pending_card(db)
+    subprocess.run([XDOTOOL, "key", "alt+3"], check=True)
+    time.sleep(1)
+    print(f"# scanning card {card} on the check-off page")
+    subprocess.run([XDOTOOL, "type", "--delay", "5", card], check=True)
+    subprocess.run([XDOTOOL, "key", "Return"], check=True)
+    time.sleep(1)
+    walk_opened(app, open_dialog(app, "ctrl+w", []),
+                "the representative form", unnamed, failures)
+    # Escape also clears the person: scan again, and Enter hands over.
+    subprocess.run([XDOTOOL, "type", "--delay", "5", card], check=True)
+    subprocess.run([XDOTOOL, "key", "Return"], check=True)
+    time.sleep(1)
+    subprocess.run([XDOTOOL, "key", "Return"], check=True)
+    time.sleep(1)
+    walk_opened(app, open_dialog(app, "ctrl+z", []), "the undo dialog", unnamed, failures)
+    walk_opened(app, open_dialog(app, "alt+3", ["Station and ceremony", "Review Conflicts…"]),
+                "the conflict review", unnamed, failures)
+
+
 def main():
-    global XDOTOOL
+    global XDOTOOL, SERAH_CLI
     serah = sys.argv[1]
     if len(sys.argv) > 2:
         XDOTOOL = sys.argv[2]
+    if len(sys.argv) > 3:
+        SERAH_CLI = sys.argv[3]
     data_home = tempfile.mkdtemp(prefix="serah-a11y-")
     env = dict(os.environ)
     env["XDG_DATA_HOME"] = data_home
@@ -231,6 +318,11 @@ def main():
         # "showing" state below the frame), so one walk covers the five pages.
         unnamed = []
         walk(frame, [], unnamed)
+        # First, while the main window surely has the keyboard.
+        if SERAH_CLI is None:
+            failures.append(("dialogs", "no serah-cli given: the handover dialogs not walked"))
+        else:
+            walk_handover(app, os.path.join(data_home, "serah", "serah.db"), unnamed, failures)
         for keys, clicks in DIALOGS:
             window = open_dialog(app, keys, clicks)
             if window is None:
@@ -243,6 +335,12 @@ def main():
                 failures.append(("dialogs", f"Escape did not close {window.name!r}"))
                 print(f"# Escape did not close {window.name!r}")
                 break
+        csv_path = os.path.join(data_home, "daftar-peserta.csv")
+        with open(csv_path, "w", encoding="utf-8") as f:
+            f.write(IMPORT_CSV)
+        # Last: with no window manager, the keyboard focus is not given back to the main
+        # window once the file chooser and the mapping window are gone.
+        walk_import_mapping(app, csv_path, unnamed, failures)
         print(f"# roles seen: {sorted(SEEN.items())}")
         for page, where in unnamed:
             print(f"# badly named in {page}: {where}")

@@ -4,10 +4,13 @@
  * GSettings, a database without operators (bootstrap: the first administrator), the pages
  * recording under the signed-in operator and asking the window for the role (a new ceremony
  * from the dialog included), and the audited "show NIK" action of the participants page
- * (administrators only). */
+ * (administrators only); real keys from xdotool, judged as a PIN or a scan by their own
+ * timestamps. */
 #include "config.h"
 
 #include <string.h>
+
+#include <gdk/x11/gdkx.h>
 
 #include "serah-ceremony-create-dialog.h"
 #include "serah-ceremony-page.h"
@@ -418,6 +421,149 @@ test_scan_is_not_a_pin (Fixture *f, gconstpointer data)
   assert_locked (f, FALSE);
 }
 
+/* ---- real keys, with the X server's own timestamps ---- */
+
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+/* Gives the window the X input focus, so that xdotool's keys reach the PIN field. */
+static void
+focus_pin_for_keys (Fixture *f, const char *name)
+{
+  AdwComboRow *row = lock_child (f, "operator_row");
+  GListModel *labels = adw_combo_row_get_model (row);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  const char *argv[] = { xdotool, "windowfocus", "--sync", xid, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  /* A required tool (tests/meson.build, serah-dev): missing, the test fails. */
+  g_assert_nonnull (xdotool);
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autofree char *suffix = g_strdup_printf ("(%s)", name);
+      const char *label = gtk_string_list_get_string (GTK_STRING_LIST (labels), i);
+      if (g_str_has_suffix (label, suffix) || g_strcmp0 (label, name) == 0)
+        adw_combo_row_set_selected (row, i);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (lock_child (f, "pin_row")), "");
+  /* Put the last refusal away, so that waiting for the next one waits for these keys. */
+  gtk_widget_set_visible (lock_child (f, "sign_in_message"), FALSE);
+  gtk_widget_grab_focus (lock_child (f, "pin_row"));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  wait_until (window_active, f->window);
+  run_until_idle ();
+}
+
+/* Types text with xdotool, delay_ms between keys, then Enter, while this process's main loop
+ * is stalled: g_spawn_sync blocks it until xdotool is done, so the window receives every key
+ * in one burst afterwards, stamped with the times the X server took them (as a desk laptop
+ * busy with a sync or a report would). */
+static void
+run_xdotool (const char *const *args)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_nonnull (xdotool);
+  g_strv_builder_add (builder, xdotool);
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+type_in_a_stalled_loop (const char *text, guint delay_ms)
+{
+  g_autofree char *delay = g_strdup_printf ("%u", delay_ms);
+  const char *type[] = { "type", "--delay", delay, text, NULL };
+  const char *enter[] = { "key", "Return", NULL };
+
+  run_xdotool (type);
+  run_xdotool (enter);
+}
+
+static gboolean
+window_unlocked (gpointer data)
+{
+  return !serah_window_get_locked (SERAH_WINDOW (data));
+}
+
+static gboolean
+scan_refused (gpointer data)
+{
+  return strstr (lock_message (data), "scanned code") != NULL;
+}
+
+/* A PIN typed by a person while the main loop was stalled arrives in a burst (issue 12: it
+ * was refused as a scan, judged by when the app got round to each key). The keys' own times
+ * decide: a short PIN is always a PIN, and a long one typed at a person's pace is one too. */
+static void
+test_pin_in_a_burst_is_a_pin (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahOperator) after = NULL;
+
+  /* 10 digits: longer than a "surely a person" PIN, so timing decides. */
+  g_assert_true (serah_operators_add (f->store, "rina", NULL, SERAH_ROLE_OFFICER, "4071952863",
+                                      "siti", &error));
+  g_assert_no_error (error);
+  serah_lock_view_reset (f->lock, "rina");
+
+  focus_pin_for_keys (f, "rina");
+  type_in_a_stalled_loop ("4071952863", 60);
+  wait_until (window_unlocked, f->window);
+  g_assert_cmpstr (serah_window_get_operator_name (f->window), ==, "rina");
+  after = get_operator (f, "rina");
+  g_assert_cmpint (after->failed_attempts, ==, 0);
+
+  /* A six-digit PIN typed fast (a person who knows it well) is a PIN as well. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL));
+  assert_locked (f, TRUE);
+  focus_pin_for_keys (f, "budi");
+  type_in_a_stalled_loop (BUDI_PIN, 1);
+  wait_until (window_unlocked, f->window);
+  g_assert_cmpstr (serah_window_get_operator_name (f->window), ==, "budi");
+  g_assert_cmpuint (count_audit (f, "operator.pin-refused"), ==, 0);
+}
+
+/* Real scanner keys (1 ms apart by the X server's clock) on the lock screen: a QR payload and
+ * a card number of digits only are scans, in a burst or not, and never count as attempts. */
+static void
+test_scanner_keys_never_count (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahOperator) after = NULL;
+
+  for (int i = 0; i < SERAH_OPERATORS_MAX_FAILED_ATTEMPTS + 1; i++)
+    {
+      focus_pin_for_keys (f, "budi");
+      type_in_a_stalled_loop ("SRH1:K3QZ:0001234567890:1234:MZXW6YTBOI3DAMRS", 1);
+      wait_until (scan_refused, f);
+      focus_pin_for_keys (f, "budi");
+      type_in_a_stalled_loop ("0001234567890", 1);
+      wait_until (scan_refused, f);
+    }
+  assert_locked (f, TRUE);
+  after = get_operator (f, "budi");
+  g_assert_cmpint (after->failed_attempts, ==, 0);
+  g_assert_cmpint (after->locked_until, ==, 0);
+  g_assert_cmpuint (count_audit (f, "operator.pin-refused"), ==, 0);
+}
+
 /* The core never counts text that cannot be a PIN either (the command line's SERAH_PIN). */
 static void
 test_core_not_a_pin (Fixture *f, gconstpointer data)
@@ -649,6 +795,10 @@ main (int argc, char **argv)
   g_test_add ("/serah/gui-lock/lockout", Fixture, NULL, fixture_setup, test_lockout, fixture_teardown);
   g_test_add ("/serah/gui-lock/scan-is-not-a-pin", Fixture, NULL, fixture_setup,
               test_scan_is_not_a_pin, fixture_teardown);
+  g_test_add ("/serah/gui-lock/pin-in-a-burst-is-a-pin", Fixture, NULL, fixture_setup,
+              test_pin_in_a_burst_is_a_pin, fixture_teardown);
+  g_test_add ("/serah/gui-lock/scanner-keys-never-count", Fixture, NULL, fixture_setup,
+              test_scanner_keys_never_count, fixture_teardown);
   g_test_add ("/serah/gui-lock/core-not-a-pin", Fixture, NULL, fixture_setup, test_core_not_a_pin,
               fixture_teardown);
   g_test_add ("/serah/gui-lock/idle-lock", Fixture, NULL, fixture_setup, test_idle_lock,
