@@ -281,7 +281,37 @@ static const char schema_v2[] =
   "GRANT INSERT (ceremony_uuid, nik, kecamatan, desa, invited_at, invited_by, source)"
   "  ON serah.invitations TO serah_desk;";
 
-static const char *const steps[] = { schema_v1, schema_v2 };
+/* Step 3 (issue 16): the office's audit log. Each desk's entries as they were written there:
+ * the desk (its login), its own id for the entry (a retried push is a no-op by (desk,
+ * local_id)), the operator and the time the desk recorded. Append-only by grants and triggers
+ * like the events: the audit log stays append-only on the server too. Entries are never pulled
+ * back into another desk's SQLite log (that log says what happened at this desk); the office's
+ * whole log is read on the server (docs/server.md, "The audit log"). */
+static const char schema_v3[] =
+  "CREATE TABLE serah.audit_log ("
+  "  seq         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  desk        name NOT NULL DEFAULT current_user,"
+  "  local_id    bigint NOT NULL CHECK (local_id > 0),"
+  "  at          bigint NOT NULL,"
+  "  operator    text NOT NULL,"
+  "  action      text NOT NULL CHECK (length (action) > 0),"
+  "  subject     text,"
+  "  details     text,"
+  "  received_at timestamptz NOT NULL DEFAULT now(),"
+  "  txid        xid8 NOT NULL DEFAULT pg_current_xact_id(),"
+  "  UNIQUE (desk, local_id)"
+  ");"
+  "CREATE INDEX audit_log_by_at ON serah.audit_log (at);"
+  "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON serah.audit_log"
+  "  FOR EACH ROW EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON serah.audit_log"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION serah.refuse_change ();"
+  "REVOKE ALL ON serah.audit_log FROM PUBLIC;"
+  "GRANT SELECT ON serah.audit_log TO serah_desk;"
+  "GRANT INSERT (local_id, at, operator, action, subject, details) ON serah.audit_log"
+  "  TO serah_desk;";
+
+static const char *const steps[] = { schema_v1, schema_v2, schema_v3 };
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == SERAH_SERVER_SCHEMA_VERSION);
 
 static int
