@@ -12,7 +12,8 @@
  * sequence, a ceremony closed at one desk is closed at the others, and a pulled card number
  * held by another NIK is refused alone; each desk's audit log reaches the office's
  * append-only serah.audit_log with its desk, operator and time, once, and no desk's local
- * log is rewritten by it.
+ * log is rewritten by it; a testimonial reaches the other desk and a consent withdrawn at one
+ * desk takes it out of every desk's exports.
  */
 #include "config.h"
 
@@ -1217,6 +1218,80 @@ test_audit_log (Fixture *f, gconstpointer data)
   }
 }
 
+/* Testimonials (schema v3): one recorded at desk A reaches desk B with its text, tags and
+ * consent; a withdrawal at B reaches A, and from then on neither desk's exports (all of
+ * which start from serah_testimonial_list_public) include it; a resend changes nothing on
+ * the server, and a desk may not delete consent events there. */
+static void
+test_testimonials (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
+  const char *name_b = f->desk_names->pdata[1];
+  g_autofree char *password = desk_password (name_b);
+  g_autofree char *url = url_for (f->db, name_b);
+  const char *keys[] = { "dbname", "password", NULL };
+  const char *values[] = { url, password, NULL };
+  const char *tags[] = { "cepat", "ramah", NULL };
+  SerahTestimonialDraft draft = {
+    .ceremony_id = f->ceremony, .participant_id = 3, .text = "Pelayanannya cepat sekali.",
+    .rating = 5, .tags = tags, .consent = SERAH_CONSENT_NAMED, .operator_name = "siti",
+  };
+  g_autoptr(GPtrArray) at_a = NULL;
+  g_autoptr(GPtrArray) at_b = NULL;
+  SerahTestimonialPublic *pub;
+  PGconn *conn;
+  PGresult *res;
+
+  g_assert_cmpint (serah_testimonial_add (a, &draft, &error), >, 0);
+  g_assert_no_error (error);
+  CHECK (serah_server_sync (a, NULL, &error));
+  CHECK (serah_server_sync (b, NULL, &error));
+  at_b = serah_testimonial_list_public (b, f->ceremony, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_b->len, ==, 1);
+  pub = at_b->pdata[0];
+  g_assert_cmpstr (pub->text, ==, "Pelayanannya cepat sekali.");
+  g_assert_false (pub->anonymous);
+  g_assert_cmpint (pub->rating, ==, 5);
+  g_assert_cmpuint (g_strv_length (pub->tags), ==, 2);
+
+  /* Withdrawn at B: final, and honoured by A's exports after A syncs. */
+  CHECK (serah_testimonial_set_consent (b, pub->id, SERAH_CONSENT_WITHDRAWN,
+                                        "Peserta meminta dihapus", "budi", &error));
+  g_clear_pointer (&at_b, g_ptr_array_unref);
+  CHECK (serah_server_sync (b, NULL, &error));
+  at_a = serah_testimonial_list_public (a, f->ceremony, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_a->len, ==, 1);   /* not synced yet */
+  g_clear_pointer (&at_a, g_ptr_array_unref);
+  CHECK (serah_server_sync (a, NULL, &error));
+  at_a = serah_testimonial_list_public (a, f->ceremony, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_a->len, ==, 0);
+  at_b = serah_testimonial_list_public (b, f->ceremony, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_b->len, ==, 0);
+
+  /* Idempotent: the events A pulled and sends on are the same rows. */
+  CHECK (serah_server_sync (a, NULL, &error));
+  CHECK (serah_server_sync (b, NULL, &error));
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.testimonials"), ==, 1);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.testimonial_consents"), ==, 2);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.testimonial_consents"
+                                       " WHERE consent = 'withdrawn' AND operator = 'budi'"),
+                   ==, 1);
+
+  conn = PQconnectdbParams (keys, values, 1);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  res = PQexec (conn, "DELETE FROM serah.testimonial_consents WHERE consent = 'withdrawn'");
+  g_assert_cmpint (PQresultStatus (res), ==, PGRES_FATAL_ERROR);
+  g_assert_cmpstr (PQresultErrorField (res, PG_DIAG_SQLSTATE), ==, "42501");
+  PQclear (res);
+  PQfinish (conn);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1253,6 +1328,8 @@ main (int argc, char **argv)
   g_test_add ("/serah/server/restart-under-load", Fixture, NULL, fixture_setup,
               test_restart_under_load, fixture_teardown);
   g_test_add ("/serah/server/audit-log", Fixture, NULL, fixture_setup, test_audit_log,
+              fixture_teardown);
+  g_test_add ("/serah/server/testimonials", Fixture, NULL, fixture_setup, test_testimonials,
               fixture_teardown);
 
   status = g_test_run ();

@@ -30,4 +30,10 @@ gboolean serah_server_push_audit    (SerahStore            *store,
                                      SerahServerSyncResult *result,
                                      GError               **error);
 
+/* serah-server-testimonials.c: testimonials and consent events, push then pull (one
+ * snapshot). Outside a local transaction. */
+gboolean serah_server_sync_testimonials (SerahStore *store,
+                                         PGconn     *conn,
+                                         GError    **error);
+
 G_END_DECLS

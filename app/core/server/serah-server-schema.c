@@ -309,7 +309,57 @@ static const char schema_v3[] =
   "REVOKE ALL ON serah.audit_log FROM PUBLIC;"
   "GRANT SELECT ON serah.audit_log TO serah_desk;"
   "GRANT INSERT (local_id, at, operator, action, subject, details) ON serah.audit_log"
-  "  TO serah_desk;";
+  "  TO serah_desk;"
+  /* Testimonials by UUID (a set union), their consent history as events keyed by what
+   * happened (testimonial, consent, time, operator), so that an event pulled by one desk and
+   * sent on by it is the same row. The photo and audio files stay at the desk that recorded
+   * them. The server takes every event (a desk that has not yet heard of a withdrawal may
+   * still send a later one); each desk keeps a withdrawal final when it pulls (see
+   * serah-server-testimonials.c). */
+  "CREATE TABLE serah.testimonials ("
+  "  seq           bigint GENERATED ALWAYS AS IDENTITY UNIQUE,"
+  "  uuid          text PRIMARY KEY CHECK (length (uuid) = 36),"
+  "  ceremony_uuid text,"
+  "  nik           text NOT NULL CHECK (length (nik) = 16),"
+  "  text          text NOT NULL CHECK (length (btrim (text)) > 0),"
+  "  rating        integer CHECK (rating BETWEEN 1 AND 5),"
+  "  tags          text[] NOT NULL DEFAULT '{}',"
+  "  recorded_by   text,"
+  "  recorded_at   bigint NOT NULL,"
+  "  desk          name NOT NULL DEFAULT current_user,"
+  "  txid          xid8 NOT NULL DEFAULT pg_current_xact_id()"
+  ");"
+  "CREATE INDEX testimonials_by_txid ON serah.testimonials (txid);"
+  "CREATE TABLE serah.testimonial_consents ("
+  "  seq              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  testimonial_uuid text NOT NULL REFERENCES serah.testimonials (uuid),"
+  "  consent          text NOT NULL"
+  "                   CHECK (consent IN ('none', 'anonymous', 'named', 'withdrawn')),"
+  "  note             text,"
+  "  operator         text NOT NULL,"
+  "  at               bigint NOT NULL,"
+  "  desk             name NOT NULL DEFAULT current_user,"
+  "  txid             xid8 NOT NULL DEFAULT pg_current_xact_id(),"
+  "  UNIQUE (testimonial_uuid, consent, at, operator),"
+  "  CHECK (consent <> 'withdrawn' OR length (btrim (note)) > 0)"
+  ");"
+  "CREATE INDEX testimonial_consents_by_txid ON serah.testimonial_consents (txid);"
+  "CREATE TRIGGER testimonials_append_only BEFORE UPDATE OR DELETE ON serah.testimonials"
+  "  FOR EACH ROW EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER testimonials_no_truncate BEFORE TRUNCATE ON serah.testimonials"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER testimonial_consents_append_only BEFORE UPDATE OR DELETE"
+  "  ON serah.testimonial_consents FOR EACH ROW EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER testimonial_consents_no_truncate BEFORE TRUNCATE"
+  "  ON serah.testimonial_consents FOR EACH STATEMENT EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER testimonial_consents_notify AFTER INSERT ON serah.testimonial_consents"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION serah.notify_event ();"
+  "REVOKE ALL ON serah.testimonials, serah.testimonial_consents FROM PUBLIC;"
+  "GRANT SELECT ON serah.testimonials, serah.testimonial_consents TO serah_desk;"
+  "GRANT INSERT (uuid, ceremony_uuid, nik, text, rating, tags, recorded_by, recorded_at)"
+  "  ON serah.testimonials TO serah_desk;"
+  "GRANT INSERT (testimonial_uuid, consent, note, operator, at)"
+  "  ON serah.testimonial_consents TO serah_desk;";
 
 static const char *const steps[] = { schema_v1, schema_v2, schema_v3 };
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == SERAH_SERVER_SCHEMA_VERSION);
