@@ -169,6 +169,7 @@ json_sync (JsonBuilder *b, const SerahServerSyncResult *r)
   serah_cli_json_int (b, "pulled_invitations", r->pulled_invitations);
   serah_cli_json_int (b, "pulled_closures", r->pulled_closures);
   serah_cli_json_int (b, "register_conflicts", r->register_conflicts);
+  serah_cli_json_int (b, "pushed_audit_events", r->pushed_audit_events);
 }
 
 static void

@@ -47,7 +47,7 @@ run 0 "create a ceremony" s kantor ceremony create --name "Penyerahan KIS" --dat
 ceremony=$(json .id)
 run 0 "server init sets up the schema for this office database" \
   env SERAH_SERVER_ADMIN_PASSWORD="$admin_pw" "$cli" --db "$work/kantor.db" server init "$admin_url" --json
-check "it says which schema version" test "$(json .schema_version)" = 2
+check "it says which schema version" test "$(json .schema_version)" = 3
 for d in meja-1 meja-2; do
   run 0 "desk-add $d (password from the environment)" \
     env SERAH_SERVER_ADMIN_PASSWORD="$admin_pw" SERAH_SERVER_PASSWORD="pw-of-$d-0123456" \
@@ -90,6 +90,7 @@ pg_start
 run 0 "server back: meja-2 syncs" s meja-2 server sync --json
 check "it sent its handover and received meja-1's" \
   test "$(json .pushed_handovers)" = 1 -a "$(json .new_handovers)" = 1
+check "it sent its audit entries to the office's log" test "$(json .pushed_audit_events)" -gt 0
 run 0 "meja-1 syncs" s meja-1 server sync --json
 check "it received meja-2's" test "$(json .new_handovers)" = 1
 run 0 "status at meja-2" s meja-2 server status --json
@@ -101,4 +102,4 @@ run 0 "status after unlink" s meja-2 server status --json
 check "unlinked" test "$(json .state)" = unlinked
 
 pgctl -m fast -w stop
-finish 34
+finish 35

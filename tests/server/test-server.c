@@ -10,7 +10,10 @@
  * refused; another desk's handover is heard through LISTEN/NOTIFY; the register, ceremonies
  * and invitations reach a desk that never imported, a later import wins by the office's import
  * sequence, a ceremony closed at one desk is closed at the others, and a pulled card number
- * held by another NIK is refused alone.
+ * held by another NIK is refused alone; each desk's audit log reaches the office's
+ * append-only serah.audit_log with its desk, operator and time, once, and no desk's local
+ * log is rewritten by it; a testimonial reaches the other desk and a consent withdrawn at one
+ * desk takes it out of every desk's exports.
  */
 #include "config.h"
 
@@ -1081,6 +1084,214 @@ test_register_card_conflict (Fixture *f, gconstpointer data)
   g_assert_cmpstr (clean->name, ==, "Bersih");
 }
 
+/* The audit log (schema v3): a desk's entries reach serah.audit_log with the desk's login,
+ * the operator and the time as recorded there; a second sync sends nothing again; the other
+ * desk's local log is untouched; the table is append-only for desks and owner alike; a
+ * server still at schema v2 is refused as stale. */
+static void
+test_audit_log (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
+  const char *name_a = f->desk_names->pdata[0];
+  const char *name_b = f->desk_names->pdata[1];
+  g_autofree char *password = desk_password (name_a);
+  g_autofree char *url = url_for (f->db, name_a);
+  const char *keys[] = { "dbname", "password", NULL };
+  const char *values[] = { url, password, NULL };
+  SerahAuditFilter test_entries = { .action = "test.audit-sync" };
+  SerahServerSyncResult result = { 0 };
+  g_autoptr(GPtrArray) local_a = NULL;
+  g_autoptr(GPtrArray) all_a = NULL;
+  g_autoptr(GPtrArray) local_b = NULL;
+  g_autoptr(GPtrArray) all_b_before = NULL;
+  g_autoptr(GPtrArray) all_b_after = NULL;
+  g_autofree char *same_entry = NULL;
+  g_autofree char *desk_a_rows = NULL;
+  const char *refused[] = {
+    "UPDATE serah.audit_log SET operator = 'x'",
+    "DELETE FROM serah.audit_log",
+    "TRUNCATE serah.audit_log",
+  };
+  SerahAuditEvent *e;
+  PGconn *conn;
+
+  CHECK (serah_audit_record (a, "Siti Aminah", "test.audit-sync", "kartu 0001",
+                             "{\"n\":\"1\"}", &error));
+  local_a = serah_audit_list (a, &test_entries, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (local_a->len, ==, 1);
+  e = local_a->pdata[0];
+  all_b_before = serah_audit_list (b, NULL, &error);
+  g_assert_no_error (error);
+
+  CHECK (serah_server_sync (a, &result, &error));
+  g_assert_cmpint (result.pushed_audit_events, >=, 1);
+  all_a = serah_audit_list (a, NULL, &error);
+  g_assert_no_error (error);
+  same_entry = g_strdup_printf ("SELECT count (*) FROM serah.audit_log WHERE desk = '%s'"
+                                " AND local_id = %" G_GINT64_FORMAT " AND at = %" G_GINT64_FORMAT
+                                " AND operator = 'Siti Aminah' AND action = 'test.audit-sync'"
+                                " AND subject = 'kartu 0001'",
+                                name_a, e->id, e->at);
+  g_assert_cmpint (admin_count (f->db, same_entry), ==, 1);
+  desk_a_rows = g_strdup_printf ("SELECT count (*) FROM serah.audit_log WHERE desk = '%s'",
+                                 name_a);
+  /* Everything desk A had logged up to the end of that sync went, each entry once. */
+  g_assert_cmpint (admin_count (f->db, desk_a_rows), ==, (gint64) all_a->len);
+
+  /* Idempotent: nothing new locally, nothing sent again. */
+  memset (&result, 0, sizeof result);
+  CHECK (serah_server_sync (a, &result, &error));
+  g_assert_cmpint (admin_count (f->db, same_entry), ==, 1);
+
+  /* Desk B syncs: its own log gains only its own entries, never A's. */
+  CHECK (serah_server_sync (b, NULL, &error));
+  local_b = serah_audit_list (b, &test_entries, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (local_b->len, ==, 0);
+  all_b_after = serah_audit_list (b, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all_b_before->len; i++)
+    {
+      SerahAuditEvent *before = all_b_before->pdata[i];
+      gboolean kept = FALSE;
+
+      for (guint j = 0; j < all_b_after->len && !kept; j++)
+        {
+          SerahAuditEvent *after = all_b_after->pdata[j];
+          kept = after->id == before->id && after->at == before->at &&
+                 g_strcmp0 (after->action, before->action) == 0 &&
+                 g_strcmp0 (after->operator_name, before->operator_name) == 0;
+        }
+      g_assert_true (kept);
+    }
+  {
+    g_autofree char *b_rows = g_strdup_printf ("SELECT count (*) FROM serah.audit_log"
+                                               " WHERE desk = '%s'", name_b);
+    g_assert_cmpint (admin_count (f->db, b_rows), ==, (gint64) all_b_after->len);
+  }
+
+  /* Append-only: the desk's own login may not change it, nor may the owner. */
+  conn = PQconnectdbParams (keys, values, 1);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      PGresult *res = PQexec (conn, refused[i]);
+      g_assert_cmpint (PQresultStatus (res), ==, PGRES_FATAL_ERROR);
+      g_assert_cmpstr (PQresultErrorField (res, PG_DIAG_SQLSTATE), ==, "42501");
+      PQclear (res);
+    }
+  PQfinish (conn);
+  conn = admin_connect (f->db);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      PGresult *res = PQexec (conn, refused[i]);
+      g_assert_cmpint (PQresultStatus (res), ==, PGRES_FATAL_ERROR);
+      g_assert_nonnull (strstr (PQresultErrorMessage (res), "append-only"));
+      PQclear (res);
+    }
+  PQfinish (conn);
+  g_assert_cmpint (admin_count (f->db, same_entry), ==, 1);
+
+  /* A server still at schema v2 (no audit log yet) is stale: refused with the clear
+   * message, and the desk keeps its log. */
+  admin_exec (f->db, "DELETE FROM serah.schema_version WHERE version = 3");
+  {
+    const char *name_c = NULL;
+    SerahStore *c = add_desk (f, &name_c);
+    g_autofree char *url_c = url_for (f->db, name_c);
+    g_autofree char *password_c = desk_password (name_c);
+    g_autofree char *c_rows = g_strdup_printf ("SELECT count (*) FROM serah.audit_log"
+                                               " WHERE desk = '%s'", name_c);
+
+    CHECK (serah_audit_record (c, "Budi", "test.audit-sync", "kartu 0002", NULL, &error));
+    g_assert_false (serah_server_link (c, url_c, password_c, NULL, &error));
+    g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_SCHEMA_OLD);
+    g_clear_error (&error);
+    g_clear_pointer (&local_a, g_ptr_array_unref);
+    local_a = serah_audit_list (c, &test_entries, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (local_a->len, ==, 1);
+    g_assert_cmpint (admin_count (f->db, c_rows), ==, 0);
+  }
+}
+
+/* Testimonials (schema v3): one recorded at desk A reaches desk B with its text, tags and
+ * consent; a withdrawal at B reaches A, and from then on neither desk's exports (all of
+ * which start from serah_testimonial_list_public) include it; a resend changes nothing on
+ * the server, and a desk may not delete consent events there. */
+static void
+test_testimonials (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
+  const char *name_b = f->desk_names->pdata[1];
+  g_autofree char *password = desk_password (name_b);
+  g_autofree char *url = url_for (f->db, name_b);
+  const char *keys[] = { "dbname", "password", NULL };
+  const char *values[] = { url, password, NULL };
+  const char *tags[] = { "cepat", "ramah", NULL };
+  SerahTestimonialDraft draft = {
+    .ceremony_id = f->ceremony, .participant_id = 3, .text = "Pelayanannya cepat sekali.",
+    .rating = 5, .tags = tags, .consent = SERAH_CONSENT_NAMED, .operator_name = "siti",
+  };
+  g_autoptr(GPtrArray) at_a = NULL;
+  g_autoptr(GPtrArray) at_b = NULL;
+  SerahTestimonialPublic *pub;
+  PGconn *conn;
+  PGresult *res;
+
+  g_assert_cmpint (serah_testimonial_add (a, &draft, &error), >, 0);
+  g_assert_no_error (error);
+  CHECK (serah_server_sync (a, NULL, &error));
+  CHECK (serah_server_sync (b, NULL, &error));
+  at_b = serah_testimonial_list_public (b, f->ceremony, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_b->len, ==, 1);
+  pub = at_b->pdata[0];
+  g_assert_cmpstr (pub->text, ==, "Pelayanannya cepat sekali.");
+  g_assert_false (pub->anonymous);
+  g_assert_cmpint (pub->rating, ==, 5);
+  g_assert_cmpuint (g_strv_length (pub->tags), ==, 2);
+
+  /* Withdrawn at B: final, and honoured by A's exports after A syncs. */
+  CHECK (serah_testimonial_set_consent (b, pub->id, SERAH_CONSENT_WITHDRAWN,
+                                        "Peserta meminta dihapus", "budi", &error));
+  g_clear_pointer (&at_b, g_ptr_array_unref);
+  CHECK (serah_server_sync (b, NULL, &error));
+  at_a = serah_testimonial_list_public (a, f->ceremony, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_a->len, ==, 1);   /* not synced yet */
+  g_clear_pointer (&at_a, g_ptr_array_unref);
+  CHECK (serah_server_sync (a, NULL, &error));
+  at_a = serah_testimonial_list_public (a, f->ceremony, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_a->len, ==, 0);
+  at_b = serah_testimonial_list_public (b, f->ceremony, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_b->len, ==, 0);
+
+  /* Idempotent: the events A pulled and sends on are the same rows. */
+  CHECK (serah_server_sync (a, NULL, &error));
+  CHECK (serah_server_sync (b, NULL, &error));
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.testimonials"), ==, 1);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.testimonial_consents"), ==, 2);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.testimonial_consents"
+                                       " WHERE consent = 'withdrawn' AND operator = 'budi'"),
+                   ==, 1);
+
+  conn = PQconnectdbParams (keys, values, 1);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  res = PQexec (conn, "DELETE FROM serah.testimonial_consents WHERE consent = 'withdrawn'");
+  g_assert_cmpint (PQresultStatus (res), ==, PGRES_FATAL_ERROR);
+  g_assert_cmpstr (PQresultErrorField (res, PG_DIAG_SQLSTATE), ==, "42501");
+  PQclear (res);
+  PQfinish (conn);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1116,6 +1327,10 @@ main (int argc, char **argv)
               test_register_card_conflict, fixture_teardown);
   g_test_add ("/serah/server/restart-under-load", Fixture, NULL, fixture_setup,
               test_restart_under_load, fixture_teardown);
+  g_test_add ("/serah/server/audit-log", Fixture, NULL, fixture_setup, test_audit_log,
+              fixture_teardown);
+  g_test_add ("/serah/server/testimonials", Fixture, NULL, fixture_setup, test_testimonials,
+              fixture_teardown);
 
   status = g_test_run ();
   pg_stop ();

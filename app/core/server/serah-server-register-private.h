@@ -22,4 +22,18 @@ gboolean serah_server_pull_register (SerahStore            *store,
                                      SerahServerSyncResult *result,
                                      GError               **error);
 
+/* serah-server-audit.c: this desk's audit entries after the push cursor, into the office's
+ * append-only serah.audit_log. Outside a local transaction; last in a sync, so that the
+ * sync's own "server.pull" entries travel too. */
+gboolean serah_server_push_audit    (SerahStore            *store,
+                                     PGconn                *conn,
+                                     SerahServerSyncResult *result,
+                                     GError               **error);
+
+/* serah-server-testimonials.c: testimonials and consent events, push then pull (one
+ * snapshot). Outside a local transaction. */
+gboolean serah_server_sync_testimonials (SerahStore *store,
+                                         PGconn     *conn,
+                                         GError    **error);
+
 G_END_DECLS

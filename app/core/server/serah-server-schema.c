@@ -281,7 +281,87 @@ static const char schema_v2[] =
   "GRANT INSERT (ceremony_uuid, nik, kecamatan, desa, invited_at, invited_by, source)"
   "  ON serah.invitations TO serah_desk;";
 
-static const char *const steps[] = { schema_v1, schema_v2 };
+/* Step 3 (issue 16): the office's audit log. Each desk's entries as they were written there:
+ * the desk (its login), its own id for the entry (a retried push is a no-op by (desk,
+ * local_id)), the operator and the time the desk recorded. Append-only by grants and triggers
+ * like the events: the audit log stays append-only on the server too. Entries are never pulled
+ * back into another desk's SQLite log (that log says what happened at this desk); the office's
+ * whole log is read on the server (docs/server.md, "The audit log"). */
+static const char schema_v3[] =
+  "CREATE TABLE serah.audit_log ("
+  "  seq         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  desk        name NOT NULL DEFAULT current_user,"
+  "  local_id    bigint NOT NULL CHECK (local_id > 0),"
+  "  at          bigint NOT NULL,"
+  "  operator    text NOT NULL,"
+  "  action      text NOT NULL CHECK (length (action) > 0),"
+  "  subject     text,"
+  "  details     text,"
+  "  received_at timestamptz NOT NULL DEFAULT now(),"
+  "  txid        xid8 NOT NULL DEFAULT pg_current_xact_id(),"
+  "  UNIQUE (desk, local_id)"
+  ");"
+  "CREATE INDEX audit_log_by_at ON serah.audit_log (at);"
+  "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON serah.audit_log"
+  "  FOR EACH ROW EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON serah.audit_log"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION serah.refuse_change ();"
+  "REVOKE ALL ON serah.audit_log FROM PUBLIC;"
+  "GRANT SELECT ON serah.audit_log TO serah_desk;"
+  "GRANT INSERT (local_id, at, operator, action, subject, details) ON serah.audit_log"
+  "  TO serah_desk;"
+  /* Testimonials by UUID (a set union), their consent history as events keyed by what
+   * happened (testimonial, consent, time, operator), so that an event pulled by one desk and
+   * sent on by it is the same row. The photo and audio files stay at the desk that recorded
+   * them. The server takes every event (a desk that has not yet heard of a withdrawal may
+   * still send a later one); each desk keeps a withdrawal final when it pulls (see
+   * serah-server-testimonials.c). */
+  "CREATE TABLE serah.testimonials ("
+  "  seq           bigint GENERATED ALWAYS AS IDENTITY UNIQUE,"
+  "  uuid          text PRIMARY KEY CHECK (length (uuid) = 36),"
+  "  ceremony_uuid text,"
+  "  nik           text NOT NULL CHECK (length (nik) = 16),"
+  "  text          text NOT NULL CHECK (length (btrim (text)) > 0),"
+  "  rating        integer CHECK (rating BETWEEN 1 AND 5),"
+  "  tags          text[] NOT NULL DEFAULT '{}',"
+  "  recorded_by   text,"
+  "  recorded_at   bigint NOT NULL,"
+  "  desk          name NOT NULL DEFAULT current_user,"
+  "  txid          xid8 NOT NULL DEFAULT pg_current_xact_id()"
+  ");"
+  "CREATE INDEX testimonials_by_txid ON serah.testimonials (txid);"
+  "CREATE TABLE serah.testimonial_consents ("
+  "  seq              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  testimonial_uuid text NOT NULL REFERENCES serah.testimonials (uuid),"
+  "  consent          text NOT NULL"
+  "                   CHECK (consent IN ('none', 'anonymous', 'named', 'withdrawn')),"
+  "  note             text,"
+  "  operator         text NOT NULL,"
+  "  at               bigint NOT NULL,"
+  "  desk             name NOT NULL DEFAULT current_user,"
+  "  txid             xid8 NOT NULL DEFAULT pg_current_xact_id(),"
+  "  UNIQUE (testimonial_uuid, consent, at, operator),"
+  "  CHECK (consent <> 'withdrawn' OR length (btrim (note)) > 0)"
+  ");"
+  "CREATE INDEX testimonial_consents_by_txid ON serah.testimonial_consents (txid);"
+  "CREATE TRIGGER testimonials_append_only BEFORE UPDATE OR DELETE ON serah.testimonials"
+  "  FOR EACH ROW EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER testimonials_no_truncate BEFORE TRUNCATE ON serah.testimonials"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER testimonial_consents_append_only BEFORE UPDATE OR DELETE"
+  "  ON serah.testimonial_consents FOR EACH ROW EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER testimonial_consents_no_truncate BEFORE TRUNCATE"
+  "  ON serah.testimonial_consents FOR EACH STATEMENT EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER testimonial_consents_notify AFTER INSERT ON serah.testimonial_consents"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION serah.notify_event ();"
+  "REVOKE ALL ON serah.testimonials, serah.testimonial_consents FROM PUBLIC;"
+  "GRANT SELECT ON serah.testimonials, serah.testimonial_consents TO serah_desk;"
+  "GRANT INSERT (uuid, ceremony_uuid, nik, text, rating, tags, recorded_by, recorded_at)"
+  "  ON serah.testimonials TO serah_desk;"
+  "GRANT INSERT (testimonial_uuid, consent, note, operator, at)"
+  "  ON serah.testimonial_consents TO serah_desk;";
+
+static const char *const steps[] = { schema_v1, schema_v2, schema_v3 };
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == SERAH_SERVER_SCHEMA_VERSION);
 
 static int

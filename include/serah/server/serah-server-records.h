@@ -30,7 +30,7 @@ typedef enum {
 GQuark serah_server_error_quark (void);
 
 /* The version of the server schema this Serah creates and expects (serah.schema_version). */
-#define SERAH_SERVER_SCHEMA_VERSION 2
+#define SERAH_SERVER_SCHEMA_VERSION 3
 
 typedef enum {
   SERAH_SERVER_UNLINKED,
@@ -70,6 +70,8 @@ typedef struct {
   gint64 pulled_invitations;
   gint64 pulled_closures;     /* ceremonies closed here because another desk closed them */
   gint64 register_conflicts;  /* pulled participants whose card number another NIK holds */
+  /* The audit log (schema v3): this desk's entries sent to the office's log this time. */
+  gint64 pushed_audit_events;
 } SerahServerSyncResult;
 
 G_END_DECLS
