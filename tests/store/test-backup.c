@@ -195,6 +195,14 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
                                    "DROP TABLE outreach_activities;"
                                    /* v8: imports committed in slices */
                                    "ALTER TABLE imports DROP COLUMN finished_at;"
+                                   /* v10: coverage counts per area */
+                                   "DROP TRIGGER coverage_participants_insert;"
+                                   "DROP TRIGGER coverage_participants_area;"
+                                   "DROP TRIGGER coverage_participants_delete;"
+                                   "DROP TRIGGER coverage_printed_cards; DROP TRIGGER coverage_card_voids;"
+                                   "DROP TRIGGER coverage_invitations;"
+                                   "DROP TRIGGER coverage_state_insert; DROP TRIGGER coverage_state_delete;"
+                                   "DROP TABLE coverage_people; DROP TABLE coverage_areas;"
                                    "PRAGMA user_version = 4"), ==, SQLITE_OK);
 
   fresh = serah_backup_restore (f->store, dest, "ani", NULL, &error);

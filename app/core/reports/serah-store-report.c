@@ -1,10 +1,11 @@
-/* serah-store-report.c: the read-only queries behind the reports. They read the tables of
- * the other areas (participants, printed cards, invitations, the ceremony state index,
- * handovers, testimonials) and write nothing; no schema of their own.
+/* serah-store-report.c: the queries behind the reports. They read the tables of the other
+ * areas (participants, printed cards, invitations, the ceremony state index, handovers,
+ * testimonials) and write nothing themselves.
  *
  * Each query is set-based (GROUP BY over joins of pre-aggregated CTEs) rather than a
  * correlated subquery per participant, so a register of 100 000 people reports in well
- * under a second.
+ * under a second. Coverage over every ceremony reads counts kept by triggers (schema v10,
+ * below) so that it stays a read of a few hundred rows at a million participants (issue 10).
  */
 #define G_LOG_DOMAIN "serah-store"
 
@@ -16,6 +17,145 @@
 #include <serah/register/serah-participant.h>
 
 #include "reports/serah-store-report-private.h"
+
+/* Schema v10: the coverage counts (issue 10). Grouping a million participants with three
+ * look-ups each took 5 s; these tables keep the answer instead, maintained by triggers in the
+ * same transaction as every change they depend on.
+ *  - coverage_people: one row per participant that has a live card (printed, not voided, not
+ *    an invitation slip), an invitation or a handover state, with those counts and the
+ *    participant's current area. Sparse: a freshly imported register adds no row here.
+ *  - coverage_areas: per current (kecamatan, desa), the figures of the coverage report over
+ *    all ceremonies. Participants are counted by the participants triggers; the rest is the
+ *    sum of each coverage_people row's contribution, added and taken back by its triggers:
+ *    printed = has a live card; invited = invited to any ceremony; to_self = every handover
+ *    state is 'self' (min (recipient) in the old query); to_representative = some state is
+ *    'representative'; not_collected = a live card and no state at all.
+ * Areas are coalesce (kecamatan, '') and coalesce (desa, ''), compared exactly, as the old
+ * query's GROUP BY did. */
+#define COV_AREA_OF(p) "coalesce (" p ".kecamatan, ''), coalesce (" p ".desa, '')"
+#define COV_PLUS(r) \
+  "(" r ".cards > 0), (" r ".invites > 0), (" r ".n_self > 0 AND " r ".n_rep = 0)," \
+  " (" r ".n_rep > 0), (" r ".cards > 0 AND " r ".n_self + " r ".n_rep = 0)"
+#define COV_MINUS(r) \
+  "UPDATE coverage_areas SET printed = printed - (" r ".cards > 0)," \
+  "  invited = invited - (" r ".invites > 0)," \
+  "  to_self = to_self - (" r ".n_self > 0 AND " r ".n_rep = 0)," \
+  "  to_representative = to_representative - (" r ".n_rep > 0)," \
+  "  not_collected = not_collected - (" r ".cards > 0 AND " r ".n_self + " r ".n_rep = 0)" \
+  " WHERE kecamatan = " r ".kecamatan AND desa = " r ".desa;"
+#define COV_ADD(r) \
+  "INSERT INTO coverage_areas (kecamatan, desa, printed, invited, to_self, to_representative," \
+  "                            not_collected)" \
+  "  VALUES (" r ".kecamatan, " r ".desa, " COV_PLUS (r) ")" \
+  "  ON CONFLICT DO UPDATE SET printed = printed + excluded.printed," \
+  "    invited = invited + excluded.invited, to_self = to_self + excluded.to_self," \
+  "    to_representative = to_representative + excluded.to_representative," \
+  "    not_collected = not_collected + excluded.not_collected;"
+/* Adds to a participant's counts, creating the row at the participant's current area. */
+#define COV_BUMP(pid, cards, invites, n_self, n_rep) \
+  "INSERT INTO coverage_people (participant_id, kecamatan, desa, cards, invites, n_self, n_rep)" \
+  "  SELECT p.id, " COV_AREA_OF ("p") ", " cards ", " invites ", " n_self ", " n_rep \
+  "    FROM participants p WHERE p.id = " pid \
+  "  ON CONFLICT DO UPDATE SET cards = cards + excluded.cards," \
+  "    invites = invites + excluded.invites, n_self = n_self + excluded.n_self," \
+  "    n_rep = n_rep + excluded.n_rep;"
+#define COV_LIVE_CARD(pc) \
+  " NOT EXISTS (SELECT 1 FROM card_voids v WHERE v.serial = " pc ".serial)" \
+  " AND NOT EXISTS (SELECT 1 FROM print_runs r WHERE r.id = " pc ".print_run_id" \
+  "                 AND r.kind = 'invitation')"
+
+const char serah_store_schema_coverage[] =
+  "CREATE TABLE coverage_areas ("
+  "  kecamatan         TEXT NOT NULL,"
+  "  desa              TEXT NOT NULL,"
+  "  participants      INTEGER NOT NULL DEFAULT 0,"
+  "  printed           INTEGER NOT NULL DEFAULT 0,"
+  "  invited           INTEGER NOT NULL DEFAULT 0,"
+  "  to_self           INTEGER NOT NULL DEFAULT 0,"
+  "  to_representative INTEGER NOT NULL DEFAULT 0,"
+  "  not_collected     INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (kecamatan, desa)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE coverage_people ("
+  "  participant_id INTEGER PRIMARY KEY,"
+  "  kecamatan      TEXT NOT NULL,"
+  "  desa           TEXT NOT NULL,"
+  "  cards          INTEGER NOT NULL DEFAULT 0,"
+  "  invites        INTEGER NOT NULL DEFAULT 0,"
+  "  n_self         INTEGER NOT NULL DEFAULT 0,"
+  "  n_rep          INTEGER NOT NULL DEFAULT 0"
+  ");"
+  /* Filled from the data already there: participants per area first, then the people rows,
+   * whose insert trigger adds their contribution. */
+  "INSERT INTO coverage_areas (kecamatan, desa, participants)"
+  "  SELECT " COV_AREA_OF ("p") ", count (*) FROM participants p GROUP BY 1, 2;"
+  "CREATE TRIGGER coverage_people_insert AFTER INSERT ON coverage_people BEGIN "
+  COV_ADD ("new")
+  "END;"
+  "CREATE TRIGGER coverage_people_update AFTER UPDATE ON coverage_people BEGIN "
+  COV_MINUS ("old")
+  COV_ADD ("new")
+  "END;"
+  "CREATE TRIGGER coverage_people_delete AFTER DELETE ON coverage_people BEGIN "
+  COV_MINUS ("old")
+  "END;"
+  "INSERT INTO coverage_people (participant_id, kecamatan, desa, cards, invites, n_self, n_rep)"
+  "  SELECT p.id, " COV_AREA_OF ("p") ", sum (x.cards), sum (x.invites), sum (x.n_self),"
+  "         sum (x.n_rep)"
+  "    FROM (SELECT pc.participant_id AS pid, 1 AS cards, 0 AS invites, 0 AS n_self, 0 AS n_rep"
+  "            FROM printed_cards pc WHERE" COV_LIVE_CARD ("pc")
+  "          UNION ALL SELECT participant_id, 0, 1, 0, 0 FROM ceremony_invitations"
+  "          UNION ALL SELECT participant_id, 0, 0, recipient = 'self', recipient <> 'self'"
+  "            FROM ceremony_state) x"
+  "    JOIN participants p ON p.id = x.pid"
+  "   GROUP BY p.id;"
+  /* Kept up to date from here on. */
+  "CREATE TRIGGER coverage_participants_insert AFTER INSERT ON participants BEGIN"
+  "  INSERT INTO coverage_areas (kecamatan, desa, participants)"
+  "    VALUES (" COV_AREA_OF ("new") ", 1)"
+  "    ON CONFLICT DO UPDATE SET participants = participants + 1;"
+  "END;"
+  "CREATE TRIGGER coverage_participants_area AFTER UPDATE OF kecamatan, desa ON participants"
+  "  WHEN coalesce (old.kecamatan, '') IS NOT coalesce (new.kecamatan, '')"
+  "    OR coalesce (old.desa, '') IS NOT coalesce (new.desa, '') BEGIN"
+  "  UPDATE coverage_areas SET participants = participants - 1"
+  "    WHERE kecamatan = coalesce (old.kecamatan, '') AND desa = coalesce (old.desa, '');"
+  "  INSERT INTO coverage_areas (kecamatan, desa, participants)"
+  "    VALUES (" COV_AREA_OF ("new") ", 1)"
+  "    ON CONFLICT DO UPDATE SET participants = participants + 1;"
+  "  UPDATE coverage_people SET kecamatan = coalesce (new.kecamatan, ''),"
+  "      desa = coalesce (new.desa, '')"
+  "    WHERE participant_id = new.id;"
+  "END;"
+  "CREATE TRIGGER coverage_participants_delete AFTER DELETE ON participants BEGIN"
+  "  UPDATE coverage_areas SET participants = participants - 1"
+  "    WHERE kecamatan = coalesce (old.kecamatan, '') AND desa = coalesce (old.desa, '');"
+  "  DELETE FROM coverage_people WHERE participant_id = old.id;"
+  "END;"
+  "CREATE TRIGGER coverage_printed_cards AFTER INSERT ON printed_cards"
+  "  WHEN" COV_LIVE_CARD ("new") " BEGIN "
+  COV_BUMP ("new.participant_id", "1", "0", "0", "0")
+  "END;"
+  /* A void takes back a live card; a slip's void or a second void of the same serial (the
+   * primary key refuses it) changes nothing. */
+  "CREATE TRIGGER coverage_card_voids AFTER INSERT ON card_voids"
+  "  WHEN EXISTS (SELECT 1 FROM printed_cards pc WHERE pc.serial = new.serial"
+  "               AND NOT EXISTS (SELECT 1 FROM print_runs r WHERE r.id = pc.print_run_id"
+  "                               AND r.kind = 'invitation')) BEGIN"
+  "  UPDATE coverage_people SET cards = cards - 1"
+  "    WHERE participant_id = (SELECT participant_id FROM printed_cards WHERE serial = new.serial);"
+  "END;"
+  "CREATE TRIGGER coverage_invitations AFTER INSERT ON ceremony_invitations BEGIN "
+  COV_BUMP ("new.participant_id", "0", "1", "0", "0")
+  "END;"
+  "CREATE TRIGGER coverage_state_insert AFTER INSERT ON ceremony_state BEGIN "
+  COV_BUMP ("new.participant_id", "0", "0", "new.recipient = 'self'", "new.recipient <> 'self'")
+  "END;"
+  "CREATE TRIGGER coverage_state_delete AFTER DELETE ON ceremony_state BEGIN"
+  "  UPDATE coverage_people SET n_self = n_self - (old.recipient = 'self'),"
+  "      n_rep = n_rep - (old.recipient <> 'self')"
+  "    WHERE participant_id = old.participant_id;"
+  "END;";
 
 /* Scope ?1: a ceremony id, or 0 for every ceremony. An invitation slip is recorded as printed
  * (its run's kind is 'invitation') but is no card: prn leaves those runs out (issue 11). */
@@ -58,6 +198,10 @@ coverage_from_row (sqlite3_stmt *stmt)
   return r;
 }
 
+/* Over every ceremony: the counts kept in coverage_areas (schema v10), a few hundred rows.
+ * For one ceremony: participants and printed from coverage_areas, the rest grouped from that
+ * ceremony's invitations and states (its size, not the register's), each placed at the
+ * participant's current area as the old query did. Only the areas the ceremony concerns. */
 GPtrArray *
 serah_store_report_coverage (SerahStore *store, gint64 ceremony_id, GError **error)
 {
@@ -65,21 +209,36 @@ serah_store_report_coverage (SerahStore *store, gint64 ceremony_id, GError **err
 
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
 
-  /* For one ceremony, only the areas it concerns; for everything, every area. */
-  stmt = serah_store_prepare (store,
-    SCOPE_CTES
-    "SELECT coalesce (p.kecamatan, ''), coalesce (p.desa, ''), count (*),"
-    "       count (prn.participant_id), count (inv.participant_id),"
-    "       coalesce (sum (cur.recipient = 'self'), 0),"
-    "       coalesce (sum (cur.recipient = 'representative'), 0),"
-    "       coalesce (sum (cur.participant_id IS NULL AND" EXPECTED "), 0)"
-    "  FROM participants p"
-    "  LEFT JOIN cur ON cur.participant_id = p.id"
-    "  LEFT JOIN inv ON inv.participant_id = p.id"
-    "  LEFT JOIN prn ON prn.participant_id = p.id"
-    " GROUP BY 1, 2"
-    " HAVING ?1 = 0 OR count (inv.participant_id) > 0 OR count (cur.participant_id) > 0"
-    " ORDER BY 1 COLLATE NOCASE, 2 COLLATE NOCASE", error);
+  if (ceremony_id == 0)
+    stmt = serah_store_prepare (store,
+      "SELECT kecamatan, desa, participants, printed, invited, to_self, to_representative,"
+      "       not_collected"
+      "  FROM coverage_areas WHERE participants > 0 AND ?1 = 0"
+      " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE, kecamatan, desa", error);
+  else
+    stmt = serah_store_prepare (store,
+      "SELECT a.kecamatan, a.desa, a.participants, a.printed, x.invited, x.to_self,"
+      "       x.to_representative, x.not_collected"
+      "  FROM (SELECT coalesce (p.kecamatan, '') AS k, coalesce (p.desa, '') AS d,"
+      "               sum (y.invited) AS invited,"
+      "               coalesce (sum (y.recipient = 'self'), 0) AS to_self,"
+      "               coalesce (sum (y.recipient = 'representative'), 0) AS to_representative,"
+      "               sum (y.invited AND y.recipient IS NULL) AS not_collected"
+      "          FROM (SELECT i.participant_id AS pid, 1 AS invited, s.recipient AS recipient"
+      "                  FROM ceremony_invitations i"
+      "                  LEFT JOIN ceremony_state s ON s.ceremony_id = i.ceremony_id"
+      "                                            AND s.participant_id = i.participant_id"
+      "                 WHERE i.ceremony_id = ?1"
+      "                UNION ALL"
+      "                SELECT s.participant_id, 0, s.recipient FROM ceremony_state s"
+      "                 WHERE s.ceremony_id = ?1"
+      "                   AND NOT EXISTS (SELECT 1 FROM ceremony_invitations i"
+      "                                    WHERE i.ceremony_id = ?1"
+      "                                      AND i.participant_id = s.participant_id)) y"
+      "          JOIN participants p ON p.id = y.pid"
+      "         GROUP BY 1, 2) x"
+      "  JOIN coverage_areas a ON a.kecamatan = x.k AND a.desa = x.d"
+      " ORDER BY 1 COLLATE NOCASE, 2 COLLATE NOCASE, 1, 2", error);
   if (stmt == NULL)
     return NULL;
   return run_rows (store, stmt, ceremony_id, coverage_from_row,
