@@ -60,6 +60,10 @@ struct _SerahOutreachPage
   GtkLabel        *reg_message;
   GtkLabel        *reg_summary;
   GtkListBox      *reg_list;
+  GtkLabel        *reg_history;
+  GtkEntry        *reg_decision_reason;
+  GtkLabel        *reg_decision_message;
+  gint64           reg_keep_selected; /* the row to choose again after a reload, 0: none */
 
   GtkLabel        *survey_title;
   GtkDropDown     *survey_phase;

@@ -3,7 +3,8 @@
  * being told to tick a desa first), a registration whose NIK is too short (the core's reason
  * shown under the form, nothing recorded), the NIK masked once typed, an SKM answer sheet
  * (the IKM the core computes appears on the Laporan page through the change hub), and both
- * pages finalized once their window is gone. */
+ * pages finalized once their window is gone; and the office's answer to a registration
+ * (verified, rejected with a reason) recorded from the list, with its status history. */
 #include "config.h"
 
 #include <string.h>
@@ -207,6 +208,107 @@ test_registration_bad_nik (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "reg_nik_entry"))), ==, "");
 }
 
+static const char *
+label_text (Fixture *f, const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (child (f, name)));
+}
+
+/* issue 15 (GUI gaps, 1): the office's answer recorded from the Pendaftaran sub-page. With no
+ * row chosen the page says so; a rejection without a reason is refused under the list and
+ * nothing is appended; "verified" then "rejected" with the reason are appended as events, the
+ * row shows the current status and reason, and the history under the list shows every step
+ * (diajukan, terverifikasi, ditolak with its reason), the chosen row staying chosen. */
+static void
+test_registration_status (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(SerahRegistration) r = NULL;
+  GtkListBox *rows = GTK_LIST_BOX (child (f, "reg_list"));
+  GtkWidget *message = child (f, "reg_decision_message");
+  GtkListBoxRow *row;
+
+  fill_registration (f, "3601125505900002");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-registration", NULL));
+  run_until_idle ();
+  list = serah_registration_list (f->store, NULL, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpuint (n_rows (GTK_WIDGET (rows)), ==, 1);
+  g_assert_nonnull (strstr (label_text (f, "reg_history"), "Choose a registration"));
+
+  /* Nothing chosen: said so, nothing appended. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.verify-registration", NULL));
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "Choose a registration"));
+
+  gtk_list_box_select_row (rows, gtk_list_box_get_row_at_index (rows, 0));
+  run_until_idle ();
+  g_assert_nonnull (strstr (label_text (f, "reg_history"), "Submitted"));
+
+  /* A rejection without its reason: refused, the status is still "submitted". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.reject-registration", NULL));
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "reason"));
+  r = serah_registration_get (f->store, ((SerahRegistration *) list->pdata[0])->id, NULL);
+  g_assert_cmpint (r->status, ==, SERAH_REGISTRATION_SUBMITTED);
+  g_clear_pointer (&r, serah_registration_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.verify-registration", NULL));
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_visible (message));
+  r = serah_registration_get (f->store, ((SerahRegistration *) list->pdata[0])->id, NULL);
+  g_assert_cmpint (r->status, ==, SERAH_REGISTRATION_VERIFIED);
+  g_clear_pointer (&r, serah_registration_free);
+  /* The list was read again; the same row is still chosen and its history grew. */
+  row = gtk_list_box_get_selected_row (rows);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Verified"));
+  g_assert_nonnull (strstr (label_text (f, "reg_history"), "Verified"));
+
+  set_text (f, "reg_decision_reason", "NIK tidak terdaftar di Dukcapil");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.reject-registration", NULL));
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_visible (message));
+  r = serah_registration_get (f->store, ((SerahRegistration *) list->pdata[0])->id, NULL);
+  g_assert_cmpint (r->status, ==, SERAH_REGISTRATION_REJECTED);
+  g_assert_cmpstr (r->status_reason, ==, "NIK tidak terdaftar di Dukcapil");
+  row = gtk_list_box_get_selected_row (rows);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Rejected: NIK tidak terdaftar di Dukcapil"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "reg_decision_reason"))), ==, "");
+
+  /* The whole story, oldest first, in the store and on screen. */
+  history = serah_registration_history (f->store, r->id, NULL);
+  g_assert_nonnull (history);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_cmpint (((SerahRegistrationEvent *) history->pdata[0])->status, ==, SERAH_REGISTRATION_SUBMITTED);
+  g_assert_cmpint (((SerahRegistrationEvent *) history->pdata[1])->status, ==, SERAH_REGISTRATION_VERIFIED);
+  g_assert_cmpint (((SerahRegistrationEvent *) history->pdata[2])->status, ==, SERAH_REGISTRATION_REJECTED);
+  g_assert_cmpstr (((SerahRegistrationEvent *) history->pdata[2])->reason, ==,
+                   "NIK tidak terdaftar di Dukcapil");
+  {
+    const char *shown = label_text (f, "reg_history");
+    const char *sub = strstr (shown, "Submitted");
+    const char *ver = strstr (shown, "Verified");
+    const char *rej = strstr (shown, "Rejected: NIK tidak terdaftar di Dukcapil");
+
+    g_assert_nonnull (sub);
+    g_assert_nonnull (ver);
+    g_assert_nonnull (rej);
+    g_assert_true (sub < ver && ver < rej);
+  }
+
+  /* Rejected is final here: a second answer is refused in the core's words. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.verify-registration", NULL));
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "cannot become"));
+}
+
 static gboolean
 laporan_shows (gpointer data)
 {
@@ -329,6 +431,8 @@ main (int argc, char **argv)
               test_record_activity, fixture_teardown);
   g_test_add ("/serah/gui/outreach/registration-bad-nik", Fixture, NULL, fixture_setup,
               test_registration_bad_nik, fixture_teardown);
+  g_test_add ("/serah/gui/outreach/registration-status", Fixture, NULL, fixture_setup,
+              test_registration_status, fixture_teardown);
   g_test_add ("/serah/gui/outreach/skm-and-laporan", Fixture, NULL, fixture_setup,
               test_skm_and_laporan, fixture_teardown);
   g_test_add ("/serah/gui/outreach/feedback-correction", Fixture, NULL, fixture_setup,
