@@ -53,8 +53,11 @@ struct _SerahOutreachPage
   GtkEntry        *reg_address;
   GtkEntry        *reg_rt;
   GtkEntry        *reg_rw;
-  GtkEntry        *reg_desa;
-  GtkEntry        *reg_kecamatan;
+  GtkDropDown     *reg_desa;        /* the desa of the chosen kecamatan, from the register */
+  GtkStringList   *reg_desas;
+  GtkDropDown     *reg_kecamatan;   /* the register's kecamatan (names checked by the import) */
+  GtkStringList   *reg_kecamatans;
+  GPtrArray       *reg_areas;       /* SerahAreaCount, the register's desa per kecamatan */
   GtkEntry        *reg_phone;
   GtkEntry        *reg_reason;
   GtkLabel        *reg_message;
@@ -126,6 +129,9 @@ void serah_outreach_activities_reload     (SerahOutreachPage *self);
 void serah_outreach_registrations_class_init (GtkWidgetClass    *widget_class);
 void serah_outreach_registrations_init       (SerahOutreachPage *self);
 void serah_outreach_registrations_reload     (SerahOutreachPage *self);
+/* The register's areas (SerahAreaCount, referenced; NULL: none) for the desa and kecamatan. */
+void serah_outreach_registrations_set_areas  (SerahOutreachPage *self,
+                                              GPtrArray         *areas);
 
 /* serah-outreach-surveys.c */
 void serah_outreach_surveys_class_init (GtkWidgetClass    *widget_class);

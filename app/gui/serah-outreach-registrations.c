@@ -73,17 +73,110 @@ on_nik_activate (SerahOutreachPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->reg_kk));
 }
 
+/* ---- desa and kecamatan: chosen from the register's areas, never typed ----
+ *
+ * The importer checked and normalised these names against the area reference (data/areas),
+ * so the core's region check compares the NIK's kecamatan with a reference name, not with a
+ * spelling typed at the desk; and an activity's desa (ticked from the same list) matches the
+ * desa of the people registered there. Item 0 of both lists is "(choose)". */
+
+static const char *
+chosen_name (GtkDropDown *dropdown, GtkStringList *names)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  if (i == 0 || i == GTK_INVALID_LIST_POSITION)
+    return "";
+  return gtk_string_list_get_string (names, i);
+}
+
+static void
+fill_desas (SerahOutreachPage *self)
+{
+  const char *kecamatan = chosen_name (self->reg_kecamatan, self->reg_kecamatans);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->reg_desas));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_ptr_array_add (names, (gpointer) _("(choose the kecamatan first)"));
+  if (kecamatan[0] != '\0')
+    {
+      names->pdata[0] = (gpointer) _("(choose)");
+      for (guint i = 0; self->reg_areas != NULL && i < self->reg_areas->len; i++)
+        {
+          const SerahAreaCount *a = self->reg_areas->pdata[i];
+
+          if (a->desa != NULL && g_strcmp0 (a->kecamatan, kecamatan) == 0)
+            g_ptr_array_add (names, a->desa);
+        }
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->reg_desas, 0, n, (const char *const *) names->pdata);
+  gtk_drop_down_set_selected (self->reg_desa, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reg_desa), kecamatan[0] != '\0');
+}
+
+static void
+on_kecamatan_selected (GtkDropDown *dropdown, GParamSpec *pspec, SerahOutreachPage *self)
+{
+  /* Also emitted while the template is disposed: nothing to fill then. */
+  if (self->reg_desas != NULL && self->reg_desa != NULL && self->reg_kecamatans != NULL)
+    fill_desas (self);
+}
+
+static gboolean
+select_name (GtkDropDown *dropdown, GtkStringList *names, const char *name)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (names));
+
+  for (guint i = 1; name != NULL && i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (names, i), name) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+serah_outreach_registrations_set_areas (SerahOutreachPage *self, GPtrArray *areas)
+{
+  g_autofree char *kecamatan = g_strdup (chosen_name (self->reg_kecamatan, self->reg_kecamatans));
+  g_autofree char *desa = g_strdup (chosen_name (self->reg_desa, self->reg_desas));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->reg_kecamatans));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_clear_pointer (&self->reg_areas, g_ptr_array_unref);
+  self->reg_areas = areas != NULL ? g_ptr_array_ref (areas) : NULL;
+  g_ptr_array_add (names, (gpointer) _("(choose)"));
+  for (guint i = 0; areas != NULL && i < areas->len; i++)
+    {
+      const SerahAreaCount *a = areas->pdata[i];
+
+      if (a->kecamatan != NULL && g_hash_table_add (seen, a->kecamatan))
+        g_ptr_array_add (names, a->kecamatan);
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->reg_kecamatans, 0, n, (const char *const *) names->pdata);
+  /* A reload (another page's import, a new activity) keeps what the desk chose. */
+  if (!select_name (self->reg_kecamatan, self->reg_kecamatans, kecamatan))
+    gtk_drop_down_set_selected (self->reg_kecamatan, 0);
+  fill_desas (self);
+  select_name (self->reg_desa, self->reg_desas, desa);
+}
+
 static void
 clear_form (SerahOutreachPage *self)
 {
   GtkEntry *entries[] = { self->reg_nik_entry, self->reg_kk, self->reg_name, self->reg_birth,
-                          self->reg_address, self->reg_rt, self->reg_rw, self->reg_desa,
-                          self->reg_kecamatan, self->reg_phone, self->reg_reason };
+                          self->reg_address, self->reg_rt, self->reg_rw, self->reg_phone,
+                          self->reg_reason };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     gtk_editable_set_text (GTK_EDITABLE (entries[i]), "");
   memset (self->reg_nik, 0, sizeof self->reg_nik);
   gtk_drop_down_set_selected (self->reg_sex, 0);
+  /* The desa and kecamatan stay: the next person at the same desk is most likely a neighbour. */
 }
 
 static const char *
@@ -118,8 +211,8 @@ record_registration_action (GtkWidget *widget, const char *action, GVariant *par
   draft->address = g_strdup (text_of (self->reg_address));
   draft->rt = g_strdup (text_of (self->reg_rt));
   draft->rw = g_strdup (text_of (self->reg_rw));
-  draft->desa = g_strdup (text_of (self->reg_desa));
-  draft->kecamatan = g_strdup (text_of (self->reg_kecamatan));
+  draft->desa = g_strdup (chosen_name (self->reg_desa, self->reg_desas));
+  draft->kecamatan = g_strdup (chosen_name (self->reg_kecamatan, self->reg_kecamatans));
   draft->phone = g_strdup (text_of (self->reg_phone));
   draft->reason = g_strdup (text_of (self->reg_reason));
   draft->activity_id = serah_outreach_page_activity_of (self, self->reg_activity);
@@ -404,6 +497,9 @@ serah_outreach_registrations_init (SerahOutreachPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->reg_nik_entry), focus);
   g_signal_connect_swapped (self->reg_nik_entry, "activate", G_CALLBACK (on_nik_activate), self);
   g_signal_connect (self->reg_list, "row-selected", G_CALLBACK (on_registration_selected), self);
+  g_signal_connect (self->reg_kecamatan, "notify::selected", G_CALLBACK (on_kecamatan_selected),
+                    self);
+  serah_outreach_registrations_set_areas (self, NULL);
 }
 
 void
@@ -422,6 +518,8 @@ serah_outreach_registrations_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_rw);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_desa);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_kecamatan);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_kecamatans);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_desas);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_phone);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_reason);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_message);

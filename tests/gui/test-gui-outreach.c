@@ -152,16 +152,53 @@ test_record_activity (Fixture *f, gconstpointer data)
                       GTK_DROP_DOWN (child (f, "reg_activity")))), ==, 2);
 }
 
+/* Chooses a name in one of the form's drop downs of names; FALSE when it is not offered. */
+static gboolean
+choose_name (Fixture *f, const char *dropdown, const char *name)
+{
+  GtkDropDown *drop = GTK_DROP_DOWN (child (f, dropdown));
+  GListModel *model = gtk_drop_down_get_model (drop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), name) == 0)
+        {
+          gtk_drop_down_set_selected (drop, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The register's first area, as the importer named it. */
+static SerahAreaCount *
+first_area (Fixture *f)
+{
+  g_autoptr(GPtrArray) areas = serah_participants_count_by_area (f->store, NULL);
+  SerahAreaCount *copy;
+
+  g_assert_nonnull (areas);
+  g_assert_cmpuint (areas->len, >, 0);
+  copy = g_new0 (SerahAreaCount, 1);
+  copy->kecamatan = g_strdup (((SerahAreaCount *) areas->pdata[0])->kecamatan);
+  copy->desa = g_strdup (((SerahAreaCount *) areas->pdata[0])->desa);
+  return copy;
+}
+
 static void
 fill_registration (Fixture *f, const char *nik)
 {
+  g_autoptr(SerahAreaCount) area = first_area (f);
+
   set_text (f, "reg_nik_entry", nik);
   set_text (f, "reg_kk", "3601120101200001");
   set_text (f, "reg_name", "Siti Aminah");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "reg_sex")), 2); /* Perempuan */
   set_text (f, "reg_birth", "1990-05-15");
-  set_text (f, "reg_desa", "Caringin");
-  set_text (f, "reg_kecamatan", "Labuan");
+  g_assert_true (choose_name (f, "reg_kecamatan", area->kecamatan));
+  g_assert_true (choose_name (f, "reg_desa", area->desa));
   set_text (f, "reg_reason", "Belum pernah didaftarkan");
 }
 
@@ -213,6 +250,68 @@ label_text (Fixture *f, const char *name)
 {
   return gtk_label_get_text (GTK_LABEL (child (f, name)));
 }
+
+/* issue 15 (GUI gaps, 2): the desa and kecamatan are chosen from the register's areas, not
+ * typed. The desa list holds exactly the chosen kecamatan's desa (none before one is chosen);
+ * no desa chosen is refused in the core's words; the chosen names are what the store holds. */
+static void
+test_registration_area_choice (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) areas = serah_participants_count_by_area (f->store, NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  const SerahAreaCount *area;
+  GListModel *desas = gtk_drop_down_get_model (GTK_DROP_DOWN (child (f, "reg_desa")));
+  GListModel *kecamatans = gtk_drop_down_get_model (GTK_DROP_DOWN (child (f, "reg_kecamatan")));
+  g_autoptr(GHashTable) expected_kec = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_desa = 0;
+  const SerahRegistration *r;
+
+  g_assert_nonnull (areas);
+  g_assert_cmpuint (areas->len, >, 0);
+  area = areas->pdata[0];
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const SerahAreaCount *a = areas->pdata[i];
+
+      g_hash_table_add (expected_kec, a->kecamatan);
+      if (g_strcmp0 (a->kecamatan, area->kecamatan) == 0)
+        n_desa++;
+    }
+  /* "(choose)" and each kecamatan once; no desa offered before a kecamatan is chosen. */
+  g_assert_cmpuint (g_list_model_get_n_items (kecamatans), ==, 1 + g_hash_table_size (expected_kec));
+  g_assert_cmpuint (g_list_model_get_n_items (desas), ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (child (f, "reg_desa")));
+  g_assert_false (choose_name (f, "reg_kecamatan", "Kecamatan Yang Tidak Ada"));
+
+  g_assert_true (choose_name (f, "reg_kecamatan", area->kecamatan));
+  g_assert_true (gtk_widget_get_sensitive (child (f, "reg_desa")));
+  g_assert_cmpuint (g_list_model_get_n_items (desas), ==, 1 + n_desa);
+
+  /* The rest of the form filled, the desa left unchosen: refused, nothing recorded. */
+  set_text (f, "reg_nik_entry", "3601125505900002");
+  set_text (f, "reg_kk", "3601120101200001");
+  set_text (f, "reg_name", "Siti Aminah");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "reg_sex")), 2);
+  set_text (f, "reg_birth", "1990-05-15");
+  set_text (f, "reg_reason", "Belum pernah didaftarkan");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-registration", NULL));
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (child (f, "reg_message")));
+  g_assert_nonnull (strstr (label_text (f, "reg_message"), "The desa is missing."));
+  list = serah_registration_list (f->store, NULL, NULL);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (choose_name (f, "reg_desa", area->desa));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-registration", NULL));
+  run_until_idle ();
+  list = serah_registration_list (f->store, NULL, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  r = list->pdata[0];
+  g_assert_cmpstr (r->kecamatan, ==, area->kecamatan);
+  g_assert_cmpstr (r->desa, ==, area->desa);
+}
+
 
 /* issue 15 (GUI gaps, 1): the office's answer recorded from the Pendaftaran sub-page. With no
  * row chosen the page says so; a rejection without a reason is refused under the list and
@@ -431,6 +530,8 @@ main (int argc, char **argv)
               test_record_activity, fixture_teardown);
   g_test_add ("/serah/gui/outreach/registration-bad-nik", Fixture, NULL, fixture_setup,
               test_registration_bad_nik, fixture_teardown);
+  g_test_add ("/serah/gui/outreach/registration-area-choice", Fixture, NULL, fixture_setup,
+              test_registration_area_choice, fixture_teardown);
   g_test_add ("/serah/gui/outreach/registration-status", Fixture, NULL, fixture_setup,
               test_registration_status, fixture_teardown);
   g_test_add ("/serah/gui/outreach/skm-and-laporan", Fixture, NULL, fixture_setup,
