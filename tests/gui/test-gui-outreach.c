@@ -517,6 +517,97 @@ test_feedback_correction (Fixture *f, gconstpointer data)
   g_assert_cmpint (c->reprint_run_id, ==, 0);
 }
 
+static GtkWidget *
+reports_child (Fixture *f, const char *name)
+{
+  GtkWidget *w = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->reports),
+                                                            SERAH_TYPE_REPORTS_PAGE, name));
+  g_assert_nonnull (w);
+  return w;
+}
+
+static gboolean
+laporan_says (Fixture *f, const char *what)
+{
+  return strstr (gtk_label_get_text (GTK_LABEL (reports_child (f, "outreach_figures"))), what)
+         != NULL;
+}
+
+static gboolean
+laporan_two_activities (gpointer data)
+{
+  return laporan_says (data, "at 2 activities.");
+}
+
+static gboolean
+laporan_one_activity (gpointer data)
+{
+  return laporan_says (data, "at 1 activities.");
+}
+
+static void
+record_activity_on (Fixture *f, const char *date)
+{
+  g_autoptr(SerahActivity) a = serah_activity_new ();
+  g_autoptr(GError) error = NULL;
+
+  a->kind = g_strdup ("kampanye");
+  g_strlcpy (a->held_on, date, sizeof a->held_on);
+  a->place = g_strdup ("Pasar Labuan");
+  a->desa = g_strdup ("Caringin");
+  a->kecamatan = g_strdup ("Labuan");
+  g_assert_cmpint (serah_activity_record (f->store, a, "test", &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* issue 15 (GUI gaps, 3): the Laporan page's outreach card reads the period typed above it.
+ * Two activities, in October and November: all periods count both; the month "2026-11" (its
+ * first to its last day) counts one and the heading names the period; a date that is no
+ * date, and a period that ends before it starts, are refused under the fields and the
+ * figures stay those of the period shown. */
+static void
+test_laporan_outreach_period (Fixture *f, gconstpointer data)
+{
+  GtkWidget *message = reports_child (f, "outreach_period_message");
+  const char *heading;
+
+  record_activity_on (f, "2026-10-05");
+  record_activity_on (f, "2026-11-03");
+  serah_changes_emit (f->store, SERAH_CHANGE_OUTREACH);
+  wait_until (laporan_two_activities, f);
+
+  gtk_editable_set_text (GTK_EDITABLE (reports_child (f, "outreach_from")), "2026-13");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->reports), "reports.outreach-period", NULL));
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "Period from: “2026-13”"));
+
+  gtk_editable_set_text (GTK_EDITABLE (reports_child (f, "outreach_from")), "2026-11-30");
+  gtk_editable_set_text (GTK_EDITABLE (reports_child (f, "outreach_to")), "2026-11-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->reports), "reports.outreach-period", NULL));
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "ends before it starts"));
+  g_assert_true (laporan_two_activities (f));
+
+  gtk_editable_set_text (GTK_EDITABLE (reports_child (f, "outreach_from")), "2026-11");
+  gtk_editable_set_text (GTK_EDITABLE (reports_child (f, "outreach_to")), "2026-11");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->reports), "reports.outreach-period", NULL));
+  wait_until (laporan_one_activity, f);
+  g_assert_false (gtk_widget_get_visible (message));
+  heading = gtk_label_get_text (GTK_LABEL (reports_child (f, "outreach_heading")));
+  g_assert_nonnull (strstr (heading, "1 November 2026"));
+  g_assert_nonnull (strstr (heading, "30 November 2026"));
+
+  /* Emptied: every period again. */
+  gtk_editable_set_text (GTK_EDITABLE (reports_child (f, "outreach_from")), "");
+  gtk_editable_set_text (GTK_EDITABLE (reports_child (f, "outreach_to")), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->reports), "reports.outreach-period", NULL));
+  wait_until (laporan_two_activities, f);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reports_child (f, "outreach_heading"))), ==,
+                   "Outreach (all periods)");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -536,6 +627,8 @@ main (int argc, char **argv)
               test_registration_status, fixture_teardown);
   g_test_add ("/serah/gui/outreach/skm-and-laporan", Fixture, NULL, fixture_setup,
               test_skm_and_laporan, fixture_teardown);
+  g_test_add ("/serah/gui/outreach/laporan-period", Fixture, NULL, fixture_setup,
+              test_laporan_outreach_period, fixture_teardown);
   g_test_add ("/serah/gui/outreach/feedback-correction", Fixture, NULL, fixture_setup,
               test_feedback_correction, fixture_teardown);
   return g_test_run ();
