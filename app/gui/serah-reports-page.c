@@ -526,6 +526,13 @@ outreach_period_action (GtkWidget *widget, const char *action, GVariant *param)
   reload (self);
 }
 
+/* Enter in either field shows the period, as the button does. */
+static void
+on_period_activate (SerahReportsPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "reports.outreach-period", NULL);
+}
+
 static void
 load_scopes (SerahReportsPage *self)
 {
@@ -858,4 +865,6 @@ serah_reports_page_init (SerahReportsPage *self)
   gtk_drawing_area_set_draw_func (self->rating_chart, draw_rating, self, NULL);
   gtk_drawing_area_set_draw_func (self->tags_chart, draw_tags, self, NULL);
   gtk_drawing_area_set_draw_func (self->outreach_chart, draw_outreach, self, NULL);
+  g_signal_connect_swapped (self->outreach_from, "activate", G_CALLBACK (on_period_activate), self);
+  g_signal_connect_swapped (self->outreach_to, "activate", G_CALLBACK (on_period_activate), self);
 }
