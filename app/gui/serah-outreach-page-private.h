@@ -69,6 +69,8 @@ struct _SerahOutreachPage
   gint64           reg_keep_selected; /* the row to choose again after a reload, 0: none */
 
   GtkLabel        *survey_title;
+  GtkDropDown     *survey_choice;   /* shown when surveys/ holds more than one questionnaire */
+  GtkStringList   *survey_names;
   GtkDropDown     *survey_phase;
   GtkStringList   *survey_phases;
   GtkDropDown     *survey_activity;

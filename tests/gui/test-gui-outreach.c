@@ -608,6 +608,101 @@ test_laporan_outreach_period (Fixture *f, gconstpointer data)
                    "Outreach (all periods)");
 }
 
+static gboolean
+page_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* issue 15 (GUI gaps, 3): with two questionnaires in the surveys folder the Survei sub-page
+ * offers the choice (hidden with one, as the shipped folder has); choosing the second
+ * replaces the question rows with its own, and a sheet recorded then is scored against it. */
+static void
+test_survey_choice (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "surveys", NULL);
+  g_autofree char *shipped = g_test_build_filename (G_TEST_DIST, "..", "surveys",
+                                                    "pemahaman-jkn.survey", NULL);
+  g_autofree char *copy = g_build_filename (dir, "pemahaman-jkn.survey", NULL);
+  g_autofree char *second = g_build_filename (dir, "uji-desa.survey", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *old_dir = g_strdup (g_getenv ("SERAH_SURVEYS_DIR"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) scores = NULL;
+  GtkWindow *window;
+  SerahOutreachPage *page;
+  GtkWidget *choice, *grid, *title;
+  guint n_drops = 0;
+
+  /* The shipped folder has one: no choice to make. */
+  g_assert_false (gtk_widget_get_visible (child (f, "survey_choice")));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (shipped, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (copy, text, -1, &error));
+  g_assert_true (g_file_set_contents (second,
+    "[Survey]\nId=uji-desa\nVersion=1\nTitle=Uji Desa\nAnonymous=true\n\n"
+    "[Question 1]\nText=Di mana kartu diambil?\nChoices=Di balai desa;Tidak tahu\nAnswer=1\n\n"
+    "[Question 2]\nText=Siapa yang boleh mewakili?\nChoices=Keluarga satu KK;Siapa saja\nAnswer=1\n",
+    -1, &error));
+  g_assert_no_error (error);
+  g_setenv ("SERAH_SURVEYS_DIR", dir, TRUE);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1366, 768);
+  page = g_object_new (SERAH_TYPE_OUTREACH_PAGE, "store", f->store, NULL);
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  run_until_idle ();
+
+  choice = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SERAH_TYPE_OUTREACH_PAGE,
+                                                      "survey_choice"));
+  grid = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SERAH_TYPE_OUTREACH_PAGE,
+                                                    "survey_questions"));
+  title = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SERAH_TYPE_OUTREACH_PAGE,
+                                                     "survey_title"));
+  g_assert_true (gtk_widget_get_visible (choice));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (choice))), ==, 2);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (title)), "Pemahaman JKN"));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), 1);  /* uji-desa, sorted after */
+  run_until_idle ();
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (title)), "Uji Desa"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (title)), "2 questions"));
+  for (GtkWidget *w = gtk_widget_get_first_child (grid); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_DROP_DOWN (w))
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (w), 1);  /* the right answer of both */
+        n_drops++;
+      }
+  g_assert_cmpuint (n_drops, ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "outreach.record-survey", NULL));
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+                    GTK_WIDGET (page), SERAH_TYPE_OUTREACH_PAGE, "survey_message"))));
+  /* Scored against the chosen one: both answers right, 100 %; none for the other. */
+  scores = serah_survey_scores (f->store, "uji-desa", SERAH_SURVEY_BY_MONTH, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (scores);
+  g_assert_cmpuint (scores->len, ==, 1);
+  g_assert_cmpuint (((SerahSurveyScoreRow *) scores->pdata[0])->sheets[SERAH_SURVEY_PHASE_BEFORE], ==, 1);
+  g_assert_cmpfloat_with_epsilon (((SerahSurveyScoreRow *) scores->pdata[0])->mean_percent[SERAH_SURVEY_PHASE_BEFORE],
+                                  100.0, 0.001);
+  g_clear_pointer (&scores, g_ptr_array_unref);
+  scores = serah_survey_scores (f->store, "pemahaman-jkn", SERAH_SURVEY_BY_MONTH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scores->len, ==, 0);
+
+  gtk_window_destroy (window);
+  wait_until (page_gone, &page);
+  if (old_dir != NULL)
+    g_setenv ("SERAH_SURVEYS_DIR", old_dir, TRUE);
+  else
+    g_unsetenv ("SERAH_SURVEYS_DIR");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -629,6 +724,8 @@ main (int argc, char **argv)
               test_skm_and_laporan, fixture_teardown);
   g_test_add ("/serah/gui/outreach/laporan-period", Fixture, NULL, fixture_setup,
               test_laporan_outreach_period, fixture_teardown);
+  g_test_add ("/serah/gui/outreach/survey-choice", Fixture, NULL, fixture_setup,
+              test_survey_choice, fixture_teardown);
   g_test_add ("/serah/gui/outreach/feedback-correction", Fixture, NULL, fixture_setup,
               test_feedback_correction, fixture_teardown);
   return g_test_run ();
