@@ -41,6 +41,9 @@ struct _SerahOutreachPage
   SerahAreaSelector *activity_area;
   GtkLabel        *activity_message;
   GtkListBox      *activity_list;
+  GtkEntry        *attendee_code;   /* scan, NIK or card number for the chosen activity */
+  GtkLabel        *attendee_message;
+  gint64           activity_keep_selected;
 
   GtkDropDown     *reg_activity;
   GtkStringList   *reg_activities;

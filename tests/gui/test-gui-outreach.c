@@ -703,6 +703,61 @@ test_survey_choice (Fixture *f, gconstpointer data)
     g_unsetenv ("SERAH_SURVEYS_DIR");
 }
 
+/* issue 15 (GUI gaps, 4): registered people listed as present at an activity by NIK (as a
+ * scanner or the keyboard types it, then Enter). Nothing chosen is refused; a NIK of the
+ * register lists the person (name shown, NIK masked, the field emptied); the same NIK again
+ * is "already on the list"; a NIK nobody has is refused; the row counts one listed. */
+static void
+test_activity_attendance (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SerahParticipant) p = serah_participants_get (f->store, 1, NULL);
+  g_autofree char *masked = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  GtkListBox *rows = GTK_LIST_BOX (child (f, "activity_list"));
+  GtkWidget *code = child (f, "attendee_code");
+  GtkListBoxRow *row;
+  const char *said;
+
+  g_assert_nonnull (p);
+  masked = serah_nik_mask (p->nik);
+  record_activity_on (f, "2026-11-03");
+  serah_changes_emit (f->store, SERAH_CHANGE_OUTREACH);
+  run_until_idle ();
+  g_assert_cmpuint (n_rows (GTK_WIDGET (rows)), ==, 1);
+
+  set_text (f, "attendee_code", p->nik);
+  g_signal_emit_by_name (code, "activate");
+  run_until_idle ();
+  g_assert_nonnull (strstr (label_text (f, "attendee_message"), "Choose the activity"));
+
+  gtk_list_box_select_row (rows, gtk_list_box_get_row_at_index (rows, 0));
+  set_text (f, "attendee_code", p->nik);
+  g_signal_emit_by_name (code, "activate");
+  run_until_idle ();
+  said = label_text (f, "attendee_message");
+  g_assert_nonnull (strstr (said, "Listed as present"));
+  g_assert_nonnull (strstr (said, p->name));
+  g_assert_nonnull (strstr (said, masked));
+  g_assert_null (strstr (said, p->nik));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code)), ==, "");
+  row = gtk_list_box_get_selected_row (rows);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1 listed"));
+  list = serah_activity_list (f->store, NULL, NULL, NULL, NULL);
+  g_assert_cmpint (((SerahActivity *) list->pdata[0])->listed, ==, 1);
+
+  set_text (f, "attendee_code", p->nik);
+  g_signal_emit_by_name (code, "activate");
+  run_until_idle ();
+  g_assert_nonnull (strstr (label_text (f, "attendee_message"), "already on the list"));
+
+  set_text (f, "attendee_code", "3601129999990009");
+  g_signal_emit_by_name (code, "activate");
+  run_until_idle ();
+  g_assert_true (gtk_widget_has_css_class (child (f, "attendee_message"), "error"));
+  g_assert_null (strstr (label_text (f, "attendee_message"), "Listed as present"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -726,6 +781,8 @@ main (int argc, char **argv)
               test_laporan_outreach_period, fixture_teardown);
   g_test_add ("/serah/gui/outreach/survey-choice", Fixture, NULL, fixture_setup,
               test_survey_choice, fixture_teardown);
+  g_test_add ("/serah/gui/outreach/activity-attendance", Fixture, NULL, fixture_setup,
+              test_activity_attendance, fixture_teardown);
   g_test_add ("/serah/gui/outreach/feedback-correction", Fixture, NULL, fixture_setup,
               test_feedback_correction, fixture_teardown);
   return g_test_run ();
