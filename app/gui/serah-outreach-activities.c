@@ -1,7 +1,8 @@
 /* serah-outreach-activities.c: the Kegiatan sub-page of Sosialisasi: the new-activity form
  * (kind, date, place, the desa ticked in the register's area list, partners, materials, the
  * attendance count) and the list of activities held. serah_activity_record checks and records;
- * its refusal is shown under the form, word for word. Registered people present at a chosen
+ * its refusal is shown under the form, word for word. An activity held at a card handover is
+ * linked to its ceremony from a drop down. Registered people present at a chosen
  * activity are listed by a card scan (the QR payload, checked as at the check-off desk), a NIK
  * or a card number; the name is shown with the NIK masked. */
 #define G_LOG_DOMAIN "serah"
@@ -29,6 +30,7 @@ clear_form (SerahOutreachPage *self)
     gtk_check_button_set_active (partners[i], FALSE);
   if (self->areas_loaded)
     serah_area_selector_select_all (self->activity_area, FALSE);
+  gtk_drop_down_set_selected (self->activity_ceremony, 0);
   serah_outreach_page_say (self->activity_message, NULL);
 }
 
@@ -60,6 +62,12 @@ record_activity_action (GtkWidget *widget, const char *action, GVariant *param)
              sizeof draft->held_on);
   draft->place = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->activity_place)));
   draft->desa = g_strdup (desa);
+  {
+    guint c = gtk_drop_down_get_selected (self->activity_ceremony);
+
+    draft->ceremony_id = c != GTK_INVALID_LIST_POSITION && c < self->ceremony_ids->len
+                         ? g_array_index (self->ceremony_ids, gint64, c) : 0;
+  }
   draft->kecamatan = g_strdup (kecamatan);
   draft->attendance = gtk_spin_button_get_value_as_int (self->activity_attendance);
   for (guint i = 0; i < G_N_ELEMENTS (partners); i++)
@@ -154,6 +162,49 @@ add_attendee_action (GtkWidget *widget, const char *action, GVariant *param)
   serah_outreach_page_changed (self);
 }
 
+/* The ceremonies an activity can be linked to ("penyuluhan" at a handover), newest first;
+ * the choice survives a reload. Returns the list for the activity rows' names. */
+static GPtrArray *
+load_ceremonies (SerahOutreachPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list = serah_ceremony_list (self->store, &error);
+  guint chosen = gtk_drop_down_get_selected (self->activity_ceremony);
+  gint64 keep = chosen != GTK_INVALID_LIST_POSITION && chosen < self->ceremony_ids->len
+                ? g_array_index (self->ceremony_ids, gint64, chosen) : 0;
+  gint64 zero = 0;
+  guint select = 0;
+
+  gtk_string_list_splice (self->activity_ceremonies, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->activity_ceremonies)),
+                          NULL);
+  g_array_set_size (self->ceremony_ids, 0);
+  gtk_string_list_append (self->activity_ceremonies, _("(none)"));
+  g_array_append_val (self->ceremony_ids, zero);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const SerahCeremony *c = list->pdata[i];
+      g_autofree char *date = serah_format_date (c->date);
+      g_autofree char *label = g_strdup_printf ("%s · %s", date, c->name);
+
+      if (c->id == keep)
+        select = self->ceremony_ids->len;
+      gtk_string_list_append (self->activity_ceremonies, label);
+      g_array_append_val (self->ceremony_ids, c->id);
+    }
+  gtk_drop_down_set_selected (self->activity_ceremony, select);
+  return list;
+}
+
+static const char *
+ceremony_name (GPtrArray *ceremonies, gint64 id)
+{
+  for (guint i = 0; ceremonies != NULL && i < ceremonies->len; i++)
+    if (((SerahCeremony *) ceremonies->pdata[i])->id == id)
+      return ((SerahCeremony *) ceremonies->pdata[i])->name;
+  return NULL;
+}
+
 void
 serah_outreach_activities_reload (SerahOutreachPage *self)
 {
@@ -163,10 +214,13 @@ serah_outreach_activities_reload (SerahOutreachPage *self)
   gint64 keep = self->activity_keep_selected ? self->activity_keep_selected
                                              : selected_activity (self);
 
+  g_autoptr(GPtrArray) ceremonies = NULL;
+
   self->activity_keep_selected = 0;
   serah_outreach_page_clear_list (self->activity_list);
   if (self->store == NULL)
     return;
+  ceremonies = load_ceremonies (self);
   list = serah_activity_list (self->store, NULL, NULL, NULL, &error);
   if (list == NULL)
     {
@@ -194,6 +248,11 @@ serah_outreach_activities_reload (SerahOutreachPage *self)
           /* TRANSLATORS: %s is a number of registered people listed by scan or NIK. */
           g_string_append_printf (sub, _(" (%s listed by card or NIK)"), listed);
         }
+      if (a->ceremony_id != 0)
+        /* TRANSLATORS: the handover ceremony an activity went with. */
+        g_string_append_printf (sub, _(" · at the ceremony “%s”"),
+                                ceremony_name (ceremonies, a->ceremony_id)
+                                ? ceremony_name (ceremonies, a->ceremony_id) : "?");
       for (guint k = 0; a->partners != NULL && k < a->partners->len; k++)
         {
           const SerahActivityPartner *p = a->partners->pdata[k];
@@ -225,6 +284,7 @@ on_attendee_activate (SerahOutreachPage *self)
 void
 serah_outreach_activities_init (SerahOutreachPage *self)
 {
+  self->ceremony_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; serah_activity_kinds[i] != NULL; i++)
     gtk_string_list_append (self->activity_kinds, serah_activity_kind_label (serah_activity_kinds[i]));
   clear_form (self);
@@ -249,6 +309,8 @@ serah_outreach_activities_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_area);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_message);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_list);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_ceremony);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_ceremonies);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, attendee_code);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, attendee_message);
   gtk_widget_class_install_action (widget_class, "outreach.record-activity", NULL,

@@ -41,6 +41,9 @@ struct _SerahOutreachPage
   SerahAreaSelector *activity_area;
   GtkLabel        *activity_message;
   GtkListBox      *activity_list;
+  GtkDropDown     *activity_ceremony; /* the handover ceremony it went with; item 0: none */
+  GtkStringList   *activity_ceremonies;
+  GArray          *ceremony_ids;    /* gint64 per item of activity_ceremonies; 0 first */
   GtkEntry        *attendee_code;   /* scan, NIK or card number for the chosen activity */
   GtkLabel        *attendee_message;
   gint64           activity_keep_selected;

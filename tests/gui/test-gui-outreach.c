@@ -758,6 +758,51 @@ test_activity_attendance (Fixture *f, gconstpointer data)
   g_assert_null (strstr (label_text (f, "attendee_message"), "Listed as present"));
 }
 
+/* issue 15 (GUI gaps, 4): an activity linked to its handover ceremony from the form. The
+ * drop down offers "(none)" and the ceremonies; the one chosen is what the store holds, the
+ * row names it, and the form goes back to "(none)". */
+static void
+test_activity_ceremony (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) ceremonies = NULL;
+  g_autoptr(GPtrArray) recorded = NULL;
+  g_autoptr(SerahAreaCount) area = first_area (f);
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *drop = GTK_DROP_DOWN (child (f, "activity_ceremony"));
+  const SerahCeremony *c;
+  GtkListBoxRow *row;
+
+  /* A ceremony created elsewhere (the Acara page) reaches the drop down through the hub. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (drop)), ==, 1);
+  g_assert_cmpint (serah_ceremony_create (f->store, "Penyerahan Kartu Desa Caringin", "2026-11-10",
+                                          "Balai Desa", "test", &error), >, 0);
+  g_assert_no_error (error);
+  serah_changes_emit (f->store, SERAH_CHANGE_CEREMONIES);
+  run_until_idle ();
+  ceremonies = serah_ceremony_list (f->store, NULL);
+  g_assert_nonnull (ceremonies);
+  g_assert_cmpuint (ceremonies->len, ==, 1);
+  c = ceremonies->pdata[0];
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (drop)), ==,
+                    1 + ceremonies->len);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop), ==, 0);
+
+  set_text (f, "activity_place", "Aula Kantor Kecamatan");
+  g_assert_true (serah_area_selector_select_area (SERAH_AREA_SELECTOR (child (f, "activity_area")),
+                                                  area->kecamatan, area->desa, TRUE));
+  gtk_drop_down_set_selected (drop, 1);  /* the newest ceremony */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-activity", NULL));
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_visible (child (f, "activity_message")));
+  recorded = serah_activity_list (f->store, NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (recorded->len, ==, 1);
+  g_assert_cmpint (((SerahActivity *) recorded->pdata[0])->ceremony_id, ==, c->id);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (f, "activity_list")), 0);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), c->name));
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -783,6 +828,8 @@ main (int argc, char **argv)
               test_survey_choice, fixture_teardown);
   g_test_add ("/serah/gui/outreach/activity-attendance", Fixture, NULL, fixture_setup,
               test_activity_attendance, fixture_teardown);
+  g_test_add ("/serah/gui/outreach/activity-ceremony", Fixture, NULL, fixture_setup,
+              test_activity_ceremony, fixture_teardown);
   g_test_add ("/serah/gui/outreach/feedback-correction", Fixture, NULL, fixture_setup,
               test_feedback_correction, fixture_teardown);
   return g_test_run ();
