@@ -41,6 +41,12 @@ struct _SerahOutreachPage
   SerahAreaSelector *activity_area;
   GtkLabel        *activity_message;
   GtkListBox      *activity_list;
+  GtkDropDown     *activity_ceremony; /* the handover ceremony it went with; item 0: none */
+  GtkStringList   *activity_ceremonies;
+  GArray          *ceremony_ids;    /* gint64 per item of activity_ceremonies; 0 first */
+  GtkEntry        *attendee_code;   /* scan, NIK or card number for the chosen activity */
+  GtkLabel        *attendee_message;
+  gint64           activity_keep_selected;
 
   GtkDropDown     *reg_activity;
   GtkStringList   *reg_activities;
@@ -53,15 +59,24 @@ struct _SerahOutreachPage
   GtkEntry        *reg_address;
   GtkEntry        *reg_rt;
   GtkEntry        *reg_rw;
-  GtkEntry        *reg_desa;
-  GtkEntry        *reg_kecamatan;
+  GtkDropDown     *reg_desa;        /* the desa of the chosen kecamatan, from the register */
+  GtkStringList   *reg_desas;
+  GtkDropDown     *reg_kecamatan;   /* the register's kecamatan (names checked by the import) */
+  GtkStringList   *reg_kecamatans;
+  GPtrArray       *reg_areas;       /* SerahAreaCount, the register's desa per kecamatan */
   GtkEntry        *reg_phone;
   GtkEntry        *reg_reason;
   GtkLabel        *reg_message;
   GtkLabel        *reg_summary;
   GtkListBox      *reg_list;
+  GtkLabel        *reg_history;
+  GtkEntry        *reg_decision_reason;
+  GtkLabel        *reg_decision_message;
+  gint64           reg_keep_selected; /* the row to choose again after a reload, 0: none */
 
   GtkLabel        *survey_title;
+  GtkDropDown     *survey_choice;   /* shown when surveys/ holds more than one questionnaire */
+  GtkStringList   *survey_names;
   GtkDropDown     *survey_phase;
   GtkStringList   *survey_phases;
   GtkDropDown     *survey_activity;
@@ -122,6 +137,9 @@ void serah_outreach_activities_reload     (SerahOutreachPage *self);
 void serah_outreach_registrations_class_init (GtkWidgetClass    *widget_class);
 void serah_outreach_registrations_init       (SerahOutreachPage *self);
 void serah_outreach_registrations_reload     (SerahOutreachPage *self);
+/* The register's areas (SerahAreaCount, referenced; NULL: none) for the desa and kecamatan. */
+void serah_outreach_registrations_set_areas  (SerahOutreachPage *self,
+                                              GPtrArray         *areas);
 
 /* serah-outreach-surveys.c */
 void serah_outreach_surveys_class_init (GtkWidgetClass    *widget_class);

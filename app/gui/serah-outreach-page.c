@@ -128,6 +128,7 @@ load_areas (SerahOutreachPage *self)
   if (areas == NULL)
     return;
   serah_area_selector_set_areas (self->activity_area, areas);
+  serah_outreach_registrations_set_areas (self, areas);
   self->areas_loaded = TRUE;
   serah_area_selector_select_all (self->activity_area, FALSE);
 }
@@ -249,6 +250,8 @@ serah_outreach_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (serah_changes_for_store (self->store), self);
   serah_outreach_surveys_dispose (self);
+  g_clear_pointer (&self->reg_areas, g_ptr_array_unref);
+  g_clear_pointer (&self->ceremony_ids, g_array_unref);
   /* AdwBin holds its child itself: let it unparent the child before the template lets go. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SERAH_TYPE_OUTREACH_PAGE);
@@ -306,6 +309,10 @@ serah_outreach_page_init (SerahOutreachPage *self)
   serah_outreach_page_name_dropdown (self->activity_kind, _("Kind of activity"));
   serah_outreach_page_name_dropdown (self->reg_activity, _("Activity of the registration"));
   serah_outreach_page_name_dropdown (self->reg_sex, _("Sex of the applicant"));
+  serah_outreach_page_name_dropdown (self->activity_ceremony,
+                                     _("Card handover ceremony the activity went with"));
+  serah_outreach_page_name_dropdown (self->reg_kecamatan, _("Kecamatan of the applicant"));
+  serah_outreach_page_name_dropdown (self->reg_desa, _("Desa of the applicant"));
   serah_outreach_page_name_dropdown (self->survey_phase, _("When the quiz was taken"));
   serah_outreach_page_name_dropdown (self->survey_activity, _("Activity of the quiz"));
   serah_outreach_page_name_dropdown (self->fb_channel, _("Feedback channel"));

@@ -4,7 +4,8 @@
  * already registered). Every problem the core finds is listed under the form, errors and
  * warnings alike, in its own words. The NIK is shown masked once typed (Enter or leaving the
  * field): a person at the desk may stand behind the officer. Administrators export the
- * submission list that goes to BPJS / Dinsos for verification. */
+ * submission list that goes to BPJS / Dinsos for verification, and record its answer on a
+ * chosen row (verified; rejected with a reason), whose status history shows under the list. */
 #define G_LOG_DOMAIN "serah"
 
 #include "config.h"
@@ -72,17 +73,110 @@ on_nik_activate (SerahOutreachPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->reg_kk));
 }
 
+/* ---- desa and kecamatan: chosen from the register's areas, never typed ----
+ *
+ * The importer checked and normalised these names against the area reference (data/areas),
+ * so the core's region check compares the NIK's kecamatan with a reference name, not with a
+ * spelling typed at the desk; and an activity's desa (ticked from the same list) matches the
+ * desa of the people registered there. Item 0 of both lists is "(choose)". */
+
+static const char *
+chosen_name (GtkDropDown *dropdown, GtkStringList *names)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  if (i == 0 || i == GTK_INVALID_LIST_POSITION)
+    return "";
+  return gtk_string_list_get_string (names, i);
+}
+
+static void
+fill_desas (SerahOutreachPage *self)
+{
+  const char *kecamatan = chosen_name (self->reg_kecamatan, self->reg_kecamatans);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->reg_desas));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_ptr_array_add (names, (gpointer) _("(choose the kecamatan first)"));
+  if (kecamatan[0] != '\0')
+    {
+      names->pdata[0] = (gpointer) _("(choose)");
+      for (guint i = 0; self->reg_areas != NULL && i < self->reg_areas->len; i++)
+        {
+          const SerahAreaCount *a = self->reg_areas->pdata[i];
+
+          if (a->desa != NULL && g_strcmp0 (a->kecamatan, kecamatan) == 0)
+            g_ptr_array_add (names, a->desa);
+        }
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->reg_desas, 0, n, (const char *const *) names->pdata);
+  gtk_drop_down_set_selected (self->reg_desa, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reg_desa), kecamatan[0] != '\0');
+}
+
+static void
+on_kecamatan_selected (GtkDropDown *dropdown, GParamSpec *pspec, SerahOutreachPage *self)
+{
+  /* Also emitted while the template is disposed: nothing to fill then. */
+  if (self->reg_desas != NULL && self->reg_desa != NULL && self->reg_kecamatans != NULL)
+    fill_desas (self);
+}
+
+static gboolean
+select_name (GtkDropDown *dropdown, GtkStringList *names, const char *name)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (names));
+
+  for (guint i = 1; name != NULL && i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (names, i), name) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+serah_outreach_registrations_set_areas (SerahOutreachPage *self, GPtrArray *areas)
+{
+  g_autofree char *kecamatan = g_strdup (chosen_name (self->reg_kecamatan, self->reg_kecamatans));
+  g_autofree char *desa = g_strdup (chosen_name (self->reg_desa, self->reg_desas));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->reg_kecamatans));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_clear_pointer (&self->reg_areas, g_ptr_array_unref);
+  self->reg_areas = areas != NULL ? g_ptr_array_ref (areas) : NULL;
+  g_ptr_array_add (names, (gpointer) _("(choose)"));
+  for (guint i = 0; areas != NULL && i < areas->len; i++)
+    {
+      const SerahAreaCount *a = areas->pdata[i];
+
+      if (a->kecamatan != NULL && g_hash_table_add (seen, a->kecamatan))
+        g_ptr_array_add (names, a->kecamatan);
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->reg_kecamatans, 0, n, (const char *const *) names->pdata);
+  /* A reload (another page's import, a new activity) keeps what the desk chose. */
+  if (!select_name (self->reg_kecamatan, self->reg_kecamatans, kecamatan))
+    gtk_drop_down_set_selected (self->reg_kecamatan, 0);
+  fill_desas (self);
+  select_name (self->reg_desa, self->reg_desas, desa);
+}
+
 static void
 clear_form (SerahOutreachPage *self)
 {
   GtkEntry *entries[] = { self->reg_nik_entry, self->reg_kk, self->reg_name, self->reg_birth,
-                          self->reg_address, self->reg_rt, self->reg_rw, self->reg_desa,
-                          self->reg_kecamatan, self->reg_phone, self->reg_reason };
+                          self->reg_address, self->reg_rt, self->reg_rw, self->reg_phone,
+                          self->reg_reason };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     gtk_editable_set_text (GTK_EDITABLE (entries[i]), "");
   memset (self->reg_nik, 0, sizeof self->reg_nik);
   gtk_drop_down_set_selected (self->reg_sex, 0);
+  /* The desa and kecamatan stay: the next person at the same desk is most likely a neighbour. */
 }
 
 static const char *
@@ -117,8 +211,8 @@ record_registration_action (GtkWidget *widget, const char *action, GVariant *par
   draft->address = g_strdup (text_of (self->reg_address));
   draft->rt = g_strdup (text_of (self->reg_rt));
   draft->rw = g_strdup (text_of (self->reg_rw));
-  draft->desa = g_strdup (text_of (self->reg_desa));
-  draft->kecamatan = g_strdup (text_of (self->reg_kecamatan));
+  draft->desa = g_strdup (chosen_name (self->reg_desa, self->reg_desas));
+  draft->kecamatan = g_strdup (chosen_name (self->reg_kecamatan, self->reg_kecamatans));
   draft->phone = g_strdup (text_of (self->reg_phone));
   draft->reason = g_strdup (text_of (self->reg_reason));
   draft->activity_id = serah_outreach_page_activity_of (self, self->reg_activity);
@@ -222,6 +316,119 @@ export_registrations_action (GtkWidget *widget, const char *action, GVariant *pa
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- the office's answer, for administrators: verified, or rejected with a reason ---- */
+
+static gint64
+selected_registration (SerahOutreachPage *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->reg_list);
+
+  return row != NULL ? GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "registration-id"))
+                     : 0;
+}
+
+/* The chosen registration's events, oldest first, one a line: what the office decided, when
+ * and by whom. Events are appended, never changed, so this is the whole story. */
+static void
+show_history (SerahOutreachPage *self)
+{
+  gint64 id = selected_registration (self);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (id == 0 || self->store == NULL)
+    {
+      gtk_label_set_text (self->reg_history,
+                          _("Choose a registration to see its status history."));
+      return;
+    }
+  events = serah_registration_history (self->store, id, &error);
+  if (events == NULL)
+    {
+      gtk_label_set_text (self->reg_history, error->message);
+      return;
+    }
+  for (guint i = 0; i < events->len; i++)
+    {
+      const SerahRegistrationEvent *e = events->pdata[i];
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (e->at);
+      g_autofree char *at = when != NULL ? serah_format_date_time (when, FALSE) : g_strdup ("?");
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s · %s", at, serah_registration_status_label (e->status));
+      if (e->reason != NULL && e->reason[0] != '\0')
+        g_string_append_printf (text, ": %s", e->reason);
+      if (e->operator_name != NULL && e->operator_name[0] != '\0')
+        /* TRANSLATORS: who recorded a status of a registration. */
+        g_string_append_printf (text, _(" (by %s)"), e->operator_name);
+    }
+  gtk_label_set_text (self->reg_history, text->str);
+}
+
+static void
+on_registration_selected (GtkListBox *list, GtkListBoxRow *row, SerahOutreachPage *self)
+{
+  /* The list emits this once more while the template is disposed, its children gone. */
+  if (self->reg_list == NULL || self->reg_history == NULL)
+    return;
+  show_history (self);
+}
+
+static void
+decide (SerahOutreachPage *self, SerahRegistrationStatus status)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gint64 id = selected_registration (self);
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || !serah_window_require_role (widget, SERAH_ROLE_ADMIN,
+                                                         _("Recording the verification answer")))
+    return;
+  if (id == 0)
+    {
+      serah_outreach_page_say (self->reg_decision_message,
+                               _("Choose a registration in the list first."));
+      return;
+    }
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reg_decision_reason))));
+  if (status == SERAH_REGISTRATION_REJECTED && reason[0] == '\0')
+    {
+      serah_outreach_page_say (self->reg_decision_message,
+                               _("A rejection needs the reason: type it beside the buttons."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->reg_decision_reason));
+      return;
+    }
+  if (!serah_registration_set_status (self->store, id, status,
+                                      status == SERAH_REGISTRATION_REJECTED ? reason : NULL,
+                                      serah_window_operator_for (widget), &error))
+    {
+      serah_outreach_page_say (self->reg_decision_message, error->message);
+      return;
+    }
+  serah_outreach_page_say (self->reg_decision_message, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->reg_decision_reason), "");
+  self->reg_keep_selected = id;
+  serah_outreach_page_toast (self, status == SERAH_REGISTRATION_VERIFIED
+                                   ? _("Registration marked verified.")
+                                   : _("Registration marked rejected."));
+  serah_outreach_page_changed (self);
+}
+
+static void
+verify_registration_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  decide (SERAH_OUTREACH_PAGE (widget), SERAH_REGISTRATION_VERIFIED);
+}
+
+static void
+reject_registration_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  decide (SERAH_OUTREACH_PAGE (widget), SERAH_REGISTRATION_REJECTED);
+}
+
 void
 serah_outreach_registrations_reload (SerahOutreachPage *self)
 {
@@ -230,9 +437,15 @@ serah_outreach_registrations_reload (SerahOutreachPage *self)
   guint counts[4] = { 0 };
   g_autofree char *summary = NULL;
 
+  gint64 keep = self->reg_keep_selected ? self->reg_keep_selected : selected_registration (self);
+
+  self->reg_keep_selected = 0;
   serah_outreach_page_clear_list (self->reg_list);
   if (self->store == NULL)
-    return;
+    {
+      show_history (self);
+      return;
+    }
   list = serah_registration_list (self->store, NULL, &error);
   if (list == NULL)
     {
@@ -246,6 +459,7 @@ serah_outreach_registrations_reload (SerahOutreachPage *self)
       g_autofree char *masked = serah_nik_mask (r->nik);
       g_autofree char *title = g_strdup_printf ("%s · %s", r->name ? r->name : "", masked);
       g_autofree char *sub = NULL;
+      GtkWidget *row;
 
       counts[r->status]++;
       if (list->len - i >= 200)
@@ -255,8 +469,13 @@ serah_outreach_registrations_reload (SerahOutreachPage *self)
                              serah_registration_status_label (r->status),
                              r->status_reason ? ": " : "",
                              r->status_reason ? r->status_reason : "");
-      gtk_list_box_append (self->reg_list, serah_outreach_page_row (title, sub));
+      row = serah_outreach_page_row (title, sub);
+      g_object_set_data (G_OBJECT (row), "registration-id", GSIZE_TO_POINTER (r->id));
+      gtk_list_box_append (self->reg_list, row);
+      if (r->id == keep)
+        gtk_list_box_select_row (self->reg_list, GTK_LIST_BOX_ROW (row));
     }
+  show_history (self);
   summary = g_strdup_printf (_("%u submitted, %u verified, %u rejected, %u now participants."),
                              counts[SERAH_REGISTRATION_SUBMITTED],
                              counts[SERAH_REGISTRATION_VERIFIED],
@@ -277,6 +496,10 @@ serah_outreach_registrations_init (SerahOutreachPage *self)
   g_signal_connect (focus, "leave", G_CALLBACK (on_nik_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self->reg_nik_entry), focus);
   g_signal_connect_swapped (self->reg_nik_entry, "activate", G_CALLBACK (on_nik_activate), self);
+  g_signal_connect (self->reg_list, "row-selected", G_CALLBACK (on_registration_selected), self);
+  g_signal_connect (self->reg_kecamatan, "notify::selected", G_CALLBACK (on_kecamatan_selected),
+                    self);
+  serah_outreach_registrations_set_areas (self, NULL);
 }
 
 void
@@ -295,13 +518,22 @@ serah_outreach_registrations_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_rw);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_desa);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_kecamatan);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_kecamatans);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_desas);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_phone);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_reason);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_message);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_summary);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_list);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_history);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_decision_reason);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, reg_decision_message);
   gtk_widget_class_install_action (widget_class, "outreach.record-registration", NULL,
                                    record_registration_action);
   gtk_widget_class_install_action (widget_class, "outreach.export-registrations", NULL,
                                    export_registrations_action);
+  gtk_widget_class_install_action (widget_class, "outreach.verify-registration", NULL,
+                                   verify_registration_action);
+  gtk_widget_class_install_action (widget_class, "outreach.reject-registration", NULL,
+                                   reject_registration_action);
 }

@@ -32,19 +32,26 @@ add_question (GtkGrid *grid, guint row, const char *text, const char *const *cho
   return GTK_DROP_DOWN (drop);
 }
 
+/* The question rows of the chosen questionnaire, replacing those of the one before. */
 static void
 build_quiz (SerahOutreachPage *self)
 {
-  g_auto(GStrv) names = serah_survey_list_names ();
+  guint chosen = gtk_drop_down_get_selected (self->survey_choice);
   g_autoptr(GError) error = NULL;
+  GtkWidget *w;
 
-  if (names == NULL || names[0] == NULL)
+  g_clear_pointer (&self->survey, serah_survey_free);
+  g_ptr_array_set_size (self->question_drops, 0);
+  while ((w = gtk_widget_get_first_child (GTK_WIDGET (self->survey_questions))) != NULL)
+    gtk_grid_remove (self->survey_questions, w);
+  if (chosen == GTK_INVALID_LIST_POSITION ||
+      chosen >= g_list_model_get_n_items (G_LIST_MODEL (self->survey_names)))
     {
       gtk_label_set_text (self->survey_title, _("No understanding survey is installed."));
       return;
     }
-  /* The first questionnaire; pemahaman-jkn is the one shipped. */
-  self->survey = serah_survey_load (names[0], &error);
+  self->survey = serah_survey_load (gtk_string_list_get_string (self->survey_names, chosen),
+                                    &error);
   if (self->survey == NULL)
     {
       gtk_label_set_text (self->survey_title, error->message);
@@ -71,6 +78,29 @@ build_quiz (SerahOutreachPage *self)
                        add_question (self->survey_questions, i, text,
                                      (const char *const *) choices->pdata));
     }
+}
+
+static void
+on_survey_chosen (GtkDropDown *dropdown, GParamSpec *pspec, SerahOutreachPage *self)
+{
+  /* Also emitted while the template is disposed: nothing to build then. */
+  if (self->question_drops != NULL && self->survey_questions != NULL &&
+      self->survey_names != NULL && self->survey_title != NULL)
+    build_quiz (self);
+}
+
+/* Every questionnaire of surveys/ (sorted by name; pemahaman-jkn is the one shipped). The
+ * choice is shown only when there is one to make. */
+static void
+load_survey_names (SerahOutreachPage *self)
+{
+  g_auto(GStrv) names = serah_survey_list_names ();
+
+  gtk_string_list_splice (self->survey_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->survey_names)),
+                          (const char *const *) names);
+  gtk_widget_set_visible (GTK_WIDGET (self->survey_choice), g_strv_length (names) > 1);
+  gtk_drop_down_set_selected (self->survey_choice, 0);
 }
 
 static void
@@ -207,7 +237,10 @@ serah_outreach_surveys_init (SerahOutreachPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->survey_date), today);
   gtk_editable_set_text (GTK_EDITABLE (self->skm_date), today);
   gtk_editable_set_text (GTK_EDITABLE (self->skm_unit), _("Dinas Kesehatan"));
+  serah_outreach_page_name_dropdown (self->survey_choice, _("Questionnaire"));
+  load_survey_names (self);
   build_quiz (self);
+  g_signal_connect (self->survey_choice, "notify::selected", G_CALLBACK (on_survey_chosen), self);
   build_skm (self);
 }
 
@@ -222,6 +255,8 @@ void
 serah_outreach_surveys_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_title);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_choice);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_names);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_phase);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_phases);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, survey_activity);

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <serah/store/serah-changes.h>
 
@@ -110,6 +112,8 @@ typedef struct {
   SerahReportFormat format;
   char             *output;
   char             *operator_name;
+  char             *outreach_from;  /* issue 15: the outreach card's period, NULL: no bound */
+  char             *outreach_to;
 } Job;
 
 static void
@@ -118,6 +122,8 @@ job_free (Job *job)
   g_clear_object (&job->ui_store);
   g_free (job->output);
   g_free (job->operator_name);
+  g_free (job->outreach_from);
+  g_free (job->outreach_to);
   g_free (job);
 }
 
@@ -147,6 +153,12 @@ struct _SerahReportsPage
   GtkDrawingArea  *rating_chart;
   GtkDrawingArea  *tags_chart;
   GtkLabel        *outreach_figures;   /* issue 15 */
+  GtkLabel        *outreach_heading;
+  GtkEntry        *outreach_from;
+  GtkEntry        *outreach_to;
+  GtkLabel        *outreach_period_message;
+  char            *period_from;        /* the outreach period shown, NULL: no bound */
+  char            *period_to;
   GtkDrawingArea  *outreach_chart;
 };
 
@@ -372,7 +384,7 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       (d->uncollected = serah_report_uncollected (store, job->ceremony_id, &error)) == NULL ||
       (d->indicators = serah_report_indicators (store, job->ceremony_id, &error)) == NULL ||
       /* issue 15: the whole office's outreach, whatever the ceremony chosen */
-      (d->outreach = serah_outreach_indicators_read (store, NULL, NULL,
+      (d->outreach = serah_outreach_indicators_read (store, job->outreach_from, job->outreach_to,
                                                      g_get_real_time () / G_USEC_PER_SEC,
                                                      &error)) == NULL)
     {
@@ -413,6 +425,8 @@ new_job (SerahReportsPage *self)
   job->ceremony_id = current_scope (self);
   job->kind = current_kind (self);
   job->operator_name = g_strdup (serah_window_operator_for (GTK_WIDGET (self))); /* hardening (issue 6) */
+  job->outreach_from = g_strdup (self->period_from);
+  job->outreach_to = g_strdup (self->period_to);
   return job;
 }
 
@@ -433,6 +447,90 @@ reload (SerahReportsPage *self)
   task = g_task_new (self, self->cancellable, load_done, NULL);
   g_task_set_task_data (task, new_job (self), (GDestroyNotify) job_free);
   g_task_run_in_thread (task, load_thread);
+}
+
+/* ---- issue 15: the outreach card's period ----
+ *
+ * A day (2026-11-03) or a month (2026-11: its first day as "from", its last as "to"); empty:
+ * no bound. Checked here so a typo is named under the fields instead of silently showing
+ * every period. */
+static gboolean
+parse_period_end (const char *text, gboolean is_to, char **iso, GError **error)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+  int y = 0, m = 0, d = 0;
+  char tail;
+
+  *iso = NULL;
+  if (t[0] == '\0')
+    return TRUE;
+  if (strlen (t) == 7 && sscanf (t, "%4d-%2d%c", &y, &m, &tail) == 2 && m >= 1 && m <= 12 &&
+      g_date_valid_dmy (1, m, y))
+    {
+      d = is_to ? g_date_get_days_in_month (m, y) : 1;
+      *iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+      return TRUE;
+    }
+  if (strlen (t) == 10 && sscanf (t, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+      m >= 1 && m <= 12 && d >= 1 && d <= 31 && g_date_valid_dmy (d, m, y))
+    {
+      *iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+      return TRUE;
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               is_to ? _("Period to: “%s” is no date; write 2026-11-30 or a month, 2026-11.")
+                     : _("Period from: “%s” is no date; write 2026-11-03 or a month, 2026-11."),
+               t);
+  return FALSE;
+}
+
+static void
+outreach_period_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  SerahReportsPage *self = SERAH_REPORTS_PAGE (widget);
+  g_autofree char *from = NULL, *to = NULL, *heading = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkLabel *message = self->outreach_period_message;
+
+  if (!parse_period_end (gtk_editable_get_text (GTK_EDITABLE (self->outreach_from)), FALSE,
+                         &from, &error) ||
+      !parse_period_end (gtk_editable_get_text (GTK_EDITABLE (self->outreach_to)), TRUE,
+                         &to, &error))
+    {
+      gtk_label_set_text (message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (message), TRUE);
+      return;
+    }
+  if (from != NULL && to != NULL && strcmp (from, to) > 0)
+    {
+      gtk_label_set_text (message, _("The period ends before it starts: swap the two dates."));
+      gtk_widget_set_visible (GTK_WIDGET (message), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (message), FALSE);
+  g_free (self->period_from);
+  g_free (self->period_to);
+  self->period_from = g_steal_pointer (&from);
+  self->period_to = g_steal_pointer (&to);
+  if (self->period_from == NULL && self->period_to == NULL)
+    heading = g_strdup (_("Outreach (all periods)"));
+  else
+    {
+      g_autofree char *a = self->period_from ? serah_format_date (self->period_from) : g_strdup ("…");
+      g_autofree char *b = self->period_to ? serah_format_date (self->period_to) : g_strdup ("…");
+
+      /* TRANSLATORS: the outreach card's heading for a period: "Outreach, 1 November 2026 – 30 November 2026". */
+      heading = g_strdup_printf (_("Outreach, %s – %s"), a, b);
+    }
+  gtk_label_set_text (self->outreach_heading, heading);
+  reload (self);
+}
+
+/* Enter in either field shows the period, as the button does. */
+static void
+on_period_activate (SerahReportsPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "reports.outreach-period", NULL);
 }
 
 static void
@@ -688,6 +786,8 @@ serah_reports_page_finalize (GObject *object)
 
   g_clear_pointer (&self->data, report_data_free);
   g_clear_pointer (&self->ceremony_ids, g_array_unref);
+  g_clear_pointer (&self->period_from, g_free);
+  g_clear_pointer (&self->period_to, g_free);
   G_OBJECT_CLASS (serah_reports_page_parent_class)->finalize (object);
 }
 
@@ -727,12 +827,18 @@ serah_reports_page_class_init (SerahReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, rating_chart);
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, tags_chart);
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, outreach_figures);
+  gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, outreach_heading);
+  gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, outreach_from);
+  gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, outreach_to);
+  gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, outreach_period_message);
   gtk_widget_class_bind_template_child (widget_class, SerahReportsPage, outreach_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 
   gtk_widget_class_install_action (widget_class, "reports.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "reports.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "reports.outreach-period", NULL,
+                                   outreach_period_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "reports.refresh", NULL);
 }
 
@@ -759,4 +865,6 @@ serah_reports_page_init (SerahReportsPage *self)
   gtk_drawing_area_set_draw_func (self->rating_chart, draw_rating, self, NULL);
   gtk_drawing_area_set_draw_func (self->tags_chart, draw_tags, self, NULL);
   gtk_drawing_area_set_draw_func (self->outreach_chart, draw_outreach, self, NULL);
+  g_signal_connect_swapped (self->outreach_from, "activate", G_CALLBACK (on_period_activate), self);
+  g_signal_connect_swapped (self->outreach_to, "activate", G_CALLBACK (on_period_activate), self);
 }

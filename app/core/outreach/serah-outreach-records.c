@@ -187,3 +187,13 @@ serah_data_correction_free (SerahDataCorrection *self)
   g_free (self->reprinted_by);
   g_free (self);
 }
+
+void
+serah_registration_event_free (SerahRegistrationEvent *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->reason);
+  g_free (self->operator_name);
+  g_free (self);
+}

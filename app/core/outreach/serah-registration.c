@@ -428,6 +428,13 @@ serah_registration_set_status (SerahStore *store, gint64 registration_id,
 }
 
 GPtrArray *
+serah_registration_history (SerahStore *store, gint64 registration_id, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  return serah_store_outreach_registration_events (store, registration_id, error);
+}
+
+GPtrArray *
 serah_registration_list (SerahStore *store, const SerahRegistrationFilter *filter, GError **error)
 {
   g_return_val_if_fail (SERAH_IS_STORE (store), NULL);

@@ -78,6 +78,10 @@ gint64   serah_store_outreach_open_registration_for_nik (SerahStore  *store,
 SerahRegistration *serah_store_outreach_get_registration (SerahStore  *store,
                                                           gint64       registration_id,
                                                           GError     **error);
+/* The status events of one registration, oldest first (SerahRegistrationEvent). */
+GPtrArray *serah_store_outreach_registration_events (SerahStore  *store,
+                                                     gint64       registration_id,
+                                                     GError     **error);
 /* status NULL: any. from/to: ISO dates of recording, NULL: no bound. activity_id 0: any. */
 GPtrArray *serah_store_outreach_list_registrations (SerahStore  *store,
                                                     const char  *status,

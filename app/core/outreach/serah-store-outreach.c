@@ -593,6 +593,42 @@ serah_store_outreach_get_registration (SerahStore *store, gint64 registration_id
 }
 
 GPtrArray *
+serah_store_outreach_registration_events (SerahStore *store, gint64 registration_id,
+                                          GError **error)
+{
+  static const char sql[] =
+    "SELECT status, reason, operator, at, import_id FROM registration_events"
+    " WHERE registration_id = ?1 ORDER BY id";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+  g_autoptr(GPtrArray) events = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  events = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_registration_event_free);
+  sqlite3_bind_int64 (stmt, 1, registration_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SerahRegistrationEvent *e = g_new0 (SerahRegistrationEvent, 1);
+      const char *status = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (status == NULL || !serah_registration_status_parse (status, &e->status))
+        e->status = SERAH_REGISTRATION_SUBMITTED;
+      e->reason = serah_store_column_dup (stmt, 1);
+      e->operator_name = serah_store_column_dup (stmt, 2);
+      e->at = sqlite3_column_int64 (stmt, 3);
+      e->import_id = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (events, e);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot read the registrations"));
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+GPtrArray *
 serah_store_outreach_list_registrations (SerahStore *store, const char *status, const char *from,
                                          const char *to, gint64 activity_id, GError **error)
 {

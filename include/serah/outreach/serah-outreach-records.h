@@ -150,6 +150,24 @@ SerahRegistration *serah_registration_new  (void);
 void               serah_registration_free (SerahRegistration *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahRegistration, serah_registration_free)
 
+/* One step of a registration's status history, as appended (never changed). */
+typedef struct {
+  SerahRegistrationStatus status;
+  char   *reason;         /* the reason of a rejection, or NULL */
+  char   *operator_name;  /* who recorded it, or NULL (an import) */
+  gint64  at;             /* Unix time */
+  gint64  import_id;      /* COVERED: the import that brought the NIK in; else 0 */
+} SerahRegistrationEvent;
+
+/**
+ * serah_registration_event_free:
+ * @self: (nullable): an event, or %NULL
+ *
+ * Frees @self and its strings.
+ */
+void serah_registration_event_free (SerahRegistrationEvent *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahRegistrationEvent, serah_registration_event_free)
+
 /**
  * serah_registration_status_to_string:
  * @status: a status

@@ -133,6 +133,23 @@ SerahRegistration *serah_registration_get (SerahStore  *store,
                                            gint64       registration_id,
                                            GError     **error);
 
+/**
+ * serah_registration_history:
+ * @store: the office database
+ * @registration_id: the registration
+ * @error: return location for a #GError
+ *
+ * The registration's status events, oldest first: "submitted" when it was recorded, then the
+ * office's answers and the import that closed it.
+ *
+ * Returns: (transfer container) (element-type SerahRegistrationEvent) (nullable): the events
+ *   (none for an unknown id); the array frees its elements, so g_ptr_array_unref() it. %NULL
+ *   with @error set when the store cannot be read
+ */
+GPtrArray *serah_registration_history (SerahStore  *store,
+                                       gint64       registration_id,
+                                       GError     **error);
+
 typedef struct {
   gboolean                only_status; /* TRUE: only registrations whose status is status */
   SerahRegistrationStatus status;
