@@ -764,6 +764,7 @@ test_undo_toast_in_place (Fixture *f, gconstpointer data)
   g_autofree char *code = card_code (f, 3);
   g_autofree char *code2 = card_code (f, 4);
   SerahParticipant *p = g_ptr_array_index (f->invited, 3);
+  g_autoptr(SerahHandover) handed = NULL;
   SerahUndoDialog *undo;
   gboolean with_undo = FALSE;
 
@@ -771,7 +772,8 @@ test_undo_toast_in_place (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (f->scan, "activate");
   gtk_editable_set_text (f->scan, "");
   g_signal_emit_by_name (f->scan, "activate");
-  g_assert_nonnull (live_handover (f, p->id));
+  handed = live_handover (f, p->id);
+  g_assert_nonnull (handed);
   gtk_widget_activate_action (GTK_WIDGET (f->view), "checkoff.undo-last", NULL);
   undo = find_toplevel (SERAH_TYPE_UNDO_DIALOG);
   g_assert_nonnull (undo);
