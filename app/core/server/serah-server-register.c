@@ -30,6 +30,7 @@
 #include "register/serah-store-participants-private.h"
 #include "server/serah-server-conn-private.h"
 #include "server/serah-server-register-private.h"
+#include "server/serah-server-step-private.h"
 #include "server/serah-store-server-private.h"
 #include "server/serah-store-server-register-private.h"
 #include "store/serah-store-private.h"
@@ -181,124 +182,125 @@ push_import (SerahStore *store, PGconn *conn, const SerahServerImport *import, g
   return ok;
 }
 
+/* ---- ceremonies, invitations, closures: one table-driven step each ---- */
+
 static gboolean
-push_ceremonies (SerahStore *store, PGconn *conn, GError **error)
+apply_ceremony (SerahStore *store, PGresult *res, int r, gpointer user_data, gboolean *added,
+                GError **error)
 {
-  g_autoptr(GPtrArray) ceremonies = serah_store_list_ceremonies (store, error);
-  gint64 cursor = serah_store_get_setting_int (store, "server.push-ceremony-id");
-  gint64 max_id = cursor;
-  RowBatch batch;
-  gboolean ok;
-
-  if (ceremonies == NULL)
-    return FALSE;
-  batch_init (&batch, conn,
-              "INSERT INTO serah.ceremonies (uuid, name, date, place, created_at, created_by)"
-              " VALUES ", " ON CONFLICT DO NOTHING", 6);
-  ok = serah_server_exec (conn, "BEGIN", error);
-  for (guint i = 0; ok && i < ceremonies->len; i++)
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SerahCeremony) known = serah_store_find_ceremony_by_uuid (store,
+                                                                      PQgetvalue (res, r, 1),
+                                                                      &local_error);
+  if (local_error != NULL)
     {
-      SerahCeremony *c = ceremonies->pdata[i];
-      char *row[] = { g_strdup (c->uuid), g_strdup (c->name), g_strdup (c->date),
-                      g_strdup (c->place), int_text (c->created_at),
-                      dup_or_null (c->created_by) };
-
-      if (c->id <= cursor)
-        {
-          for (guint k = 0; k < G_N_ELEMENTS (row); k++)
-            g_free (row[k]);
-          continue;
-        }
-      max_id = MAX (max_id, c->id);
-      ok = batch_add (&batch, row, error);
-    }
-  ok = ok && batch_flush (&batch, error) && serah_server_exec (conn, "COMMIT", error);
-  batch_clear (&batch);
-  if (!ok)
-    {
-      PQclear (PQexec (conn, "ROLLBACK"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  return serah_store_set_setting_int (store, "server.push-ceremony-id", max_id, error);
+  if (known != NULL)
+    return TRUE;
+  *added = TRUE;
+  return serah_store_insert_ceremony (store, PQgetvalue (res, r, 1), PQgetvalue (res, r, 2),
+                                      PQgetvalue (res, r, 3), PQgetvalue (res, r, 4),
+                                      PQgetisnull (res, r, 5) ? NULL : PQgetvalue (res, r, 5),
+                                      error) > 0;
 }
+
+static gboolean
+apply_invitation (SerahStore *store, PGresult *res, int r, gpointer user_data, gboolean *added,
+                  GError **error)
+{
+  SerahServerInvitation inv = {
+    .ceremony_uuid = PQgetvalue (res, r, 1), .kecamatan = PQgetvalue (res, r, 3),
+    .desa = PQgetvalue (res, r, 4),
+    .invited_at = g_ascii_strtoll (PQgetvalue (res, r, 5), NULL, 10),
+    .invited_by = PQgetisnull (res, r, 6) ? NULL : PQgetvalue (res, r, 6),
+    .source = PQgetisnull (res, r, 7) ? NULL : PQgetvalue (res, r, 7),
+  };
+
+  g_strlcpy (inv.nik, PQgetvalue (res, r, 2), sizeof inv.nik);
+  return serah_store_insert_pulled_invitation (store, &inv, added, error);
+}
+
+static gboolean
+apply_closure (SerahStore *store, PGresult *res, int r, gpointer user_data, gboolean *added,
+               GError **error)
+{
+  SerahServerClosure c = {
+    .ceremony_uuid = PQgetvalue (res, r, 1),
+    .closed_at = g_ascii_strtoll (PQgetvalue (res, r, 2), NULL, 10),
+    .closed_by = PQgetisnull (res, r, 3) ? NULL : PQgetvalue (res, r, 3),
+  };
+
+  return serah_store_insert_pulled_closure (store, &c, added, error);
+}
+
+static const SerahServerTable ceremonies_table = {
+  .name = "ceremonies",
+  .push_error = N_("Cannot send the register to the office server"),
+  .pull_error = N_("Cannot read the register from the office server"),
+  .push_query = "SELECT id, uuid, name, date, place, created_at, created_by FROM ceremonies"
+                " WHERE id > ?1 ORDER BY id",
+  .push_cursor = "server.push-ceremony-id",
+  .local_cursor_query = "SELECT coalesce (max (id), 0) FROM ceremonies",
+  .server_insert = "INSERT INTO serah.ceremonies (uuid, name, date, place, created_at,"
+                   " created_by)",
+  .server_values = "($, $, $, $, $, $)",
+  .server_conflict = " ON CONFLICT DO NOTHING",
+  .n_cols = 6,
+  .pushed_offset = -1,
+  .pull_select = "SELECT seq, uuid, name, date, place, created_by FROM serah.ceremonies",
+  .pull_cursor = "server.pull-ceremony-seq",
+  .apply = apply_ceremony,
+  .pulled_offset = G_STRUCT_OFFSET (SerahServerSyncResult, pulled_ceremonies),
+};
 
 /* Invitations have no id of their own (WITHOUT ROWID) and are only ever added, so a changed
  * count means new ones: all are sent again and the server keeps what it lacks. Cheap at the
- * size of a ceremony; a cursor would need a migration. */
-static gboolean
-push_invitations (SerahStore *store, PGconn *conn, GError **error)
-{
-  g_autoptr(GPtrArray) invitations = NULL;
-  gint64 count = serah_store_count_invitations (store, error);
-  RowBatch batch;
-  gboolean ok;
+ * size of a ceremony; a cursor would need a migration. Closures likewise. */
+static const SerahServerTable invitations_table = {
+  .name = "invitations",
+  .push_error = N_("Cannot send the register to the office server"),
+  .pull_error = N_("Cannot read the register from the office server"),
+  .push_query = "SELECT 0, c.uuid, p.nik, coalesce (i.kecamatan, ''), coalesce (i.desa, ''),"
+                " i.invited_at, i.invited_by, i.source FROM ceremony_invitations i"
+                " JOIN ceremonies c ON c.id = i.ceremony_id"
+                " JOIN participants p ON p.id = i.participant_id ORDER BY c.id, p.id",
+  .push_cursor = "server.push-invitation-count",
+  .push_by_count = TRUE,
+  .local_cursor_query = "SELECT count (*) FROM ceremony_invitations",
+  .server_insert = "INSERT INTO serah.invitations (ceremony_uuid, nik, kecamatan, desa,"
+                   " invited_at, invited_by, source)",
+  .server_values = "($, $, $, $, $, $, $)",
+  .server_conflict = " ON CONFLICT DO NOTHING",
+  .n_cols = 7,
+  .pushed_offset = -1,
+  .pull_select = "SELECT seq, ceremony_uuid, nik, kecamatan, desa, invited_at, invited_by,"
+                 " source FROM serah.invitations",
+  .pull_cursor = "server.pull-invitation-seq",
+  .apply = apply_invitation,
+  .pulled_offset = G_STRUCT_OFFSET (SerahServerSyncResult, pulled_invitations),
+};
 
-  if (count < 0)
-    return FALSE;
-  if (count == serah_store_get_setting_int (store, "server.push-invitation-count"))
-    return TRUE;
-  invitations = serah_store_list_all_invitations (store, error);
-  if (invitations == NULL)
-    return FALSE;
-  batch_init (&batch, conn,
-              "INSERT INTO serah.invitations (ceremony_uuid, nik, kecamatan, desa, invited_at,"
-              " invited_by, source) VALUES ", " ON CONFLICT DO NOTHING", 7);
-  ok = serah_server_exec (conn, "BEGIN", error);
-  for (guint i = 0; ok && i < invitations->len; i++)
-    {
-      SerahServerInvitation *inv = invitations->pdata[i];
-      char *row[] = { g_strdup (inv->ceremony_uuid), g_strdup (inv->nik),
-                      g_strdup (inv->kecamatan ? inv->kecamatan : ""),
-                      g_strdup (inv->desa ? inv->desa : ""), int_text (inv->invited_at),
-                      dup_or_null (inv->invited_by), dup_or_null (inv->source) };
-      ok = batch_add (&batch, row, error);
-    }
-  ok = ok && batch_flush (&batch, error) && serah_server_exec (conn, "COMMIT", error);
-  batch_clear (&batch);
-  if (!ok)
-    {
-      PQclear (PQexec (conn, "ROLLBACK"));
-      return FALSE;
-    }
-  return serah_store_set_setting_int (store, "server.push-invitation-count", count, error);
-}
-
-/* Closures, like invitations: only ever added, few; a changed count sends them all. */
-static gboolean
-push_closures (SerahStore *store, PGconn *conn, GError **error)
-{
-  g_autoptr(GPtrArray) closures = NULL;
-  gint64 count = serah_store_count_closures (store, error);
-  RowBatch batch;
-  gboolean ok;
-
-  if (count < 0)
-    return FALSE;
-  if (count == serah_store_get_setting_int (store, "server.push-closure-count"))
-    return TRUE;
-  closures = serah_store_list_all_closures (store, error);
-  if (closures == NULL)
-    return FALSE;
-  batch_init (&batch, conn,
-              "INSERT INTO serah.ceremony_closures (ceremony_uuid, closed_at, closed_by) VALUES ",
-              " ON CONFLICT DO NOTHING", 3);
-  ok = serah_server_exec (conn, "BEGIN", error);
-  for (guint i = 0; ok && i < closures->len; i++)
-    {
-      SerahServerClosure *c = closures->pdata[i];
-      char *row[] = { g_strdup (c->ceremony_uuid), int_text (c->closed_at),
-                      dup_or_null (c->closed_by) };
-      ok = batch_add (&batch, row, error);
-    }
-  ok = ok && batch_flush (&batch, error) && serah_server_exec (conn, "COMMIT", error);
-  batch_clear (&batch);
-  if (!ok)
-    {
-      PQclear (PQexec (conn, "ROLLBACK"));
-      return FALSE;
-    }
-  return serah_store_set_setting_int (store, "server.push-closure-count", count, error);
-}
+static const SerahServerTable closures_table = {
+  .name = "ceremony closures",
+  .push_error = N_("Cannot send the register to the office server"),
+  .pull_error = N_("Cannot read the register from the office server"),
+  .push_query = "SELECT 0, c.uuid, x.closed_at, x.closed_by FROM ceremony_closures x"
+                " JOIN ceremonies c ON c.id = x.ceremony_id ORDER BY c.id",
+  .push_cursor = "server.push-closure-count",
+  .push_by_count = TRUE,
+  .local_cursor_query = "SELECT count (*) FROM ceremony_closures",
+  .server_insert = "INSERT INTO serah.ceremony_closures (ceremony_uuid, closed_at, closed_by)",
+  .server_values = "($, $, $)",
+  .server_conflict = " ON CONFLICT DO NOTHING",
+  .n_cols = 3,
+  .pushed_offset = -1,
+  .pull_select = "SELECT seq, ceremony_uuid, closed_at, closed_by FROM serah.ceremony_closures",
+  .pull_cursor = "server.pull-closure-seq",
+  .apply = apply_closure,
+  .pulled_offset = G_STRUCT_OFFSET (SerahServerSyncResult, pulled_closures),
+};
 
 gboolean
 serah_server_push_register (SerahStore *store, PGconn *conn, SerahServerSyncResult *result,
@@ -325,8 +327,9 @@ serah_server_push_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
       if (result != NULL)
         result->pushed_participants += sent;
     }
-  return push_ceremonies (store, conn, error) && push_invitations (store, conn, error) &&
-         push_closures (store, conn, error);
+  return serah_server_push_table (store, conn, &ceremonies_table, result, error) &&
+         serah_server_push_table (store, conn, &invitations_table, result, error) &&
+         serah_server_push_table (store, conn, &closures_table, result, error);
 }
 
 /* ---- pull ---- */
@@ -454,115 +457,6 @@ pull_participants (SerahStore *store, PGconn *conn, gint64 cursor, const char *p
 }
 
 static gboolean
-pull_ceremonies (SerahStore *store, PGconn *conn, const char *cursor, const char *prev_xmin,
-                 SerahServerSyncResult *result, GError **error)
-{
-  const char *params[] = { cursor, prev_xmin };
-  PGresult *res = PQexecParams (conn,
-                                "SELECT uuid, name, date, place, created_by FROM serah.ceremonies"
-                                " WHERE seq > $1::bigint OR txid >= $2::xid8 ORDER BY seq",
-                                2, NULL, params, NULL, NULL, 0);
-  gboolean ok = query_ok (conn, res, error);
-
-  for (int r = 0; ok && r < PQntuples (res); r++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(SerahCeremony) known = serah_store_find_ceremony_by_uuid (store,
-                                                                          PQgetvalue (res, r, 0),
-                                                                          &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          ok = FALSE;
-          break;
-        }
-      if (known != NULL)
-        continue;
-      ok = serah_store_insert_ceremony (store, PQgetvalue (res, r, 0), PQgetvalue (res, r, 1),
-                                        PQgetvalue (res, r, 2), PQgetvalue (res, r, 3),
-                                        PQgetisnull (res, r, 4) ? NULL : PQgetvalue (res, r, 4),
-                                        error) > 0;
-      if (ok && result != NULL)
-        result->pulled_ceremonies++;
-    }
-  PQclear (res);
-  return ok;
-}
-
-static gboolean
-pull_invitations (SerahStore *store, PGconn *conn, const char *cursor, const char *prev_xmin,
-                  SerahServerSyncResult *result, GError **error)
-{
-  const char *params[] = { cursor, prev_xmin };
-  PGresult *res = PQexecParams (conn,
-                                "DECLARE serah_invitations NO SCROLL CURSOR FOR"
-                                " SELECT ceremony_uuid, nik, kecamatan, desa, invited_at,"
-                                " invited_by, source FROM serah.invitations"
-                                " WHERE seq > $1::bigint OR txid >= $2::xid8",
-                                2, NULL, params, NULL, NULL, 0);
-  gboolean ok = query_ok (conn, res, error);
-
-  PQclear (res);
-  while (ok)
-    {
-      int n;
-
-      res = PQexec (conn, "FETCH 5000 FROM serah_invitations");
-      ok = query_ok (conn, res, error);
-      n = ok ? PQntuples (res) : 0;
-      for (int r = 0; ok && r < n; r++)
-        {
-          SerahServerInvitation inv = {
-            .ceremony_uuid = PQgetvalue (res, r, 0), .kecamatan = PQgetvalue (res, r, 2),
-            .desa = PQgetvalue (res, r, 3),
-            .invited_at = g_ascii_strtoll (PQgetvalue (res, r, 4), NULL, 10),
-            .invited_by = PQgetisnull (res, r, 5) ? NULL : PQgetvalue (res, r, 5),
-            .source = PQgetisnull (res, r, 6) ? NULL : PQgetvalue (res, r, 6),
-          };
-          gboolean added = FALSE;
-
-          g_strlcpy (inv.nik, PQgetvalue (res, r, 1), sizeof inv.nik);
-          ok = serah_store_insert_pulled_invitation (store, &inv, &added, error);
-          if (ok && added && result != NULL)
-            result->pulled_invitations++;
-        }
-      PQclear (res);
-      if (n == 0)
-        break;
-    }
-  return ok && serah_server_exec (conn, "CLOSE serah_invitations", error);
-}
-
-static gboolean
-pull_closures (SerahStore *store, PGconn *conn, const char *cursor, const char *prev_xmin,
-               SerahServerSyncResult *result, GError **error)
-{
-  const char *params[] = { cursor, prev_xmin };
-  PGresult *res = PQexecParams (conn,
-                                "SELECT ceremony_uuid, closed_at, closed_by"
-                                " FROM serah.ceremony_closures"
-                                " WHERE seq > $1::bigint OR txid >= $2::xid8 ORDER BY seq",
-                                2, NULL, params, NULL, NULL, 0);
-  gboolean ok = query_ok (conn, res, error);
-
-  for (int r = 0; ok && r < PQntuples (res); r++)
-    {
-      SerahServerClosure c = {
-        .ceremony_uuid = PQgetvalue (res, r, 0),
-        .closed_at = g_ascii_strtoll (PQgetvalue (res, r, 1), NULL, 10),
-        .closed_by = PQgetisnull (res, r, 2) ? NULL : PQgetvalue (res, r, 2),
-      };
-      gboolean added = FALSE;
-
-      ok = serah_store_insert_pulled_closure (store, &c, &added, error);
-      if (ok && added && result != NULL)
-        result->pulled_closures++;
-    }
-  PQclear (res);
-  return ok;
-}
-
-static gboolean
 read_one_row (PGconn *conn, const char *sql, PGresult **out, GError **error)
 {
   *out = PQexec (conn, sql);
@@ -572,32 +466,6 @@ read_one_row (PGconn *conn, const char *sql, PGresult **out, GError **error)
                           error);
   g_clear_pointer (out, PQclear);
   return FALSE;
-}
-
-/* What was just pulled is on the server already: when nothing of this desk was waiting to be
- * sent, the invitations' (and closures') push count moves past it (else every pull of a big
- * ceremony's invitations would send them all back at the next sync). */
-static gboolean
-move_push_counts (SerahStore *store, gint64 invitations_before, gint64 closures_before,
-                  GError **error)
-{
-  gint64 after;
-
-  if (serah_store_get_setting_int (store, "server.push-invitation-count") == invitations_before)
-    {
-      after = serah_store_count_invitations (store, error);
-      if (after < 0 ||
-          !serah_store_set_setting_int (store, "server.push-invitation-count", after, error))
-        return FALSE;
-    }
-  if (serah_store_get_setting_int (store, "server.push-closure-count") == closures_before)
-    {
-      after = serah_store_count_closures (store, error);
-      if (after < 0 ||
-          !serah_store_set_setting_int (store, "server.push-closure-count", after, error))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /* What a pull brought into the register, in the audit log (as "server.pull" for handovers). */
@@ -630,17 +498,10 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
                             GError **error)
 {
   gint64 p_cursor = serah_store_get_setting_int (store, "server.pull-participant-seq");
-  g_autofree char *c_cursor = int_text (serah_store_get_setting_int (store,
-                                                                   "server.pull-ceremony-seq"));
-  g_autofree char *i_cursor = int_text (serah_store_get_setting_int (store,
-                                                                   "server.pull-invitation-seq"));
   g_autofree char *prev_xmin = serah_store_get_setting (store, "server.pull-register-xmin");
   g_autofree char *xmin = NULL;
   g_autofree char *backed_up = serah_store_get_setting (store, "server.register-backup");
-  g_autofree char *x_cursor = int_text (serah_store_get_setting_int (store,
-                                                                   "server.pull-closure-seq"));
-  gint64 max_p = 0, max_c = 0, max_i = 0, max_x = 0, expected = 0;
-  gint64 invitations_before, closures_before;
+  gint64 max_p = 0, expected = 0;
   PGresult *res = NULL;
 
   if (prev_xmin == NULL)
@@ -660,17 +521,11 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
     return FALSE;
   if (!read_one_row (conn,
                      "SELECT pg_snapshot_xmin (pg_current_snapshot ())::text,"
-                     " (SELECT coalesce (max (seq), 0) FROM serah.participant_versions),"
-                     " (SELECT coalesce (max (seq), 0) FROM serah.ceremonies),"
-                     " (SELECT coalesce (max (seq), 0) FROM serah.invitations),"
-                     " (SELECT coalesce (max (seq), 0) FROM serah.ceremony_closures)",
+                     " (SELECT coalesce (max (seq), 0) FROM serah.participant_versions)",
                      &res, error))
     goto failed_server;
   xmin = g_strdup (PQgetvalue (res, 0, 0));
   max_p = g_ascii_strtoll (PQgetvalue (res, 0, 1), NULL, 10);
-  max_c = g_ascii_strtoll (PQgetvalue (res, 0, 2), NULL, 10);
-  max_i = g_ascii_strtoll (PQgetvalue (res, 0, 3), NULL, 10);
-  max_x = g_ascii_strtoll (PQgetvalue (res, 0, 4), NULL, 10);
   g_clear_pointer (&res, PQclear);
 
   /* A large first pull into a smaller register takes the bulk path. */
@@ -679,22 +534,15 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
 
   if (!serah_store_begin (store, error))
     goto failed_server;
-  invitations_before = serah_store_count_invitations (store, error);
-  closures_before = invitations_before < 0 ? -1 : serah_store_count_closures (store, error);
-  if (closures_before < 0 ||
-      !pull_participants (store, conn, p_cursor, prev_xmin, expected, result, error) ||
-      !pull_ceremonies (store, conn, c_cursor, prev_xmin, result, error) ||
-      !pull_invitations (store, conn, i_cursor, prev_xmin, result, error) ||
-      !pull_closures (store, conn, x_cursor, prev_xmin, result, error) ||
-      !move_push_counts (store, invitations_before, closures_before, error) ||
-      !serah_store_set_setting_int (store, "server.pull-closure-seq",
-                                    MAX (max_x, g_ascii_strtoll (x_cursor, NULL, 10)), error) ||
+  if (!pull_participants (store, conn, p_cursor, prev_xmin, expected, result, error) ||
+      !serah_server_pull_table_in (store, conn, &ceremonies_table, prev_xmin, NULL, result,
+                                   error) ||
+      !serah_server_pull_table_in (store, conn, &invitations_table, prev_xmin, NULL, result,
+                                   error) ||
+      !serah_server_pull_table_in (store, conn, &closures_table, prev_xmin, NULL, result,
+                                   error) ||
       !serah_store_set_setting_int (store, "server.pull-participant-seq", MAX (max_p, p_cursor),
                                     error) ||
-      !serah_store_set_setting_int (store, "server.pull-ceremony-seq",
-                                    MAX (max_c, g_ascii_strtoll (c_cursor, NULL, 10)), error) ||
-      !serah_store_set_setting_int (store, "server.pull-invitation-seq",
-                                    MAX (max_i, g_ascii_strtoll (i_cursor, NULL, 10)), error) ||
       !serah_store_set_setting (store, "server.pull-register-xmin", xmin, error) ||
       !audit_pull (store, result, error) ||
       !serah_store_commit (store, error))
