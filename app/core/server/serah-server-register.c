@@ -4,9 +4,10 @@
  *
  * Push: each local import after the push cursor becomes one row of serah.imports (its seq is
  * the office's import sequence) and one serah.participant_versions row per participant it
- * last wrote, sent as multi-row INSERTs of BATCH rows in one server transaction; a retry is a
- * no-op by (desk, local import id). Ceremonies and invitations are a set union by UUID (and
- * NIK), closures by ceremony UUID: INSERT … ON CONFLICT DO NOTHING.
+ * last wrote, streamed by COPY in the same server transaction; a retry is a no-op by (desk,
+ * local import id). Ceremonies and invitations are a set union by UUID (and
+ * NIK), closures by ceremony UUID: INSERT … ON CONFLICT DO NOTHING, through the table-driven
+ * step (serah-server-step.c).
  *
  * Pull: in one REPEATABLE READ snapshot, the current version of every NIK touched since the
  * cursor (the one of the highest import sequence: a later import wins, never a wall clock),
@@ -20,6 +21,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/socket.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -35,104 +37,111 @@
 #include "server/serah-store-server-register-private.h"
 #include "store/serah-store-private.h"
 
-#define BATCH 1000
-
 static char *
 int_text (gint64 value)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
-/* ---- multi-row INSERTs ---- */
+/* ---- push ---- */
+
+/* The participant versions of one import go by COPY (text format): one stream instead of
+ * a thousand multi-row INSERTs, which spent most of the push parsing and planning SQL on the
+ * server. Idempotency needs nothing more than before: the COPY runs in the same server
+ * transaction as the serah.imports row keyed by (desk, local id), so a cut mid-COPY rolls
+ * back both and the resend starts over, and a resend after the commit finds the import and
+ * sends nothing (tests/server: /serah/server/register-copy-cut). */
+#define COPY_CHUNK (256 * 1024)
 
 typedef struct {
   PGconn     *conn;
-  const char *head;    /* "INSERT INTO t (a, b) VALUES " */
-  const char *tail;    /* " ON CONFLICT DO NOTHING" or "" */
-  guint       n_cols;
-  GPtrArray  *values;  /* char *, NULL for SQL NULL; n_cols per row */
-  gint64      inserted;
-} RowBatch;
-
-static void
-batch_init (RowBatch *b, PGconn *conn, const char *head, const char *tail, guint n_cols)
-{
-  *b = (RowBatch) { conn, head, tail, n_cols, g_ptr_array_new_with_free_func (g_free), 0 };
-}
-
-static gboolean
-batch_flush (RowBatch *b, GError **error)
-{
-  g_autoptr(GString) sql = NULL;
-  guint rows = b->values->len / b->n_cols;
-  PGresult *res;
-  gboolean ok;
-
-  if (rows == 0)
-    return TRUE;
-  sql = g_string_new (b->head);
-  for (guint r = 0; r < rows; r++)
-    {
-      g_string_append (sql, r ? ",(" : "(");
-      for (guint c = 0; c < b->n_cols; c++)
-        g_string_append_printf (sql, c ? ",$%u" : "$%u", r * b->n_cols + c + 1);
-      g_string_append_c (sql, ')');
-    }
-  g_string_append (sql, b->tail);
-  res = PQexecParams (b->conn, sql->str, (int) b->values->len, NULL,
-                      (const char *const *) b->values->pdata, NULL, NULL, 0);
-  ok = PQresultStatus (res) == PGRES_COMMAND_OK;
-  if (ok)
-    b->inserted += g_ascii_strtoll (PQcmdTuples (res), NULL, 10);
-  else
-    serah_server_set_error (b->conn, res, _("Cannot send the register to the office server"),
-                            error);
-  PQclear (res);
-  g_ptr_array_set_size (b->values, 0);
-  return ok;
-}
-
-/* Takes the strings. */
-static gboolean
-batch_add (RowBatch *b, char **row, GError **error)
-{
-  for (guint c = 0; c < b->n_cols; c++)
-    g_ptr_array_add (b->values, row[c]);
-  return b->values->len / b->n_cols < BATCH || batch_flush (b, error);
-}
-
-static void
-batch_clear (RowBatch *b)
-{
-  g_clear_pointer (&b->values, g_ptr_array_unref);
-}
-
-static char *
-dup_or_null (const char *text)
-{
-  return text != NULL ? g_strdup (text) : NULL;
-}
-
-/* ---- push ---- */
-
-typedef struct {
-  RowBatch batch;
-  char    *import_seq;
+  SerahStore *store;
+  GString    *buffer;
+  const char *import_seq;
+  gint64      rows;
 } PushImport;
+
+/* COPY's text format: backslash, tab, newline and carriage return escaped; NULL is \N. */
+static void
+copy_field (GString *out, const char *text, gboolean last)
+{
+  if (text == NULL)
+    g_string_append (out, "\\N");
+  else
+    for (const char *c = text; *c != '\0'; c++)
+      switch (*c)
+        {
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        default: g_string_append_c (out, *c);
+        }
+  g_string_append_c (out, last ? '\n' : '\t');
+}
+
+static gboolean
+copy_send (PushImport *push, GError **error)
+{
+  gint64 cut_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (push->store),
+                                                         "serah-test-cut-copy-after"));
+
+  if (push->buffer->len == 0)
+    return TRUE;
+  if (PQputCopyData (push->conn, push->buffer->str, (int) push->buffer->len) != 1)
+    return serah_server_set_error (push->conn, NULL,
+                                   _("Cannot send the register to the office server"), error);
+  g_string_truncate (push->buffer, 0);
+  /* tests/server: a network cut in the middle of the COPY (the socket shut down under libpq). */
+  if (cut_after > 0 && push->rows >= cut_after)
+    shutdown (PQsocket (push->conn), SHUT_RDWR);
+  return TRUE;
+}
 
 static gboolean
 push_participant (const SerahParticipant *p, gpointer user_data, GError **error)
 {
   PushImport *push = user_data;
-  char *row[] = {
-    g_strdup (push->import_seq), g_strdup (p->nik), g_strdup (p->card_no), g_strdup (p->name),
-    g_strdup (p->sex == SERAH_SEX_FEMALE ? "P" : "L"),
-    p->birth_date[0] ? g_strdup (p->birth_date) : NULL, dup_or_null (p->address),
-    dup_or_null (p->desa), dup_or_null (p->kecamatan), dup_or_null (p->faskes),
-    p->care_class > 0 ? int_text (p->care_class) : NULL,
-  };
+  char care_class[16] = "";
 
-  return batch_add (&push->batch, row, error);
+  if (p->care_class > 0)
+    g_snprintf (care_class, sizeof care_class, "%d", p->care_class);
+  copy_field (push->buffer, push->import_seq, FALSE);
+  copy_field (push->buffer, p->nik, FALSE);
+  copy_field (push->buffer, p->card_no, FALSE);
+  copy_field (push->buffer, p->name, FALSE);
+  copy_field (push->buffer, p->sex == SERAH_SEX_FEMALE ? "P" : "L", FALSE);
+  copy_field (push->buffer, p->birth_date[0] ? p->birth_date : NULL, FALSE);
+  copy_field (push->buffer, p->address, FALSE);
+  copy_field (push->buffer, p->desa, FALSE);
+  copy_field (push->buffer, p->kecamatan, FALSE);
+  copy_field (push->buffer, p->faskes, FALSE);
+  copy_field (push->buffer, care_class[0] ? care_class : NULL, TRUE);
+  push->rows++;
+  return push->buffer->len < COPY_CHUNK || copy_send (push, error);
+}
+
+/* Ends the COPY: TRUE when the server took every row. */
+static gboolean
+copy_end (PushImport *push, gboolean ok, GError **error)
+{
+  PGresult *res;
+  gboolean done;
+
+  if (ok)
+    ok = copy_send (push, error);
+  if (PQputCopyEnd (push->conn, ok ? NULL : "serah: push cancelled") != 1 && ok)
+    ok = serah_server_set_error (push->conn, NULL,
+                                 _("Cannot send the register to the office server"), error);
+  res = PQgetResult (push->conn);
+  done = PQresultStatus (res) == PGRES_COMMAND_OK;
+  if (!done && ok)
+    ok = serah_server_set_error (push->conn, res,
+                                 _("Cannot send the register to the office server"), error);
+  PQclear (res);
+  while ((res = PQgetResult (push->conn)) != NULL)
+    PQclear (res);
+  return ok && done;
 }
 
 /* One import and its participants, in one server transaction. *sent: participants sent
@@ -145,7 +154,6 @@ push_import (SerahStore *store, PGconn *conn, const SerahServerImport *import, g
   g_autofree char *started_at = int_text (import->started_at);
   g_autofree char *rows = int_text (import->rows);
   const char *params[] = { local_id, import->file_name, import->sha256, started_at, rows };
-  PushImport push = { 0 };
   PGresult *res;
   gboolean ok;
 
@@ -163,22 +171,33 @@ push_import (SerahStore *store, PGconn *conn, const SerahServerImport *import, g
                             error);
   else if (PQntuples (res) == 1)
     {
-      push.import_seq = g_strdup (PQgetvalue (res, 0, 0));
-      batch_init (&push.batch, conn,
-                  "INSERT INTO serah.participant_versions (import_seq, nik, card_no, name, sex,"
-                  " birth_date, address, desa, kecamatan, faskes, care_class) VALUES ",
-                  "", 11);
-      ok = serah_store_foreach_participant_of_import (store, import->id, push_participant,
-                                                      &push, error) &&
-           batch_flush (&push.batch, error);
-      *sent = push.batch.inserted;
-      batch_clear (&push.batch);
-      g_free (push.import_seq);
+      g_autoptr(GString) buffer = g_string_sized_new (COPY_CHUNK + 4096);
+      PushImport push = { conn, store, buffer, PQgetvalue (res, 0, 0), 0 };
+      PGresult *copy = PQexec (conn,
+                               "COPY serah.participant_versions (import_seq, nik, card_no, name,"
+                               " sex, birth_date, address, desa, kecamatan, faskes, care_class)"
+                               " FROM STDIN");
+
+      ok = PQresultStatus (copy) == PGRES_COPY_IN;
+      if (!ok)
+        serah_server_set_error (conn, copy, _("Cannot send the register to the office server"),
+                                error);
+      PQclear (copy);
+      if (ok)
+        {
+          ok = serah_store_foreach_participant_of_import (store, import->id, push_participant,
+                                                          &push, error);
+          ok = copy_end (&push, ok, ok ? error : NULL);
+          *sent = push.rows;
+        }
     }
   PQclear (res);
   ok = ok && serah_server_exec (conn, "COMMIT", error);
   if (!ok)
-    PQclear (PQexec (conn, "ROLLBACK"));
+    {
+      *sent = 0;
+      PQclear (PQexec (conn, "ROLLBACK"));
+    }
   return ok;
 }
 
