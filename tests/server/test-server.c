@@ -28,6 +28,8 @@
 #include "serah-test-fixture.h"
 #include "serah-test-pg.h"
 
+#include "admin/serah-store-operators-private.h"
+
 /* A call that must succeed, its error shown when it does not. */
 #define CHECK(call) \
   G_STMT_START { gboolean ok_ = (call); g_assert_no_error (error); g_assert_true (ok_); } G_STMT_END
@@ -1197,7 +1199,7 @@ test_audit_log (Fixture *f, gconstpointer data)
 
   /* A server still at schema v2 (no audit log yet) is stale: refused with the clear
    * message, and the desk keeps its log. */
-  admin_exec (f->db, "DELETE FROM serah.schema_version WHERE version = 3");
+  admin_exec (f->db, "DELETE FROM serah.schema_version WHERE version >= 3");
   {
     const char *name_c = NULL;
     SerahStore *c = add_desk (f, &name_c);
@@ -1338,6 +1340,142 @@ test_register_copy_cut (Fixture *f, gconstpointer data)
   }
 }
 
+static SerahOperator *
+sign_in (SerahStore *store, const char *name, const char *pin, GError **error)
+{
+  return serah_operators_authenticate (store, name, pin, error);
+}
+
+static char *
+pin_hash_of (SerahStore *store, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *hash = NULL;
+  g_autoptr(SerahOperator) op = serah_store_get_operator (store, name, &hash, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (op);
+  return hash;
+}
+
+/* Operators travel as events with their PIN hashes (never PINs): an operator added at desk A
+ * signs in at desk B, which never saw the admin add it; a PIN changed at A and a disable at B
+ * while apart both survive at both desks; wrong PINs (failure counters) stay at their desk;
+ * the desk's login cannot change or delete the events, nor can the owner. */
+static void
+test_operators (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
+  const char *name_a = f->desk_names->pdata[0];
+  g_autofree char *password = desk_password (name_a);
+  g_autofree char *url = url_for (f->db, name_a);
+  const char *keys[] = { "dbname", "password", NULL };
+  const char *values[] = { url, password, NULL };
+  const char *refused[] = {
+    "UPDATE serah.operator_events SET pin_hash = '$argon2id$x' WHERE name = 'sari'",
+    "DELETE FROM serah.operator_events",
+    "TRUNCATE serah.operator_events",
+  };
+  g_autoptr(SerahOperator) op = NULL;
+  g_autofree char *old_hash = NULL;
+  g_autofree char *hash_a = NULL;
+  g_autofree char *hash_b = NULL;
+  PGconn *conn;
+
+  /* B is set up empty: nobody can sign in there yet. */
+  g_assert_null (serah_operators_get (b, "sari", &error));
+  g_clear_error (&error);
+
+  CHECK (serah_operators_add (a, "admin", "Admin Kantor", SERAH_ROLE_ADMIN, "481526", "admin",
+                              &error));
+  CHECK (serah_operators_add (a, "sari", "Sari Wulandari", SERAH_ROLE_OFFICER, "739164",
+                              "admin", &error));
+  sync_ok (a, NULL);
+  sync_ok (b, NULL);
+  op = sign_in (b, "sari", "739164", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (op);
+  g_assert_cmpstr (op->full_name, ==, "Sari Wulandari");
+  g_assert_cmpint (op->role, ==, SERAH_ROLE_OFFICER);
+  g_clear_pointer (&op, serah_operator_free);
+  /* Hashes only on the server, never a PIN. */
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.operator_events"), ==, 2);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.operator_events"
+                                       " WHERE kind = 'add' AND pin_hash LIKE '$argon2id$%'"
+                                       " AND position ('739164' IN pin_hash) = 0"
+                                       " AND position ('481526' IN pin_hash) = 0"), ==, 2);
+
+  /* A wrong PIN at B is counted at B only. */
+  g_assert_null (sign_in (b, "sari", "000111", &error));
+  g_assert_error (error, SERAH_OPERATORS_ERROR, SERAH_OPERATORS_ERROR_WRONG_PIN);
+  g_clear_error (&error);
+
+  /* Apart: A gives sari a new PIN, B disables her. */
+  old_hash = pin_hash_of (a, "sari");
+  CHECK (serah_operators_set_pin (a, "sari", "582943", "admin", &error));
+  CHECK (serah_operators_disable (b, "sari", "admin", &error));
+  sync_ok (a, NULL);
+  sync_ok (b, NULL);
+  sync_ok (a, NULL);
+  hash_a = pin_hash_of (a, "sari");
+  hash_b = pin_hash_of (b, "sari");
+  g_assert_cmpstr (hash_a, ==, hash_b);
+  g_assert_cmpstr (hash_a, !=, old_hash);
+  op = serah_operators_get (a, "sari", &error);
+  g_assert_no_error (error);
+  g_assert_true (op->disabled);
+  g_assert_cmpint (op->failed_attempts, ==, 0);
+  g_clear_pointer (&op, serah_operator_free);
+  op = serah_operators_get (b, "sari", &error);
+  g_assert_no_error (error);
+  g_assert_true (op->disabled);
+  g_clear_pointer (&op, serah_operator_free);
+  g_assert_null (sign_in (b, "sari", "582943", &error));
+  g_assert_error (error, SERAH_OPERATORS_ERROR, SERAH_OPERATORS_ERROR_DISABLED);
+  g_clear_error (&error);
+
+  /* Enabled again at A: the new PIN signs in at B, the old one does not. */
+  CHECK (serah_operators_enable (a, "sari", "admin", &error));
+  sync_ok (a, NULL);
+  sync_ok (b, NULL);
+  g_assert_null (sign_in (b, "sari", "739164", &error));
+  g_assert_error (error, SERAH_OPERATORS_ERROR, SERAH_OPERATORS_ERROR_WRONG_PIN);
+  g_clear_error (&error);
+  op = sign_in (b, "sari", "582943", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (op);
+  g_clear_pointer (&op, serah_operator_free);
+  /* A resend adds nothing; pulled changes were not echoed back as new events. */
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.operator_events"), ==, 5);
+  sync_ok (a, NULL);
+  sync_ok (b, NULL);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.operator_events"), ==, 5);
+
+  /* Append-only for the desk's login (no privilege) and for the owner (the triggers). */
+  conn = PQconnectdbParams (keys, values, 1);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      PGresult *res = PQexec (conn, refused[i]);
+      g_assert_cmpint (PQresultStatus (res), ==, PGRES_FATAL_ERROR);
+      g_assert_cmpstr (PQresultErrorField (res, PG_DIAG_SQLSTATE), ==, "42501");
+      PQclear (res);
+    }
+  PQfinish (conn);
+  conn = admin_connect (f->db);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      PGresult *res = PQexec (conn, refused[i]);
+      g_assert_cmpint (PQresultStatus (res), ==, PGRES_FATAL_ERROR);
+      g_assert_nonnull (strstr (PQresultErrorMessage (res), "append-only"));
+      PQclear (res);
+    }
+  PQfinish (conn);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.operator_events"), ==, 5);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1379,6 +1517,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/serah/server/register-copy-cut", Fixture, NULL, fixture_setup,
               test_register_copy_cut, fixture_teardown);
+  g_test_add ("/serah/server/operators", Fixture, NULL, fixture_setup, test_operators,
+              fixture_teardown);
 
   status = g_test_run ();
   pg_stop ();

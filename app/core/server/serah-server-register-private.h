@@ -36,4 +36,8 @@ gboolean serah_server_sync_testimonials (SerahStore *store,
                                          PGconn     *conn,
                                          GError    **error);
 
+gboolean serah_server_sync_operators (SerahStore *store,
+                                      PGconn     *conn,
+                                      GError    **error);
+
 G_END_DECLS

@@ -158,8 +158,15 @@ push_import (SerahStore *store, PGconn *conn, const SerahServerImport *import, g
   gboolean ok;
 
   *sent = 0;
-  if (!serah_server_exec (conn, "BEGIN", error))
-    return FALSE;
+  /* One COPY of a whole import is one statement: the desk's 3 s statement timeout (meant for
+   * a claim) would cut a large one, so this transaction allows minutes; a dead network is
+   * noticed by the connection's keepalives and TCP user timeout instead (serah-server-conn.c). */
+  if (!serah_server_exec (conn, "BEGIN", error) ||
+      !serah_server_exec (conn, "SET LOCAL statement_timeout = '10min'", error))
+    {
+      PQclear (PQexec (conn, "ROLLBACK"));
+      return FALSE;
+    }
   res = PQexecParams (conn,
                       "INSERT INTO serah.imports (local_id, file_name, sha256, started_at, rows)"
                       " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (desk, local_id) DO NOTHING"

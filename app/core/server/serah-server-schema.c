@@ -361,7 +361,39 @@ static const char schema_v3[] =
   "GRANT INSERT (testimonial_uuid, consent, note, operator, at)"
   "  ON serah.testimonial_consents TO serah_desk;";
 
-static const char *const steps[] = { schema_v1, schema_v2, schema_v3 };
+/* Step (issue 16, operators): every change the local rules audit for an operator (add, new
+ * PIN, disable, enable) as an event, with the Argon2id hash only (never a PIN), applied by
+ * each desk field by field in server order (serah-server-operators.c). Append-only like the
+ * other event tables; failure counters and lockouts are per desk and never travel. */
+static const char schema_operators[] =
+  "CREATE TABLE serah.operator_events ("
+  "  seq         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  desk        name NOT NULL DEFAULT current_user,"
+  "  local_id    bigint NOT NULL CHECK (local_id > 0),"
+  "  kind        text NOT NULL CHECK (kind IN ('add', 'pin', 'disable', 'enable')),"
+  "  name        text NOT NULL CHECK (length (name) BETWEEN 1 AND 32 AND name = lower (name)),"
+  "  full_name   text,"
+  "  role        text CHECK (role IN ('admin', 'officer')),"
+  "  pin_hash    text CHECK (pin_hash LIKE '$argon2%'),"
+  "  actor       text,"
+  "  at          bigint NOT NULL,"
+  "  received_at timestamptz NOT NULL DEFAULT now(),"
+  "  txid        xid8 NOT NULL DEFAULT pg_current_xact_id(),"
+  "  UNIQUE (desk, local_id),"
+  "  CHECK ((kind IN ('add', 'pin')) = (pin_hash IS NOT NULL)),"
+  "  CHECK ((kind = 'add') = (role IS NOT NULL))"
+  ");"
+  "CREATE INDEX operator_events_by_txid ON serah.operator_events (txid);"
+  "CREATE TRIGGER operator_events_append_only BEFORE UPDATE OR DELETE ON serah.operator_events"
+  "  FOR EACH ROW EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER operator_events_no_truncate BEFORE TRUNCATE ON serah.operator_events"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION serah.refuse_change ();"
+  "REVOKE ALL ON serah.operator_events FROM PUBLIC;"
+  "GRANT SELECT ON serah.operator_events TO serah_desk;"
+  "GRANT INSERT (local_id, kind, name, full_name, role, pin_hash, actor, at)"
+  "  ON serah.operator_events TO serah_desk;";
+
+static const char *const steps[] = { schema_v1, schema_v2, schema_v3, schema_operators };
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == SERAH_SERVER_SCHEMA_VERSION);
 
 static int

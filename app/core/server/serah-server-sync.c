@@ -328,6 +328,7 @@ serah_server_sync (SerahStore *store, SerahServerSyncResult *result, GError **er
   if (!serah_server_pull_register (store, conn, result, &local_error) ||
       !pull (store, conn, result, &local_error) ||
       !serah_server_sync_testimonials (store, conn, &local_error) ||
+      !serah_server_sync_operators (store, conn, &local_error) ||
       !serah_server_push_audit (store, conn, result, &local_error))
     goto failed;
   return TRUE;
