@@ -1476,6 +1476,58 @@ test_operators (Fixture *f, gconstpointer data)
   g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.operator_events"), ==, 5);
 }
 
+/* A participant changed at a desk outside an import (a name correction asked for through
+ * feedback and carried out by a reprint) reaches the other desks as a new version, the
+ * current one everywhere; it is sent once. */
+static void
+test_participant_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
+  g_autoptr(SerahParticipant) p = NULL;
+  g_autoptr(SerahParticipant) on_b = NULL;
+  g_autoptr(SerahCardTemplate) template_ = NULL;
+  g_autoptr(SerahSheet) sheet = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "koreksi.pdf", NULL);
+  SerahFeedbackDraft wrong_name = { "meja", "data-salah", NULL, "Nama di kartu salah eja",
+                                    NULL, 0, 0 };
+  SerahPrintResult printed = { 0 };
+  SerahServerSyncResult r;
+  gint64 feedback, correction;
+
+  sync_ok (a, NULL);
+  sync_ok (b, NULL);
+  p = serah_participants_get (a, 4, &error);
+  g_assert_no_error (error);
+  wrong_name.card_no = p->card_no;
+  feedback = serah_feedback_record (a, &wrong_name, "siti", &error);
+  g_assert_no_error (error);
+  correction = serah_correction_request (a, feedback, "Nama Yang Benar", "siti", &error);
+  g_assert_no_error (error);
+  template_ = serah_card_template_load ("kis", &error);
+  g_assert_no_error (error);
+  sheet = serah_sheet_load ("cr80", &error);
+  g_assert_no_error (error);
+  CHECK (serah_correction_reprint (a, correction, template_, sheet, NULL, "siti", pdf, &printed,
+                                   &error));
+
+  sync_ok (a, &r);
+  g_assert_cmpint (r.pushed_participants, ==, 1);
+  sync_ok (b, &r);
+  g_assert_cmpint (r.pulled_participants, ==, 1);
+  on_b = serah_participants_find_by_nik (b, p->nik, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (on_b->name, ==, "Nama Yang Benar");
+  sync_ok (a, &r);
+  g_assert_cmpint (r.pushed_participants, ==, 0);
+  g_assert_cmpint (r.pulled_participants, ==, 0);
+  sync_ok (b, &r);
+  g_assert_cmpint (r.pushed_participants + r.pulled_participants, ==, 0);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.participant_versions"
+                                       " WHERE name = 'Nama Yang Benar'"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1519,6 +1571,8 @@ main (int argc, char **argv)
               test_register_copy_cut, fixture_teardown);
   g_test_add ("/serah/server/operators", Fixture, NULL, fixture_setup, test_operators,
               fixture_teardown);
+  g_test_add ("/serah/server/participant-edit", Fixture, NULL, fixture_setup,
+              test_participant_edit, fixture_teardown);
 
   status = g_test_run ();
   pg_stop ();

@@ -101,10 +101,19 @@ serah_server_connect (const char *conninfo, const char *passfile, const char *pa
                       GError **error)
 {
   /* statement_timeout bounds a claim; idle_in_transaction_session_timeout makes sure no
-   * desk holds a transaction open for long, which the pull's re-read window relies on. */
-  const char *keys[] = { "dbname", "passfile", "password", "connect_timeout",
-                         "application_name", "options", NULL };
-  const char *values[] = { conninfo, passfile, password, "3", "serah",
+   * desk holds a transaction open for long, which the pull's re-read window relies on.
+   * A silent network cut (Wi-Fi gone, no FIN or RST) is otherwise noticed only when TCP
+   * gives up on its own (about 15 minutes of retransmissions, or never on an idle watch):
+   * keepalives probe an idle connection after 4 s, every 2 s, and give up after 3 missed
+   * probes (an idle watch is offline within about 10 s), and tcp_user_timeout drops a
+   * connection whose sent data stays unacknowledged for 6 s (a claim or a sync in flight).
+   * These apply to TCP only; given in the link's own string they are libpq's to honour
+   * there, since later keywords of the string override these (expand_dbname). */
+  const char *keys[] = { "keepalives", "keepalives_idle", "keepalives_interval",
+                         "keepalives_count", "tcp_user_timeout", "dbname", "passfile",
+                         "password", "connect_timeout", "application_name", "options", NULL };
+  const char *values[] = { "1", "4", "2", "3", "6000", conninfo, passfile, password, "3",
+                           "serah",
                            "-c statement_timeout=3000 -c lock_timeout=2000"
                            " -c idle_in_transaction_session_timeout=10000",
                            NULL };

@@ -146,9 +146,13 @@ copy_end (PushImport *push, gboolean ok, GError **error)
 
 /* One import and its participants, in one server transaction. *sent: participants sent
  * (0 when the server had the import already). */
+/* Streams the participant versions of one serah.imports row into push (push_participant). */
+typedef gboolean (*VersionSource) (SerahStore *store, PushImport *push, gpointer data,
+                                   GError **error);
+
 static gboolean
-push_import (SerahStore *store, PGconn *conn, const SerahServerImport *import, gint64 *sent,
-             GError **error)
+push_versions (SerahStore *store, PGconn *conn, const SerahServerImport *import,
+               VersionSource source, gpointer data, gint64 *sent, GError **error)
 {
   g_autofree char *local_id = int_text (import->id);
   g_autofree char *started_at = int_text (import->started_at);
@@ -192,8 +196,7 @@ push_import (SerahStore *store, PGconn *conn, const SerahServerImport *import, g
       PQclear (copy);
       if (ok)
         {
-          ok = serah_store_foreach_participant_of_import (store, import->id, push_participant,
-                                                          &push, error);
+          ok = source (store, &push, data, error);
           ok = copy_end (&push, ok, ok ? error : NULL);
           *sent = push.rows;
         }
@@ -206,6 +209,68 @@ push_import (SerahStore *store, PGconn *conn, const SerahServerImport *import, g
       PQclear (PQexec (conn, "ROLLBACK"));
     }
   return ok;
+}
+
+static gboolean
+versions_of_import (SerahStore *store, PushImport *push, gpointer data, GError **error)
+{
+  return serah_store_foreach_participant_of_import (store, *(gint64 *) data, push_participant,
+                                                    push, error);
+}
+
+static gboolean
+push_import (SerahStore *store, PGconn *conn, const SerahServerImport *import, gint64 *sent,
+             GError **error)
+{
+  gint64 id = import->id;
+
+  return push_versions (store, conn, import, versions_of_import, &id, sent, error);
+}
+
+typedef struct {
+  gint64 after;
+  gint64 up_to;
+} EditRange;
+
+static gboolean
+versions_of_edits (SerahStore *store, PushImport *push, gpointer data, GError **error)
+{
+  EditRange *range = data;
+  gint64 up_to = range->up_to;
+
+  return serah_store_foreach_edited_participant (store, range->after, &up_to, push_participant,
+                                                 push, error);
+}
+
+/* Participants changed at this desk outside an import (a name correction, and any edit the
+ * rules audit as one of SERAH_SERVER_PARTICIPANT_EDITS) go as new versions under an import
+ * of their own on the server: its local id is minus the newest audit entry it covers (never
+ * a real import's id, so a resend is still a no-op by (desk, local id)), and its sequence,
+ * the newest, makes the edit the current version at every desk, as a later import would. */
+static gboolean
+push_edits (SerahStore *store, PGconn *conn, SerahServerSyncResult *result, GError **error)
+{
+  EditRange range = { serah_store_get_setting_int (store, "server.push-edit-audit-id"), 0 };
+  SerahServerImport edits = { 0 };
+  gint64 sent = 0;
+
+  /* Where the edits end, first (the rows are read again inside the server transaction). */
+  if (!serah_store_foreach_edited_participant (store, range.after, &range.up_to, NULL, NULL,
+                                               error))
+    return FALSE;
+  if (range.up_to == range.after)
+    return TRUE;
+  edits.id = -range.up_to;
+  edits.file_name = (char *) "participant edits";
+  edits.sha256 = (char *) "";
+  edits.started_at = g_get_real_time () / G_USEC_PER_SEC;
+  edits.rows = 0;
+  if (!push_versions (store, conn, &edits, versions_of_edits, &range, &sent, error) ||
+      !serah_store_set_setting_int (store, "server.push-edit-audit-id", range.up_to, error))
+    return FALSE;
+  if (result != NULL)
+    result->pushed_participants += sent;
+  return TRUE;
 }
 
 /* ---- ceremonies, invitations, closures: one table-driven step each ---- */
@@ -353,7 +418,8 @@ serah_server_push_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
       if (result != NULL)
         result->pushed_participants += sent;
     }
-  return serah_server_push_table (store, conn, &ceremonies_table, result, error) &&
+  return push_edits (store, conn, result, error) &&
+         serah_server_push_table (store, conn, &ceremonies_table, result, error) &&
          serah_server_push_table (store, conn, &invitations_table, result, error) &&
          serah_server_push_table (store, conn, &closures_table, result, error);
 }

@@ -45,6 +45,17 @@ gboolean   serah_store_foreach_participant_of_import  (SerahStore               
                                                        SerahServerParticipantFunc  func,
                                                        gpointer                    user_data,
                                                        GError                    **error);
+/* Participants changed outside an import (the audit actions in
+ * SERAH_SERVER_PARTICIPANT_EDITS) by the audit entries after after_audit_id and up to
+ * *up_to: each participant once, as it is now. With func NULL, only sets *up_to to the newest
+ * such entry (after_audit_id when there is none). FALSE with error on failure. */
+#define SERAH_SERVER_PARTICIPANT_EDITS "'participant.correct', 'participant.edit'"
+gboolean   serah_store_foreach_edited_participant     (SerahStore                 *store,
+                                                       gint64                      after_audit_id,
+                                                       gint64                     *up_to,
+                                                       SerahServerParticipantFunc  func,
+                                                       gpointer                    user_data,
+                                                       GError                    **error);
 /* -1 with error on failure. */
 gint64     serah_store_count_invitations              (SerahStore                 *store,
                                                        GError                    **error);

@@ -120,6 +120,62 @@ invitation_from_row (sqlite3_stmt *stmt)
   return i;
 }
 
+gboolean
+serah_store_foreach_edited_participant (SerahStore *store, gint64 after_audit_id, gint64 *up_to,
+                                        SerahServerParticipantFunc func, gpointer user_data,
+                                        GError **error)
+{
+  sqlite3_stmt *stmt;
+  SerahParticipant p = { 0 };
+  int rc;
+
+  if (func == NULL)
+    {
+      stmt = serah_store_prepare (store,
+                                  "SELECT coalesce (max (id), ?1) FROM audit_events"
+                                  " WHERE id > ?1 AND action IN ("
+                                  SERAH_SERVER_PARTICIPANT_EDITS ")",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, after_audit_id);
+      rc = sqlite3_step (stmt);
+      *up_to = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : after_audit_id;
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        return serah_store_set_error (store, error, _("Cannot read the participants to send"));
+      return TRUE;
+    }
+  /* Audit subjects of participant edits are "participant:ID". */
+  stmt = serah_store_prepare (store,
+                              "SELECT " SERAH_PARTICIPANT_COLUMNS " FROM participants p"
+                              " WHERE p.id IN (SELECT CAST (substr (subject, 13) AS INTEGER)"
+                              "  FROM audit_events WHERE id > ?1 AND id <= ?2"
+                              "  AND action IN (" SERAH_SERVER_PARTICIPANT_EDITS ")"
+                              "  AND subject LIKE 'participant:%')"
+                              " ORDER BY p.id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after_audit_id);
+  sqlite3_bind_int64 (stmt, 2, *up_to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      serah_participant_from_row (&p, stmt);
+      if (!func (&p, user_data, error))
+        {
+          serah_participant_clear (&p);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  serah_participant_clear (&p);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return serah_store_set_error (store, error, _("Cannot read the participants to send"));
+  return TRUE;
+}
+
 gint64
 serah_store_count_invitations (SerahStore *store, GError **error)
 {
