@@ -29,6 +29,7 @@
 #include "serah-test-pg.h"
 
 #include "admin/serah-store-operators-private.h"
+#include "server/serah-store-server-private.h"
 
 /* A call that must succeed, its error shown when it does not. */
 #define CHECK(call) \
@@ -1528,6 +1529,63 @@ test_participant_edit (Fixture *f, gconstpointer data)
                                        " WHERE name = 'Nama Yang Benar'"), ==, 1);
 }
 
+/* A testimonial whose participant a desk does not know yet (the import that brought the
+ * person has not reached the server) is not skipped for ever: it waits, and the desk picks it
+ * up, with its consent, at the first sync after the participant arrives. */
+static void
+test_testimonial_pending (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
+  g_autofree char *list = write_register_csv (f, "sukamaju.csv", G_MAXUINT, NULL);
+  g_autofree char *nik5 = register_nik (5);
+  g_autofree char *pending = NULL;
+  g_autoptr(SerahParticipant) p = NULL;
+  g_autoptr(GPtrArray) at_b = NULL;
+  SerahTestimonialDraft draft = {
+    .ceremony_id = f->ceremony, .text = "Kartunya cepat jadi.", .rating = 4,
+    .consent = SERAH_CONSENT_NAMED, .operator_name = "siti",
+  };
+
+  import_ok (a, list, N_REGISTER);
+  p = serah_participants_find_by_nik (a, nik5, &error);
+  g_assert_no_error (error);
+  draft.participant_id = p->id;
+  g_assert_cmpint (serah_testimonial_add (a, &draft, &error), >, 0);
+  g_assert_no_error (error);
+  /* A's import is held back (as if it had not reached the server yet); the testimonial goes. */
+  CHECK (serah_store_set_setting_int (a, "server.push-import-id", G_MAXINT32, &error));
+  sync_ok (a, NULL);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.testimonials"), ==, 1);
+  sync_ok (b, NULL);
+  at_b = serah_testimonial_list_public (b, f->ceremony, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_b->len, ==, 0);
+  g_clear_pointer (&at_b, g_ptr_array_unref);
+  pending = serah_store_get_setting (b, "server.pending-testimonials");
+  g_assert_nonnull (pending);
+  g_assert_cmpuint (strlen (pending), ==, 36);
+  g_clear_pointer (&pending, g_free);
+  /* Still unknown at the next sync: still waiting. */
+  sync_ok (b, NULL);
+  pending = serah_store_get_setting (b, "server.pending-testimonials");
+  g_assert_cmpuint (strlen (pending), ==, 36);
+  g_clear_pointer (&pending, g_free);
+
+  /* The import arrives; B's next sync brings the person, then the testimonial. */
+  CHECK (serah_store_set_setting_int (a, "server.push-import-id", 0, &error));
+  sync_ok (a, NULL);
+  sync_ok (b, NULL);
+  at_b = serah_testimonial_list_public (b, f->ceremony, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_b->len, ==, 1);
+  g_assert_cmpstr (((SerahTestimonialPublic *) at_b->pdata[0])->text, ==,
+                   "Kartunya cepat jadi.");
+  pending = serah_store_get_setting (b, "server.pending-testimonials");
+  g_assert_cmpstr (pending, ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1573,6 +1631,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/serah/server/participant-edit", Fixture, NULL, fixture_setup,
               test_participant_edit, fixture_teardown);
+  g_test_add ("/serah/server/testimonial-pending", Fixture, NULL, fixture_setup,
+              test_testimonial_pending, fixture_teardown);
 
   status = g_test_run ();
   pg_stop ();

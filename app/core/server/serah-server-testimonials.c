@@ -68,8 +68,11 @@ pull_testimonial_row (SerahStore *store, PGresult *res, int r, gpointer user_dat
   if (participant == 0)
     {
       /* The register is pulled first; a participant still unknown was pushed by a desk whose
-       * import has not reached the server. The testimonial stays on the server. */
-      g_debug ("testimonial %s names a participant this desk does not know; skipped", uuid);
+       * import has not reached the server. The testimonial waits (with its consents) in the
+       * pending list, and every later pull reads it again until its participant is here. */
+      g_debug ("testimonial %s names a participant this desk does not know yet; pending", uuid);
+      if (user_data != NULL)
+        g_hash_table_add (user_data, g_strdup (uuid));
       return TRUE;
     }
   if (!PQgetisnull (res, r, 2))
@@ -224,14 +227,114 @@ static const SerahServerTable consents_table = {
   .pulled_offset = -1,
 };
 
+/* The testimonials left pending by earlier pulls, and all their consents, read again by UUID
+ * in the pull's snapshot; those whose participant is still unknown stay pending. */
+static gboolean
+retry_pending (SerahStore *store, PGconn *conn, GHashTable *pending, GHashTable *still,
+               GError **error)
+{
+  g_autoptr(GString) uuids = g_string_new ("{");
+  GHashTableIter iter;
+  gpointer uuid;
+  const char *params[1];
+  PGresult *res;
+  gboolean ok;
+
+  if (g_hash_table_size (pending) == 0)
+    return TRUE;
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, &uuid, NULL))
+    g_string_append_printf (uuids, "%s\"%s\"", uuids->len > 1 ? "," : "", (char *) uuid);
+  g_string_append_c (uuids, '}');
+  params[0] = uuids->str;
+  res = PQexecParams (conn,
+                      "SELECT seq, uuid, ceremony_uuid, nik, text, rating,"
+                      " array_to_string (tags, chr (31)), recorded_by, recorded_at"
+                      " FROM serah.testimonials WHERE uuid = ANY ($1::text[]) ORDER BY seq",
+                      1, NULL, params, NULL, NULL, 0);
+  ok = PQresultStatus (res) == PGRES_TUPLES_OK;
+  if (!ok)
+    serah_server_set_error (conn, res, _("Cannot read the testimonials from the office server"),
+                            error);
+  for (int r = 0; ok && r < PQntuples (res); r++)
+    {
+      gboolean added = FALSE;
+      ok = pull_testimonial_row (store, res, r, still, &added, error);
+    }
+  PQclear (res);
+  if (!ok)
+    return FALSE;
+  res = PQexecParams (conn,
+                      "SELECT seq, testimonial_uuid, consent, note, operator, at"
+                      " FROM serah.testimonial_consents WHERE testimonial_uuid = ANY ($1::text[])"
+                      " ORDER BY seq",
+                      1, NULL, params, NULL, NULL, 0);
+  ok = PQresultStatus (res) == PGRES_TUPLES_OK;
+  if (!ok)
+    serah_server_set_error (conn, res, _("Cannot read the testimonials from the office server"),
+                            error);
+  for (int r = 0; ok && r < PQntuples (res); r++)
+    {
+      gboolean added = FALSE;
+      ok = pull_consent_row (store, res, r, NULL, &added, error);
+    }
+  PQclear (res);
+  return ok;
+}
+
+static char *
+joined_keys (GHashTable *set)
+{
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (set, NULL);
+  return g_strjoinv (" ", (char **) keys);
+}
+
 gboolean
 serah_server_sync_testimonials (SerahStore *store, PGconn *conn, GError **error)
 {
-  static const SerahServerTable *const tables[] = { &testimonials_table, &consents_table };
+  g_autofree char *prev_xmin = serah_store_get_setting (store, "server.pull-testimonial-xmin");
+  g_autofree char *pending_text = serah_store_get_setting (store,
+                                                           "server.pending-testimonials");
+  g_autoptr(GHashTable) pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) still = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *still_text = NULL;
+  g_autofree char *xmin = NULL;
+  gboolean ok;
 
   /* Testimonials before their consents, both ways. */
-  return serah_server_push_table (store, conn, &testimonials_table, NULL, error) &&
-         serah_server_push_table (store, conn, &consents_table, NULL, error) &&
-         serah_server_pull_tables (store, conn, tables, G_N_ELEMENTS (tables),
-                                   "server.pull-testimonial-xmin", NULL, NULL, error);
+  if (!serah_server_push_table (store, conn, &testimonials_table, NULL, error) ||
+      !serah_server_push_table (store, conn, &consents_table, NULL, error))
+    return FALSE;
+  if (pending_text != NULL)
+    {
+      g_auto(GStrv) uuids = g_strsplit (pending_text, " ", -1);
+      for (guint i = 0; uuids[i] != NULL; i++)
+        if (uuids[i][0] != '\0')
+          g_hash_table_add (pending, g_strdup (uuids[i]));
+    }
+  if (!serah_server_begin_snapshot (conn, &xmin, error))
+    return FALSE;
+  if (!serah_store_begin (store, error))
+    {
+      PQclear (PQexec (conn, "ROLLBACK"));
+      return FALSE;
+    }
+  ok = retry_pending (store, conn, pending, still, error) &&
+       serah_server_pull_table_in (store, conn, &testimonials_table, prev_xmin, still, NULL,
+                                   error) &&
+       serah_server_pull_table_in (store, conn, &consents_table, prev_xmin, NULL, NULL, error);
+  if (ok && (g_hash_table_size (still) > 0 || pending_text != NULL))
+    {
+      still_text = joined_keys (still);
+      ok = serah_store_set_setting (store, "server.pending-testimonials", still_text, error);
+    }
+  ok = ok && serah_store_set_setting (store, "server.pull-testimonial-xmin", xmin, error) &&
+       serah_store_commit (store, error);
+  if (!ok)
+    {
+      serah_store_rollback (store);
+      PQclear (PQexec (conn, "ROLLBACK"));
+      return FALSE;
+    }
+  return serah_server_exec (conn, "COMMIT", error);
 }
