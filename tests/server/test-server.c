@@ -18,6 +18,10 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <libpq-fe.h>
 #include <pwd.h>
 #include <signal.h>
@@ -29,6 +33,7 @@
 #include "serah-test-pg.h"
 
 #include "admin/serah-store-operators-private.h"
+#include "server/serah-server-conn-private.h"
 #include "server/serah-store-server-private.h"
 
 /* A call that must succeed, its error shown when it does not. */
@@ -1586,6 +1591,182 @@ test_testimonial_pending (Fixture *f, gconstpointer data)
   g_assert_cmpstr (pending, ==, "");
 }
 
+/* ---- a cut between a desk and the server, through a TCP proxy the test controls ---- */
+
+typedef struct {
+  int        listen_fd;
+  int        port;
+  int        wake[2];      /* a byte here: cut everything */
+  GPtrArray *fds;          /* pairs: desk side, server side */
+  GThread   *thread;
+} Proxy;
+
+static int
+connect_server (void)
+{
+  struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons (pg_port),
+                            .sin_addr.s_addr = htonl (INADDR_LOOPBACK) };
+  int fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (connect (fd, (struct sockaddr *) &to, sizeof to), ==, 0);
+  return fd;
+}
+
+/* Forwards bytes both ways until the wake pipe says cut; then closes every socket, as a
+ * router that goes away does to both ends. */
+static gpointer
+proxy_run (gpointer data)
+{
+  Proxy *p = data;
+
+  for (;;)
+    {
+      guint n = 2 + p->fds->len;
+      g_autofree struct pollfd *pfd = g_new0 (struct pollfd, n);
+
+      pfd[0] = (struct pollfd) { .fd = p->wake[0], .events = POLLIN };
+      pfd[1] = (struct pollfd) { .fd = p->listen_fd, .events = POLLIN };
+      for (guint i = 0; i < p->fds->len; i++)
+        pfd[2 + i] = (struct pollfd) { .fd = GPOINTER_TO_INT (p->fds->pdata[i]), .events = POLLIN };
+      if (poll (pfd, n, -1) < 0)
+        continue;
+      if (pfd[0].revents)
+        break;
+      if (pfd[1].revents & POLLIN)
+        {
+          int desk = accept4 (p->listen_fd, NULL, NULL, SOCK_CLOEXEC);
+          if (desk >= 0)
+            {
+              g_ptr_array_add (p->fds, GINT_TO_POINTER (desk));
+              g_ptr_array_add (p->fds, GINT_TO_POINTER (connect_server ()));
+            }
+          continue;
+        }
+      for (guint i = 0; i < p->fds->len; i++)
+        if (pfd[2 + i].revents)
+          {
+            char buffer[16384];
+            int from = GPOINTER_TO_INT (p->fds->pdata[i]);
+            int to = GPOINTER_TO_INT (p->fds->pdata[i ^ 1]);
+            ssize_t got = read (from, buffer, sizeof buffer);
+
+            if (got <= 0)
+              {
+                /* One end closed: close the pair. */
+                guint pair = i & ~1u;
+                close (GPOINTER_TO_INT (p->fds->pdata[pair]));
+                close (GPOINTER_TO_INT (p->fds->pdata[pair + 1]));
+                g_ptr_array_remove_range (p->fds, pair, 2);
+                break;
+              }
+            for (ssize_t done = 0; done < got;)
+              {
+                ssize_t w = send (to, buffer + done, got - done, MSG_NOSIGNAL);
+                if (w <= 0)
+                  break;
+                done += w;
+              }
+          }
+    }
+  for (guint i = 0; i < p->fds->len; i++)
+    close (GPOINTER_TO_INT (p->fds->pdata[i]));
+  g_ptr_array_set_size (p->fds, 0);
+  close (p->listen_fd);
+  return NULL;
+}
+
+static void
+proxy_start (Proxy *p)
+{
+  struct sockaddr_in at = { .sin_family = AF_INET, .sin_addr.s_addr = htonl (INADDR_LOOPBACK) };
+  socklen_t len = sizeof at;
+
+  p->listen_fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  g_assert_cmpint (bind (p->listen_fd, (struct sockaddr *) &at, sizeof at), ==, 0);
+  g_assert_cmpint (listen (p->listen_fd, 8), ==, 0);
+  g_assert_cmpint (getsockname (p->listen_fd, (struct sockaddr *) &at, &len), ==, 0);
+  p->port = ntohs (at.sin_port);
+  g_assert_cmpint (pipe2 (p->wake, O_CLOEXEC), ==, 0);
+  p->fds = g_ptr_array_new ();
+  p->thread = g_thread_new ("proxy", proxy_run, p);
+}
+
+static void
+proxy_cut (Proxy *p)
+{
+  g_assert_cmpint (write (p->wake[1], "x", 1), ==, 1);
+  g_thread_join (p->thread);
+  close (p->wake[0]);
+  close (p->wake[1]);
+  g_ptr_array_unref (p->fds);
+}
+
+static int
+tcp_option (int fd, int level, int name)
+{
+  int value = -1;
+  socklen_t len = sizeof value;
+
+  g_assert_cmpint (getsockopt (fd, level, name, &value, &len), ==, 0);
+  return value;
+}
+
+/* A desk linked over TCP notices a cut: its connection carries TCP keepalives and a user
+ * timeout, so that the kernel itself gives up on a silent cut (no FIN, no RST: about 10 s
+ * idle, 6 s with data in flight); a cut that closes the connection (the proxy here) is heard
+ * by the waiting desk at once, and the desk then records locally. The time from the cut to
+ * "offline" is reported, not asserted. */
+static void
+test_network_cut (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = NULL;
+  SerahStore *desk = add_desk (f, &name);
+  g_autofree char *password = desk_password (name);
+  g_autofree char *url = NULL;
+  g_autoptr(SerahHandover) h = NULL;
+  Proxy proxy = { 0 };
+  PGconn *conn;
+  gint64 cut_at, offline_at;
+  gboolean heard;
+
+  proxy_start (&proxy);
+  url = g_strdup_printf ("postgresql://%s@127.0.0.1:%d/%s?sslmode=disable", name, proxy.port,
+                         f->db);
+  CHECK (serah_server_link (desk, url, password, NULL, &error));
+  sync_ok (desk, NULL);
+  conn = serah_server_link_get (desk)->conn;
+  g_assert_nonnull (conn);
+  g_assert_cmpint (tcp_option (PQsocket (conn), SOL_SOCKET, SO_KEEPALIVE), ==, 1);
+  g_assert_cmpint (tcp_option (PQsocket (conn), IPPROTO_TCP, TCP_KEEPIDLE), ==, 4);
+  g_assert_cmpint (tcp_option (PQsocket (conn), IPPROTO_TCP, TCP_KEEPINTVL), ==, 2);
+  g_assert_cmpint (tcp_option (PQsocket (conn), IPPROTO_TCP, TCP_KEEPCNT), ==, 3);
+  g_assert_cmpint (tcp_option (PQsocket (conn), IPPROTO_TCP, TCP_USER_TIMEOUT), ==, 6000);
+
+  /* Listening (the first wait only starts to listen). */
+  CHECK (serah_server_wait (desk, 0, &error));
+  cut_at = g_get_monotonic_time ();
+  proxy_cut (&proxy);
+  heard = serah_server_wait (desk, 60000, &error);
+  offline_at = g_get_monotonic_time ();
+  g_assert_false (heard);
+  g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+  g_test_message ("network cut (connection closed): offline after %.1f ms",
+                  (offline_at - cut_at) / 1000.0);
+  g_assert_cmpint (state_of (desk), ==, SERAH_SERVER_OFFLINE);
+
+  /* The desk records locally at once, and says what waits to be sent. */
+  h = hand_over (desk, f->ceremony, 1, "meja-1");
+  g_assert_nonnull (h);
+  {
+    g_autoptr(SerahServerStatus) status = serah_server_get_status (desk, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (status->pending_handovers, ==, 1);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1633,6 +1814,8 @@ main (int argc, char **argv)
               test_participant_edit, fixture_teardown);
   g_test_add ("/serah/server/testimonial-pending", Fixture, NULL, fixture_setup,
               test_testimonial_pending, fixture_teardown);
+  g_test_add ("/serah/server/network-cut", Fixture, NULL, fixture_setup, test_network_cut,
+              fixture_teardown);
 
   status = g_test_run ();
   pg_stop ();

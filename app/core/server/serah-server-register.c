@@ -609,8 +609,14 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
         return FALSE;
     }
 
+  /* A first pull of a big register writes SQLite between FETCHes and rebuilds its indexes
+   * at the end while this read-only snapshot stays open: more than the session's 10 s idle
+   * limit on a loaded desk (a 1 000 000 pull was cut there). A read-only transaction has no
+   * transaction id, so holding it does not move other desks' pull windows. */
   if (!serah_server_exec (conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
     return FALSE;
+  if (!serah_server_exec (conn, "SET LOCAL idle_in_transaction_session_timeout = '10min'", error))
+    goto failed_server;
   if (!read_one_row (conn,
                      "SELECT pg_snapshot_xmin (pg_current_snapshot ())::text,"
                      " (SELECT coalesce (max (seq), 0) FROM serah.participant_versions)",
