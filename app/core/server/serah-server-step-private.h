@@ -33,8 +33,9 @@ typedef gboolean (*SerahServerFinishFunc) (SerahStore *store,
 
 typedef struct {
   const char *name;            /* for logs: "ceremonies" */
-  const char *push_error;      /* N_("Cannot send the … to the office server") */
-  const char *pull_error;      /* N_("Cannot read the … from the office server") */
+  const char *push_error;      /* marked for translation, translated when used: "Cannot send
+                                * the register to the office server" */
+  const char *pull_error;      /* likewise, for a failed pull */
 
   /* Push (push_query NULL: pull only). Static SQL (the statement cache keys on it). */
   const char *push_query;      /* SQLite: column 0 the local id (any value when push_by_count),
