@@ -22,6 +22,7 @@
 #include "cards/serah-print-job-private.h"
 #include "register/serah-store-participants-private.h"
 #include "cards/serah-store-print-private.h"
+#include "server/serah-server-print-private.h"
 #include "store/serah-store-private.h"
 
 #define PT_PER_MM (72.0 / 25.4)
@@ -289,7 +290,10 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
                      _("Nothing to print: the selection is empty."));
       ok = FALSE;
     }
-  /* 2. Reserve the serials, and make sure the QR secret exists before drawing reads it. */
+  /* 2. Reserve the serials, and make sure the QR secret exists before drawing reads it. A
+   * desk linked to an office server first asks it for a block when short (issue 16). */
+  if (ok)
+    serah_server_prepare_serials (store, w.total);
   if (ok)
     ok = in_tx = serah_store_begin (store, error);
   if (ok)

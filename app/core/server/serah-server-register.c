@@ -29,6 +29,7 @@
 #include "ceremony/serah-store-ceremony-private.h"
 #include "register/serah-store-participants-private.h"
 #include "server/serah-server-conn-private.h"
+#include "server/serah-server-print-private.h"
 #include "server/serah-server-register-private.h"
 #include "server/serah-store-server-private.h"
 #include "server/serah-store-server-register-private.h"
@@ -641,6 +642,7 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
                                                                    "server.pull-closure-seq"));
   gint64 max_p = 0, max_c = 0, max_i = 0, max_x = 0, expected = 0;
   gint64 invitations_before, closures_before;
+  SerahServerPrintPull print_counts;
   PGresult *res = NULL;
 
   if (prev_xmin == NULL)
@@ -686,6 +688,8 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
       !pull_ceremonies (store, conn, c_cursor, prev_xmin, result, error) ||
       !pull_invitations (store, conn, i_cursor, prev_xmin, result, error) ||
       !pull_closures (store, conn, x_cursor, prev_xmin, result, error) ||
+      /* print runs, cards and voids (serah-server-print.c): their participants are here now */
+      !serah_server_pull_print (store, conn, prev_xmin, &print_counts, error) ||
       !move_push_counts (store, invitations_before, closures_before, error) ||
       !serah_store_set_setting_int (store, "server.pull-closure-seq",
                                     MAX (max_x, g_ascii_strtoll (x_cursor, NULL, 10)), error) ||
