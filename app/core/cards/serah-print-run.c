@@ -296,6 +296,25 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
     serah_server_prepare_serials (store, w.total);
   if (ok)
     ok = in_tx = serah_store_begin (store, error);
+  if (ok && serah_store_serials_from_blocks (store))
+    {
+      gint64 contiguous = 0;
+      gint64 left = serah_store_serials_available (store, &contiguous, error);
+
+      if (left >= 0 && contiguous < w.total)
+        g_set_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_NO_SERIALS,
+                     _("No card serials left: this desk is linked to an office server, so it "
+                       "prints only serials the server gave it, and it needs %u but has %lld "
+                       "left in one block; the server could not be reached to give it more. "
+                       "Nothing was printed. Connect this desk to the office network and sync, "
+                       "then print again."),
+                     w.total, (long long) contiguous);
+      if (left < 0 || contiguous < w.total)
+        {
+          serah_store_rollback (store);
+          ok = in_tx = FALSE;
+        }
+    }
   if (ok)
     {
       g_autofree char *unused = NULL;

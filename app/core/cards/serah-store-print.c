@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <serah/cards/serah-print-job.h>
 #include <serah/cards/serah-print-records.h>
 
 #include "store/serah-store-private.h"
@@ -257,7 +256,7 @@ static gint64
 reserve_from_blocks (SerahStore *store, guint n, GError **error)
 {
   gint64 next = serah_store_serials_next (store);
-  gint64 first = 0, left = 0;
+  gint64 first = 0;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -280,15 +279,10 @@ reserve_from_blocks (SerahStore *store, guint n, GError **error)
     }
   if (first == 0)
     {
-      if (serah_store_serials_available (store, &left, error) < 0)
-        return 0;
-      g_set_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_NO_SERIALS,
-                   _("No card serials left: this desk is linked to an office server, so it prints "
-                     "only serials the server gave it, and it needs %u but has %lld left in one "
-                     "block; the server could not be reached to give it more. Nothing was "
-                     "printed. Connect this desk to the office network and sync, then print "
-                     "again."),
-                   n, (long long) left);
+      /* The print run says why and what to do (SERAH_PRINT_ERROR_NO_SERIALS) before it gets
+       * here; this is for any other caller. */
+      g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_FAILED,
+                   _("No card serials left in the blocks the office server gave this desk."));
       return 0;
     }
   {
