@@ -12,13 +12,14 @@
 
 #include "serah-cli-private.h"
 
-/* Bad templates, options and files are usage errors (2); "nothing left to print" and
- * "never printed" are refusals by a rule (1). */
+/* Bad templates, options and files are usage errors (2); "nothing left to print", "never
+ * printed" and "no serial left from the office server" are refusals by a rule (1). */
 static int
 exit_for (const GError *error)
 {
   if (error->domain == SERAH_PRINT_ERROR &&
-      (error->code == SERAH_PRINT_ERROR_NOTHING || error->code == SERAH_PRINT_ERROR_NOT_PRINTED))
+      (error->code == SERAH_PRINT_ERROR_NOTHING || error->code == SERAH_PRINT_ERROR_NOT_PRINTED ||
+       error->code == SERAH_PRINT_ERROR_NO_SERIALS))
     return SERAH_CLI_EXIT_REFUSED;
   return SERAH_CLI_EXIT_USAGE;
 }

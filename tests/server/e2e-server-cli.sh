@@ -4,7 +4,8 @@
 # folder) and stops: init, desk-add, a wrong password refused with nothing stored, link with the
 # password from the environment only (0600 passfile, none in the database), a handover online,
 # the same card refused at a second desk (exit 1), the server stopped mid-ceremony (recorded
-# locally, said so, status offline), back (sync sends it), unlink.
+# locally, said so, status offline), back (sync sends it), unlink; a card reprinted at one desk
+# (serial from its block) is refused as void at the other after both sync.
 set -u
 
 cli=${SERAH_CLI:?SERAH_CLI must point at serah-cli}
@@ -47,7 +48,7 @@ run 0 "create a ceremony" s kantor ceremony create --name "Penyerahan KIS" --dat
 ceremony=$(json .id)
 run 0 "server init sets up the schema for this office database" \
   env SERAH_SERVER_ADMIN_PASSWORD="$admin_pw" "$cli" --db "$work/kantor.db" server init "$admin_url" --json
-check "it says which schema version" test "$(json .schema_version)" = 3
+check "it says which schema version" test "$(json .schema_version)" = 5
 for d in meja-1 meja-2; do
   run 0 "desk-add $d (password from the environment)" \
     env SERAH_SERVER_ADMIN_PASSWORD="$admin_pw" SERAH_SERVER_PASSWORD="pw-of-$d-0123456" \
@@ -96,10 +97,22 @@ check "it received meja-2's" test "$(json .new_handovers)" = 1
 run 0 "status at meja-2" s meja-2 server status --json
 check "online, nothing waiting" test "$(json .state)" = online -a "$(json .pending_handovers)" = 0
 
+# Print runs and voids (serial blocks): meja-1 reprints card 3 from its block; after both sync,
+# meja-2 refuses card 3's old QR code as voided.
+payload() { sed -n "${1}p" "$work/payloads.txt" | cut -d' ' -f2; }
+run 0 "meja-2 verifies card 3 as genuine" s meja-2 verify "$(payload 3)"
+run 0 "meja-1 reprints card 3" \
+  s meja-1 reprint --card "$(card 3)" --reason rusak -o "$work/reprint.pdf" --json
+check "its serial is from meja-1's block, above the office's 40 cards" test "$(json .serial)" -gt 40
+run 0 "meja-1 syncs its print run and void" s meja-1 server sync
+run 0 "meja-2 syncs" s meja-2 server sync
+run 1 "meja-2 now refuses card 3's old code" s meja-2 verify "$(payload 3)"
+check "as voided, with the reason" grep -q "rusak" "$work/err"
+
 run 0 "unlink meja-2" s meja-2 server unlink
 check "the passfile is gone" test ! -e "$work/meja-2.db.pgpass"
 run 0 "status after unlink" s meja-2 server status --json
 check "unlinked" test "$(json .state)" = unlinked
 
 pgctl -m fast -w stop
-finish 35
+finish 42

@@ -203,6 +203,9 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
                                    "DROP TRIGGER coverage_invitations;"
                                    "DROP TRIGGER coverage_state_insert; DROP TRIGGER coverage_state_delete;"
                                    "DROP TABLE coverage_people; DROP TABLE coverage_areas;"
+                                   /* serial blocks and print-run UUIDs (issue 16) */
+                                   "DROP TABLE serial_blocks; DROP INDEX print_runs_by_uuid;"
+                                   "ALTER TABLE print_runs DROP COLUMN uuid;"
                                    "PRAGMA user_version = 4"), ==, SQLITE_OK);
 
   fresh = serah_backup_restore (f->store, dest, "ani", NULL, &error);

@@ -22,6 +22,7 @@
 #include "cards/serah-print-job-private.h"
 #include "register/serah-store-participants-private.h"
 #include "cards/serah-store-print-private.h"
+#include "server/serah-server-print-private.h"
 #include "store/serah-store-private.h"
 
 #define PT_PER_MM (72.0 / 25.4)
@@ -289,9 +290,31 @@ run_on_store (SerahPrintJob *job, SerahStore *store, const char *pdf_path,
                      _("Nothing to print: the selection is empty."));
       ok = FALSE;
     }
-  /* 2. Reserve the serials, and make sure the QR secret exists before drawing reads it. */
+  /* 2. Reserve the serials, and make sure the QR secret exists before drawing reads it. A
+   * desk linked to an office server first asks it for a block when short (issue 16). */
+  if (ok)
+    serah_server_prepare_serials (store, w.total);
   if (ok)
     ok = in_tx = serah_store_begin (store, error);
+  if (ok && serah_store_serials_from_blocks (store))
+    {
+      gint64 contiguous = 0;
+      gint64 left = serah_store_serials_available (store, &contiguous, error);
+
+      if (left >= 0 && contiguous < w.total)
+        g_set_error (error, SERAH_PRINT_ERROR, SERAH_PRINT_ERROR_NO_SERIALS,
+                     _("No card serials left: this desk is linked to an office server, so it "
+                       "prints only serials the server gave it, and it needs %u but has %lld "
+                       "left in one block; the server could not be reached to give it more. "
+                       "Nothing was printed. Connect this desk to the office network and sync, "
+                       "then print again."),
+                     w.total, (long long) contiguous);
+      if (left < 0 || contiguous < w.total)
+        {
+          serah_store_rollback (store);
+          ok = in_tx = FALSE;
+        }
+    }
   if (ok)
     {
       g_autofree char *unused = NULL;

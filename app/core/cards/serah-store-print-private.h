@@ -47,6 +47,26 @@ gint64   serah_store_reserve_card_serials (SerahStore  *store,
                                            guint        n,
                                            GError     **error);
 
+/* Issue 16: a desk linked to an office server (a "server.conninfo" setting) draws its serials
+ * from the blocks the server handed it (serial_blocks), in order, and refuses with
+ * SERAH_PRINT_ERROR_NO_SERIALS when none has n left; an unlinked desk numbers as above. */
+gboolean serah_store_serials_from_blocks  (SerahStore  *store);
+/* The next serial this desk may hand out from its blocks (0 before the first). */
+gint64   serah_store_serials_next         (SerahStore  *store);
+/* Serials left in the blocks from the next one on (-1 on error); *contiguous, when given, the
+ * most one run can take (the longest rest of one block). */
+gint64   serah_store_serials_available    (SerahStore  *store,
+                                           gint64      *contiguous,
+                                           GError     **error);
+/* Records a block the server gave this desk (a block already here is ignored). */
+gboolean serah_store_add_serial_block     (SerahStore  *store,
+                                           gint64       start,
+                                           gint64       count,
+                                           GError     **error);
+/* The highest serial this desk used or reserved (printed or pulled), -1 on error. */
+gint64   serah_store_max_card_serial      (SerahStore  *store,
+                                           GError     **error);
+
 /* Voids a card (append-only: a row in card_voids). */
 gboolean serah_store_void_card          (SerahStore  *store,
                                          gint64       serial,

@@ -52,11 +52,30 @@ const char serah_store_schema_printing[] =
   "  updated_at  INTEGER NOT NULL"
   ");";
 
+/* Issue 16, the office server: a desk linked to it prints only serials from blocks the server
+ * handed it (serah-server-print.c fetches them), so that two desks never print the same
+ * serial. Blocks are kept in the order the server gave them, and the next free serial in
+ * settings ("serials.next"), so a serial reserved by a run that then failed is never handed
+ * out again. Print runs get a UUID, their key on the server; the runs printed before this
+ * migration get one here. */
+const char serah_store_schema_serial_blocks[] =
+  "CREATE TABLE serial_blocks ("
+  "  start      INTEGER PRIMARY KEY CHECK (start > 0),"
+  "  count      INTEGER NOT NULL CHECK (count > 0),"
+  "  fetched_at INTEGER NOT NULL"
+  ");"
+  "ALTER TABLE print_runs ADD COLUMN uuid TEXT;"
+  "UPDATE print_runs SET uuid = lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4'"
+  "  || substr (hex (randomblob (2)), 2) || '-' || substr ('89ab', 1 + (abs (random ()) % 4), 1)"
+  "  || substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)));"
+  "CREATE UNIQUE INDEX print_runs_by_uuid ON print_runs (uuid);";
+
 static const char *const run_kinds[] = { "batch", "reprint", "invitation" };
 
 gboolean
 serah_store_insert_print_run (SerahStore *store, SerahPrintRun *run, GError **error)
 {
+  g_autofree char *uuid = g_uuid_string_random ();
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
@@ -64,7 +83,8 @@ serah_store_insert_print_run (SerahStore *store, SerahPrintRun *run, GError **er
 
   stmt = serah_store_prepare (store,
                               "INSERT INTO print_runs (created_at, kind, operator, template, sheet,"
-                              " calibration, selection, output) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              " calibration, selection, output, uuid)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -77,6 +97,7 @@ serah_store_insert_print_run (SerahStore *store, SerahPrintRun *run, GError **er
   serah_store_bind_text_or_null (stmt, 6, run->calibration);
   serah_store_bind_text_or_null (stmt, 7, run->selection);
   serah_store_bind_text_or_null (stmt, 8, run->output);
+  sqlite3_bind_text (stmt, 9, uuid, -1, SQLITE_STATIC);
   if (!serah_store_step_done (store, stmt, _("Cannot record the print run"), error))
     return FALSE;
   run->id = sqlite3_last_insert_rowid (serah_store_get_db (store));
@@ -88,7 +109,17 @@ serah_store_insert_printed_card (SerahStore *store, gint64 print_run_id, gint64 
                                  int sheet_no, int position, const char *stack_group,
                                  int stack_index, gint64 replaces_serial, GError **error)
 {
-  return serah_store_insert_printed_card_as (store, 0, print_run_id, participant_id, sheet_no,
+  gint64 serial = 0;
+
+  /* A linked desk's reprint draws its serial from the office's blocks too; AUTOINCREMENT
+   * would continue after the highest serial here, which may be in another desk's block. */
+  if (serah_store_serials_from_blocks (store))
+    {
+      serial = serah_store_reserve_card_serials (store, 1, error);
+      if (serial == 0)
+        return 0;
+    }
+  return serah_store_insert_printed_card_as (store, serial, print_run_id, participant_id, sheet_no,
                                              position, stack_group, stack_index, replaces_serial,
                                              error);
 }
@@ -131,6 +162,137 @@ serah_store_insert_printed_card_as (SerahStore *store, gint64 serial, gint64 pri
   return sqlite3_last_insert_rowid (serah_store_get_db (store));
 }
 
+gboolean
+serah_store_serials_from_blocks (SerahStore *store)
+{
+  g_autofree char *conninfo = serah_store_get_setting (store, "server.conninfo");
+
+  return conninfo != NULL;
+}
+
+gint64
+serah_store_serials_next (SerahStore *store)
+{
+  g_autofree char *text = serah_store_get_setting (store, "serials.next");
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+gint64
+serah_store_serials_available (SerahStore *store, gint64 *contiguous, GError **error)
+{
+  gint64 next = serah_store_serials_next (store);
+  gint64 total = 0, longest = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = serah_store_prepare (store,
+                              "SELECT max (start, ?1), start + count FROM serial_blocks"
+                              " WHERE start + count > ?1 ORDER BY start",
+                              error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, next);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 left = sqlite3_column_int64 (stmt, 1) - sqlite3_column_int64 (stmt, 0);
+      total += left;
+      longest = MAX (longest, left);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot read the card serial blocks"));
+      return -1;
+    }
+  if (contiguous != NULL)
+    *contiguous = longest;
+  return total;
+}
+
+gboolean
+serah_store_add_serial_block (SerahStore *store, gint64 start, gint64 count, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (start > 0 && count > 0, FALSE);
+
+  stmt = serah_store_prepare (store,
+                              "INSERT OR IGNORE INTO serial_blocks (start, count, fetched_at)"
+                              " VALUES (?1, ?2, ?3)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, start);
+  sqlite3_bind_int64 (stmt, 2, count);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  return serah_store_step_done (store, stmt, _("Cannot save a card serial block"), error);
+}
+
+gint64
+serah_store_max_card_serial (SerahStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = serah_store_prepare (store,
+                                            "SELECT max (coalesce ((SELECT seq FROM sqlite_sequence"
+                                            "  WHERE name = 'printed_cards'), 0),"
+                                            " coalesce ((SELECT max (serial) FROM printed_cards), 0))",
+                                            error);
+  gint64 max = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    max = sqlite3_column_int64 (stmt, 0);
+  else
+    serah_store_set_error (store, error, _("Cannot read the card serials"));
+  sqlite3_reset (stmt);
+  return max;
+}
+
+/* n consecutive serials from the first block that still has them (a run's serials are
+ * consecutive: the walk numbers its cards one after the other); the rest of a block too short
+ * for the run is left unused, never handed out. */
+static gint64
+reserve_from_blocks (SerahStore *store, guint n, GError **error)
+{
+  gint64 next = serah_store_serials_next (store);
+  gint64 first = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = serah_store_prepare (store,
+                              "SELECT max (start, ?1) FROM serial_blocks"
+                              " WHERE start + count >= max (start, ?1) + ?2 ORDER BY start LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, next);
+  sqlite3_bind_int64 (stmt, 2, n);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    first = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      serah_store_set_error (store, error, _("Cannot reserve card serials"));
+      return 0;
+    }
+  if (first == 0)
+    {
+      /* The print run says why and what to do (SERAH_PRINT_ERROR_NO_SERIALS) before it gets
+       * here; this is for any other caller. */
+      g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_FAILED,
+                   _("No card serials left in the blocks the office server gave this desk."));
+      return 0;
+    }
+  {
+    g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, first + n);
+    if (!serah_store_set_setting (store, "serials.next", text, error))
+      return 0;
+  }
+  return first;
+}
+
 gint64
 serah_store_reserve_card_serials (SerahStore *store, guint n, GError **error)
 {
@@ -140,6 +302,9 @@ serah_store_reserve_card_serials (SerahStore *store, guint n, GError **error)
 
   g_return_val_if_fail (SERAH_IS_STORE (store), 0);
   g_return_val_if_fail (n > 0, 0);
+
+  if (serah_store_serials_from_blocks (store))
+    return reserve_from_blocks (store, n, error);
 
   /* sqlite_sequence is SQLite's own record of the counter; SQLite documents that it may be
    * changed with ordinary statements, and AUTOINCREMENT then never goes below it. The

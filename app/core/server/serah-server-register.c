@@ -31,6 +31,7 @@
 #include "ceremony/serah-store-ceremony-private.h"
 #include "register/serah-store-participants-private.h"
 #include "server/serah-server-conn-private.h"
+#include "server/serah-server-print-private.h"
 #include "server/serah-server-register-private.h"
 #include "server/serah-server-step-private.h"
 #include "server/serah-store-server-private.h"
@@ -594,6 +595,7 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
   g_autofree char *xmin = NULL;
   g_autofree char *backed_up = serah_store_get_setting (store, "server.register-backup");
   gint64 max_p = 0, expected = 0;
+  SerahServerPrintPull print_counts;
   PGresult *res = NULL;
 
   if (prev_xmin == NULL)
@@ -639,6 +641,8 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
                                    error) ||
       !serah_server_pull_table_in (store, conn, &closures_table, prev_xmin, NULL, result,
                                    error) ||
+      /* print runs, cards and voids (serah-server-print.c): their participants are here now */
+      !serah_server_pull_print (store, conn, prev_xmin, &print_counts, error) ||
       !serah_store_set_setting_int (store, "server.pull-participant-seq", MAX (max_p, p_cursor),
                                     error) ||
       !serah_store_set_setting (store, "server.pull-register-xmin", xmin, error) ||

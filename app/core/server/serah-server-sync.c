@@ -24,6 +24,7 @@
 #include <serah/server/serah-server.h>
 
 #include "server/serah-server-conn-private.h"
+#include "server/serah-server-print-private.h"
 #include "server/serah-server-register-private.h"
 #include "server/serah-store-server-private.h"
 #include "store/serah-store-private.h"
@@ -325,7 +326,8 @@ serah_server_sync (SerahStore *store, SerahServerSyncResult *result, GError **er
       serah_store_rollback (store);
       goto failed;
     }
-  if (!serah_server_pull_register (store, conn, result, &local_error) ||
+  if (!serah_server_sync_print (store, conn, &local_error) ||
+      !serah_server_pull_register (store, conn, result, &local_error) ||
       !pull (store, conn, result, &local_error) ||
       !serah_server_sync_testimonials (store, conn, &local_error) ||
       !serah_server_sync_operators (store, conn, &local_error) ||

@@ -33,6 +33,7 @@ typedef enum {
   SERAH_PRINT_ERROR_NOT_PRINTED, /* a reprint of a card that was never printed */
   SERAH_PRINT_ERROR_CANCELLED,
   SERAH_PRINT_ERROR_CHANGED,     /* another run or import changed the selection while drawing */
+  SERAH_PRINT_ERROR_NO_SERIALS,  /* a desk linked to an office server has no serial block left */
 } SerahPrintError;
 
 /**
