@@ -25,6 +25,7 @@
 
 #include "server/serah-server-conn-private.h"
 #include "server/serah-server-register-private.h"
+#include "server/serah-server-outreach-private.h"
 #include "server/serah-store-server-private.h"
 #include "store/serah-store-private.h"
 
@@ -328,6 +329,7 @@ serah_server_sync (SerahStore *store, SerahServerSyncResult *result, GError **er
   if (!serah_server_pull_register (store, conn, result, &local_error) ||
       !pull (store, conn, result, &local_error) ||
       !serah_server_sync_testimonials (store, conn, &local_error) ||
+      !serah_server_sync_outreach (store, conn, &local_error) ||
       !serah_server_push_audit (store, conn, result, &local_error))
     goto failed;
   return TRUE;
