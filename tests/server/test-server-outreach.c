@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include "serah-test-fixture.h"
 #include "serah-test-pg.h"
 
@@ -318,6 +320,159 @@ test_indicators_are_the_office_s (Fixture *f, gconstpointer data)
   g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.outreach_records"), ==, rows);
 }
 
+/* Files in DIR (a desk's pulled media folder), 0 when it does not exist. */
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static guint
+audit_count (SerahStore *store, const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  SerahAuditFilter filter = { 0, action, 0 };
+  g_autoptr(GPtrArray) events = serah_audit_list (store, &filter, &error);
+
+  g_assert_no_error (error);
+  return events->len;
+}
+
+static gint64
+add_testimonial (SerahStore *store, gint64 ceremony, gint64 participant, const char *photo,
+                 const char *audio)
+{
+  g_autoptr(GError) error = NULL;
+  SerahTestimonialDraft draft = {
+    .ceremony_id = ceremony, .participant_id = participant, .text = "Kartunya sudah sampai.",
+    .rating = 5, .photo_path = photo, .audio_path = audio, .consent = SERAH_CONSENT_NAMED,
+    .operator_name = "siti",
+  };
+  gint64 id = serah_testimonial_add (store, &draft, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* A testimonial's photo and recording recorded at desk A reach desk B, byte for byte, and B's
+ * quote cards find the photo; a file on the server whose content does not match its hash, one
+ * that is not a JPEG, and one announced above the cap are refused with an audit entry and never
+ * written; a consent withdrawn at A removes B's copies at B's next sync, and a desk that links
+ * afterwards never pulls them. */
+static void
+test_testimonial_media (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f, FALSE);
+  SerahStore *b = add_linked_desk (f, FALSE);
+  SerahStore *c;
+  g_autofree char *png = g_build_filename (f->dir, "wajah.png", NULL);
+  g_autofree char *ogg = g_build_filename (f->dir, "suara.ogg", NULL);
+  g_autofree char *b_media = g_strconcat (serah_store_get_path (b), "-media", NULL);
+  g_autofree char *b_pulled = g_build_filename (b_media, "pulled", NULL);
+  g_autoptr(GdkPixbuf) pix = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 64);
+  g_autoptr(GPtrArray) at_b = NULL;
+  g_autofree char *photo_at_a = NULL;
+  g_autofree char *photo_at_b = NULL;
+  g_autofree char *bytes_a = NULL;
+  g_autofree char *bytes_b = NULL;
+  gsize len_a = 0, len_b = 0;
+  SerahTestimonialPublic *pub = NULL;
+  gint64 first, second;
+  g_autofree char *forged = NULL;
+
+  gdk_pixbuf_fill (pix, 0x3366ccff);
+  g_assert_true (gdk_pixbuf_save (pix, png, "png", &error, NULL));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (ogg, "OggS\0\2 rekaman uji", 19, &error));
+  first = add_testimonial (a, f->ceremony, 3, png, ogg);
+
+  sync_ok (a);
+  sync_ok (b);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.testimonial_media"), ==, 2);
+  at_b = serah_testimonial_list_public (b, f->ceremony, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_b->len, ==, 1);
+  pub = at_b->pdata[0];
+  g_assert_nonnull (pub->photo_path);
+  photo_at_b = g_strdup (pub->photo_path);
+  g_assert_true (g_str_has_prefix (photo_at_b, b_pulled));
+  {
+    g_autoptr(GPtrArray) at_a = serah_testimonial_list_public (a, f->ceremony, &error);
+    g_assert_no_error (error);
+    photo_at_a = g_strdup (((SerahTestimonialPublic *) at_a->pdata[0])->photo_path);
+  }
+  g_assert_true (g_file_get_contents (photo_at_a, &bytes_a, &len_a, NULL));
+  g_assert_true (g_file_get_contents (photo_at_b, &bytes_b, &len_b, NULL));
+  g_assert_cmpmem (bytes_a, len_a, bytes_b, len_b);
+  g_assert_cmpuint (count_files (b_pulled), ==, 2);   /* the photo and the recording */
+  /* A resend adds nothing, and B does not send A's files back. */
+  sync_ok (b);
+  sync_ok (a);
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.testimonial_media"), ==, 2);
+  g_assert_cmpuint (count_files (b_pulled), ==, 2);
+
+  /* Forged rows for a second testimonial (recorded at A without files), written by the owner:
+   * wrong hash, right hash but not a JPEG, and one announced above the cap. */
+  second = add_testimonial (a, f->ceremony, 4, NULL, NULL);
+  g_assert_cmpint (second, >, first);
+  sync_ok (a);
+  forged = g_strdup_printf (
+    "INSERT INTO serah.testimonial_media (testimonial_uuid, kind, sha256, extension, size, data)"
+    " SELECT uuid, 'photo', repeat ('ab', 32), 'jpg', 4, '\\xffd8ffe0'::bytea"
+    "   FROM serah.testimonials WHERE seq = (SELECT max (seq) FROM serah.testimonials);"
+    "INSERT INTO serah.testimonial_media (testimonial_uuid, kind, sha256, extension, size, data)"
+    " SELECT uuid, 'audio', encode (sha256 ('not ogg'::bytea), 'hex'), 'ogg', 7, 'not ogg'::bytea"
+    "   FROM serah.testimonials WHERE seq = (SELECT max (seq) FROM serah.testimonials);"
+    "ALTER TABLE serah.testimonial_media DROP CONSTRAINT testimonial_media_size_check;"
+    "INSERT INTO serah.testimonial_media (testimonial_uuid, kind, sha256, extension, size, data)"
+    " SELECT uuid, 'photo', repeat ('cd', 32), 'jpg', 17000000,"
+    "   convert_to (repeat ('x', 17000000), 'UTF8')"
+    "   FROM serah.testimonials WHERE seq = (SELECT max (seq) FROM serah.testimonials);");
+  admin_exec (f->db, forged);
+  sync_ok (b);
+  g_assert_cmpuint (audit_count (b, "server.media-refused"), ==, 3);
+  g_assert_cmpuint (count_files (b_pulled), ==, 2);   /* nothing written */
+  g_clear_pointer (&at_b, g_ptr_array_unref);
+  at_b = serah_testimonial_list_public (b, f->ceremony, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_b->len, ==, 2);
+  {
+    guint with_photo = 0;
+
+    for (guint i = 0; i < at_b->len; i++)
+      with_photo += ((SerahTestimonialPublic *) at_b->pdata[i])->photo_path != NULL;
+    g_assert_cmpuint (with_photo, ==, 1);   /* the first one's, pulled before */
+  }
+  /* Refused once, not at every sync. */
+  sync_ok (b);
+  g_assert_cmpuint (audit_count (b, "server.media-refused"), ==, 3);
+
+  /* Withdrawn at A: B's copies go at B's next sync; a desk linked later never pulls them. */
+  CHECK (serah_testimonial_set_consent (a, first, SERAH_CONSENT_WITHDRAWN,
+                                        "Peserta meminta dihapus", "siti", &error));
+  sync_ok (a);
+  sync_ok (b);
+  g_assert_false (g_file_test (photo_at_b, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (b_pulled), ==, 0);
+  g_assert_cmpuint (audit_count (b, "server.media-removed"), ==, 2);
+  c = add_linked_desk (f, FALSE);
+  sync_ok (c);
+  {
+    g_autofree char *c_media = g_strconcat (serah_store_get_path (c), "-media", NULL);
+    g_autofree char *c_pulled = g_build_filename (c_media, "pulled", NULL);
+    g_assert_cmpuint (count_files (c_pulled), ==, 0);
+  }
+  /* A's own files stay where they are. */
+  g_assert_true (g_file_test (photo_at_a, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -328,6 +483,8 @@ main (int argc, char **argv)
 
   g_test_add ("/serah/server/outreach/indicators-are-the-office-s", Fixture, NULL,
               fixture_setup, test_indicators_are_the_office_s, fixture_teardown);
+  g_test_add ("/serah/server/outreach/testimonial-media", Fixture, NULL, fixture_setup,
+              test_testimonial_media, fixture_teardown);
 
   status = g_test_run ();
   pg_stop ();

@@ -203,6 +203,8 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
                                    "DROP TRIGGER coverage_invitations;"
                                    "DROP TRIGGER coverage_state_insert; DROP TRIGGER coverage_state_delete;"
                                    "DROP TABLE coverage_people; DROP TABLE coverage_areas;"
+                                   /* v11: testimonial files pulled from the office server */
+                                   "DROP TABLE testimonial_media_pulled;"
                                    "PRAGMA user_version = 4"), ==, SQLITE_OK);
 
   fresh = serah_backup_restore (f->store, dest, "ani", NULL, &error);

@@ -16,4 +16,13 @@ gboolean serah_server_sync_outreach (SerahStore *store,
                                      PGconn     *conn,
                                      GError    **error);
 
+/* The largest testimonial photo or recording sent or taken (the server's CHECK says the same). */
+#define SERAH_SERVER_MEDIA_MAX_BYTES (16 * 1024 * 1024)
+
+/* serah-server-media.c: push this desk's files, pull the others' (checked), then delete pulled
+ * copies of withdrawn testimonials. Outside a local transaction; after the testimonials. */
+gboolean serah_server_sync_media    (SerahStore *store,
+                                     PGconn     *conn,
+                                     GError    **error);
+
 G_END_DECLS

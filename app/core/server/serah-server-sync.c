@@ -330,6 +330,7 @@ serah_server_sync (SerahStore *store, SerahServerSyncResult *result, GError **er
       !pull (store, conn, result, &local_error) ||
       !serah_server_sync_testimonials (store, conn, &local_error) ||
       !serah_server_sync_outreach (store, conn, &local_error) ||
+      !serah_server_sync_media (store, conn, &local_error) ||
       !serah_server_push_audit (store, conn, result, &local_error))
     goto failed;
   return TRUE;
