@@ -5,9 +5,10 @@
  * and an SKM answer, desk B a registration and another SKM answer; after both sync, the
  * Laporan indicators read the same office figures at both desks (the sums); a status change
  * at one desk (verified) reaches the other as an event; a resend adds no row; the desk's login
- * may not UPDATE or DELETE the records and the owner is stopped by the trigger; an attendance
- * naming a participant the pulling desk does not know yet stays pending and arrives once the
- * register does.
+ * may not UPDATE or DELETE the records and the owner is stopped by the trigger.
+ * A testimonial's photo and recording reach the other desk byte for byte; forged, foreign and
+ * oversized files on the server are refused and never written; a withdrawal removes the
+ * pulled copies. The office's audit log is read from the server with each entry's desk.
  */
 #include "config.h"
 
@@ -473,6 +474,69 @@ test_testimonial_media (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (photo_at_a, G_FILE_TEST_EXISTS));
 }
 
+/* The office's audit log for the review: desk A's entries, read at desk B, each marked with
+ * A's login, operator and time as recorded; B's entries not sent yet come from B's own log
+ * (desk NULL); newest first. An unlinked desk is told it is not linked. */
+static void
+test_office_log (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f, FALSE);
+  SerahStore *b = add_linked_desk (f, FALSE);
+  const char *name_a = f->desk_names->pdata[0];
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(SerahStore) alone = NULL;
+  g_autofree char *alone_path = g_build_filename (f->dir, "sendiri.db", NULL);
+  guint from_a = 0, unsent_b = 0;
+
+  CHECK (serah_audit_record (a, "Siti", "test.office-log", "kartu 0001", NULL, &error));
+  sync_ok (a);
+  sync_ok (b);
+  CHECK (serah_audit_record (b, "Budi", "test.office-log", "kartu 0002", NULL, &error));
+  log = serah_server_read_office_log (b, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (log);
+  for (guint i = 0; i < log->len; i++)
+    {
+      SerahAuditEvent *e = log->pdata[i];
+
+      if (i > 0)
+        g_assert_cmpint (((SerahAuditEvent *) log->pdata[i - 1])->at, >=, e->at);
+      if (g_strcmp0 (e->action, "test.office-log") != 0)
+        continue;
+      if (g_strcmp0 (e->subject, "kartu 0001") == 0)
+        {
+          g_assert_cmpstr (e->desk, ==, name_a);
+          g_assert_cmpstr (e->operator_name, ==, "Siti");
+          from_a++;
+        }
+      else
+        {
+          g_assert_cmpstr (e->subject, ==, "kartu 0002");
+          g_assert_null (e->desk);
+          unsent_b++;
+        }
+    }
+  g_assert_cmpuint (from_a, ==, 1);
+  g_assert_cmpuint (unsent_b, ==, 1);
+  /* After B syncs, its entry comes from the server, marked with B's login. */
+  sync_ok (b);
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = serah_server_read_office_log (b, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < log->len; i++)
+    {
+      SerahAuditEvent *e = log->pdata[i];
+      if (g_strcmp0 (e->subject, "kartu 0002") == 0)
+        g_assert_cmpstr (e->desk, ==, f->desk_names->pdata[1]);
+    }
+
+  alone = serah_store_open (alone_path, &error);
+  g_assert_no_error (error);
+  g_assert_null (serah_server_read_office_log (alone, 0, &error));
+  g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_NOT_LINKED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -485,6 +549,8 @@ main (int argc, char **argv)
               fixture_setup, test_indicators_are_the_office_s, fixture_teardown);
   g_test_add ("/serah/server/outreach/testimonial-media", Fixture, NULL, fixture_setup,
               test_testimonial_media, fixture_teardown);
+  g_test_add ("/serah/server/outreach/office-log", Fixture, NULL, fixture_setup, test_office_log,
+              fixture_teardown);
 
   status = g_test_run ();
   pg_stop ();
