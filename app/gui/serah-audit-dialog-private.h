@@ -19,6 +19,7 @@ struct _SerahAuditDialog
   guint            freeze;        /* > 0: widgets being set by code; filters apply after */
   guint            office_reads;  /* reads of the office's log started; only the last counts */
   gboolean         office_shown;  /* the list holds the office's log (linked desk) */
+  gboolean         office_pending; /* a read of the office's log has not answered yet */
 
   SerahAuditModel *model;
   AdwWindowTitle  *window_title;

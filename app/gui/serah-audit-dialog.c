@@ -352,6 +352,7 @@ office_log_ready (GObject *source, GAsyncResult *result, gpointer data)
   /* Closed meanwhile, or a newer read started (Refresh): this answer is not wanted. */
   if (self->store == NULL || reads != self->office_reads)
     return;
+  self->office_pending = FALSE;
   if (events == NULL)
     {
       text = g_strdup_printf (_("Only this desk's log: the office's log cannot be read from the "
@@ -383,6 +384,7 @@ serah_audit_dialog_reload (SerahAuditDialog *self, GError **error)
   if (events == NULL)
     return FALSE;
   self->office_shown = FALSE;
+  self->office_pending = FALSE;
   gtk_column_view_column_set_visible (self->desk_column, FALSE);
   show_events (self, events);
   self->office_reads++;
@@ -392,6 +394,7 @@ serah_audit_dialog_reload (SerahAuditDialog *self, GError **error)
 
       read->self = g_object_ref (self);
       read->reads = self->office_reads;
+      self->office_pending = TRUE;
       gtk_label_set_text (self->source_label,
                           _("This desk's log; reading the whole office's log from the office "
                             "server…"));

@@ -122,32 +122,39 @@ push_media (SerahStore *store, PGconn *conn, GError **error)
 
 /* ---- pull ---- */
 
+static const char *
+kind_word (const char *kind)
+{
+  return g_strcmp0 (kind, "photo") == 0 ? _("photo") : _("recording");
+}
+
 /* Checks one file from the server; NULL when it may be written, else why not (for people). */
 static char *
 refusal (const char *uuid, const char *kind, const char *sha256, const char *ext, gint64 size,
          const guchar *data, gsize len)
 {
   g_autofree char *actual = NULL;
+  g_autofree char *announced = g_strdup_printf ("%" G_GINT64_FORMAT, size);
+  g_autofree char *cap = g_strdup_printf ("%d", SERAH_SERVER_MEDIA_MAX_BYTES);
+  g_autofree char *got = g_strdup_printf ("%" G_GSIZE_FORMAT, len);
 
   if (size <= 0 || size > SERAH_SERVER_MEDIA_MAX_BYTES)
-    return g_strdup_printf (_("The %s of testimonial %s on the office server is announced as"
-                              " %" G_GINT64_FORMAT " bytes (at most %d allowed): refused, not"
-                              " downloaded."),
-                            kind, uuid, size, SERAH_SERVER_MEDIA_MAX_BYTES);
+    return g_strdup_printf (_("The %s of testimonial %s on the office server is announced as %s "
+                              "bytes (at most %s allowed): refused, not downloaded."),
+                            kind_word (kind), uuid, announced, cap);
   if (len != (gsize) size)
-    return g_strdup_printf (_("The %s of testimonial %s on the office server is %" G_GSIZE_FORMAT
-                              " bytes, not the %" G_GINT64_FORMAT " announced: refused, nothing"
-                              " written."),
-                            kind, uuid, len, size);
+    return g_strdup_printf (_("The %s of testimonial %s on the office server is %s bytes, not "
+                              "the %s announced: refused, nothing written."),
+                            kind_word (kind), uuid, got, announced);
   actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
   if (g_strcmp0 (actual, sha256) != 0)
-    return g_strdup_printf (_("The %s of testimonial %s on the office server does not match its"
-                              " checksum (altered or damaged): refused, nothing written."),
-                            kind, uuid);
+    return g_strdup_printf (_("The %s of testimonial %s on the office server does not match its "
+                              "checksum (altered or damaged): refused, nothing written."),
+                            kind_word (kind), uuid);
   if (g_strcmp0 (ext, extension_of (kind)) != 0 || !looks_like (kind, data, len))
-    return g_strdup_printf (_("The %s of testimonial %s on the office server is not a %s file:"
-                              " refused, nothing written."),
-                            kind, uuid, g_strcmp0 (kind, "photo") == 0 ? "JPEG" : "Ogg");
+    return g_strdup_printf (_("The %s of testimonial %s on the office server is not a %s file: "
+                              "refused, nothing written."),
+                            kind_word (kind), uuid, g_strcmp0 (kind, "photo") == 0 ? "JPEG" : "Ogg");
   return NULL;
 }
 
