@@ -355,13 +355,16 @@ office_log_ready (GObject *source, GAsyncResult *result, gpointer data)
   self->office_pending = FALSE;
   if (events == NULL)
     {
-      text = g_strdup_printf (_("Only this desk's log: the office's log cannot be read from the "
-                                "office server (%s)."),
-                              error->message);
+      /* The short line on screen, the server's words (several lines from libpq) in its
+       * tooltip, as the check-off's server line does. */
+      text = g_strdup (_("Only this desk's log: the office's log cannot be read from the office "
+                         "server now (the reason is in this line's tooltip)."));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_label), error->message);
       gtk_label_set_text (self->source_label, text);
       return;
     }
   self->office_shown = TRUE;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_label), NULL);
   show_events (self, events);
   gtk_column_view_column_set_visible (self->desk_column, TRUE);
   text = g_strdup_printf (ngettext ("The whole office's log, from the office server (%u desk).",

@@ -62,21 +62,32 @@ serah_server_read_office_log (SerahStore *store, guint limit, GError **error)
                    _("This desk is not linked to an office server."));
       return NULL;
     }
-  conn = serah_server_ensure (store, TRUE, error);
-  if (conn == NULL)
-    return NULL;
-  limit_text = limit > 0 ? g_strdup_printf ("%u", limit) : NULL;
-  params[0] = limit_text;
-  res = PQexecParams (conn,
-                      "SELECT local_id, at, operator, action, subject, details, desk::text"
-                      " FROM serah.audit_log ORDER BY at DESC, seq DESC LIMIT $1::bigint",
-                      1, NULL, params, NULL, NULL, 0);
-  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+  for (int attempt = 0;; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
 
+      conn = serah_server_ensure (store, TRUE, error);
+      if (conn == NULL)
+        return NULL;
+      limit_text = limit > 0 ? g_strdup_printf ("%u", limit) : NULL;
+      params[0] = limit_text;
+      res = PQexecParams (conn,
+                          "SELECT local_id, at, operator, action, subject, details, desk::text"
+                          " FROM serah.audit_log ORDER BY at DESC, seq DESC LIMIT $1::bigint",
+                          1, NULL, params, NULL, NULL, 0);
+      g_clear_pointer (&limit_text, g_free);
+      if (PQresultStatus (res) == PGRES_TUPLES_OK)
+        break;
       serah_server_set_error (conn, res, _("Cannot read the office's audit log from the server"),
                               &local_error);
+      /* A connection that died under the desk (the server restarted, the Wi-Fi came back) is
+       * only noticed now: connect once more, so that the answer is the server's state now. */
+      if (attempt == 0 && PQstatus (conn) == CONNECTION_BAD)
+        {
+          PQclear (res);
+          serah_server_mark_failed (store, local_error);
+          continue;
+        }
       PQclear (res);
       serah_server_mark_failed (store, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
