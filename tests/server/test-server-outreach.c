@@ -5,7 +5,9 @@
  * and an SKM answer, desk B a registration and another SKM answer; after both sync, the
  * Laporan indicators read the same office figures at both desks (the sums); a status change
  * at one desk (verified) reaches the other as an event; a resend adds no row; the desk's login
- * may not UPDATE or DELETE the records and the owner is stopped by the trigger.
+ * may not UPDATE or DELETE the records and the owner is stopped by the trigger; an attendance
+ * naming a participant the pulling desk does not know yet stays pending and arrives once the
+ * desk knows the person.
  * A testimonial's photo and recording reach the other desk byte for byte; forged, foreign and
  * oversized files on the server are refused and never written; a withdrawal removes the
  * pulled copies. The office's audit log is read from the server with each entry's desk.
@@ -18,6 +20,7 @@
 
 #include "serah-test-fixture.h"
 #include "serah-test-pg.h"
+#include "register/serah-store-participants-private.h"
 
 #define CHECK(call) \
   G_STMT_START { gboolean ok_ = (call); g_assert_no_error (error); g_assert_true (ok_); } G_STMT_END
@@ -537,6 +540,69 @@ test_office_log (Fixture *f, gconstpointer data)
   g_assert_error (error, SERAH_SERVER_ERROR, SERAH_SERVER_ERROR_NOT_LINKED);
 }
 
+/* An attendance naming a participant desk B does not know yet (added at A outside an import,
+ * so not in the register the server has) is pending at B: not lost, not forced in; the rows
+ * after it still arrive; once B knows the person, the next sync brings the attendance. */
+static void
+test_pending_until_known (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SerahStore *a = add_linked_desk (f, FALSE);
+  SerahStore *b = add_linked_desk (f, FALSE);
+  g_autoptr(SerahActivity) act = serah_activity_new ();
+  g_autoptr(SerahParticipant) newcomer = serah_test_participant ("3604255203850017",
+                                                                 "0009999999901", "Rina",
+                                                                 "Teluk");
+  g_autoptr(SerahParticipant) same = serah_test_participant ("3604255203850017",
+                                                             "0009999999901", "Rina", "Teluk");
+  SerahSkmResponse skm = { 0 };
+  g_autoptr(GPtrArray) acts = NULL;
+  gint64 activity;
+
+  g_assert_true (serah_store_upsert_participant (a, newcomer, 0, NULL, &error));
+  g_assert_no_error (error);
+  act->kind = g_strdup ("kampanye");
+  g_strlcpy (act->held_on, "2026-11-06", sizeof act->held_on);
+  act->place = g_strdup ("Balai desa");
+  activity = serah_activity_record (a, act, "siti", &error);
+  g_assert_no_error (error);
+  CHECK (serah_activity_add_attendee (a, activity, "3604255203850017", "siti", NULL, NULL, &error));
+  skm.unit = "Dinkes";
+  g_strlcpy (skm.surveyed_on, "2026-11-06", sizeof skm.surveyed_on);
+  memset (skm.answers, 3, sizeof skm.answers);
+  g_assert_cmpint (serah_skm_record (a, &skm, "siti", &error), >, 0);   /* pushed after it */
+  g_assert_no_error (error);
+  sync_ok (a);
+
+  sync_ok (b);
+  acts = serah_activity_list (b, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (acts->len, ==, 1);
+  g_assert_cmpint (((SerahActivity *) acts->pdata[0])->listed, ==, 0);   /* pending */
+  {
+    g_autoptr(SerahOutreachIndicators) ind = indicators (b);
+    g_assert_cmpuint (ind->skm.respondents, ==, 1);   /* the row after it arrived */
+  }
+  sync_ok (b);   /* still pending, nothing duplicated */
+  g_clear_pointer (&acts, g_ptr_array_unref);
+  acts = serah_activity_list (b, NULL, NULL, NULL, &error);
+  g_assert_cmpint (((SerahActivity *) acts->pdata[0])->listed, ==, 0);
+
+  /* B learns of the person (an import would do this): the attendance arrives. */
+  g_assert_true (serah_store_upsert_participant (b, same, 0, NULL, &error));
+  g_assert_no_error (error);
+  sync_ok (b);
+  g_clear_pointer (&acts, g_ptr_array_unref);
+  acts = serah_activity_list (b, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (acts->len, ==, 1);
+  g_assert_cmpint (((SerahActivity *) acts->pdata[0])->listed, ==, 1);
+  {
+    g_autoptr(SerahOutreachIndicators) ind = indicators (b);
+    g_assert_cmpuint (ind->skm.respondents, ==, 1);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -549,6 +615,8 @@ main (int argc, char **argv)
               fixture_setup, test_indicators_are_the_office_s, fixture_teardown);
   g_test_add ("/serah/server/outreach/testimonial-media", Fixture, NULL, fixture_setup,
               test_testimonial_media, fixture_teardown);
+  g_test_add ("/serah/server/outreach/pending-until-known", Fixture, NULL, fixture_setup,
+              test_pending_until_known, fixture_teardown);
   g_test_add ("/serah/server/outreach/office-log", Fixture, NULL, fixture_setup, test_office_log,
               fixture_teardown);
 
