@@ -17,6 +17,9 @@ struct _SerahAuditDialog
   GDateTime       *since;         /* local midnight of the first day shown; NULL: any */
   GDateTime       *until;         /* local midnight of the last day shown; NULL: any */
   guint            freeze;        /* > 0: widgets being set by code; filters apply after */
+  guint            office_reads;  /* reads of the office's log started; only the last counts */
+  gboolean         office_shown;  /* the list holds the office's log (linked desk) */
+  gboolean         office_pending; /* a read of the office's log has not answered yet */
 
   SerahAuditModel *model;
   AdwWindowTitle  *window_title;
@@ -32,6 +35,8 @@ struct _SerahAuditDialog
   GtkLabel        *count_label;
   GtkStack        *content_stack;
   GtkColumnView   *column_view;
+  GtkColumnViewColumn *desk_column;
+  GtkLabel        *source_label;
 };
 
 /* Reads the log again, keeping the filters. */

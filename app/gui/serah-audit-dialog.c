@@ -16,6 +16,7 @@
 #include "serah-list-focus.h"
 #include "serah-audit-dialog-private.h"
 #include "serah-file-chooser.h"
+#include "serah-server-desk.h"
 
 G_DEFINE_FINAL_TYPE (SerahAuditDialog, serah_audit_dialog, ADW_TYPE_WINDOW)
 
@@ -306,21 +307,105 @@ rebuild_operator_list (SerahAuditDialog *self, GPtrArray *events)
   self->freeze--;
 }
 
-gboolean
-serah_audit_dialog_reload (SerahAuditDialog *self, GError **error)
+static void
+show_events (SerahAuditDialog *self, GPtrArray *events)
 {
-  g_autoptr(GPtrArray) events = NULL;
   SerahAuditQuery query;
 
-  g_return_val_if_fail (SERAH_IS_AUDIT_DIALOG (self), FALSE);
-
-  events = serah_audit_list (self->store, NULL, error);
-  if (events == NULL)
-    return FALSE;
   rebuild_operator_list (self, events);
   build_query (self, &query);
   serah_audit_model_set_events (self->model, events, &query);
   update_count (self);
+}
+
+static guint
+count_desks (GPtrArray *events)
+{
+  g_autoptr(GHashTable) desks = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const SerahAuditEvent *e = events->pdata[i];
+      if (e->desk != NULL)
+        g_hash_table_add (desks, e->desk);
+    }
+  return g_hash_table_size (desks);
+}
+
+/* One read of the office's log: the dialog (a reference) and which read it was. */
+typedef struct {
+  SerahAuditDialog *self;
+  guint             reads;
+} OfficeRead;
+
+static void
+office_log_ready (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autofree OfficeRead *read = data;
+  g_autoptr(SerahAuditDialog) self = read->self;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint reads = read->reads;
+
+  events = serah_server_desk_office_log_finish (SERAH_SERVER_DESK (source), result, &error);
+  /* Closed meanwhile, or a newer read started (Refresh): this answer is not wanted. */
+  if (self->store == NULL || reads != self->office_reads)
+    return;
+  self->office_pending = FALSE;
+  if (events == NULL)
+    {
+      /* The short line on screen, the server's words (several lines from libpq) in its
+       * tooltip, as the check-off's server line does. */
+      text = g_strdup (_("Only this desk's log: the office's log cannot be read from the office "
+                         "server now (the reason is in this line's tooltip)."));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_label), error->message);
+      gtk_label_set_text (self->source_label, text);
+      return;
+    }
+  self->office_shown = TRUE;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_label), NULL);
+  show_events (self, events);
+  gtk_column_view_column_set_visible (self->desk_column, TRUE);
+  text = g_strdup_printf (ngettext ("The whole office's log, from the office server (%u desk).",
+                                    "The whole office's log, from the office server (%u desks).",
+                                    count_desks (events)),
+                          count_desks (events));
+  gtk_label_set_text (self->source_label, text);
+}
+
+gboolean
+serah_audit_dialog_reload (SerahAuditDialog *self, GError **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+
+  g_return_val_if_fail (SERAH_IS_AUDIT_DIALOG (self), FALSE);
+
+  /* This desk's log at once (it is local), then, on a linked desk, the office's from the
+   * server in the desk's worker: the window never waits for the network. */
+  events = serah_audit_list (self->store, NULL, error);
+  if (events == NULL)
+    return FALSE;
+  self->office_shown = FALSE;
+  self->office_pending = FALSE;
+  gtk_column_view_column_set_visible (self->desk_column, FALSE);
+  show_events (self, events);
+  self->office_reads++;
+  if (serah_server_is_linked (self->store))
+    {
+      OfficeRead *read = g_new0 (OfficeRead, 1);
+
+      read->self = g_object_ref (self);
+      read->reads = self->office_reads;
+      self->office_pending = TRUE;
+      gtk_label_set_text (self->source_label,
+                          _("This desk's log; reading the whole office's log from the office "
+                            "server…"));
+      serah_server_desk_office_log_async (serah_server_desk_for_store (self->store),
+                                          office_log_ready, read);
+    }
+  else
+    gtk_label_set_text (self->source_label, _("The log of this desk."));
   return TRUE;
 }
 
@@ -442,6 +527,8 @@ serah_audit_dialog_class_init (SerahAuditDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahAuditDialog, count_label);
   gtk_widget_class_bind_template_child (widget_class, SerahAuditDialog, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SerahAuditDialog, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SerahAuditDialog, desk_column);
+  gtk_widget_class_bind_template_child (widget_class, SerahAuditDialog, source_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_since_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_until_day_selected);

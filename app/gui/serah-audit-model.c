@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <serah/output/serah-format.h>
 #include <serah/admin/serah-audit-review.h>
 
@@ -33,6 +34,7 @@ enum {
   ITEM_PROP_LABEL,
   ITEM_PROP_SUBJECT,
   ITEM_PROP_DETAILS,
+  ITEM_PROP_DESK,
   ITEM_N_PROPS
 };
 static GParamSpec *item_properties[ITEM_N_PROPS];
@@ -88,6 +90,10 @@ serah_audit_item_get_property (GObject *object, guint prop_id, GValue *value, GP
     case ITEM_PROP_DETAILS:
       g_value_take_string (value, serah_audit_details_to_text (e->details));
       break;
+    case ITEM_PROP_DESK:
+      /* In the office's log, NULL is this desk's entry not sent to the server yet. */
+      g_value_set_string (value, e->desk != NULL ? e->desk : _("This desk (not sent yet)"));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -107,7 +113,7 @@ serah_audit_item_class_init (SerahAuditItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   static const char *const names[ITEM_N_PROPS] = {
-    NULL, "time", "operator", "action", "label", "subject", "details",
+    NULL, "time", "operator", "action", "label", "subject", "details", "desk",
   };
 
   object_class->get_property = serah_audit_item_get_property;

@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 #include <glib-unix.h>
+#include <serah/server/serah-server-office-log.h>
 #include <serah/store/serah-changes.h>
 
 #include "serah-server-desk.h"
@@ -132,7 +133,7 @@ ensure_worker_store (SerahServerDesk *self, GError **error)
   return self->worker_store != NULL;
 }
 
-typedef enum { JOB_HANDOVER, JOB_SYNC, JOB_LINK, JOB_UNLINK, JOB_STATUS } JobKind;
+typedef enum { JOB_HANDOVER, JOB_SYNC, JOB_LINK, JOB_UNLINK, JOB_STATUS, JOB_OFFICE_LOG } JobKind;
 
 typedef struct {
   JobKind               kind;
@@ -147,6 +148,7 @@ typedef struct {
   SerahHandover        *existing;
   SerahServerSyncResult sync;
   SerahServerStatus    *status;
+  GPtrArray            *office_log;
   gboolean              online;
 } Job;
 
@@ -166,6 +168,7 @@ job_free (Job *job)
   g_clear_pointer (&job->handover, serah_handover_free);
   g_clear_pointer (&job->existing, serah_handover_free);
   g_clear_pointer (&job->status, serah_server_status_free);
+  g_clear_pointer (&job->office_log, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -201,6 +204,10 @@ run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
     case JOB_STATUS:
       job->status = serah_server_get_status (self->worker_store, &error);
       ok = job->status != NULL;
+      break;
+    case JOB_OFFICE_LOG:
+      job->office_log = serah_server_read_office_log (self->worker_store, 0, &error);
+      ok = job->office_log != NULL;
       break;
     }
   job->online = serah_server_is_online (self->worker_store);
@@ -500,6 +507,48 @@ serah_server_desk_status_finish (SerahServerDesk *self, GAsyncResult *result, GE
     return NULL;
   job = g_task_get_task_data (G_TASK (result));
   return g_steal_pointer (&job->status);
+}
+
+/* ---- the office's audit log ---- */
+
+static void
+office_log_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  SerahServerDesk *self = SERAH_SERVER_DESK (source);
+  g_autoptr(GTask) outer = data;
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      learn (self, job, error);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+  learn (self, job, NULL);
+  g_task_return_pointer (outer, g_steal_pointer (&job->office_log),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+serah_server_desk_office_log_async (SerahServerDesk *self, GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_if_fail (SERAH_IS_SERVER_DESK (self));
+  job->kind = JOB_OFFICE_LOG;
+  /* The outer task carries the result, so that what the job taught (online or not) is
+   * learnt on the main thread before the caller sees it. */
+  start_job (self, job, office_log_done, g_task_new (self, NULL, callback, user_data));
+}
+
+GPtrArray *
+serah_server_desk_office_log_finish (SerahServerDesk *self, GAsyncResult *result,
+                                     GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* ---- the object ---- */

@@ -61,4 +61,14 @@ SerahServerStatus *serah_server_desk_status_finish (SerahServerDesk  *self,
                                                     GAsyncResult     *result,
                                                     GError          **error);
 
+/* The whole office's audit log (serah_server_read_office_log, in the worker): the server's
+ * entries marked by desk plus this desk's unsent ones, newest first; NULL with the reason
+ * (not linked, unreachable) when it cannot be read. */
+void               serah_server_desk_office_log_async  (SerahServerDesk     *self,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GPtrArray         *serah_server_desk_office_log_finish (SerahServerDesk  *self,
+                                                        GAsyncResult     *result,
+                                                        GError          **error);
+
 G_END_DECLS

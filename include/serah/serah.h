@@ -52,3 +52,4 @@
 
 /* office server (issue 16) */
 #include <serah/server/serah-server.h>
+#include <serah/server/serah-server-office-log.h>

@@ -13,6 +13,9 @@
  *   over".
  * - The server stopped: the screen says "not connected", a handover records here at once;
  *   the server back: the screen says "connected" and the handover reaches the server.
+ * - Jejak Audit on a linked desk: this desk's log at once, then the whole office's log read
+ *   by the desk's worker, each entry marked by desk; the server stopped: this desk's log and
+ *   why.
  *
  * SERAH_TEST_SHOT_DIR (optional, for people): saves screenshots of the screen there.
  */
@@ -24,6 +27,7 @@
 #include <serah/server/serah-server.h>
 #include <serah/store/serah-changes.h>
 
+#include "serah-audit-dialog-private.h"
 #include "serah-ceremony-page.h"
 #include "serah-checkoff-view.h"
 #include "serah-checkoff-progress.h"
@@ -486,6 +490,67 @@ test_wrong_password (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (view_child (f, "server_label")));
 }
 
+/* ---- the office's audit log in Jejak Audit ---- */
+
+static gboolean
+office_read_answered (gpointer data)
+{
+  SerahAuditDialog *dialog = data;
+
+  return !dialog->office_pending;
+}
+
+/* A linked desk's Jejak Audit shows the whole office's log, read by the desk's worker (the
+ * dialog shows this desk's log at once and is never blocked), each entry marked by desk; with
+ * the server stopped, Refresh shows this desk's log and says why. */
+static void
+test_office_audit_log (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = desk_password (1);
+  g_autofree char *other_name = desk_name (2);
+  SerahAuditDialog *dialog;
+  GPtrArray *events;
+  guint from_other = 0;
+
+  link_through_dialog (f, password, &error);
+  g_assert_no_error (error);
+  g_assert_true (serah_audit_record (f->other, "Budi", "participant.show-nik", "3604xxxxxxxx0001",
+                                     NULL, &error));
+  g_assert_true (serah_server_sync (f->other, NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = serah_audit_dialog_new (f->window, f->store, "admin");
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 640);
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* At once: this desk's own log, without the desk column, the office's on its way. */
+  g_assert_true (dialog->office_pending);
+  g_assert_false (gtk_column_view_column_get_visible (dialog->desk_column));
+  wait_until (office_read_answered, dialog);
+  g_assert_true (dialog->office_shown);
+  g_assert_true (gtk_column_view_column_get_visible (dialog->desk_column));
+  events = serah_audit_model_get_shown (dialog->model);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const SerahAuditEvent *e = events->pdata[i];
+      if (g_strcmp0 (e->desk, other_name) == 0 && g_strcmp0 (e->operator_name, "Budi") == 0)
+        from_other++;
+    }
+  g_assert_cmpuint (from_other, ==, 1);
+  shot ("audit-office-log.png");
+
+  pg_stop ();
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "audit.refresh", NULL);
+  wait_until (office_read_answered, dialog);
+  g_assert_false (dialog->office_shown);
+  g_assert_false (gtk_column_view_column_get_visible (dialog->desk_column));
+  g_assert_true (serah_audit_model_get_shown (dialog->model)->len > 0);
+  shot ("audit-office-log-offline.png");
+  pg_start ();
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  run_until_idle ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -499,6 +564,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/serah/gui-server/wrong-password", Fixture, NULL, fixture_set_up,
               test_wrong_password, fixture_tear_down);
+  g_test_add ("/serah/gui-server/office-audit-log", Fixture, NULL, fixture_set_up,
+              test_office_audit_log, fixture_tear_down);
 
   status = g_test_run ();
   pg_stop ();

@@ -206,6 +206,8 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
                                    /* serial blocks and print-run UUIDs (issue 16) */
                                    "DROP TABLE serial_blocks; DROP INDEX print_runs_by_uuid;"
                                    "ALTER TABLE print_runs DROP COLUMN uuid;"
+                                   /* v11: testimonial files pulled from the office server */
+                                   "DROP TABLE testimonial_media_pulled;"
                                    "PRAGMA user_version = 4"), ==, SQLITE_OK);
 
   fresh = serah_backup_restore (f->store, dest, "ani", NULL, &error);

@@ -50,5 +50,6 @@ serah_audit_event_free (SerahAuditEvent *self)
   g_free (self->action);
   g_free (self->subject);
   g_free (self->details);
+  g_free (self->desk);
   g_free (self);
 }

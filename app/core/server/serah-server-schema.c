@@ -516,8 +516,62 @@ static const char schema_serials[] =
   "  TO serah_desk;"
   "GRANT INSERT (name, value) ON serah.office_keys TO serah_desk;";
 
+/* Outreach records and testimonial media (issue 16 follow-up, serah-server-outreach.c and
+ * serah-server-media.c). Outreach: one append-only table for every kind of outreach row
+ * (activities with their partners and materials, attendance, registrations and their status
+ * events, feedback and its follow-up, understanding and SKM answers, data corrections), keyed
+ * by (kind, natural key) and carrying the row as JSON with its references by UUID or NIK: one
+ * push and one pull loop serve nine local tables, and a desk that pulls checks every row
+ * against its own SQLite constraints. A status change is a new event row, never an update.
+ * Media: the photo or audio file of a testimonial as bytea, keyed by the testimonial, the
+ * kind and the SHA-256 of the content; the size is capped here (16 MiB) and checked against
+ * the content, and a desk checks the hash again before it writes the file. */
+static const char schema_outreach_media[] =
+  "CREATE TABLE serah.outreach_records ("
+  "  seq         bigint GENERATED ALWAYS AS IDENTITY UNIQUE,"
+  "  kind        text NOT NULL CHECK (kind IN ('activity', 'attendee', 'skm', 'understanding',"
+  "                'registration', 'registration_event', 'feedback', 'feedback_event',"
+  "                'correction')),"
+  "  key         text NOT NULL CHECK (length (key) BETWEEN 1 AND 400),"
+  "  body        jsonb NOT NULL CHECK (jsonb_typeof (body) = 'object'),"
+  "  desk        name NOT NULL DEFAULT current_user,"
+  "  received_at timestamptz NOT NULL DEFAULT now(),"
+  "  txid        xid8 NOT NULL DEFAULT pg_current_xact_id(),"
+  "  PRIMARY KEY (kind, key)"
+  ");"
+  "CREATE INDEX outreach_records_by_txid ON serah.outreach_records (txid);"
+  "CREATE TRIGGER outreach_records_append_only BEFORE UPDATE OR DELETE"
+  "  ON serah.outreach_records FOR EACH ROW EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER outreach_records_no_truncate BEFORE TRUNCATE"
+  "  ON serah.outreach_records FOR EACH STATEMENT EXECUTE FUNCTION serah.refuse_change ();"
+  "REVOKE ALL ON serah.outreach_records FROM PUBLIC;"
+  "GRANT SELECT ON serah.outreach_records TO serah_desk;"
+  "GRANT INSERT (kind, key, body) ON serah.outreach_records TO serah_desk;"
+  "CREATE TABLE serah.testimonial_media ("
+  "  seq              bigint GENERATED ALWAYS AS IDENTITY UNIQUE,"
+  "  testimonial_uuid text NOT NULL REFERENCES serah.testimonials (uuid),"
+  "  kind             text NOT NULL CHECK (kind IN ('photo', 'audio')),"
+  "  sha256           text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),"
+  "  extension        text NOT NULL CHECK (extension ~ '^[a-z0-9]{1,8}$'),"
+  "  size             bigint NOT NULL CHECK (size BETWEEN 1 AND 16777216),"
+  "  data             bytea NOT NULL,"
+  "  desk             name NOT NULL DEFAULT current_user,"
+  "  received_at      timestamptz NOT NULL DEFAULT now(),"
+  "  txid             xid8 NOT NULL DEFAULT pg_current_xact_id(),"
+  "  PRIMARY KEY (testimonial_uuid, kind, sha256),"
+  "  CHECK (octet_length (data) = size)"
+  ");"
+  "CREATE TRIGGER testimonial_media_append_only BEFORE UPDATE OR DELETE"
+  "  ON serah.testimonial_media FOR EACH ROW EXECUTE FUNCTION serah.refuse_change ();"
+  "CREATE TRIGGER testimonial_media_no_truncate BEFORE TRUNCATE"
+  "  ON serah.testimonial_media FOR EACH STATEMENT EXECUTE FUNCTION serah.refuse_change ();"
+  "REVOKE ALL ON serah.testimonial_media FROM PUBLIC;"
+  "GRANT SELECT ON serah.testimonial_media TO serah_desk;"
+  "GRANT INSERT (testimonial_uuid, kind, sha256, extension, size, data)"
+  "  ON serah.testimonial_media TO serah_desk;";
+
 static const char *const steps[] = { schema_v1, schema_v2, schema_v3, schema_operators,
-                                     schema_serials };
+                                     schema_serials, schema_outreach_media };
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == SERAH_SERVER_SCHEMA_VERSION);
 
 static int

@@ -26,6 +26,7 @@
 #include "server/serah-server-conn-private.h"
 #include "server/serah-server-print-private.h"
 #include "server/serah-server-register-private.h"
+#include "server/serah-server-outreach-private.h"
 #include "server/serah-store-server-private.h"
 #include "store/serah-store-private.h"
 
@@ -331,6 +332,8 @@ serah_server_sync (SerahStore *store, SerahServerSyncResult *result, GError **er
       !pull (store, conn, result, &local_error) ||
       !serah_server_sync_testimonials (store, conn, &local_error) ||
       !serah_server_sync_operators (store, conn, &local_error) ||
+      !serah_server_sync_outreach (store, conn, &local_error) ||
+      !serah_server_sync_media (store, conn, &local_error) ||
       !serah_server_push_audit (store, conn, result, &local_error))
     goto failed;
   return TRUE;

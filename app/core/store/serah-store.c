@@ -76,6 +76,7 @@ static const char *const migrations[] = {
   serah_store_schema_import_runs,     /* register: imports committed in slices */
   serah_store_schema_coverage,        /* reports: coverage counts per area (issue 10) */
   serah_store_schema_serial_blocks,   /* cards: serial blocks from the office server (issue 16) */
+  serah_store_schema_pulled_media,    /* server: testimonial files pulled from the office server */
 };
 
 int

@@ -83,8 +83,12 @@ const char serah_store_schema_testimonials[] =
   "                                        WHERE testimonial_id = t.id)"
 
 #define TESTIMONIAL_COLUMNS \
-  "t.id, t.uuid, t.ceremony_id, t.participant_id, t.text, t.rating, t.audio_file, " \
-  "t.photo_file, t.recorded_by, t.recorded_at, c.consent, c.operator, c.at, c.note, " \
+  "t.id, t.uuid, t.ceremony_id, t.participant_id, t.text, t.rating, " \
+  /* a testimonial recorded at another desk: its files pulled from the office server */ \
+  "coalesce (t.audio_file, (SELECT file FROM testimonial_media_pulled" \
+  "  WHERE testimonial_id = t.id AND kind = 'audio')), " \
+  "coalesce (t.photo_file, (SELECT file FROM testimonial_media_pulled" \
+  "  WHERE testimonial_id = t.id AND kind = 'photo')), t.recorded_by, t.recorded_at, c.consent, c.operator, c.at, c.note, " \
   "p.name, p.desa, p.kecamatan, p.card_no, " \
   "(SELECT group_concat (tag, char (31)) FROM (SELECT tag FROM testimonial_tags " \
   "  WHERE testimonial_id = t.id ORDER BY tag))"

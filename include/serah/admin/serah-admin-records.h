@@ -66,6 +66,8 @@ typedef struct {
   char  *action;
   char  *subject;     /* may be NULL */
   char  *details;     /* JSON object text, may be NULL */
+  char  *desk;        /* the office's log (serah_server_read_office_log): the desk's login;
+                       * NULL in the local log and for this desk's entries not sent yet */
 } SerahAuditEvent;
 
 /**
