@@ -59,11 +59,11 @@ struct _SerahOutreachPage
   GtkEntry        *reg_address;
   GtkEntry        *reg_rt;
   GtkEntry        *reg_rw;
-  GtkDropDown     *reg_desa;        /* the desa of the chosen kecamatan, from the register */
+  GtkDropDown     *reg_desa;        /* the desa of the chosen kecamatan (serah_outreach_form_areas) */
   GtkStringList   *reg_desas;
-  GtkDropDown     *reg_kecamatan;   /* the register's kecamatan (names checked by the import) */
+  GtkDropDown     *reg_kecamatan;   /* the office kabupaten's kecamatan and the register's */
   GtkStringList   *reg_kecamatans;
-  GPtrArray       *reg_areas;       /* SerahAreaCount, the register's desa per kecamatan */
+  GPtrArray       *reg_areas;       /* SerahAreaCount, desa per kecamatan for the forms */
   GtkEntry        *reg_phone;
   GtkEntry        *reg_reason;
   GtkLabel        *reg_message;
@@ -137,7 +137,7 @@ void serah_outreach_activities_reload     (SerahOutreachPage *self);
 void serah_outreach_registrations_class_init (GtkWidgetClass    *widget_class);
 void serah_outreach_registrations_init       (SerahOutreachPage *self);
 void serah_outreach_registrations_reload     (SerahOutreachPage *self);
-/* The register's areas (SerahAreaCount, referenced; NULL: none) for the desa and kecamatan. */
+/* The forms' areas (SerahAreaCount, referenced; NULL: none) for the desa and kecamatan. */
 void serah_outreach_registrations_set_areas  (SerahOutreachPage *self,
                                               GPtrArray         *areas);
 
