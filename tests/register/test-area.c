@@ -176,6 +176,48 @@ test_threads (void)
   g_assert_cmpuint (nb, ==, n1);
 }
 
+/* The outreach forms' areas: on an empty register with no setting there is no office
+ * kabupaten and nothing to offer; the setting office-kabupaten (written without dots) names
+ * it, and then every desa of its reference kecamatan is offered, with 0 participants. */
+static void
+test_form_areas (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = serah_test_tmpdir ();
+  g_autoptr(SerahStore) store = serah_test_open_store (dir, NULL);
+  g_autoptr(GPtrArray) none = serah_outreach_form_areas (store, &error);
+  g_autoptr(GPtrArray) forms = NULL;
+  g_autofree char *kab = NULL;
+  SerahAreas *areas = serah_areas_get_default (NULL);
+  g_autoptr(GPtrArray) kec = serah_areas_kecamatan_of (areas, "36.04");
+  guint n_desa = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_null (serah_outreach_office_kabupaten (store));
+  g_assert_true (serah_store_set_setting (store, "office-kabupaten", "3604", &error));
+  kab = serah_outreach_office_kabupaten (store);
+  g_assert_cmpstr (kab, ==, "36.04");
+  for (guint i = 0; i < kec->len; i++)
+    {
+      g_autoptr(GPtrArray) desa = serah_areas_desa_of (areas, kec->pdata[i]);
+      n_desa += desa->len;
+    }
+  forms = serah_outreach_form_areas (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (forms->len, ==, n_desa);
+  for (guint i = 0; i < forms->len; i++)
+    {
+      const SerahAreaCount *c = forms->pdata[i];
+      g_assert_cmpint (c->participants, ==, 0);
+      if (i > 0)
+        g_assert_cmpint (g_strcmp0 (((SerahAreaCount *) forms->pdata[i - 1])->kecamatan,
+                                    c->kecamatan), <=, 0);
+    }
+  g_clear_object (&store);
+  serah_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -184,5 +226,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/serah/area/import-uses-default", test_import_uses_default);
   g_test_add_func ("/serah/area/lists", test_lists);
   g_test_add_func ("/serah/area/threads", test_threads);
+  g_test_add_func ("/serah/area/form-areas", test_form_areas);
   return g_test_run ();
 }
