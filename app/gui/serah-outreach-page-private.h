@@ -45,6 +45,7 @@ struct _SerahOutreachPage
   GtkStringList   *activity_ceremonies;
   GArray          *ceremony_ids;    /* gint64 per item of activity_ceremonies; 0 first */
   GtkEntry        *attendee_code;   /* scan, NIK or card number for the chosen activity */
+  GtkDropDown     *link_ceremony;   /* polish: the chosen activity's ceremony (activity_ceremonies) */
   GtkLabel        *attendee_message;
   gint64           activity_keep_selected;
 
@@ -89,6 +90,10 @@ struct _SerahOutreachPage
   GtkGrid         *skm_grid;
   GtkLabel        *skm_message;
   GtkLabel        *skm_summary;
+  GtkDropDown     *skm_sex;         /* polish: the respondent profile; item 0: not given */
+  GtkSpinButton   *skm_age;         /* 0: not given */
+  GtkDropDown     *skm_education;   /* item 0: not given, then serah_skm_education_keys */
+  GtkDropDown     *skm_occupation;  /* item 0: not given, then serah_skm_occupation_keys */
 
   GtkDropDown     *fb_channel;
   GtkStringList   *fb_channels;

@@ -761,6 +761,117 @@ test_laporan_export_period (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (((SerahAuditEvent *) events->pdata[0])->details, "2026-11-01"));
 }
 
+/* polish (issue 15's weak spot): the SKM respondent profile is recorded from the window, as
+ * the CLI's --sex --age --education --occupation: a woman of 34 with SMA, working in the
+ * private sector, counts once in each group of the profile, the summary under the form names
+ * them, and the profile fields go back to "not given" for the next respondent. */
+static void
+test_skm_profile (Fixture *f, gconstpointer data)
+{
+  SerahSkmFilter filter = { NULL, NULL, NULL };
+  g_autoptr(SerahSkmReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *summary;
+
+  for (guint i = 0; i < SERAH_SKM_ELEMENTS; i++)
+    {
+      GtkWidget *grid = child (f, "skm_grid");
+      GtkWidget *drop = gtk_grid_get_child_at (GTK_GRID (grid), 1, (int) i);
+      g_assert_true (GTK_IS_DROP_DOWN (drop));
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), 3);
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "skm_sex")), 2);         /* P */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (f, "skm_age")), 34);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "skm_education")), 1 + 3);  /* sma */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "skm_occupation")), 1 + 3); /* swasta */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.record-skm", NULL));
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_visible (child (f, "skm_message")));
+
+  report = serah_skm_report (f->store, &filter, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->result.respondents, ==, 1);
+  g_assert_cmpuint (report->profile.sex[1], ==, 1);
+  g_assert_cmpuint (report->profile.age[SERAH_SKM_AGE_30_39], ==, 1);
+  g_assert_cmpstr (serah_skm_education_keys[3], ==, "sma");
+  g_assert_cmpuint (report->profile.education[3], ==, 1);
+  g_assert_cmpstr (serah_skm_occupation_keys[3], ==, "swasta");
+  g_assert_cmpuint (report->profile.occupation[3], ==, 1);
+
+  summary = gtk_label_get_text (GTK_LABEL (child (f, "skm_summary")));
+  g_assert_nonnull (strstr (summary, "P 1"));
+  g_assert_nonnull (strstr (summary, "30-39 1"));
+  g_assert_nonnull (strstr (summary, "SMA 1"));
+  g_assert_nonnull (strstr (summary, "Swasta 1"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (f, "skm_sex"))), ==, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (f, "skm_age"))), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (child (f, "skm_education"))), ==, 0);
+}
+
+/* polish (issue 15's weak spot): an activity recorded before its ceremony existed is linked
+ * to it afterwards from the list. Without a row chosen the page says so; with one, the
+ * ceremony chosen beside the button is what the store holds, the row names it, the audit log
+ * has "activity.ceremony"; choosing "(none)" unlinks it again. */
+static void
+test_activity_relink (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahActivity) stored = NULL;
+  SerahAuditFilter filter = { .action = "activity.ceremony" };
+  g_autoptr(GPtrArray) events = NULL;
+  GtkListBox *list = GTK_LIST_BOX (child (f, "activity_list"));
+  GtkDropDown *link = GTK_DROP_DOWN (child (f, "link_ceremony"));
+  GtkListBoxRow *row;
+  gint64 activity_id, ceremony_id;
+
+  record_activity_on (f, "2026-11-03");
+  {
+    g_autoptr(GPtrArray) recorded = serah_activity_list (f->store, NULL, NULL, NULL, NULL);
+    g_assert_cmpuint (recorded->len, ==, 1);
+    activity_id = ((SerahActivity *) recorded->pdata[0])->id;
+  }
+  ceremony_id = serah_ceremony_create (f->store, "Penyerahan Kartu Desa Caringin", "2026-11-10",
+                                       "Balai Desa", "test", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ceremony_id, >, 0);
+  serah_changes_emit (f->store, SERAH_CHANGE_CEREMONIES | SERAH_CHANGE_OUTREACH);
+  run_until_idle ();
+
+  gtk_list_box_unselect_all (list);
+  gtk_drop_down_set_selected (link, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.link-ceremony", NULL));
+  run_until_idle ();
+  g_assert_nonnull (strstr (label_text (f, "attendee_message"), "Choose the activity"));
+
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (list, row);
+  g_assert_cmpuint (gtk_drop_down_get_selected (link), ==, 0); /* not linked yet */
+  gtk_drop_down_set_selected (link, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.link-ceremony", NULL));
+  run_until_idle ();
+  stored = serah_activity_get (f->store, activity_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->ceremony_id, ==, ceremony_id);
+  row = gtk_list_box_get_selected_row (list);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Penyerahan Kartu Desa Caringin"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (link), ==, 1);
+  events = serah_audit_list (f->store, &filter, &error);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  gtk_drop_down_set_selected (link, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "outreach.link-ceremony", NULL));
+  run_until_idle ();
+  g_clear_pointer (&stored, serah_activity_free);
+  stored = serah_activity_get (f->store, activity_id, &error);
+  g_assert_cmpint (stored->ceremony_id, ==, 0);
+  events = serah_audit_list (f->store, &filter, &error);
+  g_assert_cmpuint (events->len, ==, 2);
+}
+
 static gboolean
 page_gone (gpointer data)
 {
@@ -989,5 +1100,9 @@ main (int argc, char **argv)
               test_registration_reference_areas, fixture_teardown);
   g_test_add ("/serah/gui/outreach/laporan-export-period", Fixture, NULL, fixture_setup,
               test_laporan_export_period, fixture_teardown);
+  g_test_add ("/serah/gui/outreach/skm-profile", Fixture, NULL, fixture_setup,
+              test_skm_profile, fixture_teardown);
+  g_test_add ("/serah/gui/outreach/activity-relink", Fixture, NULL, fixture_setup,
+              test_activity_relink, fixture_teardown);
   return g_test_run ();
 }
