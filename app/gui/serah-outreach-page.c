@@ -191,6 +191,12 @@ serah_outreach_page_update_actions (SerahOutreachPage *self)
                                  serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outreach.reprint-correction",
                                  serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
+  /* The office's verification answer is an administrator's to record (decide () refuses an
+   * officer too): an officer's session does not see the buttons as available. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outreach.verify-registration",
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outreach.reject-registration",
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
 }
 
 static void
