@@ -1,5 +1,12 @@
 /* serah-cli-outreach-private.h: what the outreach verb files of serah-cli share
- * (serah-cli-outreach.c, serah-cli-survey.c, serah-cli-registration.c). */
+ * (serah-cli-outreach.c, serah-cli-survey.c, serah-cli-registration.c).
+ *
+ * The verbs' GOptionEntry tables look alike (--date, --from/--to, --activity, -o) but are
+ * left as plain tables on purpose: each line is one option with its own help text ("Activity
+ * where it was asked" / "where it was said" / "Only this activity"), which is what --help
+ * shows, and macros or shared entry fragments would hide the table GOption reads without
+ * shortening it. What repeats as code after parsing is shared below (sign in with a role,
+ * usage and failure exits, the JSON envelope). */
 #pragma once
 
 #include "serah-cli-private.h"

@@ -159,36 +159,65 @@ selected_name (SerahLockView *self)
 
 /* Faster than this between keys, by the events' times, is a scanner. */
 #define SCANNER_MAX_INTERVAL_MS 15
-/* A person's PIN: this many digits or fewer is always a PIN, whatever the timing. */
+/* Up to this many digits a person's PIN is likely: the keys' pace alone decides. */
 #define HUMAN_PIN_MAX_LENGTH    8
 
-/* Whether the PIN field's text was typed by a scanner (a card's code, a KTP's barcode) rather
- * than by a person: never sent to be checked, so it cannot count as a wrong PIN.
+static int
+compare_guint32 (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median time between the keys that made the last n characters, in milliseconds by the
+ * events' own clock (unsigned differences: right across its 32-bit wrap). The median and not
+ * the mean: one key of a person's that rolled over onto the next, or one stall of the
+ * scanner's, moves a mean of six keys but not the median. */
+static guint32
+median_key_interval (SerahLockView *self, gsize n)
+{
+  g_autoptr(GArray) gaps = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) n);
+  gsize start = self->key_times->len - n;
+
+  for (gsize i = start + 1; i < self->key_times->len; i++)
+    {
+      guint32 gap = g_array_index (self->key_times, guint32, i) -
+                    g_array_index (self->key_times, guint32, i - 1);
+      g_array_append_val (gaps, gap);
+    }
+  g_array_sort (gaps, compare_guint32);
+  return g_array_index (gaps, guint32, gaps->len / 2);
+}
+
+/* Whether the PIN field's text was typed by a scanner (a card's code, a KTP's barcode, a
+ * short numeric barcode) rather than by a person: never sent to be checked, so it cannot
+ * count as a wrong PIN.
  *
- * Text that cannot be a PIN (letters, a QR payload, too long) is a scan. Up to
- * HUMAN_PIN_MAX_LENGTH digits is a person's PIN, so a PIN typed quickly is never refused as a
- * scan (a shorter one is left to the core, which refuses it without counting). Longer digits
- * only (a card number, a NIK) are a PIN only when their keys came at a person's pace by the
- * events' own times; text that came without keys (pasted) is not known to be a person's. */
+ * Text that cannot be a PIN (letters, a QR payload, too long) is a scan: that is how the
+ * check-off page tells a code from a name (serah_text_looks_like_code: a ':' or "SRH1:"),
+ * and the core refuses it uncounted too. Digits alone say nothing, so, as a scanner types a
+ * whole code at a few milliseconds a key and ends with Enter while nobody types faster than
+ * about 30 ms a key, the keys' pace decides: digits whose keys came faster than
+ * SCANNER_MAX_INTERVAL_MS apart (the median gap) are a scan, 6 to 8 digits included (issue 12:
+ * a short barcode scanned on the lock screen burnt a PIN attempt). Text that came without
+ * keys (pasted) has no pace: up to HUMAN_PIN_MAX_LENGTH digits it is taken as a PIN, longer
+ * as a scan (a person pastes no NIK as a PIN). */
 static gboolean
 pin_looks_scanned (SerahLockView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->pin_row));
   gsize n = strlen (text);
-  guint32 first, last;
 
   for (gsize i = 0; i < n; i++)
     if (!g_ascii_isdigit (text[i]))
       return TRUE;
-  if (n <= HUMAN_PIN_MAX_LENGTH)
-    return FALSE;
-  if (!serah_operators_could_be_pin (text) || self->key_times->len < n)
+  if (n > HUMAN_PIN_MAX_LENGTH && !serah_operators_could_be_pin (text))
     return TRUE;
+  if (self->key_times->len < n || n < 2)
+    return n > HUMAN_PIN_MAX_LENGTH;
   /* The last n keys made the text (earlier ones may have been deleted again). */
-  first = g_array_index (self->key_times, guint32, self->key_times->len - n);
-  last = g_array_index (self->key_times, guint32, self->key_times->len - 1);
-  /* Unsigned difference: right across the 32-bit millisecond clock's wrap. */
-  return (guint32) (last - first) / (n - 1) < SCANNER_MAX_INTERVAL_MS;
+  return median_key_interval (self, n) < SCANNER_MAX_INTERVAL_MS;
 }
 
 static gboolean

@@ -162,6 +162,60 @@ add_attendee_action (GtkWidget *widget, const char *action, GVariant *param)
   serah_outreach_page_changed (self);
 }
 
+/* polish: an activity recorded before its ceremony existed, or linked to the wrong one,
+ * is linked from the list: the chosen row, the ceremony chosen beside the button. */
+static void
+link_ceremony_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  SerahOutreachPage *self = SERAH_OUTREACH_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+  gint64 id = selected_activity (self);
+  guint chosen = gtk_drop_down_get_selected (self->link_ceremony);
+  gint64 ceremony;
+
+  if (self->store == NULL || !serah_window_require_role (widget, SERAH_ROLE_OFFICER,
+                                                         _("Linking an activity to a ceremony")))
+    return;
+  if (id == 0)
+    {
+      say_attendee (self, _("Choose the activity in the list first."), TRUE);
+      return;
+    }
+  ceremony = chosen != GTK_INVALID_LIST_POSITION && chosen < self->ceremony_ids->len
+             ? g_array_index (self->ceremony_ids, gint64, chosen) : 0;
+  if (!serah_activity_link_ceremony (self->store, id, ceremony,
+                                     serah_window_operator_for (widget), &error))
+    {
+      say_attendee (self, error->message, TRUE);
+      return;
+    }
+  if (ceremony == 0)
+    said = g_strdup (_("The activity is no longer linked to a ceremony."));
+  else
+    said = g_strdup_printf (_("The activity is linked to the ceremony “%s”."),
+                            gtk_string_list_get_string (self->activity_ceremonies, chosen));
+  say_attendee (self, said, FALSE);
+  self->activity_keep_selected = id;
+  serah_outreach_page_changed (self);
+}
+
+/* The link drop down shows the chosen activity's ceremony, ready to be changed. */
+static void
+on_activity_selected (GtkListBox *list, GtkListBoxRow *row, SerahOutreachPage *self)
+{
+  gint64 ceremony = row ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row),
+                                                                        "ceremony-id")) : 0;
+  guint select = 0;
+
+  if (self->ceremony_ids == NULL || self->link_ceremony == NULL)
+    return;
+  for (guint i = 0; i < self->ceremony_ids->len; i++)
+    if (g_array_index (self->ceremony_ids, gint64, i) == ceremony)
+      select = i;
+  gtk_drop_down_set_selected (self->link_ceremony, select);
+}
+
 /* The ceremonies an activity can be linked to ("penyuluhan" at a handover), newest first;
  * the choice survives a reload. Returns the list for the activity rows' names. */
 static GPtrArray *
@@ -268,6 +322,7 @@ serah_outreach_activities_reload (SerahOutreachPage *self)
       GtkWidget *row = serah_outreach_page_row (title, sub->str);
 
       g_object_set_data (G_OBJECT (row), "activity-id", GSIZE_TO_POINTER (a->id));
+      g_object_set_data (G_OBJECT (row), "ceremony-id", GSIZE_TO_POINTER (a->ceremony_id));
       gtk_list_box_append (self->activity_list, row);
       if (a->id == keep)
         gtk_list_box_select_row (self->activity_list, GTK_LIST_BOX_ROW (row));
@@ -289,6 +344,8 @@ serah_outreach_activities_init (SerahOutreachPage *self)
     gtk_string_list_append (self->activity_kinds, serah_activity_kind_label (serah_activity_kinds[i]));
   clear_form (self);
   g_signal_connect_swapped (self->attendee_code, "activate", G_CALLBACK (on_attendee_activate), self);
+  g_signal_connect (self->activity_list, "row-selected", G_CALLBACK (on_activity_selected), self);
+  serah_outreach_page_name_dropdown (self->link_ceremony, _("Ceremony of the chosen activity"));
 }
 
 void
@@ -309,6 +366,9 @@ serah_outreach_activities_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_area);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_message);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_list);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, link_ceremony);
+  gtk_widget_class_install_action (widget_class, "outreach.link-ceremony", NULL,
+                                   link_ceremony_action);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_ceremony);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, activity_ceremonies);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, attendee_code);

@@ -45,6 +45,7 @@ struct _SerahOutreachPage
   GtkStringList   *activity_ceremonies;
   GArray          *ceremony_ids;    /* gint64 per item of activity_ceremonies; 0 first */
   GtkEntry        *attendee_code;   /* scan, NIK or card number for the chosen activity */
+  GtkDropDown     *link_ceremony;   /* polish: the chosen activity's ceremony (activity_ceremonies) */
   GtkLabel        *attendee_message;
   gint64           activity_keep_selected;
 
@@ -59,11 +60,11 @@ struct _SerahOutreachPage
   GtkEntry        *reg_address;
   GtkEntry        *reg_rt;
   GtkEntry        *reg_rw;
-  GtkDropDown     *reg_desa;        /* the desa of the chosen kecamatan, from the register */
+  GtkDropDown     *reg_desa;        /* the desa of the chosen kecamatan (serah_outreach_form_areas) */
   GtkStringList   *reg_desas;
-  GtkDropDown     *reg_kecamatan;   /* the register's kecamatan (names checked by the import) */
+  GtkDropDown     *reg_kecamatan;   /* the office kabupaten's kecamatan and the register's */
   GtkStringList   *reg_kecamatans;
-  GPtrArray       *reg_areas;       /* SerahAreaCount, the register's desa per kecamatan */
+  GPtrArray       *reg_areas;       /* SerahAreaCount, desa per kecamatan for the forms */
   GtkEntry        *reg_phone;
   GtkEntry        *reg_reason;
   GtkLabel        *reg_message;
@@ -89,6 +90,10 @@ struct _SerahOutreachPage
   GtkGrid         *skm_grid;
   GtkLabel        *skm_message;
   GtkLabel        *skm_summary;
+  GtkDropDown     *skm_sex;         /* polish: the respondent profile; item 0: not given */
+  GtkSpinButton   *skm_age;         /* 0: not given */
+  GtkDropDown     *skm_education;   /* item 0: not given, then serah_skm_education_keys */
+  GtkDropDown     *skm_occupation;  /* item 0: not given, then serah_skm_occupation_keys */
 
   GtkDropDown     *fb_channel;
   GtkStringList   *fb_channels;
@@ -137,7 +142,7 @@ void serah_outreach_activities_reload     (SerahOutreachPage *self);
 void serah_outreach_registrations_class_init (GtkWidgetClass    *widget_class);
 void serah_outreach_registrations_init       (SerahOutreachPage *self);
 void serah_outreach_registrations_reload     (SerahOutreachPage *self);
-/* The register's areas (SerahAreaCount, referenced; NULL: none) for the desa and kecamatan. */
+/* The forms' areas (SerahAreaCount, referenced; NULL: none) for the desa and kecamatan. */
 void serah_outreach_registrations_set_areas  (SerahOutreachPage *self,
                                               GPtrArray         *areas);
 

@@ -118,12 +118,13 @@ load_activity_choices (SerahOutreachPage *self)
     }
 }
 
-/* The desa an activity is held in: the register's kecamatan and desa, whose names the
- * importer checked against the area reference (data/areas). */
+/* The desa an activity is held in and an applicant lives in: every desa of the office's
+ * kabupaten in the area reference (data/areas), not only those the register already covers
+ * (a registration is for someone it does not), plus the register's own areas. */
 static void
 load_areas (SerahOutreachPage *self)
 {
-  g_autoptr(GPtrArray) areas = serah_participants_count_by_area (self->store, NULL);
+  g_autoptr(GPtrArray) areas = serah_outreach_form_areas (self->store, NULL);
 
   if (areas == NULL)
     return;
@@ -189,6 +190,12 @@ serah_outreach_page_update_actions (SerahOutreachPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outreach.export-registrations",
                                  serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outreach.reprint-correction",
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
+  /* The office's verification answer is an administrator's to record (decide () refuses an
+   * officer too): an officer's session does not see the buttons as available. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outreach.verify-registration",
+                                 serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outreach.reject-registration",
                                  serah_window_role_allows (GTK_WIDGET (self), SERAH_ROLE_ADMIN));
 }
 

@@ -73,12 +73,13 @@ on_nik_activate (SerahOutreachPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->reg_kk));
 }
 
-/* ---- desa and kecamatan: chosen from the register's areas, never typed ----
+/* ---- desa and kecamatan: chosen from a list, never typed ----
  *
- * The importer checked and normalised these names against the area reference (data/areas),
- * so the core's region check compares the NIK's kecamatan with a reference name, not with a
- * spelling typed at the desk; and an activity's desa (ticked from the same list) matches the
- * desa of the people registered there. Item 0 of both lists is "(choose)". */
+ * The list is the office kabupaten's areas of the reference (data/areas) with the register's
+ * own (serah_outreach_form_areas), names the importer also normalises to, so the core's
+ * region check compares the NIK's kecamatan with a reference name, not with a spelling typed
+ * at the desk; and an activity's desa (ticked from the same list) matches the desa of the
+ * people registered there. Item 0 of both lists is "(choose)". */
 
 static const char *
 chosen_name (GtkDropDown *dropdown, GtkStringList *names)

@@ -116,6 +116,51 @@ build_skm (SerahOutreachPage *self)
     }
 }
 
+/* The profile drop downs: "not given" first, then the regulation's answers as the core
+ * labels them (the keys stay in the core). */
+static void
+build_skm_profile (SerahOutreachPage *self)
+{
+  const char *const sexes[] = { _("(not given)"), _("Male (L)"), _("Female (P)"), NULL };
+  g_autoptr(GtkStringList) education = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) occupation = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) sex = gtk_string_list_new (sexes);
+
+  gtk_string_list_append (education, _("(not given)"));
+  for (guint i = 0; serah_skm_education_keys[i] != NULL; i++)
+    gtk_string_list_append (education, serah_skm_education_label (serah_skm_education_keys[i]));
+  gtk_string_list_append (occupation, _("(not given)"));
+  for (guint i = 0; serah_skm_occupation_keys[i] != NULL; i++)
+    gtk_string_list_append (occupation,
+                            serah_skm_occupation_label (serah_skm_occupation_keys[i]));
+  gtk_drop_down_set_model (self->skm_sex, G_LIST_MODEL (sex));
+  gtk_drop_down_set_model (self->skm_education, G_LIST_MODEL (education));
+  gtk_drop_down_set_model (self->skm_occupation, G_LIST_MODEL (occupation));
+  serah_outreach_page_name_dropdown (self->skm_sex, _("Respondent's sex"));
+  serah_outreach_page_name_dropdown (self->skm_education, _("Respondent's education"));
+  serah_outreach_page_name_dropdown (self->skm_occupation, _("Respondent's occupation"));
+}
+
+/* The key of a profile drop down's choice: NULL for item 0, "not given". */
+static const char *
+profile_key (GtkDropDown *dropdown, const char *const *keys)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  if (i == 0 || i == GTK_INVALID_LIST_POSITION || i > g_strv_length ((char **) keys))
+    return NULL;
+  return keys[i - 1];
+}
+
+static void
+reset_skm_profile (SerahOutreachPage *self)
+{
+  gtk_drop_down_set_selected (self->skm_sex, 0);
+  gtk_spin_button_set_value (self->skm_age, 0);
+  gtk_drop_down_set_selected (self->skm_education, 0);
+  gtk_drop_down_set_selected (self->skm_occupation, 0);
+}
+
 static void
 reset_quiz (SerahOutreachPage *self)
 {
@@ -186,6 +231,15 @@ record_skm_action (GtkWidget *widget, const char *action, GVariant *param)
   date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->skm_date)));
   g_strlcpy (response.surveyed_on, date, sizeof response.surveyed_on);
   response.activity_id = serah_outreach_page_activity_of (self, self->survey_activity);
+  switch (gtk_drop_down_get_selected (self->skm_sex))
+    {
+    case 1: response.sex = SERAH_SEX_MALE; break;
+    case 2: response.sex = SERAH_SEX_FEMALE; break;
+    default: response.sex = SERAH_SEX_UNKNOWN; break;
+    }
+  response.age = gtk_spin_button_get_value_as_int (self->skm_age);
+  response.education = (char *) profile_key (self->skm_education, serah_skm_education_keys);
+  response.occupation = (char *) profile_key (self->skm_occupation, serah_skm_occupation_keys);
   if (serah_skm_record (self->store, &response, serah_window_operator_for (widget), &error) == 0)
     {
       serah_outreach_page_say (self->skm_message, error->message);
@@ -194,8 +248,54 @@ record_skm_action (GtkWidget *widget, const char *action, GVariant *param)
   serah_outreach_page_say (self->skm_message, NULL);
   for (guint i = 0; i < SERAH_SKM_ELEMENTS; i++)
     gtk_drop_down_set_selected (self->skm_drops[i], 0);
+  reset_skm_profile (self);
   serah_outreach_page_toast (self, _("SKM answers recorded."));
   serah_outreach_page_changed (self);
+}
+
+/* One group of the profile ("Sex: L 3 · P 2"), only the answers given at least once. */
+static void
+append_counts (GString *out, const char *title, const char *const *labels, const guint *counts,
+               guint n)
+{
+  g_autoptr(GString) group = g_string_new (NULL);
+
+  for (guint i = 0; counts != NULL && i < n; i++)
+    if (counts[i] > 0)
+      g_string_append_printf (group, "%s%s %u", group->len ? " · " : "", labels[i], counts[i]);
+  if (group->len > 0)
+    g_string_append_printf (out, "%s%s: %s", out->len ? "; " : "", title, group->str);
+}
+
+/* The respondent profile of the SKM answers, as the regulation's report lists it. */
+static char *
+describe_profile (const SerahSkmProfile *p)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const char *sexes[] = { "L", "P", _("not given") };
+  const char *ages[SERAH_SKM_N_AGE_GROUPS];
+  guint n;
+
+  append_counts (out, _("Sex"), sexes, p->sex, 3);
+  for (guint i = 0; i < SERAH_SKM_N_AGE_GROUPS; i++)
+    ages[i] = serah_skm_age_group_label (i);
+  append_counts (out, _("Age"), ages, p->age, SERAH_SKM_N_AGE_GROUPS);
+  n = g_strv_length ((char **) serah_skm_education_keys);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (labels, (gpointer) serah_skm_education_label (serah_skm_education_keys[i]));
+  g_ptr_array_add (labels, (gpointer) serah_skm_education_label (NULL));
+  append_counts (out, _("Education"), (const char *const *) labels->pdata, p->education, n + 1);
+  g_ptr_array_set_size (labels, 0);
+  n = g_strv_length ((char **) serah_skm_occupation_keys);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (labels, (gpointer) serah_skm_occupation_label (serah_skm_occupation_keys[i]));
+  g_ptr_array_add (labels, (gpointer) serah_skm_occupation_label (NULL));
+  append_counts (out, _("Occupation"), (const char *const *) labels->pdata, p->occupation, n + 1);
+  if (out->len == 0)
+    return NULL;
+  /* TRANSLATORS: before the respondent profile of the SKM answers. */
+  return g_strdup_printf (_("Respondents: %s."), out->str);
 }
 
 void
@@ -204,6 +304,7 @@ serah_outreach_surveys_reload (SerahOutreachPage *self)
   SerahSkmFilter filter = { NULL, NULL, NULL };
   g_autoptr(SerahSkmReport) report = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *profile = NULL;
 
   if (self->store == NULL)
     return;
@@ -221,8 +322,15 @@ serah_outreach_surveys_reload (SerahOutreachPage *self)
                               serah_skm_grade_letter (report->result.grade),
                               serah_skm_grade_label (report->result.grade),
                               report->result.respondents);
+      profile = describe_profile (&report->profile);
     }
-  gtk_label_set_text (self->skm_summary, text);
+  if (profile != NULL)
+    {
+      g_autofree char *both = g_strdup_printf ("%s\n%s", text, profile);
+      gtk_label_set_text (self->skm_summary, both);
+    }
+  else
+    gtk_label_set_text (self->skm_summary, text);
 }
 
 void
@@ -242,6 +350,7 @@ serah_outreach_surveys_init (SerahOutreachPage *self)
   build_quiz (self);
   g_signal_connect (self->survey_choice, "notify::selected", G_CALLBACK (on_survey_chosen), self);
   build_skm (self);
+  build_skm_profile (self);
 }
 
 void
@@ -269,6 +378,10 @@ serah_outreach_surveys_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, skm_grid);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, skm_message);
   gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, skm_summary);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, skm_sex);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, skm_age);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, skm_education);
+  gtk_widget_class_bind_template_child (widget_class, SerahOutreachPage, skm_occupation);
   gtk_widget_class_install_action (widget_class, "outreach.record-survey", NULL,
                                    record_survey_action);
   gtk_widget_class_install_action (widget_class, "outreach.record-skm", NULL, record_skm_action);

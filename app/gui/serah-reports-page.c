@@ -623,9 +623,18 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   /* This thread's own connection: the UI's handle must never be used from here. */
   g_autoptr(SerahStore) store = serah_store_open_like (job->ui_store, &error);
 
-  if (store == NULL ||
-      !serah_report_write (store, job->kind, job->ceremony_id, job->format, job->output,
-                           job->operator_name, &error))
+  gboolean written = FALSE;
+
+  /* The indicators report carries the outreach period shown on the card (as the CLI's
+   * "report indicators --from --to" does): the file says what the screen says. */
+  if (store != NULL && job->kind == SERAH_REPORT_INDICATORS)
+    written = serah_report_write_indicators (store, job->ceremony_id, job->outreach_from,
+                                             job->outreach_to, job->format, job->output,
+                                             job->operator_name, &error);
+  else if (store != NULL)
+    written = serah_report_write (store, job->kind, job->ceremony_id, job->format, job->output,
+                                  job->operator_name, &error);
+  if (!written)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -649,13 +658,24 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 }
 
+/* Takes job (its output set) and writes it in a thread. */
+static void
+start_export (SerahReportsPage *self, Job *job)
+{
+  g_autoptr(GTask) task = NULL;
+
+  set_busy (self, TRUE);
+  task = g_task_new (self, NULL, export_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
 static void
 export_chosen (GtkNativeDialog *dialog, int response, gpointer user_data)
 {
   SerahReportsPage *self = user_data;
   Job *job = g_object_steal_data (G_OBJECT (dialog), "job");
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GTask) task = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -665,10 +685,26 @@ export_chosen (GtkNativeDialog *dialog, int response, gpointer user_data)
       job_free (job);
       return;
     }
-  set_busy (self, TRUE);
-  task = g_task_new (self, NULL, export_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, export_thread);
+  start_export (self, job);
+}
+
+void
+serah_reports_page_export_to (SerahReportsPage *self, const char *format, const char *path)
+{
+  Job *job;
+
+  g_return_if_fail (SERAH_IS_REPORTS_PAGE (self));
+  g_return_if_fail (path != NULL);
+  if (self->store == NULL)
+    return;
+  job = new_job (self);
+  if (!serah_report_format_parse (format, &job->format))
+    {
+      job_free (job);
+      return;
+    }
+  job->output = g_strdup (path);
+  start_export (self, job);
 }
 
 static void

@@ -19,4 +19,11 @@ void        serah_reports_page_set_store (SerahReportsPage *self,
 /* Enables exports for administrators only; the window calls it when the operator changes. */
 void        serah_reports_page_update_actions (SerahReportsPage *self);
 
+/* Exports the report shown (the indicators with the outreach period shown) to path, as the
+ * export menu does once a file is chosen: in a thread, audited, with a toast. format is
+ * "csv", "xlsx" or "pdf". For tests, which cannot answer a native file chooser. */
+void        serah_reports_page_export_to (SerahReportsPage *self,
+                                          const char       *format,
+                                          const char       *path);
+
 G_END_DECLS

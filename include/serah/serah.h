@@ -43,6 +43,7 @@
 #include <serah/outreach/serah-feedback.h>
 #include <serah/outreach/serah-outreach-report.h>
 #include <serah/outreach/serah-correction.h>
+#include <serah/outreach/serah-outreach-areas.h>
 
 /* printing (issue 3) */
 #include <serah/cards/serah-template.h>

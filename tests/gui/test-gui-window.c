@@ -22,6 +22,7 @@
 #include "serah-undo-dialog.h"
 #include "serah-ceremony-page.h"
 #include "serah-lock-view.h"
+#include "serah-outreach-page.h"
 #include "serah-participants-page.h"
 #include "serah-print-page.h"
 #include "serah-checkoff-view.h"
@@ -439,6 +440,78 @@ test_dialogs_fit (Fixture *f, gconstpointer data)
                       "Petugas");
 }
 
+/* polish (issue 15's weak spot): verifying or rejecting a registration is an administrator's.
+ * In an officer's session the Pendaftaran sub-page's two buttons are insensitive and the
+ * actions record nothing (the registration stays "diajukan", no status event); signed in as
+ * the administrator, the same click records "terverifikasi". */
+static void
+test_officer_cannot_verify_registrations (Fixture *f, gconstpointer data)
+{
+  static const char *const decisions[] = { "outreach.verify-registration",
+                                           "outreach.reject-registration" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahRegistration) draft = serah_registration_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  GtkWidget *window, *page, *reg_list;
+  GtkListBoxRow *row;
+  gint64 id;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_true (serah_operators_add (f->store, "siti", "Siti Aminah", SERAH_ROLE_ADMIN, "204718",
+                                      NULL, &error));
+  g_assert_true (serah_operators_add (f->store, "budi", NULL, SERAH_ROLE_OFFICER, "550123", "siti",
+                                      &error));
+  g_assert_no_error (error);
+  g_strlcpy (draft->nik, "3601125505900002", sizeof draft->nik);
+  g_strlcpy (draft->kk, "3601120101200001", sizeof draft->kk);
+  draft->name = g_strdup ("Siti Aminah");
+  draft->sex = SERAH_SEX_FEMALE;
+  g_strlcpy (draft->birth_date, "1990-05-15", sizeof draft->birth_date);
+  draft->desa = g_strdup ("Caringin");
+  draft->kecamatan = g_strdup ("Labuan");
+  id = serah_registration_record (f->store, draft, "2026-12-06", "budi", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  f->window = serah_window_new (NULL, f->store);
+  window = GTK_WIDGET (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  run_for (50);
+  sign_in (f, "budi", "550123");
+  page = find_descendant (window, SERAH_TYPE_OUTREACH_PAGE);
+  g_assert_nonnull (page);
+  reg_list = GTK_WIDGET (gtk_widget_get_template_child (page, SERAH_TYPE_OUTREACH_PAGE, "reg_list"));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (reg_list), 0);
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (GTK_LIST_BOX (reg_list), row);
+  for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
+    {
+      GtkWidget *button = find_actionable (page, decisions[i]);
+      g_test_message ("officer: %s", decisions[i]);
+      g_assert_nonnull (button);
+      g_assert_false (gtk_widget_get_sensitive (button));
+      gtk_widget_activate_action (page, decisions[i], NULL);
+      run_until_idle ();
+    }
+  list = serah_registration_list (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((SerahRegistration *) list->pdata[0])->status, ==, SERAH_REGISTRATION_SUBMITTED);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  gtk_widget_activate_action (window, "win.lock", NULL);
+  run_until_idle ();
+  sign_in (f, "siti", "204718");
+  for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
+    g_assert_true (gtk_widget_get_sensitive (find_actionable (page, decisions[i])));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (reg_list), 0);
+  gtk_list_box_select_row (GTK_LIST_BOX (reg_list), row);
+  g_assert_true (gtk_widget_activate_action (page, "outreach.verify-registration", NULL));
+  run_until_idle ();
+  list = serah_registration_list (f->store, NULL, &error);
+  g_assert_cmpint (((SerahRegistration *) list->pdata[0])->status, ==, SERAH_REGISTRATION_VERIFIED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -472,5 +545,7 @@ main (int argc, char **argv)
               test_alt_digits_switch_pages, fixture_teardown);
   g_test_add ("/serah/gui-window/dialogs-fit", Fixture, NULL, fixture_setup, test_dialogs_fit,
               fixture_teardown);
+  g_test_add ("/serah/gui-window/officer-cannot-verify-registrations", Fixture, NULL,
+              fixture_setup, test_officer_cannot_verify_registrations, fixture_teardown);
   return g_test_run ();
 }

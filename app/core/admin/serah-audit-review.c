@@ -53,6 +53,7 @@ static const ActionLabel action_labels[] = {
   { "station.import", NC_("audit action", "Merge station bundle") },
   { "backup.create", NC_("audit action", "Back up") },
   { "restore", NC_("audit action", "Restore from backup") },
+  { "activity.ceremony", NC_("audit action", "Link activity to ceremony") },
 };
 
 const char *

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <serah/admin/serah-audit.h>
 #include <serah/cards/serah-payload.h>
 #include <serah/ceremony/serah-ceremony.h>
 #include <serah/outreach/serah-activity.h>
@@ -175,6 +176,54 @@ serah_activity_record (SerahStore *store, const SerahActivity *draft, const char
       return 0;
     }
   return id;
+}
+
+/* polish: an activity recorded before its ceremony was set up (or linked to the wrong one)
+ * is linked afterwards. The activity row keeps one ceremony_id, so this is the one update
+ * in place of the domain; what it was before is kept in the audit event written in the same
+ * transaction. */
+gboolean
+serah_activity_link_ceremony (SerahStore *store, gint64 activity_id, gint64 ceremony_id,
+                              const char *operator_name, GError **error)
+{
+  g_autoptr(SerahActivity) a = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *was = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+
+  if (activity_id <= 0)
+    return serah_outreach_fail (error, _("Say which activity."));
+  a = serah_activity_get (store, activity_id, error);
+  if (a == NULL)
+    return FALSE;
+  if (ceremony_id < 0)
+    return serah_outreach_fail (error, _("No such ceremony: %lld."), (long long) ceremony_id);
+  if (ceremony_id != 0)
+    {
+      g_autoptr(SerahCeremony) c = serah_ceremony_get (store, ceremony_id, error);
+      if (c == NULL)
+        return FALSE;
+    }
+  if (a->ceremony_id == ceremony_id)
+    return TRUE; /* nothing changes, nothing to record */
+
+  subject = g_strdup_printf ("%lld", (long long) activity_id);
+  was = a->ceremony_id > 0 ? g_strdup_printf ("%lld", (long long) a->ceremony_id) : NULL;
+  now = ceremony_id > 0 ? g_strdup_printf ("%lld", (long long) ceremony_id) : g_strdup ("");
+  details = serah_audit_details ("ceremony", now, "from", was, NULL);
+  if (!serah_store_begin (store, error))
+    return FALSE;
+  if (!serah_store_outreach_set_activity_ceremony (store, activity_id, ceremony_id, error) ||
+      !serah_audit_record (store, operator_name, "activity.ceremony", subject, details, error) ||
+      !serah_store_commit (store, error))
+    {
+      serah_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

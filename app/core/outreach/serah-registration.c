@@ -103,12 +103,13 @@ region_is_plausible (const char *digits)
 static void
 check_region_against_area (const SerahRegistration *draft, GPtrArray *problems)
 {
-  g_autoptr(SerahAreas) areas = NULL;
+  SerahAreas *areas;
   g_autoptr(GError) error = NULL;
   const SerahAreaKecamatan *kec;
   char code[9];
 
-  areas = serah_areas_load (NULL, &error);
+  /* Loaded once per process: a desk registers person after person. */
+  areas = serah_areas_get_default (&error);
   if (areas == NULL)
     {
       add_problem (problems, "nik-region-unchecked", FALSE,

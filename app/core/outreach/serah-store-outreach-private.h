@@ -24,6 +24,11 @@ int      serah_store_outreach_activity_exists (SerahStore  *store,
 gint64   serah_store_outreach_insert_activity (SerahStore          *store,
                                                const SerahActivity *activity,
                                                GError             **error);
+/* Sets the ceremony the activity went with (0: none); FALSE with error on failure. */
+gboolean serah_store_outreach_set_activity_ceremony (SerahStore  *store,
+                                                     gint64       activity_id,
+                                                     gint64       ceremony_id,
+                                                     GError     **error);
 /* NULL with no error when there is none. */
 SerahActivity *serah_store_outreach_get_activity (SerahStore  *store,
                                                   gint64       activity_id,

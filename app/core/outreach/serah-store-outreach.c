@@ -263,6 +263,20 @@ serah_store_outreach_understanding_scores (SerahStore *store, const char *survey
   return g_steal_pointer (&rows);
 }
 
+gboolean
+serah_store_outreach_set_activity_ceremony (SerahStore *store, gint64 activity_id,
+                                            gint64 ceremony_id, GError **error)
+{
+  static const char sql[] = "UPDATE outreach_activities SET ceremony_id = ?2 WHERE id = ?1";
+  sqlite3_stmt *stmt = serah_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, activity_id);
+  bind_id_or_null (stmt, 2, ceremony_id);
+  return serah_store_step_done (store, stmt, _("Cannot link the activity to the ceremony"), error);
+}
+
 gint64
 serah_store_outreach_insert_activity (SerahStore *store, const SerahActivity *a, GError **error)
 {

@@ -11,7 +11,13 @@
  * Only kabupaten and kecamatan are read whole. The desa of a kecamatan are read the first
  * time one of them is asked for: an import of one kabupaten's list touches a few dozen
  * kecamatan of 7 285, and reading all 83 762 desa into tables took 0.17 s of CPU per
- * import (a fifth of a 100 000-row import). So lookups fill caches: one thread at a time. */
+ * import (a fifth of a 100 000-row import). So lookups fill caches, under the instance's
+ * lock: one reference can serve the import thread and the window at once.
+ *
+ * serah_areas_get_default: the reference of the default folder, loaded once per process.
+ * A registration at a desk checked its NIK's region by loading the whole reference each time
+ * (about 0.1 s per person); the national codes are read-only while Serah runs, so one shared,
+ * never-freed copy is the honest model of them (immutable data, not mutable global state). */
 #define G_LOG_DOMAIN "serah-area"
 
 #include "config.h"
@@ -47,6 +53,8 @@ struct _SerahAreas {
   GHashTable   *kecamatan_named; /* folded name -> GPtrArray of SerahAreaKecamatan */
   GHashTable   *desa_named;      /* "kecamatan digits:folded name" -> SerahAreaDesa */
   GHashTable   *desa_in_kab;     /* "kabupaten digits:folded name" -> SerahAreaDesa */
+  GHashTable   *desa_of_kecamatan; /* kecamatan digits -> GPtrArray of SerahAreaDesa, in order */
+  GMutex        lock;            /* held while the desa caches fill or are read */
   guint         n_kecamatan;
   guint         n_desa;
 };
@@ -205,6 +213,16 @@ on_row (int terminator, void *data)
           g_ptr_array_add (a->owned, d);
           g_hash_table_insert (a->desa, g_strdup (code), d);
           add_named (a->desa_named, g_strconcat (parent, ":", folded, NULL), d);
+          if (d->kecamatan != NULL)
+            {
+              GPtrArray *of_kec = g_hash_table_lookup (a->desa_of_kecamatan, parent);
+              if (of_kec == NULL)
+                {
+                  of_kec = g_ptr_array_new ();
+                  g_hash_table_insert (a->desa_of_kecamatan, g_strdup (parent), of_kec);
+                }
+              g_ptr_array_add (of_kec, d);
+            }
           if (strlen (parent) == 6)
             {
               char kab[5];
@@ -345,11 +363,13 @@ index_villages (SerahAreas *areas, GError **error)
   return areas->n_desa > 0 || damaged ("villages.csv.gz", error);
 }
 
-/* Reads the desa of one kecamatan (by its digits) into the tables, once. */
+/* Reads the desa of one kecamatan (by its digits) into the tables, once. The caller holds
+ * areas->lock. */
 static void
 ensure_desa (SerahAreas *areas, const char *kecamatan_digits)
 {
-  DesaRun *run = g_hash_table_lookup (areas->desa_runs, kecamatan_digits);
+  DesaRun *run = kecamatan_digits ? g_hash_table_lookup (areas->desa_runs, kecamatan_digits)
+                                  : NULL;
 
   if (run == NULL || run->loaded)
     return;
@@ -401,6 +421,9 @@ serah_areas_load (const char *dir, GError **error)
                                                   (GDestroyNotify) g_ptr_array_unref);
   areas->desa_named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   areas->desa_in_kab = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  areas->desa_of_kecamatan = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                    (GDestroyNotify) g_ptr_array_unref);
+  g_mutex_init (&areas->lock);
 
   areas->desa_runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   areas->kabupaten_kecamatan = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -425,13 +448,45 @@ serah_areas_free (SerahAreas *self)
   g_clear_pointer (&self->kecamatan_named, g_hash_table_unref);
   g_clear_pointer (&self->desa_named, g_hash_table_unref);
   g_clear_pointer (&self->desa_in_kab, g_hash_table_unref);
+  g_clear_pointer (&self->desa_of_kecamatan, g_hash_table_unref);
   g_clear_pointer (&self->owned, g_ptr_array_unref);
   g_clear_pointer (&self->desa_runs, g_hash_table_unref);
   g_clear_pointer (&self->kabupaten_kecamatan, g_hash_table_unref);
   g_clear_pointer (&self->villages, g_bytes_unref);
   if (self->strings != NULL)
     g_string_chunk_free (self->strings);
+  g_mutex_clear (&self->lock);
   g_free (self);
+}
+
+/* What the one load of the default folder gave: the reference or why there is none. */
+typedef struct {
+  SerahAreas *areas;
+  GError     *error;
+} DefaultAreas;
+
+static gpointer
+load_default (gpointer data G_GNUC_UNUSED)
+{
+  DefaultAreas *loaded = g_new0 (DefaultAreas, 1);
+
+  loaded->areas = serah_areas_load (NULL, &loaded->error);
+  return loaded;
+}
+
+SerahAreas *
+serah_areas_get_default (GError **error)
+{
+  static GOnce once = G_ONCE_INIT;
+  DefaultAreas *loaded = g_once (&once, load_default, NULL);
+
+  if (loaded->areas == NULL)
+    {
+      /* A broken install stays broken for the process; the same error each time. */
+      g_propagate_error (error, g_error_copy (loaded->error));
+      return NULL;
+    }
+  return loaded->areas;
 }
 
 /* ---- looking up ---- */
@@ -467,6 +522,7 @@ serah_areas_kecamatan (const SerahAreas *self, const char *code)
 const SerahAreaDesa *
 serah_areas_desa (SerahAreas *self, const char *code)
 {
+  const SerahAreaDesa *found;
   char buf[16], kecamatan[7];
   const char *digits = code_digits (code, buf);
 
@@ -474,8 +530,11 @@ serah_areas_desa (SerahAreas *self, const char *code)
     return NULL;
   memcpy (kecamatan, digits, 6);
   kecamatan[6] = '\0';
+  g_mutex_lock (&self->lock);
   ensure_desa (self, kecamatan);
-  return g_hash_table_lookup (self->desa, digits);
+  found = g_hash_table_lookup (self->desa, digits);
+  g_mutex_unlock (&self->lock);
+  return found;
 }
 
 const SerahAreaKecamatan *
@@ -513,6 +572,7 @@ const SerahAreaDesa *
 serah_areas_desa_named (SerahAreas *self, const SerahAreaKecamatan *kecamatan,
                         const char *name)
 {
+  const SerahAreaDesa *found;
   g_autofree char *folded = NULL;
   g_autofree char *key = NULL;
   char buf[16];
@@ -520,29 +580,73 @@ serah_areas_desa_named (SerahAreas *self, const SerahAreaKecamatan *kecamatan,
   if (kecamatan == NULL || name == NULL)
     return NULL;
   folded = serah_area_fold_name (name);
-  ensure_desa (self, code_digits (kecamatan->code, buf));
+  if (code_digits (kecamatan->code, buf) == NULL)
+    return NULL;
   key = g_strconcat (buf, ":", folded, NULL);
-  return g_hash_table_lookup (self->desa_named, key);
+  g_mutex_lock (&self->lock);
+  ensure_desa (self, buf);
+  found = g_hash_table_lookup (self->desa_named, key);
+  g_mutex_unlock (&self->lock);
+  return found;
 }
 
 const SerahAreaDesa *
 serah_areas_desa_named_in_kabupaten (SerahAreas *self,
                                      const SerahAreaKabupaten *kabupaten, const char *name)
 {
+  const SerahAreaDesa *found;
   GPtrArray *of_kab;
   g_autofree char *folded = NULL;
   g_autofree char *key = NULL;
   char buf[16];
 
-  if (kabupaten == NULL || name == NULL)
+  if (kabupaten == NULL || name == NULL || code_digits (kabupaten->code, buf) == NULL)
     return NULL;
   folded = serah_area_fold_name (name);
-  of_kab = g_hash_table_lookup (self->kabupaten_kecamatan, code_digits (kabupaten->code, buf));
+  of_kab = g_hash_table_lookup (self->kabupaten_kecamatan, buf);
+  g_mutex_lock (&self->lock);
   for (guint i = 0; of_kab != NULL && i < of_kab->len; i++)
     {
       char kbuf[16];
       ensure_desa (self, code_digits (((SerahAreaKecamatan *) of_kab->pdata[i])->code, kbuf));
     }
   key = g_strconcat (buf, ":", folded, NULL);
-  return g_hash_table_lookup (self->desa_in_kab, key);
+  found = g_hash_table_lookup (self->desa_in_kab, key);
+  g_mutex_unlock (&self->lock);
+  return found;
+}
+
+GPtrArray *
+serah_areas_kecamatan_of (const SerahAreas *self, const char *kabupaten_code)
+{
+  GPtrArray *list = g_ptr_array_new ();
+  char buf[16];
+  const char *digits;
+  GPtrArray *of_kab;
+
+  g_return_val_if_fail (self != NULL, list);
+  digits = code_digits (kabupaten_code, buf);
+  of_kab = digits ? g_hash_table_lookup (self->kabupaten_kecamatan, digits) : NULL;
+  for (guint i = 0; of_kab != NULL && i < of_kab->len; i++)
+    g_ptr_array_add (list, of_kab->pdata[i]);
+  return list;
+}
+
+GPtrArray *
+serah_areas_desa_of (SerahAreas *self, const SerahAreaKecamatan *kecamatan)
+{
+  GPtrArray *list = g_ptr_array_new ();
+  GPtrArray *of_kec;
+  char buf[16];
+
+  g_return_val_if_fail (self != NULL, list);
+  if (kecamatan == NULL || code_digits (kecamatan->code, buf) == NULL)
+    return list;
+  g_mutex_lock (&self->lock);
+  ensure_desa (self, buf);
+  of_kec = g_hash_table_lookup (self->desa_of_kecamatan, buf);
+  for (guint i = 0; of_kec != NULL && i < of_kec->len; i++)
+    g_ptr_array_add (list, of_kec->pdata[i]);
+  g_mutex_unlock (&self->lock);
+  return list;
 }

@@ -702,7 +702,7 @@ import_clear (SerahImportContext *ctx)
   g_clear_pointer (&ctx->area_memo, g_hash_table_unref);
   if (ctx->area_key != NULL)
     g_string_free (g_steal_pointer (&ctx->area_key), TRUE);
-  g_clear_pointer (&ctx->areas, serah_areas_free);
+  ctx->areas = NULL; /* the process-wide reference: not ours to free */
   g_free (ctx->sheet);
   g_free (ctx->first_record);
   g_free (ctx->block);
@@ -787,7 +787,7 @@ import_file (SerahStore               *store,
 
   /* The area codes name and check desa and kecamatan; without them (a broken install)
    * the list still imports, as written, and the report says why nothing was checked. */
-  ctx.areas = serah_areas_load (NULL, &local_error);
+  ctx.areas = serah_areas_get_default (&local_error);
   if (ctx.areas == NULL)
     ctx.areas_error = g_strdup (local_error->message);
   g_clear_error (&local_error);

@@ -128,6 +128,28 @@ GPtrArray     *serah_activity_list   (SerahStore  *store,
                                       GError     **error);
 
 /**
+ * serah_activity_link_ceremony:
+ * @store: the office database
+ * @activity_id: an activity already recorded
+ * @ceremony_id: the handover ceremony it went with; 0: none
+ * @operator_name: who links it, for the audit log
+ * @error: return location for a #GError
+ *
+ * Links a recorded activity to its ceremony (or unlinks it), with the audit event
+ * "activity.ceremony" (the ceremony before and after) in one transaction. Linking it to the
+ * ceremony it already has changes and records nothing.
+ *
+ * Returns: %TRUE when the activity is linked as asked; %FALSE with
+ *   %SERAH_OUTREACH_ERROR_NOT_FOUND for no such activity, the ceremony domain's error for no
+ *   such ceremony, or the store's error
+ */
+gboolean serah_activity_link_ceremony (SerahStore  *store,
+                                       gint64       activity_id,
+                                       gint64       ceremony_id,
+                                       const char  *operator_name,
+                                       GError     **error);
+
+/**
  * serah_activity_add_attendee:
  * @store: the office database
  * @activity_id: the activity

@@ -5,8 +5,9 @@
  * one official spelling for "DS. CARINGIN", "Caringin" and "caringin ", to flag a desa that
  * is not in the kecamatan given and to warn about a NIK whose first six digits are no
  * kecamatan. The desa of a kecamatan are read when first asked for, so lookups fill
- * caches: use one SerahAreas from one thread at a time (an import loads its own). Codes are
- * accepted with or without dots ("36.01.12.2004" or "3601122004"). */
+ * caches; they do so under the reference's own lock, so one SerahAreas (the process-wide
+ * serah_areas_get_default(), say) may serve several threads. Codes are accepted with or
+ * without dots ("36.01.12.2004" or "3601122004"). */
 #pragma once
 
 #include <glib.h>
@@ -62,6 +63,19 @@ typedef struct _SerahAreas SerahAreas;
  */
 SerahAreas *serah_areas_load  (const char  *dir,
                                GError     **error);
+
+/**
+ * serah_areas_get_default:
+ * @error: return location for a #GError
+ *
+ * The area reference of the default folder (as serah_areas_load() with %NULL finds it),
+ * loaded the first time any thread asks and kept for the life of the process: the codes
+ * are read-only while Serah runs, and loading them costs about 0.1 s. Thread-safe.
+ *
+ * Returns: (transfer none) (nullable): the shared reference, never to be freed, or %NULL
+ *   with @error set (the same error every time) when it cannot be read
+ */
+SerahAreas *serah_areas_get_default (GError **error);
 
 /**
  * serah_areas_free:
@@ -163,6 +177,32 @@ const SerahAreaDesa      *serah_areas_desa_named      (SerahAreas               
 const SerahAreaDesa      *serah_areas_desa_named_in_kabupaten (SerahAreas               *self,
                                                                const SerahAreaKabupaten *kabupaten,
                                                                const char               *name);
+
+/**
+ * serah_areas_kecamatan_of:
+ * @self: an area reference
+ * @kabupaten_code: a kabupaten's code, with or without dots ("36.01")
+ *
+ * The kecamatan of a kabupaten, in the reference's (code) order.
+ *
+ * Returns: (transfer container) (element-type SerahAreaKecamatan): the kecamatan, owned by
+ *   @self; an empty array when there is no such kabupaten
+ */
+GPtrArray *serah_areas_kecamatan_of (const SerahAreas *self,
+                                     const char       *kabupaten_code);
+
+/**
+ * serah_areas_desa_of:
+ * @self: an area reference
+ * @kecamatan: (nullable): a kecamatan of @self
+ *
+ * The desa of a kecamatan, in the reference's (code) order.
+ *
+ * Returns: (transfer container) (element-type SerahAreaDesa): the desa, owned by @self; an
+ *   empty array when there are none
+ */
+GPtrArray *serah_areas_desa_of      (SerahAreas               *self,
+                                     const SerahAreaKecamatan *kecamatan);
 
 /**
  * serah_area_fold_name:
