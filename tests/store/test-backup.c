@@ -203,6 +203,12 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
                                    "DROP TRIGGER coverage_invitations;"
                                    "DROP TRIGGER coverage_state_insert; DROP TRIGGER coverage_state_delete;"
                                    "DROP TABLE coverage_people; DROP TABLE coverage_areas;"
+                                   /* coverage counts per ceremony (issue 10) */
+                                   "DROP TRIGGER coverage_ceremony_invitations;"
+                                   "DROP TRIGGER coverage_ceremony_state_insert;"
+                                   "DROP TRIGGER coverage_ceremony_state_delete;"
+                                   "DROP TRIGGER coverage_ceremony_participants_area;"
+                                   "DROP TABLE coverage_ceremony_areas;"
                                    "PRAGMA user_version = 4"), ==, SQLITE_OK);
 
   fresh = serah_backup_restore (f->store, dest, "ani", NULL, &error);

@@ -157,6 +157,117 @@ const char serah_store_schema_coverage[] =
   "    WHERE participant_id = old.participant_id;"
   "END;";
 
+/* Coverage counts per ceremony (issue 10, second step): the coverage of one ceremony that
+ * invites a whole kabupaten grouped a million invitations and states by the participants'
+ * current area (4 s at 1M). coverage_ceremony_areas keeps that answer per (ceremony, current
+ * kecamatan, current desa): invited, handed to self, to a representative, and invited but not
+ * handed over, exactly as the per-ceremony query below counted them (a handover without an
+ * invitation counts as handed over, not as invited). Kept by triggers in the same
+ * transaction as each change: an invitation (invitations are never deleted), a state row
+ * appearing (handover) or going (undo; ceremony_state rows are never updated), and a
+ * participant's area changing, which moves the participant's contribution to every ceremony
+ * from the old area to the new one. That move looks the participant up per ceremony by
+ * primary key (there are tens of ceremonies, not an index by participant), and only when
+ * coverage_people says the participant has an invitation or a state at all, so that a
+ * re-import moving people who were never invited costs one look-up each. */
+#define COV_CER_AREA "coalesce (p.kecamatan, ''), coalesce (p.desa, '')"
+/* One row per ceremony in which participant `pid` is invited or has a state: cid, inv, st
+ * (has a state), self, rep. */
+#define COV_CER_PERSON(pid) \
+  "(SELECT c.id AS cid, i.participant_id IS NOT NULL AS inv, s.participant_id IS NOT NULL AS st," \
+  "        coalesce (s.recipient = 'self', 0) AS self," \
+  "        coalesce (s.recipient = 'representative', 0) AS rep" \
+  "   FROM ceremonies c" \
+  "   LEFT JOIN ceremony_invitations i ON i.ceremony_id = c.id AND i.participant_id = " pid \
+  "   LEFT JOIN ceremony_state s ON s.ceremony_id = c.id AND s.participant_id = " pid \
+  "  WHERE i.participant_id IS NOT NULL OR s.participant_id IS NOT NULL)"
+#define COV_CER_UPSERT \
+  "  ON CONFLICT DO UPDATE SET invited = invited + excluded.invited," \
+  "    to_self = to_self + excluded.to_self," \
+  "    to_representative = to_representative + excluded.to_representative," \
+  "    not_collected = not_collected + excluded.not_collected;"
+
+const char serah_store_schema_coverage_ceremonies[] =
+  "CREATE TABLE coverage_ceremony_areas ("
+  "  ceremony_id       INTEGER NOT NULL,"
+  "  kecamatan         TEXT NOT NULL,"
+  "  desa              TEXT NOT NULL,"
+  "  invited           INTEGER NOT NULL DEFAULT 0,"
+  "  to_self           INTEGER NOT NULL DEFAULT 0,"
+  "  to_representative INTEGER NOT NULL DEFAULT 0,"
+  "  not_collected     INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (ceremony_id, kecamatan, desa)"
+  ") WITHOUT ROWID;"
+  /* Filled from the data already there, with the query the report used before. */
+  "INSERT INTO coverage_ceremony_areas (ceremony_id, kecamatan, desa, invited, to_self,"
+  "                                     to_representative, not_collected)"
+  "  SELECT y.cid, " COV_CER_AREA ", sum (y.invited),"
+  "         coalesce (sum (y.recipient = 'self'), 0),"
+  "         coalesce (sum (y.recipient = 'representative'), 0),"
+  "         sum (y.invited AND y.recipient IS NULL)"
+  "    FROM (SELECT i.ceremony_id AS cid, i.participant_id AS pid, 1 AS invited,"
+  "                 s.recipient AS recipient"
+  "            FROM ceremony_invitations i"
+  "            LEFT JOIN ceremony_state s ON s.ceremony_id = i.ceremony_id"
+  "                                      AND s.participant_id = i.participant_id"
+  "          UNION ALL"
+  "          SELECT s.ceremony_id, s.participant_id, 0, s.recipient FROM ceremony_state s"
+  "           WHERE NOT EXISTS (SELECT 1 FROM ceremony_invitations i"
+  "                              WHERE i.ceremony_id = s.ceremony_id"
+  "                                AND i.participant_id = s.participant_id)) y"
+  "    JOIN participants p ON p.id = y.pid"
+  "   GROUP BY 1, 2, 3;"
+  "CREATE TRIGGER coverage_ceremony_invitations AFTER INSERT ON ceremony_invitations BEGIN"
+  "  INSERT INTO coverage_ceremony_areas (ceremony_id, kecamatan, desa, invited, to_self,"
+  "                                       to_representative, not_collected)"
+  "    SELECT new.ceremony_id, " COV_CER_AREA ", 1, 0, 0,"
+  "           NOT EXISTS (SELECT 1 FROM ceremony_state s WHERE s.ceremony_id = new.ceremony_id"
+  "                         AND s.participant_id = new.participant_id)"
+  "      FROM participants p WHERE p.id = new.participant_id"
+  COV_CER_UPSERT
+  "END;"
+  "CREATE TRIGGER coverage_ceremony_state_insert AFTER INSERT ON ceremony_state BEGIN"
+  "  INSERT INTO coverage_ceremony_areas (ceremony_id, kecamatan, desa, invited, to_self,"
+  "                                       to_representative, not_collected)"
+  "    SELECT new.ceremony_id, " COV_CER_AREA ", 0, new.recipient = 'self',"
+  "           new.recipient = 'representative',"
+  "           -EXISTS (SELECT 1 FROM ceremony_invitations i WHERE i.ceremony_id = new.ceremony_id"
+  "                      AND i.participant_id = new.participant_id)"
+  "      FROM participants p WHERE p.id = new.participant_id"
+  COV_CER_UPSERT
+  "END;"
+  "CREATE TRIGGER coverage_ceremony_state_delete AFTER DELETE ON ceremony_state BEGIN"
+  "  UPDATE coverage_ceremony_areas"
+  "     SET to_self = to_self - (old.recipient = 'self'),"
+  "         to_representative = to_representative - (old.recipient = 'representative'),"
+  "         not_collected = not_collected"
+  "           + EXISTS (SELECT 1 FROM ceremony_invitations i WHERE i.ceremony_id = old.ceremony_id"
+  "                       AND i.participant_id = old.participant_id)"
+  "   WHERE ceremony_id = old.ceremony_id"
+  "     AND (kecamatan, desa) = (SELECT " COV_CER_AREA " FROM participants p"
+  "                               WHERE p.id = old.participant_id);"
+  "END;"
+  "CREATE TRIGGER coverage_ceremony_participants_area AFTER UPDATE OF kecamatan, desa"
+  "  ON participants"
+  "  WHEN (coalesce (old.kecamatan, '') IS NOT coalesce (new.kecamatan, '')"
+  "        OR coalesce (old.desa, '') IS NOT coalesce (new.desa, ''))"
+  "   AND EXISTS (SELECT 1 FROM coverage_people cp WHERE cp.participant_id = new.id"
+  "                 AND cp.invites + cp.n_self + cp.n_rep > 0) BEGIN"
+  "  UPDATE coverage_ceremony_areas"
+  "     SET invited = invited - x.inv, to_self = to_self - x.self,"
+  "         to_representative = to_representative - x.rep,"
+  "         not_collected = not_collected - (x.inv AND NOT x.st)"
+  "    FROM " COV_CER_PERSON ("new.id") " AS x"
+  "   WHERE ceremony_id = x.cid AND kecamatan = coalesce (old.kecamatan, '')"
+  "     AND desa = coalesce (old.desa, '');"
+  "  INSERT INTO coverage_ceremony_areas (ceremony_id, kecamatan, desa, invited, to_self,"
+  "                                       to_representative, not_collected)"
+  "    SELECT x.cid, coalesce (new.kecamatan, ''), coalesce (new.desa, ''), x.inv, x.self,"
+  "           x.rep, x.inv AND NOT x.st"
+  "      FROM " COV_CER_PERSON ("new.id") " AS x WHERE true"
+  COV_CER_UPSERT
+  "END;";
+
 /* Scope ?1: a ceremony id, or 0 for every ceremony. An invitation slip is recorded as printed
  * (its run's kind is 'invitation') but is no card: prn leaves those runs out (issue 11). */
 #define SCOPE_CTES \
@@ -199,9 +310,9 @@ coverage_from_row (sqlite3_stmt *stmt)
 }
 
 /* Over every ceremony: the counts kept in coverage_areas (schema v10), a few hundred rows.
- * For one ceremony: participants and printed from coverage_areas, the rest grouped from that
- * ceremony's invitations and states (its size, not the register's), each placed at the
- * participant's current area as the old query did. Only the areas the ceremony concerns. */
+ * For one ceremony: participants and printed from coverage_areas, the rest from
+ * coverage_ceremony_areas (kept per ceremony and current area), again a few hundred rows
+ * whatever the ceremony's size. Only the areas the ceremony concerns. */
 GPtrArray *
 serah_store_report_coverage (SerahStore *store, gint64 ceremony_id, GError **error)
 {
@@ -219,25 +330,9 @@ serah_store_report_coverage (SerahStore *store, gint64 ceremony_id, GError **err
     stmt = serah_store_prepare (store,
       "SELECT a.kecamatan, a.desa, a.participants, a.printed, x.invited, x.to_self,"
       "       x.to_representative, x.not_collected"
-      "  FROM (SELECT coalesce (p.kecamatan, '') AS k, coalesce (p.desa, '') AS d,"
-      "               sum (y.invited) AS invited,"
-      "               coalesce (sum (y.recipient = 'self'), 0) AS to_self,"
-      "               coalesce (sum (y.recipient = 'representative'), 0) AS to_representative,"
-      "               sum (y.invited AND y.recipient IS NULL) AS not_collected"
-      "          FROM (SELECT i.participant_id AS pid, 1 AS invited, s.recipient AS recipient"
-      "                  FROM ceremony_invitations i"
-      "                  LEFT JOIN ceremony_state s ON s.ceremony_id = i.ceremony_id"
-      "                                            AND s.participant_id = i.participant_id"
-      "                 WHERE i.ceremony_id = ?1"
-      "                UNION ALL"
-      "                SELECT s.participant_id, 0, s.recipient FROM ceremony_state s"
-      "                 WHERE s.ceremony_id = ?1"
-      "                   AND NOT EXISTS (SELECT 1 FROM ceremony_invitations i"
-      "                                    WHERE i.ceremony_id = ?1"
-      "                                      AND i.participant_id = s.participant_id)) y"
-      "          JOIN participants p ON p.id = y.pid"
-      "         GROUP BY 1, 2) x"
-      "  JOIN coverage_areas a ON a.kecamatan = x.k AND a.desa = x.d"
+      "  FROM coverage_ceremony_areas x"
+      "  JOIN coverage_areas a ON a.kecamatan = x.kecamatan AND a.desa = x.desa"
+      " WHERE x.ceremony_id = ?1 AND x.invited + x.to_self + x.to_representative > 0"
       " ORDER BY 1 COLLATE NOCASE, 2 COLLATE NOCASE, 1, 2", error);
   if (stmt == NULL)
     return NULL;

@@ -109,6 +109,7 @@ extern const char serah_store_schema_search[];        /* v7, register: FTS5 name
 extern const char serah_store_schema_corrections[];   /* v8: data corrections and reprints (issue 15) */
 extern const char serah_store_schema_import_runs[];   /* v9, register: unfinished imports */
 extern const char serah_store_schema_coverage[];      /* v10, reports: coverage counts per area (issue 10) */
+extern const char serah_store_schema_coverage_ceremonies[]; /* reports: coverage counts per ceremony and area (issue 10) */
 
 /* Transactions, for the core's use cases only (each use case owns its transaction; the GUI and
  * the CLI never open one). Nested begins are not supported. */

@@ -75,6 +75,7 @@ static const char *const migrations[] = {
   serah_store_schema_corrections,     /* outreach: data corrections and their reprints (issue 15) */
   serah_store_schema_import_runs,     /* register: imports committed in slices */
   serah_store_schema_coverage,        /* reports: coverage counts per area (issue 10) */
+  serah_store_schema_coverage_ceremonies, /* reports: coverage counts per ceremony (issue 10) */
 };
 
 int
