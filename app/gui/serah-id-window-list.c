@@ -98,13 +98,13 @@ serah_id_window_list_get_item (GListModel *model, guint position)
   /* A position whose id cannot be read (a row gone since the count, a read error) still gets
    * an item, not kept: the next count shows the truth. */
   if (id <= 0)
-    return SERAH_ID_WINDOW_LIST_GET_CLASS (self)->read_item (self, id);
+    return SERAH_ID_WINDOW_LIST_GET_CLASS (self)->read_item (self, position, id);
   slot = (guint) ((guint64) id & (CACHE_SLOTS - 1));
   if (priv->cache[slot] == NULL || priv->cache_ids[slot] != id)
     {
       priv->rows_loaded++;
       g_clear_object (&priv->cache[slot]);
-      priv->cache[slot] = SERAH_ID_WINDOW_LIST_GET_CLASS (self)->read_item (self, id);
+      priv->cache[slot] = SERAH_ID_WINDOW_LIST_GET_CLASS (self)->read_item (self, position, id);
       priv->cache_ids[slot] = id;
     }
   return g_object_ref (priv->cache[slot]);
@@ -192,7 +192,7 @@ no_window (SerahIdWindowList *self, gint64 position, guint limit, GError **error
 }
 
 static gpointer
-no_item (SerahIdWindowList *self, gint64 id)
+no_item (SerahIdWindowList *self, guint position, gint64 id)
 {
   return g_object_new (G_TYPE_OBJECT, NULL);
 }

@@ -21,9 +21,11 @@ struct _SerahIdWindowListClass
                            gint64             position,
                            guint              limit,
                            GError           **error);
-  /* A new item (of the list's item type) for id; id 0 when the window could not be read.
-   * Must return an item whatever happens: GListModel answers for every position. */
+  /* A new item (of the list's item type) for id, at position (items are kept by id until
+   * the next reset); id 0 when the window could not be read. Must return an item whatever
+   * happens: GListModel answers for every position. */
   gpointer (*read_item)   (SerahIdWindowList *self,
+                           guint              position,
                            gint64             id);
 };
 

@@ -45,7 +45,7 @@ serah_participant_list_read_window (SerahIdWindowList *list, gint64 position, gu
 /* A row deleted since the count (or a read error) shows as an empty row until the next
  * reload. */
 static gpointer
-serah_participant_list_read_item (SerahIdWindowList *list, gint64 id)
+serah_participant_list_read_item (SerahIdWindowList *list, guint position, gint64 id)
 {
   SerahParticipantList *self = SERAH_PARTICIPANT_LIST (list);
   g_autoptr(SerahParticipant) participant = NULL;

@@ -40,7 +40,7 @@ serah_pending_list_read_window (SerahIdWindowList *list, gint64 position, guint 
 }
 
 static gpointer
-serah_pending_list_read_item (SerahIdWindowList *list, gint64 id)
+serah_pending_list_read_item (SerahIdWindowList *list, guint position, gint64 id)
 {
   SerahPendingList *self = SERAH_PENDING_LIST (list);
   g_autoptr(SerahCheckoffEntry) entry = NULL;

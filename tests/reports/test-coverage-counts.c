@@ -432,6 +432,66 @@ test_migration_fills_counts (Fixture *f, gconstpointer data)
   assert_same (f, "after a re-import on the migrated database");
 }
 
+/* The Laporan page's paged uncollected list (issue #10): its length (from the kept counts)
+ * and windows of any size at any position (found by adding up the kept counts per area) give
+ * exactly the rows and order of the whole list, over all ceremonies and for each, on a
+ * register with people without an area and people moved between desa. */
+static void
+test_uncollected_windows (Fixture *f, gconstpointer data)
+{
+  gint64 scopes[] = { 0, 0, 0, 0 };
+
+  build_register (f);
+  for (guint c = 0; c < 3; c++)
+    scopes[c + 1] = f->ceremony[c];
+  for (guint k = 0; k < G_N_ELEMENTS (scopes); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) whole = serah_report_uncollected (f->store, scopes[k], &error);
+      gint64 n = serah_report_uncollected_count (f->store, scopes[k], &error);
+
+      g_assert_no_error (error);
+      g_test_message ("scope %" G_GINT64_FORMAT ": %u not collected", scopes[k], whole->len);
+      g_assert_cmpint (n, ==, whole->len);
+      g_assert_cmpuint (whole->len, >, 0);
+      for (guint size = 1; size <= 40; size += 13)
+        for (gint64 position = 0; position < n + 3; position += 7)
+          {
+            g_autoptr(GArray) ids = serah_report_uncollected_window (f->store, scopes[k],
+                                                                     position, size, &error);
+            g_assert_no_error (error);
+            g_assert_cmpuint (ids->len, ==, CLAMP (n - position, 0, (gint64) size));
+            for (guint i = 0; i < ids->len; i++)
+              {
+                const SerahUncollectedRow *w = whole->pdata[position + i];
+                g_assert_cmpint (g_array_index (ids, gint64, i), ==, w->participant_id);
+              }
+          }
+      /* One row read alone is the list's row. */
+      for (guint i = 0; i < whole->len; i += 17)
+        {
+          const SerahUncollectedRow *w = whole->pdata[i];
+          g_autoptr(SerahUncollectedRow) one = serah_report_uncollected_get (f->store,
+                                                                              w->participant_id,
+                                                                              &error);
+          g_assert_no_error (error);
+          g_assert_cmpstr (one->name, ==, w->name);
+          g_assert_cmpstr (one->nik_masked, ==, w->nik_masked);
+          g_assert_cmpstr (one->card_no, ==, w->card_no);
+          g_assert_cmpstr (one->desa, ==, w->desa);
+          g_assert_cmpstr (one->kecamatan, ==, w->kecamatan);
+          g_assert_cmpstr (one->stack, ==, w->stack);
+        }
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SerahUncollectedRow) none = serah_report_uncollected_get (f->store, 99999, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_NOT_FOUND);
+  }
+}
+
 /* A database of schema v10 (counts per area, none per ceremony) gets the counts per
  * ceremony filled by the migration. */
 static void
@@ -498,6 +558,8 @@ main (int argc, char **argv)
               test_triggers_match_old_query, fixture_tear_down);
   g_test_add ("/serah/report/coverage-counts/migration", Fixture, NULL, fixture_set_up,
               test_migration_fills_counts, fixture_tear_down);
+  g_test_add ("/serah/report/coverage-counts/uncollected-windows", Fixture, NULL,
+              fixture_set_up, test_uncollected_windows, fixture_tear_down);
   g_test_add ("/serah/report/coverage-counts/migration-per-ceremony", Fixture, NULL,
               fixture_set_up, test_migration_fills_ceremony_counts, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (kept_by); i++)

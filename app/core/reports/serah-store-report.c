@@ -423,6 +423,225 @@ serah_store_report_uncollected_foreach (SerahStore *store, gint64 ceremony_id,
                                   _("Cannot list the cards not yet collected"), error);
 }
 
+/* ---- the uncollected list a window at a time (the Laporan page, issue #10) ----
+ *
+ * The page held the whole list (a million rows, hundreds of MB). It now asks for the length
+ * and for windows of ids. The length is the kept not_collected figures (coverage_areas over
+ * all ceremonies, coverage_ceremony_areas for one), which count exactly the people the list
+ * holds. A window is found the way "belum dilayani" finds its own: the list's order is the
+ * participants_by_area index (kecamatan, desa, name NOCASE, id), its runs are the areas, and
+ * the kept figures say how many each area holds, so the runs before the window are skipped by
+ * adding up a few hundred figures and an OFFSET walks only inside one area (from its nearer
+ * end). An area kept as '' stands for NULL and '' together; those runs (people without an
+ * area) are read with coalesce, off the index: slower, but rare. */
+#define UNC_KEEP \
+  " AND NOT EXISTS (SELECT 1 FROM ceremonies c CROSS JOIN ceremony_state s" \
+  "                 WHERE (?1 = 0 OR c.id = ?1) AND s.ceremony_id = c.id" \
+  "                   AND s.participant_id = p.id)" \
+  " AND (CASE WHEN ?1 = 0 THEN EXISTS (SELECT 1 FROM printed_cards x" \
+  "        WHERE x.participant_id = p.id" \
+  "          AND NOT EXISTS (SELECT 1 FROM card_voids v WHERE v.serial = x.serial)" \
+  "          AND NOT EXISTS (SELECT 1 FROM print_runs r WHERE r.id = x.print_run_id" \
+  "                            AND r.kind = 'invitation'))" \
+  "      ELSE EXISTS (SELECT 1 FROM ceremony_invitations i" \
+  "                    WHERE i.ceremony_id = ?1 AND i.participant_id = p.id) END)"
+#define UNC_RUN_EXACT \
+  "SELECT p.id FROM participants p INDEXED BY participants_by_area" \
+  " WHERE p.kecamatan = ?2 COLLATE NOCASE AND p.desa = ?3 COLLATE NOCASE" UNC_KEEP
+#define UNC_RUN_EMPTY \
+  "SELECT p.id FROM participants p" \
+  " WHERE coalesce (p.kecamatan, '') = ?2 COLLATE NOCASE" \
+  "   AND coalesce (p.desa, '') = ?3 COLLATE NOCASE" UNC_KEEP
+#define UNC_ASC \
+  " ORDER BY p.kecamatan COLLATE NOCASE, p.desa COLLATE NOCASE, p.name COLLATE NOCASE, p.id" \
+  " LIMIT ?4 OFFSET ?5"
+#define UNC_DESC \
+  " ORDER BY p.kecamatan COLLATE NOCASE DESC, p.desa COLLATE NOCASE DESC," \
+  "          p.name COLLATE NOCASE DESC, p.id DESC LIMIT ?4 OFFSET ?5"
+
+static gboolean
+read_count (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  *(gint64 *) user_data = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gint64
+serah_store_report_uncollected_count (SerahStore *store, gint64 ceremony_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = 0;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), -1);
+
+  stmt = serah_store_prepare (store, ceremony_id == 0
+                                       ? "SELECT coalesce (sum (not_collected), 0)"
+                                         "  FROM coverage_areas WHERE ?1 = 0"
+                                       : "SELECT coalesce (sum (not_collected), 0)"
+                                         "  FROM coverage_ceremony_areas WHERE ceremony_id = ?1",
+                              error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  if (!serah_store_foreach_row (store, stmt, read_count, &n,
+                                _("Cannot count the cards not yet collected"), error))
+    return -1;
+  return n;
+}
+
+typedef struct {
+  char  *kecamatan;
+  char  *desa;
+  gint64 n;
+} UncollectedRun;
+
+static void
+uncollected_run_clear (gpointer data)
+{
+  UncollectedRun *run = data;
+
+  g_free (run->kecamatan);
+  g_free (run->desa);
+}
+
+static gboolean
+append_uncollected_run (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  UncollectedRun run = { serah_store_column_dup (stmt, 0), serah_store_column_dup (stmt, 1),
+                         sqlite3_column_int64 (stmt, 2) };
+
+  g_array_append_val ((GArray *) user_data, run);
+  return TRUE;
+}
+
+static gboolean
+append_uncollected_id (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *) user_data, id);
+  return TRUE;
+}
+
+/* Appends up to count ids of one run from offset, read from its nearer end. */
+static gboolean
+uncollected_run_window (SerahStore *store, gint64 ceremony_id, const UncollectedRun *run,
+                        gint64 offset, gint64 count, GArray *ids, GError **error)
+{
+  gboolean empty = run->kecamatan[0] == '\0' || run->desa[0] == '\0';
+  gboolean backwards = FALSE;
+  guint before = ids->len;
+  sqlite3_stmt *stmt;
+
+  if (offset > run->n / 2)
+    {
+      gint64 end = MIN (offset + count, run->n);
+      if (end <= offset)
+        return TRUE;
+      backwards = TRUE;
+      count = end - offset;
+      offset = run->n - end;
+    }
+  if (empty)
+    stmt = serah_store_prepare (store, backwards ? UNC_RUN_EMPTY UNC_DESC : UNC_RUN_EMPTY UNC_ASC,
+                                error);
+  else
+    stmt = serah_store_prepare (store, backwards ? UNC_RUN_EXACT UNC_DESC : UNC_RUN_EXACT UNC_ASC,
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  sqlite3_bind_text (stmt, 2, run->kecamatan, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, run->desa, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, count);
+  sqlite3_bind_int64 (stmt, 5, offset);
+  if (!serah_store_foreach_row (store, stmt, append_uncollected_id, ids,
+                                _("Cannot list the cards not yet collected"), error))
+    return FALSE;
+  if (backwards)
+    for (guint i = before, j = ids->len; i + 1 < j; i++, j--)
+      {
+        gint64 t = g_array_index (ids, gint64, i);
+        g_array_index (ids, gint64, i) = g_array_index (ids, gint64, j - 1);
+        g_array_index (ids, gint64, j - 1) = t;
+      }
+  return TRUE;
+}
+
+GArray *
+serah_store_report_uncollected_window (SerahStore *store, gint64 ceremony_id, gint64 position,
+                                       guint limit, GError **error)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (UncollectedRun));
+  sqlite3_stmt *stmt;
+  gint64 start = 0;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  g_array_set_clear_func (runs, uncollected_run_clear);
+  if (limit == 0)
+    return g_steal_pointer (&ids);
+  position = MAX (position, 0);
+  stmt = serah_store_prepare (store, ceremony_id == 0
+    ? "SELECT min (kecamatan), min (desa), sum (not_collected) FROM coverage_areas"
+      " WHERE ?1 = 0 GROUP BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE"
+      " HAVING sum (not_collected) > 0"
+      " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE"
+    : "SELECT min (kecamatan), min (desa), sum (not_collected) FROM coverage_ceremony_areas"
+      " WHERE ceremony_id = ?1 GROUP BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE"
+      " HAVING sum (not_collected) > 0"
+      " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  if (!serah_store_foreach_row (store, stmt, append_uncollected_run, runs,
+                                _("Cannot list the cards not yet collected"), error))
+    return NULL;
+  for (guint r = 0; r < runs->len && ids->len < limit; r++)
+    {
+      const UncollectedRun *run = &g_array_index (runs, UncollectedRun, r);
+      gint64 offset = position + (gint64) ids->len - start;
+
+      start += run->n;
+      if (offset >= run->n)
+        continue;
+      if (!uncollected_run_window (store, ceremony_id, run, MAX (offset, 0), limit - ids->len,
+                                   ids, error))
+        return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+serah_store_report_uncollected_row (SerahStore *store, gint64 participant_id,
+                                    SerahUncollectedFunc func, gpointer user_data,
+                                    GError **error)
+{
+  g_autoptr(GString) stack = g_string_new (NULL);
+  UncollectedWalk walk = { func, user_data, stack };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = serah_store_prepare (store,
+    "SELECT p.id, p.nik, p.card_no, p.name, p.address, coalesce (p.desa, ''),"
+    "       coalesce (p.kecamatan, ''), pc.stack_group, pc.stack_index"
+    "  FROM participants p"
+    "  LEFT JOIN printed_cards pc ON pc.serial ="
+    "    (SELECT max (x.serial) FROM printed_cards x WHERE x.participant_id = p.id"
+    "        AND NOT EXISTS (SELECT 1 FROM card_voids v WHERE v.serial = x.serial)"
+    "        AND NOT EXISTS (SELECT 1 FROM print_runs r WHERE r.id = x.print_run_id"
+    "                          AND r.kind = 'invitation'))"
+    " WHERE p.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  return serah_store_foreach_row (store, stmt, uncollected_walk_row, &walk,
+                                  _("Cannot read the card not yet collected"), error);
+}
+
 static gpointer
 uncollected_count_from_row (sqlite3_stmt *stmt)
 {
