@@ -184,13 +184,31 @@ bench_ceremony (SerahStore *store, gint64 ceremony_id, gint64 everyone, guint ro
         }
       if (r == 0)
         {
+          g_autoptr(GArray) jwall = g_array_new (FALSE, FALSE, sizeof (double));
+          g_autoptr(GArray) jcpu = g_array_new (FALSE, FALSE, sizeof (double));
+
           start = g_get_monotonic_time ();
-          middle = serah_ceremony_pending_window (store, ceremony_id, NULL, NULL, n / 2, 64, n,
+          middle = serah_ceremony_pending_window (store, ceremony_id, NULL, NULL, n / 2, 128, n,
                                                   error);
           if (middle == NULL)
             return FALSE;
           printf ("  belum dilayani, a window in the middle (the worst jump): %.1f ms\n",
                   (g_get_monotonic_time () - start) / 1000.0);
+          /* Jumps of the scroll bar: windows of 128 at 1/20 .. 19/20 of the list. */
+          for (guint k = 1; k < 20; k++)
+            {
+              double c1 = cpu_ms ();
+              gint64 t1 = g_get_monotonic_time ();
+              g_autoptr(GArray) w = serah_ceremony_pending_window (store, ceremony_id, NULL, NULL,
+                                                                   n * k / 20, 128, n, error);
+              double jms = (g_get_monotonic_time () - t1) / 1000.0, jc = cpu_ms () - c1;
+
+              if (w == NULL)
+                return FALSE;
+              g_array_append_val (jwall, jms);
+              g_array_append_val (jcpu, jc);
+            }
+          print_stats ("belum dilayani, jumps to 1/20..19/20", -1, jwall, jcpu, -1);
         }
     }
   if (pwall->len > 0)
