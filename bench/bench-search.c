@@ -22,6 +22,7 @@
 
 #include <serah/serah.h>
 #include "register/serah-store-participants-private.h"
+#include "ceremony/serah-store-ceremony-private.h"
 
 typedef struct {
   const char *kind;
@@ -141,6 +142,15 @@ bench_ceremony (SerahStore *store, gint64 ceremony_id, gint64 everyone, guint ro
 
             if (lookup == NULL)
               return FALSE;
+            if (g_getenv ("SERAH_BENCH_SLOW_MS") && cms > g_ascii_strtod (g_getenv ("SERAH_BENCH_SLOW_MS"), NULL))
+              {
+                double c1 = cpu_ms ();
+                gboolean more = FALSE;
+                g_autoptr(GArray) ids = serah_store_search_checkoff_ids (store, ceremony_id, typed,
+                                                                         50, &more, NULL);
+                printf ("  slow: \"%s\" %.2f ms CPU (ids alone %.2f ms, %u ids)\n", typed, cms,
+                        cpu_ms () - c1, ids ? ids->len : 0);
+              }
             if (first < 0)
               first = ms;
             g_array_append_val (wall, ms);
@@ -184,13 +194,31 @@ bench_ceremony (SerahStore *store, gint64 ceremony_id, gint64 everyone, guint ro
         }
       if (r == 0)
         {
+          g_autoptr(GArray) jwall = g_array_new (FALSE, FALSE, sizeof (double));
+          g_autoptr(GArray) jcpu = g_array_new (FALSE, FALSE, sizeof (double));
+
           start = g_get_monotonic_time ();
-          middle = serah_ceremony_pending_window (store, ceremony_id, NULL, NULL, n / 2, 64, n,
+          middle = serah_ceremony_pending_window (store, ceremony_id, NULL, NULL, n / 2, 128, n,
                                                   error);
           if (middle == NULL)
             return FALSE;
           printf ("  belum dilayani, a window in the middle (the worst jump): %.1f ms\n",
                   (g_get_monotonic_time () - start) / 1000.0);
+          /* Jumps of the scroll bar: windows of 128 at 1/20 .. 19/20 of the list. */
+          for (guint k = 1; k < 20; k++)
+            {
+              double c1 = cpu_ms ();
+              gint64 t1 = g_get_monotonic_time ();
+              g_autoptr(GArray) w = serah_ceremony_pending_window (store, ceremony_id, NULL, NULL,
+                                                                   n * k / 20, 128, n, error);
+              double jms = (g_get_monotonic_time () - t1) / 1000.0, jc = cpu_ms () - c1;
+
+              if (w == NULL)
+                return FALSE;
+              g_array_append_val (jwall, jms);
+              g_array_append_val (jcpu, jc);
+            }
+          print_stats ("belum dilayani, jumps to 1/20..19/20", -1, jwall, jcpu, -1);
         }
     }
   if (pwall->len > 0)
@@ -232,7 +260,9 @@ main (int argc, char **argv)
     printf ("search over %" G_GINT64_FORMAT " participants, every match in area order, %u rounds\n",
             everyone, rounds);
 
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+  /* SERAH_BENCH_CHECKOFF_ONLY=1: only the ceremony part (for profiling it alone). */
+  for (guint k = g_getenv ("SERAH_BENCH_CHECKOFF_ONLY") ? G_N_ELEMENTS (kinds) : 0;
+       k < G_N_ELEMENTS (kinds); k++)
     {
       g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
@@ -273,9 +303,10 @@ main (int argc, char **argv)
           }
       print_stats (kinds[k].kind, first, times, cpu, hits / times->len);
     }
-  print_stats ("typical queries", first_any, all, all_cpu, -1);
+  if (all->len > 0)
+    print_stats ("typical queries", first_any, all, all_cpu, -1);
 
-  if (limit > 0 && everyone > 0)
+  if (limit > 0 && everyone > 0 && !g_getenv ("SERAH_BENCH_CHECKOFF_ONLY"))
     {
       /* The scroll bar dragged anywhere in the everyone list: one window at each position. */
       g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));

@@ -4,12 +4,14 @@
 #include <gio/gio.h>
 #include <serah/store/serah-store.h>
 
+#include "serah-id-window-list.h"
 #include "serah-participant-item.h"
 
 G_BEGIN_DECLS
 
 #define SERAH_TYPE_PARTICIPANT_LIST (serah_participant_list_get_type ())
-G_DECLARE_FINAL_TYPE (SerahParticipantList, serah_participant_list, SERAH, PARTICIPANT_LIST, GObject)
+G_DECLARE_FINAL_TYPE (SerahParticipantList, serah_participant_list, SERAH, PARTICIPANT_LIST,
+                      SerahIdWindowList)
 
 SerahParticipantList *serah_participant_list_new       (SerahStore           *store);
 SerahStore           *serah_participant_list_get_store (SerahParticipantList *self);

@@ -4,10 +4,12 @@
 #include <gio/gio.h>
 #include <serah/store/serah-store.h>
 
+#include "serah-id-window-list.h"
+
 G_BEGIN_DECLS
 
 #define SERAH_TYPE_PENDING_LIST (serah_pending_list_get_type ())
-G_DECLARE_FINAL_TYPE (SerahPendingList, serah_pending_list, SERAH, PENDING_LIST, GObject)
+G_DECLARE_FINAL_TYPE (SerahPendingList, serah_pending_list, SERAH, PENDING_LIST, SerahIdWindowList)
 
 /* Everyone of the ceremony still waiting; items are SerahCheckoffItem. */
 SerahPendingList *serah_pending_list_new      (SerahStore       *store,

@@ -18,6 +18,7 @@
 #include "serah-list-focus.h"
 
 #include "serah-reports-page.h"
+#include "serah-uncollected-list.h"
 #include "serah-window.h"
 
 #define N_CELLS 10
@@ -75,8 +76,8 @@ serah_report_row_init (SerahReportRow *self)
 }
 
 /* Cells are plain text; bold rows (subtotals) are wrapped in <b>. */
-static SerahReportRow *
-report_row_new (const char *const *cells, guint n, gboolean bold)
+SerahReportRow *
+serah_report_row_new (const char *const *cells, guint n, gboolean bold)
 {
   SerahReportRow *row = g_object_new (SERAH_TYPE_REPORT_ROW, NULL);
 
@@ -89,8 +90,8 @@ report_row_new (const char *const *cells, guint n, gboolean bold)
 /* ---- the page ---- */
 
 typedef struct {
+  gint64           ceremony_id;
   SerahCoverage   *coverage;
-  GPtrArray       *uncollected;
   SerahIndicators *indicators;
   SerahOutreachIndicators *outreach;   /* issue 15 */
 } ReportData;
@@ -99,7 +100,6 @@ static void
 report_data_free (ReportData *d)
 {
   g_clear_pointer (&d->coverage, serah_coverage_free);
-  g_clear_pointer (&d->uncollected, g_ptr_array_unref);
   g_clear_pointer (&d->indicators, serah_indicators_free);
   g_clear_pointer (&d->outreach, serah_outreach_indicators_free);
   g_free (d);
@@ -146,7 +146,7 @@ struct _SerahReportsPage
   GtkStack        *view_stack;
   GtkDrawingArea  *coverage_chart;
   GListStore      *coverage_rows;
-  GListStore      *uncollected_rows;
+  SerahUncollectedList *uncollected_rows; /* paged: never the whole list (issue #10) */
   GtkLabel        *uncollected_label;
   GtkDrawingArea  *imports_chart;
   GtkDrawingArea  *daily_chart;
@@ -216,7 +216,7 @@ append_coverage (const SerahCoverageRow *r, SerahCoverageLevel level, gboolean f
              : level == SERAH_COVERAGE_TOTAL ? "" : r->desa;
   for (guint i = 0; i < 8; i++)
     cells[2 + i] = n[i];
-  row = report_row_new (cells, N_CELLS, level != SERAH_COVERAGE_DESA);
+  row = serah_report_row_new (cells, N_CELLS, level != SERAH_COVERAGE_DESA);
   g_list_store_append (self->coverage_rows, row);
 }
 
@@ -277,33 +277,30 @@ static void
 show_data (SerahReportsPage *self)
 {
   const SerahCoverage *cov = self->data ? self->data->coverage : NULL;
-  GPtrArray *unc = self->data ? self->data->uncollected : NULL;
 
   g_list_store_remove_all (self->coverage_rows);
-  g_list_store_remove_all (self->uncollected_rows);
   if (cov != NULL)
     serah_coverage_foreach (cov, append_coverage, self);
-  if (unc != NULL)
+  if (self->data != NULL)
     {
+      g_autoptr(GError) error = NULL;
       g_autofree char *label = NULL;
-      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+      /* The list reads its windows from the page's store when GTK asks: the count is a sum
+       * of a few hundred kept figures, each window an indexed read of about one desa. */
+      gint64 n = serah_uncollected_list_set_scope (self->uncollected_rows, self->store,
+                                                   self->data->ceremony_id, &error);
 
-      for (guint i = 0; i < unc->len; i++)
+      if (n < 0)
         {
-          const SerahUncollectedRow *u = unc->pdata[i];
-          g_autofree char *no = g_strdup_printf ("%u", i + 1);
-          const char *cells[] = { no, u->kecamatan, u->desa, u->name, u->nik_masked, u->card_no,
-                                  u->address, u->stack };
-          g_ptr_array_add (items, report_row_new (cells, G_N_ELEMENTS (cells), FALSE));
+          toast (self, error->message);
+          n = 0;
         }
-      /* One splice: one items-changed signal for thousands of rows. */
-      g_list_store_splice (self->uncollected_rows, 0, 0, items->pdata, items->len);
       label = g_strdup_printf (ngettext ("%u participant has not collected the card yet. The "
                                          "PDF export puts each desa on its own pages for the "
                                          "village government.",
                                          "%u participants have not collected their cards yet. "
                                          "The PDF export puts each desa on its own pages for the "
-                                         "village government.", unc->len), unc->len);
+                                         "village government.", (guint) n), (guint) n);
       gtk_label_set_text (self->uncollected_label, label);
     }
   show_outreach (self);
@@ -380,8 +377,8 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       return;
     }
   d = g_new0 (ReportData, 1);
+  d->ceremony_id = job->ceremony_id;
   if ((d->coverage = serah_report_coverage (store, job->ceremony_id, &error)) == NULL ||
-      (d->uncollected = serah_report_uncollected (store, job->ceremony_id, &error)) == NULL ||
       (d->indicators = serah_report_indicators (store, job->ceremony_id, &error)) == NULL ||
       /* issue 15: the whole office's outreach, whatever the ceremony chosen */
       (d->outreach = serah_outreach_indicators_read (store, job->outreach_from, job->outreach_to,
@@ -844,6 +841,7 @@ serah_reports_page_class_init (SerahReportsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SERAH_TYPE_REPORT_ROW);
+  g_type_ensure (SERAH_TYPE_UNCOLLECTED_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/go/dinkes/Serah/serah-reports-page.ui");
   /* Only looked up (lists as one Tab stop): no field of their own. */

@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 #define SERAH_TYPE_REPORT_ROW (serah_report_row_get_type ())
 G_DECLARE_FINAL_TYPE (SerahReportRow, serah_report_row, SERAH, REPORT_ROW, GObject)
 
+/* A table row of up to ten cells of plain text (NULL: empty), bold for subtotals. */
+SerahReportRow *serah_report_row_new (const char *const *cells,
+                                      guint              n,
+                                      gboolean           bold);
+
 #define SERAH_TYPE_REPORTS_PAGE (serah_reports_page_get_type ())
 G_DECLARE_FINAL_TYPE (SerahReportsPage, serah_reports_page, SERAH, REPORTS_PAGE, AdwBin)
 

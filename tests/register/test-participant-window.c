@@ -148,7 +148,8 @@ test_searches_match_the_full_search (Fixture *f, gconstpointer data)
 }
 
 /* The waiting list of a ceremony: counted from the tallies, read by windows (the far half
- * from the end) to exactly the invited people not yet served, by desa; one desa alone. */
+ * from the end) to exactly the invited people not yet served, in the desa index's order
+ * whatever the window's size and position; one desa alone. */
 static void
 test_pending_windows (Fixture *f, gconstpointer data)
 {
@@ -202,6 +203,26 @@ test_pending_windows (Fixture *f, gconstpointer data)
       g_assert_no_error (error);
       g_array_append_vals (got, ids->data, ids->len);
     }
+  {
+    /* The order: one window from the start is a plain walk of the desa index. Windows of
+     * any size and at any position, read by adding up the tallies per desa (issue #10),
+     * give exactly its slices, in order. */
+    g_autoptr(GArray) whole = serah_ceremony_pending_window (f->store, ceremony_id, NULL, NULL,
+                                                             0, 100000, n, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (whole->len, ==, n);
+    assert_same (got, whole);
+    for (gint64 position = 0; position < n + 5; position += 13)
+      {
+        g_autoptr(GArray) ids = serah_ceremony_pending_window (f->store, ceremony_id, NULL, NULL,
+                                                               position, 37, n, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (ids->len, ==, CLAMP (n - position, 0, 37));
+        for (guint i = 0; i < ids->len; i++)
+          g_assert_cmpint (g_array_index (ids, gint64, i), ==,
+                           g_array_index (whole, gint64, position + i));
+      }
+  }
   g_array_sort (expected, compare_id);
   g_array_sort (got, compare_id);
   assert_same (got, expected);

@@ -206,8 +206,14 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
                                    /* serial blocks and print-run UUIDs (issue 16) */
                                    "DROP TABLE serial_blocks; DROP INDEX print_runs_by_uuid;"
                                    "ALTER TABLE print_runs DROP COLUMN uuid;"
-                                   /* v11: testimonial files pulled from the office server */
+                                   /* v12: testimonial files pulled from the office server */
                                    "DROP TABLE testimonial_media_pulled;"
+                                   /* coverage counts per ceremony (issue 10) */
+                                   "DROP TRIGGER coverage_ceremony_invitations;"
+                                   "DROP TRIGGER coverage_ceremony_state_insert;"
+                                   "DROP TRIGGER coverage_ceremony_state_delete;"
+                                   "DROP TRIGGER coverage_ceremony_participants_area;"
+                                   "DROP TABLE coverage_ceremony_areas;"
                                    "PRAGMA user_version = 4"), ==, SQLITE_OK);
 
   fresh = serah_backup_restore (f->store, dest, "ani", NULL, &error);

@@ -238,6 +238,44 @@ serah_report_uncollected (SerahStore *store, gint64 ceremony_id, GError **error)
   return g_steal_pointer (&rows);
 }
 
+gint64
+serah_report_uncollected_count (SerahStore *store, gint64 ceremony_id, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+  return serah_store_report_uncollected_count (store, ceremony_id, error);
+}
+
+GArray *
+serah_report_uncollected_window (SerahStore *store, gint64 ceremony_id, gint64 position,
+                                 guint limit, GError **error)
+{
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return serah_store_report_uncollected_window (store, ceremony_id, position, limit, error);
+}
+
+SerahUncollectedRow *
+serah_report_uncollected_get (SerahStore *store, gint64 participant_id, GError **error)
+{
+  g_autoptr(GPtrArray) rows =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_uncollected_row_free);
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!serah_store_report_uncollected_row (store, participant_id, collect_uncollected, rows,
+                                           error))
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, SERAH_STORE_ERROR, SERAH_STORE_ERROR_NOT_FOUND,
+                   _("No participant with id %lld."), (long long) participant_id);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (rows, 0);
+}
+
 /* ---- indicators ---- */
 
 void

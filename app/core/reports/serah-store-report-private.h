@@ -23,6 +23,22 @@ gboolean   serah_store_report_uncollected_foreach (SerahStore           *store,
                                                    SerahUncollectedFunc  func,
                                                    gpointer              user_data,
                                                    GError              **error);
+/* The uncollected list a window at a time (issue #10): its length from the kept counts, the
+ * ids of one window in the list's order, and one participant's row (calls func once, or not
+ * at all for an unknown id). */
+gint64     serah_store_report_uncollected_count  (SerahStore  *store,
+                                                  gint64       ceremony_id,
+                                                  GError     **error);
+GArray    *serah_store_report_uncollected_window (SerahStore  *store,
+                                                  gint64       ceremony_id,
+                                                  gint64       position,
+                                                  guint        limit,
+                                                  GError     **error);
+gboolean   serah_store_report_uncollected_row    (SerahStore           *store,
+                                                  gint64                participant_id,
+                                                  SerahUncollectedFunc  func,
+                                                  gpointer              user_data,
+                                                  GError              **error);
 /* How many cards each desa has not collected (SerahCoverageRow with kecamatan, desa and
  * not_collected only), kecamatan and desa compared as the list orders them (NOCASE). */
 GPtrArray *serah_store_report_uncollected_counts  (SerahStore  *store,

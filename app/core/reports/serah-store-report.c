@@ -157,6 +157,117 @@ const char serah_store_schema_coverage[] =
   "    WHERE participant_id = old.participant_id;"
   "END;";
 
+/* Coverage counts per ceremony (issue 10, second step): the coverage of one ceremony that
+ * invites a whole kabupaten grouped a million invitations and states by the participants'
+ * current area (4 s at 1M). coverage_ceremony_areas keeps that answer per (ceremony, current
+ * kecamatan, current desa): invited, handed to self, to a representative, and invited but not
+ * handed over, exactly as the per-ceremony query below counted them (a handover without an
+ * invitation counts as handed over, not as invited). Kept by triggers in the same
+ * transaction as each change: an invitation (invitations are never deleted), a state row
+ * appearing (handover) or going (undo; ceremony_state rows are never updated), and a
+ * participant's area changing, which moves the participant's contribution to every ceremony
+ * from the old area to the new one. That move looks the participant up per ceremony by
+ * primary key (there are tens of ceremonies, not an index by participant), and only when
+ * coverage_people says the participant has an invitation or a state at all, so that a
+ * re-import moving people who were never invited costs one look-up each. */
+#define COV_CER_AREA "coalesce (p.kecamatan, ''), coalesce (p.desa, '')"
+/* One row per ceremony in which participant `pid` is invited or has a state: cid, inv, st
+ * (has a state), self, rep. */
+#define COV_CER_PERSON(pid) \
+  "(SELECT c.id AS cid, i.participant_id IS NOT NULL AS inv, s.participant_id IS NOT NULL AS st," \
+  "        coalesce (s.recipient = 'self', 0) AS self," \
+  "        coalesce (s.recipient = 'representative', 0) AS rep" \
+  "   FROM ceremonies c" \
+  "   LEFT JOIN ceremony_invitations i ON i.ceremony_id = c.id AND i.participant_id = " pid \
+  "   LEFT JOIN ceremony_state s ON s.ceremony_id = c.id AND s.participant_id = " pid \
+  "  WHERE i.participant_id IS NOT NULL OR s.participant_id IS NOT NULL)"
+#define COV_CER_UPSERT \
+  "  ON CONFLICT DO UPDATE SET invited = invited + excluded.invited," \
+  "    to_self = to_self + excluded.to_self," \
+  "    to_representative = to_representative + excluded.to_representative," \
+  "    not_collected = not_collected + excluded.not_collected;"
+
+const char serah_store_schema_coverage_ceremonies[] =
+  "CREATE TABLE coverage_ceremony_areas ("
+  "  ceremony_id       INTEGER NOT NULL,"
+  "  kecamatan         TEXT NOT NULL,"
+  "  desa              TEXT NOT NULL,"
+  "  invited           INTEGER NOT NULL DEFAULT 0,"
+  "  to_self           INTEGER NOT NULL DEFAULT 0,"
+  "  to_representative INTEGER NOT NULL DEFAULT 0,"
+  "  not_collected     INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (ceremony_id, kecamatan, desa)"
+  ") WITHOUT ROWID;"
+  /* Filled from the data already there, with the query the report used before. */
+  "INSERT INTO coverage_ceremony_areas (ceremony_id, kecamatan, desa, invited, to_self,"
+  "                                     to_representative, not_collected)"
+  "  SELECT y.cid, " COV_CER_AREA ", sum (y.invited),"
+  "         coalesce (sum (y.recipient = 'self'), 0),"
+  "         coalesce (sum (y.recipient = 'representative'), 0),"
+  "         sum (y.invited AND y.recipient IS NULL)"
+  "    FROM (SELECT i.ceremony_id AS cid, i.participant_id AS pid, 1 AS invited,"
+  "                 s.recipient AS recipient"
+  "            FROM ceremony_invitations i"
+  "            LEFT JOIN ceremony_state s ON s.ceremony_id = i.ceremony_id"
+  "                                      AND s.participant_id = i.participant_id"
+  "          UNION ALL"
+  "          SELECT s.ceremony_id, s.participant_id, 0, s.recipient FROM ceremony_state s"
+  "           WHERE NOT EXISTS (SELECT 1 FROM ceremony_invitations i"
+  "                              WHERE i.ceremony_id = s.ceremony_id"
+  "                                AND i.participant_id = s.participant_id)) y"
+  "    JOIN participants p ON p.id = y.pid"
+  "   GROUP BY 1, 2, 3;"
+  "CREATE TRIGGER coverage_ceremony_invitations AFTER INSERT ON ceremony_invitations BEGIN"
+  "  INSERT INTO coverage_ceremony_areas (ceremony_id, kecamatan, desa, invited, to_self,"
+  "                                       to_representative, not_collected)"
+  "    SELECT new.ceremony_id, " COV_CER_AREA ", 1, 0, 0,"
+  "           NOT EXISTS (SELECT 1 FROM ceremony_state s WHERE s.ceremony_id = new.ceremony_id"
+  "                         AND s.participant_id = new.participant_id)"
+  "      FROM participants p WHERE p.id = new.participant_id"
+  COV_CER_UPSERT
+  "END;"
+  "CREATE TRIGGER coverage_ceremony_state_insert AFTER INSERT ON ceremony_state BEGIN"
+  "  INSERT INTO coverage_ceremony_areas (ceremony_id, kecamatan, desa, invited, to_self,"
+  "                                       to_representative, not_collected)"
+  "    SELECT new.ceremony_id, " COV_CER_AREA ", 0, new.recipient = 'self',"
+  "           new.recipient = 'representative',"
+  "           -EXISTS (SELECT 1 FROM ceremony_invitations i WHERE i.ceremony_id = new.ceremony_id"
+  "                      AND i.participant_id = new.participant_id)"
+  "      FROM participants p WHERE p.id = new.participant_id"
+  COV_CER_UPSERT
+  "END;"
+  "CREATE TRIGGER coverage_ceremony_state_delete AFTER DELETE ON ceremony_state BEGIN"
+  "  UPDATE coverage_ceremony_areas"
+  "     SET to_self = to_self - (old.recipient = 'self'),"
+  "         to_representative = to_representative - (old.recipient = 'representative'),"
+  "         not_collected = not_collected"
+  "           + EXISTS (SELECT 1 FROM ceremony_invitations i WHERE i.ceremony_id = old.ceremony_id"
+  "                       AND i.participant_id = old.participant_id)"
+  "   WHERE ceremony_id = old.ceremony_id"
+  "     AND (kecamatan, desa) = (SELECT " COV_CER_AREA " FROM participants p"
+  "                               WHERE p.id = old.participant_id);"
+  "END;"
+  "CREATE TRIGGER coverage_ceremony_participants_area AFTER UPDATE OF kecamatan, desa"
+  "  ON participants"
+  "  WHEN (coalesce (old.kecamatan, '') IS NOT coalesce (new.kecamatan, '')"
+  "        OR coalesce (old.desa, '') IS NOT coalesce (new.desa, ''))"
+  "   AND EXISTS (SELECT 1 FROM coverage_people cp WHERE cp.participant_id = new.id"
+  "                 AND cp.invites + cp.n_self + cp.n_rep > 0) BEGIN"
+  "  UPDATE coverage_ceremony_areas"
+  "     SET invited = invited - x.inv, to_self = to_self - x.self,"
+  "         to_representative = to_representative - x.rep,"
+  "         not_collected = not_collected - (x.inv AND NOT x.st)"
+  "    FROM " COV_CER_PERSON ("new.id") " AS x"
+  "   WHERE ceremony_id = x.cid AND kecamatan = coalesce (old.kecamatan, '')"
+  "     AND desa = coalesce (old.desa, '');"
+  "  INSERT INTO coverage_ceremony_areas (ceremony_id, kecamatan, desa, invited, to_self,"
+  "                                       to_representative, not_collected)"
+  "    SELECT x.cid, coalesce (new.kecamatan, ''), coalesce (new.desa, ''), x.inv, x.self,"
+  "           x.rep, x.inv AND NOT x.st"
+  "      FROM " COV_CER_PERSON ("new.id") " AS x WHERE true"
+  COV_CER_UPSERT
+  "END;";
+
 /* Scope ?1: a ceremony id, or 0 for every ceremony. An invitation slip is recorded as printed
  * (its run's kind is 'invitation') but is no card: prn leaves those runs out (issue 11). */
 #define SCOPE_CTES \
@@ -199,9 +310,9 @@ coverage_from_row (sqlite3_stmt *stmt)
 }
 
 /* Over every ceremony: the counts kept in coverage_areas (schema v10), a few hundred rows.
- * For one ceremony: participants and printed from coverage_areas, the rest grouped from that
- * ceremony's invitations and states (its size, not the register's), each placed at the
- * participant's current area as the old query did. Only the areas the ceremony concerns. */
+ * For one ceremony: participants and printed from coverage_areas, the rest from
+ * coverage_ceremony_areas (kept per ceremony and current area), again a few hundred rows
+ * whatever the ceremony's size. Only the areas the ceremony concerns. */
 GPtrArray *
 serah_store_report_coverage (SerahStore *store, gint64 ceremony_id, GError **error)
 {
@@ -219,25 +330,9 @@ serah_store_report_coverage (SerahStore *store, gint64 ceremony_id, GError **err
     stmt = serah_store_prepare (store,
       "SELECT a.kecamatan, a.desa, a.participants, a.printed, x.invited, x.to_self,"
       "       x.to_representative, x.not_collected"
-      "  FROM (SELECT coalesce (p.kecamatan, '') AS k, coalesce (p.desa, '') AS d,"
-      "               sum (y.invited) AS invited,"
-      "               coalesce (sum (y.recipient = 'self'), 0) AS to_self,"
-      "               coalesce (sum (y.recipient = 'representative'), 0) AS to_representative,"
-      "               sum (y.invited AND y.recipient IS NULL) AS not_collected"
-      "          FROM (SELECT i.participant_id AS pid, 1 AS invited, s.recipient AS recipient"
-      "                  FROM ceremony_invitations i"
-      "                  LEFT JOIN ceremony_state s ON s.ceremony_id = i.ceremony_id"
-      "                                            AND s.participant_id = i.participant_id"
-      "                 WHERE i.ceremony_id = ?1"
-      "                UNION ALL"
-      "                SELECT s.participant_id, 0, s.recipient FROM ceremony_state s"
-      "                 WHERE s.ceremony_id = ?1"
-      "                   AND NOT EXISTS (SELECT 1 FROM ceremony_invitations i"
-      "                                    WHERE i.ceremony_id = ?1"
-      "                                      AND i.participant_id = s.participant_id)) y"
-      "          JOIN participants p ON p.id = y.pid"
-      "         GROUP BY 1, 2) x"
-      "  JOIN coverage_areas a ON a.kecamatan = x.k AND a.desa = x.d"
+      "  FROM coverage_ceremony_areas x"
+      "  JOIN coverage_areas a ON a.kecamatan = x.kecamatan AND a.desa = x.desa"
+      " WHERE x.ceremony_id = ?1 AND x.invited + x.to_self + x.to_representative > 0"
       " ORDER BY 1 COLLATE NOCASE, 2 COLLATE NOCASE, 1, 2", error);
   if (stmt == NULL)
     return NULL;
@@ -326,6 +421,225 @@ serah_store_report_uncollected_foreach (SerahStore *store, gint64 ceremony_id,
   sqlite3_bind_int64 (stmt, 1, ceremony_id);
   return serah_store_foreach_row (store, stmt, uncollected_walk_row, &walk,
                                   _("Cannot list the cards not yet collected"), error);
+}
+
+/* ---- the uncollected list a window at a time (the Laporan page, issue #10) ----
+ *
+ * The page held the whole list (a million rows, hundreds of MB). It now asks for the length
+ * and for windows of ids. The length is the kept not_collected figures (coverage_areas over
+ * all ceremonies, coverage_ceremony_areas for one), which count exactly the people the list
+ * holds. A window is found the way "belum dilayani" finds its own: the list's order is the
+ * participants_by_area index (kecamatan, desa, name NOCASE, id), its runs are the areas, and
+ * the kept figures say how many each area holds, so the runs before the window are skipped by
+ * adding up a few hundred figures and an OFFSET walks only inside one area (from its nearer
+ * end). An area kept as '' stands for NULL and '' together; those runs (people without an
+ * area) are read with coalesce, off the index: slower, but rare. */
+#define UNC_KEEP \
+  " AND NOT EXISTS (SELECT 1 FROM ceremonies c CROSS JOIN ceremony_state s" \
+  "                 WHERE (?1 = 0 OR c.id = ?1) AND s.ceremony_id = c.id" \
+  "                   AND s.participant_id = p.id)" \
+  " AND (CASE WHEN ?1 = 0 THEN EXISTS (SELECT 1 FROM printed_cards x" \
+  "        WHERE x.participant_id = p.id" \
+  "          AND NOT EXISTS (SELECT 1 FROM card_voids v WHERE v.serial = x.serial)" \
+  "          AND NOT EXISTS (SELECT 1 FROM print_runs r WHERE r.id = x.print_run_id" \
+  "                            AND r.kind = 'invitation'))" \
+  "      ELSE EXISTS (SELECT 1 FROM ceremony_invitations i" \
+  "                    WHERE i.ceremony_id = ?1 AND i.participant_id = p.id) END)"
+#define UNC_RUN_EXACT \
+  "SELECT p.id FROM participants p INDEXED BY participants_by_area" \
+  " WHERE p.kecamatan = ?2 COLLATE NOCASE AND p.desa = ?3 COLLATE NOCASE" UNC_KEEP
+#define UNC_RUN_EMPTY \
+  "SELECT p.id FROM participants p" \
+  " WHERE coalesce (p.kecamatan, '') = ?2 COLLATE NOCASE" \
+  "   AND coalesce (p.desa, '') = ?3 COLLATE NOCASE" UNC_KEEP
+#define UNC_ASC \
+  " ORDER BY p.kecamatan COLLATE NOCASE, p.desa COLLATE NOCASE, p.name COLLATE NOCASE, p.id" \
+  " LIMIT ?4 OFFSET ?5"
+#define UNC_DESC \
+  " ORDER BY p.kecamatan COLLATE NOCASE DESC, p.desa COLLATE NOCASE DESC," \
+  "          p.name COLLATE NOCASE DESC, p.id DESC LIMIT ?4 OFFSET ?5"
+
+static gboolean
+read_count (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  *(gint64 *) user_data = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gint64
+serah_store_report_uncollected_count (SerahStore *store, gint64 ceremony_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = 0;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), -1);
+
+  stmt = serah_store_prepare (store, ceremony_id == 0
+                                       ? "SELECT coalesce (sum (not_collected), 0)"
+                                         "  FROM coverage_areas WHERE ?1 = 0"
+                                       : "SELECT coalesce (sum (not_collected), 0)"
+                                         "  FROM coverage_ceremony_areas WHERE ceremony_id = ?1",
+                              error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  if (!serah_store_foreach_row (store, stmt, read_count, &n,
+                                _("Cannot count the cards not yet collected"), error))
+    return -1;
+  return n;
+}
+
+typedef struct {
+  char  *kecamatan;
+  char  *desa;
+  gint64 n;
+} UncollectedRun;
+
+static void
+uncollected_run_clear (gpointer data)
+{
+  UncollectedRun *run = data;
+
+  g_free (run->kecamatan);
+  g_free (run->desa);
+}
+
+static gboolean
+append_uncollected_run (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  UncollectedRun run = { serah_store_column_dup (stmt, 0), serah_store_column_dup (stmt, 1),
+                         sqlite3_column_int64 (stmt, 2) };
+
+  g_array_append_val ((GArray *) user_data, run);
+  return TRUE;
+}
+
+static gboolean
+append_uncollected_id (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *) user_data, id);
+  return TRUE;
+}
+
+/* Appends up to count ids of one run from offset, read from its nearer end. */
+static gboolean
+uncollected_run_window (SerahStore *store, gint64 ceremony_id, const UncollectedRun *run,
+                        gint64 offset, gint64 count, GArray *ids, GError **error)
+{
+  gboolean empty = run->kecamatan[0] == '\0' || run->desa[0] == '\0';
+  gboolean backwards = FALSE;
+  guint before = ids->len;
+  sqlite3_stmt *stmt;
+
+  if (offset > run->n / 2)
+    {
+      gint64 end = MIN (offset + count, run->n);
+      if (end <= offset)
+        return TRUE;
+      backwards = TRUE;
+      count = end - offset;
+      offset = run->n - end;
+    }
+  if (empty)
+    stmt = serah_store_prepare (store, backwards ? UNC_RUN_EMPTY UNC_DESC : UNC_RUN_EMPTY UNC_ASC,
+                                error);
+  else
+    stmt = serah_store_prepare (store, backwards ? UNC_RUN_EXACT UNC_DESC : UNC_RUN_EXACT UNC_ASC,
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  sqlite3_bind_text (stmt, 2, run->kecamatan, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, run->desa, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, count);
+  sqlite3_bind_int64 (stmt, 5, offset);
+  if (!serah_store_foreach_row (store, stmt, append_uncollected_id, ids,
+                                _("Cannot list the cards not yet collected"), error))
+    return FALSE;
+  if (backwards)
+    for (guint i = before, j = ids->len; i + 1 < j; i++, j--)
+      {
+        gint64 t = g_array_index (ids, gint64, i);
+        g_array_index (ids, gint64, i) = g_array_index (ids, gint64, j - 1);
+        g_array_index (ids, gint64, j - 1) = t;
+      }
+  return TRUE;
+}
+
+GArray *
+serah_store_report_uncollected_window (SerahStore *store, gint64 ceremony_id, gint64 position,
+                                       guint limit, GError **error)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (UncollectedRun));
+  sqlite3_stmt *stmt;
+  gint64 start = 0;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), NULL);
+
+  g_array_set_clear_func (runs, uncollected_run_clear);
+  if (limit == 0)
+    return g_steal_pointer (&ids);
+  position = MAX (position, 0);
+  stmt = serah_store_prepare (store, ceremony_id == 0
+    ? "SELECT min (kecamatan), min (desa), sum (not_collected) FROM coverage_areas"
+      " WHERE ?1 = 0 GROUP BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE"
+      " HAVING sum (not_collected) > 0"
+      " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE"
+    : "SELECT min (kecamatan), min (desa), sum (not_collected) FROM coverage_ceremony_areas"
+      " WHERE ceremony_id = ?1 GROUP BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE"
+      " HAVING sum (not_collected) > 0"
+      " ORDER BY kecamatan COLLATE NOCASE, desa COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ceremony_id);
+  if (!serah_store_foreach_row (store, stmt, append_uncollected_run, runs,
+                                _("Cannot list the cards not yet collected"), error))
+    return NULL;
+  for (guint r = 0; r < runs->len && ids->len < limit; r++)
+    {
+      const UncollectedRun *run = &g_array_index (runs, UncollectedRun, r);
+      gint64 offset = position + (gint64) ids->len - start;
+
+      start += run->n;
+      if (offset >= run->n)
+        continue;
+      if (!uncollected_run_window (store, ceremony_id, run, MAX (offset, 0), limit - ids->len,
+                                   ids, error))
+        return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+serah_store_report_uncollected_row (SerahStore *store, gint64 participant_id,
+                                    SerahUncollectedFunc func, gpointer user_data,
+                                    GError **error)
+{
+  g_autoptr(GString) stack = g_string_new (NULL);
+  UncollectedWalk walk = { func, user_data, stack };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = serah_store_prepare (store,
+    "SELECT p.id, p.nik, p.card_no, p.name, p.address, coalesce (p.desa, ''),"
+    "       coalesce (p.kecamatan, ''), pc.stack_group, pc.stack_index"
+    "  FROM participants p"
+    "  LEFT JOIN printed_cards pc ON pc.serial ="
+    "    (SELECT max (x.serial) FROM printed_cards x WHERE x.participant_id = p.id"
+    "        AND NOT EXISTS (SELECT 1 FROM card_voids v WHERE v.serial = x.serial)"
+    "        AND NOT EXISTS (SELECT 1 FROM print_runs r WHERE r.id = x.print_run_id"
+    "                          AND r.kind = 'invitation'))"
+    " WHERE p.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  return serah_store_foreach_row (store, stmt, uncollected_walk_row, &walk,
+                                  _("Cannot read the card not yet collected"), error);
 }
 
 static gpointer

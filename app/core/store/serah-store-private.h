@@ -111,6 +111,7 @@ extern const char serah_store_schema_import_runs[];   /* v9, register: unfinishe
 extern const char serah_store_schema_coverage[];      /* v10, reports: coverage counts per area (issue 10) */
 extern const char serah_store_schema_serial_blocks[]; /* v11, cards: serial blocks of the office server, print-run UUIDs (issue 16) */
 extern const char serah_store_schema_pulled_media[];  /* v12, server: testimonial files pulled from the office server */
+extern const char serah_store_schema_coverage_ceremonies[]; /* v13, reports: coverage counts per ceremony and area (issue 10) */
 
 /* Transactions, for the core's use cases only (each use case owns its transaction; the GUI and
  * the CLI never open one). Nested begins are not supported. */

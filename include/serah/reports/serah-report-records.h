@@ -51,6 +51,7 @@ typedef struct {
  * Frees @self and its strings.
  */
 void       serah_uncollected_row_free (SerahUncollectedRow *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SerahUncollectedRow, serah_uncollected_row_free)
 
 /* ---- indicators ---- */
 

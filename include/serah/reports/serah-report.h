@@ -168,6 +168,58 @@ GPtrArray *serah_report_uncollected   (SerahStore  *store,
                                        gint64       ceremony_id,
                                        GError     **error);
 
+/**
+ * serah_report_uncollected_count:
+ * @store: the office database
+ * @ceremony_id: a ceremony, or 0 for all
+ * @error: return location for a #GError
+ *
+ * How many rows serah_report_uncollected() would give, read from the coverage counts kept by
+ * triggers (a few hundred rows whatever the size of the register).
+ *
+ * Returns: the number of cards not yet collected, or -1 with @error set
+ */
+gint64     serah_report_uncollected_count  (SerahStore  *store,
+                                            gint64       ceremony_id,
+                                            GError     **error);
+
+/**
+ * serah_report_uncollected_window:
+ * @store: the office database
+ * @ceremony_id: a ceremony, or 0 for all
+ * @position: the first row wanted, from 0
+ * @limit: at most this many
+ * @error: return location for a #GError
+ *
+ * One window of the list serah_report_uncollected() gives, as participant ids in the same
+ * order, for a list that shows a million rows without holding them. A window anywhere costs
+ * about one desa's rows, not the whole list. Read each row with serah_report_uncollected_get().
+ *
+ * Returns: (transfer full) (nullable) (element-type gint64): participant ids (fewer than
+ *   @limit at the end), or %NULL with @error set
+ */
+GArray    *serah_report_uncollected_window (SerahStore  *store,
+                                            gint64       ceremony_id,
+                                            gint64       position,
+                                            guint        limit,
+                                            GError     **error);
+
+/**
+ * serah_report_uncollected_get:
+ * @store: the office database
+ * @participant_id: a participant
+ * @error: return location for a #GError
+ *
+ * One row of the uncollected list: the participant's area, name, masked NIK, card number,
+ * address and the stack position of the current card.
+ *
+ * Returns: (transfer full) (nullable): the row, or %NULL with @error set (also when there is
+ *   no such participant)
+ */
+SerahUncollectedRow *serah_report_uncollected_get (SerahStore  *store,
+                                                   gint64       participant_id,
+                                                   GError     **error);
+
 /* ---- indicators ---- */
 
 typedef struct {
