@@ -281,7 +281,7 @@ commit_slice (SerahImportContext *ctx, GError **error)
   guint changed = 0, voided = 0;
   gint64 t0 = g_get_monotonic_time (), t1, t2;
 
-  if (!serah_store_end_participant_bulk (ctx->store, error) ||
+  if (!serah_store_pause_participant_bulk (ctx->store, error) ||
       !serah_store_end_card_change_watch (ctx->store, counts->id,
                                           ctx->options ? ctx->options->operator_name : NULL,
                                           &changed, &voided, error))
@@ -319,7 +319,10 @@ say_what_was_saved (SerahImportContext *ctx, GError **error)
    * record in imports, not here. */
   if (serah_store_begin (ctx->store, &audit_error))
     {
-      if (serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
+      /* The indexes the first slice dropped are built again now (issue #10), not left for the
+       * next open. */
+      if (serah_store_end_participant_bulk (ctx->store, &audit_error) &&
+          serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
                                      &ctx->saved_counts, &audit_error))
         serah_store_commit (ctx->store, &audit_error);
       else
@@ -588,10 +591,11 @@ run_writer (SerahImportContext *ctx, GError **error)
   if (ctx->report->dry_run && !failed)
     {
       /* Every check ran against the database as the import would have changed it; now
-       * nothing of it stays (the indexes a bulk dropped come back with the rollback). */
+       * nothing of it stays (the indexes a bulk dropped come back with the rollback, and
+       * their pending markers go). */
       if (ctx->in_transaction)
         {
-          if (!serah_store_end_participant_bulk (ctx->store, &local_error))
+          if (!serah_store_pause_participant_bulk (ctx->store, &local_error))
             g_clear_error (&local_error);
           serah_store_rollback (ctx->store);
         }
