@@ -536,6 +536,9 @@ run_writer (SerahImportContext *ctx, GError **error)
         break;
     }
   g_thread_join (reader);
+  /* The rows seen (48 bytes each) are not needed any more: freed before the indexes of a
+   * bulk are built, when memory peaks (issue #10). */
+  g_clear_pointer (&ctx->seen, serah_import_seen_free);
   ctx->report->sheet = g_strdup (ctx->sheet);
   if (ctx->is_sheet)
     {
@@ -797,8 +800,13 @@ import_file (SerahStore               *store,
   g_clear_error (&local_error);
   ctx.office_kabupaten = serah_store_get_setting (store, "office-kabupaten");
 
+  /* A big import ends building the indexes its bulk dropped: their sort spills sorted runs to
+   * a temporary file, not to memory (temp_store MEMORY would hold the whole sort: 178 MB at
+   * a million rows). Outside a transaction, as the pragma requires. */
+  serah_store_exec (store, "PRAGMA temp_store = FILE", NULL);
   if (read_first_block (&ctx, error) && run_writer (&ctx, error))
     report = g_steal_pointer (&ctx.report);
+  serah_store_exec (store, "PRAGMA temp_store = MEMORY", NULL);
 
 out:
   import_clear (&ctx);
