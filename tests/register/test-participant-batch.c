@@ -1,6 +1,7 @@
 /* test-participant-batch.c: the store's bulk of participant batches, which a big import
  * writes through: secondary indexes dropped and built again inside the import's
- * transaction, a rollback that restores them, a commit that refuses to lose them, and
+ * transaction, a rollback that restores them, a bulk committed in slices that keeps them
+ * dropped (recorded as pending) until its end or the next open, and
  * batches inserted straight into an empty table that fall back to comparing when a row is
  * not new after all. */
 #include "config.h"
@@ -165,27 +166,112 @@ test_rollback_restores_indexes (Fixture *f, gconstpointer data)
   assert_committed_indexes (f);
 }
 
+/* How many indexes are recorded as pending (dropped by a bulk, not built yet), as another
+ * connection reads the committed database. */
+static gint64
+committed_pending (Fixture *f)
+{
+  g_autofree char *n = committed_text (f, "SELECT count(*) FROM settings"
+                                          " WHERE key LIKE 'store.pending-index.%'");
+  return g_ascii_strtoll (n, NULL, 10);
+}
+
+/* A bulk committed before its end (an import committed in slices, then killed): the DROP
+ * and the pending markers are committed together, the search stays right (the FTS5 tables
+ * are kept by their triggers), and the next open builds the indexes again. */
 static void
-test_commit_without_end_refused (Fixture *f, gconstpointer data)
+test_commit_before_end_keeps_pending (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SerahParticipant) a = person (1, "Budi");
-  SerahParticipant *rows[1] = { a };
+  g_autoptr(SerahParticipant) a = person (1, "Budi"), b = person (2, "Siti");
+  g_autoptr(GArray) found = NULL;
+  g_autofree char *names = NULL;
+  SerahParticipant *rows[2] = { a, b };
 
-  start_big_bulk (f, rows, 1);
-  /* A caller's bug: the commit would lose the indexes, so it becomes a rollback. */
-  g_test_expect_message ("serah-store", G_LOG_LEVEL_CRITICAL, "*bulk was not ended*");
-  g_assert_false (serah_store_commit (f->store, &error));
-  g_test_assert_expected_messages ();
-  g_assert_nonnull (error);
-  g_clear_error (&error);
-  g_assert_cmpint (serah_store_count_participants (f->store), ==, 0);
-  assert_committed_indexes (f);
-
-  /* The store goes on as usual. */
-  g_assert_true (serah_store_upsert_participant (f->store, a, 0, NULL, &error));
+  start_big_bulk (f, rows, 2);
+  g_assert_true (serah_store_pause_participant_bulk (f->store, &error));
+  g_assert_true (serah_store_commit (f->store, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (serah_store_count_participants (f->store), ==, 1);
+  names = committed_text (f, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                             " AND name IN ('participants_by_area', 'participants_by_name')");
+  g_assert_cmpstr (names, ==, "0");
+  g_assert_cmpint (committed_pending (f), ==, 2);
+  found = serah_store_search_participant_ids (f->store, "siti", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_array_unref);
+
+  /* A second connection while the first is open (an import still running): nothing built. */
+  {
+    g_autoptr(SerahStore) other = serah_store_open (f->path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (committed_pending (f), ==, 2);
+  }
+  /* The process stops without ending the bulk; the next open is alone on the file. */
+  g_clear_object (&f->store);
+  f->store = serah_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (committed_pending (f), ==, 0);
+  assert_committed_indexes (f);
+  found = serah_store_search_participant_ids (f->store, "budi", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 2);
+}
+
+/* A bulk that spans transactions (slices): the indexes stay dropped from the first slice to
+ * the end, which builds them once; a rollback of a later slice keeps them pending. */
+static void
+test_bulk_across_slices (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) a = person (1, "Budi"), b = person (2, "Siti");
+  g_autoptr(SerahParticipant) c = person (3, "Asep");
+  SerahParticipant *rows[1];
+  SerahUpsertResult results[1];
+
+  rows[0] = a;
+  start_big_bulk (f, rows, 1);
+  g_assert_true (serah_store_pause_participant_bulk (f->store, &error));
+  g_assert_true (serah_store_commit (f->store, &error));
+
+  /* The second slice inserts without the indexes, and is rolled back. */
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, TRUE, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (secondary); i++)
+    g_assert_cmpint (index_rowid (f, secondary[i]), ==, 0);
+  rows[0] = b;
+  upsert (f, rows, 1, results, NULL);
+  g_assert_cmpint (results[0], ==, SERAH_UPSERT_INSERTED);
+  serah_store_rollback (f->store);
+  g_assert_cmpint (committed_pending (f), ==, 2);
+
+  /* A third one, and the end: built once, the markers gone. */
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_begin_participant_bulk (f->store, 50000, TRUE, &error));
+  rows[0] = c;
+  upsert (f, rows, 1, results, NULL);
+  g_assert_true (serah_store_end_participant_bulk (f->store, &error));
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (committed_pending (f), ==, 0);
+  assert_committed_indexes (f);
+  g_assert_cmpint (serah_store_count_participants (f->store), ==, 2);
+
+  /* A small bulk after a stopped one builds what it left out before writing. */
+  rows[0] = b;
+  start_big_bulk (f, rows, 1);
+  g_assert_true (serah_store_pause_participant_bulk (f->store, &error));
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_true (serah_store_begin (f->store, &error));
+  g_assert_true (serah_store_begin_participant_bulk (f->store, 5, FALSE, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (secondary); i++)
+    g_assert_cmpint (index_rowid (f, secondary[i]), >, 0);
+  g_assert_true (serah_store_end_participant_bulk (f->store, &error));
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_cmpint (committed_pending (f), ==, 0);
+  assert_committed_indexes (f);
 }
 
 /* Into an empty table each batch is inserted as it is; a row that is not new after all
@@ -300,7 +386,8 @@ main (int argc, char **argv)
               func, serah_store_fixture_tear_down)
   ADD ("big-bulk-rebuilds-indexes", test_big_bulk_rebuilds_indexes);
   ADD ("rollback-restores-indexes", test_rollback_restores_indexes);
-  ADD ("commit-without-end-refused", test_commit_without_end_refused);
+  ADD ("commit-before-end-keeps-pending", test_commit_before_end_keeps_pending);
+  ADD ("bulk-across-slices", test_bulk_across_slices);
   ADD ("fresh-bulk-falls-back", test_fresh_bulk_falls_back);
   ADD ("big-import", test_big_import);
 #undef ADD

@@ -281,7 +281,7 @@ commit_slice (SerahImportContext *ctx, GError **error)
   guint changed = 0, voided = 0;
   gint64 t0 = g_get_monotonic_time (), t1, t2;
 
-  if (!serah_store_end_participant_bulk (ctx->store, error) ||
+  if (!serah_store_pause_participant_bulk (ctx->store, error) ||
       !serah_store_end_card_change_watch (ctx->store, counts->id,
                                           ctx->options ? ctx->options->operator_name : NULL,
                                           &changed, &voided, error))
@@ -319,7 +319,10 @@ say_what_was_saved (SerahImportContext *ctx, GError **error)
    * record in imports, not here. */
   if (serah_store_begin (ctx->store, &audit_error))
     {
-      if (serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
+      /* The indexes the first slice dropped are built again now (issue #10), not left for the
+       * next open. */
+      if (serah_store_end_participant_bulk (ctx->store, &audit_error) &&
+          serah_audit_record_import (ctx->store, ctx->options ? ctx->options->operator_name : NULL,
                                      &ctx->saved_counts, &audit_error))
         serah_store_commit (ctx->store, &audit_error);
       else
@@ -533,6 +536,9 @@ run_writer (SerahImportContext *ctx, GError **error)
         break;
     }
   g_thread_join (reader);
+  /* The rows seen (48 bytes each) are not needed any more: freed before the indexes of a
+   * bulk are built, when memory peaks (issue #10). */
+  g_clear_pointer (&ctx->seen, serah_import_seen_free);
   ctx->report->sheet = g_strdup (ctx->sheet);
   if (ctx->is_sheet)
     {
@@ -588,10 +594,11 @@ run_writer (SerahImportContext *ctx, GError **error)
   if (ctx->report->dry_run && !failed)
     {
       /* Every check ran against the database as the import would have changed it; now
-       * nothing of it stays (the indexes a bulk dropped come back with the rollback). */
+       * nothing of it stays (the indexes a bulk dropped come back with the rollback, and
+       * their pending markers go). */
       if (ctx->in_transaction)
         {
-          if (!serah_store_end_participant_bulk (ctx->store, &local_error))
+          if (!serah_store_pause_participant_bulk (ctx->store, &local_error))
             g_clear_error (&local_error);
           serah_store_rollback (ctx->store);
         }
@@ -793,8 +800,13 @@ import_file (SerahStore               *store,
   g_clear_error (&local_error);
   ctx.office_kabupaten = serah_store_get_setting (store, "office-kabupaten");
 
+  /* A big import ends building the indexes its bulk dropped: their sort spills sorted runs to
+   * a temporary file, not to memory (temp_store MEMORY would hold the whole sort: 178 MB at
+   * a million rows). Outside a transaction, as the pragma requires. */
+  serah_store_exec (store, "PRAGMA temp_store = FILE", NULL);
   if (read_first_block (&ctx, error) && run_writer (&ctx, error))
     report = g_steal_pointer (&ctx.report);
+  serah_store_exec (store, "PRAGMA temp_store = MEMORY", NULL);
 
 out:
   import_clear (&ctx);

@@ -64,18 +64,22 @@ gboolean serah_store_upsert_participants (SerahStore              *self,
                                           SerahUpsertResult       *results,
                                           SerahParticipant       **holders,
                                           GError                 **error);
-/* A bulk: many serah_store_upsert_participants calls in one transaction (an import), between
- * begin and end, both inside serah_store_begin/commit. expected_rows: about how many rows
- * will come. Into an empty table each batch is inserted without reading the table first;
- * when the rows outnumber the participants already stored, the secondary (non-UNIQUE)
- * indexes of participants are dropped at begin and built again, sorted, at end (faster than
- * row by row). Call end before committing (a commit with the indexes missing is refused and
- * rolled back); a rollback restores them without end. continued: this bulk goes on with the
- * rows of the bulk just ended and committed (an import committed in slices), so a bulk that
- * began on an empty table still inserts without reading the table first. */
+/* A bulk: many serah_store_upsert_participants calls (an import), between begin and end,
+ * each inside serah_store_begin/commit. expected_rows: about how many rows will come. Into
+ * an empty table each batch is inserted without reading the table first; when the rows
+ * outnumber the participants already stored, the secondary (non-UNIQUE) indexes of
+ * participants are dropped at begin, each recorded as pending in the same transaction
+ * (serah_store_note_pending_index), and built again, sorted, at end (faster than row by
+ * row). A bulk may span several transactions (an import committed in slices): pause before
+ * committing a slice, then begin again with continued = TRUE in the next transaction; the
+ * indexes stay dropped until end (queries are right without them, only slower). A rollback
+ * of the first transaction restores them; whatever stops a bulk after a committed slice
+ * leaves them pending: end, the next bulk or the next open (serah_store_open) builds them. */
 gboolean serah_store_begin_participant_bulk (SerahStore  *self,
                                              gint64       expected_rows,
                                              gboolean     continued,
+                                             GError     **error);
+gboolean serah_store_pause_participant_bulk (SerahStore  *self,
                                              GError     **error);
 gboolean serah_store_end_participant_bulk   (SerahStore  *self,
                                              GError     **error);

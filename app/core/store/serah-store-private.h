@@ -125,10 +125,26 @@ void        serah_store_rollback        (SerahStore  *self);
 gboolean    serah_store_begin_read      (SerahStore  *self,
                                          GError     **error);
 
-/* The connection's commit and rollback hooks are taken by serah-store-participant-batch.c
- * (a bulk's dropped indexes must never be committed missing). */
+/* The connection's rollback hook is taken by serah-store-participant-batch.c. */
 /* A page cache that holds the participant B-trees of a big list (64 MB at most). */
 void serah_store_use_large_cache      (SerahStore *self);
+
+/* Indexes dropped on purpose for a bulk that spans several transactions (an import committed
+ * in slices, issue #10): the DROP and a marker holding the index's CREATE statement (settings
+ * key SERAH_STORE_PENDING_INDEX_PREFIX + name) are committed together, so whatever stops the
+ * bulk (a kill -9, a power cut) leaves a record of what to build. Building them again is
+ * serah_store_build_pending_indexes, inside a transaction: the bulk's last step, its
+ * cancellation, and serah_store_open when no other connection has the file (a live import
+ * keeps them dropped until it ends). Queries are right without them, only slower. */
+#define SERAH_STORE_PENDING_INDEX_PREFIX "store.pending-index."
+gboolean serah_store_note_pending_index    (SerahStore  *self,
+                                            const char  *name,
+                                            const char  *create_sql,
+                                            GError     **error);
+gboolean serah_store_has_pending_indexes   (SerahStore  *self);
+gboolean serah_store_build_pending_indexes (SerahStore  *self,
+                                            guint       *built,
+                                            GError     **error);
 /* Whether another connection (any process) has waited for the write lock since the
  * monotonic time since: a long writer then commits what it has and lets it in. */
 gboolean serah_store_writer_waiting   (SerahStore *self,
