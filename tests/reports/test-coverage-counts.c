@@ -49,6 +49,10 @@ static const char old_query[] =
   "DROP TRIGGER coverage_ceremony_invitations; DROP TRIGGER coverage_ceremony_state_insert;" \
   "DROP TRIGGER coverage_ceremony_state_delete; DROP TRIGGER coverage_ceremony_participants_area;" \
   "DROP TABLE coverage_ceremony_areas;"
+/* the migrations after v10 (serial blocks v11, pulled media v12), so that v9 migrates again */
+#define DROP_AFTER_COVERAGE \
+  "DROP TABLE serial_blocks; DROP INDEX print_runs_by_uuid;" \
+  "ALTER TABLE print_runs DROP COLUMN uuid; DROP TABLE testimonial_media_pulled;"
 
 #define N_PEOPLE 240
 static const char *const kecamatan[] = { "Labuan", "Menes", "Pagelaran" };
@@ -416,6 +420,8 @@ test_migration_fills_counts (Fixture *f, gconstpointer data)
   build_register (f);
   g_clear_object (&f->store);
   g_assert_cmpint (serah_test_sql (f->path,
+                                   DROP_COVERAGE_CEREMONIES
+                                   DROP_AFTER_COVERAGE
                                    "DROP TRIGGER coverage_participants_insert;"
                                    "DROP TRIGGER coverage_participants_area;"
                                    "DROP TRIGGER coverage_participants_delete;"
@@ -423,7 +429,6 @@ test_migration_fills_counts (Fixture *f, gconstpointer data)
                                    "DROP TRIGGER coverage_invitations;"
                                    "DROP TRIGGER coverage_state_insert; DROP TRIGGER coverage_state_delete;"
                                    "DROP TABLE coverage_people; DROP TABLE coverage_areas;"
-                                   DROP_COVERAGE_CEREMONIES
                                    "PRAGMA user_version = 9"), ==, SQLITE_OK);
   f->store = serah_store_open (f->path, NULL);
   g_assert_nonnull (f->store);
@@ -499,7 +504,8 @@ test_migration_fills_ceremony_counts (Fixture *f, gconstpointer data)
 {
   build_register (f);
   g_clear_object (&f->store);
-  g_assert_cmpint (serah_test_sql (f->path, DROP_COVERAGE_CEREMONIES "PRAGMA user_version = 10"),
+  g_assert_cmpint (serah_test_sql (f->path, DROP_COVERAGE_CEREMONIES DROP_AFTER_COVERAGE
+                                             "PRAGMA user_version = 10"),
                    ==, SQLITE_OK);
   f->store = serah_store_open (f->path, NULL);
   g_assert_nonnull (f->store);

@@ -196,6 +196,12 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
                                    /* v8: imports committed in slices */
                                    "ALTER TABLE imports DROP COLUMN finished_at;"
                                    /* v10: coverage counts per area */
+                                   /* coverage counts per ceremony (issue 10) */
+                                   "DROP TRIGGER coverage_ceremony_invitations;"
+                                   "DROP TRIGGER coverage_ceremony_state_insert;"
+                                   "DROP TRIGGER coverage_ceremony_state_delete;"
+                                   "DROP TRIGGER coverage_ceremony_participants_area;"
+                                   "DROP TABLE coverage_ceremony_areas;"
                                    "DROP TRIGGER coverage_participants_insert;"
                                    "DROP TRIGGER coverage_participants_area;"
                                    "DROP TRIGGER coverage_participants_delete;"
@@ -208,12 +214,6 @@ test_restore_older_schema (Fixture *f, gconstpointer data)
                                    "ALTER TABLE print_runs DROP COLUMN uuid;"
                                    /* v12: testimonial files pulled from the office server */
                                    "DROP TABLE testimonial_media_pulled;"
-                                   /* coverage counts per ceremony (issue 10) */
-                                   "DROP TRIGGER coverage_ceremony_invitations;"
-                                   "DROP TRIGGER coverage_ceremony_state_insert;"
-                                   "DROP TRIGGER coverage_ceremony_state_delete;"
-                                   "DROP TRIGGER coverage_ceremony_participants_area;"
-                                   "DROP TABLE coverage_ceremony_areas;"
                                    "PRAGMA user_version = 4"), ==, SQLITE_OK);
 
   fresh = serah_backup_restore (f->store, dest, "ani", NULL, &error);
