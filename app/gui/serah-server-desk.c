@@ -267,6 +267,9 @@ sync_done (GObject *source, GAsyncResult *result, gpointer data)
     serah_changes_emit (self->store, SERAH_CHANGE_CEREMONIES);
   if (job->sync.new_handovers > 0 || job->sync.new_undos > 0)
     serah_changes_emit (self->store, SERAH_CHANGE_HANDOVERS);
+  if (job->sync.pulled_print_runs > 0 || job->sync.pulled_cards > 0 ||
+      job->sync.pulled_voids > 0)
+    serah_changes_emit (self->store, SERAH_CHANGE_PRINT_RUNS);
   if (self->sync_again && self->online)
     {
       self->sync_again = FALSE;

@@ -340,7 +340,15 @@ test_check_off_and_void_elsewhere (Fixture *f, gconstpointer data)
   g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.printed_cards"), ==,
                    run.cards);
   runs_at_b = print_runs_at (b);
-  sync_ok (b);
+  {
+    SerahServerSyncResult r;
+
+    CHECK (serah_server_sync (b, &r, &error));
+    g_assert_cmpint (r.pulled_print_runs, ==, 1);
+    g_assert_cmpint (r.pulled_cards, ==, run.cards);
+    g_assert_cmpint (r.pulled_voids, ==, 0);
+    g_assert_cmpint (r.card_conflicts, ==, 0);
+  }
   g_assert_cmpint (print_runs_at (b), ==, runs_at_b + 1);
   {
     g_autoptr(SerahPrintedCard) at_b = serah_printed_cards_get (b, first->serial, &error);
@@ -366,7 +374,14 @@ test_check_off_and_void_elsewhere (Fixture *f, gconstpointer data)
                                    reprint_pdf, &reprint, &error));
   g_assert_cmpint (reprint.first_serial, ==, run.last_serial + 1);
   sync_ok (a);
-  sync_ok (b);
+  {
+    SerahServerSyncResult r;
+
+    CHECK (serah_server_sync (b, &r, &error));
+    g_assert_cmpint (r.pulled_print_runs, ==, 1);
+    g_assert_cmpint (r.pulled_cards, ==, 1);
+    g_assert_cmpint (r.pulled_voids, ==, 1);
+  }
   {
     SerahHandoverRequest request = { .ceremony_id = f->ceremony, .code = voided_code,
                                      .operator_name = "budi", .station = "meja-B" };
