@@ -533,7 +533,10 @@ store_changed (SerahServerDesk *self, guint what)
 {
   /* Offline, the reconnection syncs: a sync now would hold the worker (and the next
    * handover) for a connect timeout. */
-  if ((what & SERAH_CHANGE_HANDOVERS) && self->linked && self->online)
+  /* A print run, reprint or void goes out at once too, so another desk can check its cards
+   * off (and refuse voided ones) within the sync after it. */
+  if ((what & (SERAH_CHANGE_HANDOVERS | SERAH_CHANGE_PRINT_RUNS)) && self->linked &&
+      self->online)
     request_sync (self);
 }
 
