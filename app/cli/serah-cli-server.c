@@ -170,6 +170,10 @@ json_sync (JsonBuilder *b, const SerahServerSyncResult *r)
   serah_cli_json_int (b, "pulled_closures", r->pulled_closures);
   serah_cli_json_int (b, "register_conflicts", r->register_conflicts);
   serah_cli_json_int (b, "pushed_audit_events", r->pushed_audit_events);
+  serah_cli_json_int (b, "pulled_print_runs", r->pulled_print_runs);
+  serah_cli_json_int (b, "pulled_cards", r->pulled_cards);
+  serah_cli_json_int (b, "pulled_voids", r->pulled_voids);
+  serah_cli_json_int (b, "card_conflicts", r->card_conflicts);
 }
 
 static void
@@ -188,6 +192,12 @@ say_sync (SerahCli *cli, const SerahServerSyncResult *r)
                        (long long) r->pushed_participants, (long long) r->pulled_participants,
                        (long long) r->pulled_ceremonies, (long long) r->pulled_invitations,
                        (long long) r->register_conflicts);
+  if (r->pulled_print_runs + r->pulled_cards + r->pulled_voids + r->card_conflicts > 0)
+    serah_cli_message (cli, _("Printing: received %lld print runs, %lld printed cards and %lld "
+                              "voids; %lld cards not taken (their serial is another card "
+                              "here)."),
+                       (long long) r->pulled_print_runs, (long long) r->pulled_cards,
+                       (long long) r->pulled_voids, (long long) r->card_conflicts);
 }
 
 static int

@@ -274,6 +274,9 @@ sync_done (GObject *source, GAsyncResult *result, gpointer data)
     serah_changes_emit (self->store, SERAH_CHANGE_CEREMONIES);
   if (job->sync.new_handovers > 0 || job->sync.new_undos > 0)
     serah_changes_emit (self->store, SERAH_CHANGE_HANDOVERS);
+  if (job->sync.pulled_print_runs > 0 || job->sync.pulled_cards > 0 ||
+      job->sync.pulled_voids > 0)
+    serah_changes_emit (self->store, SERAH_CHANGE_PRINT_RUNS);
   if (self->sync_again && self->online)
     {
       self->sync_again = FALSE;
@@ -579,7 +582,10 @@ store_changed (SerahServerDesk *self, guint what)
 {
   /* Offline, the reconnection syncs: a sync now would hold the worker (and the next
    * handover) for a connect timeout. */
-  if ((what & SERAH_CHANGE_HANDOVERS) && self->linked && self->online)
+  /* A print run, reprint or void goes out at once too, so another desk can check its cards
+   * off (and refuse voided ones) within the sync after it. */
+  if ((what & (SERAH_CHANGE_HANDOVERS | SERAH_CHANGE_PRINT_RUNS)) && self->linked &&
+      self->online)
     request_sync (self);
 }
 

@@ -105,7 +105,9 @@ run 0 "meja-1 reprints card 3" \
   s meja-1 reprint --card "$(card 3)" --reason rusak -o "$work/reprint.pdf" --json
 check "its serial is from meja-1's block, above the office's 40 cards" test "$(json .serial)" -gt 40
 run 0 "meja-1 syncs its print run and void" s meja-1 server sync
-run 0 "meja-2 syncs" s meja-2 server sync
+run 0 "meja-2 syncs" s meja-2 server sync --json
+check "it received the reprint's run, card and void" \
+  test "$(json .pulled_print_runs)" = 1 -a "$(json .pulled_cards)" = 1 -a "$(json .pulled_voids)" = 1
 run 1 "meja-2 now refuses card 3's old code" s meja-2 verify "$(payload 3)"
 check "as voided, with the reason" grep -q "rusak" "$work/err"
 
@@ -115,4 +117,4 @@ run 0 "status after unlink" s meja-2 server status --json
 check "unlinked" test "$(json .state)" = unlinked
 
 pgctl -m fast -w stop
-finish 42
+finish 43

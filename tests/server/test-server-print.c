@@ -3,7 +3,8 @@
  * itself (tests/server/serah-test-pg.c), stopped at the end.
  *
  * What it checks: two desks get disjoint serial blocks and print disjoint serials; a desk that
- * printed before it linked gets blocks above its own cards; a desa printed at desk A reaches
+ * printed before it linked gets blocks above its own cards; a serial a card has already is
+ * never handed out again, even when the next serial went back (restored file); a desa printed at desk A reaches
  * desk B, which checks a card off by its QR code, and a card voided at A (reprinted) is
  * refused at B after B syncs; a resend of everything is a no-op on the server; the desk role
  * cannot update, delete or insert blocks, nor update or delete runs, cards and voids (42501),
@@ -204,7 +205,7 @@ print_runs_at (SerahStore *store)
   return runs->len;
 }
 
-/* Every block of the office, as "start count" pairs, ordered. */
+/* The start of the nth block (0 = first) the server handed desk number desk_index. */
 static gint64
 block_start_of (Fixture *f, guint desk_index, guint nth)
 {
@@ -269,6 +270,24 @@ test_disjoint_blocks (Fixture *f, gconstpointer data)
   g_assert_cmpint (ra.last_serial, ==, start_a + ra.cards - 1);
   g_assert_cmpint (rb.first_serial, ==, start_b);
   g_assert_cmpint (rb.last_serial, ==, start_b + rb.cards - 1);
+
+  /* A file restored from an older backup has its next serial behind: a serial a card here
+   * has already is never handed out again (a reprint at A takes the one after its run). */
+  {
+    g_autofree char *start_text = g_strdup_printf ("%" G_GINT64_FORMAT, start_a);
+    g_autofree char *pdf = next_pdf (f);
+    g_autoptr(SerahPrintedCard) card = serah_printed_cards_get (a, ra.first_serial, &error);
+    g_autoptr(SerahParticipant) p = NULL;
+    SerahPrintResult reprint = { 0 };
+
+    g_assert_no_error (error);
+    p = serah_participants_get (a, card->participant_id, &error);
+    g_assert_no_error (error);
+    CHECK (serah_store_set_setting (a, "serials.next", start_text, &error));
+    CHECK (serah_print_reprint_card (a, p->card_no, "hilang", f->kis, f->a4, NULL, "ani", pdf,
+                                     &reprint, &error));
+    g_assert_cmpint (reprint.first_serial, ==, ra.last_serial + 1);
+  }
 }
 
 /* A prints a desa; B, after syncing, checks a card off by its QR; A reprints another card
@@ -321,7 +340,15 @@ test_check_off_and_void_elsewhere (Fixture *f, gconstpointer data)
   g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.printed_cards"), ==,
                    run.cards);
   runs_at_b = print_runs_at (b);
-  sync_ok (b);
+  {
+    SerahServerSyncResult r;
+
+    CHECK (serah_server_sync (b, &r, &error));
+    g_assert_cmpint (r.pulled_print_runs, ==, 1);
+    g_assert_cmpint (r.pulled_cards, ==, run.cards);
+    g_assert_cmpint (r.pulled_voids, ==, 0);
+    g_assert_cmpint (r.card_conflicts, ==, 0);
+  }
   g_assert_cmpint (print_runs_at (b), ==, runs_at_b + 1);
   {
     g_autoptr(SerahPrintedCard) at_b = serah_printed_cards_get (b, first->serial, &error);
@@ -347,7 +374,14 @@ test_check_off_and_void_elsewhere (Fixture *f, gconstpointer data)
                                    reprint_pdf, &reprint, &error));
   g_assert_cmpint (reprint.first_serial, ==, run.last_serial + 1);
   sync_ok (a);
-  sync_ok (b);
+  {
+    SerahServerSyncResult r;
+
+    CHECK (serah_server_sync (b, &r, &error));
+    g_assert_cmpint (r.pulled_print_runs, ==, 1);
+    g_assert_cmpint (r.pulled_cards, ==, 1);
+    g_assert_cmpint (r.pulled_voids, ==, 1);
+  }
   {
     SerahHandoverRequest request = { .ceremony_id = f->ceremony, .code = voided_code,
                                      .operator_name = "budi", .station = "meja-B" };

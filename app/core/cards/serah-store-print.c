@@ -249,33 +249,72 @@ serah_store_max_card_serial (SerahStore *store, GError **error)
   return max;
 }
 
+/* The highest serial in [first, first + n) a card here already has (0 if none). */
+static gint64
+taken_in (SerahStore *store, gint64 first, guint n, GError **error)
+{
+  sqlite3_stmt *stmt = serah_store_prepare (store,
+                                            "SELECT coalesce (max (serial), 0) FROM printed_cards"
+                                            " WHERE serial >= ?1 AND serial < ?1 + ?2",
+                                            error);
+  gint64 taken = -1;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, n);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    taken = sqlite3_column_int64 (stmt, 0);
+  else
+    serah_store_set_error (store, error, _("Cannot reserve card serials"));
+  sqlite3_reset (stmt);
+  return taken;
+}
+
 /* n consecutive serials from the first block that still has them (a run's serials are
  * consecutive: the walk numbers its cards one after the other); the rest of a block too short
- * for the run is left unused, never handed out. */
+ * for the run is left unused, never handed out. A serial a card here has already is never
+ * handed out either: after a restore from an older backup, "serials.next" is behind, and the
+ * sync brings this desk's later cards back from the server before it prints again. */
 static gint64
 reserve_from_blocks (SerahStore *store, guint n, GError **error)
 {
   gint64 next = serah_store_serials_next (store);
   gint64 first = 0;
-  sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = serah_store_prepare (store,
-                              "SELECT max (start, ?1) FROM serial_blocks"
-                              " WHERE start + count >= max (start, ?1) + ?2 ORDER BY start LIMIT 1",
-                              error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, next);
-  sqlite3_bind_int64 (stmt, 2, n);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    first = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  for (;;)
     {
-      serah_store_set_error (store, error, _("Cannot reserve card serials"));
-      return 0;
+      sqlite3_stmt *stmt;
+      gint64 taken;
+      int rc;
+
+      stmt = serah_store_prepare (store,
+                                  "SELECT max (start, ?1) FROM serial_blocks"
+                                  " WHERE start + count >= max (start, ?1) + ?2"
+                                  " ORDER BY start LIMIT 1",
+                                  error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, next);
+      sqlite3_bind_int64 (stmt, 2, n);
+      first = 0;
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        first = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          serah_store_set_error (store, error, _("Cannot reserve card serials"));
+          return 0;
+        }
+      if (first == 0)
+        break;
+      taken = taken_in (store, first, n, error);
+      if (taken < 0)
+        return 0;
+      if (taken == 0)
+        break;
+      next = taken + 1;
     }
   if (first == 0)
     {

@@ -188,15 +188,41 @@ serah_server_prepare_serials (SerahStore *store, guint needed)
 
 /* ---- push ---- */
 
-static gboolean
-push_rows (PGconn *conn, const char *sql, GPtrArray *rows, int n_cols, int skip, GError **error)
-{
-  for (guint i = 0; i < rows->len; i += n_cols)
-    {
-      PGresult *res = PQexecParams (conn, sql, n_cols - skip, NULL,
-                                    (const char *const *) rows->pdata + i + skip, NULL, NULL, 0);
-      gboolean ok = PQresultStatus (res) == PGRES_COMMAND_OK;
+/* Rows per multi-row INSERT: 500 rows of 10 columns stay far below libpq's 65 535 parameters,
+ * and one statement per row made a 10 000-card run take seconds to send. */
+#define PUSH_BATCH 500
 
+/* INSERT head VALUES (…), (…) tail, one $n per column with its cast (types[c], "" for text);
+ * the first `skip` columns of each row (local ids) are not sent. */
+static gboolean
+push_rows (PGconn *conn, const char *head, const char *const *types, const char *tail,
+           GPtrArray *rows, int n_cols, int skip, GError **error)
+{
+  guint n_rows = rows->len / n_cols;
+  int sent = n_cols - skip;
+
+  for (guint first = 0; first < n_rows; first += PUSH_BATCH)
+    {
+      guint count = MIN (PUSH_BATCH, n_rows - first);
+      g_autoptr(GString) sql = g_string_new (head);
+      g_autoptr(GPtrArray) params = g_ptr_array_sized_new (count * sent);
+      PGresult *res;
+      gboolean ok;
+
+      for (guint r = 0; r < count; r++)
+        {
+          g_string_append (sql, r ? ",(" : " VALUES (");
+          for (int c = 0; c < sent; c++)
+            {
+              g_string_append_printf (sql, "%s$%u%s", c ? "," : "", r * sent + c + 1, types[c]);
+              g_ptr_array_add (params, rows->pdata[(first + r) * n_cols + skip + c]);
+            }
+          g_string_append_c (sql, ')');
+        }
+      g_string_append (sql, tail);
+      res = PQexecParams (conn, sql->str, (int) params->len, NULL,
+                          (const char *const *) params->pdata, NULL, NULL, 0);
+      ok = PQresultStatus (res) == PGRES_COMMAND_OK;
       if (!ok)
         serah_server_set_error (conn, res,
                                 _("Cannot send the print runs to the office server"), error);
@@ -218,6 +244,10 @@ last_id (GPtrArray *rows, int n_cols, gint64 cursor)
 static gboolean
 push_print (SerahStore *store, PGconn *conn, GError **error)
 {
+  static const char *const run_types[] = { "", "::bigint", "", "", "", "", "" };
+  static const char *const card_types[] = { "::bigint", "", "", "", "::integer", "::integer", "",
+                                            "::integer", "::bigint", "::bigint" };
+  static const char *const void_types[] = { "::bigint", "::bigint", "", "", "::bigint" };
   gint64 r_cursor = serah_store_get_setting_int (store, "server.push-print-run-id");
   gint64 v_cursor = serah_store_get_setting_int (store, "server.push-void-id");
   g_autoptr(GPtrArray) runs = serah_store_print_runs_after (store, r_cursor, error);
@@ -239,20 +269,16 @@ push_print (SerahStore *store, PGconn *conn, GError **error)
   ok = serah_server_exec (conn, "BEGIN", error) &&
        push_rows (conn,
                   "INSERT INTO serah.print_runs (uuid, created_at, kind, operator, template,"
-                  " sheet, selection) VALUES ($1, $2::bigint, $3, $4, $5, $6, $7)"
-                  " ON CONFLICT DO NOTHING",
-                  runs, SERAH_STORE_RUN_COLS, 1, error) &&
+                  " sheet, selection)",
+                  run_types, " ON CONFLICT DO NOTHING", runs, SERAH_STORE_RUN_COLS, 1, error) &&
        push_rows (conn,
                   "INSERT INTO serah.printed_cards (serial, run_uuid, nik, card_no, sheet_no,"
-                  " position, stack_group, stack_index, replaces_serial, printed_at)"
-                  " VALUES ($1::bigint, $2, $3, $4, $5::integer, $6::integer, $7, $8::integer,"
-                  " $9::bigint, $10::bigint) ON CONFLICT DO NOTHING",
-                  cards, SERAH_STORE_CARD_COLS, 0, error) &&
+                  " position, stack_group, stack_index, replaces_serial, printed_at)",
+                  card_types, " ON CONFLICT DO NOTHING", cards, SERAH_STORE_CARD_COLS, 0, error) &&
        push_rows (conn,
                   "INSERT INTO serah.card_voids (serial, voided_at, operator, reason,"
-                  " replaced_by) VALUES ($1::bigint, $2::bigint, $3, $4, $5::bigint)"
-                  " ON CONFLICT DO NOTHING",
-                  voids, SERAH_STORE_VOID_COLS, 1, error) &&
+                  " replaced_by)",
+                  void_types, " ON CONFLICT DO NOTHING", voids, SERAH_STORE_VOID_COLS, 1, error) &&
        serah_server_exec (conn, "COMMIT", error);
   if (!ok)
     {

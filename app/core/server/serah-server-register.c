@@ -652,6 +652,13 @@ serah_server_pull_register (SerahStore *store, PGconn *conn, SerahServerSyncResu
       serah_store_rollback (store);
       goto failed_server;
     }
+  if (result != NULL)
+    {
+      result->pulled_print_runs += print_counts.runs;
+      result->pulled_cards += print_counts.cards;
+      result->pulled_voids += print_counts.voids;
+      result->card_conflicts += print_counts.card_conflicts;
+    }
   if (result != NULL && result->pulled_participants > 0)
     serah_store_participants_changed (store);
   return serah_server_exec (conn, "COMMIT", error);

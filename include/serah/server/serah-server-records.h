@@ -72,6 +72,13 @@ typedef struct {
   gint64 register_conflicts;  /* pulled participants whose card number another NIK holds */
   /* The audit log (schema v3): this desk's entries sent to the office's log this time. */
   gint64 pushed_audit_events;
+  /* Print runs, printed cards and voids (serial blocks): pulled and new here; pulled cards
+   * not taken because this desk has another card with that serial (or does not know its
+   * participant). */
+  gint64 pulled_print_runs;
+  gint64 pulled_cards;
+  gint64 pulled_voids;
+  gint64 card_conflicts;
 } SerahServerSyncResult;
 
 G_END_DECLS
