@@ -429,9 +429,6 @@ test_migration_fills_counts (Fixture *f, gconstpointer data)
                                    "DROP TRIGGER coverage_invitations;"
                                    "DROP TRIGGER coverage_state_insert; DROP TRIGGER coverage_state_delete;"
                                    "DROP TABLE coverage_people; DROP TABLE coverage_areas;"
-                                   /* and the later migrations: serial blocks (issue 16) */
-                                   "DROP TABLE serial_blocks; DROP INDEX print_runs_by_uuid;"
-                                   "ALTER TABLE print_runs DROP COLUMN uuid;"
                                    "PRAGMA user_version = 9"), ==, SQLITE_OK);
   f->store = serah_store_open (f->path, NULL);
   g_assert_nonnull (f->store);
