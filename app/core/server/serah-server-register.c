@@ -57,7 +57,6 @@ typedef struct {
   PGconn     *conn;
   SerahStore *store;
   GString    *buffer;
-  const char *import_seq;
   gint64      rows;
 } PushImport;
 
@@ -106,7 +105,6 @@ push_participant (const SerahParticipant *p, gpointer user_data, GError **error)
 
   if (p->care_class > 0)
     g_snprintf (care_class, sizeof care_class, "%d", p->care_class);
-  copy_field (push->buffer, push->import_seq, FALSE);
   copy_field (push->buffer, p->nik, FALSE);
   copy_field (push->buffer, p->card_no, FALSE);
   copy_field (push->buffer, p->name, FALSE);
@@ -183,10 +181,11 @@ push_versions (SerahStore *store, PGconn *conn, const SerahServerImport *import,
   else if (PQntuples (res) == 1)
     {
       g_autoptr(GString) buffer = g_string_sized_new (COPY_CHUNK + 4096);
-      PushImport push = { conn, store, buffer, PQgetvalue (res, 0, 0), 0 };
+      /* import_seq is the server's: the imports row just inserted in this session. */
+      PushImport push = { conn, store, buffer, 0 };
       PGresult *copy = PQexec (conn,
-                               "COPY serah.participant_versions (import_seq, nik, card_no, name,"
-                               " sex, birth_date, address, desa, kecamatan, faskes, care_class)"
+                               "COPY serah.participant_versions (nik, card_no, name, sex,"
+                               " birth_date, address, desa, kecamatan, faskes, care_class)"
                                " FROM STDIN");
 
       ok = PQresultStatus (copy) == PGRES_COPY_IN;
