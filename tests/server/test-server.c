@@ -1331,6 +1331,27 @@ test_register_copy_cut (Fixture *f, gconstpointer data)
   g_assert_cmpint (admin_count (f->db, "SELECT count (DISTINCT nik) FROM"
                                        " serah.participant_versions"), ==, N_REGISTER);
   g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.imports"), ==, 1);
+  /* A version belongs to the import its session just sent: a desk may not name another. */
+  {
+    const char *name_a = f->desk_names->pdata[0];
+    g_autofree char *password = desk_password (name_a);
+    g_autofree char *url = url_for (f->db, name_a);
+    const char *keys[] = { "dbname", "password", NULL };
+    const char *values[] = { url, password, NULL };
+    PGconn *conn = PQconnectdbParams (keys, values, 1);
+    PGresult *res;
+
+    g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+    res = PQexec (conn, "INSERT INTO serah.participant_versions (import_seq, nik, card_no, name,"
+                        " sex) VALUES (1, '3601059999990009', '0009999999990', 'Palsu', 'L')");
+    g_assert_cmpint (PQresultStatus (res), ==, PGRES_FATAL_ERROR);
+    g_assert_cmpstr (PQresultErrorField (res, PG_DIAG_SQLSTATE), ==, "42501");
+    PQclear (res);
+    PQfinish (conn);
+  }
+  g_assert_cmpint (admin_count (f->db, "SELECT count (*) FROM serah.participant_versions v"
+                                       " JOIN serah.imports i ON i.seq = v.import_seq"), ==,
+                   N_REGISTER);
   /* COPY's text format keeps the values: a known person's row as the desk has it. */
   {
     g_autofree char *nik5 = register_nik (5);

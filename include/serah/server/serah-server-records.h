@@ -30,7 +30,7 @@ typedef enum {
 GQuark serah_server_error_quark (void);
 
 /* The version of the server schema this Serah creates and expects (serah.schema_version). */
-#define SERAH_SERVER_SCHEMA_VERSION 6
+#define SERAH_SERVER_SCHEMA_VERSION 7
 
 typedef enum {
   SERAH_SERVER_UNLINKED,
