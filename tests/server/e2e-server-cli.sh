@@ -47,7 +47,7 @@ run 0 "create a ceremony" s kantor ceremony create --name "Penyerahan KIS" --dat
 ceremony=$(json .id)
 run 0 "server init sets up the schema for this office database" \
   env SERAH_SERVER_ADMIN_PASSWORD="$admin_pw" "$cli" --db "$work/kantor.db" server init "$admin_url" --json
-check "it says which schema version" test "$(json .schema_version)" = 3
+check "it says which schema version" test "$(json .schema_version)" = 4
 for d in meja-1 meja-2; do
   run 0 "desk-add $d (password from the environment)" \
     env SERAH_SERVER_ADMIN_PASSWORD="$admin_pw" SERAH_SERVER_PASSWORD="pw-of-$d-0123456" \
