@@ -83,9 +83,9 @@ desk_password (const char *desk)
   return g_strdup_printf ("pw-of-%s-0123456789", desk);
 }
 
-/* A copy of the office database (or of an empty one), linked as a new desk login. */
+/* A copy of the office database, linked as a new desk login. */
 static SerahStore *
-add_linked_desk (Fixture *f, gboolean empty)
+add_linked_desk (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   guint i = f->desks->len + 1;
@@ -105,7 +105,6 @@ add_linked_desk (Fixture *f, gboolean empty)
   CHECK (serah_server_link (store, url, password, NULL, &error));
   g_ptr_array_add (f->desks, store);
   g_ptr_array_add (f->desk_names, name);
-  (void) empty;
   return store;
 }
 
@@ -177,8 +176,8 @@ static void
 test_indicators_are_the_office_s (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  SerahStore *a = add_linked_desk (f, FALSE);
-  SerahStore *b = add_linked_desk (f, FALSE);
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
   g_autoptr(SerahActivity) act = serah_activity_new ();
   g_autoptr(SerahRegistration) reg = serah_registration_new ();
   g_autoptr(SerahSurvey) survey = serah_survey_load ("pemahaman-jkn", NULL);
@@ -373,8 +372,8 @@ static void
 test_testimonial_media (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  SerahStore *a = add_linked_desk (f, FALSE);
-  SerahStore *b = add_linked_desk (f, FALSE);
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
   SerahStore *c;
   g_autofree char *png = g_build_filename (f->dir, "wajah.png", NULL);
   g_autofree char *ogg = g_build_filename (f->dir, "suara.ogg", NULL);
@@ -466,7 +465,7 @@ test_testimonial_media (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (photo_at_b, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (b_pulled), ==, 0);
   g_assert_cmpuint (audit_count (b, "server.media-removed"), ==, 2);
-  c = add_linked_desk (f, FALSE);
+  c = add_linked_desk (f);
   sync_ok (c);
   {
     g_autofree char *c_media = g_strconcat (serah_store_get_path (c), "-media", NULL);
@@ -484,8 +483,8 @@ static void
 test_office_log (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  SerahStore *a = add_linked_desk (f, FALSE);
-  SerahStore *b = add_linked_desk (f, FALSE);
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
   const char *name_a = f->desk_names->pdata[0];
   g_autoptr(GPtrArray) log = NULL;
   g_autoptr(SerahStore) alone = NULL;
@@ -547,8 +546,8 @@ static void
 test_pending_until_known (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  SerahStore *a = add_linked_desk (f, FALSE);
-  SerahStore *b = add_linked_desk (f, FALSE);
+  SerahStore *a = add_linked_desk (f);
+  SerahStore *b = add_linked_desk (f);
   g_autoptr(SerahActivity) act = serah_activity_new ();
   g_autoptr(SerahParticipant) newcomer = serah_test_participant ("3604255203850017",
                                                                  "0009999999901", "Rina",
