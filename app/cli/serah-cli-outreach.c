@@ -7,6 +7,7 @@
  *                [--partner KIND[:NAME]]... [--material NAME=COUNT]... [--ceremony ID] [--note T]
  *   activity list [--from D] [--to D] [--desa D]
  *   activity attend ID CODE   (a card's QR code, a NIK or a card number)
+ *   activity link ID [--ceremony ID]   (no --ceremony: unlinked)
  *   feedback add --channel C --category K --text T [--desa D] [--card NO] [--activity ID]
  *                [--received YYYY-MM-DD]
  *   feedback forward ID --to bpjs|puskesmas|desa|dinsos
@@ -281,6 +282,47 @@ activity_attend (SerahCli *cli, int argc, char **argv)
   return SERAH_CLI_EXIT_OK;
 }
 
+/* polish: an activity recorded before its ceremony existed is linked to it afterwards (the
+ * window's "Tautkan ke acara"); without --ceremony it is unlinked. */
+static int
+activity_link (SerahCli *cli, int argc, char **argv)
+{
+  g_autofree char *ceremony_text = NULL;
+  GOptionEntry entries[] = {
+    { "ceremony", 0, 0, G_OPTION_ARG_STRING, &ceremony_text, N_("The handover ceremony it went with (none: unlinked)"), "ID" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahActivity) back = NULL;
+  gint64 id, ceremony = 0;
+  int status;
+
+  if (!serah_cli_parse (cli, "activity link ID [--ceremony ID]", entries, &argc, &argv))
+    return SERAH_CLI_EXIT_USAGE;
+  if (argc != 2 || !serah_cli_parse_id (argv[1], &id))
+    return serah_cli_outreach_usage (cli, _("Say which activity by its number."));
+  if (!serah_cli_option_int (cli, "ceremony", ceremony_text, 1, SERAH_CLI_MAX_ID, &ceremony))
+    return SERAH_CLI_EXIT_USAGE;
+  if (!serah_cli_outreach_sign_in (cli, SERAH_ROLE_OFFICER, &status))
+    return status;
+  if (!serah_activity_link_ceremony (cli->store, id, ceremony, cli->operator_name, &error))
+    return serah_cli_outreach_fail (cli, error);
+  if (ceremony == 0)
+    serah_cli_message (cli, _("Activity %lld is linked to no ceremony."), (long long) id);
+  else
+    serah_cli_message (cli, _("Activity %lld is linked to ceremony %lld."), (long long) id,
+                       (long long) ceremony);
+  back = serah_activity_get (cli->store, id, &error);
+  if (cli->json && back != NULL)
+    {
+      JsonBuilder *b = serah_cli_outreach_json_ok ();
+      json_builder_set_member_name (b, "activity");
+      json_activity (b, back);
+      serah_cli_outreach_json_done (cli, b);
+    }
+  return SERAH_CLI_EXIT_OK;
+}
+
 static int
 verb_activity (SerahCli *cli, int argc, char **argv)
 {
@@ -292,7 +334,9 @@ verb_activity (SerahCli *cli, int argc, char **argv)
     return activity_add (cli, argc - 1, argv + 1);
   if (g_strcmp0 (sub, "list") == 0)
     return activity_list (cli, argc - 1, argv + 1);
-  return serah_cli_outreach_usage (cli, _("Usage: activity add|list|attend [OPTIONS]"));
+  if (g_strcmp0 (sub, "link") == 0)
+    return activity_link (cli, argc - 1, argv + 1);
+  return serah_cli_outreach_usage (cli, _("Usage: activity add|list|attend|link [OPTIONS]"));
 }
 
 /* ---- feedback ---- */
@@ -660,7 +704,7 @@ const SerahCliVerb serah_cli_outreach_verbs[] = {
   { "activity", verb_activity,
     "activity add --kind K --date D --place P [--desa D] [--kecamatan K] [--attendance N] "
     "[--partner KIND[:NAME]]... [--material NAME=COUNT]... [--ceremony ID] [--note T] | "
-    "list [--from D] [--to D] [--desa D] | attend ID CODE" },
+    "list [--from D] [--to D] [--desa D] | attend ID CODE | link ID [--ceremony ID]" },
   { "registration", serah_cli_outreach_verb_registration,
     "registration add --nik N --kk N --name T --sex L|P --birth-date D --desa D [--kecamatan K] "
     "[--address T] [--rt N] [--rw N] [--phone T] [--reason T] [--activity ID] [--ceremony ID] | "

@@ -29,6 +29,17 @@ run 0 "an officer records a campaign" officer --json activity add --kind kampany
   --partner pemerintah-desa:"Pemdes Teluk" --partner lsm --material brosur=120 --material pamflet=40
 check "with its partners and materials" \
   test "$(jq -r '.activity | "\(.id) \(.attendance) \(.partners | length) \(.materials.brosur)"' "$work/out")" = "1 85 2 120"
+# polish: the campaign linked afterwards to the ceremony it went with, and unlinked again
+run 0 "the administrator sets up a handover ceremony" admin --json ceremony create \
+  --name "Penyerahan KIS Teluk" --date 2026-11-20 --place "Balai Desa Teluk"
+cid=$(jq -r '.id' "$work/out")
+run 0 "an officer links the campaign to it afterwards" officer --json activity link 1 --ceremony "$cid"
+check "the activity names the ceremony" test "$(jq -r '.activity.ceremony' "$work/out")" = "$cid"
+run 2 "no such ceremony is refused, naming it" officer activity link 1 --ceremony 999
+run 0 "and unlinked again" officer --json activity link 1
+check "the activity names no ceremony" test "$(jq -r '.activity.ceremony' "$work/out")" = null
+run 0 "both links are in the audit log" admin --json audit --action activity.ceremony
+check "two activity.ceremony events" test "$(jq -r '.events | length' "$work/out")" = 2
 run 2 "an unknown kind of activity is bad input" officer activity add --kind konser \
   --date 2026-11-05 --place Alun-alun
 run 2 "activity add without --operator is bad usage once operators exist" \
