@@ -6,6 +6,7 @@
  * not new after all. */
 #include "config.h"
 
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -376,6 +377,113 @@ test_big_import (Fixture *f, gconstpointer data)
   assert_committed_indexes (f);
 }
 
+/* The child of test_import_killed_mid_bulk (the same test rerun in a subprocess): imports
+ * the list of SERAH_TEST_KILL_LIST into SERAH_TEST_KILL_DB in slices of 10 000 rows and is killed (SIGKILL, nothing cleaned up)
+ * as its second slice commits: the first slice, committed with the indexes dropped, is what
+ * it leaves. */
+static int
+kill_on_second_commit (void *data)
+{
+  guint *commits = data;
+
+  if (++*commits == 2)
+    raise (SIGKILL);
+  return 0;
+}
+
+static void
+import_and_die (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = serah_store_open (g_getenv ("SERAH_TEST_KILL_DB"), &error);
+  guint commits = 0;
+
+  g_assert_no_error (error);
+  g_setenv ("SERAH_IMPORT_SLICE_ROWS", "10000", TRUE);
+  sqlite3_commit_hook (serah_store_get_db (store), kill_on_second_commit, &commits);
+  serah_import_file (store, g_getenv ("SERAH_TEST_KILL_LIST"), NULL, NULL, &error);
+  g_assert_not_reached ();
+}
+
+/* An import killed during its bulk (issue #10): after its first slice the area and name
+ * indexes are dropped and recorded as pending; the next open builds them, the search finds
+ * the rows saved, and importing the same file again finishes it. */
+static void
+test_import_killed_mid_bulk (Fixture *f, gconstpointer data)
+{
+  g_autofree char *demo_dir = g_build_filename (f->dir, "demo", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "demo.csv", NULL);
+  g_autoptr(SerahStore) demo = NULL;
+  g_autoptr(SerahImportReport) again = NULL;
+  g_autoptr(SerahParticipant) someone = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL, *saved = NULL;
+  gint64 first_slice;
+
+  if (g_test_subprocess ())
+    {
+      import_and_die ();
+      return;
+    }
+  g_assert_cmpint (g_mkdir (demo_dir, 0700), ==, 0);
+  demo = serah_test_open_store (demo_dir, NULL);
+  g_assert_true (serah_demo_populate (demo, 25000, &error));
+  g_assert_no_error (error);
+  g_assert_true (serah_participants_write_csv_file (demo, NULL, path, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+
+  g_clear_object (&f->store);
+  g_setenv ("SERAH_TEST_KILL_DB", f->path, TRUE);
+  g_setenv ("SERAH_TEST_KILL_LIST", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  /* What the killed import left: its first slice (10 000 rows and the rest of the batch
+   * that reached them), without the two indexes. */
+  saved = committed_text (f, "SELECT count(*) FROM participants");
+  first_slice = g_ascii_strtoll (saved, NULL, 10);
+  g_assert_cmpint (first_slice, >=, 10000);
+  g_assert_cmpint (first_slice, <, 20000);
+  g_assert_cmpint (committed_pending (f), ==, 2);
+  g_free (saved);
+  saved = committed_text (f, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                             " AND name IN ('participants_by_area', 'participants_by_name')");
+  g_assert_cmpstr (saved, ==, "0");
+
+  /* The next open, alone on the file, builds them; search and counts are right. */
+  f->store = serah_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (committed_pending (f), ==, 0);
+  assert_committed_indexes (f);
+  name = committed_text (f, "SELECT name FROM participants WHERE id = 5000");
+  someone = serah_store_find_participant_by_nik (
+    f->store, committed_text (f, "SELECT nik FROM participants WHERE id = 5000"), &error);
+  g_assert_nonnull (someone);
+  found = serah_store_search_participant_ids (f->store, name, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >=, 1);
+  {
+    gboolean has = FALSE;
+    for (guint i = 0; i < found->len; i++)
+      has = has || g_array_index (found, gint64, i) == someone->id;
+    g_assert_true (has);
+  }
+  g_free (saved);
+  saved = committed_text (f, "SELECT sum (participants) FROM coverage_areas");
+  g_assert_cmpint (g_ascii_strtoll (saved, NULL, 10), ==, first_slice);
+
+  /* The same file again finishes the import. */
+  g_unsetenv ("SERAH_IMPORT_SLICE_ROWS");
+  again = serah_import_file (f->store, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->counts.unchanged, ==, first_slice);
+  g_assert_cmpint (again->counts.imported, ==, 25000 - first_slice);
+  g_assert_cmpint (committed_pending (f), ==, 0);
+  assert_committed_indexes (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -390,6 +498,7 @@ main (int argc, char **argv)
   ADD ("bulk-across-slices", test_bulk_across_slices);
   ADD ("fresh-bulk-falls-back", test_fresh_bulk_falls_back);
   ADD ("big-import", test_big_import);
+  ADD ("import-killed-mid-bulk", test_import_killed_mid_bulk);
 #undef ADD
 
   return g_test_run ();

@@ -12,6 +12,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <csv.h>
 #include <glib/gi18n-lib.h>
@@ -539,6 +542,10 @@ run_writer (SerahImportContext *ctx, GError **error)
   /* The rows seen (48 bytes each) are not needed any more: freed before the indexes of a
    * bulk are built, when memory peaks (issue #10). */
   g_clear_pointer (&ctx->seen, serah_import_seen_free);
+#ifdef __GLIBC__
+  /* The reader thread's arena keeps those chunks otherwise. */
+  malloc_trim (0);
+#endif
   ctx->report->sheet = g_strdup (ctx->sheet);
   if (ctx->is_sheet)
     {

@@ -9,8 +9,11 @@
  * Into an empty table it inserts each batch straight away, without first comparing it with
  * the table; and when it brings more rows than the table holds, it drops the secondary
  * indexes of participants (the NOCASE area and name indexes: about 60 % of the insert time
- * of 100 000 rows) and builds them again, sorted, at the end. DDL is transactional: a
- * rollback brings the indexes back as they were. */
+ * of 100 000 rows) and builds them again, sorted, at the end. A bulk may span transactions
+ * (an import's slices): the indexes stay dropped from its first to its last, each recorded
+ * as pending in the transaction that drops it (serah_store_note_pending_index), so a bulk
+ * stopped half way (killed, cancelled) leaves a record of what to build, which the next open
+ * or bulk builds. A rollback of the transaction that dropped them brings them back. */
 #define G_LOG_DOMAIN "serah-store"
 
 #include "config.h"
