@@ -14,6 +14,8 @@ struct _SerahOutreachPage
 
   SerahStore      *store;
   gboolean         areas_loaded;   /* activity_area has its list (select_all needs one) */
+  gboolean         areas_stale;    /* the register changed (or the store was set) while the
+                                    * page was not on screen: load_areas on map (issue #10) */
   gboolean         stale;          /* the store changed while the page was not on screen */
   GArray          *activity_ids;   /* gint64 per row of the activity dropdowns; [0] = 0, none */
   GArray          *feedback_ids;   /* gint64 per row of fb_list */

@@ -285,6 +285,7 @@ show_data (SerahReportsPage *self)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *label = NULL;
+      g_autofree char *count = NULL;
       /* The list reads its windows from the page's store when GTK asks: the count is a sum
        * of a few hundred kept figures, each window an indexed read of about one desa. */
       gint64 n = serah_uncollected_list_set_scope (self->uncollected_rows, self->store,
@@ -295,12 +296,13 @@ show_data (SerahReportsPage *self)
           toast (self, error->message);
           n = 0;
         }
-      label = g_strdup_printf (ngettext ("%u participant has not collected the card yet. The "
+      count = serah_format_count (n);
+      label = g_strdup_printf (ngettext ("%s participant has not collected the card yet. The "
                                          "PDF export puts each desa on its own pages for the "
                                          "village government.",
-                                         "%u participants have not collected their cards yet. "
+                                         "%s participants have not collected their cards yet. "
                                          "The PDF export puts each desa on its own pages for the "
-                                         "village government.", (guint) n), (guint) n);
+                                         "village government.", (gulong) n), count);
       gtk_label_set_text (self->uncollected_label, label);
     }
   show_outreach (self);

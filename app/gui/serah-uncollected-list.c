@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <serah/output/serah-format.h>
 #include <serah/reports/serah-report.h>
 
 #include "serah-reports-page.h"
@@ -45,7 +46,7 @@ serah_uncollected_list_read_item (SerahIdWindowList *list, guint position, gint6
   SerahUncollectedList *self = SERAH_UNCOLLECTED_LIST (list);
   g_autoptr(SerahUncollectedRow) row = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *no = g_strdup_printf ("%u", position + 1);
+  g_autofree char *no = serah_format_count ((gint64) position + 1);
 
   if (id > 0 && self->store != NULL)
     row = serah_report_uncollected_get (self->store, id, &error);
