@@ -429,8 +429,6 @@ test_migration_fills_counts (Fixture *f, gconstpointer data)
                                    "DROP TRIGGER coverage_invitations;"
                                    "DROP TRIGGER coverage_state_insert; DROP TRIGGER coverage_state_delete;"
                                    "DROP TABLE coverage_people; DROP TABLE coverage_areas;"
-                                   /* and the tables of the later migrations */
-                                   "DROP TABLE testimonial_media_pulled;"
                                    "PRAGMA user_version = 9"), ==, SQLITE_OK);
   f->store = serah_store_open (f->path, NULL);
   g_assert_nonnull (f->store);
