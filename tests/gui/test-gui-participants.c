@@ -559,11 +559,26 @@ test_paged_rows (Fixture *f, gconstpointer data)
       g_autoptr(GArray) shown = NULL;
 
       search (f, queries[q]);
+      shown = shown_ids_sorted (f);
+      g_assert_cmpuint (shown->len, >, 0);
+      if (expected->len > SERAH_PARTICIPANTS_SEARCH_CAP)
+        {
+          /* Past the cap: the first CAP matches, and "more" (every one shown is a match). */
+          g_assert_true (serah_participant_list_get_more (f->list));
+          g_assert_cmpuint (shown->len, ==, SERAH_PARTICIPANTS_SEARCH_CAP);
+          for (guint i = 0; i < shown->len; i++)
+            {
+              gboolean found = FALSE;
+
+              for (guint j = 0; j < expected->len && !found; j++)
+                found = g_array_index (expected, gint64, j) == g_array_index (shown, gint64, i);
+              g_assert_true (found);
+            }
+          continue;
+        }
       g_assert_false (serah_participant_list_get_more (f->list));
       g_array_sort (expected, compare_id);
-      shown = shown_ids_sorted (f);
       assert_same_ids (shown, expected);
-      g_assert_cmpuint (shown->len, >, 0);
     }
 
   /* Nobody yet: the empty state. */
@@ -614,7 +629,7 @@ test_search_cap (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==,
                     SERAH_PARTICIPANTS_SEARCH_CAP);
   g_assert_true (serah_participant_list_get_more (f->list));
-  g_assert_nonnull (strstr (count_text (f), "5.000+ of"));
+  g_assert_nonnull (strstr (count_text (f), "1.000+ of"));
 }
 
 static GtkWidget *

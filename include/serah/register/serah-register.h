@@ -92,7 +92,7 @@ GArray           *serah_participants_search_ids   (SerahStore *store,
  * How many matches of a search a list counts and shows (issue #10): past this many, the
  * person types more rather than scrolls.
  */
-#define SERAH_PARTICIPANTS_SEARCH_CAP 5000
+#define SERAH_PARTICIPANTS_SEARCH_CAP 1000
 
 /**
  * serah_participants_search_count:
