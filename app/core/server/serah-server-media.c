@@ -33,6 +33,7 @@
 #include <serah/testimonials/serah-testimonial.h>
 
 #include "server/serah-server-conn-private.h"
+#include "server/serah-server-step-private.h"
 #include "server/serah-server-outreach-private.h"
 #include "server/serah-store-server-media-private.h"
 #include "server/serah-store-server-private.h"
@@ -249,38 +250,28 @@ pull_media (SerahStore *store, PGconn *conn, GError **error)
   g_autofree char *prev_xmin = serah_store_get_setting (store, "server.pull-media-xmin");
   g_autofree char *xmin = NULL;
   gint64 max_seq = cursor, first_pending = 0;
-  PGresult *snap, *meta = NULL;
+  PGresult *meta = NULL;
   gboolean ok;
 
   if (prev_xmin == NULL)
     prev_xmin = g_strdup ("0");
-  if (!serah_server_exec (conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
+  if (!serah_server_begin_snapshot_max (conn, "serah.testimonial_media", &xmin, &max_seq, error))
     return FALSE;
-  snap = PQexec (conn, "SELECT pg_snapshot_xmin (pg_current_snapshot ())::text,"
-                       " (SELECT coalesce (max (seq), 0) FROM serah.testimonial_media)");
-  ok = PQresultStatus (snap) == PGRES_TUPLES_OK && PQntuples (snap) == 1;
-  if (ok)
-    {
-      const char *params[] = { cursor_text, prev_xmin };
+  max_seq = MAX (max_seq, cursor);
+  {
+    const char *params[] = { cursor_text, prev_xmin };
 
-      xmin = g_strdup (PQgetvalue (snap, 0, 0));
-      max_seq = MAX (g_ascii_strtoll (PQgetvalue (snap, 0, 1), NULL, 10), cursor);
-      meta = PQexecParams (conn,
-                           "SELECT seq, testimonial_uuid, kind, sha256, extension, size"
-                           " FROM serah.testimonial_media"
-                           " WHERE seq > $1::bigint OR txid >= $2::xid8 ORDER BY seq",
-                           2, NULL, params, NULL, NULL, 0);
-      ok = PQresultStatus (meta) == PGRES_TUPLES_OK;
-      if (!ok)
-        serah_server_set_error (conn, meta,
-                                _("Cannot read the testimonials' files from the office server"),
-                                error);
-    }
-  else
-    serah_server_set_error (conn, snap,
+    meta = PQexecParams (conn,
+                         "SELECT seq, testimonial_uuid, kind, sha256, extension, size"
+                         " FROM serah.testimonial_media"
+                         " WHERE seq > $1::bigint OR txid >= $2::xid8 ORDER BY seq",
+                         2, NULL, params, NULL, NULL, 0);
+  }
+  ok = PQresultStatus (meta) == PGRES_TUPLES_OK;
+  if (!ok)
+    serah_server_set_error (conn, meta,
                             _("Cannot read the testimonials' files from the office server"),
                             error);
-  PQclear (snap);
 
   for (int r = 0; ok && r < PQntuples (meta); r++)
     {

@@ -23,6 +23,7 @@
 #include <serah/admin/serah-audit.h>
 
 #include "server/serah-server-conn-private.h"
+#include "server/serah-server-step-private.h"
 #include "server/serah-server-outreach-private.h"
 #include "server/serah-store-server-outreach-private.h"
 #include "server/serah-store-server-private.h"
@@ -123,36 +124,26 @@ pull_outreach (SerahStore *store, PGconn *conn, GError **error)
   g_autofree char *xmin = NULL;
   gint64 counts[5] = { 0 };
   gint64 max_seq = cursor;
-  PGresult *snap, *res = NULL;
+  PGresult *res = NULL;
   gboolean ok;
 
   if (prev_xmin == NULL)
     prev_xmin = g_strdup ("0");
-  if (!serah_server_exec (conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
+  if (!serah_server_begin_snapshot_max (conn, "serah.outreach_records", &xmin, &max_seq, error))
     return FALSE;
-  snap = PQexec (conn, "SELECT pg_snapshot_xmin (pg_current_snapshot ())::text,"
-                       " (SELECT coalesce (max (seq), 0) FROM serah.outreach_records)");
-  ok = PQresultStatus (snap) == PGRES_TUPLES_OK && PQntuples (snap) == 1;
-  if (ok)
-    {
-      const char *params[] = { cursor_text, prev_xmin };
+  max_seq = MAX (max_seq, cursor);
+  {
+    const char *params[] = { cursor_text, prev_xmin };
 
-      xmin = g_strdup (PQgetvalue (snap, 0, 0));
-      max_seq = MAX (g_ascii_strtoll (PQgetvalue (snap, 0, 1), NULL, 10), cursor);
-      res = PQexecParams (conn,
-                          "SELECT seq, kind, body::text FROM serah.outreach_records"
-                          " WHERE seq > $1::bigint OR txid >= $2::xid8 ORDER BY seq",
-                          2, NULL, params, NULL, NULL, 0);
-      ok = PQresultStatus (res) == PGRES_TUPLES_OK;
-      if (!ok)
-        serah_server_set_error (conn, res,
-                                _("Cannot read the outreach records from the office server"),
-                                error);
-    }
-  else
-    serah_server_set_error (conn, snap,
+    res = PQexecParams (conn,
+                        "SELECT seq, kind, body::text FROM serah.outreach_records"
+                        " WHERE seq > $1::bigint OR txid >= $2::xid8 ORDER BY seq",
+                        2, NULL, params, NULL, NULL, 0);
+  }
+  ok = PQresultStatus (res) == PGRES_TUPLES_OK;
+  if (!ok)
+    serah_server_set_error (conn, res,
                             _("Cannot read the outreach records from the office server"), error);
-  PQclear (snap);
 
   if (ok && serah_store_begin (store, error))
     {

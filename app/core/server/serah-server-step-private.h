@@ -94,4 +94,12 @@ gboolean serah_server_begin_snapshot (PGconn  *conn,
                                       char   **xmin,
                                       GError **error);
 
+/* The same, and the highest seq of table (a constant name such as "serah.outreach_records")
+ * in that snapshot, in *max_seq (0 when empty). On failure the snapshot is rolled back. */
+gboolean serah_server_begin_snapshot_max (PGconn      *conn,
+                                          const char  *table,
+                                          char       **xmin,
+                                          gint64      *max_seq,
+                                          GError     **error);
+
 G_END_DECLS

@@ -168,13 +168,19 @@ serah_server_push_table (SerahStore *store, PGconn *conn, const SerahServerTable
 /* ---- pull ---- */
 
 gboolean
-serah_server_begin_snapshot (PGconn *conn, char **xmin, GError **error)
+serah_server_begin_snapshot_max (PGconn *conn, const char *table, char **xmin, gint64 *max_seq,
+                                 GError **error)
 {
+  g_autofree char *sql = NULL;
   PGresult *res;
 
   if (!serah_server_exec (conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
     return FALSE;
-  res = PQexec (conn, "SELECT pg_snapshot_xmin (pg_current_snapshot ())::text");
+  sql = table != NULL
+        ? g_strdup_printf ("SELECT pg_snapshot_xmin (pg_current_snapshot ())::text,"
+                           " (SELECT coalesce (max (seq), 0) FROM %s)", table)
+        : g_strdup ("SELECT pg_snapshot_xmin (pg_current_snapshot ())::text, 0");
+  res = PQexec (conn, sql);
   if (PQresultStatus (res) != PGRES_TUPLES_OK || PQntuples (res) != 1)
     {
       serah_server_set_error (conn, res, _("Cannot read from the office server"), error);
@@ -183,8 +189,16 @@ serah_server_begin_snapshot (PGconn *conn, char **xmin, GError **error)
       return FALSE;
     }
   *xmin = g_strdup (PQgetvalue (res, 0, 0));
+  if (max_seq != NULL)
+    *max_seq = g_ascii_strtoll (PQgetvalue (res, 0, 1), NULL, 10);
   PQclear (res);
   return TRUE;
+}
+
+gboolean
+serah_server_begin_snapshot (PGconn *conn, char **xmin, GError **error)
+{
+  return serah_server_begin_snapshot_max (conn, NULL, xmin, NULL, error);
 }
 
 static gboolean

@@ -24,6 +24,7 @@
 #include <serah/server/serah-server.h>
 
 #include "server/serah-server-conn-private.h"
+#include "server/serah-server-step-private.h"
 #include "server/serah-server-print-private.h"
 #include "server/serah-server-register-private.h"
 #include "server/serah-server-outreach-private.h"
@@ -152,17 +153,7 @@ fetch_pulled (SerahStore *store, PGconn *conn, GHashTable *by_ceremony, gint64 *
   PGresult *res = NULL;
   gboolean ok;
 
-  ok = serah_server_exec (conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error);
-  if (ok)
-    {
-      res = PQexec (conn, "SELECT pg_snapshot_xmin (pg_current_snapshot ())::text");
-      ok = PQresultStatus (res) == PGRES_TUPLES_OK;
-      if (ok)
-        *xmin = g_strdup (PQgetvalue (res, 0, 0));
-      else
-        serah_server_set_error (conn, res, _("Cannot read from the office server"), error);
-      g_clear_pointer (&res, PQclear);
-    }
+  ok = serah_server_begin_snapshot (conn, xmin, error);
   if (ok)
     {
       res = PQexecParams (conn,
