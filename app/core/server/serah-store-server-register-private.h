@@ -29,7 +29,6 @@ typedef struct {
   char   *source;
 } SerahServerInvitation;
 
-void serah_server_invitation_free (SerahServerInvitation *self);
 
 typedef gboolean (*SerahServerParticipantFunc) (const SerahParticipant *participant,
                                                 gpointer                user_data,
@@ -56,12 +55,6 @@ gboolean   serah_store_foreach_edited_participant     (SerahStore               
                                                        SerahServerParticipantFunc  func,
                                                        gpointer                    user_data,
                                                        GError                    **error);
-/* -1 with error on failure. */
-gint64     serah_store_count_invitations              (SerahStore                 *store,
-                                                       GError                    **error);
-/* Every invitation, by ceremony UUID and NIK (SerahServerInvitation). */
-GPtrArray *serah_store_list_all_invitations           (SerahStore                 *store,
-                                                       GError                    **error);
 /* Inserts a pulled invitation when its ceremony and participant are here; *added says
  * whether it was new. Inside a transaction. */
 gboolean   serah_store_insert_pulled_invitation       (SerahStore                 *store,
@@ -75,14 +68,7 @@ typedef struct {
   char   *closed_by;
 } SerahServerClosure;
 
-void serah_server_closure_free (SerahServerClosure *self);
 
-/* -1 with error on failure. */
-gint64     serah_store_count_closures                 (SerahStore                 *store,
-                                                       GError                    **error);
-/* Every closure, by ceremony UUID (SerahServerClosure). */
-GPtrArray *serah_store_list_all_closures              (SerahStore                 *store,
-                                                       GError                    **error);
 /* Closes a ceremony known here that is still open; *added says whether it was. */
 gboolean   serah_store_insert_pulled_closure          (SerahStore                 *store,
                                                        const SerahServerClosure   *closure,

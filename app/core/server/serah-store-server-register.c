@@ -29,19 +29,6 @@ serah_server_import_free (SerahServerImport *self)
   g_free (self);
 }
 
-void
-serah_server_invitation_free (SerahServerInvitation *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->ceremony_uuid);
-  g_free (self->kecamatan);
-  g_free (self->desa);
-  g_free (self->invited_by);
-  g_free (self->source);
-  g_free (self);
-}
-
 static gpointer
 import_from_row (sqlite3_stmt *stmt)
 {
@@ -104,22 +91,6 @@ serah_store_foreach_participant_of_import (SerahStore *store, gint64 import_id,
   return TRUE;
 }
 
-static gpointer
-invitation_from_row (sqlite3_stmt *stmt)
-{
-  SerahServerInvitation *i = g_new0 (SerahServerInvitation, 1);
-  const char *nik = (const char *) sqlite3_column_text (stmt, 1);
-
-  i->ceremony_uuid = serah_store_column_dup (stmt, 0);
-  g_strlcpy (i->nik, nik ? nik : "", sizeof i->nik);
-  i->kecamatan = serah_store_column_dup (stmt, 2);
-  i->desa = serah_store_column_dup (stmt, 3);
-  i->invited_at = sqlite3_column_int64 (stmt, 4);
-  i->invited_by = serah_store_column_dup (stmt, 5);
-  i->source = serah_store_column_dup (stmt, 6);
-  return i;
-}
-
 gboolean
 serah_store_foreach_edited_participant (SerahStore *store, gint64 after_audit_id, gint64 *up_to,
                                         SerahServerParticipantFunc func, gpointer user_data,
@@ -176,44 +147,6 @@ serah_store_foreach_edited_participant (SerahStore *store, gint64 after_audit_id
   return TRUE;
 }
 
-gint64
-serah_store_count_invitations (SerahStore *store, GError **error)
-{
-  sqlite3_stmt *stmt = serah_store_prepare (store, "SELECT count (*) FROM ceremony_invitations",
-                                            error);
-  gint64 n;
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      serah_store_set_error (store, error, _("Cannot count the invitations"));
-      return -1;
-    }
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
-GPtrArray *
-serah_store_list_all_invitations (SerahStore *store, GError **error)
-{
-  sqlite3_stmt *stmt = serah_store_prepare (store,
-                                            "SELECT c.uuid, p.nik, i.kecamatan, i.desa,"
-                                            " i.invited_at, i.invited_by, i.source"
-                                            " FROM ceremony_invitations i"
-                                            " JOIN ceremonies c ON c.id = i.ceremony_id"
-                                            " JOIN participants p ON p.id = i.participant_id"
-                                            " ORDER BY c.id, p.id",
-                                            error);
-  if (stmt == NULL)
-    return NULL;
-  return serah_store_list_rows (store, stmt, invitation_from_row,
-                                (GDestroyNotify) serah_server_invitation_free,
-                                _("Cannot read the invitations to send"), error);
-}
-
 gboolean
 serah_store_insert_pulled_invitation (SerahStore *store, const SerahServerInvitation *i,
                                       gboolean *added, GError **error)
@@ -240,63 +173,6 @@ serah_store_insert_pulled_invitation (SerahStore *store, const SerahServerInvita
     return FALSE;
   *added = sqlite3_changes (serah_store_get_db (store)) > 0;
   return TRUE;
-}
-
-void
-serah_server_closure_free (SerahServerClosure *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->ceremony_uuid);
-  g_free (self->closed_by);
-  g_free (self);
-}
-
-gint64
-serah_store_count_closures (SerahStore *store, GError **error)
-{
-  sqlite3_stmt *stmt = serah_store_prepare (store, "SELECT count (*) FROM ceremony_closures",
-                                            error);
-  gint64 n;
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      serah_store_set_error (store, error, _("Cannot count the ceremony closures"));
-      return -1;
-    }
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
-static gpointer
-closure_from_row (sqlite3_stmt *stmt)
-{
-  SerahServerClosure *c = g_new0 (SerahServerClosure, 1);
-
-  c->ceremony_uuid = serah_store_column_dup (stmt, 0);
-  c->closed_at = sqlite3_column_int64 (stmt, 1);
-  c->closed_by = serah_store_column_dup (stmt, 2);
-  return c;
-}
-
-GPtrArray *
-serah_store_list_all_closures (SerahStore *store, GError **error)
-{
-  sqlite3_stmt *stmt = serah_store_prepare (store,
-                                            "SELECT c.uuid, x.closed_at, x.closed_by"
-                                            " FROM ceremony_closures x"
-                                            " JOIN ceremonies c ON c.id = x.ceremony_id"
-                                            " ORDER BY c.id",
-                                            error);
-  if (stmt == NULL)
-    return NULL;
-  return serah_store_list_rows (store, stmt, closure_from_row,
-                                (GDestroyNotify) serah_server_closure_free,
-                                _("Cannot read the ceremony closures to send"), error);
 }
 
 gboolean
