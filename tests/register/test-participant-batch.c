@@ -418,7 +418,7 @@ test_import_killed_mid_bulk (Fixture *f, gconstpointer data)
   g_autoptr(SerahParticipant) someone = NULL;
   g_autoptr(GArray) found = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL, *saved = NULL;
+  g_autofree char *name = NULL, *saved = NULL, *nik = NULL;
   gint64 first_slice;
 
   if (g_test_subprocess ())
@@ -458,8 +458,8 @@ test_import_killed_mid_bulk (Fixture *f, gconstpointer data)
   g_assert_cmpint (committed_pending (f), ==, 0);
   assert_committed_indexes (f);
   name = committed_text (f, "SELECT name FROM participants WHERE id = 5000");
-  someone = serah_store_find_participant_by_nik (
-    f->store, committed_text (f, "SELECT nik FROM participants WHERE id = 5000"), &error);
+  nik = committed_text (f, "SELECT nik FROM participants WHERE id = 5000");
+  someone = serah_store_find_participant_by_nik (f->store, nik, &error);
   g_assert_nonnull (someone);
   found = serah_store_search_participant_ids (f->store, name, 0, &error);
   g_assert_no_error (error);
