@@ -114,12 +114,13 @@ serah_ceremony_item_new (const SerahCeremony *ceremony)
 {
   SerahCeremonyItem *self = g_object_new (SERAH_TYPE_CEREMONY_ITEM, NULL);
   g_autofree char *date = serah_format_iso_date (ceremony->date);
+  g_autofree char *handed = serah_format_count (ceremony->handed_over);
+  g_autofree char *invited = serah_format_count (ceremony->invited);
 
   self->ceremony = ceremony_copy (ceremony);
   self->subtitle = g_strdup_printf ("%s · %s", date, ceremony->place ? ceremony->place : "");
-  /* TRANSLATORS: cards handed over / people invited */
-  self->counts = g_strdup_printf (_("%d / %d handed over"), (int) ceremony->handed_over,
-                                  (int) ceremony->invited);
+  /* TRANSLATORS: cards handed over / people invited, numbers already formatted (1.000.000) */
+  self->counts = g_strdup_printf (_("%s / %s handed over"), handed, invited);
   return self;
 }
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <serah/output/serah-format.h>
 
 #include "serah-a11y.h"
 #include "serah-list-focus.h"
@@ -69,8 +70,10 @@ update_count (SerahPendingDialog *self)
 {
   GtkSelectionModel *model = gtk_list_view_get_model (self->list_view);
   guint n = model ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
-  g_autofree char *subtitle = g_strdup_printf (ngettext ("%u person waiting", "%u people waiting",
-                                                         n), n);
+  g_autofree char *number = serah_format_count (n);
+  /* TRANSLATORS: the number is already formatted for people (998.000) */
+  g_autofree char *subtitle = g_strdup_printf (ngettext ("%s person waiting", "%s people waiting",
+                                                         n), number);
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
