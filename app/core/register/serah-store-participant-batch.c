@@ -531,6 +531,44 @@ secondary_index_clear (gpointer data)
   g_free (index->sql);
 }
 
+/* The per-row coverage count (reports' coverage_participants_insert: an UPSERT into
+ * coverage_areas for each new participant) is dropped for the bulk too, with a pending marker
+ * whose script counts every area again by one GROUP BY and creates the trigger again: at a
+ * million rows the trigger cost 2.2 s of CPU, the count costs 0.35 s. Until the bulk ends
+ * the coverage report does not count the rows it added (the update and delete triggers stay,
+ * and the count at the end starts from the register, so no change made meanwhile is lost). */
+#define COUNTING_TRIGGER "coverage_participants_insert"
+
+static gboolean
+drop_counting_trigger (SerahStore *self, GError **error)
+{
+  g_autofree char *trigger_sql = NULL;
+  g_autofree char *script = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = serah_store_prepare (self,
+                              "SELECT sql FROM sqlite_schema WHERE type = 'trigger'"
+                              " AND name = '" COUNTING_TRIGGER "'",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    trigger_sql = serah_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      serah_store_set_error (self, error, _("Cannot read the triggers of participants"));
+      return FALSE;
+    }
+  if (trigger_sql == NULL)
+    return TRUE;
+  script = g_strconcat (serah_store_coverage_participants_recount, trigger_sql, ";", NULL);
+  return serah_store_note_pending_index (self, COUNTING_TRIGGER, script, error) &&
+         serah_store_exec (self, "DROP TRIGGER " COUNTING_TRIGGER, error);
+}
+
 /* Drops the non-UNIQUE indexes of participants made by CREATE INDEX (the UNIQUE ones enforce
  * the NIK and card rules and stay), each with its pending marker in the same transaction: a
  * bulk that never reaches its end leaves them to be built at the next open. The FTS5 search
@@ -570,7 +608,7 @@ drop_secondary_indexes (SerahStore *self, GError **error)
       if (!ok)
         return FALSE;
     }
-  return TRUE;
+  return drop_counting_trigger (self, error);
 }
 
 gboolean

@@ -346,7 +346,8 @@ serah_store_count_participants (SerahStore *self)
 
 /* Participant lists are big: with the default 2 MB page cache, the B-trees of a 100 000-row
  * list spill to the WAL in the middle of an import and are read back, and the search index
- * build reads them again. 64 MB holds them (the cache grows only as pages are used). */
+ * build reads them again. A 32 MB cache holds the ones written at random (the NIK and card
+ * indexes; serah_store_use_large_cache says why not more), and grows only as pages are used. */
 
 /* What this file keeps per store (attached to the object): the ids in area order, which
  * orders search results without sorting them (8 bytes a participant). */

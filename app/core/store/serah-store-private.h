@@ -112,6 +112,9 @@ extern const char serah_store_schema_coverage[];      /* v10, reports: coverage 
 extern const char serah_store_schema_serial_blocks[]; /* v11, cards: serial blocks of the office server, print-run UUIDs (issue 16) */
 extern const char serah_store_schema_pulled_media[];  /* v12, server: testimonial files pulled from the office server */
 extern const char serah_store_schema_coverage_ceremonies[]; /* v13, reports: coverage counts per ceremony and area (issue 10) */
+/* reports: counts coverage_areas.participants again from the register (an SQL script run
+ * where a bulk import dropped the per-row trigger that keeps them). */
+extern const char serah_store_coverage_participants_recount[];
 
 /* Transactions, for the core's use cases only (each use case owns its transaction; the GUI and
  * the CLI never open one). Nested begins are not supported. */
@@ -126,7 +129,10 @@ gboolean    serah_store_begin_read      (SerahStore  *self,
                                          GError     **error);
 
 /* The connection's rollback hook is taken by serah-store-participant-batch.c. */
-/* A page cache that holds the participant B-trees of a big list (64 MB at most). */
+/* A page cache that holds the participant B-trees of a big list (32 MB at most). Measured on
+ * a million-row import (issue #10): 64 MB took 162 MB resident and 19.4 s of CPU, 32 MB 127 MB
+ * and 18.8 s, 24 MB 119 MB and 18.6 s, 16 MB 110 MB and 20.5 s (at 16 MB the NIK index,
+ * 26 MB at a million, no longer fits, and its pages are written out again and again). */
 void serah_store_use_large_cache      (SerahStore *self);
 
 /* Indexes dropped on purpose for a bulk that spans several transactions (an import committed
@@ -135,7 +141,10 @@ void serah_store_use_large_cache      (SerahStore *self);
  * bulk (a kill -9, a power cut) leaves a record of what to build. Building them again is
  * serah_store_build_pending_indexes, inside a transaction: the bulk's last step, its
  * cancellation, and serah_store_open when no other connection has the file (a live import
- * keeps them dropped until it ends). Queries are right without them, only slower. */
+ * keeps them dropped until it ends). Queries are right without them, only slower. A marker
+ * may also stand for a trigger that keeps counts (create_sql is then a script that counts
+ * again and creates the trigger: serah-store-participant-batch.c); whatever it names is never
+ * built when something of that name exists already. */
 #define SERAH_STORE_PENDING_INDEX_PREFIX "store.pending-index."
 gboolean serah_store_note_pending_index    (SerahStore  *self,
                                             const char  *name,

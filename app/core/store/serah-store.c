@@ -1251,7 +1251,7 @@ serah_store_build_pending_indexes (SerahStore *self, guint *built, GError **erro
     return FALSE;
   /* CREATE INDEX sorts every row of the table in memory up to the cache size before it
    * spills sorted runs to temporary files (in memory too when temp_store is MEMORY, as it is
-   * outside an import): with the 64 MB cache, building the two participant indexes of a
+   * outside an import): with a 64 MB cache, building the two participant indexes of a
    * million rows took 178 MB and 5.2 s of CPU in sqlite3, with a 16 MB cache and temp_store
    * FILE 38 MB and 4.0 s (the table is read and the index written in order: a big cache buys
    * nothing here). */
@@ -1265,7 +1265,7 @@ serah_store_build_pending_indexes (SerahStore *self, guint *built, GError **erro
 
       /* Never built twice: another connection may have built it since. */
       stmt = serah_store_prepare (self,
-                                  "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1",
+                                  "SELECT 1 FROM sqlite_schema WHERE name = ?1",
                                   error);
       if (stmt == NULL)
         return FALSE;
@@ -1348,5 +1348,5 @@ alone_on_file (SerahStore *self, const char *path)
 void
 serah_store_use_large_cache (SerahStore *self)
 {
-  serah_store_exec (self, "PRAGMA cache_size = -65536", NULL);
+  serah_store_exec (self, "PRAGMA cache_size = -32768", NULL);
 }
