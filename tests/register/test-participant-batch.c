@@ -526,6 +526,79 @@ test_import_killed_mid_bulk (Fixture *f, gconstpointer data)
   assert_committed_indexes (f);
 }
 
+/* Schema v14 (issue #10) makes the search tables again without their per-row size tables.
+ * A file with the v7 tables and people in it: after the upgrade the old names are found,
+ * a new one too, and the `_docsize` tables are gone. */
+static void
+test_search_tables_upgrade (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahParticipant) a = person (1, "Budi Santoso"), b = person (2, "Siti Aminah");
+  g_autoptr(SerahParticipant) c = person (3, "Asep Sunandar");
+  g_autoptr(GArray) found = NULL;
+  g_autofree char *docsize = NULL;
+  SerahParticipant *rows[2] = { a, b };
+  SerahUpsertResult results[2];
+  sqlite3 *db = NULL;
+
+  g_assert_true (serah_store_begin (f->store, &error));
+  upsert (f, rows, 2, results, NULL);
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+
+  /* Back to the v7 search tables (with their size tables), at schema 13. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE participant_names; DROP TABLE participant_words;"
+                                 "CREATE VIRTUAL TABLE participant_names USING fts5 (name,"
+                                 "  content = 'participants', content_rowid = 'id',"
+                                 "  tokenize = 'trigram');"
+                                 "CREATE VIRTUAL TABLE participant_words USING fts5 (name,"
+                                 "  content = 'participants', content_rowid = 'id',"
+                                 "  tokenize = 'unicode61', prefix = '1 2', detail = 'none');"
+                                 "INSERT INTO participant_names (participant_names)"
+                                 "  VALUES ('rebuild');"
+                                 "INSERT INTO participant_words (participant_words)"
+                                 "  VALUES ('rebuild');"
+                                 "PRAGMA user_version = 13;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  docsize = committed_text (f, "SELECT count(*) FROM sqlite_schema"
+                               " WHERE name LIKE 'participant_%_docsize'");
+  g_assert_cmpstr (docsize, ==, "2");
+  g_clear_pointer (&docsize, g_free);
+
+  f->store = serah_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (serah_store_get_schema_version (f->store), ==,
+                   serah_store_get_latest_schema_version ());
+  docsize = committed_text (f, "SELECT count(*) FROM sqlite_schema"
+                               " WHERE name LIKE 'participant_%_docsize'");
+  g_assert_cmpstr (docsize, ==, "0");
+  /* A substring (trigram table) and a word's first letter (words table). */
+  found = serah_store_search_participant_ids (f->store, "santo", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, 1);
+  g_clear_pointer (&found, g_array_unref);
+  found = serah_store_search_participant_ids (f->store, "a", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1); /* Aminah */
+  g_clear_pointer (&found, g_array_unref);
+  /* The triggers write into the new tables. */
+  g_assert_true (serah_store_begin (f->store, &error));
+  upsert (f, &c, 1, results, NULL);
+  g_assert_true (serah_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  found = serah_store_search_participant_ids (f->store, "sunan", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_array_unref);
+  docsize = committed_text (f, "PRAGMA integrity_check");
+  g_assert_cmpstr (docsize, ==, "ok");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -541,6 +614,7 @@ main (int argc, char **argv)
   ADD ("fresh-bulk-falls-back", test_fresh_bulk_falls_back);
   ADD ("big-import", test_big_import);
   ADD ("import-killed-mid-bulk", test_import_killed_mid_bulk);
+  ADD ("search-tables-upgrade", test_search_tables_upgrade);
 #undef ADD
 
   return g_test_run ();

@@ -112,6 +112,7 @@ extern const char serah_store_schema_coverage[];      /* v10, reports: coverage 
 extern const char serah_store_schema_serial_blocks[]; /* v11, cards: serial blocks of the office server, print-run UUIDs (issue 16) */
 extern const char serah_store_schema_pulled_media[];  /* v12, server: testimonial files pulled from the office server */
 extern const char serah_store_schema_coverage_ceremonies[]; /* v13, reports: coverage counts per ceremony and area (issue 10) */
+extern const char serah_store_schema_search_compact[]; /* v14, register: the FTS5 name indexes without row sizes (issue 10) */
 /* reports: counts coverage_areas.participants again from the register (an SQL script run
  * where a bulk import dropped the per-row trigger that keeps them). */
 extern const char serah_store_coverage_participants_recount[];

@@ -79,6 +79,7 @@ static const char *const migrations[] = {
   serah_store_schema_serial_blocks,   /* cards: serial blocks from the office server (issue 16) */
   serah_store_schema_pulled_media,    /* server: testimonial files pulled from the office server */
   serah_store_schema_coverage_ceremonies, /* reports: coverage counts per ceremony (issue 10) */
+  serah_store_schema_search_compact,  /* register: the FTS5 name indexes without row sizes (issue 10) */
 };
 
 int
