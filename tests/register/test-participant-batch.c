@@ -595,6 +595,7 @@ test_search_tables_upgrade (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
   g_clear_pointer (&found, g_array_unref);
+  g_clear_pointer (&docsize, g_free);
   docsize = committed_text (f, "PRAGMA integrity_check");
   g_assert_cmpstr (docsize, ==, "ok");
 }
