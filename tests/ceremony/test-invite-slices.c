@@ -5,11 +5,13 @@
  * the coverage counts kept by triggers) must then hold exactly what the one-statement
  * invitation writes. A failure in a late slice must leave nothing: the slices share the
  * caller's one transaction, so the earlier ones are rolled back with it and the counts stay
- * as they were.
+ * as they were; so must the process being killed (SIGKILL) in the middle of any slice.
  */
 #include "config.h"
 
+#include <signal.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "serah-test-fixture.h"
@@ -106,6 +108,7 @@ count_invite_statements (unsigned type, void *data, void *p, void *x)
 
 typedef struct {
   char       *dir;
+  char       *path;
   SerahStore *store;
   gint64      run_id;
   char       *kecamatan[3]; /* two kecamatan of the register, NULL-terminated */
@@ -120,8 +123,12 @@ fixture_setup (Fixture *f, gconstpointer data)
   sqlite3_stmt *stmt = NULL;
 
   g_unsetenv ("SERAH_INVITE_SLICE_ROWS");
+  /* The child of test_killed_half_way works on its parent's database and dies: nothing of
+   * its own to set up (a scratch folder would be left behind). */
+  if (g_test_subprocess ())
+    return;
   f->dir = serah_test_tmpdir ();
-  f->store = serah_test_open_store (f->dir, NULL);
+  f->store = serah_test_open_store (f->dir, &f->path);
   /* Half of them with a card in one print run: a selection by print run, too. */
   lines = ceremony_test_populate (f->store, N_PEOPLE, 500, &f->run_id, &error);
   g_assert_no_error (error);
@@ -145,10 +152,14 @@ static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_unsetenv ("SERAH_INVITE_SLICE_ROWS");
-  sqlite3_trace_v2 (serah_store_get_db (f->store), 0, NULL, NULL);
+  if (f->dir == NULL)
+    return;
+  if (f->store != NULL)
+    sqlite3_trace_v2 (serah_store_get_db (f->store), 0, NULL, NULL);
   g_clear_object (&f->store);
   serah_test_rm_rf (f->dir);
   g_free (f->dir);
+  g_free (f->path);
   g_free (f->kecamatan[0]);
   g_free (f->kecamatan[1]);
 }
@@ -315,6 +326,103 @@ test_failure_half_way (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f->store, "SELECT sum (invited) FROM coverage_areas"), ==, N_PEOPLE);
 }
 
+/* In the child of test_killed_half_way: SIGKILL as invitation statement number `at` starts. */
+typedef struct {
+  guint seen;
+  guint at;
+} KillAt;
+
+static int
+kill_at_statement (unsigned type, void *data, void *p, void *x)
+{
+  KillAt *k = data;
+  const char *sql = x;
+
+  if (type == SQLITE_TRACE_STMT &&
+      g_str_has_prefix (sql, "INSERT INTO ceremony_invitations") && strstr (sql, "json_each") &&
+      ++k->seen == k->at)
+    /* Not g_error nor exit: no handler, no atexit, no SQLite call runs after this. */
+    raise (SIGKILL);
+  return 0;
+}
+
+/* The child of test_killed_half_way: creates and invites everyone, 97 ids a slice, in the
+ * parent's database, and is killed as statement SERAH_TEST_KILL_AT starts. */
+static void
+killed_child (void)
+{
+  const SerahParticipantFilter *everyone[] = { &(SerahParticipantFilter) { 0 }, NULL };
+  SerahInvitation invitation = { .selections = everyone };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SerahStore) store = NULL;
+  KillAt k = { 0, (guint) atoi (g_getenv ("SERAH_TEST_KILL_AT")) };
+
+  g_setenv ("SERAH_INVITE_SLICE_ROWS", SLICE_ROWS, TRUE);
+  store = serah_store_open (g_getenv ("SERAH_TEST_KILL_DB"), &error);
+  g_assert_no_error (error);
+  sqlite3_trace_v2 (serah_store_get_db (store), SQLITE_TRACE_STMT, kill_at_statement, &k);
+  serah_ceremony_create_and_invite (store, "Penyerahan KIS", "2026-12-07", "Aula", &invitation,
+                                    OPERATOR, NULL, NULL, &error);
+  g_assert_not_reached ();
+}
+
+/* A process killed while invitation statement 1, 7, 21 or the last of a create-and-invite
+ * runs (the earlier slices done, in the transaction): reopened, the database holds no trace
+ * of it (no ceremony, no invitation, no count moved) and passes its integrity check. */
+static void
+test_killed_half_way (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  guint last;
+
+  if (g_test_subprocess ())
+    {
+      killed_child ();
+      return;
+    }
+
+  last = n_slices (f);
+  before = dump (f->store);
+  g_clear_object (&f->store);
+  g_setenv ("SERAH_INVITE_SLICE_ROWS", SLICE_ROWS, TRUE);
+  g_setenv ("SERAH_TEST_KILL_DB", f->path, TRUE);
+  for (guint i = 0; i < 4; i++)
+    {
+      guint at = (guint[]) { 1, 7, 21, last }[i];
+      g_autofree char *at_text = g_strdup_printf ("%u", at);
+      g_autofree char *after = NULL;
+      g_autoptr(GPtrArray) ceremonies = NULL;
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_setenv ("SERAH_TEST_KILL_AT", at_text, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      /* (had the child finished instead, its ceremony would be in the dump below) */
+      g_test_trap_assert_failed ();
+
+      /* What another program finds in the file first (no repair by Serah's open). */
+      g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                       SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+
+      f->store = serah_store_open (f->path, &error);
+      g_assert_no_error (error);
+      after = dump (f->store);
+      g_assert_cmpstr (after, ==, before);
+      ceremonies = serah_ceremony_list (f->store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ceremonies->len, ==, 0);
+      g_clear_object (&f->store);
+    }
+  g_unsetenv ("SERAH_TEST_KILL_DB");
+  g_unsetenv ("SERAH_TEST_KILL_AT");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -324,5 +432,6 @@ main (int argc, char **argv)
               fixture_teardown)
   ADD ("sliced-equals-one-shot", test_sliced_equals_one_shot);
   ADD ("failure-half-way", test_failure_half_way);
+  ADD ("killed-half-way", test_killed_half_way);
   return g_test_run ();
 }
