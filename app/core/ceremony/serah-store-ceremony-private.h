@@ -39,10 +39,13 @@ gboolean       serah_store_insert_ceremony_closure (SerahStore *store,
                                                     const char *operator_name,
                                                     GError    **error);
 
-/* The highest participant id (0 for an empty register, -1 on error): where the slices of
- * serah_store_invite_selection end. */
-gint64   serah_store_last_participant_id (SerahStore                 *store,
-                                          GError                    **error);
+/* Where the slice of serah_store_invite_selection that starts after after_id ends: the id of
+ * the rows-th participant after it, the last id when fewer are left, 0 when none is; -1 on
+ * error. */
+gint64   serah_store_participant_slice_end (SerahStore               *store,
+                                            gint64                    after_id,
+                                            gint64                    rows,
+                                            GError                  **error);
 /* INSERT ... SELECT of everyone the filter (and print run, when > 0) selects among the
  * participants with after_id < id <= last_id; people already invited are left alone.
  * *added: rows inserted. */

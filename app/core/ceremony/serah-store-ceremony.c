@@ -310,22 +310,35 @@ json_list (char **values)
 }
 
 gint64
-serah_store_last_participant_id (SerahStore *store, GError **error)
+serah_store_participant_slice_end (SerahStore *store, gint64 after_id, gint64 rows,
+                                   GError **error)
 {
   sqlite3_stmt *stmt;
-  gint64 last = -1;
+  gint64 end = -1;
+  int rc;
 
   g_return_val_if_fail (SERAH_IS_STORE (store), -1);
+  g_return_val_if_fail (rows > 0, -1);
 
-  stmt = serah_store_prepare (store, "SELECT coalesce (max (id), 0) FROM participants", error);
+  /* A walk of the rowids, not of every id between: ids need not be dense. The id `rows` rows
+   * on, or the last one when fewer are left. */
+  stmt = serah_store_prepare (store,
+                              "SELECT coalesce ((SELECT id FROM participants WHERE id > ?1"
+                              "                  ORDER BY id LIMIT 1 OFFSET ?2 - 1),"
+                              "                 (SELECT max (id) FROM participants WHERE id > ?1),"
+                              "                 0)",
+                              error);
   if (stmt == NULL)
     return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    last = sqlite3_column_int64 (stmt, 0);
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  sqlite3_bind_int64 (stmt, 2, rows);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    end = sqlite3_column_int64 (stmt, 0);
   else
     serah_store_set_error (store, error, _("Cannot invite participants"));
   sqlite3_reset (stmt);
-  return last;
+  return end;
 }
 
 gboolean
