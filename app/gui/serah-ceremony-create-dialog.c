@@ -253,15 +253,21 @@ add_area_rows (SerahCeremonyCreateDialog *self)
   update_summary (self);
 }
 
-/* What is switched on as the core's invitation: one selection per kecamatan (lists in one
- * filter are ANDed). The filters and lists are kept in holder, which must outlive the use. */
+/* What is switched on as the core's invitation: the kecamatan with every desa ticked in one
+ * selection (a list of kecamatan in a filter is ORed), each partly ticked kecamatan in one of
+ * its own (lists in one filter are ANDed). One selection for all the whole kecamatan is one
+ * pass over the register instead of one per kecamatan (issue #10: a kabupaten of 1 000 000 in
+ * 35 selections took 29 s, as one 14 s). The filters and lists are kept in holder, which must
+ * outlive the use. */
 static SerahInvitation
 chosen_invitation (SerahCeremonyCreateDialog *self, GPtrArray *holder)
 {
   SerahInvitation invitation = { 0 };
   GPtrArray *selections = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *whole = g_ptr_array_new (); /* kecamatan names, borrowed from self->areas */
 
   g_ptr_array_add (holder, selections);
+  g_ptr_array_add (holder, whole);
   for (guint i = 0; i < self->areas->len; i++)
     {
       AreaGroup *g = g_ptr_array_index (self->areas, i);
@@ -274,8 +280,10 @@ chosen_invitation (SerahCeremonyCreateDialog *self, GPtrArray *holder)
       for (guint j = 0; j < g->desa_checks->len; j++)
         if (gtk_check_button_get_active (g_ptr_array_index (g->desa_checks, j)))
           g_ptr_array_add (desas, g_ptr_array_index (g->desa_names, j));
-      if (desas->len == 0)
+      if (desas->len == 0 || desas->len == g->desa_checks->len)
         {
+          if (desas->len > 0)
+            g_ptr_array_add (whole, g->kecamatan);
           g_ptr_array_unref (desas);
           continue;
         }
@@ -287,9 +295,16 @@ chosen_invitation (SerahCeremonyCreateDialog *self, GPtrArray *holder)
       g_ptr_array_add (holder, kecamatan);
       filter = g_new0 (SerahParticipantFilter, 1);
       filter->kecamatan = (char **) kecamatan->pdata;
-      if (desas->len - 1 < g->desa_checks->len)
-        filter->desa = (char **) desas->pdata;
+      filter->desa = (char **) desas->pdata;
       g_ptr_array_add (selections, filter);
+    }
+  if (whole->len > 0)
+    {
+      SerahParticipantFilter *filter = g_new0 (SerahParticipantFilter, 1);
+
+      g_ptr_array_add (whole, NULL);
+      filter->kecamatan = (char **) whole->pdata;
+      g_ptr_array_insert (selections, 0, filter);
     }
   g_ptr_array_add (selections, NULL);
   invitation.selections = (const SerahParticipantFilter *const *) selections->pdata;

@@ -1011,6 +1011,97 @@ test_create_ceremony (Fixture *f, gconstpointer data)
                    ==, "Penyerahan Tahap 2");
 }
 
+static void
+collect_expanders (GtkWidget *widget, GPtrArray *found)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_expanders (child, found);
+}
+
+/* Two kecamatan switched on whole and one with a desa unticked (issue #10: the whole ones go
+ * to the core as one selection, one pass over the register): exactly their people are
+ * invited, in two audited invitations. */
+static void
+test_create_ceremony_areas (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) counts = serah_participants_count_by_area (f->store, &error);
+  g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(SerahCeremony) created = NULL;
+  SerahAuditFilter filter = { .action = "ceremony.invite" };
+  const char *kecamatan[3] = { NULL };
+  const char *unticked = NULL;
+  g_autofree char *subject = NULL;
+  guint n_kecamatan = 0, partial = 0, n_events = 0;
+  gint64 expected = 0;
+  gpointer dialog;
+
+  /* The kecamatan in the dialog's order (the register's count by area): the first two whole,
+   * then the first one with two desa or more loses its first desa. */
+  g_assert_no_error (error);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      SerahAreaCount *c = counts->pdata[i];
+      SerahAreaCount *next = i + 1 < counts->len ? counts->pdata[i + 1] : NULL;
+
+      if (i == 0 || g_strcmp0 (c->kecamatan, ((SerahAreaCount *) counts->pdata[i - 1])->kecamatan))
+        {
+          n_kecamatan++;
+          if (n_kecamatan <= 2)
+            kecamatan[n_kecamatan - 1] = c->kecamatan;
+          else if (kecamatan[2] == NULL && next && !g_strcmp0 (next->kecamatan, c->kecamatan))
+            kecamatan[2] = c->kecamatan, partial = n_kecamatan - 1, unticked = c->desa;
+        }
+      if (!g_strcmp0 (c->kecamatan, kecamatan[0]) || !g_strcmp0 (c->kecamatan, kecamatan[1]) ||
+          (!g_strcmp0 (c->kecamatan, kecamatan[2]) && g_strcmp0 (c->desa, unticked)))
+        expected += c->participants;
+    }
+  g_assert_nonnull (kecamatan[2]);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "ceremony.new", NULL);
+  settle ();
+  dialog = find_toplevel (SERAH_TYPE_CEREMONY_CREATE_DIALOG);
+  g_assert_nonnull (dialog);
+#define ROW(name) GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), \
+                                SERAH_TYPE_CEREMONY_CREATE_DIALOG, name))
+  gtk_editable_set_text (ROW ("name_row"), "Penyerahan Tahap 3");
+  gtk_editable_set_text (ROW ("date_row"), "02-12-2026");
+  gtk_editable_set_text (ROW ("place_row"), "Aula Kecamatan");
+#undef ROW
+  collect_expanders (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                SERAH_TYPE_CEREMONY_CREATE_DIALOG,
+                                                                "invite_group")),
+                     expanders);
+  g_assert_cmpuint (expanders->len, ==, n_kecamatan);
+  adw_expander_row_set_enable_expansion (expanders->pdata[0], TRUE);
+  adw_expander_row_set_enable_expansion (expanders->pdata[1], TRUE);
+  adw_expander_row_set_enable_expansion (expanders->pdata[partial], TRUE);
+  /* The first check button in a kecamatan's rows is its first desa's. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_descendant (expanders->pdata[partial],
+                                                                  GTK_TYPE_CHECK_BUTTON)),
+                               FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "create.create", NULL);
+  settle ();
+  g_assert_null (find_toplevel (SERAH_TYPE_CEREMONY_CREATE_DIALOG));
+
+  created = serah_ceremony_get (f->store, serah_ceremony_page_get_active_ceremony (f->page),
+                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (created->name, ==, "Penyerahan Tahap 3");
+  g_assert_cmpint (created->invited, ==, expected);
+  g_assert_cmpint (created->invited, <, N_PEOPLE);
+  events = serah_audit_list (f->store, &filter, &error);
+  g_assert_no_error (error);
+  subject = g_strdup_printf ("%" G_GINT64_FORMAT, created->id);
+  for (guint i = 0; i < events->len; i++)
+    n_events += g_strcmp0 (((SerahAuditEvent *) events->pdata[i])->subject, subject) == 0;
+  g_assert_cmpuint (n_events, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1032,6 +1123,7 @@ main (int argc, char **argv)
   ADD ("bundle-conflict", test_bundle_conflict);
   ADD ("pending-list", test_pending_list);
   ADD ("create-ceremony", test_create_ceremony);
+  ADD ("create-ceremony-areas", test_create_ceremony_areas);
 #undef ADD
 
   return g_test_run ();

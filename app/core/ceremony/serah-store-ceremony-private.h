@@ -39,14 +39,24 @@ gboolean       serah_store_insert_ceremony_closure (SerahStore *store,
                                                     const char *operator_name,
                                                     GError    **error);
 
-/* INSERT ... SELECT of everyone the filter (and print run, when > 0) selects; people
- * already invited are left alone. *added: rows inserted. */
+/* Where the slice of serah_store_invite_selection that starts after after_id ends: the id of
+ * the rows-th participant after it, the last id when fewer are left, 0 when none is; -1 on
+ * error. */
+gint64   serah_store_participant_slice_end (SerahStore               *store,
+                                            gint64                    after_id,
+                                            gint64                    rows,
+                                            GError                  **error);
+/* INSERT ... SELECT of everyone the filter (and print run, when > 0) selects among the
+ * participants with after_id < id <= last_id; people already invited are left alone.
+ * *added: rows inserted. */
 gboolean serah_store_invite_selection   (SerahStore                   *store,
                                          gint64                        ceremony_id,
                                          const SerahParticipantFilter *filter,
                                          gint64                        print_run_id,
                                          const char                   *operator_name,
                                          const char                   *source,
+                                         gint64                        after_id,
+                                         gint64                        last_id,
                                          gint64                       *added,
                                          GError                      **error);
 /* The ids of the participants invited to a ceremony whom filter selects (NULL: all), in

@@ -309,11 +309,43 @@ json_list (char **values)
   return json_generator_to_data (gen, NULL);
 }
 
+gint64
+serah_store_participant_slice_end (SerahStore *store, gint64 after_id, gint64 rows,
+                                   GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 end = -1;
+  int rc;
+
+  g_return_val_if_fail (SERAH_IS_STORE (store), -1);
+  g_return_val_if_fail (rows > 0, -1);
+
+  /* A walk of the rowids, not of every id between: ids need not be dense. The id `rows` rows
+   * on, or the last one when fewer are left. */
+  stmt = serah_store_prepare (store,
+                              "SELECT coalesce ((SELECT id FROM participants WHERE id > ?1"
+                              "                  ORDER BY id LIMIT 1 OFFSET ?2 - 1),"
+                              "                 (SELECT max (id) FROM participants WHERE id > ?1),"
+                              "                 0)",
+                              error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  sqlite3_bind_int64 (stmt, 2, rows);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    end = sqlite3_column_int64 (stmt, 0);
+  else
+    serah_store_set_error (store, error, _("Cannot invite participants"));
+  sqlite3_reset (stmt);
+  return end;
+}
+
 gboolean
 serah_store_invite_selection (SerahStore *store, gint64 ceremony_id,
                               const SerahParticipantFilter *filter, gint64 print_run_id,
-                              const char *operator_name, const char *source, gint64 *added,
-                              GError **error)
+                              const char *operator_name, const char *source, gint64 after_id,
+                              gint64 last_id, gint64 *added, GError **error)
 {
   g_autofree char *kecamatan = json_list (filter ? filter->kecamatan : NULL);
   g_autofree char *desa = json_list (filter ? filter->desa : NULL);
@@ -322,13 +354,17 @@ serah_store_invite_selection (SerahStore *store, gint64 ceremony_id,
   g_return_val_if_fail (SERAH_IS_STORE (store), FALSE);
 
   /* The lists go in as JSON arrays, so one fixed statement serves every selection. The
-   * WHERE before ON CONFLICT keeps SQLite from reading it as a join constraint. */
+   * WHERE before ON CONFLICT keeps SQLite from reading it as a join constraint. The id range
+   * is a search of the rowid: because ceremony_invitations has row triggers, SQLite first
+   * copies every row the SELECT yields into a temporary b-tree and only then inserts them
+   * (the caller keeps that copy small: serah-ceremony-invite.c). */
   stmt = serah_store_prepare (store,
                               "INSERT INTO ceremony_invitations (ceremony_id, participant_id,"
                               " kecamatan, desa, invited_at, invited_by, source)"
                               " SELECT ?1, p.id, coalesce (p.kecamatan, ''), coalesce (p.desa, ''),"
                               " ?2, ?3, ?4 FROM participants p"
-                              " WHERE (?5 IS NULL OR p.kecamatan COLLATE NOCASE IN"
+                              " WHERE p.id > ?8 AND p.id <= ?9"
+                              "   AND (?5 IS NULL OR p.kecamatan COLLATE NOCASE IN"
                               "        (SELECT value FROM json_each (?5)))"
                               "   AND (?6 IS NULL OR p.desa COLLATE NOCASE IN"
                               "        (SELECT value FROM json_each (?6)))"
@@ -345,6 +381,8 @@ serah_store_invite_selection (SerahStore *store, gint64 ceremony_id,
   serah_store_bind_text_or_null (stmt, 5, kecamatan);
   serah_store_bind_text_or_null (stmt, 6, desa);
   sqlite3_bind_int64 (stmt, 7, MAX (print_run_id, 0));
+  sqlite3_bind_int64 (stmt, 8, after_id);
+  sqlite3_bind_int64 (stmt, 9, last_id);
   if (!serah_store_step_done (store, stmt, _("Cannot invite participants"), error))
     return FALSE;
   if (added != NULL)
