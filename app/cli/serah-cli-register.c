@@ -89,8 +89,45 @@ print_import_json (SerahCli *cli, const char *path, const SerahImportReport *rep
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  /* Warnings past SERAH_IMPORT_NOTES_LISTED: stored with the import, counted here. */
+  serah_cli_json_int (b, "problems_not_listed", (gint64) report->notes_not_listed);
+  json_builder_set_member_name (b, "problems_not_listed_by_code");
+  json_builder_begin_object (b);
+  if (report->notes_not_listed_by_code != NULL)
+    {
+      GHashTableIter iter;
+      gpointer code, count;
+
+      g_hash_table_iter_init (&iter, report->notes_not_listed_by_code);
+      while (g_hash_table_iter_next (&iter, &code, &count))
+        serah_cli_json_int (b, code, GPOINTER_TO_UINT (count));
+    }
+  json_builder_end_object (b);
   json_builder_end_object (b);
   serah_cli_print_json (cli, b);
+}
+
+/* The warnings a big damaged list brought past SERAH_IMPORT_NOTES_LISTED: counted by code,
+ * most frequent first (they are stored with the import, not kept in the report). */
+static void
+print_notes_not_listed (const SerahImportReport *report, guint more_listed)
+{
+  g_autofree char *n = serah_format_count ((gint64) report->notes_not_listed);
+  g_autofree char *listed = serah_format_count ((gint64) more_listed);
+  g_autofree const char **codes = NULL;
+  guint n_codes = 0;
+
+  fprintf (stderr, _("  … and %s more problems listed by --json; --report FILE writes every "
+                     "rejected row.\n"), listed);
+  fprintf (stderr, _("  %s more warnings are not listed (past the first %d; each is stored "
+                     "with the import), by code:\n"), n, SERAH_IMPORT_NOTES_LISTED);
+  codes = serah_import_report_unlisted_codes (report, &n_codes);
+  for (guint i = 0; i < n_codes; i++)
+    {
+      g_autofree char *count =
+        serah_format_count (serah_import_report_unlisted_count (report, codes[i]));
+      fprintf (stderr, "    %s: %s\n", codes[i], count);
+    }
 }
 
 static void
@@ -133,10 +170,12 @@ print_import_summary (SerahCli *cli, const char *path, const SerahImportReport *
                p->code, p->message, p->raw_value ? " (" : "", p->raw_value ? p->raw_value : "",
                p->raw_value ? ")" : "");
     }
-  if (report->problems->len > shown)
+  if (report->problems->len > shown && report->notes_not_listed == 0)
     fprintf (stderr, _("  … and %u more problems; --report FILE writes every rejected row, "
                        "--json lists them all.\n"),
              report->problems->len - shown);
+  else if (report->notes_not_listed > 0)
+    print_notes_not_listed (report, report->problems->len - shown);
 }
 
 /* Export hands out full NIKs: who took which selection, and where to. */

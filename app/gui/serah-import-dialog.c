@@ -183,6 +183,7 @@ struct _SerahImportDialog
   GtkLabel          *count_conflicts;
   GtkLabel          *count_warnings;
   GtkStack          *problems_stack;
+  GtkLabel          *notes_not_listed_label;
   GListStore        *problems;
 };
 
@@ -211,6 +212,38 @@ set_count (GtkLabel *label, gint64 n, const char *attention)
   gtk_label_set_text (label, text);
   if (attention != NULL && n > 0)
     gtk_widget_add_css_class (GTK_WIDGET (label), attention);
+}
+
+/* A big damaged list: the warnings past the first SERAH_IMPORT_NOTES_LISTED are not in the
+ * list (they are stored with the import); how many, and of which kinds, most first. */
+static void
+show_notes_not_listed (SerahImportDialog *self)
+{
+  const SerahImportReport *report = self->report;
+  g_autofree const char **codes = NULL;
+  g_autofree char *n = NULL;
+  g_autoptr(GString) text = NULL;
+  guint n_codes = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_not_listed_label),
+                          report->notes_not_listed > 0);
+  if (report->notes_not_listed == 0 || report->notes_not_listed_by_code == NULL)
+    return;
+  n = serah_format_count ((gint64) report->notes_not_listed);
+  text = g_string_new (NULL);
+  /* TRANSLATORS: "249.601 more warnings are not listed (after the first 1000); each is
+   * stored with the import. By kind:" then "nik-birthdate-mismatch 83.267, ..." */
+  g_string_printf (text, _("%s more warnings are not listed (after the first %d); each is "
+                           "stored with the import. By kind:"),
+                   n, SERAH_IMPORT_NOTES_LISTED);
+  codes = serah_import_report_unlisted_codes (report, &n_codes);
+  for (guint i = 0; i < n_codes; i++)
+    {
+      g_autofree char *count =
+        serah_format_count (serah_import_report_unlisted_count (report, codes[i]));
+      g_string_append_printf (text, "%s %s %s", i > 0 ? "," : "", codes[i], count);
+    }
+  gtk_label_set_text (self->notes_not_listed_label, text->str);
 }
 
 static void
@@ -243,6 +276,7 @@ show_report (SerahImportDialog *self)
     g_ptr_array_add (rows, serah_import_problem_row_new (g_ptr_array_index (self->report->problems, i)));
   g_list_store_splice (self->problems, 0, 0, rows->pdata, rows->len);
   gtk_stack_set_visible_child_name (self->problems_stack, rows->len > 0 ? "list" : "none");
+  show_notes_not_listed (self);
 
   /* Enabled once the dialog knows its database (serah_import_dialog_set_store). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save-rejects", FALSE);
@@ -423,6 +457,7 @@ serah_import_dialog_class_init (SerahImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SerahImportDialog, count_conflicts);
   gtk_widget_class_bind_template_child (widget_class, SerahImportDialog, count_warnings);
   gtk_widget_class_bind_template_child (widget_class, SerahImportDialog, problems_stack);
+  gtk_widget_class_bind_template_child (widget_class, SerahImportDialog, notes_not_listed_label);
   gtk_widget_class_bind_template_child (widget_class, SerahImportDialog, problems);
 
   gtk_widget_class_install_action (widget_class, "report.save-rejects", NULL, save_rejects_action);

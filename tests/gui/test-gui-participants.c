@@ -351,6 +351,55 @@ find_report_dialog (void)
   return NULL;
 }
 
+/* The first label under widget whose text contains part, or NULL. */
+static GtkLabel *
+find_label_containing (GtkWidget *widget, const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_containing (child, part);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue #10: a big damaged list's warnings past SERAH_IMPORT_NOTES_LISTED are counted by
+ * kind, not listed; the report says how many and of which kinds, most first. */
+static void
+test_report_counts_unlisted_warnings (Fixture *f, gconstpointer data)
+{
+  SerahImportReport *report = g_new0 (SerahImportReport, 1);
+  SerahImportDialog *dialog;
+  GtkLabel *label;
+  const char *text;
+
+  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_problem_free);
+  report->columns = g_ptr_array_new ();
+  report->counts.rows = 300000;
+  report->counts.warnings = 250600;
+  report->notes_not_listed = 249601;
+  report->notes_not_listed_by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (report->notes_not_listed_by_code, g_strdup ("nik-area-unknown"),
+                       GUINT_TO_POINTER (83182));
+  g_hash_table_insert (report->notes_not_listed_by_code, g_strdup ("nik-birthdate-mismatch"),
+                       GUINT_TO_POINTER (166419));
+  dialog = serah_import_dialog_new (NULL, report); /* takes the report */
+  gtk_window_present (GTK_WINDOW (dialog));
+  run_until_idle ();
+
+  label = find_label_containing (GTK_WIDGET (dialog), "249.601");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  text = gtk_label_get_text (label);
+  /* Most frequent first. */
+  g_assert_nonnull (strstr (text, "nik-birthdate-mismatch 166.419, nik-area-unknown 83.182"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static GFile *
 write_file (Fixture *f, const char *name, const char *contents, gssize len)
 {
@@ -899,6 +948,8 @@ main (int argc, char **argv)
               test_name_column_keeps_its_width, fixture_teardown);
   g_test_add ("/serah/gui/participants/one-tab-stop", Fixture, NULL, fixture_setup,
               test_list_is_one_tab_stop, fixture_teardown);
+  g_test_add ("/serah/gui/participants/report-counts-unlisted-warnings", Fixture, NULL,
+              fixture_setup, test_report_counts_unlisted_warnings, fixture_teardown);
   g_test_add ("/serah/gui/participants/import-card-change-confirmed", Fixture, NULL,
               fixture_setup_empty, test_import_card_change_confirmed, fixture_teardown);
   return g_test_run ();

@@ -112,7 +112,10 @@ assert_counts_add_up (const SerahImportReport *report)
   g_assert_cmpint (c->rows, ==,
                    c->imported + c->updated + c->unchanged + c->rejected + c->duplicates);
   g_assert_cmpint (c->conflicts, <=, c->rejected);
-  g_assert_cmpint (c->warnings, ==, count_problems (report, SERAH_IMPORT_SEVERITY_WARNING));
+  /* Past SERAH_IMPORT_NOTES_LISTED a warning is counted, not listed. */
+  g_assert_cmpint (c->warnings, >=, count_problems (report, SERAH_IMPORT_SEVERITY_WARNING));
+  g_assert_cmpint (c->warnings, <=, count_problems (report, SERAH_IMPORT_SEVERITY_WARNING) +
+                                    report->notes_not_listed);
 }
 
 static SerahParticipant *
@@ -914,6 +917,73 @@ test_big_list_and_progress (Fixture *f, gconstpointer data)
   g_assert_cmpint (serah_store_count_participants (f->store), ==, 5000);
 }
 
+/* Issue #10, memory flat whatever the list: a damaged list of a million rows brought 280 000
+ * warnings, all kept in memory. Past SERAH_IMPORT_NOTES_LISTED a row's warning is stored with
+ * the import and counted by code, not listed; every rejected row stays listed (the rejects
+ * file is made of them). */
+static void
+test_many_warnings_counted (Fixture *f, gconstpointer data)
+{
+  const guint n_warned = SERAH_IMPORT_NOTES_LISTED + 203;
+  g_autofree char *path = g_build_filename (f->dir, "warned.csv", NULL);
+  g_autofree char *rejects = g_build_filename (f->dir, "rejects.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) csv = g_string_new ("NIK,NO_KARTU,NAMA,JK,TGL_LAHIR,ALAMAT,DESA,KECAMATAN,"
+                                         "FASKES,KELAS\n");
+  g_autoptr(SerahImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **codes = NULL;
+  guint n_codes = 0, listed_notes = 0, listed_errors = 0, n_rejected_lines = 0;
+
+  for (guint i = 1; i <= n_warned; i++)
+    {
+      /* The NIK says 01-01-80; the birth date says the 2nd: a warning, the row is stored. */
+      g_string_append_printf (csv, "360101010180%04u,00012345%05u,Warga %u,L,1980-01-02,"
+                              "Kp. Caringin,Caringin,Labuan,Puskesmas Labuan,3\n", i, i, i);
+      if (i == 10 || i == 600 || i == n_warned)
+        g_string_append_printf (csv, "12345,00099999%05u,Salah %u,L,1980-01-01,"
+                                "Kp. Caringin,Caringin,Labuan,Puskesmas Labuan,3\n", i, i);
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, &error));
+  report = serah_import_file (f->store, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->counts.imported, ==, n_warned);
+  g_assert_cmpint (report->counts.rejected, ==, 3);
+  g_assert_cmpint (report->counts.warnings, ==, n_warned);
+  assert_counts_add_up (report);
+
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const SerahImportProblem *p = report->problems->pdata[i];
+
+      if (p->line > 0 && p->severity == SERAH_IMPORT_SEVERITY_ERROR)
+        listed_errors++;
+      else if (p->line > 0)
+        listed_notes++;
+    }
+  g_assert_cmpuint (listed_notes, ==, SERAH_IMPORT_NOTES_LISTED);
+  g_assert_cmpuint (listed_errors, ==, 3);
+  g_assert_cmpuint (report->notes_not_listed, ==, 203);
+  codes = serah_import_report_unlisted_codes (report, &n_codes);
+  g_assert_cmpuint (n_codes, ==, 1);
+  g_assert_cmpstr (codes[0], ==, "nik-birthdate-mismatch");
+  g_assert_null (codes[1]);
+  g_assert_cmpuint (serah_import_report_unlisted_count (report, "nik-birthdate-mismatch"), ==, 203);
+  g_assert_cmpuint (serah_import_report_unlisted_count (report, "nik-length"), ==, 0);
+
+  /* Every warning is stored with the import. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM import_problems WHERE severity = 'warning'"),
+                   ==, n_warned);
+  /* The rejects file has every rejected row, the last one too. */
+  g_assert_true (serah_import_report_write_rejects (report, rejects, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (rejects, &text, NULL, &error));
+  for (const char *c = text; (c = strstr (c, "Salah ")) != NULL; c++)
+    n_rejected_lines++;
+  g_assert_cmpuint (n_rejected_lines, ==, 3);
+  g_assert_nonnull (strstr (text, "Salah 1203"));
+}
+
 /* ---- export ---- */
 
 static void
@@ -1108,6 +1178,7 @@ main (int argc, char **argv)
   ADD ("recorded-in-store", test_recorded_in_store);
   ADD ("cancel-leaves-database-unchanged", test_cancel_leaves_database_unchanged);
   ADD ("big-list-and-progress", test_big_list_and_progress);
+  ADD ("many-warnings-counted", test_many_warnings_counted);
   ADD ("slices-stop-and-resume", test_slices_stop_and_resume);
   ADD ("export-round-trip", test_export_round_trip);
   ADD ("reject-report", test_reject_report);

@@ -239,6 +239,7 @@ typedef struct {
   guint                     slices;        /* slices committed */
   gint64                    saved_rows;    /* rows stored by the committed slices */
   SerahImportRecord         saved_counts;  /* the counts they committed (strings not owned) */
+  guint                     notes_listed;  /* warnings and notes kept in report->problems */
 
   /* both */
   GAsyncQueue              *queue;       /* SerahImportBatch, reader -> writer */

@@ -66,6 +66,51 @@ serah_import_column_free (SerahImportColumn *self)
   g_free (self);
 }
 
+static gint
+compare_code_counts (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  GHashTable *by_code = user_data;
+  guint na = GPOINTER_TO_UINT (g_hash_table_lookup (by_code, *(const char *const *) a));
+  guint nb = GPOINTER_TO_UINT (g_hash_table_lookup (by_code, *(const char *const *) b));
+
+  if (na != nb)
+    return na > nb ? -1 : 1;
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+const char **
+serah_import_report_unlisted_codes (const SerahImportReport *report, guint *n_codes)
+{
+  const char **codes;
+  guint n = 0;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->notes_not_listed_by_code == NULL)
+    {
+      if (n_codes != NULL)
+        *n_codes = 0;
+      return g_new0 (const char *, 1);
+    }
+  codes = (const char **) g_hash_table_get_keys_as_array (report->notes_not_listed_by_code, &n);
+  g_qsort_with_data (codes, n, sizeof *codes, compare_code_counts,
+                     report->notes_not_listed_by_code);
+  if (n_codes != NULL)
+    *n_codes = n;
+  return codes;
+}
+
+guint
+serah_import_report_unlisted_count (const SerahImportReport *report, const char *code)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  g_return_val_if_fail (code != NULL, 0);
+
+  if (report->notes_not_listed_by_code == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (report->notes_not_listed_by_code, code));
+}
+
 void
 serah_import_report_free (SerahImportReport *self)
 {
@@ -74,6 +119,7 @@ serah_import_report_free (SerahImportReport *self)
   g_free (self->counts.file_name);
   g_free (self->counts.sha256);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->notes_not_listed_by_code, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->sample, g_ptr_array_unref);
   g_free (self->format);
@@ -129,12 +175,40 @@ serah_import_problem_new (SerahImportContext *ctx, gint64 line, int column, cons
 static gboolean
 record_problem (SerahImportContext *ctx, SerahImportProblem *p, GError **error)
 {
-  g_ptr_array_add (ctx->report->problems, p);
+  SerahImportReport *report = ctx->report;
+  gboolean ok;
+
   if (p->severity == SERAH_IMPORT_SEVERITY_WARNING)
-    ctx->report->counts.warnings++;
-  return serah_store_add_import_problem (ctx->store, ctx->report->counts.id, p->line, p->column,
-                                         p->code, serah_import_severity_to_string (p->severity),
-                                         p->message, p->raw_value, error);
+    report->counts.warnings++;
+  ok = serah_store_add_import_problem (ctx->store, report->counts.id, p->line, p->column,
+                                       p->code, serah_import_severity_to_string (p->severity),
+                                       p->message, p->raw_value, error);
+  /* A damaged list of a million rows brought 280 000 warnings, 260 MB of them in memory
+   * (issue #10): past the first SERAH_IMPORT_NOTES_LISTED, a row's warning or note is
+   * stored and counted by code only. Errors stay: the rejects file is made of their rows. */
+  if (p->severity != SERAH_IMPORT_SEVERITY_ERROR && p->line > 0 &&
+      ctx->notes_listed >= SERAH_IMPORT_NOTES_LISTED)
+    {
+      gpointer n;
+
+      if (report->notes_not_listed_by_code == NULL)
+        report->notes_not_listed_by_code = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                  g_free, NULL);
+      n = g_hash_table_lookup (report->notes_not_listed_by_code, p->code);
+      if (n == NULL)
+        g_hash_table_insert (report->notes_not_listed_by_code, g_strdup (p->code),
+                             GUINT_TO_POINTER (1));
+      else
+        g_hash_table_insert (report->notes_not_listed_by_code, g_strdup (p->code),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+      report->notes_not_listed++;
+      serah_import_problem_free (p);
+      return ok;
+    }
+  if (p->severity != SERAH_IMPORT_SEVERITY_ERROR && p->line > 0)
+    ctx->notes_listed++;
+  g_ptr_array_add (report->problems, p);
+  return ok;
 }
 
 static gboolean add_problem (SerahImportContext *ctx, const SerahParticipant *participant,

@@ -148,7 +148,44 @@ typedef struct {
   GError            *refusal;
   guint              cards_changed; /* confirmed card number changes (issue 17) */
   guint              cards_voided;  /* printed cards voided by them */
+  /* issue #10, memory flat whatever the list: warnings and notes past the first
+   * SERAH_IMPORT_NOTES_LISTED are stored with the import (its problems in the database) and
+   * counted here, by code ("nik-birthdate-mismatch" -> count, a GHashTable of char * to
+   * GUINT_TO_POINTER), but not kept in problems. Errors (rejected rows) are always kept:
+   * the rejects file needs their rows. */
+  guint64            notes_not_listed;
+  GHashTable        *notes_not_listed_by_code;
 } SerahImportReport;
+
+/* How many warnings and notes of the rows an import keeps in its report's problems
+ * (SerahImportReport.notes_not_listed counts the rest). */
+#define SERAH_IMPORT_NOTES_LISTED 1000
+
+/**
+ * serah_import_report_unlisted_codes:
+ * @report: an import's report
+ * @n_codes: (out) (optional): where to store how many codes there are
+ *
+ * The codes of the warnings and notes that @report counts but does not list (those past
+ * the first %SERAH_IMPORT_NOTES_LISTED), the most frequent first.
+ *
+ * Returns: (transfer container) (array zero-terminated=1): the codes, owned by @report;
+ *   free the array with g_free()
+ */
+const char **serah_import_report_unlisted_codes (const SerahImportReport *report,
+                                                 guint                   *n_codes);
+
+/**
+ * serah_import_report_unlisted_count:
+ * @report: an import's report
+ * @code: a problem code
+ *
+ * How many warnings or notes of @code @report counts but does not list.
+ *
+ * Returns: the count (0 for a code it lists in full)
+ */
+guint        serah_import_report_unlisted_count (const SerahImportReport *report,
+                                                 const char              *code);
 
 /**
  * serah_import_report_free:
