@@ -113,14 +113,15 @@ static void
 print_notes_not_listed (const SerahImportReport *report, guint more_listed)
 {
   g_autofree char *n = serah_format_count ((gint64) report->notes_not_listed);
+  g_autofree char *first = serah_format_count (SERAH_IMPORT_NOTES_LISTED);
   g_autofree char *listed = serah_format_count ((gint64) more_listed);
   g_autofree const char **codes = NULL;
   guint n_codes = 0;
 
   fprintf (stderr, _("  … and %s more problems listed by --json; --report FILE writes every "
                      "rejected row.\n"), listed);
-  fprintf (stderr, _("  %s more warnings are not listed (past the first %d; each is stored "
-                     "with the import), by code:\n"), n, SERAH_IMPORT_NOTES_LISTED);
+  fprintf (stderr, _("  %s more warnings are not listed (past the first %s; each is stored "
+                     "with the import), by code:\n"), n, first);
   codes = serah_import_report_unlisted_codes (report, &n_codes);
   for (guint i = 0; i < n_codes; i++)
     {

@@ -222,6 +222,7 @@ show_notes_not_listed (SerahImportDialog *self)
   const SerahImportReport *report = self->report;
   g_autofree const char **codes = NULL;
   g_autofree char *n = NULL;
+  g_autofree char *first = serah_format_count (SERAH_IMPORT_NOTES_LISTED);
   g_autoptr(GString) text = NULL;
   guint n_codes = 0;
 
@@ -233,9 +234,9 @@ show_notes_not_listed (SerahImportDialog *self)
   text = g_string_new (NULL);
   /* TRANSLATORS: "249.601 more warnings are not listed (after the first 1000); each is
    * stored with the import. By kind:" then "nik-birthdate-mismatch 83.267, ..." */
-  g_string_printf (text, _("%s more warnings are not listed (after the first %d); each is "
+  g_string_printf (text, _("%s more warnings are not listed (after the first %s); each is "
                            "stored with the import. By kind:"),
-                   n, SERAH_IMPORT_NOTES_LISTED);
+                   n, first);
   codes = serah_import_report_unlisted_codes (report, &n_codes);
   for (guint i = 0; i < n_codes; i++)
     {

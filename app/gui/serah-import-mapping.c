@@ -452,7 +452,10 @@ show_problems (SerahImportMapping *self)
       g_autoptr(GPtrArray) list = order->pdata[i];
       const SerahImportProblem *first = list->pdata[0];
       GtkWidget *expander = adw_expander_row_new ();
-      g_autofree char *count = serah_format_count (list->len);
+      /* Past SERAH_IMPORT_NOTES_LISTED a warning is counted, not listed (issue #10). */
+      g_autofree char *count =
+        serah_format_count (list->len + serah_import_report_unlisted_count (self->report,
+                                                                            first->code));
       g_autofree char *title = g_strdup_printf ("%s: %s", first->code, count);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
@@ -478,8 +481,27 @@ show_problems (SerahImportMapping *self)
         }
       gtk_list_box_append (self->problems_list, expander);
     }
-  if (order->len == 0)
-    gtk_list_box_append (self->problems_list, plain_row (_("No problems found."), NULL));
+  /* Kinds of warning whose every one came past the first SERAH_IMPORT_NOTES_LISTED: a
+   * count without examples. */
+  {
+    g_autofree const char **codes = serah_import_report_unlisted_codes (self->report, NULL);
+
+    for (guint i = 0; codes[i] != NULL; i++)
+      {
+        GtkWidget *row;
+        g_autofree char *count = NULL;
+        g_autofree char *title = NULL;
+
+        if (g_hash_table_contains (by_code, codes[i]))
+          continue;
+        count = serah_format_count (serah_import_report_unlisted_count (self->report, codes[i]));
+        title = g_strdup_printf ("%s: %s", codes[i], count);
+        row = plain_row (title, severity_word (SERAH_IMPORT_SEVERITY_WARNING));
+        gtk_list_box_append (self->problems_list, row);
+      }
+    if (order->len == 0 && codes[0] == NULL)
+      gtk_list_box_append (self->problems_list, plain_row (_("No problems found."), NULL));
+  }
 }
 
 static void

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <serah/output/serah-format.h>
+
 #include "serah-import-mapping.h"
 #include "serah-participants-page.h"
 #include "serah-test-gui.h"
@@ -113,6 +115,23 @@ mapping_closed (gpointer data)
   return find_mapping_window () == NULL;
 }
 
+/* The list row whose title is title, or NULL. */
+static GtkWidget *
+find_titled_row (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The drop-down of the column whose title holds header. */
 static AdwComboRow *
 find_column_row (GtkWidget *widget, const char *header)
@@ -168,6 +187,29 @@ review (Fixture *f, GFile *file)
   wait_until (preview_read, mapping);
   run_until_idle ();
   return mapping;
+}
+
+/* Issue #10: past SERAH_IMPORT_NOTES_LISTED a warning is counted, not listed; the count per
+ * kind still says how many the whole list has. */
+static void
+test_problem_counts_include_unlisted (Fixture *f, gconstpointer data)
+{
+  const guint n_warned = SERAH_IMPORT_NOTES_LISTED + 100;
+  g_autoptr(GString) csv = g_string_new ("NIK,NO_KARTU,NAMA,JK,TGL_LAHIR,ALAMAT,DESA,KECAMATAN\n");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *count = serah_format_count (n_warned);
+  SerahImportMapping *mapping;
+
+  for (guint i = 1; i <= n_warned; i++)
+    /* The NIK says 01-01-80, the birth date the 2nd: a warning on every row. */
+    g_string_append_printf (csv, "360101010180%04u,00012345%05u,Warga %u,L,1980-01-02,"
+                            "Kp. Caringin,Caringin,Labuan\n", i, i, i);
+  file = write_file (f, "warned.csv", csv->str);
+  mapping = review (f, file);
+  g_assert_cmpint (serah_import_mapping_get_report (mapping)->notes_not_listed, >=, 100);
+  expected = g_strdup_printf ("nik-birthdate-mismatch: %s", count);
+  g_assert_nonnull (find_titled_row (GTK_WIDGET (mapping), expected));
 }
 
 static void
@@ -329,6 +371,8 @@ main (int argc, char **argv)
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  g_test_add ("/serah/gui/import-mapping/problem-counts-include-unlisted", Fixture, NULL,
+              fixture_setup, test_problem_counts_include_unlisted, fixture_teardown);
   g_test_add ("/serah/gui/import-mapping/unknown-desa-column", Fixture, NULL, fixture_setup,
               test_map_unknown_desa_column, fixture_teardown);
   g_test_add ("/serah/gui/import-mapping/one-column-per-field", Fixture, NULL, fixture_setup,
