@@ -90,25 +90,25 @@ print_import_json (SerahCli *cli, const char *path, const SerahImportReport *rep
     }
   json_builder_end_array (b);
   /* Warnings past SERAH_IMPORT_NOTES_LISTED: stored with the import, counted here. */
-  serah_cli_json_int (b, "problems_not_listed", (gint64) report->notes_not_listed);
+  serah_cli_json_int (b, "problems_not_listed",
+                      (gint64) (report->notes_not_listed + report->errors_not_listed));
+  serah_cli_json_int (b, "rejected_problems_not_listed", (gint64) report->errors_not_listed);
   json_builder_set_member_name (b, "problems_not_listed_by_code");
   json_builder_begin_object (b);
-  if (report->notes_not_listed_by_code != NULL)
-    {
-      GHashTableIter iter;
-      gpointer code, count;
+  {
+    g_autofree const char **codes = serah_import_report_unlisted_codes (report, NULL);
 
-      g_hash_table_iter_init (&iter, report->notes_not_listed_by_code);
-      while (g_hash_table_iter_next (&iter, &code, &count))
-        serah_cli_json_int (b, code, GPOINTER_TO_UINT (count));
-    }
+    for (guint i = 0; codes[i] != NULL; i++)
+      serah_cli_json_int (b, codes[i], serah_import_report_unlisted_count (report, codes[i]));
+  }
   json_builder_end_object (b);
   json_builder_end_object (b);
   serah_cli_print_json (cli, b);
 }
 
-/* The warnings a big damaged list brought past SERAH_IMPORT_NOTES_LISTED: counted by code,
- * most frequent first (they are stored with the import, not kept in the report). */
+/* The problems a big damaged list brought past SERAH_IMPORT_NOTES_LISTED warnings or
+ * SERAH_IMPORT_ERRORS_LISTED rejects: counted by code, most frequent first (they are stored
+ * with the import, and the rejected rows are all in the rejects file). */
 static void
 print_notes_not_listed (const SerahImportReport *report, guint more_listed)
 {
@@ -120,8 +120,19 @@ print_notes_not_listed (const SerahImportReport *report, guint more_listed)
 
   fprintf (stderr, _("  … and %s more problems listed by --json; --report FILE writes every "
                      "rejected row.\n"), listed);
-  fprintf (stderr, _("  %s more warnings are not listed (past the first %s; each is stored "
-                     "with the import), by code:\n"), n, first);
+  if (report->errors_not_listed > 0)
+    {
+      g_autofree char *rejected = serah_format_count ((gint64) report->errors_not_listed);
+      g_autofree char *first_errors = serah_format_count (SERAH_IMPORT_ERRORS_LISTED);
+
+      fprintf (stderr, _("  %s more problems of rejected rows are not listed (past the first "
+                         "%s); --report FILE writes every rejected row.\n"),
+               rejected, first_errors);
+    }
+  if (report->notes_not_listed > 0)
+    fprintf (stderr, _("  %s more warnings are not listed (past the first %s; each is stored "
+                       "with the import).\n"), n, first);
+  fprintf (stderr, _("  Not listed, by code:\n"));
   codes = serah_import_report_unlisted_codes (report, &n_codes);
   for (guint i = 0; i < n_codes; i++)
     {
@@ -171,11 +182,12 @@ print_import_summary (SerahCli *cli, const char *path, const SerahImportReport *
                p->code, p->message, p->raw_value ? " (" : "", p->raw_value ? p->raw_value : "",
                p->raw_value ? ")" : "");
     }
-  if (report->problems->len > shown && report->notes_not_listed == 0)
+  if (report->problems->len > shown && report->notes_not_listed == 0 &&
+      report->errors_not_listed == 0)
     fprintf (stderr, _("  … and %u more problems; --report FILE writes every rejected row, "
                        "--json lists them all.\n"),
              report->problems->len - shown);
-  else if (report->notes_not_listed > 0)
+  else if (report->notes_not_listed > 0 || report->errors_not_listed > 0)
     print_notes_not_listed (report, report->problems->len - shown);
 }
 

@@ -34,7 +34,8 @@ serah_card_change_count (const SerahImportReport *report)
       if (g_strcmp0 (p->code, CODE) == 0)
         n++;
     }
-  return n;
+  /* Past the first SERAH_IMPORT_ERRORS_LISTED rejects, counted but not listed. */
+  return n + serah_import_report_unlisted_count (report, CODE);
 }
 
 typedef struct {

@@ -227,16 +227,33 @@ show_notes_not_listed (SerahImportDialog *self)
   guint n_codes = 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->notes_not_listed_label),
-                          report->notes_not_listed > 0);
-  if (report->notes_not_listed == 0 || report->notes_not_listed_by_code == NULL)
+                          report->notes_not_listed + report->errors_not_listed > 0);
+  if (report->notes_not_listed + report->errors_not_listed == 0)
     return;
-  n = serah_format_count ((gint64) report->notes_not_listed);
   text = g_string_new (NULL);
-  /* TRANSLATORS: "249.601 more warnings are not listed (after the first 1000); each is
-   * stored with the import. By kind:" then "nik-birthdate-mismatch 83.267, ..." */
-  g_string_printf (text, _("%s more warnings are not listed (after the first %s); each is "
-                           "stored with the import. By kind:"),
-                   n, first);
+  if (report->errors_not_listed > 0)
+    {
+      g_autofree char *rejected = serah_format_count ((gint64) report->errors_not_listed);
+      g_autofree char *first_errors = serah_format_count (SERAH_IMPORT_ERRORS_LISTED);
+
+      /* TRANSLATORS: "998.999 more problems of rejected rows are not listed (after the first
+       * 1.000); Save Rejected Rows writes every rejected row." */
+      g_string_append_printf (text, _("%s more problems of rejected rows are not listed "
+                                      "(after the first %s); Save Rejected Rows writes every "
+                                      "rejected row. "),
+                              rejected, first_errors);
+    }
+  if (report->notes_not_listed > 0)
+    {
+      n = serah_format_count ((gint64) report->notes_not_listed);
+      /* TRANSLATORS: "249.601 more warnings are not listed (after the first 1000); each is
+       * stored with the import." */
+      g_string_append_printf (text, _("%s more warnings are not listed (after the first %s); "
+                                      "each is stored with the import. "),
+                              n, first);
+    }
+  /* TRANSLATORS: then "nik-birthdate-mismatch 83.267, nik-area-unknown 83.182" */
+  g_string_append (text, _("By kind:"));
   codes = serah_import_report_unlisted_codes (report, &n_codes);
   for (guint i = 0; i < n_codes; i++)
     {

@@ -496,7 +496,12 @@ show_problems (SerahImportMapping *self)
           continue;
         count = serah_format_count (serah_import_report_unlisted_count (self->report, codes[i]));
         title = g_strdup_printf ("%s: %s", codes[i], count);
-        row = plain_row (title, severity_word (SERAH_IMPORT_SEVERITY_WARNING));
+        row = plain_row (title,
+                         severity_word (self->report->errors_not_listed_by_code != NULL &&
+                                        g_hash_table_contains (
+                                          self->report->errors_not_listed_by_code, codes[i])
+                                          ? SERAH_IMPORT_SEVERITY_ERROR
+                                          : SERAH_IMPORT_SEVERITY_WARNING));
         gtk_list_box_append (self->problems_list, row);
       }
     if (order->len == 0 && codes[0] == NULL)

@@ -984,6 +984,94 @@ test_many_warnings_counted (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "Salah 1203"));
 }
 
+/* Issue #10: a list whose every NIK a spreadsheet spoiled rejects every row (a million:
+ * 950 MB in memory before). Past SERAH_IMPORT_ERRORS_LISTED the rejected rows are counted,
+ * not listed, and the rejects file still has every one, in line order, with its cells. */
+static void
+test_many_rejects_spilled (Fixture *f, gconstpointer data)
+{
+  /* Three batches of the reader (4 096 rows each). */
+  const guint n_bad = SERAH_IMPORT_ERRORS_LISTED + 9000;
+  g_autofree char *path = g_build_filename (f->dir, "spoiled.csv", NULL);
+  g_autofree char *rejects = g_build_filename (f->dir, "spoiled-rejects.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) csv = g_string_new ("NIK,NO_KARTU,NAMA,JK,TGL_LAHIR,ALAMAT,DESA,KECAMATAN,"
+                                         "FASKES,KELAS\n");
+  g_autoptr(SerahImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint listed_errors = 0;
+
+  for (guint i = 1; i <= n_bad; i++)
+    {
+      /* 15 digits: rejected by the reader. Every 100th row is good, so rejects and imports
+       * alternate; every 100th but 50 holds a card the register gives someone else, which
+       * the writer rejects after the reader's rejects of its batch. */
+      if (i % 100 == 0)
+        g_string_append_printf (csv, "36010101018%05u,00012345%05u,Baik %u,L,1980-01-01,"
+                                "Kp. Caringin,Caringin,Labuan,Puskesmas Labuan,3\n", i, i, i);
+      else if (i % 100 == 50)
+        g_string_append_printf (csv, "36010101019%05u,0009999900001,Kartu %u,L,1980-01-01,"
+                                "Kp. Caringin,Caringin,Labuan,Puskesmas Labuan,3\n", i, i);
+      else
+        g_string_append_printf (csv, "36010101018%04u,00012345%05u,Rusak %u,L,1980-01-01,"
+                                "Kp. Caringin,Caringin,Labuan,Puskesmas Labuan,3\n", i, i, i);
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, &error));
+  {
+    g_autoptr(SerahParticipant) holder =
+      serah_test_participant ("3601010101800001", "0009999900001", "Pemegang Kartu", "Caringin");
+    SerahUpsertResult result;
+
+    g_assert_true (serah_store_upsert_participant (f->store, holder, 0, &result, &error));
+    g_assert_no_error (error);
+  }
+  report = serah_import_file (f->store, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->counts.imported, ==, n_bad / 100);
+  g_assert_cmpint (report->counts.rejected, ==, n_bad - n_bad / 100);
+  g_assert_cmpint (report->counts.conflicts, ==, n_bad / 100);
+  for (guint i = 0; i < report->problems->len; i++)
+    listed_errors += ((SerahImportProblem *) report->problems->pdata[i])->severity ==
+                     SERAH_IMPORT_SEVERITY_ERROR;
+  g_assert_cmpuint (listed_errors, ==, SERAH_IMPORT_ERRORS_LISTED);
+  g_assert_cmpuint (report->errors_not_listed, ==, n_bad - n_bad / 100 - SERAH_IMPORT_ERRORS_LISTED);
+  g_assert_cmpuint (serah_import_report_unlisted_count (report, "nik-length") +
+                    serah_import_report_unlisted_count (report, "card-conflict"), ==,
+                    report->errors_not_listed);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM import_problems WHERE severity = 'error'"),
+                   ==, report->counts.rejected);
+
+  g_assert_true (serah_import_report_write_rejects (report, rejects, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (rejects, &text, NULL, &error));
+  lines = g_strsplit (text, "\r\n", -1);
+  /* Title, header, one record per rejected row, the empty string after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 2 + report->counts.rejected + 1);
+  for (guint i = 1, r = 2; i <= n_bad; i++)
+    {
+      g_autofree char *prefix = NULL;
+      g_autofree char *name = NULL;
+
+      if (i % 100 == 0)
+        continue;
+      /* Line i + 1 of the file (the header is line 1), with its own cells. */
+      prefix = g_strdup_printf ("%u,%s,", i + 1, i % 100 == 50 ? "card-conflict" : "nik-length");
+      name = g_strdup_printf (i % 100 == 50 ? ",Kartu %u," : ",Rusak %u,", i);
+      g_assert_true (g_str_has_prefix (lines[r], prefix));
+      g_assert_nonnull (strstr (lines[r], name));
+      r++;
+    }
+  /* Written twice, the same file. */
+  {
+    g_autofree char *again = NULL;
+
+    g_assert_true (serah_import_report_write_rejects (report, rejects, &error));
+    g_assert_true (g_file_get_contents (rejects, &again, NULL, &error));
+    g_assert_cmpstr (again, ==, text);
+  }
+}
+
 /* ---- export ---- */
 
 static void
@@ -1048,12 +1136,24 @@ test_reject_report (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (lines[3], "3,card-leading-zeros,NO_KARTU: "));
   g_assert_null (strstr (contents, "nik-birthdate-mismatch"));
 
-  /* The separator follows the imported file: ';' for the semicolon list. */
+  /* The separator follows the imported file: ';' for a semicolon list. */
   g_clear_pointer (&contents, g_free);
-  messy->separator = report->separator;
-  g_assert_true (serah_import_report_write_rejects (messy, path, &error));
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_nonnull (strstr (contents, "\r\n2;nik-scientific;\"NIK: "));
+  {
+    static const char semicolons[] =
+      "NIK;NO_KARTU;NAMA;JK;TGL_LAHIR;ALAMAT;DESA;KECAMATAN;FASKES;KELAS\r\n"
+      "3.60425E+15;0001234500041;Nik Ilmiah;L;01/01/1980;;Caringin;Labuan;Puskesmas Labuan;3\r\n";
+    g_autofree char *list = g_build_filename (f->dir, "semicolons.csv", NULL);
+    g_autoptr(SerahImportReport) semi = NULL;
+
+    g_assert_true (g_file_set_contents (list, semicolons, -1, &error));
+    semi = serah_import_file (f->store, list, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (semi->separator, ==, ';');
+    g_assert_true (serah_import_report_write_rejects (semi, path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "\r\n2;nik-scientific;\"NIK: "));
+  }
 }
 
 /* ---- the store's batch upsert, which the importer writes through ---- */
@@ -1179,6 +1279,7 @@ main (int argc, char **argv)
   ADD ("cancel-leaves-database-unchanged", test_cancel_leaves_database_unchanged);
   ADD ("big-list-and-progress", test_big_list_and_progress);
   ADD ("many-warnings-counted", test_many_warnings_counted);
+  ADD ("many-rejects-spilled", test_many_rejects_spilled);
   ADD ("slices-stop-and-resume", test_slices_stop_and_resume);
   ADD ("export-round-trip", test_export_round_trip);
   ADD ("reject-report", test_reject_report);

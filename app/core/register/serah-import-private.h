@@ -240,6 +240,9 @@ typedef struct {
   gint64                    saved_rows;    /* rows stored by the committed slices */
   SerahImportRecord         saved_counts;  /* the counts they committed (strings not owned) */
   guint                     notes_listed;  /* warnings and notes kept in report->problems */
+  guint                     errors_listed; /* errors of rows kept there */
+  GPtrArray                *batch_rejects; /* SerahImportProblem: the batch's errors of rows */
+  GPtrArray                *batch_rejects_owned; /* those not listed: freed after the spill */
 
   /* both */
   GAsyncQueue              *queue;       /* SerahImportBatch, reader -> writer */
@@ -247,6 +250,13 @@ typedef struct {
   gint                      stop;        /* atomic: the writer failed, the reader stops */
 } SerahImportContext;
 
+/* The rejects file's records of problems (in line order: one record per line with errors,
+ * its codes, its reasons and the row's cells), appended to out; *n_rows counts them. */
+void       serah_import_append_reject_records (GString                  *out,
+                                               SerahImportProblem *const *problems,
+                                               guint                     n,
+                                               char                      sep,
+                                               gint64                   *n_rows);
 void       serah_import_mapping_free   (SerahImportMapping *mapping);
 /* "field=HEADER" strings -> SerahImportMapping array; NULL with BAD_MAPPING on error. */
 GPtrArray *serah_import_parse_mappings (const char *const *mappings,

@@ -24,6 +24,8 @@
 #define CSV_STATE_FIELD_BEGUN 2
 /* Batches queued and not yet written: bounds the memory a big file takes. */
 #define BATCHES_IN_FLIGHT 3
+/* Problems the reader collects before it hands its batch over, whatever its rows. */
+#define BATCH_PROBLEMS 4096
 
 /* ---- the file's hash ----
  *
@@ -369,6 +371,11 @@ serah_import_take_record (SerahImportContext *ctx)
           /* ";;;;" lines: rows a spreadsheet formatted but left empty. */
           if (!record_is_blank (ctx))
             serah_import_process_row (ctx);
+          /* A batch goes to the writer after so many rows, and after so many problems too: a
+           * list whose every row is rejected would otherwise hand the writer one batch of a
+           * million problems at its end (950 MB, issue #10). */
+          if (ctx->batch != NULL && ctx->batch->problems->len >= BATCH_PROBLEMS)
+            serah_import_queue_batch (ctx, FALSE);
         }
       else if (index < ctx->header_index)
         {

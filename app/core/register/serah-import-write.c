@@ -32,37 +32,14 @@ append_record (GString *out, const char *const *cells, guint n, char sep)
   g_string_append (out, "\r\n");
 }
 
-/* The rejects file as text, and how many rows it holds. */
-static GString *
-rejects_text (const SerahImportReport *report, gint64 *n_rows)
+void
+serah_import_append_reject_records (GString *out, SerahImportProblem *const *problems, guint n,
+                                    char sep, gint64 *n_rows)
 {
-  GString *out = g_string_new (UTF8_BOM);
-  g_autoptr(GPtrArray) header = g_ptr_array_new ();
-  g_autofree char *title = NULL;
-  guint n_columns = report->columns ? report->columns->len : 0;
-  char sep;
-
-  /* The separator of the imported file is the one the user's spreadsheet writes, and so
-   * the one it splits on when the report is double-clicked (';' where ',' is the decimal
-   * mark, as in Indonesia). */
-  sep = report->separator ? report->separator : ',';
-  title = g_strdup_printf (_("ADMINISTRATOR’S FILE, full NIKs, keep it safe: the rows of "
-                             "“%s” that were not imported. Correct them and import this file "
-                             "again."),
-                           report->counts.file_name ? report->counts.file_name : "");
-  append_record (out, (const char *const *) &title, 1, sep);
-  g_ptr_array_add (header, _("line"));
-  g_ptr_array_add (header, _("code"));
-  g_ptr_array_add (header, _("reason"));
-  for (guint i = 0; i < n_columns; i++)
-    g_ptr_array_add (header, ((SerahImportColumn *) report->columns->pdata[i])->header);
-  append_record (out, (const char *const *) header->pdata, header->len, sep);
-
-  *n_rows = 0;
   /* Problems are in line order: one record per line that has errors. */
-  for (guint i = 0; report->problems != NULL && i < report->problems->len;)
+  for (guint i = 0; i < n;)
     {
-      const SerahImportProblem *first = report->problems->pdata[i];
+      const SerahImportProblem *first = problems[i];
       g_autoptr(GString) codes = g_string_new (NULL);
       g_autoptr(GString) reasons = g_string_new (NULL);
       g_autoptr(GPtrArray) record = g_ptr_array_new ();
@@ -70,9 +47,9 @@ rejects_text (const SerahImportReport *report, gint64 *n_rows)
       char *const *row = NULL;
       guint j;
 
-      for (j = i; j < report->problems->len; j++)
+      for (j = i; j < n; j++)
         {
-          const SerahImportProblem *p = report->problems->pdata[j];
+          const SerahImportProblem *p = problems[j];
 
           if (p->line != first->line)
             break;
@@ -99,24 +76,98 @@ rejects_text (const SerahImportReport *report, gint64 *n_rows)
       append_record (out, (const char *const *) record->pdata, record->len, sep);
       (*n_rows)++;
     }
+}
+
+/* The rejects file's title and header lines. */
+static GString *
+rejects_head (const SerahImportReport *report)
+{
+  GString *out = g_string_new (UTF8_BOM);
+  g_autoptr(GPtrArray) header = g_ptr_array_new ();
+  g_autofree char *title = NULL;
+  guint n_columns = report->columns ? report->columns->len : 0;
+  char sep = report->separator ? report->separator : ',';
+
+  /* The separator of the imported file is the one the user's spreadsheet writes, and so
+   * the one it splits on when the report is double-clicked (';' where ',' is the decimal
+   * mark, as in Indonesia). */
+  title = g_strdup_printf (_("ADMINISTRATOR’S FILE, full NIKs, keep it safe: the rows of "
+                             "“%s” that were not imported. Correct them and import this file "
+                             "again."),
+                           report->counts.file_name ? report->counts.file_name : "");
+  append_record (out, (const char *const *) &title, 1, sep);
+  g_ptr_array_add (header, _("line"));
+  g_ptr_array_add (header, _("code"));
+  g_ptr_array_add (header, _("reason"));
+  for (guint i = 0; i < n_columns; i++)
+    g_ptr_array_add (header, ((SerahImportColumn *) report->columns->pdata[i])->header);
+  append_record (out, (const char *const *) header->pdata, header->len, sep);
   return out;
+}
+
+/* Writes the rejects file to path (replacing it; owner-only): its head, then the records
+ * the import spilled (every rejected row), or those of the rejected rows listed in problems
+ * for a report that has no spill. *n_rows: how many records. Streams the spill: a million
+ * rejected rows are 200 MB of records. */
+static gboolean
+write_rejects_file (const SerahImportReport *report, const char *path, gint64 *n_rows,
+                    GError **error)
+{
+  g_autoptr(SerahOutput) output = NULL;
+  g_autoptr(GString) head = rejects_head (report);
+  char sep = report->separator ? report->separator : ',';
+  gboolean ok;
+  FILE *out;
+
+  *n_rows = 0;
+  if (report->rejects_spill == NULL && report->problems != NULL)
+    serah_import_append_reject_records (head, (SerahImportProblem *const *) report->problems->pdata,
+                                        report->problems->len, sep, n_rows);
+  output = serah_output_begin (path, SERAH_OUTPUT_REPLACE | SERAH_OUTPUT_PRIVATE, error);
+  if (output == NULL)
+    return FALSE;
+  out = g_fopen (serah_output_get_temp_path (output), "w");
+  if (out == NULL)
+    {
+      serah_output_set_errno_error (error, errno, path);
+      return FALSE;
+    }
+  ok = fwrite (head->str, 1, head->len, out) == head->len;
+  if (ok && report->rejects_spill != NULL)
+    {
+      char buffer[65536];
+      size_t got;
+
+      *n_rows = report->rejects_spill_rows;
+      ok = fflush (report->rejects_spill) == 0 && fseeko (report->rejects_spill, 0, SEEK_SET) == 0;
+      while (ok && (got = fread (buffer, 1, sizeof buffer, report->rejects_spill)) > 0)
+        ok = fwrite (buffer, 1, got, out) == got;
+      ok = ok && !ferror (report->rejects_spill);
+      /* Records are appended at the end. */
+      fseeko (report->rejects_spill, 0, SEEK_END);
+    }
+  if (!ok)
+    serah_output_set_errno_error (error, errno ? errno : EIO, path);
+  if (fclose (out) != 0 && ok)
+    {
+      serah_output_set_errno_error (error, errno, path);
+      ok = FALSE;
+    }
+  return ok && serah_output_commit (output, error);
 }
 
 gboolean
 serah_import_report_write_rejects (const SerahImportReport *report, const char *path,
                                    GError **error)
 {
-  g_autoptr(GString) out = NULL;
   gint64 n_rows = 0;
 
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  out = rejects_text (report, &n_rows);
   /* Rejected rows quote their raw cells, NIKs included: readable by the owner only, and
    * written by the one output writer (never over the database, a backup or an open file). */
-  if (!serah_output_write_contents (path, out->str, (gssize) out->len,
-                                    SERAH_OUTPUT_REPLACE | SERAH_OUTPUT_PRIVATE, error))
+  if (!write_rejects_file (report, path, &n_rows, error))
     {
       g_prefix_error (error, _("Cannot write the reject report: "));
       return FALSE;
@@ -128,7 +179,6 @@ gboolean
 serah_import_report_save_rejects (SerahStore *store, const SerahImportReport *report,
                                   const char *path, const char *operator_name, GError **error)
 {
-  g_autoptr(GString) out = NULL;
   g_autofree char *rows = NULL;
   g_autofree char *import_id = NULL;
   g_autofree char *details = NULL;
@@ -138,7 +188,15 @@ serah_import_report_save_rejects (SerahStore *store, const SerahImportReport *re
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  out = rejects_text (report, &n_rows);
+  if (report->rejects_spill != NULL)
+    n_rows = report->rejects_spill_rows;
+  else
+    {
+      g_autoptr(GString) counted = g_string_new (NULL);
+      serah_import_append_reject_records (counted,
+                                          (SerahImportProblem *const *) report->problems->pdata,
+                                          report->problems->len, ',', &n_rows);
+    }
   rows = g_strdup_printf ("%" G_GINT64_FORMAT, n_rows);
   import_id = g_strdup_printf ("%" G_GINT64_FORMAT, report->counts.id);
   details = serah_audit_details ("file", path, "import", import_id, "rows", rows, NULL);
@@ -146,11 +204,9 @@ serah_import_report_save_rejects (SerahStore *store, const SerahImportReport *re
    * write that fails after leaves an entry for a file that is not there, which is safe. */
   if (!serah_audit_record (store, operator_name, "export.rejects", NULL, details, error))
     return FALSE;
-  /* Readable by its owner only: it holds full NIKs. */
-  /* Rejected rows quote their raw cells, NIKs included: readable by the owner only, and
-   * written by the one output writer (never over the database, a backup or an open file). */
-  if (!serah_output_write_contents (path, out->str, (gssize) out->len,
-                                    SERAH_OUTPUT_REPLACE | SERAH_OUTPUT_PRIVATE, error))
+  /* Readable by its owner only: it holds full NIKs; written by the one output writer (never
+   * over the database, a backup or an open file). */
+  if (!write_rejects_file (report, path, &n_rows, error))
     {
       g_prefix_error (error, _("Cannot write the reject report: "));
       return FALSE;

@@ -13,6 +13,7 @@
 
 #include <string.h>
 #ifdef __GLIBC__
+#include <errno.h>
 #include <malloc.h>
 #endif
 
@@ -66,49 +67,63 @@ serah_import_column_free (SerahImportColumn *self)
   g_free (self);
 }
 
+guint
+serah_import_report_unlisted_count (const SerahImportReport *report, const char *code)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (report != NULL, 0);
+  g_return_val_if_fail (code != NULL, 0);
+
+  if (report->notes_not_listed_by_code != NULL)
+    n += GPOINTER_TO_UINT (g_hash_table_lookup (report->notes_not_listed_by_code, code));
+  if (report->errors_not_listed_by_code != NULL)
+    n += GPOINTER_TO_UINT (g_hash_table_lookup (report->errors_not_listed_by_code, code));
+  return n;
+}
+
 static gint
 compare_code_counts (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  GHashTable *by_code = user_data;
-  guint na = GPOINTER_TO_UINT (g_hash_table_lookup (by_code, *(const char *const *) a));
-  guint nb = GPOINTER_TO_UINT (g_hash_table_lookup (by_code, *(const char *const *) b));
+  const SerahImportReport *report = user_data;
+  const char *ca = *(const char *const *) a, *cb = *(const char *const *) b;
+  guint na = serah_import_report_unlisted_count (report, ca);
+  guint nb = serah_import_report_unlisted_count (report, cb);
 
   if (na != nb)
     return na > nb ? -1 : 1;
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
+  return strcmp (ca, cb);
 }
 
 const char **
 serah_import_report_unlisted_codes (const SerahImportReport *report, guint *n_codes)
 {
-  const char **codes;
-  guint n = 0;
+  GHashTable *tables[2];
+  GPtrArray *codes;
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  if (report->notes_not_listed_by_code == NULL)
+  tables[0] = report->errors_not_listed_by_code;
+  tables[1] = report->notes_not_listed_by_code;
+  codes = g_ptr_array_new ();
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      if (n_codes != NULL)
-        *n_codes = 0;
-      return g_new0 (const char *, 1);
+      GHashTableIter iter;
+      gpointer code;
+
+      if (tables[t] == NULL)
+        continue;
+      g_hash_table_iter_init (&iter, tables[t]);
+      while (g_hash_table_iter_next (&iter, &code, NULL))
+        if (t == 0 || report->errors_not_listed_by_code == NULL ||
+            !g_hash_table_contains (report->errors_not_listed_by_code, code))
+          g_ptr_array_add (codes, code);
     }
-  codes = (const char **) g_hash_table_get_keys_as_array (report->notes_not_listed_by_code, &n);
-  g_qsort_with_data (codes, n, sizeof *codes, compare_code_counts,
-                     report->notes_not_listed_by_code);
+  g_ptr_array_sort_with_data (codes, compare_code_counts, (gpointer) report);
   if (n_codes != NULL)
-    *n_codes = n;
-  return codes;
-}
-
-guint
-serah_import_report_unlisted_count (const SerahImportReport *report, const char *code)
-{
-  g_return_val_if_fail (report != NULL, 0);
-  g_return_val_if_fail (code != NULL, 0);
-
-  if (report->notes_not_listed_by_code == NULL)
-    return 0;
-  return GPOINTER_TO_UINT (g_hash_table_lookup (report->notes_not_listed_by_code, code));
+    *n_codes = codes->len;
+  g_ptr_array_add (codes, NULL);
+  return (const char **) g_ptr_array_free (codes, FALSE);
 }
 
 void
@@ -120,6 +135,8 @@ serah_import_report_free (SerahImportReport *self)
   g_free (self->counts.sha256);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->notes_not_listed_by_code, g_hash_table_unref);
+  g_clear_pointer (&self->errors_not_listed_by_code, g_hash_table_unref);
+  g_clear_pointer (&self->rejects_spill, fclose);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->sample, g_ptr_array_unref);
   g_free (self->format);
@@ -171,11 +188,31 @@ serah_import_problem_new (SerahImportContext *ctx, gint64 line, int column, cons
 
 /* ---- the writer ---- */
 
-/* Takes p into the report and the store. */
+/* One more problem of code not listed in the report, counted in by_code. */
+static void
+count_not_listed (GHashTable **by_code, const char *code)
+{
+  gpointer n;
+
+  if (*by_code == NULL)
+    *by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n = g_hash_table_lookup (*by_code, code);
+  g_hash_table_insert (*by_code, g_strdup (code), GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+}
+
+/* Takes p into the report and the store.
+ *
+ * A damaged list of a million rows brought 280 000 warnings, 260 MB of them in memory, and a
+ * list whose every NIK a spreadsheet spoiled rejects every row: 950 MB (issue #10). Every
+ * problem is stored with the import; the report lists the first SERAH_IMPORT_NOTES_LISTED
+ * warnings and notes of rows and the first SERAH_IMPORT_ERRORS_LISTED errors, and counts the
+ * rest by code. Each error of a row also goes to the batch's rejects, which flush_rejects
+ * writes to the report's spill in line order: the rejects file has every rejected row. */
 static gboolean
 record_problem (SerahImportContext *ctx, SerahImportProblem *p, GError **error)
 {
   SerahImportReport *report = ctx->report;
+  gboolean error_row = p->severity == SERAH_IMPORT_SEVERITY_ERROR && p->line > 0;
   gboolean ok;
 
   if (p->severity == SERAH_IMPORT_SEVERITY_WARNING)
@@ -183,31 +220,89 @@ record_problem (SerahImportContext *ctx, SerahImportProblem *p, GError **error)
   ok = serah_store_add_import_problem (ctx->store, report->counts.id, p->line, p->column,
                                        p->code, serah_import_severity_to_string (p->severity),
                                        p->message, p->raw_value, error);
-  /* A damaged list of a million rows brought 280 000 warnings, 260 MB of them in memory
-   * (issue #10): past the first SERAH_IMPORT_NOTES_LISTED, a row's warning or note is
-   * stored and counted by code only. Errors stay: the rejects file is made of their rows. */
-  if (p->severity != SERAH_IMPORT_SEVERITY_ERROR && p->line > 0 &&
-      ctx->notes_listed >= SERAH_IMPORT_NOTES_LISTED)
+  if (error_row)
     {
-      gpointer n;
-
-      if (report->notes_not_listed_by_code == NULL)
-        report->notes_not_listed_by_code = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                                  g_free, NULL);
-      n = g_hash_table_lookup (report->notes_not_listed_by_code, p->code);
-      if (n == NULL)
-        g_hash_table_insert (report->notes_not_listed_by_code, g_strdup (p->code),
-                             GUINT_TO_POINTER (1));
+      g_ptr_array_add (ctx->batch_rejects, p);
+      if (ctx->errors_listed < SERAH_IMPORT_ERRORS_LISTED)
+        {
+          ctx->errors_listed++;
+          g_ptr_array_add (report->problems, p);
+        }
       else
-        g_hash_table_insert (report->notes_not_listed_by_code, g_strdup (p->code),
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+        {
+          /* Freed once written to the spill. */
+          g_ptr_array_add (ctx->batch_rejects_owned, p);
+          count_not_listed (&report->errors_not_listed_by_code, p->code);
+          report->errors_not_listed++;
+        }
+      return ok;
+    }
+  if (p->line > 0 && ctx->notes_listed >= SERAH_IMPORT_NOTES_LISTED)
+    {
+      count_not_listed (&report->notes_not_listed_by_code, p->code);
       report->notes_not_listed++;
       serah_import_problem_free (p);
       return ok;
     }
-  if (p->severity != SERAH_IMPORT_SEVERITY_ERROR && p->line > 0)
+  if (p->line > 0)
     ctx->notes_listed++;
   g_ptr_array_add (report->problems, p);
+  return ok;
+}
+
+static gint
+compare_problem_pointers (gconstpointer a, gconstpointer b)
+{
+  const SerahImportProblem *pa = *(SerahImportProblem *const *) a;
+  const SerahImportProblem *pb = *(SerahImportProblem *const *) b;
+
+  return pa->line < pb->line ? -1 : pa->line > pb->line;
+}
+
+/* The batch's rejected rows to the spill, in line order (the batch's conflicts with the
+ * database come after the reader's rejects of the same lines; g_ptr_array_sort is stable,
+ * so one line's problems keep their order), then the unlisted ones freed. */
+static gboolean
+flush_rejects (SerahImportContext *ctx, GError **error)
+{
+  SerahImportReport *report = ctx->report;
+  g_autoptr(GString) records = NULL;
+  gboolean ok = TRUE;
+
+  if (ctx->batch_rejects->len == 0)
+    return TRUE;
+  if (report->rejects_spill == NULL)
+    {
+      report->rejects_spill = tmpfile ();
+      if (report->rejects_spill == NULL)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Cannot keep the rejected rows in a temporary file: %s"),
+                       g_strerror (saved));
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    {
+      g_ptr_array_sort (ctx->batch_rejects, compare_problem_pointers);
+      records = g_string_new (NULL);
+      serah_import_append_reject_records (records,
+                                          (SerahImportProblem *const *) ctx->batch_rejects->pdata,
+                                          ctx->batch_rejects->len,
+                                          report->separator ? report->separator : ',',
+                                          &report->rejects_spill_rows);
+      if (fwrite (records->str, 1, records->len, report->rejects_spill) != records->len)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Cannot keep the rejected rows in a temporary file: %s"),
+                       g_strerror (saved));
+          ok = FALSE;
+        }
+    }
+  g_ptr_array_set_size (ctx->batch_rejects, 0);
+  g_ptr_array_set_size (ctx->batch_rejects_owned, 0); /* frees them */
   return ok;
 }
 
@@ -467,8 +562,24 @@ fill_absent_fields (SerahImportContext *ctx, SerahParticipant *p, gboolean *reje
   return TRUE;
 }
 
+static gboolean write_batch_rows (SerahImportContext *ctx, SerahImportBatch *batch,
+                                  GError **error);
+
+/* A batch's rows and problems, then its rejected rows to the spill (even when writing
+ * failed: the rejects of a list cancelled half way are those of what it read). */
 static gboolean
 write_batch (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
+{
+  g_autoptr(GError) spill_error = NULL;
+  gboolean ok = write_batch_rows (ctx, batch, error);
+
+  if (!flush_rejects (ctx, ok ? error : &spill_error))
+    return FALSE;
+  return ok;
+}
+
+static gboolean
+write_batch_rows (SerahImportContext *ctx, SerahImportBatch *batch, GError **error)
 {
   SerahImportRecord *counts = &ctx->report->counts;
   guint n = batch->rows->len;
@@ -804,6 +915,8 @@ import_clear (SerahImportContext *ctx)
   g_clear_pointer (&ctx->batch, serah_import_batch_free);
   g_clear_pointer (&ctx->queue, g_async_queue_unref);
   g_clear_pointer (&ctx->tokens, g_async_queue_unref);
+  g_clear_pointer (&ctx->batch_rejects, g_ptr_array_unref);
+  g_clear_pointer (&ctx->batch_rejects_owned, g_ptr_array_unref);
   g_clear_error (&ctx->reader_error);
   g_clear_pointer (&ctx->report, serah_import_report_free);
 }
@@ -836,6 +949,9 @@ import_file (SerahStore               *store,
   ctx.path = g_strdup (path);
   ctx.report = g_new0 (SerahImportReport, 1);
   ctx.report->problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_problem_free);
+  ctx.batch_rejects = g_ptr_array_new ();
+  ctx.batch_rejects_owned =
     g_ptr_array_new_with_free_func ((GDestroyNotify) serah_import_problem_free);
   ctx.report->counts.file_name = g_strdup (ctx.name);
   ctx.report->format = g_strdup ("csv");

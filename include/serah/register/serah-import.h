@@ -155,19 +155,34 @@ typedef struct {
    * the rejects file needs their rows. */
   guint64            notes_not_listed;
   GHashTable        *notes_not_listed_by_code;
+  /* The same for rejected rows past the first SERAH_IMPORT_ERRORS_LISTED (a list whose every
+   * NIK a spreadsheet turned into 3.6E+15 rejects a million rows): counted here by code and
+   * kept out of problems; every rejected row, listed or not, goes to rejects_spill. */
+  guint64            errors_not_listed;
+  GHashTable        *errors_not_listed_by_code;
+  /* private: the records of the rejects file, every rejected row in line order, in an
+   * unlinked temporary file (tmpfile(3), owner-only); NULL when nothing was rejected or the
+   * report was not made by an import (serah_import_report_write_rejects then writes the
+   * rejected rows listed in problems). */
+  FILE              *rejects_spill;
+  gint64             rejects_spill_rows;
 } SerahImportReport;
 
 /* How many warnings and notes of the rows an import keeps in its report's problems
  * (SerahImportReport.notes_not_listed counts the rest). */
 #define SERAH_IMPORT_NOTES_LISTED 1000
+/* How many rejected rows' problems an import keeps in its report's problems
+ * (SerahImportReport.errors_not_listed counts the rest; the rejects file has them all). */
+#define SERAH_IMPORT_ERRORS_LISTED 1000
 
 /**
  * serah_import_report_unlisted_codes:
  * @report: an import's report
  * @n_codes: (out) (optional): where to store how many codes there are
  *
- * The codes of the warnings and notes that @report counts but does not list (those past
- * the first %SERAH_IMPORT_NOTES_LISTED), the most frequent first.
+ * The codes of the problems that @report counts but does not list (warnings and notes past
+ * the first %SERAH_IMPORT_NOTES_LISTED, errors past the first %SERAH_IMPORT_ERRORS_LISTED),
+ * the most frequent first.
  *
  * Returns: (transfer container) (array zero-terminated=1): the codes, owned by @report;
  *   free the array with g_free()
@@ -180,7 +195,7 @@ const char **serah_import_report_unlisted_codes (const SerahImportReport *report
  * @report: an import's report
  * @code: a problem code
  *
- * How many warnings or notes of @code @report counts but does not list.
+ * How many problems of @code @report counts but does not list.
  *
  * Returns: the count (0 for a code it lists in full)
  */
