@@ -15,10 +15,12 @@
 #ifdef __GLIBC__
 #include <errno.h>
 #include <malloc.h>
+#include <unistd.h>
 #endif
 
 #include <csv.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "register/serah-store-card-change-private.h"
 #include "outreach/serah-store-outreach-private.h"
@@ -259,6 +261,38 @@ compare_problem_pointers (gconstpointer a, gconstpointer b)
   return pa->line < pb->line ? -1 : pa->line > pb->line;
 }
 
+/* The spill of rejected rows: a file in the temporary folder ($TMPDIR, else /tmp), created
+ * owner-only (it holds full NIKs) and unlinked at once, so it has no name and goes with the
+ * process whatever stops it. */
+static FILE *
+open_spill (GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  FILE *spill;
+  int fd;
+
+  fd = g_file_open_tmp ("serah-rejects-XXXXXX", &name, &local_error);
+  if (fd < 0)
+    {
+      g_set_error (error, G_FILE_ERROR, local_error->code,
+                   _("Cannot keep the rejected rows in a temporary file: %s"),
+                   local_error->message);
+      return NULL;
+    }
+  g_unlink (name);
+  spill = fdopen (fd, "w+");
+  if (spill == NULL)
+    {
+      int saved = errno;
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot keep the rejected rows in a temporary file: %s"),
+                   g_strerror (saved));
+    }
+  return spill;
+}
+
 /* The batch's rejected rows to the spill, in line order (the batch's conflicts with the
  * database come after the reader's rejects of the same lines; g_ptr_array_sort is stable,
  * so one line's problems keep their order), then the unlisted ones freed. */
@@ -273,15 +307,8 @@ flush_rejects (SerahImportContext *ctx, GError **error)
     return TRUE;
   if (report->rejects_spill == NULL)
     {
-      report->rejects_spill = tmpfile ();
-      if (report->rejects_spill == NULL)
-        {
-          int saved = errno;
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       _("Cannot keep the rejected rows in a temporary file: %s"),
-                       g_strerror (saved));
-          ok = FALSE;
-        }
+      report->rejects_spill = open_spill (error);
+      ok = report->rejects_spill != NULL;
     }
   if (ok)
     {

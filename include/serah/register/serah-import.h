@@ -161,7 +161,7 @@ typedef struct {
   guint64            errors_not_listed;
   GHashTable        *errors_not_listed_by_code;
   /* private: the records of the rejects file, every rejected row in line order, in an
-   * unlinked temporary file (tmpfile(3), owner-only); NULL when nothing was rejected or the
+   * unlinked owner-only file of the temporary folder; NULL when nothing was rejected or the
    * report was not made by an import (serah_import_report_write_rejects then writes the
    * rejected rows listed in problems). */
   FILE              *rejects_spill;
