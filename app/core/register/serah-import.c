@@ -252,12 +252,11 @@ record_problem (SerahImportContext *ctx, SerahImportProblem *p, GError **error)
   return ok;
 }
 
-static gint
-compare_problem_pointers (gconstpointer a, gconstpointer b)
+static int
+compare_problem_lines (gconstpointer a, gconstpointer b)
 {
   const SerahImportProblem *pa = *(SerahImportProblem *const *) a;
   const SerahImportProblem *pb = *(SerahImportProblem *const *) b;
-
   return pa->line < pb->line ? -1 : pa->line > pb->line;
 }
 
@@ -312,7 +311,7 @@ flush_rejects (SerahImportContext *ctx, GError **error)
     }
   if (ok)
     {
-      g_ptr_array_sort (ctx->batch_rejects, compare_problem_pointers);
+      g_ptr_array_sort (ctx->batch_rejects, compare_problem_lines);
       records = g_string_new (NULL);
       serah_import_append_reject_records (records,
                                           (SerahImportProblem *const *) ctx->batch_rejects->pdata,
@@ -697,14 +696,6 @@ write_batch_rows (SerahImportContext *ctx, SerahImportBatch *batch, GError **err
       serah_participant_free (holders[i]);
     }
   return ok;
-}
-
-static int
-compare_problem_lines (gconstpointer a, gconstpointer b)
-{
-  const SerahImportProblem *pa = *(SerahImportProblem *const *) a;
-  const SerahImportProblem *pb = *(SerahImportProblem *const *) b;
-  return pa->line < pb->line ? -1 : pa->line > pb->line;
 }
 
 /* Runs the reader and stores what it sends. On any failure the reader is told to stop, its
